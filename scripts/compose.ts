@@ -1,0 +1,21 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { composeSupergraph } from "../gateway/compose";
+import { projectPath } from "../services/common/paths";
+
+/** Writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code. */
+async function main() {
+  const schemaDir = projectPath("schema");
+  const { subgraphs, supergraphSdl } = await composeSupergraph();
+  for (const { name, sdl } of subgraphs) {
+    await writeFile(join(schemaDir, `${name}.graphql`), sdl);
+    console.log(`wrote schema/${name}.graphql`);
+  }
+  await writeFile(join(schemaDir, "supergraph.graphql"), supergraphSdl);
+  console.log("wrote schema/supergraph.graphql");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import { projectPath } from "../services/common/paths";
+import { databaseConfigFromEnv } from "../services/common/config";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../services/common/embedded-postgres";
+import { ConfigError, getEnvBool, getEnvPort, getEnvStr, getEnvUrl, redact } from "../services/common/env";
+import { startFederation } from "../gateway/federation";
+
+/** `npm start`: the whole federation on an embedded PostgreSQL (or DATABASE_URL), seeded. */
+async function main() {
+  const env = process.env;
+  const production = env.NODE_ENV === "production";
+  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
+  const gatewayPort = getEnvPort(env, "GATEWAY_PORT", 4000);
+  const subgraphPorts = {
+    governments: getEnvPort(env, "GOVERNMENTS_PORT", 4001),
+    incidents: getEnvPort(env, "INCIDENTS_PORT", 4002),
+    "legal-actions": getEnvPort(env, "LEGAL_ACTIONS_PORT", 4003),
+  };
+  const introspection = getEnvBool(env, "INTROSPECTION", !production);
+  let embedded: EmbeddedDatabase | undefined;
+  let url = getEnvUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]);
+  if (!url) {
+    const dataDir = projectPath(".data", "postgres");
+    mkdirSync(dataDir, { recursive: true });
+    console.log(`starting embedded PostgreSQL (data in ${dataDir})`);
+    embedded = await startEmbeddedPostgres({ dataDir, persistent: true });
+    url = await embedded.createDatabase("attribution_graph");
+  }
+  console.log(`database: ${redact(url)}`);
+  const federation = await startFederation({
+    database: databaseConfigFromEnv(env, url),
+    host,
+    gatewayPort,
+    subgraphPorts,
+    migrate: getEnvBool(env, "MIGRATE_ON_START", true),
+    seed: getEnvBool(env, "SEED_ON_START", true),
+    introspection,
+    log: console.log,
+  });
+  console.log(`\nattribution-graph gateway ready at ${federation.gatewayUrl}`);
+  if (introspection) console.log("open it in a browser for Apollo Sandbox\n");
+  const shutdown = async () => {
+    console.log("stopping...");
+    await federation.stop();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`configuration error: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

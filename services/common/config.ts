@@ -1,0 +1,23 @@
+import { ConfigError, type Env, getEnvBool, getEnvInt, getEnvPort, getEnvStr, getEnvUrl } from "./env";
+import type { DatabaseConfig } from "./database";
+import type { SubgraphConfig } from "./subgraph";
+
+export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
+  const databaseUrl = url ?? getEnvUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]);
+  if (!databaseUrl) throw new ConfigError("DATABASE_URL is required, e.g. postgres://user@host:5432/db");
+  return {
+    url: databaseUrl,
+    poolSize: getEnvInt(env, "DB_POOL_SIZE", 10, { min: 1, max: 1000 }),
+    statementTimeoutMs: getEnvInt(env, "DB_STATEMENT_TIMEOUT_MS", 10_000, { min: 0 }),
+    connectTimeoutMs: getEnvInt(env, "DB_CONNECT_TIMEOUT_MS", 5_000, { min: 0 }),
+  };
+}
+
+export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphConfig {
+  return {
+    host: getEnvStr(env, "HOST", "127.0.0.1") as string,
+    port: getEnvPort(env, "PORT", defaultPort),
+    migrate: getEnvBool(env, "MIGRATE_ON_START", true),
+    database: databaseConfigFromEnv(env),
+  };
+}

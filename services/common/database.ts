@@ -1,0 +1,69 @@
+import { types } from "pg";
+import { SnakeNamingStrategy } from "./naming";
+import { DataSource, type Logger, type MixedList, type EntitySchema } from "typeorm";
+
+// DATE columns stay ISO strings ("2021-07-19"): a JS Date would shift them by the time zone.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+export interface DatabaseConfig {
+  url: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+/** Counts SQL statements: tests assert that a query's cost does not grow with its rows. */
+export class StatementCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(): void {
+    this.count += 1;
+  }
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export function createDataSource(
+  config: DatabaseConfig,
+  options: {
+    schema: string;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    entities: MixedList<Function | string | EntitySchema>;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    migrations: MixedList<Function | string>;
+    logger?: Logger;
+  },
+): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: config.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: "migrations",
+    migrationsTransactionMode: "each",
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: options.logger ?? new StatementCounter(),
+    applicationName: `attribution-graph:${options.schema}`,
+    poolSize: config.poolSize,
+    connectTimeoutMS: config.connectTimeoutMs,
+    extra: {
+      statement_timeout: config.statementTimeoutMs,
+      idleTimeoutMillis: 30_000,
+    },
+    // A missing id must never turn into "match every row".
+    invalidWhereValuesBehavior: { null: "throw", undefined: "throw" },
+  });
+}
+
+/** Creates the subgraph's schema (TypeORM does not) and applies pending migrations. */
+export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  const applied = await dataSource.runMigrations({ transaction: "each" });
+  return applied.map((migration) => migration.name);
+}

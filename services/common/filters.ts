@@ -1,0 +1,54 @@
+import { Field, InputType } from "type-graphql";
+import { badUserInput } from "./errors";
+import { parsePartialDate, toPartialDate } from "./partial-date";
+
+@InputType({
+  description: 'A period between two partial dates: from "2021" to "2021-07-19".',
+})
+export class DateRangeInput {
+  @Field(() => String, {
+    nullable: true,
+    description: "Inclusive; a year or month means its first day.",
+  })
+  from?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Inclusive; a year or month means its last day.",
+  })
+  to?: string | null;
+}
+
+/** First and last ISO day of a range, validated; `field` names the argument in errors. */
+export function dateRangeBounds(
+  range: DateRangeInput,
+  field: string,
+): { from?: string; to?: string } {
+  const from = range.from ? parsePartialDate(range.from, `${field}.from`) : undefined;
+  const to = range.to ? parsePartialDate(range.to, `${field}.to`) : undefined;
+  const bounds = {
+    from: from?.on,
+    to: to ? toPartialDate(to.on, to.precision)?.end : undefined,
+  };
+  if (bounds.from && bounds.to && bounds.from > bounds.to) {
+    throw badUserInput(field, `"from" (${range.from}) is after "to" (${range.to})`);
+  }
+  return bounds;
+}
+
+/** A LIKE pattern matching `text` anywhere, with the user's % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const MAX_TEXT_LENGTH = 200;
+
+export function searchText(text: string | null | undefined, field: string): string | undefined {
+  if (text === null || text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed === "") throw badUserInput(field, "must not be empty");
+  if (trimmed.length > MAX_TEXT_LENGTH) {
+    throw badUserInput(field, `must be at most ${MAX_TEXT_LENGTH} characters`);
+  }
+  return trimmed;
+}

@@ -1,0 +1,34 @@
+import DataLoader from "dataloader";
+
+/** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
+export function keyedLoader<V>(
+  fetch: (keys: readonly string[]) => Promise<V[]>,
+  keyOf: (value: V) => string,
+): DataLoader<string, V | null> {
+  return new DataLoader(async (keys) => {
+    const byKey = new Map((await fetch(keys)).map((value) => [keyOf(value), value]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** All values per key; `keysOf` may put one value under several keys (array columns). */
+export function groupedLoader<V>(
+  fetch: (keys: readonly string[]) => Promise<V[]>,
+  keysOf: (value: V) => string | null | readonly (string | null)[],
+): DataLoader<string, V[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<string, V[]>(keys.map((key) => [key, []]));
+    for (const value of await fetch(keys)) {
+      const valueKeys = keysOf(value);
+      for (const key of Array.isArray(valueKeys) ? valueKeys : [valueKeys]) {
+        if (key !== null) groups.get(key)?.push(value);
+      }
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+export async function loadAll<V>(loader: DataLoader<string, V | null>, ids: readonly string[]) {
+  const values = await loader.loadMany(ids);
+  return values.filter((value): value is V => value !== null && !(value instanceof Error));
+}

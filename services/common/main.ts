@@ -1,0 +1,21 @@
+import "reflect-metadata";
+import { subgraphConfigFromEnv } from "./config";
+import { ConfigError } from "./env";
+import { type SubgraphDefinition, startSubgraph } from "./subgraph";
+
+/** Entry point of one subgraph process: reads the environment, listens, stops on SIGTERM. */
+export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultPort: number) {
+  let config;
+  try {
+    config = subgraphConfigFromEnv(process.env, defaultPort);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${definition.name}: configuration error: ${error.message}`);
+    process.exit(2);
+  }
+  const subgraph = await startSubgraph(definition, config);
+  console.log(`${definition.name} subgraph ready at ${subgraph.url}`);
+  const stop = () => void subgraph.stop().then(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}

@@ -1,0 +1,29 @@
+import { Field, InputType, registerEnumType } from "type-graphql";
+import { type Ordering, SortDirection } from "./pagination";
+
+export enum NameOrderField {
+  NAME = "NAME",
+  ID = "ID",
+}
+registerEnumType(NameOrderField, { name: "NameOrderField" });
+
+@InputType({ description: "Order by name (the default) or id." })
+export class NameOrder {
+  @Field(() => NameOrderField)
+  field: NameOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
+}
+
+export function nameOrdering(alias: string, order?: NameOrder): Ordering {
+  const direction = order?.direction ?? SortDirection.ASC;
+  const keys =
+    order?.field === NameOrderField.ID
+      ? [{ sql: `${alias}.id`, direction }]
+      : [
+          { sql: `${alias}.name`, direction },
+          { sql: `${alias}.id`, direction },
+        ];
+  return { name: `${order?.field ?? "NAME"}_${direction}`, keys };
+}

@@ -1,0 +1,54 @@
+/** SQL fragments shared by the subgraphs' migrations (each subgraph gets its own copy in its schema). */
+
+export const SLUG_CHECK = (column: string) =>
+  `CHECK (${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${column}) <= 100)`;
+
+export const ONE_OF = (column: string, values: string[]) =>
+  `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(", ")}))`;
+
+export const PRECISION_CHECK = (column: string) => ONE_OF(column, ["YEAR", "MONTH", "DAY"]);
+
+/** Extensions and the immutable text-search helpers every subgraph's schema needs. */
+export function searchFunctionsSql(schema: string): string[] {
+  return [
+    `CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`,
+    `CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`,
+    // unaccent() is only STABLE; generated columns and indexes need IMMUTABLE.
+    `CREATE FUNCTION ${schema}.f_unaccent(text) RETURNS text
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+       AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$`,
+    `CREATE FUNCTION ${schema}.search_config(language text) RETURNS regconfig
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT (CASE split_part(lower(coalesce(language, '')), '-', 1)
+         WHEN 'en' THEN 'english' WHEN 'fr' THEN 'french' WHEN 'de' THEN 'german'
+         WHEN 'es' THEN 'spanish' WHEN 'it' THEN 'italian' WHEN 'nl' THEN 'dutch'
+         WHEN 'pt' THEN 'portuguese' WHEN 'ru' THEN 'russian' ELSE 'simple' END)::regconfig $$`,
+    `CREATE FUNCTION ${schema}.doc_tsvector(language text, body text) RETURNS tsvector
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT to_tsvector(${schema}.search_config(language),
+                                ${schema}.f_unaccent(coalesce(body, ''))) $$`,
+    // A query matches in any of the languages the dataset holds: "piratage" and "hacking" alike.
+    `CREATE FUNCTION ${schema}.search_query(q text) RETURNS tsquery
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+       AS $$ SELECT websearch_to_tsquery('english', ${schema}.f_unaccent(q))
+                 || websearch_to_tsquery('french', ${schema}.f_unaccent(q))
+                 || websearch_to_tsquery('simple', ${schema}.f_unaccent(q)) $$`,
+    `CREATE FUNCTION ${schema}.language_matches(language text, wanted text[]) RETURNS boolean
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT lower(language) = ANY(wanted) OR split_part(lower(language), '-', 1) = ANY(wanted) $$`,
+    `CREATE FUNCTION ${schema}.names_text(VARIADIC parts text[]) RETURNS text
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT lower(${schema}.f_unaccent(array_to_string(parts, ' '))) $$`,
+  ];
+}
+
+export function dropSearchFunctionsSql(schema: string): string[] {
+  return [
+    `DROP FUNCTION IF EXISTS ${schema}.names_text(text[])`,
+    `DROP FUNCTION IF EXISTS ${schema}.language_matches(text, text[])`,
+    `DROP FUNCTION IF EXISTS ${schema}.search_query(text)`,
+    `DROP FUNCTION IF EXISTS ${schema}.doc_tsvector(text, text)`,
+    `DROP FUNCTION IF EXISTS ${schema}.search_config(text)`,
+    `DROP FUNCTION IF EXISTS ${schema}.f_unaccent(text)`,
+  ];
+}

@@ -1,0 +1,52 @@
+import { inject } from "vitest";
+import { type RunningFederation, startFederation } from "../../gateway/federation";
+import { databaseConfig } from "./database";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestFederation extends RunningFederation {
+  /** POSTs a GraphQL request to the gateway over HTTP. */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Runs `query` and returns the SQL statements all subgraphs ran for it. */
+  countStatements(query: string, variables?: Record<string, unknown>): Promise<number>;
+}
+
+/** Starts the three subgraphs and the gateway on free ports over `databaseUrl`. */
+export async function startTestFederation(
+  databaseUrl: string = inject("datasetUrl"),
+): Promise<TestFederation> {
+  const federation = await startFederation({
+    database: databaseConfig(databaseUrl),
+    host: "127.0.0.1",
+    gatewayPort: 0,
+    subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
+    migrate: false,
+    seed: false,
+    introspection: true,
+  });
+  const query = async <T>(query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(federation.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+  };
+  return {
+    ...federation,
+    query,
+    async countStatements(text, variables) {
+      const before = federation.statementCount();
+      const result = await query(text, variables);
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return federation.statementCount() - before;
+    },
+  };
+}
