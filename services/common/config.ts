@@ -7,7 +7,7 @@ export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
   if (!databaseUrl) throw new ConfigError("DATABASE_URL is required, e.g. postgres://user@host:5432/db");
   return {
     url: databaseUrl,
-    poolSize: getEnvInt(env, "DB_POOL_SIZE", 10, { min: 1, max: 1000 }),
+    poolSize: getEnvInt(env, "DB_POOL_SIZE", 10, { min: 2, max: 1000 }),
     statementTimeoutMs: getEnvInt(env, "DB_STATEMENT_TIMEOUT_MS", 10_000, { min: 0 }),
     connectTimeoutMs: getEnvInt(env, "DB_CONNECT_TIMEOUT_MS", 5_000, { min: 0 }),
   };

@@ -61,9 +61,20 @@ export function createDataSource(
   });
 }
 
-/** Creates the subgraph's schema (TypeORM does not) and applies pending migrations. */
+/**
+ * Creates the subgraph's schema (TypeORM does not) and applies pending migrations. An advisory
+ * lock serialises replicas and sibling subgraphs starting together: CREATE EXTENSION races.
+ */
 export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  const applied = await dataSource.runMigrations({ transaction: "each" });
-  return applied.map((migration) => migration.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock(hashtext('attribution-graph:migrate'))");
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock(hashtext('attribution-graph:migrate'))");
+    await lock.release();
+  }
 }

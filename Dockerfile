@@ -1,0 +1,14 @@
+# One image for every service; docker-compose.yml picks the entry point.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY services services
+COPY gateway gateway
+COPY scripts scripts
+COPY schema schema
+COPY data data
+RUN npm run build && npm prune --omit=dev
+USER node
