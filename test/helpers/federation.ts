@@ -37,7 +37,10 @@ export async function startTestFederation(
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+    return {
+      status: response.status,
+      ...((await response.json()) as object),
+    } as GraphQLResponse<T>;
   };
   return {
     ...federation,

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
-import type { TestProject } from "vitest/node";
+import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
 import { startEmbeddedPostgres } from "../../services/common/embedded-postgres";
 import { projectPath } from "../../services/common/paths";
 import { readBundles } from "../../services/dataset";

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { subgraphConfigFromEnv } from "../services/common/config";
+import { ConfigError } from "../services/common/env";
+import { projectPath } from "../services/common/paths";
+import { subgraphs } from "../services";
+
+// Docker has no engine on our machines: this checks docker-compose.yml against the code instead
+// of running it (entry points exist, ports and variables are the ones the services read).
+describe("deployment > docker-compose.yml", () => {
+  const compose = parse(readFileSync(projectPath("docker-compose.yml"), "utf8"));
+  const entry = (service: string) => compose.services[service].command.at(-1) as string;
+  const sourceOf = (distPath: string) =>
+    projectPath(distPath.replace(/^dist\//, "").replace(/\.js$/, ".ts"));
+
+  it("runs postgres, every subgraph and the gateway", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ["gateway", "postgres", ...subgraphs.map((s) => s.definition.name)].sort(),
+    );
+  });
+
+  it.each(subgraphs.map((s) => [s.definition.name, s.port] as const))(
+    "starts subgraph %s from its real entry point, on its port, with valid variables",
+    (name, port) => {
+      const service = compose.services[name];
+      expect(existsSync(sourceOf(entry(name))), entry(name)).toBe(true);
+      expect(service.ports).toEqual([`${port}:${port}`]);
+      const config = subgraphConfigFromEnv(service.environment, 0);
+      expect(config.port).toBe(port);
+      expect(config.host).toBe("0.0.0.0");
+      expect(config.database.url).toContain("@postgres:5432/");
+    },
+  );
+
+  it("points the gateway at every subgraph by its compose name and port", () => {
+    const gateway = compose.services.gateway;
+    expect(existsSync(sourceOf(entry("gateway")))).toBe(true);
+    for (const { definition, port } of subgraphs) {
+      const variable = `${definition.name.replace("-", "_").toUpperCase()}_URL`;
+      expect(gateway.environment[variable]).toBe(`http://${definition.name}:${port}/`);
+      expect(readFileSync(projectPath("gateway", "main.ts"), "utf8")).toContain(`"${variable}"`);
+    }
+  });
+});
+
+describe("deployment > configuration from the environment", () => {
+  const valid = { DATABASE_URL: "postgres://u@h:5432/db" };
+
+  it.each([
+    [{ ...valid, PORT: "http" }, /PORT must be an integer, got "http"/],
+    [{ ...valid, PORT: "70000" }, /PORT must be between 0 and 65535/],
+    [{ DATABASE_URL: "mysql://u@h/db" }, /DATABASE_URL must use postgres: or postgresql:/],
+    [{ DATABASE_URL: "not a url" }, /DATABASE_URL must be a URL/],
+    [{}, /DATABASE_URL is required/],
+    [{ ...valid, DB_POOL_SIZE: "0" }, /DB_POOL_SIZE must be between 2 and 1000/],
+    [{ ...valid, MIGRATE_ON_START: "maybe" }, /MIGRATE_ON_START must be true or false/],
+  ])("rejects %o with a message naming the variable", (env, message) => {
+    expect(() => subgraphConfigFromEnv(env, 4001)).toThrow(ConfigError);
+    expect(() => subgraphConfigFromEnv(env, 4001)).toThrow(message);
+  });
+
+  it("never prints a database password in an error", () => {
+    expect(() => subgraphConfigFromEnv({ DATABASE_URL: "mysql://user:s3cret@h/db" }, 4001)).toThrow(
+      /user:\*\*\*@/,
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { type TestFederation, startTestFederation } from "./helpers/federation";
+import { twoSizesBundle } from "./helpers/synthetic";
+import {
+  ACTOR_STORY,
+  GOVERNMENT_STORY,
+  INCIDENT_STORY,
+  SEARCH_STORY,
+} from "./queries/cross-source";
+
+const LARGE = 30;
+
+// Every list field and entity reference is batched per request: a cross-source query costs the
+// same number of SQL statements whether it returns 1 row per list or 30.
+describe("gateway > SQL statements per query", () => {
+  const serverUrl = inject("serverUrl");
+  let databaseUrl: string;
+  let federation: TestFederation;
+  beforeAll(async () => {
+    databaseUrl = await createDatabase(serverUrl, "counts");
+    await prepareDatabase(databaseUrl, [twoSizesBundle(LARGE)]);
+    federation = await startTestFederation(databaseUrl);
+  });
+  afterAll(async () => {
+    await federation?.stop();
+    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+  });
+
+  const cases = [
+    {
+      name: "incident story",
+      query: INCIDENT_STORY,
+      vars: (size: string) => ({ id: `incident-${size}` }),
+      rows: (r: any) => r.incident.attributions.length,
+    },
+    {
+      name: "government story",
+      query: GOVERNMENT_STORY,
+      vars: (size: string) => ({ id: `state-${size}` }),
+      rows: (r: any) => r.government.attributionsReceived.length,
+    },
+    {
+      name: "actor story",
+      query: ACTOR_STORY,
+      vars: (size: string) => ({ id: size === "small" ? "actor-small-0" : "actor-large-0" }),
+      rows: (r: any) => r.threatActor.legalActions.length,
+    },
+    {
+      name: "search story",
+      query: SEARCH_STORY,
+      vars: (size: string) => ({ text: `${size}word`, first: 100 }),
+      rows: (r: any) => r.statements.nodes.length,
+    },
+  ];
+
+  for (const { name, query, vars, rows } of cases) {
+    it(`${name}: same statement count for 1 and ${LARGE} rows`, async () => {
+      const small = await federation.query(query, vars("small"));
+      const large = await federation.query(query, vars("large"));
+      expect(small.errors).toBeUndefined();
+      expect(large.errors).toBeUndefined();
+      expect(rows(small.data)).toBe(1);
+      expect(rows(large.data)).toBe(LARGE);
+      const smallCount = await federation.countStatements(query, vars("small"));
+      const largeCount = await federation.countStatements(query, vars("large"));
+      expect(smallCount).toBeGreaterThan(0);
+      expect(largeCount).toBe(smallCount);
+    });
+  }
+});
