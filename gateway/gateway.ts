@@ -30,6 +30,7 @@ export function createGateway(config: GatewayConfig): ApolloServer {
   return new ApolloServer({
     gateway,
     introspection: config.introspection,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
     plugins: config.plugins ?? [],
   });
 }

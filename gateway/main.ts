@@ -9,7 +9,10 @@ async function main() {
   const gateway = await startGateway({
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
     port: getEnvPort(env, "PORT", 4000),
-    supergraphSdl: readFileSync(getEnvStr(env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH) as string, "utf8"),
+    supergraphSdl: readFileSync(
+      getEnvStr(env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH) as string,
+      "utf8",
+    ),
     subgraphUrls: {
       governments: getEnvUrl(env, "GOVERNMENTS_URL", ["http:", "https:"]),
       incidents: getEnvUrl(env, "INCIDENTS_URL", ["http:", "https:"]),

@@ -2,7 +2,14 @@ import { mkdirSync } from "node:fs";
 import { projectPath } from "../services/common/paths";
 import { databaseConfigFromEnv } from "../services/common/config";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../services/common/embedded-postgres";
-import { ConfigError, getEnvBool, getEnvPort, getEnvStr, getEnvUrl, redact } from "../services/common/env";
+import {
+  ConfigError,
+  getEnvBool,
+  getEnvPort,
+  getEnvStr,
+  getEnvUrl,
+  redact,
+} from "../services/common/env";
 import { startFederation } from "../gateway/federation";
 
 /** `npm start`: the whole federation on an embedded PostgreSQL (or DATABASE_URL), seeded. */

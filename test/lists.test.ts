@@ -160,6 +160,7 @@ describe("gateway > lists, pagination and filters", () => {
       expect(result.data?.[field]).toBeNull();
       expect(result.errors?.[0].extensions?.code).toBe("NOT_FOUND");
       expect(result.errors?.[0].path).toEqual([field]);
+      expect(result.errors?.[0].extensions?.stacktrace).toBeUndefined();
     }
   });
 

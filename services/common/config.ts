@@ -1,10 +1,19 @@
-import { ConfigError, type Env, getEnvBool, getEnvInt, getEnvPort, getEnvStr, getEnvUrl } from "./env";
+import {
+  ConfigError,
+  type Env,
+  getEnvBool,
+  getEnvInt,
+  getEnvPort,
+  getEnvStr,
+  getEnvUrl,
+} from "./env";
 import type { DatabaseConfig } from "./database";
 import type { SubgraphConfig } from "./subgraph";
 
 export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
   const databaseUrl = url ?? getEnvUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]);
-  if (!databaseUrl) throw new ConfigError("DATABASE_URL is required, e.g. postgres://user@host:5432/db");
+  if (!databaseUrl)
+    throw new ConfigError("DATABASE_URL is required, e.g. postgres://user@host:5432/db");
   return {
     url: databaseUrl,
     poolSize: getEnvInt(env, "DB_POOL_SIZE", 10, { min: 2, max: 1000 }),

@@ -124,11 +124,12 @@ function decodeCursor(cursor: string, ordering: Ordering): CursorValue[] {
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(decoded) || decoded.length !== ordering.keys.length + 1) throw invalid();
+  if (!Array.isArray(decoded)) throw invalid();
   const [name, ...values] = decoded as unknown[];
-  if (name !== ordering.name) {
+  if (typeof name === "string" && name !== ordering.name) {
     throw badUserInput("after", "the cursor was made for another ordering; restart from page one");
   }
+  if (name !== ordering.name || values.length !== ordering.keys.length) throw invalid();
   if (!values.every((v) => typeof v === "string" || typeof v === "number")) throw invalid();
   return values as CursorValue[];
 }

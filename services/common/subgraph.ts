@@ -7,6 +7,7 @@ import { type GraphQLSchema, parse } from "graphql";
 import { type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 import type { DataSource } from "typeorm";
 import type { Bundle } from "./bundle";
+import { IDENTITY_HEADER, type IdentityCheck, verifyIdentity } from "./identity";
 import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
 
 export const FEDERATION_LINK =
@@ -18,6 +19,8 @@ export type ResolverMap = Record<string, Record<string, any>>;
 export interface SubgraphContext<L> {
   db: DataSource;
   loaders: L;
+  /** The caller as signed by the gateway; writes require a valid one. */
+  identity: IdentityCheck;
 }
 
 /** Everything that makes one subgraph: the one recipe every service follows. */
@@ -60,6 +63,8 @@ export interface SubgraphConfig {
   database: DatabaseConfig;
   /** Apply pending migrations before listening (the default for `npm start`). */
   migrate: boolean;
+  /** Shared with the gateway to verify the identity header; without it every write is refused. */
+  identitySecret?: string;
 }
 
 export interface RunningSubgraph {
@@ -88,12 +93,16 @@ export async function startSubgraph<L>(
       schema: await buildFederatedSchema(definition),
       // Inline traces only feed Apollo Studio, which this project does not report to.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
+      includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
     });
     const { url } = await startStandaloneServer(server, {
       listen: { port: config.port, host: config.host },
-      context: async () => ({
+      context: async ({ req }): Promise<SubgraphContext<L>> => ({
         db: dataSource,
         loaders: definition.createLoaders(dataSource),
+        identity: config.identitySecret
+          ? verifyIdentity(headerValue(req.headers[IDENTITY_HEADER]), config.identitySecret)
+          : { ok: false, reason: "missing" },
       }),
     });
     return {
@@ -110,4 +119,8 @@ export async function startSubgraph<L>(
     await dataSource.destroy();
     throw error;
   }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,0 +1,89 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { IsNull, type DataSource, type Repository } from "typeorm";
+import { type DatabaseConfig, createDataSource, migrate } from "../../services/common/database";
+import { ROLES, type Role } from "../../services/common/identity";
+import { ApiKey } from "./api-key";
+import { ApiKeys1764390000000 } from "./migrations/1764390000000-api-keys";
+
+/** Tokens read `ag_<id>_<secret>`: the id finds the row, the secret is checked against its hash. */
+const TOKEN = /^ag_([a-z0-9]{8,32})_([A-Za-z0-9_-]{43})$/;
+
+const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+export class KeyStore {
+  constructor(readonly db: DataSource) {}
+
+  static async open(database: DatabaseConfig, { migrateSchema = true } = {}): Promise<KeyStore> {
+    const db = createDataSource(database, {
+      schema: "access",
+      entities: [ApiKey],
+      migrations: [ApiKeys1764390000000],
+    });
+    await db.initialize();
+    if (migrateSchema) await migrate(db, "access");
+    return new KeyStore(db);
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+
+  create(name: string, role: Role): Promise<{ key: ApiKey; token: string }> {
+    return this.createWith(this.db.getRepository(ApiKey), name, role);
+  }
+
+  private async createWith(
+    repository: Repository<ApiKey>,
+    name: string,
+    role: Role,
+  ): Promise<{ key: ApiKey; token: string }> {
+    if (!ROLES.includes(role))
+      throw new Error(`role must be one of ${ROLES.join(", ")}, got "${role}"`);
+    if (!name.trim()) throw new Error("name must not be empty");
+    const id = randomBytes(6).toString("hex");
+    const secret = randomBytes(32).toString("base64url");
+    const key = await repository.save({
+      id,
+      name: name.trim(),
+      role,
+      secretHash: hash(secret),
+      revokedAt: null,
+    });
+    return { key, token: `ag_${id}_${secret}` };
+  }
+
+  /** The active key behind a token, or null for an unknown, revoked or malformed token. */
+  async verify(token: string): Promise<ApiKey | null> {
+    const match = TOKEN.exec(token);
+    if (!match) return null;
+    const key = await this.db
+      .getRepository(ApiKey)
+      .findOneBy({ id: match[1], revokedAt: IsNull() });
+    if (!key) return null;
+    const expected = Buffer.from(key.secretHash, "hex");
+    const actual = Buffer.from(hash(match[2]), "hex");
+    return timingSafeEqual(expected, actual) ? key : null;
+  }
+
+  list(): Promise<ApiKey[]> {
+    return this.db.getRepository(ApiKey).find({ order: { createdAt: "ASC" } });
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    const result = await this.db
+      .getRepository(ApiKey)
+      .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** On first start there is no admin: create one and return its token, to print once. */
+  async ensureAdmin(): Promise<string | null> {
+    return this.db.transaction(async (tx) => {
+      // Serialises gateway replicas starting together: exactly one first admin.
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('attribution-graph:first-admin'))");
+      const admins = await tx.getRepository(ApiKey).countBy({ role: "admin", revokedAt: IsNull() });
+      if (admins > 0) return null;
+      return (await this.createWith(tx.getRepository(ApiKey), "first admin", "admin")).token;
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from "node:http";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import type { Identity } from "../services/common/identity";
+import type { KeyStore } from "./access/keys";
+
+export interface GatewayContext {
+  identity: Identity;
+}
+
+export interface AuthConfig {
+  keys: KeyStore;
+  /** Whether a request without a token may read (as `reader`). */
+  anonymousReads: boolean;
+}
+
+const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+
+/** Resolves the caller from `Authorization: Bearer <token>`; a bad token is refused outright. */
+export async function authenticate(req: IncomingMessage, config: AuthConfig): Promise<Identity> {
+  const header = req.headers.authorization;
+  if (!header) {
+    if (config.anonymousReads) return { keyId: null, role: "reader" };
+    throw unauthenticated("an API key is required: send Authorization: Bearer <token>");
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthenticated("Authorization must read: Bearer <token>");
+  const key = await config.keys.verify(match[1]);
+  if (!key) throw unauthenticated("the API key is unknown or revoked");
+  return { keyId: key.id, role: key.role };
+}
+
+/** Writes need an editor or admin key; the subgraphs check the same again (defence in depth). */
+export function writeAccessPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== "mutation") return;
+          const { identity } = contextValue;
+          if (identity.keyId === null) {
+            throw unauthenticated("mutations need an API key: send Authorization: Bearer <token>");
+          }
+          if (identity.role === "reader") {
+            throw new GraphQLError(
+              `role "reader" may not write; an editor or admin key is needed`,
+              {
+                extensions: { code: "FORBIDDEN", http: { status: 403 } },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import type { SubgraphContext } from "../common/subgraph";
+import type { Loaders } from "./loaders";
+
+export type Context = SubgraphContext<Loaders>;

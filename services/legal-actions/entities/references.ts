@@ -1,0 +1,37 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** Entities owned by other subgraphs, known here by key only. */
+@Directive('@key(fields: "id")')
+@ObjectType("Government")
+export class GovernmentRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType("Agency")
+export class AgencyRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType("Incident")
+export class IncidentRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType("ThreatActor")
+export class ThreatActorRef {
+  @Field(() => ID)
+  id: string;
+}
+
+/** A reference to another subgraph's entity, or null for a missing id. */
+export function ref<T extends { id: string }>(type: new () => T, id: string): T;
+export function ref<T extends { id: string }>(type: new () => T, id: string | null): T | null;
+export function ref<T extends { id: string }>(type: new () => T, id: string | null): T | null {
+  return id === null ? null : Object.assign(new type(), { id });
+}
