@@ -1,10 +1,12 @@
 import "reflect-metadata";
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { projectPath } from "../services/common/paths";
 import type { DatabaseConfig } from "../services/common/database";
 import { type RunningSubgraph, startSubgraph } from "../services/common/subgraph";
 import { readBundles, seedIfEmpty } from "../services/dataset";
 import { subgraphs } from "../services";
+import { KeyStore } from "./access/keys";
 import { type RunningGateway, startGateway } from "./gateway";
 
 export const SUPERGRAPH_PATH = projectPath("schema", "supergraph.graphql");
@@ -18,12 +20,19 @@ export interface FederationOptions {
   migrate: boolean;
   seed: boolean;
   introspection: boolean;
+  /** Requests without an API key may read (default true). */
+  anonymousReads?: boolean;
+  /** Random per process when omitted: gateway and subgraphs share this process. */
+  identitySecret?: string;
   log?: (line: string) => void;
 }
 
 export interface RunningFederation {
   gatewayUrl: string;
   subgraphs: RunningSubgraph[];
+  keys: KeyStore;
+  /** The first admin's token when this start created it (shown once), else null. */
+  firstAdminToken: string | null;
   /** SQL statements run by all subgraphs since start. */
   statementCount(): number;
   stop(): Promise<void>;
@@ -33,10 +42,13 @@ export interface RunningFederation {
 export async function startFederation(options: FederationOptions): Promise<RunningFederation> {
   const log = options.log ?? (() => undefined);
   const running: RunningSubgraph[] = [];
+  const identitySecret = options.identitySecret ?? randomBytes(32).toString("base64url");
   let gateway: RunningGateway | undefined;
+  let keys: KeyStore | undefined;
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(running.map((subgraph) => subgraph.stop()));
+    await keys?.close();
   };
   try {
     const bundles = options.seed ? await readBundles() : [];
@@ -47,12 +59,18 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         port: options.subgraphPorts?.[definition.name] ?? port,
         migrate: options.migrate,
         database: options.database,
+        identitySecret,
       });
       running.push(subgraph);
       if (options.seed) await seedIfEmpty(definition, subgraph.dataSource, bundles, log);
       log(`${definition.name} subgraph: ${subgraph.url}`);
     }
+    keys = await KeyStore.open(options.database, { migrateSchema: options.migrate });
+    const firstAdminToken = await keys.ensureAdmin();
     gateway = await startGateway({
+      keys,
+      anonymousReads: options.anonymousReads ?? true,
+      identitySecret,
       host: options.host,
       port: options.gatewayPort,
       supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
@@ -61,6 +79,8 @@ export async function startFederation(options: FederationOptions): Promise<Runni
     });
     return {
       gatewayUrl: gateway.url,
+      keys,
+      firstAdminToken,
       subgraphs: running,
       statementCount: () => running.reduce((sum, s) => sum + s.statements.count, 0),
       stop,

@@ -1,11 +1,31 @@
 import { readFileSync } from "node:fs";
-import { ConfigError, getEnvBool, getEnvPort, getEnvStr, getEnvUrl } from "../services/common/env";
-import { startGateway } from "./gateway";
+import { databaseConfigFromEnv } from "../services/common/config";
+import {
+  ConfigError,
+  getEnvBool,
+  getEnvPort,
+  getEnvSecret,
+  getEnvStr,
+  getEnvUrl,
+} from "../services/common/env";
+import { KeyStore } from "./access/keys";
 import { SUPERGRAPH_PATH } from "./federation";
+import { startGateway } from "./gateway";
 
 /** Entry point of a gateway process in front of separately running subgraphs. */
 async function main() {
   const env = process.env;
+  const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");
+  if (!identitySecret) {
+    throw new ConfigError(
+      "IDENTITY_SECRET is required (the same value on the gateway and subgraphs)",
+    );
+  }
+  const keys = await KeyStore.open(databaseConfigFromEnv(env), {
+    migrateSchema: getEnvBool(env, "MIGRATE_ON_START", true),
+  });
+  const firstAdmin = await keys.ensureAdmin();
+  if (firstAdmin) console.log(`first admin API key (shown once, keep it safe): ${firstAdmin}`);
   const gateway = await startGateway({
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
     port: getEnvPort(env, "PORT", 4000),
@@ -19,9 +39,16 @@ async function main() {
       "legal-actions": getEnvUrl(env, "LEGAL_ACTIONS_URL", ["http:", "https:"]),
     },
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
+    anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
+    identitySecret,
+    keys,
   });
   console.log(`gateway ready at ${gateway.url}`);
-  const stop = () => void gateway.stop().then(() => process.exit(0));
+  const stop = () =>
+    void gateway
+      .stop()
+      .then(() => keys.close())
+      .then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

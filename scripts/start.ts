@@ -1,15 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { projectPath } from "../services/common/paths";
+import { localDatabase } from "./local-database";
 import { databaseConfigFromEnv } from "../services/common/config";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../services/common/embedded-postgres";
-import {
-  ConfigError,
-  getEnvBool,
-  getEnvPort,
-  getEnvStr,
-  getEnvUrl,
-  redact,
-} from "../services/common/env";
+import { ConfigError, getEnvBool, getEnvPort, getEnvStr, redact } from "../services/common/env";
 import { startFederation } from "../gateway/federation";
 
 /** `npm start`: the whole federation on an embedded PostgreSQL (or DATABASE_URL), seeded. */
@@ -24,15 +15,9 @@ async function main() {
     "legal-actions": getEnvPort(env, "LEGAL_ACTIONS_PORT", 4003),
   };
   const introspection = getEnvBool(env, "INTROSPECTION", !production);
-  let embedded: EmbeddedDatabase | undefined;
-  let url = getEnvUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]);
-  if (!url) {
-    const dataDir = projectPath(".data", "postgres");
-    mkdirSync(dataDir, { recursive: true });
-    console.log(`starting embedded PostgreSQL (data in ${dataDir})`);
-    embedded = await startEmbeddedPostgres({ dataDir, persistent: true });
-    url = await embedded.createDatabase("attribution_graph");
-  }
+  if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
+  const database = await localDatabase(env);
+  const url = database.url;
   console.log(`database: ${redact(url)}`);
   const federation = await startFederation({
     database: databaseConfigFromEnv(env, url),
@@ -44,12 +29,15 @@ async function main() {
     introspection,
     log: console.log,
   });
+  if (federation.firstAdminToken) {
+    console.log(`\nfirst admin API key (shown once, keep it safe): ${federation.firstAdminToken}`);
+  }
   console.log(`\nattribution-graph gateway ready at ${federation.gatewayUrl}`);
   if (introspection) console.log("open it in a browser for Apollo Sandbox\n");
   const shutdown = async () => {
     console.log("stopping...");
     await federation.stop();
-    await embedded?.stop();
+    await database.stop();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown());

@@ -34,7 +34,7 @@ export async function seedIfEmpty(
   let written = 0;
   for (const { file, bundle } of bundles) {
     try {
-      written += await definition.loadBundle(db, bundle);
+      written += await definition.loadBundle(db.manager, bundle);
     } catch (error) {
       throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -33,6 +33,13 @@ describe("deployment > docker-compose.yml", () => {
     },
   );
 
+  it("gives the gateway and every subgraph the same identity secret variable", () => {
+    for (const name of ["gateway", ...subgraphs.map((s) => s.definition.name)]) {
+      expect(compose.services[name].environment.IDENTITY_SECRET).toMatch(/^\$\{IDENTITY_SECRET:\?/);
+    }
+    expect(compose.services.gateway.environment.DATABASE_URL).toContain("@postgres:5432/");
+  });
+
   it("points the gateway at every subgraph by its compose name and port", () => {
     const gateway = compose.services.gateway;
     expect(existsSync(sourceOf(entry("gateway")))).toBe(true);
@@ -55,6 +62,7 @@ describe("deployment > configuration from the environment", () => {
     [{}, /DATABASE_URL is required/],
     [{ ...valid, DB_POOL_SIZE: "0" }, /DB_POOL_SIZE must be between 2 and 1000/],
     [{ ...valid, MIGRATE_ON_START: "maybe" }, /MIGRATE_ON_START must be true or false/],
+    [{ ...valid, IDENTITY_SECRET: "short" }, /IDENTITY_SECRET must be at least 32 characters/],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => subgraphConfigFromEnv(env, 4001)).toThrow(ConfigError);
     expect(() => subgraphConfigFromEnv(env, 4001)).toThrow(message);

@@ -173,3 +173,28 @@ export function dateColumns(value: Opt<string>, path: string) {
   const { on, precision } = parsePartialDate(value, path);
   return { on, precision };
 }
+
+/** Canonical bundle form: no null fields and no empty lists (but `sources`), recursively. */
+export function compact<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(compact) as T;
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(
+      ([key, v]) =>
+        v !== null && v !== undefined && !(Array.isArray(v) && !v.length && key !== "sources"),
+    )
+    .map(([key, v]) => [key, compact(v)]);
+  return Object.fromEntries(entries) as T;
+}
+
+/** A stored date back to its partial-date string ("2021-03"). */
+export function partialDateString(on: string | null, precision: string | null): string | null {
+  if (!on || !precision) return null;
+  return on.slice(0, { YEAR: 4, MONTH: 7, DAY: 10 }[precision] ?? 10);
+}
+
+/** Record source keys and the bundle `sources` entries they stand for. */
+export function citeSources(records: SourceRecord[], into: Record<string, SourceEntry>): string[] {
+  for (const { id, ...entry } of records) into[id] = compact(entry) as SourceEntry;
+  return records.map((record) => record.id);
+}

@@ -4,6 +4,7 @@ import {
   getEnvBool,
   getEnvInt,
   getEnvPort,
+  getEnvSecret,
   getEnvStr,
   getEnvUrl,
 } from "./env";
@@ -28,5 +29,6 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphCo
     port: getEnvPort(env, "PORT", defaultPort),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     database: databaseConfigFromEnv(env),
+    identitySecret: getEnvSecret(env, "IDENTITY_SECRET"),
   };
 }

@@ -70,3 +70,12 @@ export function getEnvUrl(
 export function redact(value: string): string {
   return value.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
 }
+
+/** A shared secret: long enough to resist guessing, never echoed back in an error. */
+export function getEnvSecret(env: Env, name: string): string | undefined {
+  const value = raw(env, name);
+  if (value !== undefined && value.length < 32) {
+    throw new ConfigError(`${name} must be at least 32 characters (got ${value.length})`);
+  }
+  return value;
+}

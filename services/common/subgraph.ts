@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Bundle } from "./bundle";
 import { IDENTITY_HEADER, type IdentityCheck, verifyIdentity } from "./identity";
 import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
@@ -38,7 +38,7 @@ export interface SubgraphDefinition<L> {
   referenceResolvers: ResolverMap;
   createLoaders(dataSource: DataSource): L;
   /** Upserts the subgraph's records of a bundle in one transaction; returns how many. */
-  loadBundle(dataSource: DataSource, bundle: Bundle): Promise<number>;
+  loadBundle(db: EntityManager, bundle: Bundle): Promise<number>;
 }
 
 export async function buildFederatedSchema<L>(

@@ -5,7 +5,7 @@ import { badUserInput } from "./errors";
 import { projectPath } from "./paths";
 
 /** schema/bundle.schema.json is the one definition of valid records: imports and mutations alike. */
-const ajv = new Ajv2020({ allErrors: false, strict: false });
+const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 ajv.addSchema(
   JSON.parse(readFileSync(projectPath("schema", "bundle.schema.json"), "utf8")),
@@ -58,7 +58,7 @@ function describe(error: ErrorObject): string {
 export function validateRecord(kind: RecordKind | "bundle", value: unknown, root: string): void {
   const validate = validatorFor(kind);
   if (validate(value)) return;
-  const errors = validate.errors ?? [];
+  const errors = meaningful(validate.errors ?? []);
   // anyOf branches (value or null) report every branch: the most specific error is the deepest.
   const error = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
   throw badUserInput(fieldPath(root, error), describe(error));
@@ -68,5 +68,17 @@ export function validateRecord(kind: RecordKind | "bundle", value: unknown, root
 export function bundleErrors(value: unknown): string[] {
   const validate = validatorFor("bundle");
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => `${fieldPath("$", error)}: ${describe(error)}`);
+  return [
+    ...new Set(
+      meaningful(validate.errors ?? []).map((e) => `${fieldPath("$", e)}: ${describe(e)}`),
+    ),
+  ];
+}
+
+/** Drops the noise of `anyOf: [value, null]` branches: "must be null", "must match anyOf". */
+function meaningful(errors: ErrorObject[]): ErrorObject[] {
+  const kept = errors.filter(
+    (e) => e.keyword !== "anyOf" && !(e.keyword === "type" && e.params.type === "null"),
+  );
+  return kept.length ? kept : errors;
 }

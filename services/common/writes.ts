@@ -64,9 +64,14 @@ export interface RecordStore {
   kind: RecordKind;
   /** Key of the kind's list in a bundle: "statements". */
   bundleKey: keyof Omit<Bundle, "format" | "sources">;
-  snapshot(tx: EntityManager, id: string): Promise<RecordSnapshot | null>;
+  /** The records in bundle form, by id; absent ids are missing from the map. */
+  snapshotMany(tx: EntityManager, ids: string[]): Promise<Map<string, RecordSnapshot>>;
   write(tx: EntityManager, bundle: Bundle): Promise<unknown>;
   remove(tx: EntityManager, id: string): Promise<void>;
+}
+
+async function snapshot(store: RecordStore, tx: EntityManager, id: string) {
+  return (await store.snapshotMany(tx, [id])).get(id) ?? null;
 }
 
 const unauthenticated = (message: string) =>
@@ -113,13 +118,13 @@ export async function upsertRecord(
   }
   const id = input.id as string;
   const bundle: Bundle = { format: BUNDLE_FORMAT, sources: sourceMap, [store.bundleKey]: [input] };
-  return guarded(async () => {
+  return guarded(`${store.bundleKey}[0]`, async () => {
     try {
       return await db.transaction(async (tx) => {
         await lockRecord(tx, store.type, id);
-        const before = await store.snapshot(tx, id);
+        const before = await snapshot(store, tx, id);
         await store.write(tx, bundle);
-        const after = await store.snapshot(tx, id);
+        const after = await snapshot(store, tx, id);
         if (isDeepStrictEqual(before, after)) throw new Unchanged();
         const action = before ? WriteAction.UPDATED : WriteAction.CREATED;
         await audit(tx, schema, identity, store.type, id, action, before, after);
@@ -140,10 +145,10 @@ export async function deleteRecord(
   id: string,
 ): Promise<WriteResult> {
   const identity = requireEditor(identityCheck);
-  return guarded(() =>
+  return guarded("", () =>
     db.transaction(async (tx) => {
       await lockRecord(tx, store.type, id);
-      const before = await store.snapshot(tx, id);
+      const before = await snapshot(store, tx, id);
       if (!before) return result(store.type, id, WriteAction.UNCHANGED);
       await store.remove(tx, id);
       await audit(tx, schema, identity, store.type, id, WriteAction.DELETED, before, null);
@@ -229,10 +234,15 @@ async function audit(
 }
 
 /** Constraint violations become BAD_USER_INPUT naming the field; nothing was written. */
-async function guarded<T>(write: () => Promise<T>): Promise<T> {
+async function guarded<T>(bundlePath: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
+    // The bundle loader names fields by their place in a bundle; the caller sent `input`.
+    if (error instanceof GraphQLError && bundlePath && error.message.startsWith(bundlePath)) {
+      const field = `input${String(error.extensions.field ?? "").slice(bundlePath.length)}`;
+      throw badUserInput(field, error.message.slice(error.message.indexOf(": ") + 2));
+    }
     if (!(error instanceof QueryFailedError)) throw error;
     const { code, detail, column, constraint } = error.driverError as {
       code?: string;

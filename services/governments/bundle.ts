@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 import { type Bundle, dateColumns, resolveSources } from "../common/bundle";
 import type { DatePrecision } from "../common/partial-date";
 import { Agency } from "./entities/agency";
@@ -16,7 +16,7 @@ import type {
 } from "./enums";
 
 /** Writes this subgraph's part of a bundle in one transaction; re-running it changes nothing. */
-export async function loadBundle(db: DataSource, bundle: Bundle): Promise<number> {
+export async function loadBundle(db: EntityManager, bundle: Bundle): Promise<number> {
   return db.transaction(async (tx) => {
     let written = 0;
     for (const [i, g] of (bundle.governments ?? []).entries()) {
@@ -120,10 +120,12 @@ async function writeStatement(
     text: q.text,
     language: q.language,
     speakerId: q.speaker ?? null,
-    translations: (q.translations ?? []).map((t) => ({
+    translations: (q.translations ?? []).map((t, i) => ({
       language: t.language,
       text: t.text,
-      source: t.source ?? null,
+      source: t.source
+        ? resolveSources(bundle, [t.source], `${path}.quotes[${position}].translations[${i}]`)[0]
+        : null,
     })),
   }));
   if (quotes.length) await tx.getRepository(Quote).insert(quotes);

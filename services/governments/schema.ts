@@ -1,3 +1,4 @@
+import { recordResolver } from "../common/record.resolver";
 import type { SubgraphDefinition } from "../common/subgraph";
 import { AgencyResolver } from "./agency.resolver";
 import { loadBundle } from "./bundle";
@@ -15,6 +16,8 @@ import { Statement } from "./entities/statement";
 import { GovernmentResolver } from "./government.resolver";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380000000 } from "./migrations/1764380000000-initial";
+import { AuditLog1764395000000 } from "./migrations/1764395000000-audit-log";
+import { agencyStore, governmentStore, officialStore, statementStore } from "./records";
 import { OfficialResolver, OfficialRoleResolver } from "./official.resolver";
 import { referenceResolvers } from "./references";
 import { QuoteResolver, StatementResolver } from "./statement.resolver";
@@ -33,9 +36,13 @@ export const governments: SubgraphDefinition<Loaders> = {
     AttributionResolver,
     IncidentAttributionsResolver,
     ThreatActorAttributionsResolver,
+    recordResolver(Government, governmentStore, "governments"),
+    recordResolver(Agency, agencyStore, "governments"),
+    recordResolver(Official, officialStore, "governments"),
+    recordResolver(Statement, statementStore, "governments"),
   ],
   entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],
-  migrations: [Initial1764380000000],
+  migrations: [Initial1764380000000, AuditLog1764395000000],
   referenceResolvers,
   createLoaders,
   loadBundle,

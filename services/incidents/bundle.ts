@@ -1,4 +1,4 @@
-import { type DataSource, In } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import { type Bundle, dateColumns, resolveSources } from "../common/bundle";
 import type { DatePrecision } from "../common/partial-date";
 import { Incident } from "./entities/incident";
@@ -8,7 +8,7 @@ import { TimelineEvent } from "./entities/timeline-event";
 import type { IncidentKind, ThreatActorKind } from "./enums";
 
 /** Writes this subgraph's part of a bundle in one transaction; re-running it changes nothing. */
-export async function loadBundle(db: DataSource, bundle: Bundle): Promise<number> {
+export async function loadBundle(db: EntityManager, bundle: Bundle): Promise<number> {
   const actors = (bundle.threatActors ?? []).map((a, i) => ({
     id: a.id,
     name: a.name,

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 import { type Bundle, type LegalActionRecord, dateColumns, resolveSources } from "../common/bundle";
 import type { DatePrecision } from "../common/partial-date";
 import { Charge } from "./entities/charge";
@@ -7,7 +7,7 @@ import { LegalAction } from "./entities/legal-action";
 import type { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
 
 /** Writes this subgraph's part of a bundle in one transaction; re-running it changes nothing. */
-export async function loadBundle(db: DataSource, bundle: Bundle): Promise<number> {
+export async function loadBundle(db: EntityManager, bundle: Bundle): Promise<number> {
   return db.transaction(async (tx) => {
     let written = 0;
     for (const [i, action] of (bundle.legalActions ?? []).entries()) {

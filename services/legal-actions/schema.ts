@@ -1,3 +1,4 @@
+import { recordResolver } from "../common/record.resolver";
 import type { SubgraphDefinition } from "../common/subgraph";
 import { loadBundle } from "./bundle";
 import {
@@ -12,6 +13,8 @@ import { LegalAction } from "./entities/legal-action";
 import { LegalActionResolver } from "./legal-action.resolver";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380300000 } from "./migrations/1764380300000-initial";
+import { AuditLog1764395200000 } from "./migrations/1764395200000-audit-log";
+import { legalActionStore } from "./records";
 import { referenceResolvers } from "./references";
 
 /** What the law did: indictments, complaints, sanctions, with charges and defendants. */
@@ -24,10 +27,11 @@ export const legalActions: SubgraphDefinition<Loaders> = {
     GovernmentLegalActionsResolver,
     IncidentLegalActionsResolver,
     ThreatActorLegalActionsResolver,
+    recordResolver(LegalAction, legalActionStore, "legal"),
   ],
   // LegalAction first: seedIfEmpty counts the first entity's rows.
   entities: [LegalAction, Charge, Defendant],
-  migrations: [Initial1764380300000],
+  migrations: [Initial1764380300000, AuditLog1764395200000],
   referenceResolvers,
   createLoaders,
   loadBundle,

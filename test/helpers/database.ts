@@ -3,6 +3,7 @@ import { Client } from "pg";
 import type { Bundle } from "../../services/common/bundle";
 import type { DatabaseConfig } from "../../services/common/database";
 import { createDataSource, migrate } from "../../services/common/database";
+import { KeyStore } from "../../gateway/access/keys";
 import { subgraphs } from "../../services";
 
 export function databaseConfig(url: string): DatabaseConfig {
@@ -37,6 +38,7 @@ export async function dropDatabase(serverUrl: string, databaseUrl: string): Prom
 
 /** Applies every subgraph's migrations, then loads `bundles` through the subgraphs' loaders. */
 export async function prepareDatabase(url: string, bundles: Bundle[]): Promise<void> {
+  await (await KeyStore.open(databaseConfig(url))).close();
   for (const { definition } of subgraphs) {
     const db = createDataSource(databaseConfig(url), {
       schema: definition.dbSchema,
@@ -46,7 +48,7 @@ export async function prepareDatabase(url: string, bundles: Bundle[]): Promise<v
     await db.initialize();
     try {
       await migrate(db, definition.dbSchema);
-      for (const bundle of bundles) await definition.loadBundle(db, bundle);
+      for (const bundle of bundles) await definition.loadBundle(db.manager, bundle);
     } finally {
       await db.destroy();
     }

@@ -13,7 +13,10 @@ export interface TestFederation extends RunningFederation {
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: { token?: string; url?: string },
   ): Promise<GraphQLResponse<T>>;
+  /** A new API key's token for `role`. */
+  token(role: "reader" | "editor" | "admin"): Promise<string>;
   /** Runs `query` and returns the SQL statements all subgraphs ran for it. */
   countStatements(query: string, variables?: Record<string, unknown>): Promise<number>;
 }
@@ -31,10 +34,17 @@ export async function startTestFederation(
     seed: false,
     introspection: true,
   });
-  const query = async <T>(query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(federation.gatewayUrl, {
+  const query = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options: { token?: string; url?: string } = {},
+  ) => {
+    const response = await fetch(options.url ?? federation.gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: {
+        "content-type": "application/json",
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return {
@@ -45,6 +55,7 @@ export async function startTestFederation(
   return {
     ...federation,
     query,
+    token: async (role) => (await federation.keys.create(`test ${role}`, role)).token,
     async countStatements(text, variables) {
       const before = federation.statementCount();
       const result = await query(text, variables);

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
 import { startEmbeddedPostgres } from "../../services/common/embedded-postgres";
@@ -27,6 +27,7 @@ export default async function setup(project: TestProject) {
   if (external) {
     serverUrl = external;
   } else {
+    mkdirSync(projectPath(".data"), { recursive: true });
     const dataDir = mkdtempSync(join(projectPath(".data"), "test-"));
     const server = await startEmbeddedPostgres({ dataDir, persistent: false });
     serverUrl = `${server.serverUrl}/postgres`;

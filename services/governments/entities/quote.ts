@@ -1,10 +1,11 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { type SourceRecord, Source, toSources } from "../../common/source";
 
 export interface TranslationRecord {
   language: string;
   text: string;
-  source: string | null;
+  source: SourceRecord | null;
 }
 
 @ObjectType({
@@ -17,11 +18,8 @@ export class Translation {
   @Field(() => String)
   text: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Key of the source of the translation.",
-  })
-  sourceId: string | null;
+  @Field(() => Source, { nullable: true, description: "Who translated it, e.g. a news article." })
+  source: Source | null;
 }
 
 @ObjectType({
@@ -58,7 +56,7 @@ export class Quote {
       Object.assign(new Translation(), {
         language: t.language,
         text: t.text,
-        sourceId: t.source,
+        source: t.source ? toSources([t.source])[0] : null,
       }),
     );
   }

@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { Bundle } from "../services/common/bundle";
+import { checkBundle, importBundle } from "./bundle-io";
+
+const USAGE = `usage: npm run import -- FILE [--dry-run] [--url URL] [--token TOKEN]
+  Loads a bundle (data/README.md) through the gateway with an editor key
+  (--token or ATTRIBUTION_GRAPH_TOKEN; URL from --url or ATTRIBUTION_GRAPH_URL).`;
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      url: {
+        type: "string",
+        default: process.env.ATTRIBUTION_GRAPH_URL ?? "http://127.0.0.1:4000/",
+      },
+      token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
+    },
+  });
+  if (positionals.length !== 1) throw new Error(USAGE);
+  const [file] = positionals;
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const problems = checkBundle(bundle);
+  if (problems.length) {
+    console.error(`${file}: ${problems.length} problem(s), nothing imported:`);
+    for (const problem of problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
+  const counts = Object.entries(bundle as Bundle)
+    .filter(([, v]) => Array.isArray(v))
+    .map(([k, v]) => `${(v as unknown[]).length} ${k}`);
+  console.log(`${file}: valid (${counts.join(", ")})`);
+  if (values["dry-run"]) return console.log("dry run: nothing written");
+  if (!values.token)
+    throw new Error("an editor API key is required: --token or ATTRIBUTION_GRAPH_TOKEN");
+  const report = await importBundle(
+    { url: values.url, token: values.token },
+    bundle as Bundle,
+    console.log,
+  );
+  console.log(
+    `done: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed`,
+  );
+  for (const { path, error } of report.failed) console.error(`  ${path}: ${error}`);
+  if (report.failed.length) process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

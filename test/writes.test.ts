@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { signIdentity } from "../services/common/identity";
+import { readBundles } from "../services/dataset";
+import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { type TestFederation, startTestFederation } from "./helpers/federation";
+
+const UPSERT_STATEMENT = /* GraphQL */ `
+  mutation Upsert($input: JSONObject!, $sources: JSONObject) {
+    upsertStatement(input: $input, sources: $sources) {
+      type
+      id
+      action
+      changed
+    }
+  }
+`;
+
+const SOURCES = {
+  "test-source": {
+    url: "https://example.org/statement",
+    title: "Test",
+    publisher: "Test publisher",
+    language: "en",
+  },
+};
+
+function statement(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    kind: "PRESS_STATEMENT",
+    issuedAt: "2024-05",
+    issuer: "us",
+    cosigners: ["gb"],
+    speaker: "antony-blinken",
+    language: "en",
+    title: "A test statement on piratage",
+    quotes: [
+      {
+        text: "We assess with high confidence",
+        language: "en",
+        translations: [{ language: "fr", text: "Nous estimons avec une grande confiance" }],
+      },
+    ],
+    attributions: [
+      {
+        id: `${id}-exchange`,
+        incident: "microsoft-exchange-2021",
+        state: "cn",
+        kind: "FORMAL",
+        confidenceWording: "with high confidence",
+        confidenceLevel: "HIGH",
+        confidenceScore: 85,
+      },
+    ],
+    sources: ["test-source"],
+    ...overrides,
+  };
+}
+
+// Writes go through the gateway with an editor key, in one transaction per record, idempotent,
+// validated field by field, audited; subgraphs refuse writes that do not come from the gateway.
+describe("gateway > writes", () => {
+  const serverUrl = inject("serverUrl");
+  let databaseUrl: string;
+  let federation: TestFederation;
+  let editor: string;
+  let reader: string;
+  beforeAll(async () => {
+    databaseUrl = await createDatabase(serverUrl, "writes");
+    await prepareDatabase(
+      databaseUrl,
+      (await readBundles()).map(({ bundle }) => bundle),
+    );
+    federation = await startTestFederation(databaseUrl);
+    editor = await federation.token("editor");
+    reader = await federation.token("reader");
+  });
+  afterAll(async () => {
+    await federation?.stop();
+    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+  });
+
+  const upsert = (input: object, token = editor) =>
+    federation.query<any>(UPSERT_STATEMENT, { input, sources: SOURCES }, { token });
+
+  it("creates a statement with its quotes and attributions, then reports a re-send as unchanged", async () => {
+    const first = await upsert(statement("test-statement-1"));
+    expect(first.errors).toBeUndefined();
+    expect(first.data.upsertStatement).toEqual({
+      type: "Statement",
+      id: "test-statement-1",
+      action: "CREATED",
+      changed: true,
+    });
+    const again = await upsert(statement("test-statement-1"));
+    expect(again.data.upsertStatement).toMatchObject({ action: "UNCHANGED", changed: false });
+
+    const read = await federation.query<any>(/* GraphQL */ `
+      query {
+        statement(id: "test-statement-1") {
+          issuedAt {
+            value
+            precision
+          }
+          cosigners {
+            id
+          }
+          quotes {
+            text
+            translations {
+              language
+              text
+            }
+          }
+          attributions {
+            id
+            confidenceLevel
+            incident {
+              id
+              name
+            }
+          }
+        }
+        incident(id: "microsoft-exchange-2021") {
+          attributions {
+            id
+          }
+        }
+      }
+    `);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.statement.issuedAt).toEqual({ value: "2024-05", precision: "MONTH" });
+    expect(read.data.statement.attributions[0].incident.id).toBe("microsoft-exchange-2021");
+    expect(read.data.incident.attributions.map((a: any) => a.id)).toContain(
+      "test-statement-1-exchange",
+    );
+  });
+
+  it("updates, and keeps who changed what in the record's history", async () => {
+    const changed = await upsert(statement("test-statement-1", { title: "A corrected title" }));
+    expect(changed.data.upsertStatement.action).toBe("UPDATED");
+    const anonymous = await federation.query<any>(
+      `{ statement(id: "test-statement-1") { history { action } } }`,
+    );
+    expect(anonymous.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const history = await federation.query<any>(
+      `{ statement(id: "test-statement-1") { history { action keyId before after } } }`,
+      {},
+      { token: editor },
+    );
+    expect(history.errors).toBeUndefined();
+    const entries = history.data.statement.history;
+    expect(entries.map((e: any) => e.action)).toEqual(["CREATED", "UPDATED"]);
+    expect(entries[1].before.record.title).toBe("A test statement on piratage");
+    expect(entries[1].after.record.title).toBe("A corrected title");
+    expect(entries[1].keyId).toMatch(/^[a-z0-9]+$/);
+  });
+
+  it("rolls the whole statement back when one attribution is invalid", async () => {
+    const bad = statement("test-statement-2", {
+      attributions: [
+        { id: "test-statement-2-ok", incident: "x-incident", state: "cn", kind: "FORMAL" },
+        {
+          id: "test-statement-2-bad",
+          incident: "x-incident",
+          state: "no-such-state",
+          kind: "FORMAL",
+        },
+      ],
+    });
+    const result = await upsert(bad);
+    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0].message).toMatch(
+      /^input\.state: refers to a record that does not exist/,
+    );
+    const read = await federation.query<any>(`{ statement(id: "test-statement-2") { id } }`);
+    expect(read.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it.each([
+    [{ id: "Bad Id" }, /^input\.id: /],
+    [{ issuedAt: "2024-13-01" }, /^input\.issuedAt: /],
+    [{ kind: "TWEET" }, /^input\.kind: must be one of/],
+    [{ language: "not a language!" }, /^input\.language: /],
+    [{ url: "javascript:alert(1)" }, /^input\.url: /],
+    [{ quotes: [{ text: "", language: "en" }] }, /^input\.quotes\[0\]\.text: /],
+    [
+      {
+        attributions: [
+          { id: "a-b", incident: "x", kind: "FORMAL", confidenceScore: 101, state: "cn" },
+        ],
+      },
+      /^input\.attributions\[0\]\.confidenceScore: /,
+    ],
+    [{ unknownField: 1 }, /^input\.unknownField: is not a known field/],
+    [{ sources: ["missing-source"] }, /^input\.sources\[0\]: "missing-source" is not in `sources`/],
+  ])(
+    "rejects %o with BAD_USER_INPUT naming the field, writing nothing",
+    async (override, message) => {
+      const result = await upsert(statement("test-statement-3", override));
+      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].message).toMatch(message);
+      const read = await federation.query<any>(
+        `{ statements(filter: { ids: ["test-statement-3"] }) { totalCount } }`,
+      );
+      expect(read.data.statements.totalCount).toBe(0);
+    },
+  );
+
+  it("ends concurrent writes of one record as one record, from exactly one of the writers", async () => {
+    const variants = Array.from({ length: 8 }, (_, i) =>
+      statement("test-statement-race", {
+        title: `version ${i}`,
+        quotes: [{ text: `quote ${i}`, language: "en" }],
+      }),
+    );
+    const results = await Promise.all(variants.map((v) => upsert(v)));
+    expect(results.every((r) => !r.errors)).toBe(true);
+    expect(results.filter((r) => r.data.upsertStatement.action === "CREATED")).toHaveLength(1);
+    const read = await federation.query<any>(
+      `{ statement(id: "test-statement-race") { title quotes { text } } }`,
+    );
+    const version = read.data.statement.title.replace("version ", "");
+    expect(read.data.statement.quotes).toEqual([{ text: `quote ${version}` }]);
+  });
+
+  it("refuses writes without a key (UNAUTHENTICATED) and from a reader (FORBIDDEN)", async () => {
+    const anonymous = await federation.query<any>(UPSERT_STATEMENT, {
+      input: statement("test-anon"),
+      sources: SOURCES,
+    });
+    expect(anonymous.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    const bogus = await upsert(statement("test-anon"), "ag_0000000000_" + "x".repeat(43));
+    expect(bogus.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    const asReader = await upsert(statement("test-anon"), reader);
+    expect(asReader.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const revokedKey = await federation.keys.create("soon revoked", "editor");
+    await federation.keys.revoke(revokedKey.key.id);
+    const revoked = await upsert(statement("test-anon"), revokedKey.token);
+    expect(revoked.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses a write sent straight to a subgraph: missing, forged or stale identity", async () => {
+    const governments = federation.subgraphs.find((s) => s.name === "governments")!;
+    const send = (identity?: string) =>
+      fetch(governments.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(identity ? { "x-attribution-identity": identity } : {}),
+        },
+        body: JSON.stringify({
+          query: UPSERT_STATEMENT,
+          variables: { input: statement("test-bypass"), sources: SOURCES },
+        }),
+      }).then((r) => r.json() as Promise<any>);
+    const editorClaim = { keyId: "forged", role: "editor" as const };
+    for (const identity of [
+      undefined,
+      signIdentity(editorClaim, "not-the-gateway-secret-but-long-enough!!"),
+      "e30.e30",
+    ]) {
+      const result = await send(identity);
+      expect(result.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    }
+    const read = await federation.query<any>(
+      `{ statements(filter: { ids: ["test-bypass"] }) { totalCount } }`,
+    );
+    expect(read.data.statements.totalCount).toBe(0);
+  });
+
+  it("deletes a record, and refuses to delete one still referenced", async () => {
+    const deleted = await federation.query<any>(
+      `mutation { deleteStatement(id: "test-statement-1") { action } }`,
+      {},
+      { token: editor },
+    );
+    expect(deleted.data.deleteStatement.action).toBe("DELETED");
+    const gone = await federation.query<any>(
+      `mutation { deleteStatement(id: "test-statement-1") { action } }`,
+      {},
+      { token: editor },
+    );
+    expect(gone.data.deleteStatement.action).toBe("UNCHANGED");
+    const referenced = await federation.query<any>(
+      `mutation { deleteGovernment(id: "cn") { action } }`,
+      {},
+      { token: editor },
+    );
+    expect(referenced.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const china = await federation.query<any>(`{ government(id: "cn") { id } }`);
+    expect(china.data.government.id).toBe("cn");
+  });
+});
