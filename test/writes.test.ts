@@ -269,6 +269,34 @@ describe("gateway > writes", () => {
     expect(read.data.statements.totalCount).toBe(0);
   });
 
+  it("reports a reference into another subgraph that does not exist as NOT_FOUND at its path", async () => {
+    const dangling = statement("test-dangling", {
+      attributions: [
+        {
+          id: "test-dangling-a",
+          incident: "no-such-incident",
+          actor: "no-such-actor",
+          kind: "FORMAL",
+        },
+      ],
+    });
+    expect((await upsert(dangling)).data.upsertStatement.action).toBe("CREATED");
+    const read = await federation.query<any>(
+      `{ statement(id: "test-dangling") { attributions { id incident { id name } actor { id name } } } }`,
+    );
+    expect(read.data.statement.attributions).toEqual([
+      { id: "test-dangling-a", incident: null, actor: null },
+    ]);
+    expect(read.errors?.map((e) => [e.extensions?.code, e.path?.join("."), e.message])).toEqual([
+      [
+        "NOT_FOUND",
+        "statement.attributions.0.incident",
+        'Incident "no-such-incident" does not exist',
+      ],
+      ["NOT_FOUND", "statement.attributions.0.actor", 'ThreatActor "no-such-actor" does not exist'],
+    ]);
+  });
+
   it("deletes a record, and refuses to delete one still referenced", async () => {
     const deleted = await federation.query<any>(
       `mutation { deleteStatement(id: "test-statement-1") { action } }`,

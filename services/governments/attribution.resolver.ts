@@ -152,7 +152,10 @@ export class AttributionResolver {
     return governments.filter((g) => g !== null && !(g instanceof Error));
   }
 
-  @FieldResolver(() => IncidentRef)
+  @FieldResolver(() => IncidentRef, {
+    nullable: true,
+    description: "The incident; null with a NOT_FOUND error if the incidents source lacks it.",
+  })
   incident(@Root() attribution: Attribution) {
     return incidentRef(attribution.incidentId);
   }
