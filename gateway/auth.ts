@@ -6,6 +6,7 @@ import type { KeyStore } from "./access/keys";
 
 export interface GatewayContext {
   identity: Identity;
+  requestId: string;
 }
 
 export interface AuthConfig {

@@ -8,6 +8,7 @@ import { readBundles, seedIfEmpty } from "../services/dataset";
 import { subgraphs } from "../services";
 import { KeyStore } from "./access/keys";
 import { type RunningGateway, startGateway } from "./gateway";
+import type { Limits } from "./limits";
 
 export const SUPERGRAPH_PATH = projectPath("schema", "supergraph.graphql");
 
@@ -20,6 +21,9 @@ export interface FederationOptions {
   migrate: boolean;
   seed: boolean;
   introspection: boolean;
+  /** Masks internal errors (default: NODE_ENV === "production"). */
+  production?: boolean;
+  limits?: Partial<Limits>;
   /** Requests without an API key may read (default true). */
   anonymousReads?: boolean;
   /** Random per process when omitted: gateway and subgraphs share this process. */
@@ -70,6 +74,8 @@ export async function startFederation(options: FederationOptions): Promise<Runni
     gateway = await startGateway({
       keys,
       anonymousReads: options.anonymousReads ?? true,
+      production: options.production ?? process.env.NODE_ENV === "production",
+      limits: options.limits,
       identitySecret,
       host: options.host,
       port: options.gatewayPort,

@@ -1,9 +1,15 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { startStandaloneServer } from "@apollo/server/standalone";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { GraphQLError } from "graphql";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { formatError, requestIdPlugin } from "../services/common/error-policy";
+import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/common/http";
 import { IDENTITY_HEADER, signIdentity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
+import { DEFAULT_LIMITS, type Limits, armor, costPlugin } from "./limits";
 
 // Apollo's gateway reports anonymous usage unless told otherwise; users opt in, not out.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
@@ -16,11 +22,14 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string | undefined>;
   /** Introspection and the Apollo Sandbox landing page. */
   introspection: boolean;
+  /** Masks internal error messages (the request id stays). */
+  production: boolean;
   keys: KeyStore;
   /** Whether requests without a key may read. */
   anonymousReads: boolean;
   /** Shared with the subgraphs, which accept writes only with an identity signed by it. */
   identitySecret: string;
+  limits?: Partial<Limits>;
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }
 
@@ -29,52 +38,87 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Forwards the caller's identity to subgraphs, signed, on every subgraph request. */
-class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly secret: string,
-  ) {
-    super({ url });
+type SendRequest = Parameters<
+  RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object
+>[0];
+
+/** Forwards the caller's signed identity and request id; gives up on a slow subgraph. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, secret: string, timeoutMs: number) {
+    super({
+      url,
+      fetcher: (input, init) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }).catch((error: Error) => {
+          if (error.name !== "TimeoutError") throw error;
+          throw new GraphQLError(`the subgraph did not answer within ${timeoutMs} ms`, {
+            extensions: { code: "TIMEOUT" },
+          });
+        }),
+    });
+    this.secret = secret;
   }
 
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object>[0]) {
-    if (context.identity) {
-      request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
-    }
-  }
-}
+  private readonly secret: string;
 
-export function createGateway(config: GatewayConfig): ApolloServer<GatewayContext> {
-  const gateway = new ApolloGateway({
-    supergraphSdl: config.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SignedIdentityDataSource(
-        config.subgraphUrls[name] ?? (url as string),
-        config.identitySecret,
-      ),
-  });
-  return new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
-    plugins: [writeAccessPlugin(), ...(config.plugins ?? [])],
-  });
+  override willSendRequest({ request, context }: SendRequest) {
+    if (!context.identity) return;
+    request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const server = createGateway(config);
-  const { url } = await startStandaloneServer(server, {
-    listen: { host: config.host, port: config.port },
-    context: async ({ req }) => ({
-      identity: await authenticate(req, {
-        keys: config.keys,
-        anonymousReads: config.anonymousReads,
-      }),
-    }),
+  const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(
+        config.subgraphUrls[name] ?? (url as string),
+        config.identitySecret,
+        limits.subgraphTimeoutMs,
+      ),
+  });
+  const http = createHttpServer();
+  const protection = armor(limits);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
+    allowBatchedHttpRequests: limits.batching,
+    csrfPrevention: true,
+    validationRules: protection.validationRules,
+    formatError: formatError(config.production),
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+      costPlugin(limits.maxCost) as ApolloServerPlugin<GatewayContext>,
+      writeAccessPlugin(),
+      requestIdPlugin("gateway"),
+      ApolloServerPluginDrainHttpServer({ httpServer: http, stopGracePeriodMillis: 10_000 }),
+      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      ...(config.plugins ?? []),
+    ],
+  });
+  const rateLimiter = new RateLimiterMemory({ points: limits.rateLimitPerMinute, duration: 60 });
+  const { url } = await serveGraphQL(server, http, {
+    host: config.host,
+    port: config.port,
+    maxBodyBytes: limits.maxBodyBytes,
+    maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
+    context: async (req, requestId) => {
+      const identity = await authenticate(req, config);
+      const client = identity.keyId ? `key:${identity.keyId}` : `ip:${req.socket.remoteAddress}`;
+      try {
+        await rateLimiter.consume(client);
+      } catch {
+        throw new GraphQLError(
+          `rate limit of ${limits.rateLimitPerMinute} requests per minute exceeded`,
+          {
+            extensions: { code: "RATE_LIMITED", http: { status: 429 } },
+          },
+        );
+      }
+      return { identity, requestId };
+    },
   });
   return { url, stop: () => server.stop() };
 }

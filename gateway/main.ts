@@ -11,6 +11,7 @@ import {
 import { KeyStore } from "./access/keys";
 import { SUPERGRAPH_PATH } from "./federation";
 import { startGateway } from "./gateway";
+import { limitsFromEnv } from "./limits";
 
 /** Entry point of a gateway process in front of separately running subgraphs. */
 async function main() {
@@ -40,6 +41,8 @@ async function main() {
     },
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
     anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
+    production: env.NODE_ENV === "production",
+    limits: limitsFromEnv(env),
     identitySecret,
     keys,
   });

@@ -2,6 +2,7 @@ import { localDatabase } from "./local-database";
 import { databaseConfigFromEnv } from "../services/common/config";
 import { ConfigError, getEnvBool, getEnvPort, getEnvStr, redact } from "../services/common/env";
 import { startFederation } from "../gateway/federation";
+import { limitsFromEnv } from "../gateway/limits";
 
 /** `npm start`: the whole federation on an embedded PostgreSQL (or DATABASE_URL), seeded. */
 async function main() {
@@ -27,6 +28,8 @@ async function main() {
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     seed: getEnvBool(env, "SEED_ON_START", true),
     introspection,
+    limits: limitsFromEnv(env),
+    anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
     log: console.log,
   });
   if (federation.firstAdminToken) {

@@ -1,12 +1,14 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { startStandaloneServer } from "@apollo/server/standalone";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Bundle } from "./bundle";
+import { formatError, requestIdPlugin } from "./error-policy";
+import { createHttpServer, serveGraphQL } from "./http";
 import { IDENTITY_HEADER, type IdentityCheck, verifyIdentity } from "./identity";
 import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
 
@@ -17,6 +19,8 @@ export const FEDERATION_LINK =
 export type ResolverMap = Record<string, Record<string, any>>;
 
 export interface SubgraphContext<L> {
+  /** From the gateway's x-request-id, so one id follows a request through every log. */
+  requestId: string;
   db: DataSource;
   loaders: L;
   /** The caller as signed by the gateway; writes require a valid one. */
@@ -65,6 +69,7 @@ export interface SubgraphConfig {
   migrate: boolean;
   /** Shared with the gateway to verify the identity header; without it every write is refused. */
   identitySecret?: string;
+  maxBodyBytes?: number;
 }
 
 export interface RunningSubgraph {
@@ -89,15 +94,24 @@ export async function startSubgraph<L>(
   await dataSource.initialize();
   try {
     if (config.migrate) await migrate(dataSource, definition.dbSchema);
+    const http = createHttpServer();
     const server = new ApolloServer<SubgraphContext<L>>({
       schema: await buildFederatedSchema(definition),
-      // Inline traces only feed Apollo Studio, which this project does not report to.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [
+        // Inline traces only feed Apollo Studio, which this project does not report to.
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginDrainHttpServer({ httpServer: http, stopGracePeriodMillis: 10_000 }),
+        requestIdPlugin(definition.name),
+      ],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
+      formatError: formatError(process.env.NODE_ENV === "production"),
     });
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: config.port, host: config.host },
-      context: async ({ req }): Promise<SubgraphContext<L>> => ({
+    const { url } = await serveGraphQL(server, http, {
+      host: config.host,
+      port: config.port,
+      maxBodyBytes: config.maxBodyBytes ?? 4 * 1024 * 1024,
+      context: async (req, requestId): Promise<SubgraphContext<L>> => ({
+        requestId,
         db: dataSource,
         loaders: definition.createLoaders(dataSource),
         identity: config.identitySecret

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+export interface HttpOptions<C extends BaseContext> {
+  host: string;
+  port: number;
+  /** Larger bodies are refused with 413 before they are read in full. */
+  maxBodyBytes: number;
+  /** How many operations one batched request may carry (batching itself is an Apollo option). */
+  maxBatchSize?: number;
+  context(req: IncomingMessage, requestId: string): Promise<C>;
+  /** Plain HTTP routes served beside GraphQL: health checks, metrics. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
+}
+
+export interface RunningHttp {
+  url: string;
+  server: Server;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Apollo's standalone server has no body-size limit and no room for health routes, so this
+ * serves `executeHTTPGraphQLRequest` from node:http. The server must be created first and given
+ * to ApolloServerPluginDrainHttpServer (graceful shutdown) before `server.start()`.
+ */
+export function createHttpServer(): Server {
+  return createServer();
+}
+
+export async function serveGraphQL<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  http: Server,
+  options: HttpOptions<C>,
+): Promise<RunningHttp> {
+  await apollo.start();
+  http.on("request", (req, res) => void handle(apollo, options, req, res));
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  return { url: `http://${options.host}:${port}/`, server: http };
+}
+
+async function handle<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  options: HttpOptions<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const incoming = req.headers[REQUEST_ID_HEADER];
+  const requestId =
+    typeof incoming === "string" && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  try {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const route = options.routes?.[url.pathname];
+    if (route) return await route(req, res);
+    const body = req.method === "POST" ? await readJsonBody(req, options) : undefined;
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => options.context(req, requestId),
+    });
+    res.statusCode = result.status ?? 200;
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    if (result.body.kind === "complete") {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  } catch (error) {
+    const known =
+      error instanceof HttpError
+        ? error
+        : new HttpError(500, "INTERNAL_SERVER_ERROR", "internal error");
+    if (!(error instanceof HttpError)) console.error(`request ${requestId}:`, error);
+    if (res.headersSent) return void res.end();
+    res.statusCode = known.status;
+    res.setHeader("content-type", "application/json");
+    if (known.status === 413) res.setHeader("connection", "close");
+    res.end(
+      JSON.stringify({
+        errors: [{ message: known.message, extensions: { code: known.code, requestId } }],
+      }),
+    );
+  }
+}
+
+async function readJsonBody(
+  req: IncomingMessage,
+  options: HttpOptions<BaseContext>,
+): Promise<unknown> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > options.maxBodyBytes) throw tooLarge(options.maxBodyBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > options.maxBodyBytes) throw tooLarge(options.maxBodyBytes);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  const type = String(req.headers["content-type"] ?? "");
+  if (!/^application\/(graphql-response\+)?json\b/i.test(type)) return text;
+  if (text.trim() === "") throw new HttpError(400, "BAD_REQUEST", "the request body is empty");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(
+      400,
+      "BAD_REQUEST",
+      `the request body is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  if (Array.isArray(parsed) && parsed.length > (options.maxBatchSize ?? 1)) {
+    throw new HttpError(
+      400,
+      "BATCH_TOO_LARGE",
+      `a batch may carry at most ${options.maxBatchSize ?? 1} operations, got ${parsed.length}`,
+    );
+  }
+  return parsed;
+}
+
+function tooLarge(limit: number) {
+  return new HttpError(413, "PAYLOAD_TOO_LARGE", `the request body exceeds ${limit} bytes`);
+}
