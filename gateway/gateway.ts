@@ -9,7 +9,7 @@ import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/c
 import { IDENTITY_HEADER, signIdentity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
-import { DEFAULT_LIMITS, type Limits, armor, costPlugin } from "./limits";
+import { DEFAULT_LIMITS, type Limits, armor, costPlugin, nulCharacterPlugin } from "./limits";
 
 // Apollo's gateway reports anonymous usage unless told otherwise; users opt in, not out.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
@@ -87,10 +87,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     allowBatchedHttpRequests: limits.batching,
     csrfPrevention: true,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: formatError(config.production),
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
       costPlugin(limits.maxCost) as ApolloServerPlugin<GatewayContext>,
+      nulCharacterPlugin() as ApolloServerPlugin<GatewayContext>,
       writeAccessPlugin(),
       requestIdPlugin("gateway"),
       ApolloServerPluginDrainHttpServer({ httpServer: http, stopGracePeriodMillis: 10_000 }),

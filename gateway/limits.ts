@@ -12,6 +12,7 @@ import {
   isCompositeType,
   isListType,
   valueFromASTUntyped,
+  visit,
 } from "graphql";
 import { type Env, getEnvBool, getEnvInt } from "../services/common/env";
 
@@ -62,13 +63,17 @@ export function limitsFromEnv(env: Env): Limits {
   };
 }
 
-/** graphql-armor for depth, aliases, directives, tokens and "did you mean" suggestions. */
+/**
+ * graphql-armor for depth, aliases, directives and "did you mean" suggestions. Tokens are capped
+ * by graphql-js itself (`parseOptions.maxTokens`): armor's Apollo token plugin throws from
+ * parsingDidStart, which turns every syntax error into a 500.
+ */
 export function armor(limits: Limits) {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
     // Replaced by costPlugin: armor's cost ignores how many items `first` asks for.
     costLimit: { enabled: false },
@@ -200,4 +205,42 @@ function selectionCost(
     );
   }
   return cost;
+}
+
+/** PostgreSQL text cannot hold U+0000: refuse it up front with the argument's name. */
+export function nulCharacterPlugin(): ApolloServerPlugin {
+  const find = (value: unknown, path: string): string | null => {
+    if (typeof value === "string") return value.includes("\u0000") ? path : null;
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) {
+        const found = find(item, `${path}[${i}]`);
+        if (found) return found;
+      }
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        const found = find(item, `${path}.${key}`);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let where = find(request.variables ?? {}, "$");
+          visit(document, {
+            StringValue(node) {
+              if (!where && node.value.includes("\u0000")) where = "a string literal";
+            },
+          });
+          if (where) {
+            throw new GraphQLError(`${where}: text must not contain the NUL character (U+0000)`, {
+              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
 }

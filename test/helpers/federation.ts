@@ -1,5 +1,9 @@
 import { inject } from "vitest";
-import { type RunningFederation, startFederation } from "../../gateway/federation";
+import {
+  type FederationOptions,
+  type RunningFederation,
+  startFederation,
+} from "../../gateway/federation";
 import { databaseConfig } from "./database";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -24,6 +28,7 @@ export interface TestFederation extends RunningFederation {
 /** Starts the three subgraphs and the gateway on free ports over `databaseUrl`. */
 export async function startTestFederation(
   databaseUrl: string = inject("datasetUrl"),
+  overrides: Partial<FederationOptions> = {},
 ): Promise<TestFederation> {
   const federation = await startFederation({
     database: databaseConfig(databaseUrl),
@@ -33,6 +38,7 @@ export async function startTestFederation(
     migrate: false,
     seed: false,
     introspection: true,
+    ...overrides,
   });
   const query = async <T>(
     query: string,
