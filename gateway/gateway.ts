@@ -1,14 +1,15 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { GraphQLError } from "graphql";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { formatError, requestIdPlugin } from "../services/common/error-policy";
+import { healthRoutes, within } from "../services/common/health";
 import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/common/http";
 import { IDENTITY_HEADER, signIdentity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
+import { failedFetchPathsPlugin, rememberQueryPlan } from "./partial-failures";
 import { DEFAULT_LIMITS, type Limits, armor, costPlugin, nulCharacterPlugin } from "./limits";
 
 // Apollo's gateway reports anonymous usage unless told otherwise; users opt in, not out.
@@ -44,15 +45,18 @@ type SendRequest = Parameters<
 
 /** Forwards the caller's signed identity and request id; gives up on a slow subgraph. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, secret: string, timeoutMs: number) {
+  constructor(name: string, url: string, secret: string, timeoutMs: number) {
     super({
       url,
       fetcher: (input, init) =>
         fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }).catch((error: Error) => {
-          if (error.name !== "TimeoutError") throw error;
-          throw new GraphQLError(`the subgraph did not answer within ${timeoutMs} ms`, {
-            extensions: { code: "TIMEOUT" },
-          });
+          throw error.name === "TimeoutError"
+            ? new GraphQLError(`the ${name} subgraph did not answer within ${timeoutMs} ms`, {
+                extensions: { code: "TIMEOUT", serviceName: name },
+              })
+            : new GraphQLError(`the ${name} subgraph is unavailable`, {
+                extensions: { code: "SERVICE_UNAVAILABLE", serviceName: name },
+              });
         }),
     });
     this.secret = secret;
@@ -71,8 +75,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
+    experimental_didResolveQueryPlan: rememberQueryPlan,
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
+        name,
         config.subgraphUrls[name] ?? (url as string),
         config.identitySecret,
         limits.subgraphTimeoutMs,
@@ -95,17 +101,32 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       nulCharacterPlugin() as ApolloServerPlugin<GatewayContext>,
       writeAccessPlugin(),
       requestIdPlugin("gateway"),
-      ApolloServerPluginDrainHttpServer({ httpServer: http, stopGracePeriodMillis: 10_000 }),
+      failedFetchPathsPlugin<GatewayContext>(),
       ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ...(config.plugins ?? []),
     ],
   });
   const rateLimiter = new RateLimiterMemory({ points: limits.rateLimitPerMinute, duration: 60 });
-  const { url } = await serveGraphQL(server, http, {
+  const running = await serveGraphQL(server, http, {
     host: config.host,
     port: config.port,
     maxBodyBytes: limits.maxBodyBytes,
     maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
+    routes: healthRoutes(async () => {
+      const subgraphs = subgraphUrls(config);
+      await Promise.all(
+        Object.entries(subgraphs).map(async ([name, url]) => {
+          const response = await within(
+            fetch(new URL("health/ready", url)),
+            2_000,
+            `subgraph ${name}`,
+          );
+          if (!response.ok)
+            throw new Error(`subgraph ${name} is not ready (HTTP ${response.status})`);
+        }),
+      );
+      return { supergraph: "loaded", subgraphs: Object.keys(subgraphs) };
+    }),
     context: async (req, requestId) => {
       const identity = await authenticate(req, config);
       const client = identity.keyId ? `key:${identity.keyId}` : `ip:${req.socket.remoteAddress}`;
@@ -122,5 +143,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return { identity, requestId };
     },
   });
-  return { url, stop: () => server.stop() };
+  return {
+    url: running.url,
+    async stop() {
+      await running.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Subgraph URLs as the gateway calls them: the supergraph's, overridden by configuration. */
+function subgraphUrls(config: GatewayConfig): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const match of config.supergraphSdl.matchAll(
+    /@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g,
+  )) {
+    urls[match[1]] = config.subgraphUrls[match[1]] ?? match[2];
+  }
+  return urls;
 }

@@ -7,6 +7,8 @@ export interface EmbeddedDatabase {
   serverUrl: string;
   port: number;
   createDatabase(name: string): Promise<string>;
+  /** Starts the server again after `stop()` (persistent data directories only). */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startEmbeddedPostgres(options: {
       }
       return `${serverUrl}/${name}`;
     },
+    start: () => server.start(),
     stop: () => server.stop(),
   };
 }

@@ -20,6 +20,8 @@ export interface HttpOptions<C extends BaseContext> {
 export interface RunningHttp {
   url: string;
   server: Server;
+  /** Stops accepting, waits (at most `graceMs`) for requests in flight, then closes sockets. */
+  close(graceMs?: number): Promise<void>;
 }
 
 class HttpError extends Error {
@@ -34,8 +36,8 @@ class HttpError extends Error {
 
 /**
  * Apollo's standalone server has no body-size limit and no room for health routes, so this
- * serves `executeHTTPGraphQLRequest` from node:http. The server must be created first and given
- * to ApolloServerPluginDrainHttpServer (graceful shutdown) before `server.start()`.
+ * serves `executeHTTPGraphQLRequest` from node:http, and drains it on shutdown: Apollo's drain
+ * plugin only knows the sockets of its own standalone server.
  */
 export function createHttpServer(): Server {
   return createServer();
@@ -47,13 +49,34 @@ export async function serveGraphQL<C extends BaseContext>(
   options: HttpOptions<C>,
 ): Promise<RunningHttp> {
   await apollo.start();
-  http.on("request", (req, res) => void handle(apollo, options, req, res));
+  let inFlight = 0;
+  let shuttingDown = false;
+  http.on("request", (req, res) => {
+    if (shuttingDown) return refuseWhileShuttingDown(res);
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
+    void handle(apollo, options, req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(options.port, options.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
-  return { url: `http://${options.host}:${port}/`, server: http };
+  // Node's server.close() also closes connections it deems idle, including some whose request
+  // is still being answered; so: refuse new requests (503), drain, and only then close.
+  const close = async (graceMs = 10_000) => {
+    shuttingDown = true;
+    const deadline = Date.now() + graceMs;
+    let quietChecks = 0;
+    while (Date.now() < deadline && quietChecks < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      quietChecks = inFlight === 0 ? quietChecks + 1 : 0;
+    }
+    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeAllConnections();
+    await closed;
+  };
+  return { url: `http://${options.host}:${port}/`, server: http, close };
 }
 
 async function handle<C extends BaseContext>(
@@ -140,6 +163,23 @@ async function readJsonBody(
     );
   }
   return parsed;
+}
+
+function refuseWhileShuttingDown(res: ServerResponse) {
+  res.statusCode = 503;
+  res.setHeader("connection", "close");
+  res.setHeader("retry-after", "1");
+  res.setHeader("content-type", "application/json");
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          message: "the server is shutting down; retry",
+          extensions: { code: "SERVICE_UNAVAILABLE" },
+        },
+      ],
+    }),
+  );
 }
 
 function tooLarge(limit: number) {

@@ -1,6 +1,5 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
@@ -8,6 +7,7 @@ import { type NonEmptyArray, buildSchema, createResolversMap } from "type-graphq
 import type { DataSource, EntityManager } from "typeorm";
 import type { Bundle } from "./bundle";
 import { formatError, requestIdPlugin } from "./error-policy";
+import { healthRoutes, within } from "./health";
 import { createHttpServer, serveGraphQL } from "./http";
 import { IDENTITY_HEADER, type IdentityCheck, verifyIdentity } from "./identity";
 import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
@@ -100,16 +100,19 @@ export async function startSubgraph<L>(
       plugins: [
         // Inline traces only feed Apollo Studio, which this project does not report to.
         ApolloServerPluginInlineTraceDisabled(),
-        ApolloServerPluginDrainHttpServer({ httpServer: http, stopGracePeriodMillis: 10_000 }),
         requestIdPlugin(definition.name),
       ],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
       formatError: formatError(process.env.NODE_ENV === "production"),
     });
-    const { url } = await serveGraphQL(server, http, {
+    const running = await serveGraphQL(server, http, {
       host: config.host,
       port: config.port,
       maxBodyBytes: config.maxBodyBytes ?? 4 * 1024 * 1024,
+      routes: healthRoutes(async () => {
+        await within(dataSource.query("SELECT 1"), 2_000, "the database");
+        return { database: "ok" };
+      }),
       context: async (req, requestId): Promise<SubgraphContext<L>> => ({
         requestId,
         db: dataSource,
@@ -121,12 +124,13 @@ export async function startSubgraph<L>(
     });
     return {
       name: definition.name,
-      url,
+      url: running.url,
       dataSource,
       statements,
       async stop() {
+        await running.close();
         await server.stop();
-        await dataSource.destroy();
+        if (dataSource.isInitialized) await dataSource.destroy();
       },
     };
   } catch (error) {

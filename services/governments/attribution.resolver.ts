@@ -188,6 +188,7 @@ export class AttributionResolver {
 @Resolver(() => IncidentRef)
 export class IncidentAttributionsResolver {
   @FieldResolver(() => [Attribution], {
+    nullable: true,
     description: "Who blamed whom for this incident.",
   })
   attributions(@Root() incident: IncidentRef, @Ctx() { loaders }: Context) {
@@ -195,6 +196,7 @@ export class IncidentAttributionsResolver {
   }
 
   @FieldResolver(() => [Statement], {
+    nullable: true,
     description: "Statements attributing this incident.",
   })
   async statements(@Root() incident: IncidentRef, @Ctx() { loaders }: Context) {
@@ -205,6 +207,7 @@ export class IncidentAttributionsResolver {
 @Resolver(() => ThreatActorRef)
 export class ThreatActorAttributionsResolver {
   @FieldResolver(() => [Attribution], {
+    nullable: true,
     description: "Attributions naming this actor.",
   })
   attributions(@Root() actor: ThreatActorRef, @Ctx() { loaders }: Context) {
@@ -212,6 +215,7 @@ export class ThreatActorAttributionsResolver {
   }
 
   @FieldResolver(() => [Statement], {
+    nullable: true,
     description: "Statements naming this actor.",
   })
   async statements(@Root() actor: ThreatActorRef, @Ctx() { loaders }: Context) {

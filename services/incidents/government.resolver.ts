@@ -8,6 +8,7 @@ import { ThreatActor } from "./entities/threat-actor";
 @Resolver(() => GovernmentRef)
 export class GovernmentIncidentsResolver {
   @FieldResolver(() => [ThreatActor], {
+    nullable: true,
     description: "Threat actors it is said to sponsor, by name.",
   })
   sponsoredActors(@Root() government: GovernmentRef, @Ctx() { loaders }: Context) {
@@ -15,6 +16,7 @@ export class GovernmentIncidentsResolver {
   }
 
   @FieldResolver(() => [Incident], {
+    nullable: true,
     description: "Incidents that targeted it, most recent first.",
   })
   incidentsTargeting(@Root() government: GovernmentRef, @Ctx() { loaders }: Context) {

@@ -7,12 +7,13 @@ import { GovernmentRef, IncidentRef, ThreatActorRef } from "./entities/reference
 /** Fields this subgraph adds to the other subgraphs' entities. */
 @Resolver(() => GovernmentRef)
 export class GovernmentLegalActionsResolver {
-  @FieldResolver(() => [LegalAction], { description: "Legal actions it brought." })
+  @FieldResolver(() => [LegalAction], { nullable: true, description: "Legal actions it brought." })
   legalActionsBrought(@Root() government: GovernmentRef, @Ctx() { loaders }: Context) {
     return loaders.legalActionsByJurisdiction.load(government.id);
   }
 
   @FieldResolver(() => [Defendant], {
+    nullable: true,
     description: "Its nationals charged, arrested or sanctioned, by anyone.",
   })
   nationalsCharged(@Root() government: GovernmentRef, @Ctx() { loaders }: Context) {
@@ -22,7 +23,10 @@ export class GovernmentLegalActionsResolver {
 
 @Resolver(() => IncidentRef)
 export class IncidentLegalActionsResolver {
-  @FieldResolver(() => [LegalAction], { description: "Legal actions over this incident." })
+  @FieldResolver(() => [LegalAction], {
+    nullable: true,
+    description: "Legal actions over this incident.",
+  })
   legalActions(@Root() incident: IncidentRef, @Ctx() { loaders }: Context) {
     return loaders.legalActionsByIncident.load(incident.id);
   }
@@ -31,6 +35,7 @@ export class IncidentLegalActionsResolver {
 @Resolver(() => ThreatActorRef)
 export class ThreatActorLegalActionsResolver {
   @FieldResolver(() => [LegalAction], {
+    nullable: true,
     description: "Legal actions naming this actor or charging its members.",
   })
   async legalActions(@Root() actor: ThreatActorRef, @Ctx() { loaders }: Context) {
