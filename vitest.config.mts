@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     globalSetup: ["test/helpers/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 60_000,

@@ -5,6 +5,13 @@ import { GraphQLError } from "graphql";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { formatError, requestIdPlugin } from "../services/common/error-policy";
 import { healthRoutes, within } from "../services/common/health";
+import {
+  createLogger,
+  createMetrics,
+  metricsRoute,
+  observabilityPlugin,
+} from "../services/common/observability";
+import type { Counter, Histogram } from "prom-client";
 import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/common/http";
 import { IDENTITY_HEADER, signIdentity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
@@ -39,25 +46,42 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+interface FetchMetrics {
+  duration: Histogram<"subgraph">;
+  failures: Counter<"subgraph" | "code">;
+}
+
 type SendRequest = Parameters<
   RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object
 >[0];
 
 /** Forwards the caller's signed identity and request id; gives up on a slow subgraph. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string, secret: string, timeoutMs: number) {
+  constructor(name: string, url: string, secret: string, timeoutMs: number, metrics: FetchMetrics) {
     super({
       url,
-      fetcher: (input, init) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }).catch((error: Error) => {
-          throw error.name === "TimeoutError"
-            ? new GraphQLError(`the ${name} subgraph did not answer within ${timeoutMs} ms`, {
-                extensions: { code: "TIMEOUT", serviceName: name },
-              })
-            : new GraphQLError(`the ${name} subgraph is unavailable`, {
-                extensions: { code: "SERVICE_UNAVAILABLE", serviceName: name },
-              });
-        }),
+      fetcher: (input, init) => {
+        const done = metrics.duration.startTimer({ subgraph: name });
+        return fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }).then(
+          (response) => {
+            done();
+            return response;
+          },
+          (error: Error) => {
+            metrics.failures.inc({
+              subgraph: name,
+              code: error.name === "TimeoutError" ? "TIMEOUT" : "SERVICE_UNAVAILABLE",
+            });
+            throw error.name === "TimeoutError"
+              ? new GraphQLError(`the ${name} subgraph did not answer within ${timeoutMs} ms`, {
+                  extensions: { code: "TIMEOUT", serviceName: name },
+                })
+              : new GraphQLError(`the ${name} subgraph is unavailable`, {
+                  extensions: { code: "SERVICE_UNAVAILABLE", serviceName: name },
+                });
+          },
+        );
+      },
     });
     this.secret = secret;
   }
@@ -73,6 +97,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const logger = createLogger("gateway");
+  const metrics = createMetrics("gateway");
+  const fetchMetrics = {
+    duration: metrics.histogram(
+      "subgraph_fetch_duration_seconds",
+      "Gateway to subgraph fetch latency",
+      ["subgraph"],
+    ),
+    failures: metrics.counter(
+      "subgraph_fetch_failures_total",
+      "Failed gateway to subgraph fetches",
+      ["subgraph", "code"],
+    ),
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     experimental_didResolveQueryPlan: rememberQueryPlan,
@@ -82,6 +120,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         config.subgraphUrls[name] ?? (url as string),
         config.identitySecret,
         limits.subgraphTimeoutMs,
+        fetchMetrics,
       ),
   });
   const http = createHttpServer();
@@ -100,7 +139,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       costPlugin(limits.maxCost) as ApolloServerPlugin<GatewayContext>,
       nulCharacterPlugin() as ApolloServerPlugin<GatewayContext>,
       writeAccessPlugin(),
-      requestIdPlugin("gateway"),
+      requestIdPlugin(),
+      observabilityPlugin(logger, metrics),
       failedFetchPathsPlugin<GatewayContext>(),
       ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ...(config.plugins ?? []),
@@ -112,21 +152,24 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     maxBodyBytes: limits.maxBodyBytes,
     maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
-    routes: healthRoutes(async () => {
-      const subgraphs = subgraphUrls(config);
-      await Promise.all(
-        Object.entries(subgraphs).map(async ([name, url]) => {
-          const response = await within(
-            fetch(new URL("health/ready", url)),
-            2_000,
-            `subgraph ${name}`,
-          );
-          if (!response.ok)
-            throw new Error(`subgraph ${name} is not ready (HTTP ${response.status})`);
-        }),
-      );
-      return { supergraph: "loaded", subgraphs: Object.keys(subgraphs) };
-    }),
+    routes: {
+      "/metrics": metricsRoute(metrics),
+      ...healthRoutes(async () => {
+        const subgraphs = subgraphUrls(config);
+        await Promise.all(
+          Object.entries(subgraphs).map(async ([name, url]) => {
+            const response = await within(
+              fetch(new URL("health/ready", url)),
+              2_000,
+              `subgraph ${name}`,
+            );
+            if (!response.ok)
+              throw new Error(`subgraph ${name} is not ready (HTTP ${response.status})`);
+          }),
+        );
+        return { supergraph: "loaded", subgraphs: Object.keys(subgraphs) };
+      }),
+    },
     context: async (req, requestId) => {
       const identity = await authenticate(req, config);
       const client = identity.keyId ? `key:${identity.keyId}` : `ip:${req.socket.remoteAddress}`;

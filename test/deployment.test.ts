@@ -40,6 +40,22 @@ describe("deployment > docker-compose.yml", () => {
     expect(compose.services.gateway.environment.DATABASE_URL).toContain("@postgres:5432/");
   });
 
+  it("checks every service's readiness endpoint, on its own port", () => {
+    for (const { definition, port } of [
+      ...subgraphs,
+      { definition: { name: "gateway" }, port: 4000 },
+    ]) {
+      const check = compose.services[definition.name].healthcheck.test.join(" ");
+      expect(check).toContain(`http://127.0.0.1:${port}/health/ready`);
+    }
+    for (const name of subgraphs.map((s) => s.definition.name)) {
+      expect(compose.services.gateway.depends_on[name]).toEqual({ condition: "service_healthy" });
+    }
+    expect(readFileSync(projectPath("services", "common", "health.ts"), "utf8")).toContain(
+      '"/health/ready"',
+    );
+  });
+
   it("points the gateway at every subgraph by its compose name and port", () => {
     const gateway = compose.services.gateway;
     expect(existsSync(sourceOf(entry("gateway")))).toBe(true);

@@ -7,7 +7,7 @@ export interface RequestScoped extends BaseContext {
   requestId: string;
 }
 
-const CLIENT_CODES = new Set([
+export const CLIENT_CODES = new Set([
   "BAD_USER_INPUT",
   "NOT_FOUND",
   "UNAUTHENTICATED",
@@ -66,28 +66,11 @@ export function formatError(production: boolean) {
   };
 }
 
-/** Every error carries the request id; every unexpected one is logged with it. */
-export function requestIdPlugin<C extends RequestScoped>(service: string): ApolloServerPlugin<C> {
+/** Every error carries the request id, so a client's report finds the server's log lines. */
+export function requestIdPlugin<C extends RequestScoped>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ contextValue }) {
       return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            const code = String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
-            if (CLIENT_CODES.has(code)) continue;
-            const original = unwrapResolverError(error);
-            console.error(
-              JSON.stringify({
-                level: "error",
-                service,
-                requestId: contextValue.requestId,
-                message: original instanceof Error ? original.message : String(original),
-                path: error.path,
-                stack: original instanceof Error ? original.stack : undefined,
-              }),
-            );
-          }
-        },
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
           for (const error of response.body.singleResult.errors ?? []) {

@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Bundle } from "./bundle";
 import { formatError, requestIdPlugin } from "./error-policy";
 import { healthRoutes, within } from "./health";
+import { createLogger, createMetrics, metricsRoute, observabilityPlugin } from "./observability";
 import { createHttpServer, serveGraphQL } from "./http";
 import { IDENTITY_HEADER, type IdentityCheck, verifyIdentity } from "./identity";
 import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
@@ -94,13 +95,23 @@ export async function startSubgraph<L>(
   await dataSource.initialize();
   try {
     if (config.migrate) await migrate(dataSource, definition.dbSchema);
+    const logger = createLogger(definition.name);
+    const metrics = createMetrics(definition.name);
+    const pool = () => (dataSource.driver as unknown as { master?: PoolStats }).master;
+    metrics.gauge("db_pool_connections", "PostgreSQL pool connections by state", ["state"], (g) => {
+      const stats = pool();
+      g.set({ state: "total" }, stats?.totalCount ?? 0);
+      g.set({ state: "idle" }, stats?.idleCount ?? 0);
+      g.set({ state: "waiting" }, stats?.waitingCount ?? 0);
+    });
     const http = createHttpServer();
     const server = new ApolloServer<SubgraphContext<L>>({
       schema: await buildFederatedSchema(definition),
       plugins: [
         // Inline traces only feed Apollo Studio, which this project does not report to.
         ApolloServerPluginInlineTraceDisabled(),
-        requestIdPlugin(definition.name),
+        requestIdPlugin(),
+        observabilityPlugin(logger, metrics),
       ],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
       formatError: formatError(process.env.NODE_ENV === "production"),
@@ -109,10 +120,13 @@ export async function startSubgraph<L>(
       host: config.host,
       port: config.port,
       maxBodyBytes: config.maxBodyBytes ?? 4 * 1024 * 1024,
-      routes: healthRoutes(async () => {
-        await within(dataSource.query("SELECT 1"), 2_000, "the database");
-        return { database: "ok" };
-      }),
+      routes: {
+        ...healthRoutes(async () => {
+          await within(dataSource.query("SELECT 1"), 2_000, "the database");
+          return { database: "ok" };
+        }),
+        "/metrics": metricsRoute(metrics),
+      },
       context: async (req, requestId): Promise<SubgraphContext<L>> => ({
         requestId,
         db: dataSource,
@@ -137,6 +151,12 @@ export async function startSubgraph<L>(
     await dataSource.destroy();
     throw error;
   }
+}
+
+interface PoolStats {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

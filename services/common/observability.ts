@@ -1,0 +1,107 @@
+import type { ServerResponse } from "node:http";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { CLIENT_CODES, type RequestScoped } from "./error-policy";
+
+let destination: DestinationStream | undefined;
+
+/** Where loggers created from now on write (stdout by default); tests read the lines. */
+export function setLogDestination(stream: DestinationStream | undefined) {
+  destination = stream;
+}
+
+/** Structured JSON logs; every line of a request carries its request id. */
+export function createLogger(service: string): Logger {
+  const options = { level: process.env.LOG_LEVEL ?? "info", base: { service } };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** One registry per service: the all-in-one `npm start` runs four services in one process. */
+export function createMetrics(service: string) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requests: new Counter({
+      name: "graphql_requests_total",
+      help: "GraphQL requests by operation name and outcome",
+      labelNames: ["operation", "outcome"],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: "graphql_request_duration_seconds",
+      help: "GraphQL request latency by operation name",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: "graphql_errors_total",
+      help: "GraphQL errors by extensions.code",
+      labelNames: ["code"],
+      registers: [registry],
+    }),
+    gauge: (name: string, help: string, labelNames: string[], collect: (g: Gauge) => void) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers: [registry],
+        collect() {
+          collect(this);
+        },
+      }),
+    histogram: (name: string, help: string, labelNames: string[]) =>
+      new Histogram({ name, help, labelNames, registers: [registry] }),
+    counter: (name: string, help: string, labelNames: string[]) =>
+      new Counter({ name, help, labelNames, registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function metricsRoute(metrics: Metrics) {
+  return async (_req: unknown, res: ServerResponse) => {
+    res.setHeader("content-type", metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
+  };
+}
+
+/** Counts, times and logs every operation; logs unexpected errors with their stack. */
+export function observabilityPlugin<C extends RequestScoped>(
+  logger: Logger,
+  metrics: Metrics,
+): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart({ contextValue, request }) {
+      const started = process.hrtime.bigint();
+      const log = logger.child({ requestId: contextValue.requestId });
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const code = String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+            metrics.errors.inc({ code });
+            if (CLIENT_CODES.has(code)) continue;
+            const original = unwrapResolverError(error);
+            log.error(
+              { path: error.path, err: original instanceof Error ? original : undefined },
+              original instanceof Error ? original.message : String(original),
+            );
+          }
+        },
+        async willSendResponse({ response, operationName }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const operation = operationName ?? request.operationName ?? "anonymous";
+          const failed =
+            response.body.kind === "single" && Boolean(response.body.singleResult.errors?.length);
+          metrics.requests.inc({ operation, outcome: failed ? "error" : "ok" });
+          metrics.duration.observe({ operation }, seconds);
+          log.info({ operation, ms: Math.round(seconds * 1000), failed }, "graphql request");
+        },
+      };
+    },
+  };
+}
