@@ -62,7 +62,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       url,
       fetcher: (input, init) => {
         const done = metrics.duration.startTimer({ subgraph: name });
-        return fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }).then(
+        // The gateway only ever sends string bodies; its Fetcher type also allows Buffer.
+        return fetch(input, {
+          ...init,
+          signal: AbortSignal.timeout(timeoutMs),
+        } as RequestInit).then(
           (response) => {
             done();
             return response;

@@ -1,3 +1,5 @@
+// First: tracing instruments http and pg as they load.
+import { tracingShutdown } from "../services/common/tracing";
 import { readFileSync } from "node:fs";
 import { databaseConfigFromEnv } from "../services/common/config";
 import {
@@ -51,6 +53,7 @@ async function main() {
     void gateway
       .stop()
       .then(() => keys.close())
+      .then(tracingShutdown)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

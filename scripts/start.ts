@@ -1,3 +1,5 @@
+// First: tracing instruments http and pg as they load.
+import { tracingShutdown } from "../services/common/tracing";
 import { localDatabase } from "./local-database";
 import { databaseConfigFromEnv } from "../services/common/config";
 import { ConfigError, getEnvBool, getEnvPort, getEnvStr, redact } from "../services/common/env";
@@ -41,6 +43,7 @@ async function main() {
     console.log("stopping...");
     await federation.stop();
     await database.stop();
+    await tracingShutdown();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown());

@@ -1,3 +1,5 @@
+// First: tracing instruments http and pg as they load.
+import { tracingShutdown } from "./tracing";
 import "reflect-metadata";
 import { subgraphConfigFromEnv } from "./config";
 import { ConfigError, getEnvBool } from "./env";
@@ -20,7 +22,11 @@ export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultP
     await seedIfEmpty(definition, subgraph.dataSource, await readBundles(), console.log);
   }
   console.log(`${definition.name} subgraph ready at ${subgraph.url}`);
-  const stop = () => void subgraph.stop().then(() => process.exit(0));
+  const stop = () =>
+    void subgraph
+      .stop()
+      .then(tracingShutdown)
+      .then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }
