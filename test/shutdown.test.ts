@@ -72,7 +72,7 @@ describe("operations > graceful shutdown", () => {
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    for (let i = 0; i < 100 && !output.includes("ready at"); i++) {
+    for (let i = 0; i < 600 && !output.includes("ready at"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(output).toContain("governments subgraph ready at");
@@ -91,5 +91,5 @@ describe("operations > graceful shutdown", () => {
     const answered = await pending.then((r) => r.status).catch((e: Error) => e.message);
     expect(answered).toBe(200);
     expect(code).toBe(0);
-  });
+  }, 180_000);
 });

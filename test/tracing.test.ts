@@ -32,9 +32,10 @@ describe("operations > tracing", () => {
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    for (let i = 0; i < 300 && !output.includes("gateway ready at"); i++) {
+    for (let i = 0; i < 900 && !output.includes("gateway ready at"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    expect(output, output.slice(-2000)).toContain("gateway ready at");
     const response = await fetch(`http://127.0.0.1:${ports[0]}/`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -60,5 +61,5 @@ describe("operations > tracing", () => {
     expect(sameTrace).toContain("gateway.fetch");
     expect(sameTrace.filter((name) => name === "POST").length).toBeGreaterThanOrEqual(2);
     expect(sameTrace.some((name) => name.startsWith("pg.query:SELECT"))).toBe(true);
-  });
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { type DataSource, In } from "typeorm";
 
 /** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
 export function keyedLoader<V>(
@@ -31,4 +32,12 @@ export function groupedLoader<V>(
 export async function loadAll<V>(loader: DataLoader<string, V | null>, ids: readonly string[]) {
   const values = await loader.loadMany(ids);
   return values.filter((value): value is V => value !== null && !(value instanceof Error));
+}
+
+/** Rows of `entity` by primary key `id`, batched. */
+export function byIdLoader<T extends { id: string }>(db: DataSource, entity: new () => T) {
+  return keyedLoader(
+    (ids) => db.getRepository(entity).findBy({ id: In([...ids]) } as never),
+    (row: T) => row.id,
+  );
 }

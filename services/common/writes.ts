@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { type DataSource, type EntityManager, QueryFailedError } from "typeorm";
-import { BUNDLE_FORMAT, type Bundle, type SourceEntry } from "./bundle";
+import { BUNDLE_FORMAT, type Bundle, type SourceEntry, compact } from "./bundle";
 import { badUserInput } from "./errors";
 import type { Identity, IdentityCheck } from "./identity";
 import { type RecordKind, validateRecord } from "./validation";
@@ -273,4 +273,41 @@ function detailColumn(detail: string | undefined): string | undefined {
 
 function camel(column: string): string {
   return column.replace(/_id$/, "").replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * A store whose writes go through the subgraph's bundle loader (the code that loads data/) and
+ * whose deletes remove the row by id (children cascade; referenced rows are refused).
+ */
+export function recordStore(options: {
+  type: string;
+  kind: RecordKind;
+  bundleKey: RecordStore["bundleKey"];
+  entity: new () => { id: string };
+  loadBundle: (tx: EntityManager, bundle: Bundle) => Promise<unknown>;
+  snapshotMany: RecordStore["snapshotMany"];
+}): RecordStore {
+  return {
+    type: options.type,
+    kind: options.kind,
+    bundleKey: options.bundleKey,
+    snapshotMany: options.snapshotMany,
+    write: (tx, bundle) => options.loadBundle(tx, bundle),
+    remove: async (tx, id) => {
+      await tx.getRepository(options.entity).delete({ id });
+    },
+  };
+}
+
+/** Bundle-form snapshots of rows, each with the sources its `build` cites. */
+export function snapshots<T extends { id: string }>(
+  rows: T[],
+  build: (row: T, sources: Record<string, SourceEntry>) => Record<string, unknown>,
+): Map<string, RecordSnapshot> {
+  return new Map(
+    rows.map((row) => {
+      const sources: Record<string, SourceEntry> = {};
+      return [row.id, { record: compact(build(row, sources)), sources }];
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { type DataSource, In } from "typeorm";
-import { groupedLoader, keyedLoader } from "../common/loaders";
+import { byIdLoader, groupedLoader } from "../common/loaders";
 import { Agency } from "./entities/agency";
 import { Attribution } from "./entities/attribution";
 import { Government } from "./entities/government";
@@ -11,11 +11,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** One set per request: every list-valued field and reference costs one query per batch. */
 export function createLoaders(db: DataSource) {
-  const byId = <T extends { id: string }>(entity: new () => T) =>
-    keyedLoader(
-      (ids) => db.getRepository(entity).findBy({ id: In([...ids]) } as never),
-      (row: T) => row.id,
-    );
+  const byId = <T extends { id: string }>(entity: new () => T) => byIdLoader(db, entity);
   // Two queries per batch (pairs, then rows): a statement may concern several keys.
   const statementsByAttributionColumn = (column: "incident_id" | "actor_id") =>
     groupedLoader(

@@ -1,5 +1,5 @@
 import { type DataSource, In } from "typeorm";
-import { groupedLoader, keyedLoader } from "../common/loaders";
+import { byIdLoader, groupedLoader } from "../common/loaders";
 import { Incident } from "./entities/incident";
 import { IncidentActor } from "./entities/incident-actor";
 import { ThreatActor } from "./entities/threat-actor";
@@ -10,11 +10,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** One set per request: every list-valued field and reference costs one query per batch. */
 export function createLoaders(db: DataSource) {
-  const byId = <T extends { id: string }>(entity: new () => T) =>
-    keyedLoader(
-      (ids) => db.getRepository(entity).findBy({ id: In([...ids]) } as never),
-      (row: T) => row.id,
-    );
+  const byId = <T extends { id: string }>(entity: new () => T) => byIdLoader(db, entity);
 
   return {
     incidentById: byId(Incident),

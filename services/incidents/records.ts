@@ -1,6 +1,6 @@
-import { type EntityManager, In } from "typeorm";
-import { type SourceEntry, citeSources, compact, partialDateString } from "../common/bundle";
-import type { RecordSnapshot, RecordStore } from "../common/writes";
+import { In } from "typeorm";
+import { citeSources, partialDateString } from "../common/bundle";
+import { type RecordStore, recordStore, snapshots } from "../common/writes";
 import { loadBundle } from "./bundle";
 import { Incident } from "./entities/incident";
 import { IncidentActor } from "./entities/incident-actor";
@@ -9,39 +9,14 @@ import { TimelineEvent } from "./entities/timeline-event";
 
 type Entity = typeof ThreatActor | typeof Incident;
 
-/** The stores share loadBundle for writes; each reads its kind back into bundle form. */
 function store(
   type: string,
   kind: RecordStore["kind"],
   bundleKey: RecordStore["bundleKey"],
   entity: Entity,
-  toRecords: (tx: EntityManager, ids: string[]) => Promise<Map<string, RecordSnapshot>>,
+  snapshotMany: RecordStore["snapshotMany"],
 ): RecordStore {
-  return {
-    type,
-    kind,
-    bundleKey,
-    snapshotMany: toRecords,
-    write: (tx, bundle) => loadBundle(tx, bundle),
-    // An incident's suspected actors and timeline go with it (ON DELETE CASCADE); a threat
-    // actor still suspected of an incident is not deleted (incident_actor.actor_id FK).
-    remove: async (tx, id) => {
-      await tx.getRepository(entity).delete({ id });
-    },
-  };
-}
-
-function snapshots<T extends { id: string }>(
-  rows: T[],
-  build: (row: T, sources: Record<string, SourceEntry>) => Record<string, unknown>,
-): Map<string, RecordSnapshot> {
-  return new Map(
-    rows.map((row) => {
-      const sources: Record<string, SourceEntry> = {};
-      const record = compact(build(row, sources));
-      return [row.id, { record, sources }];
-    }),
-  );
+  return recordStore({ type, kind, bundleKey, entity, loadBundle, snapshotMany });
 }
 
 export const threatActorStore = store(
