@@ -140,8 +140,9 @@ function applyStatementFilter(query: SelectQueryBuilder<Statement>, filter: Stat
   const text = searchText(filter.text, "filter.text");
   if (text) {
     query.andWhere(
-      `(s.search @@ ${SEARCH_QUERY} OR EXISTS (
-         SELECT 1 FROM governments.quote q WHERE q.statement_id = s.id AND q.search @@ ${SEARCH_QUERY}))`,
+      // A UNION of two index scans: "search @@ q OR EXISTS (quote ...)" reads every statement.
+      `s.id IN (SELECT id FROM governments.statement WHERE search @@ ${SEARCH_QUERY}
+         UNION SELECT statement_id FROM governments.quote WHERE search @@ ${SEARCH_QUERY})`,
       { text },
     );
   }

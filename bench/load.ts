@@ -1,0 +1,79 @@
+import "reflect-metadata";
+import { Pool } from "pg";
+import { KeyStore } from "../gateway/access/keys";
+import { type DatabaseConfig, createDataSource, migrate } from "../services/common/database";
+import { subgraphs } from "../services";
+import type { Dataset } from "./generate";
+
+const BATCH_ROWS = 2_000;
+
+export function benchDatabaseConfig(url: string, poolSize = 10): DatabaseConfig {
+  return { url, poolSize, statementTimeoutMs: 60_000, connectTimeoutMs: 5_000 };
+}
+
+/** Applies every subgraph's migrations (and the gateway's key store) to `url`. */
+export async function migrateAll(url: string): Promise<void> {
+  await (await KeyStore.open(benchDatabaseConfig(url))).close();
+  for (const { definition } of subgraphs) {
+    const db = createDataSource(benchDatabaseConfig(url, 2), {
+      schema: definition.dbSchema,
+      entities: definition.entities,
+      migrations: definition.migrations,
+    });
+    await db.initialize();
+    try {
+      await migrate(db, definition.dbSchema);
+    } finally {
+      await db.destroy();
+    }
+  }
+}
+
+/**
+ * Empties the subgraphs' tables, then inserts `dataset` straight into them: one statement per
+ * batch of rows (json_populate_recordset), two batches at a time, then VACUUM ANALYZE.
+ */
+export async function bulkLoad(
+  url: string,
+  dataset: Dataset,
+  log: (line: string) => void,
+): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 2 });
+  try {
+    const names = dataset.tables.map(({ table }) => table);
+    await pool.query(`TRUNCATE ${[...names].reverse().join(", ")} CASCADE`);
+    for (const { table, rows } of dataset.tables) {
+      const started = performance.now();
+      if (rows.length === 0) continue;
+      const columns = Object.keys(rows[0]).join(", ");
+      const sql = `INSERT INTO ${table} (${columns})
+        SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`;
+      const batches: Row[][] = [];
+      for (let i = 0; i < rows.length; i += BATCH_ROWS) batches.push(rows.slice(i, i + BATCH_ROWS));
+      let done = 0;
+      let next = 0;
+      let reported = 0;
+      const worker = async () => {
+        while (next < batches.length) {
+          const batch = batches[next++];
+          await pool.query(sql, [JSON.stringify(batch)]);
+          done += batch.length;
+          if (done - reported >= 20_000 && done < rows.length) {
+            reported = done;
+            log(`  ${table}: ${done}/${rows.length} rows`);
+          }
+        }
+      };
+      await Promise.all([worker(), worker()]);
+      const seconds = (performance.now() - started) / 1000;
+      log(`  ${table}: ${rows.length} rows in ${seconds.toFixed(1)} s`);
+    }
+    const started = performance.now();
+    await pool.query(`VACUUM (ANALYZE) ${names.join(", ")}`);
+    log(`  VACUUM ANALYZE in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await pool.end();
+  }
+}
+
+type Row = Dataset["tables"][number]["rows"][number];

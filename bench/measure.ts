@@ -1,0 +1,115 @@
+import autocannon from "autocannon";
+import type { Pool } from "pg";
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  /** Socket errors, timeouts and non-2xx answers. */
+  errors: number;
+}
+
+export interface LatencyFigures {
+  p50Ms: number;
+  p99Ms: number;
+  iterations: number;
+}
+
+export interface GraphQLRequest {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+const HEADERS = { "content-type": "application/json" };
+
+/** POSTs one request; throws on an HTTP error or a GraphQL error. */
+export async function post(url: string, request: GraphQLRequest): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: HEADERS,
+    body: JSON.stringify(request),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (!response.ok || body.errors) {
+    throw new Error(`${url}: HTTP ${response.status} ${JSON.stringify(body.errors).slice(0, 500)}`);
+  }
+  return body.data;
+}
+
+/** autocannon from a worker thread (so it does not share the servers' event loop). */
+export async function load(
+  url: string,
+  request: GraphQLRequest,
+  options: { connections: number; duration?: number; amount?: number },
+): Promise<LoadFigures> {
+  const result = await autocannon({
+    url,
+    method: "POST",
+    headers: HEADERS,
+    body: JSON.stringify(request),
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
+    workers: 1,
+    timeout: 30,
+  });
+  return {
+    requestsPerSecond: round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** The SQL floor one request at a time: latency percentiles over `iterations`. */
+export async function floorLatency(
+  pool: Pool,
+  floor: (pool: Pool) => Promise<unknown>,
+  iterations: number,
+): Promise<LatencyFigures> {
+  for (let i = 0; i < 20; i += 1) await floor(pool);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const started = performance.now();
+    await floor(pool);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => round(times[Math.min(times.length - 1, Math.floor(times.length * p))]);
+  return { p50Ms: at(0.5), p99Ms: at(0.99), iterations };
+}
+
+/** The SQL floor under load: `connections` loops sharing `total` iterations. */
+export async function floorLoad(
+  pool: Pool,
+  floor: (pool: Pool) => Promise<unknown>,
+  connections: number,
+  total: number,
+): Promise<LoadFigures> {
+  const times: number[] = [];
+  let remaining = total;
+  let errors = 0;
+  const started = performance.now();
+  const loop = async () => {
+    while (remaining > 0) {
+      remaining -= 1;
+      const begun = performance.now();
+      await floor(pool).catch(() => (errors += 1));
+      times.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const at = (p: number) => round(times[Math.min(times.length - 1, Math.floor(times.length * p))]);
+  return {
+    requestsPerSecond: round(total / seconds),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    requests: total,
+    errors,
+  };
+}
+
+export const round = (value: number, digits = 2) => Number(value.toFixed(digits));

@@ -1,0 +1,38 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createGatewayRuntime } from "@graphql-hive/gateway";
+
+export interface PeerGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The supergraph with each subgraph's URL replaced by the running one. */
+export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
+  return supergraphSdl.replace(
+    /@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g,
+    (whole, name: string) =>
+      urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
+  );
+}
+
+/** The Guild's Hive Gateway over the same supergraph and subgraphs, served by node:http. */
+export async function startPeerGateway(supergraphSdl: string): Promise<PeerGateway> {
+  const gateway = createGatewayRuntime({
+    supergraph: supergraphSdl,
+    logging: false,
+    landingPage: false,
+    graphiql: false,
+  });
+  const server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await gateway.dispose();
+    },
+  };
+}
