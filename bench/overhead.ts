@@ -1,0 +1,69 @@
+import "reflect-metadata";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { startFederation } from "../gateway/federation";
+import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
+import { projectPath } from "../services/common/paths";
+import { readBundles } from "../services/dataset";
+import { prepareDatabase } from "../test/helpers/database";
+import { INCIDENT_STORY } from "../test/queries/cross-source";
+import { load } from "./measure";
+import { startPeerGateway, withSubgraphUrls } from "./peer";
+
+/**
+ * Where our gateway's time goes: the same query through our gateway, a bare Apollo gateway
+ * (no plugins, standalone server) and Hive Gateway, over the same subgraphs, in one run.
+ * `npm run bench:overhead` (shipped dataset, 5 s each, 10 connections).
+ */
+async function main() {
+  process.env.LOG_LEVEL = "warn";
+  const server = await startEmbeddedPostgres({
+    dataDir: mkdtempSync(join(projectPath(".data"), "overhead-")),
+    persistent: false,
+  });
+  const url = await server.createDatabase("overhead");
+  await prepareDatabase(
+    url,
+    (await readBundles()).map(({ bundle }) => bundle),
+  );
+  const federation = await startFederation({
+    database: { url, poolSize: 10, statementTimeoutMs: 10_000, connectTimeoutMs: 5_000 },
+    host: "127.0.0.1",
+    gatewayPort: 0,
+    subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
+    migrate: false,
+    seed: false,
+    introspection: false,
+    limits: { rateLimitPerMinute: 10_000_000 },
+  });
+  const supergraph = withSubgraphUrls(
+    readFileSync(projectPath("schema", "supergraph.graphql"), "utf8"),
+    Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url])),
+  );
+  const bare = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: supergraph }) });
+  const { url: bareUrl } = await startStandaloneServer(bare, {
+    listen: { port: 0, host: "127.0.0.1" },
+  });
+  const peer = await startPeerGateway(supergraph);
+  const request = { query: INCIDENT_STORY, variables: { id: "microsoft-exchange-2021" } };
+  for (const [name, target] of [
+    ["ours", federation.gatewayUrl],
+    ["bare Apollo gateway", bareUrl],
+    ["Hive gateway", peer.url],
+  ]) {
+    await load(target, request, { connections: 10, amount: 200 });
+    const figures = await load(target, request, { connections: 10, duration: 5 });
+    console.log(
+      `${name.padEnd(20)} ${figures.requestsPerSecond} req/s  p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  errors ${figures.errors}`,
+    );
+  }
+  await peer.stop();
+  await bare.stop();
+  await federation.stop();
+  await server.stop();
+}
+
+void main();
