@@ -101,6 +101,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const urls = subgraphUrls(config);
   const logger = createLogger("gateway");
   const metrics = createMetrics("gateway");
   const fetchMetrics = {
@@ -121,7 +122,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
         name,
-        config.subgraphUrls[name] ?? (url as string),
+        urls[name] ?? (url as string),
         config.identitySecret,
         limits.subgraphTimeoutMs,
         fetchMetrics,
@@ -159,9 +160,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     routes: {
       "/metrics": metricsRoute(metrics),
       ...healthRoutes(async () => {
-        const subgraphs = subgraphUrls(config);
         await Promise.all(
-          Object.entries(subgraphs).map(async ([name, url]) => {
+          Object.entries(urls).map(async ([name, url]) => {
             const response = await within(
               fetch(new URL("health/ready", url)),
               2_000,
@@ -171,7 +171,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
               throw new Error(`subgraph ${name} is not ready (HTTP ${response.status})`);
           }),
         );
-        return { supergraph: "loaded", subgraphs: Object.keys(subgraphs) };
+        return { supergraph: "loaded", subgraphs: Object.keys(urls) };
       }),
     },
     context: async (req, requestId) => {

@@ -8,6 +8,8 @@ import { ApiKeys1764390000000 } from "./migrations/1764390000000-api-keys";
 /** Tokens read `ag_<id>_<secret>`: the id finds the row, the secret is checked against its hash. */
 const TOKEN = /^ag_([a-z0-9]{8,32})_([A-Za-z0-9_-]{43})$/;
 
+const CACHE_MS = 5_000;
+
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 export class KeyStore {
@@ -52,8 +54,24 @@ export class KeyStore {
     return { key, token: `ag_${id}_${secret}` };
   }
 
+  /**
+   * Verified keys are remembered for a few seconds: every keyed request would otherwise cost a
+   * query. A revocation here is immediate; on other gateway replicas it takes CACHE_MS at most.
+   */
+  private readonly verified = new Map<string, { key: ApiKey; until: number }>();
+
   /** The active key behind a token, or null for an unknown, revoked or malformed token. */
   async verify(token: string): Promise<ApiKey | null> {
+    const cached = this.verified.get(token);
+    if (cached && cached.until > Date.now()) return cached.key;
+    const key = await this.lookup(token);
+    if (this.verified.size > 10_000) this.verified.clear();
+    if (key) this.verified.set(token, { key, until: Date.now() + CACHE_MS });
+    else this.verified.delete(token);
+    return key;
+  }
+
+  private async lookup(token: string): Promise<ApiKey | null> {
     const match = TOKEN.exec(token);
     if (!match) return null;
     const key = await this.db
@@ -70,6 +88,7 @@ export class KeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
+    for (const [token, { key }] of this.verified) if (key.id === id) this.verified.delete(token);
     const result = await this.db
       .getRepository(ApiKey)
       .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });

@@ -1,4 +1,4 @@
-import { parsePartialDate } from "./partial-date";
+import { type DatePrecision, formatPartialDate, parsePartialDate } from "./partial-date";
 import type { SourceRecord } from "./source";
 
 /** The interchange format of data/*.json, import and export: see data/README.md. */
@@ -189,8 +189,7 @@ export function compact<T>(value: T): T {
 
 /** A stored date back to its partial-date string ("2021-03"). */
 export function partialDateString(on: string | null, precision: string | null): string | null {
-  if (!on || !precision) return null;
-  return on.slice(0, { YEAR: 4, MONTH: 7, DAY: 10 }[precision] ?? 10);
+  return on && precision ? formatPartialDate(on, precision as DatePrecision) : null;
 }
 
 /** Record source keys and the bundle `sources` entries they stand for. */

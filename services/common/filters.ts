@@ -1,3 +1,4 @@
+import type { WhereExpressionBuilder } from "typeorm";
 import { Field, InputType } from "type-graphql";
 import { badUserInput } from "./errors";
 import { parsePartialDate, toPartialDate } from "./partial-date";
@@ -51,4 +52,14 @@ export function searchText(text: string | null | undefined, field: string): stri
     throw badUserInput(field, `must be at most ${MAX_TEXT_LENGTH} characters`);
   }
   return trimmed;
+}
+
+/** `column = ANY(:name)` when the filter lists values; no condition when it does not. */
+export function whereAnyOf(
+  query: WhereExpressionBuilder,
+  column: string,
+  name: string,
+  values: readonly string[] | null | undefined,
+): void {
+  if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
 }

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
+import { notFound } from "./errors";
 
 /** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
 export function keyedLoader<V>(
@@ -40,4 +41,15 @@ export function byIdLoader<T extends { id: string }>(db: DataSource, entity: new
     (ids) => db.getRepository(entity).findBy({ id: In([...ids]) } as never),
     (row: T) => row.id,
   );
+}
+
+/** The value for `id`, or a NOT_FOUND error naming `type` and `id`. */
+export async function loadOrNotFound<V>(
+  loader: DataLoader<string, V | null>,
+  type: string,
+  id: string,
+): Promise<V> {
+  const value = await loader.load(id);
+  if (value === null) throw notFound(type, id);
+  return value;
 }

@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { notFound } from "./errors";
+import { loadOrNotFound } from "./loaders";
 
 /**
  * `__resolveReference` through a per-request loader. A key no row matches (a dangling reference
@@ -10,7 +10,7 @@ export function referenceResolver<C>(
   loader: (context: C) => DataLoader<string, unknown>,
 ) {
   return {
-    __resolveReference: async (reference: { id: string }, context: C) =>
-      (await loader(context).load(reference.id)) ?? Promise.reject(notFound(type, reference.id)),
+    __resolveReference: (reference: { id: string }, context: C) =>
+      loadOrNotFound(loader(context), type, reference.id),
   };
 }

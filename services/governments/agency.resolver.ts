@@ -10,10 +10,10 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { notFound } from "../common/errors";
 import { containsPattern, searchText } from "../common/filters";
 import { NameOrder, nameOrdering } from "../common/ordering";
 import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { loadOrNotFound } from "../common/loaders";
 import type { Context } from "./context";
 import { Agency } from "./entities/agency";
 import { Government } from "./entities/government";
@@ -43,7 +43,7 @@ const AgencyConnection = connectionType(Agency, "Agency");
 export class AgencyResolver {
   @Query(() => Agency, { nullable: true })
   async agency(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.agencyById.load(id)) ?? Promise.reject(notFound("Agency", id));
+    return loadOrNotFound(loaders.agencyById, "Agency", id);
   }
 
   @Query(() => AgencyConnection)

@@ -11,10 +11,10 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { notFound } from "../common/errors";
-import { DateRangeInput, dateRangeBounds } from "../common/filters";
+import { DateRangeInput, dateRangeBounds, whereAnyOf } from "../common/filters";
 import { PageArgs, SortDirection, connectionType, paginate } from "../common/pagination";
 import { PartialDate } from "../common/partial-date";
+import { loadOrNotFound } from "../common/loaders";
 import type { Context } from "./context";
 import { Agency } from "./entities/agency";
 import { Attribution } from "./entities/attribution";
@@ -74,7 +74,7 @@ const AttributionConnection = connectionType(Attribution, "Attribution");
 export class AttributionResolver {
   @Query(() => Attribution, { nullable: true })
   async attribution(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.attributionById.load(id)) ?? Promise.reject(notFound("Attribution", id));
+    return loadOrNotFound(loaders.attributionById, "Attribution", id);
   }
 
   @Query(() => AttributionConnection, {
@@ -90,15 +90,12 @@ export class AttributionResolver {
       .getRepository(Attribution)
       .createQueryBuilder("a")
       .innerJoin(Statement, "s", "s.id = a.statement_id");
-    const anyOf = (column: string, name: string, values?: string[]) => {
-      if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
-    };
-    anyOf("a.id", "ids", filter?.ids);
-    anyOf("a.incident_id", "incidentIds", filter?.incidentIds);
-    anyOf("a.actor_id", "actorIds", filter?.actorIds);
-    anyOf("a.state_id", "stateIds", filter?.stateIds);
-    anyOf("a.kind", "kinds", filter?.kinds);
-    anyOf("a.confidence_level", "levels", filter?.confidenceLevels);
+    whereAnyOf(query, "a.id", "ids", filter?.ids);
+    whereAnyOf(query, "a.incident_id", "incidentIds", filter?.incidentIds);
+    whereAnyOf(query, "a.actor_id", "actorIds", filter?.actorIds);
+    whereAnyOf(query, "a.state_id", "stateIds", filter?.stateIds);
+    whereAnyOf(query, "a.kind", "kinds", filter?.kinds);
+    whereAnyOf(query, "a.confidence_level", "levels", filter?.confidenceLevels);
     if (filter?.attributedByIds) {
       query.andWhere("(s.issuer_id = ANY(:by) OR s.cosigner_ids && :by)", {
         by: filter.attributedByIds,

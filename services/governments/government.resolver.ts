@@ -10,9 +10,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { notFound } from "../common/errors";
 import { containsPattern, searchText } from "../common/filters";
-import { loadAll } from "../common/loaders";
+import { loadAll, loadOrNotFound } from "../common/loaders";
 import { PageArgs, connectionType, paginate } from "../common/pagination";
 import type { Context } from "./context";
 import { Agency } from "./entities/agency";
@@ -52,7 +51,7 @@ export class GovernmentResolver {
     description: "A government by id; NOT_FOUND if none.",
   })
   async government(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.governmentById.load(id)) ?? Promise.reject(notFound("Government", id));
+    return loadOrNotFound(loaders.governmentById, "Government", id);
   }
 
   @Query(() => GovernmentConnection)

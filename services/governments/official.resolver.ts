@@ -10,10 +10,10 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { notFound } from "../common/errors";
 import { containsPattern, searchText } from "../common/filters";
 import { NameOrder, nameOrdering } from "../common/ordering";
 import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { loadOrNotFound } from "../common/loaders";
 import type { Context } from "./context";
 import { Agency } from "./entities/agency";
 import { Government } from "./entities/government";
@@ -50,7 +50,7 @@ const OfficialConnection = connectionType(Official, "Official");
 export class OfficialResolver {
   @Query(() => Official, { nullable: true })
   async official(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.officialById.load(id)) ?? Promise.reject(notFound("Official", id));
+    return loadOrNotFound(loaders.officialById, "Official", id);
   }
 
   @Query(() => OfficialConnection)

@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import { citeSources, partialDateString } from "../common/bundle";
-import { type RecordStore, recordStore, snapshots } from "../common/writes";
+import { recordStore, snapshots } from "../common/writes";
 import { loadBundle } from "./bundle";
 import { Agency } from "./entities/agency";
 import { Attribution } from "./entities/attribution";
@@ -9,24 +9,13 @@ import { Official, OfficialRole } from "./entities/official";
 import { Quote } from "./entities/quote";
 import { Statement } from "./entities/statement";
 
-type Entity = typeof Government | typeof Agency | typeof Official | typeof Statement;
-
-function store(
-  type: string,
-  kind: RecordStore["kind"],
-  bundleKey: RecordStore["bundleKey"],
-  entity: Entity,
-  snapshotMany: RecordStore["snapshotMany"],
-): RecordStore {
-  return recordStore({ type, kind, bundleKey, entity, loadBundle, snapshotMany });
-}
-
-export const governmentStore = store(
-  "Government",
-  "government",
-  "governments",
-  Government,
-  async (tx, ids) =>
+export const governmentStore = recordStore({
+  type: "Government",
+  kind: "government",
+  bundleKey: "governments",
+  entity: Government,
+  loadBundle,
+  snapshotMany: async (tx, ids) =>
     snapshots(await tx.getRepository(Government).findBy({ id: In(ids) }), (g, sources) => ({
       id: g.id,
       name: g.name,
@@ -36,26 +25,33 @@ export const governmentStore = store(
       memberOf: g.memberOfIds,
       sources: citeSources(g.sourceRecords, sources),
     })),
-);
+});
 
-export const agencyStore = store("Agency", "agency", "agencies", Agency, async (tx, ids) =>
-  snapshots(await tx.getRepository(Agency).findBy({ id: In(ids) }), (a, sources) => ({
-    id: a.id,
-    name: a.name,
-    acronym: a.acronym,
-    kind: a.kind,
-    government: a.governmentId,
-    parent: a.parentId,
-    sources: citeSources(a.sourceRecords, sources),
-  })),
-);
+export const agencyStore = recordStore({
+  type: "Agency",
+  kind: "agency",
+  bundleKey: "agencies",
+  entity: Agency,
+  loadBundle,
+  snapshotMany: async (tx, ids) =>
+    snapshots(await tx.getRepository(Agency).findBy({ id: In(ids) }), (a, sources) => ({
+      id: a.id,
+      name: a.name,
+      acronym: a.acronym,
+      kind: a.kind,
+      government: a.governmentId,
+      parent: a.parentId,
+      sources: citeSources(a.sourceRecords, sources),
+    })),
+});
 
-export const officialStore = store(
-  "Official",
-  "official",
-  "officials",
-  Official,
-  async (tx, ids) => {
+export const officialStore = recordStore({
+  type: "Official",
+  kind: "official",
+  bundleKey: "officials",
+  entity: Official,
+  loadBundle,
+  snapshotMany: async (tx, ids) => {
     const roles = await tx
       .getRepository(OfficialRole)
       .find({ where: { officialId: In(ids) }, order: { position: "ASC" } });
@@ -74,14 +70,15 @@ export const officialStore = store(
       sources: citeSources(o.sourceRecords, sources),
     }));
   },
-);
+});
 
-export const statementStore = store(
-  "Statement",
-  "statement",
-  "statements",
-  Statement,
-  async (tx, ids) => {
+export const statementStore = recordStore({
+  type: "Statement",
+  kind: "statement",
+  bundleKey: "statements",
+  entity: Statement,
+  loadBundle,
+  snapshotMany: async (tx, ids) => {
     const quotes = await tx
       .getRepository(Quote)
       .find({ where: { statementId: In(ids) }, order: { position: "ASC" } });
@@ -129,4 +126,4 @@ export const statementStore = store(
       sources: citeSources(s.sourceRecords, sources),
     }));
   },
-);
+});

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { SelectQueryBuilder } from "typeorm";
-import { badUserInput, notFound } from "../common/errors";
-import { dateRangeBounds, searchText } from "../common/filters";
-import { loadAll } from "../common/loaders";
+import { badUserInput } from "../common/errors";
+import { dateRangeBounds, searchText, whereAnyOf } from "../common/filters";
+import { loadAll, loadOrNotFound } from "../common/loaders";
 import {
   type Ordering,
   PageArgs,
@@ -26,7 +26,7 @@ const StatementConnection = connectionType(Statement, "Statement");
 export class StatementResolver {
   @Query(() => Statement, { nullable: true })
   async statement(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.statementById.load(id)) ?? Promise.reject(notFound("Statement", id));
+    return loadOrNotFound(loaders.statementById, "Statement", id);
   }
 
   @Query(() => StatementConnection)
@@ -98,13 +98,10 @@ const SEARCH_QUERY = "governments.search_query(:text)";
 
 /** Applies the filter; returns the search text, if any, for relevance ordering. */
 function applyStatementFilter(query: SelectQueryBuilder<Statement>, filter: StatementFilter) {
-  const anyOf = (column: string, name: string, values?: string[]) => {
-    if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
-  };
-  anyOf("s.id", "ids", filter.ids);
-  anyOf("s.kind", "kinds", filter.kinds);
-  anyOf("s.agency_id", "agencyIds", filter.agencyIds);
-  anyOf("s.speaker_id", "speakerIds", filter.speakerIds);
+  whereAnyOf(query, "s.id", "ids", filter.ids);
+  whereAnyOf(query, "s.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
+  whereAnyOf(query, "s.speaker_id", "speakerIds", filter.speakerIds);
   if (filter.governmentIds) {
     query.andWhere("(s.issuer_id = ANY(:governmentIds) OR s.cosigner_ids && :governmentIds)", {
       governmentIds: filter.governmentIds,

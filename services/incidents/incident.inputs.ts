@@ -1,6 +1,12 @@
 import { Field, ID, InputType } from "type-graphql";
 import type { SelectQueryBuilder } from "typeorm";
-import { DateRangeInput, containsPattern, dateRangeBounds, searchText } from "../common/filters";
+import {
+  DateRangeInput,
+  containsPattern,
+  dateRangeBounds,
+  searchText,
+  whereAnyOf,
+} from "../common/filters";
 import type { Incident } from "./entities/incident";
 import { IncidentKind } from "./enums";
 
@@ -52,14 +58,11 @@ export class IncidentFilter {
 }
 
 export function applyIncidentFilter(query: SelectQueryBuilder<Incident>, filter: IncidentFilter) {
-  const anyOf = (column: string, name: string, values?: string[]) => {
-    if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
-  };
   const overlaps = (column: string, name: string, values?: string[]) => {
     if (values) query.andWhere(`${column} && :${name}`, { [name]: values });
   };
-  anyOf("i.id", "ids", filter.ids);
-  anyOf("i.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "i.id", "ids", filter.ids);
+  whereAnyOf(query, "i.kind", "kinds", filter.kinds);
   overlaps("i.targeted_country_ids", "countryIds", filter.targetedCountryIds);
   overlaps(
     "i.sectors",

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { notFound } from "../common/errors";
-import { loadAll } from "../common/loaders";
+import { loadAll, loadOrNotFound } from "../common/loaders";
 import { PageArgs, connectionType, paginate } from "../common/pagination";
 import type { Context } from "./context";
 import { Incident } from "./entities/incident";
@@ -16,7 +15,7 @@ export const IncidentConnection = connectionType(Incident, "Incident");
 export class IncidentResolver {
   @Query(() => Incident, { nullable: true, description: "An incident by id; NOT_FOUND if none." })
   async incident(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.incidentById.load(id)) ?? Promise.reject(notFound("Incident", id));
+    return loadOrNotFound(loaders.incidentById, "Incident", id);
   }
 
   @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })

@@ -1,30 +1,19 @@
 import { In } from "typeorm";
 import { citeSources, partialDateString } from "../common/bundle";
-import { type RecordStore, recordStore, snapshots } from "../common/writes";
+import { recordStore, snapshots } from "../common/writes";
 import { loadBundle } from "./bundle";
 import { Incident } from "./entities/incident";
 import { IncidentActor } from "./entities/incident-actor";
 import { ThreatActor } from "./entities/threat-actor";
 import { TimelineEvent } from "./entities/timeline-event";
 
-type Entity = typeof ThreatActor | typeof Incident;
-
-function store(
-  type: string,
-  kind: RecordStore["kind"],
-  bundleKey: RecordStore["bundleKey"],
-  entity: Entity,
-  snapshotMany: RecordStore["snapshotMany"],
-): RecordStore {
-  return recordStore({ type, kind, bundleKey, entity, loadBundle, snapshotMany });
-}
-
-export const threatActorStore = store(
-  "ThreatActor",
-  "threatActor",
-  "threatActors",
-  ThreatActor,
-  async (tx, ids) =>
+export const threatActorStore = recordStore({
+  type: "ThreatActor",
+  kind: "threatActor",
+  bundleKey: "threatActors",
+  entity: ThreatActor,
+  loadBundle,
+  snapshotMany: async (tx, ids) =>
     snapshots(await tx.getRepository(ThreatActor).findBy({ id: In(ids) }), (a, sources) => ({
       id: a.id,
       name: a.name,
@@ -35,14 +24,15 @@ export const threatActorStore = store(
       description: a.description,
       sources: citeSources(a.sourceRecords, sources),
     })),
-);
+});
 
-export const incidentStore = store(
-  "Incident",
-  "incident",
-  "incidents",
-  Incident,
-  async (tx, ids) => {
+export const incidentStore = recordStore({
+  type: "Incident",
+  kind: "incident",
+  bundleKey: "incidents",
+  entity: Incident,
+  loadBundle,
+  snapshotMany: async (tx, ids) => {
     const links = await tx
       .getRepository(IncidentActor)
       .find({ where: { incidentId: In(ids) }, order: { position: "ASC" } });
@@ -73,4 +63,4 @@ export const incidentStore = store(
       sources: citeSources(i.sourceRecords, sources),
     }));
   },
-);
+});

@@ -10,9 +10,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { notFound } from "../common/errors";
 import { containsPattern, searchText } from "../common/filters";
-import { loadAll } from "../common/loaders";
+import { loadAll, loadOrNotFound } from "../common/loaders";
 import { NameOrder, nameOrdering } from "../common/ordering";
 import { PageArgs, connectionType, paginate } from "../common/pagination";
 import type { Context } from "./context";
@@ -48,7 +47,7 @@ export class ThreatActorResolver {
     description: "A threat actor by id; NOT_FOUND if none.",
   })
   async threatActor(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.threatActorById.load(id)) ?? Promise.reject(notFound("ThreatActor", id));
+    return loadOrNotFound(loaders.threatActorById, "ThreatActor", id);
   }
 
   @Query(() => ThreatActorConnection, { description: "Threat actors, by name by default." })

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { containsPattern, dateRangeBounds, searchText } from "../common/filters";
+import { containsPattern, dateRangeBounds, searchText, whereAnyOf } from "../common/filters";
 import { type Ordering, SortDirection } from "../common/pagination";
 import type { LegalAction } from "./entities/legal-action";
 import {
@@ -17,14 +17,11 @@ export function applyLegalActionFilter(
   query: SelectQueryBuilder<LegalAction>,
   filter: LegalActionFilter,
 ): void {
-  const anyOf = (column: string, name: string, values?: string[]) => {
-    if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
-  };
-  anyOf("l.id", "ids", filter.ids);
-  anyOf("l.kind", "kinds", filter.kinds);
-  anyOf("l.status", "statuses", filter.statuses);
-  anyOf("l.jurisdiction_id", "jurisdictionIds", filter.jurisdictionIds);
-  anyOf("l.authority_id", "authorityIds", filter.authorityIds);
+  whereAnyOf(query, "l.id", "ids", filter.ids);
+  whereAnyOf(query, "l.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "l.status", "statuses", filter.statuses);
+  whereAnyOf(query, "l.jurisdiction_id", "jurisdictionIds", filter.jurisdictionIds);
+  whereAnyOf(query, "l.authority_id", "authorityIds", filter.authorityIds);
   if (filter.incidentIds) {
     query.andWhere("l.related_incident_ids && :incidentIds", { incidentIds: filter.incidentIds });
   }

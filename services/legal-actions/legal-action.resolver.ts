@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { notFound } from "../common/errors";
 import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { loadOrNotFound } from "../common/loaders";
 import type { Context } from "./context";
 import { Charge } from "./entities/charge";
 import { Defendant } from "./entities/defendant";
@@ -18,7 +18,7 @@ export class LegalActionResolver {
     description: "A legal action by id; NOT_FOUND if none.",
   })
   async legalAction(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return (await loaders.legalActionById.load(id)) ?? Promise.reject(notFound("LegalAction", id));
+    return loadOrNotFound(loaders.legalActionById, "LegalAction", id);
   }
 
   @Query(() => LegalActionConnection, { description: "Legal actions, newest first." })
