@@ -20,7 +20,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 @Directive("@shareable")
-@ObjectType({ description: "Relay page information." })
+@ObjectType({ simpleResolvers: true, description: "Relay page information." })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;
@@ -64,7 +64,7 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type for `nodeType`; `totalCount` costs a query only when selected. */
 export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => String)
     cursor: string;
@@ -73,7 +73,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [EdgeType])
     edges: Edge<T>[];

@@ -13,7 +13,7 @@ registerEnumType(DatePrecision, {
 
 /** A date as precise as its source: "2021", "2021-03" or "2021-07-19". */
 @Directive("@shareable")
-@ObjectType({ description: "A date as precise as its source states it." })
+@ObjectType({ simpleResolvers: true, description: "A date as precise as its source states it." })
 export class PartialDate {
   @Field(() => String, {
     description: '"2021", "2021-03" or "2021-07-19", as precise as known.',

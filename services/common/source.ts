@@ -14,6 +14,7 @@ export interface SourceRecord {
 
 @Directive("@shareable")
 @ObjectType({
+  simpleResolvers: true,
   description: "Where a record comes from: a press release, a court filing, an article.",
 })
 export class Source {

@@ -17,7 +17,10 @@ export enum WriteAction {
 registerEnumType(WriteAction, { name: "WriteAction" });
 
 @Directive("@shareable")
-@ObjectType({ description: "What a write did. Re-sending the same record reports UNCHANGED." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "What a write did. Re-sending the same record reports UNCHANGED.",
+})
 export class WriteResult {
   @Field(() => String)
   type: string;
@@ -33,7 +36,10 @@ export class WriteResult {
 }
 
 @Directive("@shareable")
-@ObjectType({ description: "One write to a record: who, when, and the record before and after." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One write to a record: who, when, and the record before and after.",
+})
 export class AuditEntry {
   @Field(() => String, { description: "ISO 8601 timestamp." })
   at: string;

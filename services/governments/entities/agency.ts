@@ -5,6 +5,7 @@ import { AgencyKind } from "../enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   description: "A ministry, office or service of a government: US DOJ, China's MSS, EEAS.",
 })
 @Entity({ schema: "governments", name: "agency" })

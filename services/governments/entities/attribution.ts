@@ -4,6 +4,7 @@ import { AttributionKind, ConfidenceLevel } from "../enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   description: "A statement's claim that an actor, a state or an agency did an incident.",
 })
 @Entity({ schema: "governments", name: "attribution" })

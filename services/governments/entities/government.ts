@@ -5,6 +5,7 @@ import { GovernmentKind } from "../enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   description: "A state, a union of states (EU), an alliance (NATO) or an organisation.",
 })
 @Entity({ schema: "governments", name: "government" })

@@ -5,6 +5,7 @@ import { type SourceRecord, Source, toSources } from "../../common/source";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   description: "A person who speaks for a government, with the roles held over time.",
 })
 @Entity({ schema: "governments", name: "official" })
@@ -27,6 +28,7 @@ export class Official {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A title held by an official, at an agency, over a period.",
 })
 @Entity({ schema: "governments", name: "official_role" })

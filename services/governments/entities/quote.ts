@@ -9,6 +9,7 @@ export interface TranslationRecord {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A quote rendered in another language, e.g. by a news article.",
 })
 export class Translation {
@@ -23,6 +24,7 @@ export class Translation {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "Words quoted verbatim from a statement, in their own language.",
 })
 @Entity({ schema: "governments", name: "quote" })
@@ -50,7 +52,8 @@ export class Quote {
   @Column("jsonb", { default: () => "'[]'" })
   translations: TranslationRecord[];
 
-  @Field(() => [Translation], { name: "translations" })
+  // Not simple: the schema name differs from the getter that maps stored records.
+  @Field(() => [Translation], { name: "translations", simple: false })
   get translationList(): Translation[] {
     return this.translations.map((t) =>
       Object.assign(new Translation(), {

@@ -2,14 +2,14 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** Entities owned by the incidents subgraph, known here by key only. */
 @Directive('@key(fields: "id")')
-@ObjectType("Incident")
+@ObjectType("Incident", { simpleResolvers: true })
 export class IncidentRef {
   @Field(() => ID)
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType("ThreatActor")
+@ObjectType("ThreatActor", { simpleResolvers: true })
 export class ThreatActorRef {
   @Field(() => ID)
   id: string;

@@ -6,6 +6,7 @@ import { StatementKind } from "../enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   description: "A dated public statement: a press release, a declaration, a speech.",
 })
 @Entity({ schema: "governments", name: "statement" })

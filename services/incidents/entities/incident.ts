@@ -5,7 +5,10 @@ import { type SourceRecord, Source, toSources } from "../../common/source";
 import { IncidentKind } from "../enums";
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A cyber operation: a hack, a ransomware campaign, a sabotage." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A cyber operation: a hack, a ransomware campaign, a sabotage.",
+})
 @Entity({ schema: "incidents", name: "incident" })
 export class Incident {
   @Field(() => ID, { description: 'Readable slug: "microsoft-exchange-2021".' })

@@ -2,14 +2,14 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** Entities owned by the governments subgraph, known here by key only. */
 @Directive('@key(fields: "id")')
-@ObjectType("Government")
+@ObjectType("Government", { simpleResolvers: true })
 export class GovernmentRef {
   @Field(() => ID)
   id: string;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
-@ObjectType("Agency")
+@ObjectType("Agency", { simpleResolvers: true })
 export class AgencyRef {
   @Field(() => ID)
   id: string;

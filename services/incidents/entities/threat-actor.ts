@@ -3,7 +3,10 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { type SourceRecord, Source, toSources } from "../../common/source";
 import { ThreatActorKind } from "../enums";
 
-@ObjectType({ description: "Another name of a threat actor, and who coined it." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Another name of a threat actor, and who coined it.",
+})
 export class ThreatActorAlias {
   @Field(() => String)
   name: string;
@@ -16,7 +19,10 @@ export class ThreatActorAlias {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A group behind cyber operations: APT40, Sandworm, REvil." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A group behind cyber operations: APT40, Sandworm, REvil.",
+})
 @Entity({ schema: "incidents", name: "threat_actor" })
 export class ThreatActor {
   @Field(() => ID, { description: 'Readable slug: "apt40", "sandworm".' })

@@ -3,7 +3,10 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DatePrecision, PartialDate, toPartialDate } from "../../common/partial-date";
 import { type SourceRecord, Source, toSources } from "../../common/source";
 
-@ObjectType({ description: "A dated step of an incident: disclosure, patch, attribution." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A dated step of an incident: disclosure, patch, attribution.",
+})
 @Entity({ schema: "incidents", name: "timeline_event" })
 export class TimelineEvent {
   @PrimaryGeneratedColumn("identity")

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
-@ObjectType({ description: "One charge of an indictment or complaint." })
+@ObjectType({ simpleResolvers: true, description: "One charge of an indictment or complaint." })
 @Entity({ schema: "legal", name: "charge" })
 export class Charge {
   @PrimaryGeneratedColumn("identity")

@@ -2,7 +2,10 @@ import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DefendantKind, DefendantStatus } from "../enums";
 
-@ObjectType({ description: "A person or organisation charged, arrested or sanctioned." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A person or organisation charged, arrested or sanctioned.",
+})
 @Entity({ schema: "legal", name: "defendant" })
 export class Defendant {
   @PrimaryGeneratedColumn("identity")

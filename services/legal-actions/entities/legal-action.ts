@@ -4,7 +4,10 @@ import { DatePrecision, PartialDate, toPartialDate } from "../../common/partial-
 import { type SourceRecord, Source, toSources } from "../../common/source";
 import { LegalActionKind, LegalActionStatus } from "../enums";
 
-@ObjectType({ description: "A sanctions listing: the regime and the measures imposed." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A sanctions listing: the regime and the measures imposed.",
+})
 export class Sanctions {
   @Field(() => String, { description: 'The legal basis: "EU cyber sanctions regime".' })
   regime: string;
@@ -15,6 +18,7 @@ export class Sanctions {
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   description: "What the law did: an indictment, a complaint, a sanction, an arrest.",
 })
 @Entity({ schema: "legal", name: "legal_action" })

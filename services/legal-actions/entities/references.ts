@@ -2,28 +2,28 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** Entities owned by other subgraphs, known here by key only. */
 @Directive('@key(fields: "id")')
-@ObjectType("Government")
+@ObjectType("Government", { simpleResolvers: true })
 export class GovernmentRef {
   @Field(() => ID)
   id: string;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
-@ObjectType("Agency")
+@ObjectType("Agency", { simpleResolvers: true })
 export class AgencyRef {
   @Field(() => ID)
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType("Incident")
+@ObjectType("Incident", { simpleResolvers: true })
 export class IncidentRef {
   @Field(() => ID)
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType("ThreatActor")
+@ObjectType("ThreatActor", { simpleResolvers: true })
 export class ThreatActorRef {
   @Field(() => ID)
   id: string;
