@@ -38,6 +38,7 @@ async function main() {
     seed: false,
     introspection: false,
     limits: { rateLimitPerMinute: 10_000_000 },
+    responseCache: false,
   });
   const supergraph = withSubgraphUrls(
     readFileSync(projectPath("schema", "supergraph.graphql"), "utf8"),

@@ -9,6 +9,11 @@ import { subgraphs } from "../services";
 import { KeyStore } from "./access/keys";
 import { type RunningGateway, startGateway } from "./gateway";
 import type { Limits } from "./limits";
+import {
+  type CacheInvalidation,
+  DEFAULT_RESPONSE_CACHE,
+  type ResponseCacheConfig,
+} from "./response-cache";
 
 export const SUPERGRAPH_PATH = projectPath("schema", "supergraph.graphql");
 
@@ -26,6 +31,9 @@ export interface FederationOptions {
   limits?: Partial<Limits>;
   /** Requests without an API key may read (default true). */
   anonymousReads?: boolean;
+  /** Anonymous reads answered from memory (default DEFAULT_RESPONSE_CACHE); false: never. */
+  responseCache?: ResponseCacheConfig | false;
+  cacheInvalidation?: CacheInvalidation;
   /** Random per process when omitted: gateway and subgraphs share this process. */
   identitySecret?: string;
   log?: (line: string) => void;
@@ -47,6 +55,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
   const log = options.log ?? (() => undefined);
   const running: RunningSubgraph[] = [];
   const identitySecret = options.identitySecret ?? randomBytes(32).toString("base64url");
+  const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
   let gateway: RunningGateway | undefined;
   let keys: KeyStore | undefined;
   const stop = async () => {
@@ -64,6 +73,8 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         migrate: options.migrate,
         database: options.database,
         identitySecret,
+        // One setting for the whole process: the subgraphs' hints would otherwise cap it.
+        cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
       });
       running.push(subgraph);
       if (options.seed) await seedIfEmpty(definition, subgraph.dataSource, bundles, log);
@@ -76,6 +87,8 @@ export async function startFederation(options: FederationOptions): Promise<Runni
       anonymousReads: options.anonymousReads ?? true,
       production: options.production ?? process.env.NODE_ENV === "production",
       limits: options.limits,
+      responseCache,
+      cacheInvalidation: options.cacheInvalidation,
       identitySecret,
       host: options.host,
       port: options.gatewayPort,

@@ -11,13 +11,20 @@ import {
   metricsRoute,
   observabilityPlugin,
 } from "../services/common/observability";
-import type { Counter, Histogram } from "prom-client";
 import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/common/http";
 import { IDENTITY_HEADER, signIdentity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
 import { failedFetchPathsPlugin, rememberQueryPlan } from "./partial-failures";
+import { type FetchMetrics, subgraphFetcher } from "./subgraph-fetch";
 import { DEFAULT_LIMITS, type Limits, armor, costPlugin, nulCharacterPlugin } from "./limits";
+import {
+  type CacheInvalidation,
+  DEFAULT_RESPONSE_CACHE,
+  type ResponseCacheConfig,
+  localCacheInvalidation,
+  responseCachePlugins,
+} from "./response-cache";
 
 // Apollo's gateway reports anonymous usage unless told otherwise; users opt in, not out.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
@@ -38,17 +45,16 @@ export interface GatewayConfig {
   /** Shared with the subgraphs, which accept writes only with an identity signed by it. */
   identitySecret: string;
   limits?: Partial<Limits>;
+  /** Anonymous reads answered from memory (default DEFAULT_RESPONSE_CACHE); false: never. */
+  responseCache?: ResponseCacheConfig | false;
+  /** How a write drops the cached reads: this process only unless told otherwise. */
+  cacheInvalidation?: CacheInvalidation;
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }
 
 export interface RunningGateway {
   url: string;
   stop(): Promise<void>;
-}
-
-interface FetchMetrics {
-  duration: Histogram<"subgraph">;
-  failures: Counter<"subgraph" | "code">;
 }
 
 type SendRequest = Parameters<
@@ -60,32 +66,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(name: string, url: string, secret: string, timeoutMs: number, metrics: FetchMetrics) {
     super({
       url,
-      fetcher: (input, init) => {
-        const done = metrics.duration.startTimer({ subgraph: name });
-        // The gateway only ever sends string bodies; its Fetcher type also allows Buffer.
-        return fetch(input, {
-          ...init,
-          signal: AbortSignal.timeout(timeoutMs),
-        } as RequestInit).then(
-          (response) => {
-            done();
-            return response;
-          },
-          (error: Error) => {
-            metrics.failures.inc({
-              subgraph: name,
-              code: error.name === "TimeoutError" ? "TIMEOUT" : "SERVICE_UNAVAILABLE",
-            });
-            throw error.name === "TimeoutError"
-              ? new GraphQLError(`the ${name} subgraph did not answer within ${timeoutMs} ms`, {
-                  extensions: { code: "TIMEOUT", serviceName: name },
-                })
-              : new GraphQLError(`the ${name} subgraph is unavailable`, {
-                  extensions: { code: "SERVICE_UNAVAILABLE", serviceName: name },
-                });
-          },
-        );
-      },
+      fetcher: subgraphFetcher(name, timeoutMs, metrics),
     });
     this.secret = secret;
   }
@@ -147,6 +128,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       requestIdPlugin(),
       observabilityPlugin(logger, metrics),
       failedFetchPathsPlugin<GatewayContext>(),
+      ...responseCachePlugins(
+        config.responseCache ?? DEFAULT_RESPONSE_CACHE,
+        config.cacheInvalidation ?? localCacheInvalidation(),
+      ),
       ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ...(config.plugins ?? []),
     ],

@@ -5,6 +5,7 @@ import { databaseConfigFromEnv } from "../services/common/config";
 import { ConfigError, getEnvBool, getEnvPort, getEnvStr, redact } from "../services/common/env";
 import { startFederation } from "../gateway/federation";
 import { limitsFromEnv } from "../gateway/limits";
+import { responseCacheFromEnv } from "../gateway/response-cache";
 
 /** `npm start`: the whole federation on an embedded PostgreSQL (or DATABASE_URL), seeded. */
 async function main() {
@@ -31,6 +32,7 @@ async function main() {
     seed: getEnvBool(env, "SEED_ON_START", true),
     introspection,
     limits: limitsFromEnv(env),
+    responseCache: responseCacheFromEnv(env),
     anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
     log: console.log,
   });

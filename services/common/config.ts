@@ -9,7 +9,7 @@ import {
   getEnvUrl,
 } from "./env";
 import type { DatabaseConfig } from "./database";
-import type { SubgraphConfig } from "./subgraph";
+import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphConfig } from "./subgraph";
 
 export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
   const databaseUrl = url ?? getEnvUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]);
@@ -30,5 +30,9 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphCo
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     database: databaseConfigFromEnv(env),
     identitySecret: getEnvSecret(env, "IDENTITY_SECRET"),
+    cacheMaxAgeSeconds: getEnvInt(env, "CACHE_MAX_AGE", DEFAULT_CACHE_MAX_AGE_SECONDS, {
+      min: 0,
+      max: 86_400,
+    }),
   };
 }

@@ -1,4 +1,5 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
@@ -12,6 +13,9 @@ import { createLogger, createMetrics, metricsRoute, observabilityPlugin } from "
 import { createHttpServer, serveGraphQL } from "./http";
 import { IDENTITY_HEADER, type IdentityCheck, verifyIdentity } from "./identity";
 import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
+
+/** How long a query's answer may be reused; writes through the gateway drop it sooner. */
+export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -71,6 +75,8 @@ export interface SubgraphConfig {
   /** Shared with the gateway to verify the identity header; without it every write is refused. */
   identitySecret?: string;
   maxBodyBytes?: number;
+  /** `Cache-Control: max-age` of query answers, which the gateway's response cache honours. */
+  cacheMaxAgeSeconds?: number;
 }
 
 export interface RunningSubgraph {
@@ -110,6 +116,10 @@ export async function startSubgraph<L>(
       plugins: [
         // Inline traces only feed Apollo Studio, which this project does not report to.
         ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginCacheControl({
+          defaultMaxAge: config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS,
+        }),
+        noStoreForWrites(),
         requestIdPlugin(),
         observabilityPlugin(logger, metrics),
       ],
@@ -151,6 +161,19 @@ export async function startSubgraph<L>(
     await dataSource.destroy();
     throw error;
   }
+}
+
+/** A mutation's answer is never reusable: `Cache-Control: no-store`. */
+function noStoreForWrites(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, overallCachePolicy }) {
+          if (operation?.operation !== "query") overallCachePolicy.restrict({ maxAge: 0 });
+        },
+      };
+    },
+  };
 }
 
 interface PoolStats {

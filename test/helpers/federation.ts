@@ -38,6 +38,8 @@ export async function startTestFederation(
     migrate: false,
     seed: false,
     introspection: true,
+    // Most tests measure what a read costs; test/response-cache.test.ts turns the cache on.
+    responseCache: false,
     ...overrides,
   });
   const query = async <T>(

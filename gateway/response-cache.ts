@@ -1,0 +1,127 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import { type Env, getEnvInt } from "../services/common/env";
+import type { GatewayContext } from "./auth";
+
+export interface ResponseCacheConfig {
+  /** How long an anonymous read may be answered from memory; also caps `Cache-Control`. */
+  maxAgeSeconds: number;
+  /** Bound of the LRU, in characters of serialized responses (about bytes). */
+  maxSizeBytes: number;
+}
+
+/**
+ * A write through this gateway drops cached reads at once; the max age bounds how stale a read
+ * can be after a change the gateway never saw (SQL run on the database, a replica without a
+ * shared CacheInvalidation).
+ */
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = {
+  maxAgeSeconds: 30,
+  maxSizeBytes: 32 * 1024 * 1024,
+};
+
+export interface CacheInvalidation {
+  /** Called on write; resolves when every process has dropped its cached reads. */
+  publish(): Promise<void>;
+  /** Registers the local drop. */
+  subscribe(onInvalidate: () => void): void;
+}
+
+/** One process: a write drops this process's cached reads, and nobody else's. */
+export function localCacheInvalidation(): CacheInvalidation {
+  const listeners: (() => void)[] = [];
+  return {
+    async publish() {
+      for (const listener of listeners) listener();
+    },
+    subscribe(onInvalidate) {
+      listeners.push(onInvalidate);
+    },
+  };
+}
+
+/** `RESPONSE_CACHE_MAX_AGE` (seconds, 0 turns the cache off) and `RESPONSE_CACHE_MAX_BYTES`. */
+export function responseCacheFromEnv(env: Env): ResponseCacheConfig | false {
+  const maxAgeSeconds = getEnvInt(
+    env,
+    "RESPONSE_CACHE_MAX_AGE",
+    DEFAULT_RESPONSE_CACHE.maxAgeSeconds,
+    { min: 0, max: 86_400 },
+  );
+  const maxSizeBytes = getEnvInt(
+    env,
+    "RESPONSE_CACHE_MAX_BYTES",
+    DEFAULT_RESPONSE_CACHE.maxSizeBytes,
+    { min: 1024 },
+  );
+  return maxAgeSeconds === 0 ? false : { maxAgeSeconds, maxSizeBytes };
+}
+
+const isAnonymous = async ({ contextValue }: GraphQLRequestContext<GatewayContext>) =>
+  contextValue.identity.keyId === null;
+
+/**
+ * Anonymous queries are answered from an in-memory LRU by Apollo's response cache, for as long
+ * as every subgraph's `Cache-Control` and `config.maxAgeSeconds` allow; errors are never cached.
+ * Requests with an API key always run and are never stored. Each write moves to a new
+ * generation, part of every cache key: older entries can no longer be reached (the LRU evicts
+ * them), and a read that began before the write stores its answer where no later read looks.
+ */
+export function responseCachePlugins(
+  config: ResponseCacheConfig | false,
+  invalidation: CacheInvalidation,
+): ApolloServerPlugin<GatewayContext>[] {
+  const rules = cacheRulesPlugin(config ? config.maxAgeSeconds : 0, invalidation);
+  if (!config) return [rules];
+  let generation = 0;
+  invalidation.subscribe(() => (generation += 1));
+  return [
+    rules,
+    responseCachePlugin<GatewayContext>({
+      cache: new InMemoryLRUCache<string>({ maxSize: config.maxSizeBytes }),
+      extraCacheKeyData: async () => generation,
+      shouldReadFromCache: isAnonymous,
+      shouldWriteToCache: isAnonymous,
+    }),
+  ];
+}
+
+/**
+ * `Cache-Control` for clients: mutations `no-store`, queries at most `maxAgeSeconds`, and
+ * `private` when asked with a key. `x-cache: HIT | MISS` on anonymous queries the cache saw.
+ * A mutation that ran (even one that failed: its write may have committed) drops the cached
+ * reads before its answer leaves, so the next read sees the write.
+ */
+function cacheRulesPlugin(
+  maxAgeSeconds: number,
+  invalidation: CacheInvalidation,
+): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const anonymous = contextValue.identity.keyId === null;
+      let wrote = false;
+      return {
+        async didResolveOperation({ operation, overallCachePolicy }) {
+          if (operation?.operation !== "query") return overallCachePolicy.restrict({ maxAge: 0 });
+          overallCachePolicy.restrict({ maxAge: maxAgeSeconds });
+          if (!anonymous) overallCachePolicy.restrict({ scope: "PRIVATE" });
+        },
+        async executionDidStart({ operation }) {
+          wrote = operation.operation === "mutation";
+        },
+        async willSendResponse({ response, metrics, logger }) {
+          if (wrote) {
+            // The write has happened: answer it anyway; reads elsewhere stay stale for max age.
+            await invalidation.publish().catch((error: unknown) => {
+              logger.error(`could not drop cached reads after a write: ${String(error)}`);
+            });
+          }
+          if (anonymous && metrics.responseCacheHit !== undefined) {
+            response.http.headers.set("x-cache", metrics.responseCacheHit ? "HIT" : "MISS");
+          }
+        },
+      };
+    },
+  };
+}
