@@ -17,18 +17,21 @@ export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, str
 }
 
 /** The Guild's Hive Gateway over the same supergraph and subgraphs, served by node:http. */
-export async function startPeerGateway(supergraphSdl: string): Promise<PeerGateway> {
+export async function startPeerGateway(supergraphSdl: string, port = 0): Promise<PeerGateway> {
   const gateway = createGatewayRuntime({
     supergraph: supergraphSdl,
     logging: false,
     landingPage: false,
     graphiql: false,
+    // Hive merges identical in-flight subgraph requests by default, which on a benchmark that
+    // repeats one query answers most requests from another's fetch: a cache in all but name.
+    transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } },
   });
   const server = createServer(gateway);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://127.0.0.1:${address.port}/graphql`,
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

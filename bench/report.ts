@@ -10,6 +10,10 @@ export interface Settings {
   duration: number;
   connections: number;
   poolSize: number;
+  /** node:cluster workers per service, the same for both gateways. */
+  workers: number;
+  /** Also measure our gateway with its response cache on (reported separately). */
+  cached: boolean;
   only?: string[];
 }
 
@@ -27,6 +31,8 @@ export interface CaseResult {
   ours: Side;
   peer: Side;
   floor: Side;
+  /** Our gateway with the response cache on: anonymous repeats of one query. */
+  cached?: Side;
   ratios?: {
     oursOverPeerThroughput: number;
     oursOverFloorLatency: number;
@@ -64,6 +70,7 @@ export function table(results: CaseResult[]): string {
     "floor 1-req p50",
     "ours/peer req/s",
     "ours/floor 1-req",
+    ...(results.some((r) => r.cached) ? ["cached req/s", "cached 1-req p50"] : []),
   ];
   const lines = results.map((r) =>
     [
@@ -81,6 +88,7 @@ export function table(results: CaseResult[]): string {
       `${r.floor.single.p50Ms} ms`,
       `${r.ratios?.oursOverPeerThroughput}x`,
       `${r.ratios?.oursOverFloorLatency}x`,
+      ...(r.cached ? [r.cached.load.requestsPerSecond, `${r.cached.single.p50Ms} ms`] : []),
     ].join(" | "),
   );
   return [
@@ -98,7 +106,15 @@ export async function writeResults(
   databaseUrl: string,
 ) {
   const timestamp = new Date().toISOString();
-  const command = `npm run bench -- --statements ${settings.statements} --duration ${settings.duration} --connections ${settings.connections}`;
+  const command =
+    `npm run bench -- --statements ${settings.statements} --duration ${settings.duration}` +
+    ` --connections ${settings.connections} --workers ${settings.workers}` +
+    (settings.poolSize === 10 ? "" : ` --pool-size ${settings.poolSize}`) +
+    (settings.cached ? " --cached" : "");
+  const key =
+    settings.workers === 1
+      ? `${settings.statements}`
+      : `${settings.statements}-w${settings.workers}`;
   const report = {
     timestamp,
     command,
@@ -113,15 +129,15 @@ export async function writeResults(
   await writeFile(file, await format(JSON.stringify(report), { parser: "json" }));
   const m = report.machine;
   const section = [
-    `<!-- bench:${settings.statements}:start -->`,
-    `### ${settings.statements.toLocaleString("en")} statements`,
+    `<!-- bench:${key}:start -->`,
+    `### ${settings.statements.toLocaleString("en")} statements, ${settings.workers} worker${settings.workers === 1 ? "" : "s"} per service`,
     "",
     `${timestamp}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres};`,
-    `${settings.connections} connections, ${settings.duration} s per gateway and query;`,
+    `${settings.connections} connections, ${settings.duration} s per gateway and query, pool of ${settings.poolSize} per subgraph worker;`,
     `\`${command}\` (results: \`bench/results/${file.split("/").at(-1)}\`).`,
     "",
     table(results),
-    `<!-- bench:${settings.statements}:end -->`,
+    `<!-- bench:${key}:end -->`,
   ].join("\n");
   console.log(`\n${table(results)}\n\nwrote ${file}`);
   if (settings.only) return;
@@ -129,9 +145,7 @@ export async function writeResults(
   const current = await readFile(path, "utf8").catch(
     () => "# Benchmarks\n\n<!-- bench:results -->\n",
   );
-  const pattern = new RegExp(
-    `<!-- bench:${settings.statements}:start -->[\\s\\S]*<!-- bench:${settings.statements}:end -->`,
-  );
+  const pattern = new RegExp(`<!-- bench:${key}:start -->[\\s\\S]*<!-- bench:${key}:end -->`);
   const updated = pattern.test(current)
     ? current.replace(pattern, section)
     : current.replace("<!-- bench:results -->", `${section}\n\n<!-- bench:results -->`);

@@ -1,17 +1,21 @@
 import "reflect-metadata";
 import { readFile } from "node:fs/promises";
 import { Pool } from "pg";
-import { SUPERGRAPH_PATH, type RunningFederation, startFederation } from "../gateway/federation";
+import { SUPERGRAPH_PATH, startFederation } from "../gateway/federation";
 import { type BenchCase, benchCases, pickIds } from "./cases";
 import { openBenchDatabase, parseOptions, positiveInt } from "./database";
 import { benchDatabaseConfig } from "./load";
 import { type GraphQLRequest, floorLatency, floorLoad, load, post, round } from "./measure";
-import { type PeerGateway, startPeerGateway, withSubgraphUrls } from "./peer";
+import { startPeerGateway, withSubgraphUrls } from "./peer";
+import { type ProcessFederation, startProcessFederation } from "./processes";
 import { type CaseResult, type Settings, writeResults } from "./report";
 
 const SINGLE_REQUESTS = 200;
 
-/** `npm run bench -- [--statements N] [--database-url URL] [--duration S] [--connections C]` */
+/**
+ * `npm run bench -- [--statements N] [--database-url URL] [--duration S] [--connections C]
+ *  [--workers W] [--pool-size P] [--cached] [--only "name,name"]`
+ */
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   // One log line per request and subgraph call would measure the terminal; the peer logs nothing.
@@ -21,100 +25,147 @@ async function main() {
     duration: positiveInt(options, "duration", 10),
     connections: positiveInt(options, "connections", 10),
     poolSize: positiveInt(options, "pool-size", 10),
+    workers: positiveInt(options, "workers", 1),
+    cached: options.get("cached") === "true",
     only: options.get("only")?.split(","),
   };
   const database = await openBenchDatabase(settings.statements, options.get("database-url"));
   const pool = new Pool({ connectionString: database.url, max: settings.connections });
-  let federation: RunningFederation | undefined;
-  let peer: PeerGateway | undefined;
+  let processes: ProcessFederation | undefined;
   try {
     const ids = await pickIds(pool);
     console.log(`dataset: ${settings.statements} statements; ids: ${JSON.stringify(ids)}`);
-    federation = await startFederation({
-      database: benchDatabaseConfig(database.url, settings.poolSize),
-      host: "127.0.0.1",
-      gatewayPort: 0,
-      subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
-      migrate: false,
-      seed: false,
-      introspection: false,
-      limits: { rateLimitPerMinute: 1_000_000_000 },
-    });
-    const urls = Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url]));
-    peer = await startPeerGateway(withSubgraphUrls(await readFile(SUPERGRAPH_PATH, "utf8"), urls));
+    const cases = benchCases(ids).filter((c) => !settings.only || settings.only.includes(c.name));
+    const checked = await checkInProcess(cases, database.url, settings);
+    const supergraphSdl = await readFile(SUPERGRAPH_PATH, "utf8");
+    const start = (peer: boolean, responseCacheMaxAge: number) =>
+      startProcessFederation({
+        databaseUrl: database.url,
+        workers: settings.workers,
+        poolSize: settings.poolSize,
+        responseCacheMaxAge,
+        peer,
+        supergraphSdl,
+      });
+    processes = await start(true, 0);
     const results: CaseResult[] = [];
-    for (const benchCase of benchCases(ids)) {
-      if (settings.only && !settings.only.includes(benchCase.name)) continue;
-      results.push(await measureCase(benchCase, federation, peer, pool, settings));
+    for (const benchCase of cases) {
+      results.push(
+        await measureCase(benchCase, checked.get(benchCase.name)!, processes, pool, settings),
+      );
+    }
+    await processes.stop();
+    if (settings.cached) {
+      processes = await start(false, 300);
+      for (const [i, benchCase] of cases.entries()) {
+        results[i].cached = await measureSide(processes.gatewayUrl, benchCase, settings, "cached");
+      }
+      await processes.stop();
     }
     await writeResults(settings, ids, results, database.url);
   } finally {
-    await peer?.stop();
-    await federation?.stop();
+    await processes?.stop();
     await pool.end();
     await database.stop();
   }
 }
 
+type Checked = Pick<CaseResult, "responseBytes" | "sameAnswer" | "statementsPerRequest">;
+
+/**
+ * Answers and SQL statements per request, counted around one request with everything in this
+ * process: the same plans and resolvers the separate processes run, where the count is visible.
+ */
+async function checkInProcess(
+  cases: BenchCase[],
+  databaseUrl: string,
+  settings: Settings,
+): Promise<Map<string, Checked>> {
+  const federation = await startFederation({
+    database: benchDatabaseConfig(databaseUrl, settings.poolSize),
+    host: "127.0.0.1",
+    gatewayPort: 0,
+    subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
+    migrate: false,
+    seed: false,
+    introspection: false,
+    limits: { rateLimitPerMinute: 1_000_000_000 },
+    responseCache: false,
+  });
+  const urls = Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url]));
+  const peer = await startPeerGateway(
+    withSubgraphUrls(await readFile(SUPERGRAPH_PATH, "utf8"), urls),
+  );
+  try {
+    const checked = new Map<string, Checked>();
+    for (const benchCase of cases) {
+      const request: GraphQLRequest = { query: benchCase.query, variables: benchCase.variables };
+      const statements = async (url: string) => {
+        const before = federation.statementCount();
+        await post(url, request);
+        return federation.statementCount() - before;
+      };
+      const ours = await post(federation.gatewayUrl, request);
+      const theirs = await post(peer.url, request);
+      checked.set(benchCase.name, {
+        responseBytes: JSON.stringify(ours).length,
+        sameAnswer: JSON.stringify(ours) === JSON.stringify(theirs),
+        statementsPerRequest: {
+          ours: await statements(federation.gatewayUrl),
+          peer: await statements(peer.url),
+        },
+      });
+    }
+    return checked;
+  } finally {
+    await peer.stop();
+    await federation.stop();
+  }
+}
+
+/** Warm-up, then load for the configured duration, then single-request latency. */
+async function measureSide(url: string, benchCase: BenchCase, settings: Settings, label: string) {
+  const request: GraphQLRequest = { query: benchCase.query, variables: benchCase.variables };
+  await load(url, request, { connections: settings.connections, amount: 200 });
+  const figures = await load(url, request, settings);
+  const single = await load(url, request, { connections: 1, amount: SINGLE_REQUESTS });
+  console.log(`  ${label}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms`);
+  return {
+    load: figures,
+    single: { p50Ms: single.p50Ms, p99Ms: single.p99Ms, iterations: SINGLE_REQUESTS },
+  };
+}
+
 async function measureCase(
   benchCase: BenchCase,
-  federation: RunningFederation,
-  peer: PeerGateway,
+  checked: Checked,
+  processes: ProcessFederation,
   pool: Pool,
   settings: Settings,
 ): Promise<CaseResult> {
-  const request: GraphQLRequest = { query: benchCase.query, variables: benchCase.variables };
-  const statements = async (url: string) => {
-    const before = federation.statementCount();
-    await post(url, request);
-    return federation.statementCount() - before;
-  };
-  const ours = await post(federation.gatewayUrl, request);
-  const theirs = await post(peer.url, request);
-  const result: CaseResult = {
+  console.log(
+    `\n${benchCase.name}: ${checked.statementsPerRequest.ours} SQL statements per request`,
+  );
+  if (!checked.sameAnswer) console.log("  WARNING: the two gateways' answers differ");
+  const ours = await measureSide(processes.gatewayUrl, benchCase, settings, "ours");
+  const peer = await measureSide(processes.peerUrl!, benchCase, settings, "peer");
+  const single = await floorLatency(pool, benchCase.floor, SINGLE_REQUESTS);
+  const total = Math.min(Math.max(ours.load.requests, 1_000), 20_000);
+  const floorFigures = await floorLoad(pool, benchCase.floor, settings.connections, total);
+  console.log(`  floor: ${floorFigures.requestsPerSecond} req/s, p50 ${single.p50Ms} ms alone`);
+  return {
     name: benchCase.name,
     kind: benchCase.kind,
-    responseBytes: JSON.stringify(ours).length,
-    sameAnswer: JSON.stringify(ours) === JSON.stringify(theirs),
-    statementsPerRequest: {
-      ours: await statements(federation.gatewayUrl),
-      peer: await statements(peer.url),
+    ...checked,
+    ours,
+    peer,
+    floor: { load: floorFigures, single },
+    ratios: {
+      oursOverPeerThroughput: round(ours.load.requestsPerSecond / peer.load.requestsPerSecond),
+      oursOverFloorLatency: round(ours.single.p50Ms / single.p50Ms),
+      oursOverFloorThroughput: round(ours.load.requestsPerSecond / floorFigures.requestsPerSecond),
     },
-    ours: { load: undefined!, single: undefined! },
-    peer: { load: undefined!, single: undefined! },
-    floor: { load: undefined!, single: undefined! },
   };
-  console.log(
-    `\n${benchCase.name}: ${result.statementsPerRequest.ours} SQL statements per request`,
-  );
-  for (const [side, url] of [
-    ["ours", federation.gatewayUrl],
-    ["peer", peer.url],
-  ] as const) {
-    await load(url, request, { connections: settings.connections, amount: 200 }); // warm-up
-    result[side].load = await load(url, request, settings);
-    const single = await load(url, request, { connections: 1, amount: SINGLE_REQUESTS });
-    result[side].single = { p50Ms: single.p50Ms, p99Ms: single.p99Ms, iterations: SINGLE_REQUESTS };
-    console.log(
-      `  ${side}: ${result[side].load.requestsPerSecond} req/s, p50 ${result[side].load.p50Ms} ms`,
-    );
-  }
-  result.floor.single = await floorLatency(pool, benchCase.floor, SINGLE_REQUESTS);
-  const total = Math.min(Math.max(result.ours.load.requests, 1_000), 20_000);
-  result.floor.load = await floorLoad(pool, benchCase.floor, settings.connections, total);
-  console.log(
-    `  floor: ${result.floor.load.requestsPerSecond} req/s, p50 ${result.floor.single.p50Ms} ms alone`,
-  );
-  result.ratios = {
-    oursOverPeerThroughput: round(
-      result.ours.load.requestsPerSecond / result.peer.load.requestsPerSecond,
-    ),
-    oursOverFloorLatency: round(result.ours.single.p50Ms / result.floor.single.p50Ms),
-    oursOverFloorThroughput: round(
-      result.ours.load.requestsPerSecond / result.floor.load.requestsPerSecond,
-    ),
-  };
-  return result;
 }
 
 main().catch((error: unknown) => {

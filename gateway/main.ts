@@ -1,7 +1,10 @@
 // First: tracing instruments http and pg as they load.
 import { tracingShutdown } from "../services/common/tracing";
+import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
+import { clusterCacheInvalidation, runWorkers, workersFromEnv } from "../services/common/cluster";
 import { databaseConfigFromEnv } from "../services/common/config";
+import type { DatabaseConfig } from "../services/common/database";
 import {
   ConfigError,
   getEnvBool,
@@ -12,8 +15,9 @@ import {
 } from "../services/common/env";
 import { KeyStore } from "./access/keys";
 import { SUPERGRAPH_PATH } from "./federation";
-import { startGateway } from "./gateway";
+import { type GatewayConfig, startGateway } from "./gateway";
 import { limitsFromEnv } from "./limits";
+import { responseCacheFromEnv } from "./response-cache";
 
 /** Entry point of a gateway process in front of separately running subgraphs. */
 async function main() {
@@ -24,12 +28,9 @@ async function main() {
       "IDENTITY_SECRET is required (the same value on the gateway and subgraphs)",
     );
   }
-  const keys = await KeyStore.open(databaseConfigFromEnv(env), {
-    migrateSchema: getEnvBool(env, "MIGRATE_ON_START", true),
-  });
-  const firstAdmin = await keys.ensureAdmin();
-  if (firstAdmin) console.log(`first admin API key (shown once, keep it safe): ${firstAdmin}`);
-  const gateway = await startGateway({
+  const database = databaseConfigFromEnv(env);
+  // Read before forking: a bad value stops the primary instead of every worker in turn.
+  const config: Omit<GatewayConfig, "keys"> = {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
     port: getEnvPort(env, "PORT", 4000),
     supergraphSdl: readFileSync(
@@ -45,10 +46,31 @@ async function main() {
     anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
     production: env.NODE_ENV === "production",
     limits: limitsFromEnv(env),
+    responseCache: responseCacheFromEnv(env),
     identitySecret,
-    keys,
+  };
+  await runWorkers({
+    workers: workersFromEnv(env),
+    async prepare() {
+      const keys = await KeyStore.open(database, {
+        migrateSchema: getEnvBool(env, "MIGRATE_ON_START", true),
+      });
+      const firstAdmin = await keys.ensureAdmin();
+      if (firstAdmin) console.log(`first admin API key (shown once, keep it safe): ${firstAdmin}`);
+      await keys.close();
+    },
+    serve: () => serveGateway(config, database),
   });
-  console.log(`gateway ready at ${gateway.url}`);
+}
+
+async function serveGateway(config: Omit<GatewayConfig, "keys">, database: DatabaseConfig) {
+  const keys = await KeyStore.open(database, { migrateSchema: false });
+  const gateway = await startGateway({
+    ...config,
+    keys,
+    cacheInvalidation: clusterCacheInvalidation(),
+  });
+  if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`gateway ready at ${gateway.url}`);
   const stop = () =>
     void gateway
       .stop()
