@@ -19,6 +19,8 @@ export interface ProcessOptions {
   /** Also start Hive Gateway over the same subgraphs. */
   peer: boolean;
   supergraphSdl: string;
+  /** `NODE_OPTIONS` of every process, ours and the peer's alike (e.g. GC settings). */
+  nodeOptions?: string;
   /** Node.js options per service ("gateway" or a subgraph's name), e.g. `["--cpu-prof"]`. */
   nodeArgs?: Record<string, string[]>;
 }
@@ -48,6 +50,9 @@ export async function startProcessFederation(options: ProcessOptions): Promise<P
   };
   const common = {
     PATH: process.env.PATH,
+    // As deployed (docker-compose.yml): graphql-js also skips its development-only checks.
+    NODE_ENV: "production",
+    NODE_OPTIONS: options.nodeOptions,
     HOST: "127.0.0.1",
     WORKERS: String(options.workers),
     LOG_LEVEL: "warn",

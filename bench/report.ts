@@ -14,6 +14,8 @@ export interface Settings {
   workers: number;
   /** Also measure our gateway with its response cache on (reported separately). */
   cached: boolean;
+  /** NODE_OPTIONS of every service process. */
+  nodeOptions?: string;
   only?: string[];
 }
 
@@ -110,7 +112,8 @@ export async function writeResults(
     `npm run bench -- --statements ${settings.statements} --duration ${settings.duration}` +
     ` --connections ${settings.connections} --workers ${settings.workers}` +
     (settings.poolSize === 10 ? "" : ` --pool-size ${settings.poolSize}`) +
-    (settings.cached ? " --cached" : "");
+    (settings.cached ? " --cached" : "") +
+    (settings.nodeOptions ? ` --node-options "${settings.nodeOptions}"` : "");
   const key =
     settings.workers === 1
       ? `${settings.statements}`

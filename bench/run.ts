@@ -27,6 +27,7 @@ async function main() {
     poolSize: positiveInt(options, "pool-size", 10),
     workers: positiveInt(options, "workers", 1),
     cached: options.get("cached") === "true",
+    nodeOptions: options.get("node-options"),
     only: options.get("only")?.split(","),
   };
   const database = await openBenchDatabase(settings.statements, options.get("database-url"));
@@ -46,6 +47,7 @@ async function main() {
         responseCacheMaxAge,
         peer,
         supergraphSdl,
+        nodeOptions: settings.nodeOptions,
       });
     processes = await start(true, 0);
     const results: CaseResult[] = [];
