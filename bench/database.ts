@@ -47,12 +47,17 @@ export async function ensureDatabase(adminUrl: string, url: string, fresh: boole
   }
 }
 
-/** `--name value` options of a command line. */
+/** `--name value` and `--name=value` options of a command line (the latter for values like `--x`). */
 export function parseOptions(argv: string[]): Map<string, string> {
   const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 1) {
     const name = argv[i];
     if (!name.startsWith("--")) throw new Error(`unexpected argument "${name}"`);
+    const equals = name.indexOf("=");
+    if (equals > 0) {
+      options.set(name.slice(2, equals), name.slice(equals + 1));
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined || value.startsWith("--")) {
       options.set(name.slice(2), "true");

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { startFederation } from "../gateway/federation";
 import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
 import { projectPath } from "../services/common/paths";
 import { readBundles } from "../services/dataset";
 import { prepareDatabase } from "../test/helpers/database";
 import { INCIDENT_STORY } from "../test/queries/cross-source";
+import { benchDatabaseConfig, startLocalFederation } from "./load";
 import { load } from "./measure";
 import { startPeerGateway, withSubgraphUrls } from "./peer";
 
@@ -29,15 +29,7 @@ async function main() {
     url,
     (await readBundles()).map(({ bundle }) => bundle),
   );
-  const federation = await startFederation({
-    database: { url, poolSize: 10, statementTimeoutMs: 10_000, connectTimeoutMs: 5_000 },
-    host: "127.0.0.1",
-    gatewayPort: 0,
-    subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
-    migrate: false,
-    seed: false,
-    introspection: false,
-    limits: { rateLimitPerMinute: 10_000_000 },
+  const federation = await startLocalFederation(benchDatabaseConfig(url), {
     responseCache: false,
   });
   const supergraph = withSubgraphUrls(

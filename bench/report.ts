@@ -113,7 +113,7 @@ export async function writeResults(
     ` --connections ${settings.connections} --workers ${settings.workers}` +
     (settings.poolSize === 10 ? "" : ` --pool-size ${settings.poolSize}`) +
     (settings.cached ? " --cached" : "") +
-    (settings.nodeOptions ? ` --node-options "${settings.nodeOptions}"` : "");
+    (settings.nodeOptions ? ` --node-options="${settings.nodeOptions}"` : "");
   const key =
     settings.workers === 1
       ? `${settings.statements}`

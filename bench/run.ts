@@ -1,10 +1,10 @@
 import "reflect-metadata";
 import { readFile } from "node:fs/promises";
 import { Pool } from "pg";
-import { SUPERGRAPH_PATH, startFederation } from "../gateway/federation";
+import { SUPERGRAPH_PATH } from "../gateway/federation";
 import { type BenchCase, benchCases, pickIds } from "./cases";
 import { openBenchDatabase, parseOptions, positiveInt } from "./database";
-import { benchDatabaseConfig } from "./load";
+import { benchDatabaseConfig, startLocalFederation } from "./load";
 import { type GraphQLRequest, floorLatency, floorLoad, load, post, round } from "./measure";
 import { startPeerGateway, withSubgraphUrls } from "./peer";
 import { type ProcessFederation, startProcessFederation } from "./processes";
@@ -83,17 +83,10 @@ async function checkInProcess(
   databaseUrl: string,
   settings: Settings,
 ): Promise<Map<string, Checked>> {
-  const federation = await startFederation({
-    database: benchDatabaseConfig(databaseUrl, settings.poolSize),
-    host: "127.0.0.1",
-    gatewayPort: 0,
-    subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
-    migrate: false,
-    seed: false,
-    introspection: false,
-    limits: { rateLimitPerMinute: 1_000_000_000 },
-    responseCache: false,
-  });
+  const federation = await startLocalFederation(
+    benchDatabaseConfig(databaseUrl, settings.poolSize),
+    { responseCache: false },
+  );
   const urls = Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url]));
   const peer = await startPeerGateway(
     withSubgraphUrls(await readFile(SUPERGRAPH_PATH, "utf8"), urls),

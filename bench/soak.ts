@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { type RunningFederation, startFederation } from "../gateway/federation";
+import type { RunningFederation } from "../gateway/federation";
 import type { DatabaseConfig } from "../services/common/database";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../services/common/embedded-postgres";
 import { projectPath } from "../services/common/paths";
@@ -15,6 +15,7 @@ import {
   SEARCH_STORY,
 } from "../test/queries/cross-source";
 import { createDatabase, dropDatabase, prepareDatabase } from "../test/helpers/database";
+import { startLocalFederation } from "./load";
 
 /*
  * The soak test: a fixed-concurrency mix of reads and writes against the whole federation for a
@@ -785,18 +786,7 @@ async function main() {
       statementTimeoutMs: 10_000,
       connectTimeoutMs: 5_000,
     };
-    federation = await startFederation({
-      database,
-      host: "127.0.0.1",
-      gatewayPort: 0,
-      subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
-      migrate: false,
-      seed: false,
-      introspection: false,
-      production: true,
-      // The soak measures the service, not the per-key rate limiter (1,200 requests/minute).
-      limits: { rateLimitPerMinute: 1_000_000_000 },
-    });
+    federation = await startLocalFederation(database, { production: true });
     const { token } = await federation.keys.create("soak editor", "editor");
     log(
       `federation (gateway + 3 subgraphs, one process) at ${federation.gatewayUrl}; ` +
