@@ -6,7 +6,8 @@ import {
   type RunningFederation,
   startFederation,
 } from "../gateway/federation";
-import { type DatabaseConfig, createDataSource, migrate } from "../services/common/database";
+import type { DatabaseConfig } from "../services/common/database";
+import { withSubgraphDatabase } from "../services/common/subgraph";
 import { subgraphs } from "../services";
 import type { Dataset } from "./generate";
 
@@ -41,17 +42,12 @@ export function startLocalFederation(
 export async function migrateAll(url: string): Promise<void> {
   await (await KeyStore.open(benchDatabaseConfig(url))).close();
   for (const { definition } of subgraphs) {
-    const db = createDataSource(benchDatabaseConfig(url, 2), {
-      schema: definition.dbSchema,
-      entities: definition.entities,
-      migrations: definition.migrations,
-    });
-    await db.initialize();
-    try {
-      await migrate(db, definition.dbSchema);
-    } finally {
-      await db.destroy();
-    }
+    await withSubgraphDatabase(
+      definition,
+      benchDatabaseConfig(url, 2),
+      { migrate: true },
+      async () => undefined,
+    );
   }
 }
 

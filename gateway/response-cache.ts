@@ -58,8 +58,9 @@ export function responseCacheFromEnv(env: Env): ResponseCacheConfig | false {
   return maxAgeSeconds === 0 ? false : { maxAgeSeconds, maxSizeBytes };
 }
 
+const anonymous = (context: GatewayContext) => context.identity.keyId === null;
 const isAnonymous = async ({ contextValue }: GraphQLRequestContext<GatewayContext>) =>
-  contextValue.identity.keyId === null;
+  anonymous(contextValue);
 
 /**
  * Anonymous queries are answered from an in-memory LRU by Apollo's response cache, for as long
@@ -99,13 +100,13 @@ function cacheRulesPlugin(
 ): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const anonymous = contextValue.identity.keyId === null;
+      const keyless = anonymous(contextValue);
       let wrote = false;
       return {
         async didResolveOperation({ operation, overallCachePolicy }) {
           if (operation?.operation !== "query") return overallCachePolicy.restrict({ maxAge: 0 });
           overallCachePolicy.restrict({ maxAge: maxAgeSeconds });
-          if (!anonymous) overallCachePolicy.restrict({ scope: "PRIVATE" });
+          if (!keyless) overallCachePolicy.restrict({ scope: "PRIVATE" });
         },
         async executionDidStart({ operation }) {
           wrote = operation.operation === "mutation";
@@ -117,7 +118,7 @@ function cacheRulesPlugin(
               logger.error(`could not drop cached reads after a write: ${String(error)}`);
             });
           }
-          if (anonymous && metrics.responseCacheHit !== undefined) {
+          if (keyless && metrics.responseCacheHit !== undefined) {
             response.http.headers.set("x-cache", metrics.responseCacheHit ? "HIT" : "MISS");
           }
         },

@@ -88,6 +88,14 @@ const isInvalidation = (message: unknown): message is InvalidationMessage =>
  */
 function relayCacheInvalidations() {
   const pending = new Map<string, { origin: Worker; waiting: Set<number> }>();
+  const acknowledged = (id: string, workerId: number) => {
+    const entry = pending.get(id);
+    if (!entry) return;
+    entry.waiting.delete(workerId);
+    if (entry.waiting.size > 0) return;
+    pending.delete(id);
+    if (entry.origin.isConnected()) entry.origin.send({ type: "cache:invalidated", id });
+  };
   cluster.on("message", (worker, message: unknown) => {
     if (!isInvalidation(message)) return;
     if (message.type === "cache:invalidate") {
@@ -95,25 +103,12 @@ function relayCacheInvalidations() {
       pending.set(message.id, { origin: worker, waiting: new Set(workers.map((w) => w.id)) });
       for (const target of workers) target.send({ type: "cache:drop", id: message.id });
     } else if (message.type === "cache:dropped") {
-      const entry = pending.get(message.id);
-      entry?.waiting.delete(worker.id);
-      if (entry && entry.waiting.size === 0) {
-        pending.delete(message.id);
-        if (entry.origin.isConnected()) {
-          entry.origin.send({ type: "cache:invalidated", id: message.id });
-        }
-      }
+      acknowledged(message.id, worker.id);
     }
   });
   // A worker that dies mid-invalidation must not leave the writer waiting.
   cluster.on("exit", (dead) => {
-    for (const [id, entry] of pending) {
-      entry.waiting.delete(dead.id);
-      if (entry.waiting.size === 0) {
-        pending.delete(id);
-        if (entry.origin.isConnected()) entry.origin.send({ type: "cache:invalidated", id });
-      }
-    }
+    for (const id of [...pending.keys()]) acknowledged(id, dead.id);
   });
 }
 

@@ -4,43 +4,38 @@ import "reflect-metadata";
 import { subgraphConfigFromEnv } from "./config";
 import { ConfigError, getEnvBool } from "./env";
 import { readBundles, seedIfEmpty } from "../dataset";
-import { type SubgraphConfig, type SubgraphDefinition, startSubgraph } from "./subgraph";
+import {
+  type SubgraphConfig,
+  type SubgraphDefinition,
+  startSubgraph,
+  withSubgraphDatabase,
+} from "./subgraph";
 import cluster from "node:cluster";
 import { runWorkers, workersFromEnv } from "./cluster";
-import { createDataSource, migrate } from "./database";
 
 /** Entry point of one subgraph process: reads the environment, listens, stops on SIGTERM. */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultPort: number) {
-  let config;
+  let config: SubgraphConfig;
+  let workers: number;
+  let seed: boolean;
   try {
     config = subgraphConfigFromEnv(process.env, defaultPort);
-    getEnvBool(process.env, "SEED_ON_START", false);
-    workersFromEnv(process.env);
+    seed = getEnvBool(process.env, "SEED_ON_START", false);
+    workers = workersFromEnv(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`${definition.name}: configuration error: ${error.message}`);
     process.exit(2);
   }
-  const settings = config;
   await runWorkers({
-    workers: workersFromEnv(process.env),
+    workers,
     async prepare() {
-      const dataSource = createDataSource(settings.database, {
-        schema: definition.dbSchema,
-        entities: definition.entities,
-        migrations: definition.migrations,
+      if (!config.migrate && !seed) return;
+      await withSubgraphDatabase(definition, config.database, config, async (db) => {
+        if (seed) await seedIfEmpty(definition, db, await readBundles(), console.log);
       });
-      await dataSource.initialize();
-      try {
-        if (settings.migrate) await migrate(dataSource, definition.dbSchema);
-        if (getEnvBool(process.env, "SEED_ON_START", false)) {
-          await seedIfEmpty(definition, dataSource, await readBundles(), console.log);
-        }
-      } finally {
-        await dataSource.destroy();
-      }
     },
-    serve: () => serveSubgraph(definition, { ...settings, migrate: false }),
+    serve: () => serveSubgraph(definition, { ...config, migrate: false }),
   });
 }
 

@@ -7,7 +7,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, Logger } from "typeorm";
 import type { Bundle } from "./bundle";
 import { formatError, requestIdPlugin } from "./error-policy";
 import { healthRoutes, within } from "./health";
@@ -89,17 +89,43 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** The subgraph's TypeORM data source over `database`, not yet initialized. */
+export function subgraphDataSource<L>(
+  definition: SubgraphDefinition<L>,
+  database: DatabaseConfig,
+  logger?: Logger,
+): DataSource {
+  return createDataSource(database, {
+    schema: definition.dbSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+  });
+}
+
+/** Opens the subgraph's database, applies pending migrations if asked, runs `work`, closes it. */
+export async function withSubgraphDatabase<L, T>(
+  definition: SubgraphDefinition<L>,
+  database: DatabaseConfig,
+  options: { migrate: boolean },
+  work: (db: DataSource) => Promise<T>,
+): Promise<T> {
+  const db = subgraphDataSource(definition, database);
+  await db.initialize();
+  try {
+    if (options.migrate) await migrate(db, definition.dbSchema);
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 export async function startSubgraph<L>(
   definition: SubgraphDefinition<L>,
   config: SubgraphConfig,
 ): Promise<RunningSubgraph> {
   const statements = new StatementCounter();
-  const dataSource = createDataSource(config.database, {
-    schema: definition.dbSchema,
-    entities: definition.entities,
-    migrations: definition.migrations,
-    logger: statements,
-  });
+  const dataSource = subgraphDataSource(definition, config.database, statements);
   await dataSource.initialize();
   try {
     if (config.migrate) await migrate(dataSource, definition.dbSchema);

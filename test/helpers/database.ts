@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { Client } from "pg";
 import type { Bundle } from "../../services/common/bundle";
 import type { DatabaseConfig } from "../../services/common/database";
-import { createDataSource, migrate } from "../../services/common/database";
+import { withSubgraphDatabase } from "../../services/common/subgraph";
 import { KeyStore } from "../../gateway/access/keys";
 import { subgraphs } from "../../services";
 
@@ -40,17 +40,8 @@ export async function dropDatabase(serverUrl: string, databaseUrl: string): Prom
 export async function prepareDatabase(url: string, bundles: Bundle[]): Promise<void> {
   await (await KeyStore.open(databaseConfig(url))).close();
   for (const { definition } of subgraphs) {
-    const db = createDataSource(databaseConfig(url), {
-      schema: definition.dbSchema,
-      entities: definition.entities,
-      migrations: definition.migrations,
-    });
-    await db.initialize();
-    try {
-      await migrate(db, definition.dbSchema);
+    await withSubgraphDatabase(definition, databaseConfig(url), { migrate: true }, async (db) => {
       for (const bundle of bundles) await definition.loadBundle(db.manager, bundle);
-    } finally {
-      await db.destroy();
-    }
+    });
   }
 }
