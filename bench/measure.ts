@@ -112,4 +112,31 @@ export async function floorLoad(
   };
 }
 
+/**
+ * Where two answers differ, as a path with both values ("data.incident.attributions.nodes[3].id:
+ * ..."), or null when they hold the same data (object keys in any order, arrays in order).
+ */
+export function difference(a: unknown, b: unknown, path = "data"): string | null {
+  const show = (value: unknown) => JSON.stringify(value)?.slice(0, 200);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+      const found = difference(a[i], b[i], `${path}[${i}]`);
+      if (found)
+        return a.length === b.length ? found : `${path}: ${a.length} items, ${b.length}; ${found}`;
+    }
+    return null;
+  }
+  if (isObject(a) && isObject(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = difference(a[key], b[key], `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  return Object.is(a, b) ? null : `${path}: ${show(a)} against ${show(b)}`;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));

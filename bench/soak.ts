@@ -218,8 +218,10 @@ const INCIDENT_LIST = /* GraphQL */ `
         id
         name
         suspectedActors {
-          id
-          name
+          nodes {
+            id
+            name
+          }
         }
       }
     }
@@ -254,10 +256,12 @@ const STATEMENT_READ = /* GraphQL */ `
       id
       title
       attributions {
-        id
-        incident {
+        nodes {
           id
-          name
+          incident {
+            id
+            name
+          }
         }
       }
     }
@@ -271,9 +275,11 @@ const VERIFY = /* GraphQL */ `
         id
         title
         attributions {
-          id
-          incident {
+          nodes {
             id
+            incident {
+              id
+            }
           }
         }
       }
@@ -282,22 +288,25 @@ const VERIFY = /* GraphQL */ `
 `;
 
 const UPSERT_STATEMENT = /* GraphQL */ `
-  mutation SoakUpsert($input: JSONObject!, $sources: JSONObject) {
+  mutation SoakUpsert($input: StatementInput!, $sources: [SourceInput!]) {
     upsertStatement(input: $input, sources: $sources) {
-      id
       action
+      statement {
+        id
+      }
     }
   }
 `;
 
-const SOURCES = {
-  "soak-source": {
+const SOURCES = [
+  {
+    key: "soak-source",
     url: "https://example.org/soak",
     title: "Soak test",
     publisher: "attribution-graph soak test",
     language: "en",
   },
-};
+];
 
 interface Outcome {
   ok: boolean;
@@ -619,7 +628,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         nodes: {
           id: string;
           title: string;
-          attributions: { id: string; incident: { id: string } }[];
+          attributions: { nodes: { id: string; incident: { id: string } }[] };
         }[];
       }
     ).nodes;
@@ -629,7 +638,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const entry = written.get(n)!;
       const node = byId.get(id);
       const version = Number(/ v(\d+)$/.exec(node?.title ?? "")?.[1] ?? 0);
-      const attributed = node?.attributions.some(
+      const attributed = node?.attributions.nodes.some(
         (a) => a.id === `${id}-a` && a.incident.id === entry.incident,
       );
       // A write that failed after the last acknowledged one may or may not have committed.

@@ -1,22 +1,41 @@
 import "reflect-metadata";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { parse } from "graphql";
+import { parse, printSchema } from "graphql";
+import { BUNDLE_KEYS } from "../services/common/bundle";
+import { bundleJsonSchema } from "../services/common/json-schema";
 import { buildFederatedSchema } from "../services/common/subgraph";
 import { subgraphs } from "../services";
 
 export interface ComposedSchemas {
   subgraphs: { name: string; sdl: string }[];
   supergraphSdl: string;
+  /** schema/bundle.schema.json: the bundle file format, from the write input types. */
+  bundleSchema: string;
+  /** schema/api.graphql: the schema clients see (the supergraph without federation's machinery). */
+  apiSdl: string;
 }
 
 /** Composes the supergraph from the subgraphs' code, as `npm run compose` writes it to schema/. */
 export async function composeSupergraph(): Promise<ComposedSchemas> {
   const printed = [];
+  const schemas = [];
   for (const { definition, port } of subgraphs) {
-    const sdl = printSubgraphSchema(await buildFederatedSchema(definition));
-    printed.push({ name: definition.name, sdl, url: `http://127.0.0.1:${port}/` });
+    const schema = await buildFederatedSchema(definition);
+    schemas.push(schema);
+    printed.push({
+      name: definition.name,
+      sdl: printSubgraphSchema(schema),
+      url: `http://127.0.0.1:${port}/`,
+    });
   }
+  const kinds = BUNDLE_KEYS.map((key) => {
+    const owner = subgraphs
+      .flatMap(({ definition }) => definition.records)
+      .find((record) => record.writes.bundleKey === key);
+    if (!owner) throw new Error(`no subgraph writes ${key}`);
+    return { key, input: owner.input };
+  });
   const result = composeServices(
     printed.map(({ name, sdl, url }) => ({ name, url, typeDefs: parse(sdl) })),
   );
@@ -26,5 +45,7 @@ export async function composeSupergraph(): Promise<ComposedSchemas> {
   return {
     subgraphs: printed.map(({ name, sdl }) => ({ name, sdl })),
     supergraphSdl: result.supergraphSdl,
+    bundleSchema: `${JSON.stringify(bundleJsonSchema(schemas, kinds), null, 2)}\n`,
+    apiSdl: `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema())}\n`,
   };
 }

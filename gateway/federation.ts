@@ -36,6 +36,8 @@ export interface FederationOptions {
   cacheInvalidation?: CacheInvalidation;
   /** Random per process when omitted: gateway and subgraphs share this process. */
   identitySecret?: string;
+  /** Items one subgraph answer may list (MAX_RESPONSE_NODES). */
+  maxResponseNodes?: number;
   log?: (line: string) => void;
 }
 
@@ -75,6 +77,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         identitySecret,
         // One setting for the whole process: the subgraphs' hints would otherwise cap it.
         cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
+        maxResponseNodes: options.maxResponseNodes,
       });
       running.push(subgraph);
       if (options.seed) await seedIfEmpty(definition, subgraph.dataSource, bundles, log);

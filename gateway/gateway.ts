@@ -16,8 +16,17 @@ import { IDENTITY_HEADER, signIdentity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
 import { failedFetchPathsPlugin, rememberQueryPlan } from "./partial-failures";
-import { type FetchMetrics, subgraphFetcher } from "./subgraph-fetch";
-import { DEFAULT_LIMITS, type Limits, armor, costPlugin, nulCharacterPlugin } from "./limits";
+import { subgraphRefusal } from "./subgraph-errors";
+import { costPlugin } from "./cost";
+import { listSizesFromSupergraph } from "./list-sizes";
+import {
+  type FetchLimits,
+  type FetchMetrics,
+  ResponseBytes,
+  SubgraphResponse,
+  subgraphFetcher,
+} from "./subgraph-fetch";
+import { DEFAULT_LIMITS, type Limits, armor, nulCharacterPlugin } from "./limits";
 import {
   type CacheInvalidation,
   DEFAULT_RESPONSE_CACHE,
@@ -60,20 +69,46 @@ export interface RunningGateway {
 type SendRequest = Parameters<
   RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object
 >[0];
+type ParseBody = Parameters<RemoteGraphQLDataSource<GatewayContext>["parseBody"]>;
 
-/** Forwards the caller's signed identity and request id; gives up on a slow subgraph. */
+/**
+ * Forwards the caller's signed identity and request id; gives up on a slow subgraph and stops
+ * reading once the client request's subgraph answers pass maxResponseBytes.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string, secret: string, timeoutMs: number, metrics: FetchMetrics) {
+  constructor(
+    name: string,
+    url: string,
+    secret: string,
+    private readonly limits: FetchLimits,
+    metrics: FetchMetrics,
+  ) {
     super({
       url,
-      fetcher: subgraphFetcher(name, timeoutMs, metrics),
+      fetcher: subgraphFetcher(name, limits, metrics),
     });
     this.secret = secret;
+    this.serviceName = name;
   }
 
   private readonly secret: string;
+  private readonly serviceName: string;
+
+  override errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
+  ) {
+    return subgraphRefusal(this.serviceName, response);
+  }
+
+  override parseBody(...[response, request, context]: ParseBody) {
+    if (context && response instanceof SubgraphResponse)
+      response.within(ResponseBytes.of(context, this.limits.maxResponseBytes));
+    return super.parseBody(response, request, context);
+  }
 
   override willSendRequest({ request, context }: SendRequest) {
+    // A request already over its budget asks no more.
+    ResponseBytes.of(context, this.limits.maxResponseBytes).spend(0, this.serviceName);
     if (!context.identity) return;
     request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
@@ -105,12 +140,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         name,
         urls[name] ?? (url as string),
         config.identitySecret,
-        limits.subgraphTimeoutMs,
+        { timeoutMs: limits.subgraphTimeoutMs, maxResponseBytes: limits.maxResponseBytes },
         fetchMetrics,
       ),
   });
   const http = createHttpServer();
-  const protection = armor(limits);
+  const protection = armor(limits, { production: config.production });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
@@ -122,7 +157,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: formatError(config.production),
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
-      costPlugin(limits.maxCost) as ApolloServerPlugin<GatewayContext>,
+      costPlugin(
+        limits.maxCost,
+        listSizesFromSupergraph(config.supergraphSdl),
+      ) as ApolloServerPlugin<GatewayContext>,
       nulCharacterPlugin() as ApolloServerPlugin<GatewayContext>,
       writeAccessPlugin(),
       requestIdPlugin(),

@@ -2,16 +2,9 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
   type FragmentDefinitionNode,
-  type GraphQLCompositeType,
   GraphQLError,
-  type GraphQLSchema,
   type SelectionSetNode,
   type ValidationRule,
-  getNamedType,
-  getNullableType,
-  isCompositeType,
-  isListType,
-  valueFromASTUntyped,
   visit,
 } from "graphql";
 import { type Env, getEnvBool, getEnvInt } from "../services/common/env";
@@ -25,6 +18,8 @@ export interface Limits {
   /** Weighted by list sizes: a field under `first: 100` counts 100 times. */
   maxCost: number;
   maxBodyBytes: number;
+  /** Bytes of subgraph answers one client request may receive. */
+  maxResponseBytes: number;
   batching: boolean;
   maxBatchSize: number;
   /** Requests per minute per API key, or per IP address for anonymous callers. */
@@ -38,8 +33,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxRootFields: 10,
   maxTokens: 3000,
   maxDirectives: 20,
-  maxCost: 50_000,
+  maxCost: 200_000,
   maxBodyBytes: 1024 * 1024,
+  maxResponseBytes: 16 * 1024 * 1024,
   batching: false,
   maxBatchSize: 10,
   rateLimitPerMinute: 1200,
@@ -56,6 +52,7 @@ export function limitsFromEnv(env: Env): Limits {
     maxDirectives: int("MAX_DIRECTIVES", DEFAULT_LIMITS.maxDirectives, 0),
     maxCost: int("MAX_COST", DEFAULT_LIMITS.maxCost),
     maxBodyBytes: int("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024),
+    maxResponseBytes: int("MAX_RESPONSE_BYTES", DEFAULT_LIMITS.maxResponseBytes, 1024),
     batching: getEnvBool(env, "BATCH_REQUESTS", DEFAULT_LIMITS.batching),
     maxBatchSize: int("MAX_BATCH_SIZE", DEFAULT_LIMITS.maxBatchSize),
     rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE", DEFAULT_LIMITS.rateLimitPerMinute),
@@ -64,21 +61,43 @@ export function limitsFromEnv(env: Env): Limits {
 }
 
 /**
- * graphql-armor for depth, aliases, directives and "did you mean" suggestions. Tokens are capped
- * by graphql-js itself (`parseOptions.maxTokens`): armor's Apollo token plugin throws from
- * parsingDidStart, which turns every syntax error into a 500.
+ * graphql-armor for depth, aliases and directives. Tokens are capped by graphql-js itself
+ * (`parseOptions.maxTokens`): armor's Apollo token plugin throws from parsingDidStart, which
+ * turns every syntax error into a 500.
  */
-export function armor(limits: Limits) {
+export function armor(limits: Limits, { production }: { production: boolean }) {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
-    // Replaced by costPlugin: armor's cost ignores how many items `first` asks for.
+    // Its mask leaves the "?" behind and misses enum values: hideSuggestions instead.
+    blockFieldSuggestion: { enabled: false },
+    // Replaced by costPlugin (cost.ts): armor's cost ignores how many items `first` asks for.
     costLimit: { enabled: false },
   }).protect();
-  return { plugins, validationRules: [...validationRules, rootFieldsRule(limits.maxRootFields)] };
+  return {
+    plugins: production ? [...plugins, hideSuggestions()] : plugins,
+    validationRules: [...validationRules, rootFieldsRule(limits.maxRootFields)],
+  };
+}
+
+/**
+ * "Did you mean" names schema members a production schema does not advertise. Apollo's
+ * ApolloServerPluginDisableSuggestions sees only validation errors; variables' errors carry
+ * suggestions too, so every error is cleaned, with Apollo's pattern.
+ */
+function hideSuggestions(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors)
+            error.message = error.message.replace(/ ?Did you mean(.+?)\?$/, "");
+        },
+      };
+    },
+  };
 }
 
 function rootFieldsRule(max: number): ValidationRule {
@@ -117,94 +136,6 @@ function countRootFields(
     }
   }
   return count;
-}
-
-const DEFAULT_PAGE = 20;
-const UNBOUNDED_LIST = 5;
-
-/** Rejects an operation whose estimated result size (fields x list sizes) exceeds `maxCost`. */
-export function costPlugin(maxCost: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation) return;
-          const fragments = new Map(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === "FragmentDefinition")
-              .map((d) => [d.name.value, d]),
-          );
-          const root = schema.getRootType(operation.operation);
-          if (!root) return;
-          const cost = selectionCost(
-            schema,
-            root,
-            operation.selectionSet,
-            fragments,
-            request.variables ?? {},
-            1,
-          );
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `the query is too expensive: estimated cost ${cost} exceeds ${maxCost}; ask for smaller pages (first) or fewer nested lists`,
-              { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
-            );
-          }
-        },
-      };
-    },
-  };
-}
-
-function selectionCost(
-  schema: GraphQLSchema,
-  parent: GraphQLCompositeType,
-  set: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  multiplier: number,
-): number {
-  let cost = 0;
-  for (const selection of set.selections) {
-    if (selection.kind === "FragmentSpread" || selection.kind === "InlineFragment") {
-      const fragment =
-        selection.kind === "FragmentSpread" ? fragments.get(selection.name.value) : selection;
-      if (!fragment) continue;
-      const condition = fragment.typeCondition
-        ? schema.getType(fragment.typeCondition.name.value)
-        : parent;
-      const type = condition && isCompositeType(condition) ? condition : parent;
-      cost += selectionCost(schema, type, fragment.selectionSet, fragments, variables, multiplier);
-      continue;
-    }
-    if (!("getFields" in parent)) {
-      cost += multiplier;
-      continue;
-    }
-    const field = parent.getFields()[selection.name.value];
-    if (!field) continue;
-    cost += multiplier;
-    const named = getNamedType(field.type);
-    if (!selection.selectionSet || !isCompositeType(named)) continue;
-    const first = selection.arguments?.find((a) => a.name.value === "first");
-    const hasFirst = field.args.some((a) => a.name === "first");
-    let factor = 1;
-    if (hasFirst) {
-      const value = first ? valueFromASTUntyped(first.value, variables) : undefined;
-      factor = typeof value === "number" && value >= 0 ? value : DEFAULT_PAGE;
-    } else if (isListType(getNullableType(field.type)) && !parent.name.endsWith("Connection")) {
-      factor = UNBOUNDED_LIST;
-    }
-    cost += selectionCost(
-      schema,
-      named,
-      selection.selectionSet,
-      fragments,
-      variables,
-      multiplier * Math.max(factor, 1),
-    );
-  }
-  return cost;
 }
 
 /** PostgreSQL text cannot hold U+0000: refuse it up front with the argument's name. */

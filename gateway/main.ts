@@ -1,5 +1,7 @@
 // First: tracing instruments http and pg as they load.
 import { tracingShutdown } from "../services/common/tracing";
+// Next: type-graphql and TypeORM decorators read it as their modules load.
+import "reflect-metadata";
 import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import { clusterCacheInvalidation, runWorkers, workersFromEnv } from "../services/common/cluster";

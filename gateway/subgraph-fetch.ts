@@ -1,7 +1,7 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { Counter, Histogram } from "prom-client";
-import { Agent, request } from "undici";
+import { Agent, type Dispatcher, request } from "undici";
 
 type Fetcher = NonNullable<
   NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]
@@ -21,11 +21,71 @@ export interface FetchMetrics {
  */
 const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
 
-/** The gateway's fetcher for one subgraph: a deadline, metrics, and errors clients can act on. */
-export function subgraphFetcher(name: string, timeoutMs: number, metrics: FetchMetrics): Fetcher {
+/** Bytes of subgraph answers one client request may still receive, shared by its fetches. */
+export class ResponseBytes {
+  private used = 0;
+  constructor(readonly max: number) {}
+
+  get remaining(): number {
+    return this.max - this.used;
+  }
+
+  /** The budget of the client request `context` belongs to, made on its first fetch. */
+  static of(context: object, max: number): ResponseBytes {
+    const scoped = context as { responseBytes?: ResponseBytes };
+    return (scoped.responseBytes ??= new ResponseBytes(max));
+  }
+
+  /** Counts `bytes`; throws RESPONSE_TOO_LARGE once the total passes the limit (and after). */
+  spend(bytes: number, service: string): void {
+    this.used += bytes;
+    if (this.used > this.max) {
+      throw new GraphQLError(
+        `the answer exceeds ${this.max} bytes (MAX_RESPONSE_BYTES); ask for smaller pages (first) or fewer fields`,
+        {
+          extensions: {
+            code: "RESPONSE_TOO_LARGE",
+            maxResponseBytes: this.max,
+            serviceName: service,
+          },
+        },
+      );
+    }
+  }
+}
+
+export interface FetchLimits {
+  timeoutMs: number;
+  /** For a body read outside a client request (an error answer). */
+  maxResponseBytes: number;
+}
+
+/**
+ * The gateway's fetcher for one subgraph: a deadline, metrics, and errors clients can act on.
+ * It answers once the headers are in; the body is read, and counted, when the data source
+ * parses it with the request's budget (SubgraphResponse.within).
+ */
+export function subgraphFetcher(name: string, limits: FetchLimits, metrics: FetchMetrics): Fetcher {
   return async (url, init = {}) => {
     const done = metrics.duration.startTimer({ subgraph: name });
-    const deadline = AbortSignal.timeout(timeoutMs);
+    const deadline = AbortSignal.timeout(limits.timeoutMs);
+    const failure = (error: unknown) => {
+      const code =
+        error instanceof GraphQLError && error.extensions.code === "RESPONSE_TOO_LARGE"
+          ? "RESPONSE_TOO_LARGE"
+          : deadline.aborted
+            ? "TIMEOUT"
+            : "SERVICE_UNAVAILABLE";
+      metrics.failures.inc({ subgraph: name, code });
+      if (code === "RESPONSE_TOO_LARGE") return error;
+      return code === "TIMEOUT"
+        ? new GraphQLError(`the ${name} subgraph did not answer within ${limits.timeoutMs} ms`, {
+            extensions: { code, serviceName: name },
+          })
+        : new GraphQLError(`the ${name} subgraph is unavailable`, {
+            extensions: { code, serviceName: name },
+          });
+    };
     try {
       const response = await request(url, {
         method: (init.method ?? "POST") as "POST",
@@ -34,52 +94,81 @@ export function subgraphFetcher(name: string, timeoutMs: number, metrics: FetchM
         dispatcher: subgraphAgent,
         signal: deadline,
       });
-      const body = await response.body.text();
-      done();
-      return new BufferedResponse(url, response.statusCode, response.headers, body);
-    } catch {
-      const timedOut = deadline.aborted;
-      metrics.failures.inc({ subgraph: name, code: timedOut ? "TIMEOUT" : "SERVICE_UNAVAILABLE" });
-      throw timedOut
-        ? new GraphQLError(`the ${name} subgraph did not answer within ${timeoutMs} ms`, {
-            extensions: { code: "TIMEOUT", serviceName: name },
-          })
-        : new GraphQLError(`the ${name} subgraph is unavailable`, {
-            extensions: { code: "SERVICE_UNAVAILABLE", serviceName: name },
-          });
+      return new SubgraphResponse(url, response, async (budget) => {
+        try {
+          const body = await readBody(
+            response,
+            budget ?? new ResponseBytes(limits.maxResponseBytes),
+            name,
+          );
+          done();
+          return body;
+        } catch (error) {
+          throw failure(error);
+        }
+      });
+    } catch (error) {
+      throw failure(error);
     }
   };
 }
 
-/** A subgraph's answer, read in full: all the gateway does with it is parse it once. */
-class BufferedResponse implements FetcherResponse {
+/** Reads a body chunk by chunk, stopping as soon as the request's budget is spent. */
+async function readBody(response: Dispatcher.ResponseData, budget: ResponseBytes, service: string) {
+  const declared = Number(response.headers["content-length"]);
+  if (declared > budget.remaining) {
+    // dump, not destroy: destroying an unread body emits an error nobody listens to.
+    void response.body.dump();
+    budget.spend(declared, service);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    budget.spend(chunk.length, service);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A subgraph's answer; its body is read once, within the budget given before parsing. */
+export class SubgraphResponse implements FetcherResponse {
   readonly bodyUsed = false;
   readonly redirected = false;
   readonly statusText = "";
+  readonly status: number;
   readonly headers: Headers;
+  private budget: ResponseBytes | undefined;
+  private body: Promise<string> | undefined;
+
   constructor(
     readonly url: string,
-    readonly status: number,
-    rawHeaders: Record<string, string | string[] | undefined>,
-    private readonly body: string,
+    response: Dispatcher.ResponseData,
+    private readonly read: (budget: ResponseBytes | undefined) => Promise<string>,
   ) {
+    this.status = response.statusCode;
     this.headers = new Headers();
-    for (const [header, value] of Object.entries(rawHeaders)) {
+    for (const [header, value] of Object.entries(response.headers)) {
       if (value !== undefined)
         this.headers.set(header, Array.isArray(value) ? value.join(", ") : value);
     }
   }
+
+  /** Counts the body against `budget` (the client request's) when it is read. */
+  within(budget: ResponseBytes): this {
+    this.budget = budget;
+    return this;
+  }
+
   get ok() {
     return this.status >= 200 && this.status < 300;
   }
-  async text() {
-    return this.body;
+  text() {
+    return (this.body ??= this.read(this.budget));
   }
   async json(): Promise<unknown> {
-    return JSON.parse(this.body);
+    return JSON.parse(await this.text());
   }
   async arrayBuffer() {
-    const bytes = Buffer.from(this.body);
+    const bytes = Buffer.from(await this.text());
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
   clone() {

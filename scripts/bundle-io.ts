@@ -1,4 +1,11 @@
-import { BUNDLE_FORMAT, type Bundle, type SourceEntry } from "../services/common/bundle";
+import {
+  BUNDLE_FORMAT,
+  type Bundle,
+  type BundleKey,
+  type BundleRecord,
+  type SourceEntry,
+  citedSources,
+} from "../services/common/bundle";
 import { bundleErrors } from "../services/common/validation";
 
 /** Import and export talk to the gateway's public GraphQL API like any other client. */
@@ -8,7 +15,7 @@ export interface GatewayClient {
 }
 
 type Kind = {
-  key: keyof Omit<Bundle, "format" | "sources">;
+  key: BundleKey;
   type: string;
   list: string;
   order: string;
@@ -65,48 +72,47 @@ export function checkBundle(value: unknown): string[] {
   if (errors.length) return errors;
   const bundle = value as Bundle;
   const problems: string[] = [];
-  const cite = (key: string, path: string) => {
-    if (!bundle.sources?.[key]) problems.push(`${path}: source "${key}" is not in $.sources`);
-  };
   for (const { key } of KINDS) {
-    for (const [i, record] of ((bundle[key] ?? []) as { sources: string[] }[]).entries()) {
-      for (const [path, keys] of citations(record, `$.${key}[${i}]`)) {
-        keys.forEach((source, j) => cite(source, `${path}[${j}]`));
+    for (const [i, record] of (bundle[key] ?? []).entries()) {
+      for (const { path, key: source } of citedSources(record)) {
+        if (!bundle.sources?.[source]) {
+          problems.push(`${jsonPath([key, i, ...path])}: source "${source}" is not in $.sources`);
+        }
       }
     }
   }
   return problems;
 }
 
-/** Every `sources` list and translation `source` inside a record, with its JSON path. */
-function citations(value: unknown, path: string): [string, string[]][] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => citations(item, `${path}[${i}]`));
-  if (!value || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, child]): [string, string[]][] => {
-    if (key === "sources" && Array.isArray(child)) return [[`${path}.sources`, child as string[]]];
-    if (key === "source" && typeof child === "string") return [[`${path}`, [child]]];
-    return citations(child, `${path}.${key}`);
-  });
+function jsonPath(path: (string | number)[]): string {
+  return path.reduce<string>(
+    (text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${part}`),
+    "$",
+  );
 }
 
-function sourcesOf(record: object, bundle: Bundle): Record<string, SourceEntry> {
-  const keys = citations(record, "$").flatMap(([, list]) => list);
-  return Object.fromEntries(keys.map((key) => [key, bundle.sources![key]]));
+/** The sources a record cites, as the `sources` argument of its mutation. */
+function sourcesOf(record: BundleRecord, bundle: Bundle): ({ key: string } & SourceEntry)[] {
+  const keys = [...new Set(citedSources(record).map(({ key }) => key))];
+  return keys.map((key) => ({ key, ...bundle.sources![key] }));
 }
 
-/** Parents before children, so an agency's parent exists when the agency is written. */
-function inWriteOrder(records: { id: string; parent?: string | null }[]) {
+/** Records after the ones of their list they refer to: an agency's parent, a union a state joins. */
+function inWriteOrder(records: BundleRecord[]): BundleRecord[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   const done = new Set<string>();
-  const ordered: typeof records = [];
-  const visit = (record: (typeof records)[number], depth = 0) => {
-    if (done.has(record.id) || depth > records.length) return;
-    const parent = record.parent ? byId.get(record.parent) : undefined;
-    if (parent) visit(parent, depth + 1);
+  const ordered: BundleRecord[] = [];
+  const visit = (record: BundleRecord) => {
+    if (done.has(record.id)) return;
     done.add(record.id);
+    const refersTo = [record.parent, ...(Array.isArray(record.memberOf) ? record.memberOf : [])];
+    for (const id of refersTo) {
+      const other = typeof id === "string" ? byId.get(id) : undefined;
+      if (other) visit(other);
+    }
     ordered.push(record);
   };
-  records.forEach((record) => visit(record));
+  records.forEach(visit);
   return ordered;
 }
 
@@ -127,14 +133,14 @@ export async function importBundle(
   const total = KINDS.reduce((sum, { key }) => sum + (bundle[key]?.length ?? 0), 0);
   let done = 0;
   for (const { key, type } of KINDS) {
-    const records = inWriteOrder((bundle[key] ?? []) as { id: string; parent?: string | null }[]);
+    const records = inWriteOrder(bundle[key] ?? []);
     for (const record of records) {
       done += 1;
-      const path = `$.${key}[${(bundle[key] as object[]).indexOf(record)}]`;
+      const path = `$.${key}[${(bundle[key] ?? []).indexOf(record)}]`;
       try {
         const data = await request<Record<string, { action: string }>>(
           client,
-          `mutation Import($input: JSONObject!, $sources: JSONObject) {
+          `mutation Import($input: ${type}Input!, $sources: [SourceInput!]) {
             result: upsert${type}(input: $input, sources: $sources) { action }
           }`,
           { input: record, sources: sourcesOf(record, bundle) },
@@ -190,7 +196,7 @@ export async function exportBundle(
       if (!data.page.pageInfo.hasNextPage) break;
       after = data.page.pageInfo.endCursor;
     }
-    (bundle as unknown as Record<string, unknown>)[key] = records;
+    bundle[key] = records as BundleRecord[];
     progress(`exported ${records.length} ${key}`);
   }
   bundle.sources = Object.fromEntries(

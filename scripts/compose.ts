@@ -6,13 +6,17 @@ import { projectPath } from "../services/common/paths";
 /** Writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code. */
 async function main() {
   const schemaDir = projectPath("schema");
-  const { subgraphs, supergraphSdl } = await composeSupergraph();
+  const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = await composeSupergraph();
   for (const { name, sdl } of subgraphs) {
     await writeFile(join(schemaDir, `${name}.graphql`), sdl);
     console.log(`wrote schema/${name}.graphql`);
   }
   await writeFile(join(schemaDir, "supergraph.graphql"), supergraphSdl);
   console.log("wrote schema/supergraph.graphql");
+  await writeFile(join(schemaDir, "bundle.schema.json"), bundleSchema);
+  console.log("wrote schema/bundle.schema.json");
+  await writeFile(join(schemaDir, "api.graphql"), apiSdl);
+  console.log("wrote schema/api.graphql");
 }
 
 main().catch((error: unknown) => {

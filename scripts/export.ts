@@ -1,3 +1,5 @@
+// type-graphql and TypeORM decorators read it at import time: load it before anything else.
+import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { exportBundle } from "./bundle-io";

@@ -1,3 +1,5 @@
+// type-graphql and TypeORM decorators read it at import time: load it before anything else.
+import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Bundle } from "../services/common/bundle";

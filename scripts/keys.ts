@@ -1,3 +1,5 @@
+// type-graphql and TypeORM decorators read it at import time: load it before anything else.
+import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { databaseConfigFromEnv } from "../services/common/config";
 import { ROLES, type Role } from "../services/common/identity";

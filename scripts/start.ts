@@ -1,7 +1,9 @@
 // First: tracing instruments http and pg as they load.
 import { tracingShutdown } from "../services/common/tracing";
+// Next: type-graphql and TypeORM decorators read it as their modules load.
+import "reflect-metadata";
 import { localDatabase } from "./local-database";
-import { databaseConfigFromEnv } from "../services/common/config";
+import { databaseConfigFromEnv, maxResponseNodesFromEnv } from "../services/common/config";
 import { ConfigError, getEnvBool, getEnvPort, getEnvStr, redact } from "../services/common/env";
 import { startFederation } from "../gateway/federation";
 import { limitsFromEnv } from "../gateway/limits";
@@ -34,6 +36,7 @@ async function main() {
     limits: limitsFromEnv(env),
     responseCache: responseCacheFromEnv(env),
     anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
+    maxResponseNodes: maxResponseNodesFromEnv(env),
     log: console.log,
   });
   if (federation.firstAdminToken) {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { projectPath } from "./common/paths";
 import { BUNDLE_FORMAT, type Bundle } from "./common/bundle";
-import type { SubgraphDefinition } from "./common/subgraph";
+import { type SubgraphDefinition, loadBundle } from "./common/subgraph";
 
 export const DATA_DIR = projectPath("data");
 
@@ -34,7 +34,7 @@ export async function seedIfEmpty(
   let written = 0;
   for (const { file, bundle } of bundles) {
     try {
-      written += await definition.loadBundle(db.manager, bundle);
+      written += await loadBundle(definition, db.manager, bundle);
     } catch (error) {
       throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -13,7 +13,7 @@ import { createDatabase, databaseConfig, dropDatabase, prepareDatabase } from ".
 
 const COUNT = "{ statements(first: 1) { totalCount } }";
 const UPSERT = /* GraphQL */ `
-  mutation Upsert($input: JSONObject!, $sources: JSONObject) {
+  mutation Upsert($input: StatementInput!, $sources: [SourceInput!]) {
     upsertStatement(input: $input, sources: $sources) {
       action
     }
@@ -105,14 +105,15 @@ describe("operations > workers per core", () => {
             attributions: [],
             sources: ["cluster-source"],
           },
-          sources: {
-            "cluster-source": {
+          sources: [
+            {
+              key: "cluster-source",
               url: "https://example.org/cluster",
               title: "Test",
               publisher: "Test publisher",
               language: "en",
             },
-          },
+          ],
         },
       },
       editor,

@@ -27,15 +27,15 @@ describe("gateway > cross-source queries", () => {
     const incident = result!.incident;
     expect(incident.aliases).toContain("ProxyLogon");
     expect(incident.firstObserved).toEqual({ value: "2021-01", precision: "MONTH" });
-    expect(incident.suspectedActors).toEqual([
+    expect(incident.suspectedActors.nodes).toEqual([
       { id: "hafnium", name: "HAFNIUM", sponsorState: { id: "cn", name: nameOf("cn") } },
     ]);
 
     const expected = data.attributions.filter((a) => a.incident === "microsoft-exchange-2021");
-    expect(incident.attributions.map((a: any) => a.id).sort()).toEqual(
+    expect(incident.attributions.nodes.map((a: any) => a.id).sort()).toEqual(
       expected.map((a) => a.id).sort(),
     );
-    const blinken = incident.attributions.find(
+    const blinken = incident.attributions.nodes.find(
       (a: any) => a.id === "att-us-dos-2021-07-19-exchange-mss",
     );
     expect(blinken).toMatchObject({
@@ -56,10 +56,12 @@ describe("gateway > cross-source queries", () => {
     expect(fostered.translations).toEqual([
       { language: "fr", text: expect.stringContaining("écosystème de pirates informatiques") },
     ]);
-    const uk = incident.attributions.find((a: any) => a.statement.issuer.id === "gb");
+    const uk = incident.attributions.nodes.find((a: any) => a.statement.issuer.id === "gb");
     expect(uk).toMatchObject({ confidenceWording: "highly likely", actor: { id: "hafnium" } });
 
-    const indictment = incident.legalActions.find((l: any) => l.id === "us-v-ding-xiaoyang-2021");
+    const indictment = incident.legalActions.nodes.find(
+      (l: any) => l.id === "us-v-ding-xiaoyang-2021",
+    );
     expect(indictment.defendants.map((d: any) => d.name)).toEqual([
       "Ding Xiaoyang",
       "Cheng Qingmin",
@@ -79,29 +81,29 @@ describe("gateway > cross-source queries", () => {
     });
     expect(errors).toBeUndefined();
     const china = result!.government;
-    expect(china.sponsoredActors.map((a: any) => a.id).sort()).toEqual(
+    expect(china.sponsoredActors.nodes.map((a: any) => a.id).sort()).toEqual(
       data.threatActors
         .filter((a) => a.sponsorState === "cn")
         .map((a) => a.id)
         .sort(),
     );
     const received = data.attributions.filter((a) => a.state === "cn");
-    expect(china.attributionsReceived.map((a: any) => a.id).sort()).toEqual(
+    expect(china.attributionsReceived.nodes.map((a: any) => a.id).sort()).toEqual(
       received.map((a) => a.id).sort(),
     );
-    const eu = china.attributionsReceived.find(
+    const eu = china.attributionsReceived.nodes.find(
       (a: any) => a.id === "att-eu-2021-07-19-exchange-china",
     );
     expect(eu).toMatchObject({
       issuedAt: { value: "2021-07-19" },
-      attributedBy: [{ id: "eu" }],
+      attributedBy: { nodes: [{ id: "eu", name: nameOf("eu") }] },
       incident: { id: "microsoft-exchange-2021" },
     });
     const charged = data.legalActions.flatMap((l) =>
       (l.defendants ?? []).filter((d) => d.nationality === "cn").map((d) => d.name),
     );
-    expect(china.nationalsCharged.map((d: any) => d.name).sort()).toEqual(charged.sort());
-    expect(china.nationalsCharged).toContainEqual({
+    expect(china.nationalsCharged.nodes.map((d: any) => d.name).sort()).toEqual(charged.sort());
+    expect(china.nationalsCharged.nodes).toContainEqual({
       name: "Wu Shurong",
       legalAction: { id: "us-v-ding-xiaoyang-2021", title: expect.any(String) },
     });
@@ -115,7 +117,7 @@ describe("gateway > cross-source queries", () => {
     const apt40 = result!.threatActor;
     expect(apt40.aliases).toContainEqual({ name: "Leviathan", namedBy: "Proofpoint" });
     expect(apt40.sponsorState).toEqual({ id: "cn", name: nameOf("cn") });
-    expect(apt40.incidents.map((i: any) => i.id).sort()).toEqual(
+    expect(apt40.incidents.nodes.map((i: any) => i.id).sort()).toEqual(
       data.incidents
         .filter((i) => i.suspectedActors?.includes("apt40"))
         .map((i) => i.id)
@@ -124,8 +126,10 @@ describe("gateway > cross-source queries", () => {
     const naming = new Set(
       data.attributions.filter((a) => a.actor === "apt40").map((a) => a.statement.id),
     );
-    expect(apt40.statements.map((s: any) => s.id).sort()).toEqual([...naming].sort());
-    const indictment = apt40.legalActions.find((l: any) => l.id === "us-v-ding-xiaoyang-2021");
+    expect(apt40.statements.nodes.map((s: any) => s.id).sort()).toEqual([...naming].sort());
+    const indictment = apt40.legalActions.nodes.find(
+      (l: any) => l.id === "us-v-ding-xiaoyang-2021",
+    );
     expect(indictment.kind).toBe("INDICTMENT");
     expect(indictment.defendants).toHaveLength(4);
   });
@@ -143,8 +147,8 @@ describe("gateway > cross-source queries", () => {
     expect(doj.quotes.some((q: any) => q.language === "fr" && q.text.includes("piratage"))).toBe(
       true,
     );
-    const campaign = doj.incidents.find((i: any) => i.id === "apt40-campaign-2011-2018");
-    expect(campaign.legalActions.map((l: any) => l.id)).toContain("us-v-ding-xiaoyang-2021");
+    const campaign = doj.incidents.nodes.find((i: any) => i.id === "apt40-campaign-2011-2018");
+    expect(campaign.legalActions.nodes.map((l: any) => l.id)).toContain("us-v-ding-xiaoyang-2021");
   });
 
   it("finds English statements by stem and French translations by accent-free words", async () => {

@@ -89,8 +89,73 @@ describe("scripts > import and export through the gateway", () => {
       ],
     });
     expect(problems).toEqual([
-      '$.statements[0].quotes[0].translations[0][0]: source "missing" is not in $.sources',
+      '$.statements[0].quotes[0].translations[0].source: source "missing" is not in $.sources',
       '$.statements[0].sources[0]: source "also-missing" is not in $.sources',
     ]);
+  });
+
+  // schema/bundle.schema.json is generated from the mutations' input types: a record the
+  // importer's check accepts is one the API accepts, and one it refuses the API refuses too.
+  const statement = (override: Record<string, unknown>) => ({
+    id: "equivalence-statement",
+    kind: "PRESS_RELEASE",
+    issuedAt: "2024-05",
+    issuer: "us",
+    language: "en",
+    attributions: [{ id: "equivalence-a", incident: "x", state: "us", kind: "FORMAL" }],
+    sources: ["s"],
+    ...override,
+  });
+  it.each([
+    ["a valid record", {}, true],
+    ["an overlong title", { title: "t".repeat(501) }, false],
+    [
+      "too many quotes",
+      { quotes: Array.from({ length: 21 }, (_, i) => ({ text: `q${i}`, language: "en" })) },
+      false,
+    ],
+    ["a repeated cosigner", { cosigners: ["gb", "gb"] }, false],
+    ["an unknown kind", { kind: "TWEET" }, false],
+    ["a date not in the calendar", { issuedAt: "2024-02-30" }, false],
+    [
+      "a score over 100",
+      {
+        attributions: [
+          { id: "e-a", incident: "x", state: "us", kind: "FORMAL", confidenceScore: 101 },
+        ],
+      },
+      false,
+    ],
+    [
+      "an attribution blaming nobody",
+      { attributions: [{ id: "e-a", incident: "x", kind: "FORMAL" }] },
+      false,
+    ],
+    ["an unknown field", { isuedAt: "2024" }, false],
+    ["no sources", { sources: [] }, false],
+  ])("importer and API agree on %s", async (_label, override, valid) => {
+    const record = statement(override);
+    const source = { url: "https://example.org/", title: "T" };
+    const problems = checkBundle({
+      format: "attribution-graph.bundle/1",
+      sources: { s: source },
+      statements: [record],
+    });
+    const written = await target.query<any>(
+      `mutation ($i: StatementInput!, $s: [SourceInput!]) { upsertStatement(input: $i, sources: $s) { action } }`,
+      { i: record, s: [{ key: "s", ...source }] },
+      { token: await target.token("editor") },
+    );
+    expect(problems.length === 0, problems.join("; ")).toBe(valid);
+    expect(written.errors === undefined, JSON.stringify(written.errors)).toBe(valid);
+    if (valid) {
+      await target.query(
+        `mutation { deleteStatement(id: "equivalence-statement") { action } }`,
+        {},
+        {
+          token: await target.token("editor"),
+        },
+      );
+    }
   });
 });

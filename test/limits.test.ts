@@ -74,5 +74,43 @@ describe("gateway > configurable limits", () => {
     expect(() => limitsFromEnv({ MAX_BODY_BYTES: "10" })).toThrow(
       /MAX_BODY_BYTES must be between 1024/,
     );
+    expect(limitsFromEnv({}).maxResponseBytes).toBe(16 * 1024 * 1024);
+    expect(limitsFromEnv({ MAX_RESPONSE_BYTES: "4096" }).maxResponseBytes).toBe(4096);
+    expect(() => limitsFromEnv({ MAX_RESPONSE_BYTES: "100" })).toThrow(
+      /MAX_RESPONSE_BYTES must be between 1024/,
+    );
+  });
+});
+
+// "Did you mean" helps a developer and maps the schema for an attacker: development only.
+describe("gateway > suggestions", () => {
+  const typos: [string, Record<string, unknown>?][] = [
+    [`{ governmnts { totalCount } }`],
+    [
+      `query ($f: GovernmentFilter) { governments(filter: $f) { totalCount } }`,
+      { f: { kinds: ["STATEE"] } },
+    ],
+  ];
+  const messages = async (production: boolean) => {
+    const federation = await startTestFederation(undefined, { production });
+    try {
+      const results = await Promise.all(
+        typos.map(([query, vars]) => federation.query(query, vars)),
+      );
+      return results.map((result) => result.errors?.[0]?.message ?? "");
+    } finally {
+      await federation.stop();
+    }
+  };
+
+  it("suggests field and enum names in development", async () => {
+    for (const message of await messages(false)) expect(message).toMatch(/Did you mean .*"\w+"\?$/);
+  });
+
+  it("suggests nothing in production, and leaves the rest of the message whole", async () => {
+    for (const message of await messages(true)) {
+      expect(message).not.toMatch(/did you mean|suggestion/i);
+      expect(message).toMatch(/\.$/);
+    }
   });
 });

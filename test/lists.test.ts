@@ -133,16 +133,64 @@ describe("gateway > lists, pagination and filters", () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it("rejects a malformed date with BAD_USER_INPUT naming the field path", async () => {
-    const result = await federation.query(/* GraphQL */ `
+  // Dates are the PartialDate scalar: a literal is refused by validation, a variable by coercion.
+  it("rejects a malformed date, as a literal or as a variable", async () => {
+    const literal = await federation.query(/* GraphQL */ `
       query {
         statements(filter: { issuedBetween: { from: "2021-13" } }) {
           totalCount
         }
       }
     `);
-    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0].message).toMatch(/^filter\.issuedBetween\.from: /);
+    expect(literal.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(literal.errors?.[0].message).toBe('"2021-13" is not a calendar date');
+    const variable = await federation.query(
+      /* GraphQL */ `
+        query ($range: DateRangeInput) {
+          statements(filter: { issuedBetween: $range }) {
+            totalCount
+          }
+        }
+      `,
+      { range: { from: "2021-13" } },
+    );
+    expect(variable.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(variable.errors?.[0].message).toMatch(
+      /"\$range" .* at "range\.from"; "2021-13" is not a calendar date/,
+    );
+  });
+
+  it("pages backwards with last and before, and refuses first with last", async () => {
+    const forward: any = await federation.query(GOVERNMENT_PAGE, { first: 6 });
+    const cursor = forward.data.governments.edges[5].cursor;
+    const backward: any = await federation.query(
+      /* GraphQL */ `
+        query ($before: String) {
+          governments(last: 3, before: $before) {
+            edges {
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasPreviousPage
+              hasNextPage
+            }
+          }
+        }
+      `,
+      { before: cursor },
+    );
+    expect(backward.data.governments.edges.map((e: any) => e.node.id)).toEqual(
+      forward.data.governments.edges.slice(2, 5).map((e: any) => e.node.id),
+    );
+    expect(backward.data.governments.pageInfo).toEqual({
+      hasPreviousPage: true,
+      hasNextPage: true,
+    });
+    const both = await federation.query(`{ governments(first: 2, last: 2) { totalCount } }`);
+    expect(both.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(both.errors?.[0].message).toMatch(/^last: /);
   });
 
   it("answers NOT_FOUND for an unknown id of every entity kind", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDataSource } from "../services/common/database";
 import { formatError } from "../services/common/error-policy";
-import { Government } from "../services/governments/entities/government";
+import { Government } from "../services/governments/government";
 import { databaseConfig } from "./helpers/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 

@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../services/common/paths";
 import { readBundles } from "../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
+import { readmeExamples } from "./helpers/readme";
 
-const examples = [
-  ...readFileSync(projectPath("README.md"), "utf8").matchAll(/```graphql\n([\s\S]*?)```/g),
-].map(([, text]) => text);
+const examples = readmeExamples();
 
 // Every GraphQL example in the README runs as printed: queries anonymously, mutations with an
 // editor key, all without errors.
@@ -32,10 +29,15 @@ describe("README > GraphQL examples", () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(examples.map((text) => [text.split("\n")[0], text]))("runs %s", async (_title, text) => {
-    const token = text.trim().startsWith("mutation") ? await federation.token("editor") : undefined;
-    const result = await federation.query(text, {}, { token });
-    expect(result.errors).toBeUndefined();
-    expect(result.data).toBeTruthy();
-  });
+  it.each(examples.map(({ text, variables }) => [text.split("\n")[0], text, variables]))(
+    "runs %s",
+    async (_title, text, variables) => {
+      const token = text.trim().startsWith("mutation")
+        ? await federation.token("editor")
+        : undefined;
+      const result = await federation.query(text, variables, { token });
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toBeTruthy();
+    },
+  );
 });

@@ -38,7 +38,7 @@ describe("resilience > a subgraph goes down and comes back", () => {
 
     const partial = await federation.query<any>(INCIDENT_STORY, { id: "microsoft-exchange-2021" });
     expect(partial.data.incident.name).toBeTruthy();
-    expect(partial.data.incident.attributions.length).toBeGreaterThan(0);
+    expect(partial.data.incident.attributions.nodes.length).toBeGreaterThan(0);
     expect(partial.data.incident.legalActions).toBeNull();
     expect(partial.errors?.[0].path).toEqual(["incident", "legalActions"]);
     expect(partial.errors?.[0].extensions?.serviceName).toBe("legal-actions");
@@ -46,7 +46,7 @@ describe("resilience > a subgraph goes down and comes back", () => {
     expect(partial.errors?.[0].message).toBe("the legal-actions subgraph is unavailable");
 
     const untouched = await federation.query<any>(
-      `{ government(id: "cn") { name sponsoredActors { id } } }`,
+      `{ government(id: "cn") { name sponsoredActors { nodes { id } } } }`,
     );
     expect(untouched.errors).toBeUndefined();
     const notReady = await fetch(new URL("health/ready", federation.gatewayUrl));
@@ -64,7 +64,7 @@ describe("resilience > a subgraph goes down and comes back", () => {
       (result) => !result.errors,
     );
     expect(whole.errors).toBeUndefined();
-    expect(whole.data.incident.legalActions.map((l: any) => l.id)).toContain(
+    expect(whole.data.incident.legalActions.nodes.map((l: any) => l.id)).toContain(
       "us-v-ding-xiaoyang-2021",
     );
     expect((await fetch(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
@@ -98,10 +98,10 @@ describe("resilience > PostgreSQL restarts", () => {
   it("answers SERVICE_UNAVAILABLE during the outage and everything after it", async () => {
     const editor = await federation.token("editor");
     const write = await federation.query<any>(
-      `mutation ($i: JSONObject!, $s: JSONObject) { upsertGovernment(input: $i, sources: $s) { action } }`,
+      `mutation ($i: GovernmentInput!, $s: [SourceInput!]) { upsertGovernment(input: $i, sources: $s) { action } }`,
       {
         i: { id: "before-outage", name: "Before the outage", kind: "STATE", sources: ["s"] },
-        s: { s: { publisher: "P", title: "T", language: "en" } },
+        s: [{ key: "s", publisher: "P", title: "T", language: "en" }],
       },
       { token: editor },
     );

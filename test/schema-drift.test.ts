@@ -8,7 +8,13 @@ import { projectPath } from "../services/common/paths";
 // (type-graphql throws "Unable to infer GraphQL type" without it).
 describe("schema > composition", () => {
   it("matches the committed schema/*.graphql (run `npm run compose` after changing types)", async () => {
-    const { subgraphs, supergraphSdl } = await composeSupergraph();
+    const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = await composeSupergraph();
+    expect(apiSdl, "schema/api.graphql is stale").toBe(
+      readFileSync(projectPath("schema", "api.graphql"), "utf8"),
+    );
+    expect(bundleSchema, "schema/bundle.schema.json is stale").toBe(
+      readFileSync(projectPath("schema", "bundle.schema.json"), "utf8"),
+    );
     for (const { name, sdl } of subgraphs) {
       expect(sdl, `schema/${name}.graphql is stale`).toBe(
         readFileSync(projectPath("schema", `${name}.graphql`), "utf8"),

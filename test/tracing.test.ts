@@ -40,7 +40,7 @@ describe("operations > tracing", () => {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        query: `{ incident(id: "microsoft-exchange-2021") { name legalActions { id } } }`,
+        query: `{ incident(id: "microsoft-exchange-2021") { name legalActions { nodes { id } } } }`,
       }),
     });
     expect(response.status).toBe(200);

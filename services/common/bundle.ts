@@ -6,154 +6,58 @@ export const BUNDLE_FORMAT = "attribution-graph.bundle/1";
 
 export type SourceEntry = Omit<SourceRecord, "id">;
 
-export interface Bundle {
-  format: typeof BUNDLE_FORMAT;
-  sources?: Record<string, SourceEntry>;
-  governments?: GovernmentRecord[];
-  agencies?: AgencyRecord[];
-  officials?: OfficialRecord[];
-  threatActors?: ThreatActorRecord[];
-  incidents?: IncidentRecord[];
-  statements?: StatementRecord[];
-  legalActions?: LegalActionRecord[];
-}
+export const BUNDLE_KEYS = [
+  "governments",
+  "agencies",
+  "officials",
+  "threatActors",
+  "incidents",
+  "statements",
+  "legalActions",
+] as const;
 
-type Opt<T> = T | null | undefined;
+export type BundleKey = (typeof BUNDLE_KEYS)[number];
 
-interface Sourced {
+/** A record of a bundle: the shape of its kind's GraphQL input type (`StatementInput`, ...). */
+export interface BundleRecord {
   id: string;
   /** Keys of the bundle's `sources` map. */
   sources: string[];
+  [field: string]: unknown;
 }
 
-export interface GovernmentRecord extends Sourced {
-  name: string;
-  kind: string;
-  isoAlpha2?: Opt<string>;
-  isoAlpha3?: Opt<string>;
-  memberOf?: Opt<string[]>;
+export type Bundle = {
+  format: typeof BUNDLE_FORMAT;
+  sources?: Record<string, SourceEntry>;
+} & { [key in BundleKey]?: BundleRecord[] | null };
+
+type Opt<T> = T | null | undefined;
+
+/** Every source key a record cites, with its path: `sources` lists and translations' `source`. */
+export function citedSources(
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; key: string }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => citedSources(item, [...path, i]));
+  if (!value || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([field, child]) => {
+    if (field === "sources" && Array.isArray(child)) {
+      return child.map((key, i) => ({ path: [...path, field, i], key: String(key) }));
+    }
+    if (field === "source" && typeof child === "string")
+      return [{ path: [...path, field], key: child }];
+    return citedSources(child, [...path, field]);
+  });
 }
 
-export interface AgencyRecord extends Sourced {
-  name: string;
-  acronym?: Opt<string>;
-  kind: string;
-  government: string;
-  parent?: Opt<string>;
-}
-
-export interface OfficialRecord extends Sourced {
-  name: string;
-  roles: {
-    title: string;
-    agency?: Opt<string>;
-    government: string;
-    from?: Opt<string>;
-    to?: Opt<string>;
-  }[];
-}
-
-export interface ThreatActorRecord extends Sourced {
-  name: string;
-  kind: string;
-  aliases?: Opt<{ name: string; namedBy?: Opt<string> }[]>;
-  sponsorState?: Opt<string>;
-  affiliatedAgency?: Opt<string>;
-  description?: Opt<string>;
-}
-
-export interface IncidentRecord extends Sourced {
-  name: string;
-  aliases?: Opt<string[]>;
-  kind: string;
-  summary?: Opt<string>;
-  firstObserved?: Opt<string>;
-  disclosed?: Opt<string>;
-  ended?: Opt<string>;
-  impact?: Opt<string>;
-  sectors?: Opt<string[]>;
-  targetedCountries?: Opt<string[]>;
-  cves?: Opt<string[]>;
-  suspectedActors?: Opt<string[]>;
-  timeline?: Opt<{ date: string; description: string; sources: string[] }[]>;
-}
-
-export interface StatementRecord extends Sourced {
-  kind: string;
-  issuedAt: string;
-  issuer: string;
-  cosigners?: Opt<string[]>;
-  agency?: Opt<string>;
-  speaker?: Opt<string>;
-  title?: Opt<string>;
-  language: string;
-  text?: Opt<string>;
-  summary?: Opt<string>;
-  url?: Opt<string>;
-  quotes?: Opt<
-    {
-      text: string;
-      language: string;
-      speaker?: Opt<string>;
-      translations?: Opt<{ language: string; text: string; source?: Opt<string> }[]>;
-    }[]
-  >;
-  attributions?: Opt<
-    {
-      id: string;
-      incident: string;
-      actor?: Opt<string>;
-      state?: Opt<string>;
-      agency?: Opt<string>;
-      kind: string;
-      confidenceWording?: Opt<string>;
-      confidenceLevel?: Opt<string>;
-      confidenceScore?: Opt<number>;
-    }[]
-  >;
-}
-
-export interface LegalActionRecord extends Sourced {
-  kind: string;
-  title: string;
-  summary?: Opt<string>;
-  jurisdiction: string;
-  authority?: Opt<string>;
-  court?: Opt<string>;
-  caseNumber?: Opt<string>;
-  filed?: Opt<string>;
-  unsealed?: Opt<string>;
-  announced?: Opt<string>;
-  conductFrom?: Opt<string>;
-  conductTo?: Opt<string>;
-  status: string;
-  charges?: Opt<
-    {
-      statute?: Opt<string>;
-      description: string;
-      counts?: Opt<number>;
-      maximumPenalty?: Opt<string>;
-    }[]
-  >;
-  defendants?: Opt<
-    {
-      name: string;
-      kind?: Opt<string>;
-      nationality?: Opt<string>;
-      affiliatedActor?: Opt<string>;
-      employer?: Opt<string>;
-      status: string;
-    }[]
-  >;
-  sanctions?: Opt<{ regime: string; measures: string[] }>;
-  relatedIncidents?: Opt<string[]>;
-  relatedActors?: Opt<string[]>;
-}
-
-/** Resolves a record's source keys against its bundle; an unknown key is an error. */
-export function resolveSources(bundle: Bundle, keys: string[], path: string): SourceRecord[] {
+/** Resolves a record's source keys against the sources given with it; an unknown key is an error. */
+export function resolveSources(
+  sources: Record<string, SourceEntry>,
+  keys: string[],
+  path: string,
+): SourceRecord[] {
   return keys.map((key, i) => {
-    const entry = bundle.sources?.[key];
+    const entry = sources[key];
     if (!entry) throw new Error(`${path}.sources[${i}]: unknown source "${key}"`);
     return {
       id: key,

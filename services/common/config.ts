@@ -8,6 +8,7 @@ import {
   getEnvStr,
   getEnvUrl,
 } from "./env";
+import { DEFAULT_MAX_RESPONSE_NODES } from "./budget";
 import type { DatabaseConfig } from "./database";
 import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphConfig } from "./subgraph";
 
@@ -23,6 +24,10 @@ export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
   };
 }
 
+export function maxResponseNodesFromEnv(env: Env): number {
+  return getEnvInt(env, "MAX_RESPONSE_NODES", DEFAULT_MAX_RESPONSE_NODES, { min: 100 });
+}
+
 export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphConfig {
   return {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
@@ -30,6 +35,7 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphCo
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     database: databaseConfigFromEnv(env),
     identitySecret: getEnvSecret(env, "IDENTITY_SECRET"),
+    maxResponseNodes: maxResponseNodesFromEnv(env),
     cacheMaxAgeSeconds: getEnvInt(env, "CACHE_MAX_AGE", DEFAULT_CACHE_MAX_AGE_SECONDS, {
       min: 0,
       max: 86_400,

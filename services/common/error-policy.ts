@@ -24,6 +24,7 @@ export const CLIENT_CODES = new Set([
   "QUERY_TOO_COMPLEX",
   "BATCH_TOO_LARGE",
   "PAYLOAD_TOO_LARGE",
+  "RESPONSE_TOO_LARGE",
 ]);
 
 /**

@@ -1,22 +1,20 @@
 import type { WhereExpressionBuilder } from "typeorm";
-import { Field, InputType } from "type-graphql";
+import { InputType } from "type-graphql";
 import { badUserInput } from "./errors";
+import { DateField } from "./inputs";
 import { parsePartialDate, toPartialDate } from "./partial-date";
 
 @InputType({
-  description: 'A period between two partial dates: from "2021" to "2021-07-19".',
+  description: 'A period between two partial dates, both inclusive: from "2021" to "2021-07-19".',
 })
 export class DateRangeInput {
-  @Field(() => String, {
+  @DateField({
     nullable: true,
-    description: "Inclusive; a year or month means its first day.",
+    description: "Start, inclusive; a year or month means its first day.",
   })
   from?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Inclusive; a year or month means its last day.",
-  })
+  @DateField({ nullable: true, description: "End, inclusive; a year or month means its last day." })
   to?: string | null;
 }
 
@@ -42,7 +40,9 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const MAX_TEXT_LENGTH = 200;
+export const MAX_TEXT_LENGTH = 200;
+/** Ids and values one filter field may list. */
+export const MAX_FILTER_VALUES = 100;
 
 export function searchText(text: string | null | undefined, field: string): string | undefined {
   if (text === null || text === undefined) return undefined;

@@ -53,3 +53,20 @@ export async function loadOrNotFound<V>(
   if (value === null) throw notFound(type, id);
   return value;
 }
+
+/**
+ * One loader per distinct arguments within a request (a page size, a filter): the same page of
+ * a nested list, asked for under many parents, is one batch.
+ */
+export function perArguments<A extends unknown[], L>(create: (...args: A) => L): (...args: A) => L {
+  const loaders = new Map<string, L>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = create(...args);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}

@@ -5,14 +5,21 @@ export enum NameOrderField {
   NAME = "NAME",
   ID = "ID",
 }
-registerEnumType(NameOrderField, { name: "NameOrderField" });
+registerEnumType(NameOrderField, {
+  name: "NameOrderField",
+  description: "What to order records by.",
+  valuesConfig: {
+    NAME: { description: "By name, then id (the default)." },
+    ID: { description: "By id (slug)." },
+  },
+});
 
 @InputType({ description: "Order by name (the default) or id." })
 export class NameOrder {
-  @Field(() => NameOrderField)
+  @Field(() => NameOrderField, { description: "What to order by." })
   field: NameOrderField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "ASC by default." })
   direction: SortDirection;
 }
 

@@ -1,102 +1,29 @@
+import DataLoader from "dataloader";
+import { registerEnumType } from "type-graphql";
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ResponseBudget } from "./budget";
 import {
-  type ClassType,
-  ArgsType,
-  Directive,
-  Field,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+  type ConnectionArgs,
+  type ConnectionClass,
+  type ConnectionShape,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PageInfo,
+} from "./connection";
 import { badUserInput } from "./errors";
 
 export enum SortDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(SortDirection, { name: "SortDirection" });
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-@Directive("@shareable")
-@ObjectType({ simpleResolvers: true, description: "Relay page information." })
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => Boolean)
-  hasPreviousPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  startCursor: string | null;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page size, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.`,
-  })
-  first?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Cursor of the last edge already seen.",
-  })
-  after?: string | null;
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface ConnectionShape<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: PageInfo;
-  totalCount: Promise<number>;
-}
-
-/** A Relay connection type for `nodeType`; `totalCount` costs a query only when selected. */
-export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
-  class EdgeType {
-    @Field(() => String)
-    cursor: string;
-
-    @Field(() => nodeType)
-    node: T;
-  }
-
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
-  class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [EdgeType])
-    edges: Edge<T>[];
-
-    @Field(() => [nodeType], {
-      description: "The nodes of `edges`, for clients without cursors.",
-    })
-    nodes: T[];
-
-    @Field(() => PageInfo)
-    pageInfo: PageInfo;
-
-    count: () => Promise<number>;
-
-    @Field(() => Int, {
-      description: "Number of nodes matching the filter, over all pages.",
-    })
-    get totalCount(): Promise<number> {
-      return this.count();
-    }
-  }
-  return ConnectionType;
-}
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "Order of a list.",
+  valuesConfig: {
+    ASC: { description: "Smallest (oldest, A) first." },
+    DESC: { description: "Largest (newest, Z) first." },
+  },
+});
 
 /** One key of an ordering: a SQL expression and its direction. Expressions never yield NULL. */
 export interface SortKey {
@@ -107,17 +34,50 @@ export interface SortKey {
 export interface Ordering {
   /** Names the ordering inside cursors, so a cursor cannot be reused with another ordering. */
   name: string;
+  /** The last key must be unique (the id). */
   keys: SortKey[];
 }
 
 type CursorValue = string | number;
 
-function encodeCursor(ordering: string, values: CursorValue[]): string {
+/** What one page asks for, validated: `first`/`after` forwards or `last`/`before` backwards. */
+export interface PageWindow {
+  ordering: Ordering;
+  limit: number;
+  backward: boolean;
+  after?: CursorValue[];
+  before?: CursorValue[];
+}
+
+function size(value: number | null | undefined, field: string): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value < 0 || value > MAX_PAGE_SIZE) {
+    throw badUserInput(field, `must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`);
+  }
+  return value;
+}
+
+export function pageWindow(args: ConnectionArgs, ordering: Ordering): PageWindow {
+  const first = size(args.first, "first");
+  const last = size(args.last, "last");
+  if (first !== undefined && last !== undefined) {
+    throw badUserInput("last", "give `first` or `last`, not both");
+  }
+  return {
+    ordering,
+    limit: first ?? last ?? DEFAULT_PAGE_SIZE,
+    backward: last !== undefined,
+    after: args.after ? decodeCursor(args.after, ordering, "after") : undefined,
+    before: args.before ? decodeCursor(args.before, ordering, "before") : undefined,
+  };
+}
+
+export function encodeCursor(ordering: string, values: CursorValue[]): string {
   return Buffer.from(JSON.stringify([ordering, ...values])).toString("base64url");
 }
 
-function decodeCursor(cursor: string, ordering: Ordering): CursorValue[] {
-  const invalid = () => badUserInput("after", `"${cursor.slice(0, 60)}" is not a valid cursor`);
+function decodeCursor(cursor: string, ordering: Ordering, field: string): CursorValue[] {
+  const invalid = () => badUserInput(field, `"${cursor.slice(0, 60)}" is not a valid cursor`);
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -127,64 +87,50 @@ function decodeCursor(cursor: string, ordering: Ordering): CursorValue[] {
   if (!Array.isArray(decoded)) throw invalid();
   const [name, ...values] = decoded as unknown[];
   if (typeof name === "string" && name !== ordering.name) {
-    throw badUserInput("after", "the cursor was made for another ordering; restart from page one");
+    throw badUserInput(field, "the cursor was made for another ordering; restart from page one");
   }
   if (name !== ordering.name || values.length !== ordering.keys.length) throw invalid();
-  if (!values.every((v) => typeof v === "string" || typeof v === "number")) throw invalid();
+  if (!values.every((v) => typeof v === "string" || (typeof v === "number" && isFinite(v)))) {
+    throw invalid();
+  }
   return values as CursorValue[];
 }
 
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput("first", `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
-  }
-  return first;
+/** (a, b) past (va, vb) in the ordering, per-key directions: a > va OR (a = va AND b > vb). */
+function keysetCondition(keys: SortKey[], prefix: string, forward: boolean): string {
+  const clauses = keys.map((key, i) => {
+    const equalities = keys.slice(0, i).map((k, j) => `${k.sql} = :${prefix}${j}`);
+    const op = (key.direction === "ASC") === forward ? ">" : "<";
+    return [...equalities, `${key.sql} ${op} :${prefix}${i}`].join(" AND ");
+  });
+  return `(${clauses.map((c) => `(${c})`).join(" OR ")})`;
 }
 
+const flip = (direction: "ASC" | "DESC") => (direction === "ASC" ? "DESC" : "ASC");
+
 /**
- * Keyset pagination over `query`: pages stay fast however deep, and a row inserted before the
- * cursor does not shift the next page. The last key of every ordering must be unique (the id).
+ * Narrows `query` to the rows of the window, selects the sort keys as `_sort<i>`, orders them
+ * (reversed when paging backwards) and fetches one row more than the page to tell if another follows.
  */
-export async function paginate<T extends ObjectLiteral, C extends ConnectionShape<T>>(
-  connection: new () => C,
-  query: SelectQueryBuilder<T>,
-  ordering: Ordering,
-  { first, after }: PageArgs,
-): Promise<C> {
-  const limit = pageSize(first);
-  const countQuery = query.clone();
-  const page = query.clone();
+function windowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window: PageWindow) {
+  const { keys } = window.ordering;
   // Parenthesised: TypeORM would otherwise take "s.id" as the entity's own column and drop it.
-  ordering.keys.forEach((key, i) => page.addSelect(`(${key.sql})`, `_sort${i}`));
-  if (after) {
-    const values = decodeCursor(after, ordering);
-    page.andWhere(
-      keysetCondition(ordering.keys),
-      Object.fromEntries(values.map((v, i) => [`_after${i}`, v])),
+  keys.forEach((key, i) => query.addSelect(`(${key.sql})`, `_sort${i}`));
+  for (const [bound, forward] of [
+    [window.after, true],
+    [window.before, false],
+  ] as const) {
+    if (!bound) continue;
+    const prefix = forward ? "_after" : "_before";
+    query.andWhere(
+      keysetCondition(keys, prefix, forward),
+      Object.fromEntries(bound.map((v, i) => [`${prefix}${i}`, v])),
     );
   }
-  ordering.keys.forEach((key, i) => page.addOrderBy(`_sort${i}`, key.direction));
-  const { entities, raw } = await page.limit(limit + 1).getRawAndEntities();
-  const rows = entities.slice(0, limit);
-  const edges = rows.map((node, i) => ({
-    node,
-    cursor: encodeCursor(
-      ordering.name,
-      ordering.keys.map((_, k) => cursorValue(raw[i][`_sort${k}`])),
-    ),
-  }));
-  return Object.assign(new connection(), {
-    edges,
-    nodes: rows,
-    pageInfo: Object.assign(new PageInfo(), {
-      hasNextPage: entities.length > limit,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    }),
-    count: () => countQuery.getCount(),
-  });
+  keys.forEach((key, i) =>
+    query.addOrderBy(`_sort${i}`, window.backward ? flip(key.direction) : key.direction),
+  );
+  return query.limit(window.limit + 1);
 }
 
 function cursorValue(value: unknown): CursorValue {
@@ -193,12 +139,158 @@ function cursorValue(value: unknown): CursorValue {
   return String(value);
 }
 
-/** (a, b) after (va, vb) with per-key directions: a > va OR (a = va AND b > vb). */
-function keysetCondition(keys: SortKey[]): string {
-  const clauses = keys.map((key, i) => {
-    const equalities = keys.slice(0, i).map((k, j) => `${k.sql} = :_after${j}`);
-    const op = key.direction === "ASC" ? ">" : "<";
-    return [...equalities, `${key.sql} ${op} :_after${i}`].join(" AND ");
+/** A connection from rows fetched by `windowed` (sort keys in `raw[i]._sort<k>`), in order. */
+function toConnection<T, C extends ConnectionShape<T>>(
+  connection: new () => C,
+  fetched: { node: T; raw: Record<string, unknown> }[],
+  window: PageWindow,
+  count: () => Promise<number>,
+): C {
+  const more = fetched.length > window.limit;
+  const rows = fetched.slice(0, window.limit);
+  if (window.backward) rows.reverse();
+  const edges = rows.map(({ node, raw }) => ({
+    node,
+    cursor: encodeCursor(
+      window.ordering.name,
+      window.ordering.keys.map((_, k) => cursorValue(raw[`_sort${k}`])),
+    ),
+  }));
+  return Object.assign(new connection(), {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: window.backward ? Boolean(window.before) : more,
+      hasPreviousPage: window.backward ? more : Boolean(window.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    }),
+    count,
   });
-  return `(${clauses.map((c) => `(${c})`).join(" OR ")})`;
 }
+
+/**
+ * A root list as a connection, keyset-paginated: pages stay fast however deep, and a row
+ * inserted before the cursor does not shift the next page. One statement, plus one to count.
+ */
+export async function paginate<T extends ObjectLiteral, C extends ConnectionShape<T>>(
+  connection: new () => C,
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+  budget: ResponseBudget,
+): Promise<C> {
+  const countQuery = query.clone();
+  const { entities, raw } = await windowed(query.clone(), window).getRawAndEntities();
+  budget.spend(Math.min(entities.length, window.limit));
+  return toConnection(
+    connection,
+    entities.map((node, i) => ({ node, raw: raw[i] })),
+    window,
+    () => countQuery.getCount(),
+  );
+}
+
+/** How the items of a nested connection are found, for any number of parents at once. */
+export interface NestedList<T> {
+  /** Every item that may be listed, filtered by the caller's `filter` (alias as in `parent`). */
+  query(): SelectQueryBuilder<ObjectLiteral>;
+  /** SQL tying an item to its parent, where `key` is the SQL of the parent's key (text). */
+  parent(key: string): string;
+  /** SQL of the item's id, used to fetch the items themselves. */
+  id: string;
+  /** The items by id, in the order asked (a missing id may be null). */
+  fetch(ids: string[]): Promise<(T | null | Error)[]>;
+}
+
+/**
+ * The same page of a nested list for every parent of a request in two statements, whatever the
+ * number of parents: a LATERAL subquery per parent key picks the ids of its page, then the items
+ * are fetched by id. `totalCount`, when selected, is one more statement for all parents.
+ */
+export function nestedConnection<T, C extends ConnectionShape<T>>(
+  db: DataSource,
+  connection: new () => C,
+  list: NestedList<T>,
+  window: PageWindow,
+  budget: ResponseBudget,
+): DataLoader<string, C> {
+  const perParent = (inner: SelectQueryBuilder<ObjectLiteral>, outer: string) => {
+    const [sql, parameters] = inner.getQueryAndParameters();
+    const keys = `$${parameters.length + 1}::text[]`;
+    return { sql: outer.replace("$KEYS", keys).replace("$INNER", sql), parameters };
+  };
+  const counts = new DataLoader<string, number>(async (keys) => {
+    const inner = list
+      .query()
+      .select("count(*)::int", "n")
+      .andWhere(list.parent("k.key"))
+      .orderBy();
+    const { sql, parameters } = perParent(
+      inner,
+      `SELECT k.key AS "_parent", ($INNER) AS n FROM unnest($KEYS) AS k(key)`,
+    );
+    const rows: { _parent: string; n: number }[] = await db.query(sql, [...parameters, keys]);
+    const byKey = new Map(rows.map((row) => [row._parent, row.n]));
+    return keys.map((key) => byKey.get(key) ?? 0);
+  });
+  return new DataLoader(async (keys) => {
+    const inner = windowed(
+      list.query().select(list.id, "_id").andWhere(list.parent("k.key")),
+      window,
+    );
+    const { sql, parameters } = perParent(
+      inner,
+      `SELECT k.key AS "_parent", t.* FROM unnest($KEYS) AS k(key) CROSS JOIN LATERAL ($INNER) AS t`,
+    );
+    const rows: (Record<string, unknown> & { _parent: string; _id: string })[] = await db.query(
+      sql,
+      [...parameters, keys],
+    );
+    budget.spend(rows.length);
+    const ids = [...new Set(rows.map((row) => String(row._id)))];
+    const items = await list.fetch(ids);
+    const byId = new Map(ids.map((id, i) => [id, items[i]]));
+    return keys.map((key) =>
+      toConnection(
+        connection,
+        rows
+          .filter((row) => row._parent === key)
+          .map((raw) => ({ node: byId.get(String(raw._id)), raw }))
+          .filter((row): row is { node: T; raw: typeof row.raw } => isItem(row.node)),
+        window,
+        () => counts.load(key),
+      ),
+    );
+  });
+}
+
+function isItem<T>(value: T | null | undefined | Error): value is T {
+  return value !== null && value !== undefined && !(value instanceof Error);
+}
+
+/** Positions as the ordering of lists kept inside their record (cosigners, related incidents). */
+const POSITION: Ordering = { name: "POSITION", keys: [{ sql: "position", direction: "ASC" }] };
+
+export function arrayWindow(args: ConnectionArgs): PageWindow {
+  return pageWindow(args, POSITION);
+}
+
+/** A connection over a list the record itself holds, in the record's order: no query at all. */
+export function arrayConnection<T, C extends ConnectionShape<T>>(
+  connection: new () => C,
+  items: readonly T[],
+  window: PageWindow,
+  budget: ResponseBudget,
+): C {
+  const from = window.after ? Number(window.after[0]) + 1 : 0;
+  const to = window.before ? Number(window.before[0]) : items.length;
+  const positions = items.map((node, position) => ({ node, raw: { _sort0: position } }));
+  const range = positions.slice(Math.max(from, 0), Math.max(to, 0));
+  const fetched = window.backward
+    ? range.slice(-(window.limit + 1)).reverse()
+    : range.slice(0, window.limit + 1);
+  budget.spend(Math.min(fetched.length, window.limit));
+  return toConnection(connection, fetched, window, async () => items.length);
+}
+
+export type { ConnectionClass };

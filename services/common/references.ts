@@ -14,3 +14,10 @@ export function referenceResolver<C>(
       loadOrNotFound(loader(context), type, reference.id),
   };
 }
+
+/** A key-only reference to an entity another subgraph owns (or null for a missing id). */
+export function ref<T extends { id: string }>(type: new () => T, id: string): T;
+export function ref<T extends { id: string }>(type: new () => T, id: string | null): T | null;
+export function ref<T extends { id: string }>(type: new () => T, id: string | null): T | null {
+  return id === null ? null : Object.assign(new type(), { id });
+}

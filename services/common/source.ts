@@ -1,5 +1,7 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import { PartialDate, parsePartialDate, toPartialDate } from "./partial-date";
+import { listSize } from "./connection";
+import { MAX_SOURCES } from "./inputs";
+import { DateWithPrecision, parsePartialDate, toPartialDate } from "./partial-date";
 
 /** A source as stored (jsonb) and exchanged in bundles. */
 export interface SourceRecord {
@@ -19,17 +21,20 @@ export interface SourceRecord {
 })
 export class Source {
   @Field(() => String, {
-    description: "Stable key of the source within the dataset.",
+    description: "Stable key of the source within the dataset, as records cite it.",
   })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where the source is published." })
   url: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Title of the document or article." })
   title: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who published it: "US Department of Justice", "Le Monde".',
+  })
   publisher: string | null;
 
   @Field(() => String, { nullable: true, description: "BCP 47 language tag." })
@@ -43,8 +48,8 @@ export class Source {
 
   record: SourceRecord;
 
-  @Field(() => PartialDate, { nullable: true })
-  get publishedAt(): PartialDate | null {
+  @Field(() => DateWithPrecision, { nullable: true, description: "When it was published." })
+  get publishedAt(): DateWithPrecision | null {
     if (!this.record.publishedAt) return null;
     const { on, precision } = parsePartialDate(this.record.publishedAt, "publishedAt");
     return toPartialDate(on, precision);
@@ -63,4 +68,16 @@ export function toSources(records: SourceRecord[] | null | undefined): Source[] 
       record,
     }),
   );
+}
+
+/** A record's `sources` field: the documented maximum every write enforces. */
+export function SourcesList(): MethodDecorator & PropertyDecorator {
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    Directive(listSize(MAX_SOURCES))(target, key, descriptor as never);
+    Field(() => [Source], { description: "Where the record comes from, each source as cited." })(
+      target,
+      key,
+      descriptor as never,
+    );
+  };
 }

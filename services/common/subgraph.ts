@@ -5,10 +5,13 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLSchema, parse } from "graphql";
-import { type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
+import { type DocumentNode, type GraphQLSchema, Kind, parse, visit } from "graphql";
+import { type ClassType, type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 import type { DataSource, EntityManager, Logger } from "typeorm";
 import type { Bundle } from "./bundle";
+import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
+import { validateArgument } from "./problems";
+import { type AnyRecordWrites, bundleLoader } from "./records";
 import { formatError, requestIdPlugin } from "./error-policy";
 import { healthRoutes, within } from "./health";
 import { createLogger, createMetrics, metricsRoute, observabilityPlugin } from "./observability";
@@ -20,7 +23,7 @@ import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from
 export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
 
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@listSize"])';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ResolverMap = Record<string, Record<string, any>>;
@@ -32,6 +35,8 @@ export interface SubgraphContext<L> {
   loaders: L;
   /** The caller as signed by the gateway; writes require a valid one. */
   identity: IdentityCheck;
+  /** Items the answer may still list (MAX_RESPONSE_NODES). */
+  budget: ResponseBudget;
 }
 
 /** Everything that makes one subgraph: the one recipe every service follows. */
@@ -43,13 +48,26 @@ export interface SubgraphDefinition<L> {
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
+  /** Types no field reaches but the schema must have (`Node` stubs only `node(id:)` returns). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   /** `__resolveReference` per entity type, batched through the request's loaders. */
   referenceResolvers: ResolverMap;
-  createLoaders(dataSource: DataSource): L;
-  /** Upserts the subgraph's records of a bundle in one transaction; returns how many. */
-  loadBundle(db: EntityManager, bundle: Bundle): Promise<number>;
+  /** A new set per request: every list and reference is batched through them. */
+  createLoaders(dataSource: DataSource, budget: ResponseBudget): L;
+  /** The record kinds it owns, in write order, each with its GraphQL input type. */
+  records: { input: ClassType; writes: AnyRecordWrites }[];
+}
+
+/** Upserts the subgraph's records of a bundle in one transaction; returns how many. */
+export function loadBundle<L>(
+  definition: SubgraphDefinition<L>,
+  db: EntityManager,
+  bundle: Bundle,
+): Promise<number> {
+  return bundleLoader(definition.records.map((r) => r.writes))(db, bundle);
 }
 
 export async function buildFederatedSchema<L>(
@@ -57,15 +75,37 @@ export async function buildFederatedSchema<L>(
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: definition.resolvers,
-    validate: false,
+    orphanedTypes: definition.orphanedTypes,
+    validateFn: validateArgument,
     skipCheck: true,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = describeRootTypes(
+    parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+  );
   const resolvers = createResolversMap(schema) as ResolverMap;
   for (const [typeName, reference] of Object.entries(definition.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}
+
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query:
+    "Reads: one record by id (`government(id:)`), any record by global id (`node(id:)`), or a page of a list (`statements(filter:, first:)`).",
+  Mutation:
+    "Writes (an editor API key in `Authorization: Bearer`): `upsert<Type>` creates or updates one record, `delete<Type>` removes one.",
+};
+
+/** type-graphql cannot describe the root types; their descriptions are added to the SDL. */
+function describeRootTypes(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    ObjectTypeDefinition(node) {
+      const description = ROOT_DESCRIPTIONS[node.name.value];
+      return description && !node.description
+        ? { ...node, description: { kind: Kind.STRING, value: description, block: true } }
+        : undefined;
+    },
+  });
 }
 
 export interface SubgraphConfig {
@@ -79,6 +119,8 @@ export interface SubgraphConfig {
   maxBodyBytes?: number;
   /** `Cache-Control: max-age` of query answers, which the gateway's response cache honours. */
   cacheMaxAgeSeconds?: number;
+  /** Items one answer may list before it is cut off with RESPONSE_TOO_LARGE. */
+  maxResponseNodes?: number;
 }
 
 export interface RunningSubgraph {
@@ -163,14 +205,18 @@ export async function startSubgraph<L>(
         }),
         "/metrics": metricsRoute(metrics),
       },
-      context: async (req, requestId): Promise<SubgraphContext<L>> => ({
-        requestId,
-        db: dataSource,
-        loaders: definition.createLoaders(dataSource),
-        identity: config.identitySecret
-          ? verifyIdentity(headerValue(req.headers[IDENTITY_HEADER]), config.identitySecret)
-          : { ok: false, reason: "missing" },
-      }),
+      context: async (req, requestId): Promise<SubgraphContext<L>> => {
+        const budget = new ResponseBudget(config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES);
+        return {
+          requestId,
+          db: dataSource,
+          budget,
+          loaders: definition.createLoaders(dataSource, budget),
+          identity: config.identitySecret
+            ? verifyIdentity(headerValue(req.headers[IDENTITY_HEADER]), config.identitySecret)
+            : { ok: false, reason: "missing" },
+        };
+      },
     });
     return {
       name: definition.name,

@@ -1,87 +1,101 @@
+import { GraphQLJSONObject } from "graphql-scalars";
 import {
   Arg,
   Args,
   Ctx,
-  Field,
+  Directive,
   FieldResolver,
   ID,
-  InputType,
+  Mutation,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
-import { containsPattern, searchText } from "../common/filters";
-import { NameOrder, nameOrdering } from "../common/ordering";
-import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { AuditEntryConnection } from "../common/audit";
+import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
+import { SourceInput } from "../common/inputs";
 import { loadOrNotFound } from "../common/loaders";
+import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../common/write-path";
+import { Agency, AgencyConnection } from "./agency";
+import { AgencyInput, AgencyListArgs } from "./agency.inputs";
+import { agencyWrites } from "./agency.writes";
 import type { Context } from "./context";
-import { Agency } from "./entities/agency";
-import { Government } from "./entities/government";
-import { AgencyKind } from "./enums";
+import { Government } from "./government";
 
-@InputType()
-class AgencyFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field(() => [ID], { nullable: true })
-  governmentIds?: string[];
-
-  @Field(() => [AgencyKind], { nullable: true })
-  kinds?: AgencyKind[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Part of the name or acronym.",
-  })
-  text?: string;
-}
-
-const AgencyConnection = connectionType(Agency, "Agency");
+const UpsertAgencyPayload = upsertPayload(Agency, "Agency", "agency");
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Query(() => Agency, { nullable: true })
-  async agency(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loadOrNotFound(loaders.agencyById, "Agency", id);
-  }
-
-  @Query(() => AgencyConnection)
-  agencies(
-    @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db }: Context,
-    @Arg("filter", () => AgencyFilter, { nullable: true })
-    filter?: AgencyFilter,
-    @Arg("orderBy", () => NameOrder, { nullable: true }) orderBy?: NameOrder,
+  @Query(() => Agency, { nullable: true, description: "An agency by id; NOT_FOUND if none." })
+  agency(
+    @Arg("id", () => ID, { description: 'Its slug: "cn-mss".' }) id: string,
+    @Ctx() ctx: Context,
   ) {
-    const query = db.getRepository(Agency).createQueryBuilder("a");
-    if (filter?.ids) query.andWhere("a.id = ANY(:ids)", { ids: filter.ids });
-    if (filter?.governmentIds) {
-      query.andWhere("a.government_id = ANY(:governmentIds)", {
-        governmentIds: filter.governmentIds,
-      });
-    }
-    if (filter?.kinds) query.andWhere("a.kind = ANY(:kinds)", { kinds: filter.kinds });
-    const text = searchText(filter?.text, "filter.text");
-    if (text) {
-      query.andWhere(
-        "(governments.f_unaccent(a.name) ILIKE governments.f_unaccent(:pattern) OR a.acronym ILIKE :pattern)",
-        { pattern: containsPattern(text) },
-      );
-    }
-    return paginate(AgencyConnection, query, nameOrdering("a", orderBy), page);
+    return loadOrNotFound(ctx.loaders.agencyById, "Agency", id);
   }
 
-  @FieldResolver(() => Government)
-  government(@Root() agency: Agency, @Ctx() { loaders }: Context) {
-    return loaders.governmentById.load(agency.governmentId);
+  @Directive(CONNECTION_SIZE)
+  @Query(() => AgencyConnection, { description: "Agencies, by name by default." })
+  agencies(@Args(() => AgencyListArgs) args: AgencyListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.agencies(args);
   }
 
-  @FieldResolver(() => Agency, {
-    nullable: true,
-    description: "The agency this one is part of.",
+  @FieldResolver(() => Government, { description: "The government it belongs to." })
+  government(@Root() agency: Agency, @Ctx() ctx: Context) {
+    return ctx.loaders.governmentById.load(agency.governmentId);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The agency this one is part of." })
+  parent(@Root() agency: Agency, @Ctx() ctx: Context) {
+    return agency.parentId ? ctx.loaders.agencyById.load(agency.parentId) : null;
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AuditEntryConnection, {
+    description: "Every write to this record, oldest first (editor key).",
   })
-  parent(@Root() agency: Agency, @Ctx() { loaders }: Context) {
-    return agency.parentId ? loaders.agencyById.load(agency.parentId) : null;
+  history(
+    @Root() agency: Agency,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    requireEditor(ctx.identity, "read history");
+    return ctx.loaders.history("Agency", args).load(agency.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      "This record in the bundle format, with the sources it cites (what export writes).",
+  })
+  bundleRecord(@Root() agency: Agency, @Ctx() ctx: Context) {
+    return ctx.loaders.snapshots.Agency.load(agency.id);
+  }
+
+  @Mutation(() => UpsertAgencyPayload, {
+    description:
+      "Creates or updates an agency by id (editor key). Re-sending it unchanged answers UNCHANGED.",
+  })
+  async upsertAgency(
+    @Arg("input", () => AgencyInput, { validate: false, description: "The agency." })
+    input: AgencyInput,
+    @Arg("sources", () => [SourceInput], {
+      nullable: true,
+      validate: false,
+      description: "The sources it cites.",
+    })
+    sources: SourceInput[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return Object.assign(
+      new UpsertAgencyPayload(),
+      await upsert(ctx, "governments", agencyWrites, input, sources),
+    );
+  }
+
+  @Mutation(() => DeletePayload, {
+    description: "Deletes an agency (editor key); refused while records refer to it.",
+  })
+  deleteAgency(@Arg("id", () => ID, { description: "Its slug." }) id: string, @Ctx() ctx: Context) {
+    return remove(ctx, "governments", agencyWrites, id);
   }
 }

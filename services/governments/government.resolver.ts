@@ -1,48 +1,33 @@
+import { GraphQLJSONObject } from "graphql-scalars";
 import {
   Arg,
   Args,
   Ctx,
-  Field,
+  Directive,
   FieldResolver,
   ID,
-  InputType,
+  Mutation,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
-import { containsPattern, searchText } from "../common/filters";
-import { loadAll, loadOrNotFound } from "../common/loaders";
-import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { AuditEntryConnection } from "../common/audit";
+import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
+import { SourceInput } from "../common/inputs";
+import { loadOrNotFound } from "../common/loaders";
+import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../common/write-path";
+import { AgencyConnection } from "./agency";
+import { AgencyListArgs } from "./agency.inputs";
+import { AttributionConnection } from "./attribution";
+import { AttributionListArgs } from "./attribution.inputs";
 import type { Context } from "./context";
-import { Agency } from "./entities/agency";
-import { Attribution } from "./entities/attribution";
-import { Government } from "./entities/government";
-import { Statement } from "./entities/statement";
-import { GovernmentKind } from "./enums";
-import { NameOrder, nameOrdering } from "../common/ordering";
+import { Government, GovernmentConnection } from "./government";
+import { GovernmentInput, GovernmentListArgs } from "./government.inputs";
+import { governmentWrites } from "./government.writes";
+import { StatementConnection } from "./statement";
+import { StatementListArgs } from "./statement.inputs";
 
-@InputType()
-class GovernmentFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field(() => [GovernmentKind], { nullable: true })
-  kinds?: GovernmentKind[];
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Members of this union or alliance: "eu", "nato".',
-  })
-  memberOf?: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Part of the name, accents ignored.",
-  })
-  text?: string;
-}
-
-export const GovernmentConnection = connectionType(Government, "Government");
+const UpsertGovernmentPayload = upsertPayload(Government, "Government", "government");
 
 @Resolver(() => Government)
 export class GovernmentResolver {
@@ -50,71 +35,136 @@ export class GovernmentResolver {
     nullable: true,
     description: "A government by id; NOT_FOUND if none.",
   })
-  async government(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loadOrNotFound(loaders.governmentById, "Government", id);
-  }
-
-  @Query(() => GovernmentConnection)
-  governments(
-    @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db }: Context,
-    @Arg("filter", () => GovernmentFilter, { nullable: true })
-    filter?: GovernmentFilter,
-    @Arg("orderBy", () => NameOrder, { nullable: true }) orderBy?: NameOrder,
+  government(
+    @Arg("id", () => ID, { description: 'Its slug: "us".' }) id: string,
+    @Ctx() ctx: Context,
   ) {
-    const query = db.getRepository(Government).createQueryBuilder("g");
-    if (filter?.ids) query.andWhere("g.id = ANY(:ids)", { ids: filter.ids });
-    if (filter?.kinds) query.andWhere("g.kind = ANY(:kinds)", { kinds: filter.kinds });
-    if (filter?.memberOf)
-      query.andWhere(":union = ANY(g.member_of_ids)", {
-        union: filter.memberOf,
-      });
-    const text = searchText(filter?.text, "filter.text");
-    if (text) {
-      query.andWhere("governments.f_unaccent(g.name) ILIKE governments.f_unaccent(:pattern)", {
-        pattern: containsPattern(text),
-      });
-    }
-    return paginate(GovernmentConnection, query, nameOrdering("g", orderBy), page);
+    return loadOrNotFound(ctx.loaders.governmentById, "Government", id);
   }
 
-  @FieldResolver(() => [Government], {
-    description: "Unions and alliances it belongs to.",
+  @Directive(CONNECTION_SIZE)
+  @Query(() => GovernmentConnection, { description: "Governments, by name by default." })
+  governments(@Args(() => GovernmentListArgs) args: GovernmentListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.governments(args);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => GovernmentConnection, { description: "Unions and alliances it belongs to." })
+  memberOf(
+    @Root() government: Government,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.governmentsIn(government.memberOfIds, args);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => GovernmentConnection, {
+    description: "Members, for a union or an alliance, by name.",
   })
-  memberOf(@Root() government: Government, @Ctx() { loaders }: Context) {
-    return loadAll(loaders.governmentById, government.memberOfIds);
+  members(
+    @Root() government: Government,
+    @Args(() => GovernmentListArgs) args: GovernmentListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.membersOf(args).load(government.id);
   }
 
-  @FieldResolver(() => [Government], {
-    description: "Members, for a union or an alliance.",
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AgencyConnection, { description: "Its agencies, by name." })
+  agencies(
+    @Root() government: Government,
+    @Args(() => AgencyListArgs) args: AgencyListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.agenciesOf(args).load(government.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => StatementConnection, {
+    description: "Statements it issued or cosigned, newest first.",
   })
-  members(@Root() government: Government, @Ctx() { loaders }: Context) {
-    return loaders.membersByUnion.load(government.id);
+  statements(
+    @Root() government: Government,
+    @Args(() => StatementListArgs) args: StatementListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.statementsOfGovernment(args).load(government.id);
   }
 
-  @FieldResolver(() => [Agency])
-  agencies(@Root() government: Government, @Ctx() { loaders }: Context) {
-    return loaders.agenciesByGovernment.load(government.id);
-  }
-
-  @FieldResolver(() => [Statement], {
-    description: "Statements it issued or cosigned.",
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AttributionConnection, {
+    description: "Attributions in statements it issued or cosigned, newest first.",
   })
-  statements(@Root() government: Government, @Ctx() { loaders }: Context) {
-    return loaders.statementsByIssuer.load(government.id);
+  attributionsMade(
+    @Root() government: Government,
+    @Args(() => AttributionListArgs) args: AttributionListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.attributionsMadeBy(args).load(government.id);
   }
 
-  @FieldResolver(() => [Attribution], {
-    description: "Attributions in statements it issued or cosigned.",
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AttributionConnection, {
+    description: "Attributions naming it as responsible, newest first.",
   })
-  async attributionsMade(@Root() government: Government, @Ctx() { loaders }: Context) {
-    return (await loaders.attributionsMade.load(government.id)).map((row) => row.attribution);
+  attributionsReceived(
+    @Root() government: Government,
+    @Args(() => AttributionListArgs) args: AttributionListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.attributionsReceivedBy(args).load(government.id);
   }
 
-  @FieldResolver(() => [Attribution], {
-    description: "Attributions naming it as responsible.",
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AuditEntryConnection, {
+    description: "Every write to this record, oldest first (editor key).",
   })
-  attributionsReceived(@Root() government: Government, @Ctx() { loaders }: Context) {
-    return loaders.attributionsReceived.load(government.id);
+  history(
+    @Root() government: Government,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    requireEditor(ctx.identity, "read history");
+    return ctx.loaders.history("Government", args).load(government.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      "This record in the bundle format, with the sources it cites (what export writes).",
+  })
+  bundleRecord(@Root() government: Government, @Ctx() ctx: Context) {
+    return ctx.loaders.snapshots.Government.load(government.id);
+  }
+
+  @Mutation(() => UpsertGovernmentPayload, {
+    description:
+      "Creates or updates a government by id (editor key). Re-sending it unchanged answers UNCHANGED.",
+  })
+  async upsertGovernment(
+    @Arg("input", () => GovernmentInput, { validate: false, description: "The government." })
+    input: GovernmentInput,
+    @Arg("sources", () => [SourceInput], {
+      nullable: true,
+      validate: false,
+      description: "The sources it cites.",
+    })
+    sources: SourceInput[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return Object.assign(
+      new UpsertGovernmentPayload(),
+      await upsert(ctx, "governments", governmentWrites, input, sources),
+    );
+  }
+
+  @Mutation(() => DeletePayload, {
+    description: "Deletes a government (editor key); refused while records refer to it.",
+  })
+  deleteGovernment(
+    @Arg("id", () => ID, { description: "Its slug." }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return remove(ctx, "governments", governmentWrites, id);
   }
 }

@@ -1,156 +1,264 @@
-import { type DataSource, In } from "typeorm";
-import { byIdLoader, groupedLoader } from "../common/loaders";
-import { Agency } from "./entities/agency";
-import { Attribution } from "./entities/attribution";
-import { Government } from "./entities/government";
-import { Official, OfficialRole } from "./entities/official";
-import { Quote } from "./entities/quote";
-import { Statement } from "./entities/statement";
+import { type DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
+import { historyPages } from "../common/audit";
+import type { ResponseBudget } from "../common/budget";
+import type { ConnectionArgs, ConnectionClass } from "../common/connection";
+import { byIdLoader, groupedLoader, loadAll, perArguments } from "../common/loaders";
+import { nameOrdering } from "../common/ordering";
+import {
+  type NestedList,
+  type Ordering,
+  arrayConnection,
+  arrayWindow,
+  nestedConnection,
+  paginate,
+  pageWindow,
+} from "../common/pagination";
+import { snapshotLoader } from "../common/records";
+import { ref } from "../common/references";
+import { Agency, AgencyConnection } from "./agency";
+import { type AgencyListArgs, applyAgencyFilter } from "./agency.inputs";
+import { agencyWrites } from "./agency.writes";
+import { Attribution, AttributionConnection } from "./attribution";
+import {
+  type AttributionListArgs,
+  applyAttributionFilter,
+  attributionOrdering,
+} from "./attribution.inputs";
+import { Government, GovernmentConnection } from "./government";
+import { type GovernmentListArgs, applyGovernmentFilter } from "./government.inputs";
+import { governmentWrites } from "./government.writes";
+import { Official, OfficialConnection, OfficialRole } from "./official";
+import { type OfficialListArgs, applyOfficialFilter } from "./official.inputs";
+import { officialWrites } from "./official.writes";
+import { Quote } from "./quote";
+import { IncidentConnection, IncidentRef } from "./references";
+import { Statement, StatementConnection } from "./statement";
+import {
+  type StatementListArgs,
+  applyStatementFilter,
+  statementOrdering,
+} from "./statement.inputs";
+import { statementWrites } from "./statement.writes";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** One set per request: every list-valued field and reference costs one query per batch. */
-export function createLoaders(db: DataSource) {
-  const byId = <T extends { id: string }>(entity: new () => T) => byIdLoader(db, entity);
-  // Two queries per batch (pairs, then rows): a statement may concern several keys.
-  const statementsByAttributionColumn = (column: "incident_id" | "actor_id") =>
-    groupedLoader(
-      async (ids) => {
-        const pairs: { statement_id: string; key: string }[] = await db.query(
-          `SELECT DISTINCT statement_id, ${column} AS key FROM governments.attribution
-           WHERE ${column} = ANY($1)`,
-          [ids],
-        );
-        const statements = await db.getRepository(Statement).find({
-          where: { id: In([...new Set(pairs.map((p) => p.statement_id))]) },
-          order: { issuedOn: "ASC", id: "ASC" },
-        });
-        return statements.flatMap((statement) =>
-          pairs
-            .filter((p) => p.statement_id === statement.id)
-            .map((p) => ({ statement, key: p.key })),
-        );
-      },
-      (row) => row.key,
-    );
+/** One set per request: every list and reference costs one batch of statements, not one per row. */
+export function createLoaders(db: DataSource, budget: ResponseBudget) {
+  const byId = {
+    government: byIdLoader(db, Government),
+    agency: byIdLoader(db, Agency),
+    official: byIdLoader(db, Official),
+    statement: byIdLoader(db, Statement),
+    attribution: byIdLoader(db, Attribution),
+  };
+  const fetch =
+    <T>(loader: { loadMany(ids: string[]): Promise<(T | null | Error)[]> }) =>
+    (ids: string[]) =>
+      loader.loadMany(ids);
 
-  return {
-    governmentById: byId(Government),
-    agencyById: byId(Agency),
-    officialById: byId(Official),
-    statementById: byId(Statement),
-    attributionById: byId(Attribution),
-
-    membersByUnion: groupedLoader(
-      (ids) =>
+  const governments = (filter: GovernmentListArgs["filter"]) => ({
+    query: () =>
+      withFilter(
+        db.getRepository(Government).createQueryBuilder("g"),
+        applyGovernmentFilter,
+        filter,
+      ),
+    id: "g.id",
+    fetch: fetch<Government>(byId.government),
+  });
+  const agencies = (filter: AgencyListArgs["filter"]) => ({
+    query: () =>
+      withFilter(db.getRepository(Agency).createQueryBuilder("ag"), applyAgencyFilter, filter),
+    id: "ag.id",
+    fetch: fetch<Agency>(byId.agency),
+  });
+  const statements = (filter: StatementListArgs["filter"]) => ({
+    query: () =>
+      withFilter(db.getRepository(Statement).createQueryBuilder("s"), applyStatementFilter, filter),
+    id: "s.id",
+    fetch: fetch<Statement>(byId.statement),
+  });
+  const attributions = (filter: AttributionListArgs["filter"]) => ({
+    query: () =>
+      withFilter(
         db
-          .getRepository(Government)
-          .createQueryBuilder("g")
-          .where("g.member_of_ids && :ids", { ids })
-          .orderBy("g.name")
-          .getMany(),
-      (government) => government.memberOfIds,
-    ),
-    agenciesByGovernment: groupedLoader(
-      (ids) =>
-        db.getRepository(Agency).find({
-          where: { governmentId: In([...ids]) },
-          order: { name: "ASC" },
-        }),
-      (agency) => agency.governmentId,
-    ),
-    rolesByOfficial: groupedLoader(
-      (ids) =>
-        db.getRepository(OfficialRole).find({
-          where: { officialId: In([...ids]) },
-          order: { position: "ASC" },
-        }),
-      (role) => role.officialId,
-    ),
-    quotesByStatement: groupedLoader(
-      (ids) =>
-        db.getRepository(Quote).find({
-          where: { statementId: In([...ids]) },
-          order: { position: "ASC" },
-        }),
-      (quote) => quote.statementId,
-    ),
-    statementsBySpeaker: groupedLoader(
-      (ids) =>
-        db.getRepository(Statement).find({
-          where: { speakerId: In([...ids]) },
-          order: { issuedOn: "ASC", id: "ASC" },
-        }),
-      (statement) => statement.speakerId,
-    ),
-    statementsByIssuer: groupedLoader(
-      (ids) =>
-        db
-          .getRepository(Statement)
-          .createQueryBuilder("s")
-          .where("s.issuer_id = ANY(:ids) OR s.cosigner_ids && :ids", { ids })
-          .orderBy("s.issued_on")
-          .addOrderBy("s.id")
-          .getMany(),
-      (statement) => [statement.issuerId, ...statement.cosignerIds],
-    ),
-    statementsByIncident: statementsByAttributionColumn("incident_id"),
-    statementsByActor: statementsByAttributionColumn("actor_id"),
-
-    attributionsByStatement: groupedLoader(
-      (ids) =>
-        db.getRepository(Attribution).find({
-          where: { statementId: In([...ids]) },
-          order: { position: "ASC" },
-        }),
-      (attribution) => attribution.statementId,
-    ),
-    attributionsByIncident: attributionsWhere(db, "a.incident_id = ANY(:ids)", (a) => a.incidentId),
-    attributionsByActor: attributionsWhere(db, "a.actor_id = ANY(:ids)", (a) => a.actorId),
-    attributionsReceived: attributionsWhere(db, "a.state_id = ANY(:ids)", (a) => a.stateId),
-    attributionsMade: groupedLoader(
-      async (ids) => {
-        const statements = await db
-          .getRepository(Statement)
-          .createQueryBuilder("s")
-          .where("s.issuer_id = ANY(:ids) OR s.cosigner_ids && :ids", { ids })
-          .getMany();
-        const madeBy = new Map(statements.map((s) => [s.id, [s.issuerId, ...s.cosignerIds]]));
-        const attributions = await db
           .getRepository(Attribution)
           .createQueryBuilder("a")
-          .innerJoin(Statement, "s", "s.id = a.statement_id")
-          .where("a.statement_id = ANY(:statementIds)", {
-            statementIds: [...madeBy.keys()],
-          })
-          .orderBy("s.issued_on")
-          .addOrderBy("a.id")
-          .getMany();
-        return attributions.map((attribution) => ({
-          attribution,
-          governments: madeBy.get(attribution.statementId) ?? [],
-        }));
-      },
-      (row) => row.governments,
-    ),
-  };
-}
+          .innerJoin(Statement, "s", "s.id = a.statement_id"),
+        applyAttributionFilter,
+        filter,
+      ),
+    id: "a.id",
+    fetch: fetch<Attribution>(byId.attribution),
+  });
 
-function attributionsWhere(
-  db: DataSource,
-  condition: string,
-  keyOf: (attribution: Attribution) => string | null,
-) {
-  return groupedLoader(
+  /** The page `args` asks for of a nested list, for every parent key of the request at once. */
+  const nested = <T, A extends ConnectionArgs>(
+    connection: ConnectionClass<T>,
+    list: (args: A) => NestedList<T>,
+    ordering: (args: A) => Ordering,
+  ) =>
+    perArguments((args: A) =>
+      nestedConnection(db, connection, list(args), pageWindow(args, ordering(args)), budget),
+    );
+
+  const statementsWhere = (parent: (key: string) => string) =>
+    nested(
+      StatementConnection,
+      (args: StatementListArgs) => ({ ...statements(args.filter), parent }),
+      (args) => statementOrdering(args.orderBy, args.filter),
+    );
+  const attributionsWhere = (parent: (key: string) => string) =>
+    nested(
+      AttributionConnection,
+      (args: AttributionListArgs) => ({ ...attributions(args.filter), parent }),
+      (args) => attributionOrdering(args.orderBy),
+    );
+  const attributionsNaming = (column: string) => (key: string) =>
+    `EXISTS (SELECT 1 FROM governments.attribution n WHERE n.statement_id = s.id AND n.${column} = ${key})`;
+
+  const attributionsByStatement = groupedLoader(
     (ids) =>
       db
         .getRepository(Attribution)
-        .createQueryBuilder("a")
-        .innerJoin(Statement, "s", "s.id = a.statement_id")
-        .where(condition, { ids })
-        .orderBy("s.issued_on")
-        .addOrderBy("a.id")
-        .getMany(),
-    keyOf,
+        .find({ where: { statementId: In([...ids]) }, order: { position: "ASC" } }),
+    (attribution) => attribution.statementId,
   );
+
+  return {
+    governmentById: byId.government,
+    agencyById: byId.agency,
+    officialById: byId.official,
+    statementById: byId.statement,
+    attributionById: byId.attribution,
+
+    governments: (args: GovernmentListArgs) =>
+      paginate(
+        GovernmentConnection,
+        governments(args.filter).query(),
+        pageWindow(args, nameOrdering("g", args.orderBy)),
+        budget,
+      ),
+    agencies: (args: AgencyListArgs) =>
+      paginate(
+        AgencyConnection,
+        agencies(args.filter).query(),
+        pageWindow(args, nameOrdering("ag", args.orderBy)),
+        budget,
+      ),
+    officials: (args: OfficialListArgs) =>
+      paginate(
+        OfficialConnection,
+        withFilter(
+          db.getRepository(Official).createQueryBuilder("o"),
+          applyOfficialFilter,
+          args.filter,
+        ),
+        pageWindow(args, nameOrdering("o", args.orderBy)),
+        budget,
+      ),
+    statements: (args: StatementListArgs) =>
+      paginate(
+        StatementConnection,
+        statements(args.filter).query(),
+        pageWindow(args, statementOrdering(args.orderBy, args.filter)),
+        budget,
+      ),
+    attributions: (args: AttributionListArgs) =>
+      paginate(
+        AttributionConnection,
+        attributions(args.filter).query(),
+        pageWindow(args, attributionOrdering(args.orderBy)),
+        budget,
+      ),
+
+    membersOf: nested(
+      GovernmentConnection,
+      (args: GovernmentListArgs) => ({
+        ...governments(args.filter),
+        parent: (key) => `${key} = ANY(g.member_of_ids)`,
+      }),
+      (args: GovernmentListArgs) => nameOrdering("g", args.orderBy),
+    ),
+    agenciesOf: nested(
+      AgencyConnection,
+      (args: AgencyListArgs) => ({
+        ...agencies(args.filter),
+        parent: (key) => `ag.government_id = ${key}`,
+      }),
+      (args: AgencyListArgs) => nameOrdering("ag", args.orderBy),
+    ),
+    statementsOfGovernment: statementsWhere(
+      (key) => `(s.issuer_id = ${key} OR ${key} = ANY(s.cosigner_ids))`,
+    ),
+    statementsOfOfficial: statementsWhere((key) => `s.speaker_id = ${key}`),
+    statementsOfIncident: statementsWhere(attributionsNaming("incident_id")),
+    statementsOfActor: statementsWhere(attributionsNaming("actor_id")),
+    attributionsMadeBy: attributionsWhere(
+      (key) => `(s.issuer_id = ${key} OR ${key} = ANY(s.cosigner_ids))`,
+    ),
+    attributionsReceivedBy: attributionsWhere((key) => `a.state_id = ${key}`),
+    attributionsOfIncident: attributionsWhere((key) => `a.incident_id = ${key}`),
+    attributionsOfActor: attributionsWhere((key) => `a.actor_id = ${key}`),
+    attributionsOfStatement: nested(
+      AttributionConnection,
+      () => ({ ...attributions(undefined), parent: (key) => `a.statement_id = ${key}` }),
+      () => ({ name: "POSITION", keys: [{ sql: "a.position", direction: "ASC" }] }),
+    ),
+
+    /** Lists a record holds itself (cosigners, memberships), paged in memory. */
+    async governmentsIn(ids: string[], args: ConnectionArgs) {
+      const window = arrayWindow(args);
+      return arrayConnection(
+        GovernmentConnection,
+        await loadAll(byId.government, ids),
+        window,
+        budget,
+      );
+    },
+    async incidentsOfStatement(statementId: string, args: ConnectionArgs) {
+      const window = arrayWindow(args);
+      const ids = new Set(
+        (await attributionsByStatement.load(statementId)).map((a) => a.incidentId),
+      );
+      return arrayConnection(
+        IncidentConnection,
+        [...ids].map((id) => ref(IncidentRef, id)),
+        window,
+        budget,
+      );
+    },
+
+    quotesOf: groupedLoader(
+      (ids) =>
+        db
+          .getRepository(Quote)
+          .find({ where: { statementId: In([...ids]) }, order: { position: "ASC" } }),
+      (quote) => quote.statementId,
+    ),
+    rolesOf: groupedLoader(
+      (ids) =>
+        db
+          .getRepository(OfficialRole)
+          .find({ where: { officialId: In([...ids]) }, order: { position: "ASC" } }),
+      (role) => role.officialId,
+    ),
+
+    history: historyPages(db, "governments", budget),
+    snapshots: {
+      Government: snapshotLoader(db, governmentWrites),
+      Agency: snapshotLoader(db, agencyWrites),
+      Official: snapshotLoader(db, officialWrites),
+      Statement: snapshotLoader(db, statementWrites),
+    },
+  };
+}
+
+function withFilter<F>(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  apply: (query: SelectQueryBuilder<ObjectLiteral>, filter: F) => void,
+  filter: F | undefined,
+) {
+  if (filter) apply(query, filter);
+  return query;
 }

@@ -1,113 +1,127 @@
+import { GraphQLJSONObject } from "graphql-scalars";
 import {
   Arg,
   Args,
   Ctx,
-  Field,
+  Directive,
   FieldResolver,
   ID,
-  InputType,
+  Mutation,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
-import { containsPattern, searchText } from "../common/filters";
-import { NameOrder, nameOrdering } from "../common/ordering";
-import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { AuditEntryConnection } from "../common/audit";
+import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../common/connection";
+import { SourceInput } from "../common/inputs";
 import { loadOrNotFound } from "../common/loaders";
+import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../common/write-path";
+import { Agency } from "./agency";
 import type { Context } from "./context";
-import { Agency } from "./entities/agency";
-import { Government } from "./entities/government";
-import { Official, OfficialRole } from "./entities/official";
-import { Statement } from "./entities/statement";
+import { Government } from "./government";
+import { Official, OfficialConnection, OfficialRole } from "./official";
+import { MAX_ROLES, OfficialInput, OfficialListArgs } from "./official.inputs";
+import { officialWrites } from "./official.writes";
+import { StatementConnection } from "./statement";
+import { StatementListArgs } from "./statement.inputs";
 
-@InputType()
-class OfficialFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: "Officials who held a role for these governments.",
-  })
-  governmentIds?: string[];
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: "Officials who held a role at these agencies.",
-  })
-  agencyIds?: string[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Part of the name, accents ignored.",
-  })
-  text?: string;
-}
-
-const OfficialConnection = connectionType(Official, "Official");
+const UpsertOfficialPayload = upsertPayload(Official, "Official", "official");
 
 @Resolver(() => Official)
 export class OfficialResolver {
-  @Query(() => Official, { nullable: true })
-  async official(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loadOrNotFound(loaders.officialById, "Official", id);
-  }
-
-  @Query(() => OfficialConnection)
-  officials(
-    @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db }: Context,
-    @Arg("filter", () => OfficialFilter, { nullable: true })
-    filter?: OfficialFilter,
-    @Arg("orderBy", () => NameOrder, { nullable: true }) orderBy?: NameOrder,
+  @Query(() => Official, { nullable: true, description: "An official by id; NOT_FOUND if none." })
+  official(
+    @Arg("id", () => ID, { description: 'Their slug: "antony-blinken".' }) id: string,
+    @Ctx() ctx: Context,
   ) {
-    const query = db.getRepository(Official).createQueryBuilder("o");
-    if (filter?.ids) query.andWhere("o.id = ANY(:ids)", { ids: filter.ids });
-    if (filter?.governmentIds) {
-      query.andWhere(
-        "EXISTS (SELECT 1 FROM governments.official_role r WHERE r.official_id = o.id AND r.government_id = ANY(:governmentIds))",
-        { governmentIds: filter.governmentIds },
-      );
-    }
-    if (filter?.agencyIds) {
-      query.andWhere(
-        "EXISTS (SELECT 1 FROM governments.official_role r WHERE r.official_id = o.id AND r.agency_id = ANY(:agencyIds))",
-        { agencyIds: filter.agencyIds },
-      );
-    }
-    const text = searchText(filter?.text, "filter.text");
-    if (text) {
-      query.andWhere("governments.f_unaccent(o.name) ILIKE governments.f_unaccent(:pattern)", {
-        pattern: containsPattern(text),
-      });
-    }
-    return paginate(OfficialConnection, query, nameOrdering("o", orderBy), page);
+    return loadOrNotFound(ctx.loaders.officialById, "Official", id);
   }
 
-  @FieldResolver(() => [OfficialRole], {
-    description: "Roles held, oldest first.",
-  })
-  roles(@Root() official: Official, @Ctx() { loaders }: Context) {
-    return loaders.rolesByOfficial.load(official.id);
+  @Directive(CONNECTION_SIZE)
+  @Query(() => OfficialConnection, { description: "Officials, by name by default." })
+  officials(@Args(() => OfficialListArgs) args: OfficialListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.officials(args);
   }
 
-  @FieldResolver(() => [Statement], {
-    description: "Statements this official made.",
+  @Directive(listSize(MAX_ROLES))
+  @FieldResolver(() => [OfficialRole], { description: "Roles held, oldest first." })
+  roles(@Root() official: Official, @Ctx() ctx: Context) {
+    return ctx.loaders.rolesOf.load(official.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => StatementConnection, {
+    description: "Statements this official made, newest first.",
   })
-  statements(@Root() official: Official, @Ctx() { loaders }: Context) {
-    return loaders.statementsBySpeaker.load(official.id);
+  statements(
+    @Root() official: Official,
+    @Args(() => StatementListArgs) args: StatementListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.statementsOfOfficial(args).load(official.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AuditEntryConnection, {
+    description: "Every write to this record, oldest first (editor key).",
+  })
+  history(
+    @Root() official: Official,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    requireEditor(ctx.identity, "read history");
+    return ctx.loaders.history("Official", args).load(official.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      "This record in the bundle format, with the sources it cites (what export writes).",
+  })
+  bundleRecord(@Root() official: Official, @Ctx() ctx: Context) {
+    return ctx.loaders.snapshots.Official.load(official.id);
+  }
+
+  @Mutation(() => UpsertOfficialPayload, {
+    description: "Creates or updates an official by id, with their roles (editor key).",
+  })
+  async upsertOfficial(
+    @Arg("input", () => OfficialInput, { validate: false, description: "The official." })
+    input: OfficialInput,
+    @Arg("sources", () => [SourceInput], {
+      nullable: true,
+      validate: false,
+      description: "The sources it cites.",
+    })
+    sources: SourceInput[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return Object.assign(
+      new UpsertOfficialPayload(),
+      await upsert(ctx, "governments", officialWrites, input, sources),
+    );
+  }
+
+  @Mutation(() => DeletePayload, {
+    description: "Deletes an official (editor key); refused while records refer to them.",
+  })
+  deleteOfficial(
+    @Arg("id", () => ID, { description: "Their slug." }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return remove(ctx, "governments", officialWrites, id);
   }
 }
 
 @Resolver(() => OfficialRole)
 export class OfficialRoleResolver {
-  @FieldResolver(() => Agency, { nullable: true })
-  agency(@Root() role: OfficialRole, @Ctx() { loaders }: Context) {
-    return role.agencyId ? loaders.agencyById.load(role.agencyId) : null;
+  @FieldResolver(() => Agency, { nullable: true, description: "The agency of the role." })
+  agency(@Root() role: OfficialRole, @Ctx() ctx: Context) {
+    return role.agencyId ? ctx.loaders.agencyById.load(role.agencyId) : null;
   }
 
-  @FieldResolver(() => Government)
-  government(@Root() role: OfficialRole, @Ctx() { loaders }: Context) {
-    return loaders.governmentById.load(role.governmentId);
+  @FieldResolver(() => Government, { description: "The government of the role." })
+  government(@Root() role: OfficialRole, @Ctx() ctx: Context) {
+    return ctx.loaders.governmentById.load(role.governmentId);
   }
 }

@@ -1,12 +1,48 @@
-import { referenceResolver } from "../common/references";
-import type { ResolverMap } from "../common/subgraph";
-import type { Context } from "./context";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { connectionType } from "../common/connection";
+import { Node, globalId } from "../common/node";
 
-/** How the gateway fetches this subgraph's entities by key: batched per request. */
-export const referenceResolvers: ResolverMap = {
-  Government: referenceResolver("Government", (c: Context) => c.loaders.governmentById),
-  Agency: referenceResolver("Agency", (c: Context) => c.loaders.agencyById),
-  Official: referenceResolver("Official", (c: Context) => c.loaders.officialById),
-  Statement: referenceResolver("Statement", (c: Context) => c.loaders.statementById),
-  Attribution: referenceResolver("Attribution", (c: Context) => c.loaders.attributionById),
-};
+/**
+ * Entities owned by the other subgraphs, known here by key only. They implement `Node` here
+ * because `node(id:)` is answered by this subgraph for every type.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType("Incident", { implements: Node, simpleResolvers: true })
+export class IncidentRef implements Node {
+  @Field(() => ID)
+  id: string;
+
+  @Directive("@shareable")
+  @Field(() => ID)
+  get globalId(): string {
+    return globalId("Incident", this.id);
+  }
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType("ThreatActor", { implements: Node, simpleResolvers: true })
+export class ThreatActorRef implements Node {
+  @Field(() => ID)
+  id: string;
+
+  @Directive("@shareable")
+  @Field(() => ID)
+  get globalId(): string {
+    return globalId("ThreatActor", this.id);
+  }
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType("LegalAction", { implements: Node, simpleResolvers: true })
+export class LegalActionRef implements Node {
+  @Field(() => ID)
+  id: string;
+
+  @Directive("@shareable")
+  @Field(() => ID)
+  get globalId(): string {
+    return globalId("LegalAction", this.id);
+  }
+}
+
+export const IncidentConnection = connectionType(IncidentRef, "Incident");

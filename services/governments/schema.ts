@@ -1,26 +1,34 @@
-import { recordResolver } from "../common/record.resolver";
 import type { SubgraphDefinition } from "../common/subgraph";
+import { Agency } from "./agency";
+import { AgencyInput } from "./agency.inputs";
+import { agencyReference } from "./agency.reference";
 import { AgencyResolver } from "./agency.resolver";
-import { loadBundle } from "./bundle";
-import {
-  AttributionResolver,
-  IncidentAttributionsResolver,
-  ThreatActorAttributionsResolver,
-} from "./attribution.resolver";
-import { Agency } from "./entities/agency";
-import { Attribution } from "./entities/attribution";
-import { Government } from "./entities/government";
-import { Official, OfficialRole } from "./entities/official";
-import { Quote } from "./entities/quote";
-import { Statement } from "./entities/statement";
+import { agencyWrites } from "./agency.writes";
+import { Attribution } from "./attribution";
+import { attributionReference } from "./attribution.reference";
+import { AttributionResolver } from "./attribution.resolver";
+import { IncidentContributions, ThreatActorContributions } from "./contributions.resolver";
+import { Government } from "./government";
+import { GovernmentInput } from "./government.inputs";
+import { governmentReference } from "./government.reference";
 import { GovernmentResolver } from "./government.resolver";
+import { governmentWrites } from "./government.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380000000 } from "./migrations/1764380000000-initial";
 import { AuditLog1764395000000 } from "./migrations/1764395000000-audit-log";
-import { agencyStore, governmentStore, officialStore, statementStore } from "./records";
+import { NodeResolver } from "./node.resolver";
+import { Official, OfficialRole } from "./official";
+import { OfficialInput } from "./official.inputs";
+import { officialReference } from "./official.reference";
 import { OfficialResolver, OfficialRoleResolver } from "./official.resolver";
-import { referenceResolvers } from "./references";
+import { officialWrites } from "./official.writes";
+import { Quote } from "./quote";
+import { IncidentRef, LegalActionRef, ThreatActorRef } from "./references";
+import { Statement } from "./statement";
+import { StatementInput } from "./statement.inputs";
+import { statementReference } from "./statement.reference";
 import { QuoteResolver, StatementResolver } from "./statement.resolver";
+import { statementWrites } from "./statement.writes";
 
 /** Who speaks, and what they said: governments, agencies, officials, statements, attributions. */
 export const governments: SubgraphDefinition<Loaders> = {
@@ -34,16 +42,25 @@ export const governments: SubgraphDefinition<Loaders> = {
     StatementResolver,
     QuoteResolver,
     AttributionResolver,
-    IncidentAttributionsResolver,
-    ThreatActorAttributionsResolver,
-    recordResolver(Government, governmentStore, "governments"),
-    recordResolver(Agency, agencyStore, "governments"),
-    recordResolver(Official, officialStore, "governments"),
-    recordResolver(Statement, statementStore, "governments"),
+    IncidentContributions,
+    ThreatActorContributions,
+    NodeResolver,
   ],
   entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],
+  orphanedTypes: [IncidentRef, ThreatActorRef, LegalActionRef],
   migrations: [Initial1764380000000, AuditLog1764395000000],
-  referenceResolvers,
+  referenceResolvers: {
+    Government: governmentReference,
+    Agency: agencyReference,
+    Official: officialReference,
+    Statement: statementReference,
+    Attribution: attributionReference,
+  },
   createLoaders,
-  loadBundle,
+  records: [
+    { input: GovernmentInput, writes: governmentWrites },
+    { input: AgencyInput, writes: agencyWrites },
+    { input: OfficialInput, writes: officialWrites },
+    { input: StatementInput, writes: statementWrites },
+  ],
 };

@@ -1,53 +1,97 @@
-import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { DateRangeInput } from "../common/filters";
-import { SortDirection } from "../common/pagination";
+import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ConnectionArgs } from "../common/connection";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badUserInput } from "../common/errors";
+import {
+  DateRangeInput,
+  MAX_FILTER_VALUES,
+  dateRangeBounds,
+  searchText,
+  whereAnyOf,
+} from "../common/filters";
+import {
+  DateField,
+  EnumField,
+  EnumListField,
+  IdField,
+  IdListField,
+  LANGUAGE,
+  LanguageField,
+  NestedField,
+  NestedListField,
+  SourcesField,
+  TextField,
+  TextListField,
+  UrlField,
+} from "../common/inputs";
+import { type Ordering, SortDirection } from "../common/pagination";
+import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
 
-@InputType()
+@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
 export class StatementFilter {
-  @Field(() => [ID], { nullable: true })
+  @IdListField({ nullable: true, description: "These statements.", maxItems: MAX_FILTER_VALUES })
   ids?: string[];
 
-  @Field(() => [StatementKind], { nullable: true })
+  @EnumListField(() => StatementKind, {
+    nullable: true,
+    description: "Of these kinds.",
+    maxItems: 20,
+  })
   kinds?: StatementKind[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: "Issued or cosigned by these governments.",
+    maxItems: MAX_FILTER_VALUES,
   })
   governmentIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @IdListField({
+    nullable: true,
+    description: "Issued by these agencies.",
+    maxItems: MAX_FILTER_VALUES,
+  })
   agencyIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @IdListField({
+    nullable: true,
+    description: "Made by these officials.",
+    maxItems: MAX_FILTER_VALUES,
+  })
   speakerIds?: string[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: "Statements attributing these incidents.",
+    maxItems: MAX_FILTER_VALUES,
   })
   incidentIds?: string[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: "Statements naming these threat actors.",
+    maxItems: MAX_FILTER_VALUES,
   })
   actorIds?: string[];
 
-  @Field(() => [String], {
+  @TextListField({
     nullable: true,
     description: 'Available in these languages (text, quotes or translations): "fr", "en".',
+    maxItems: 20,
+    maxLength: 35,
+    pattern: { regex: LANGUAGE, rule: 'must be a BCP 47 language tag such as "fr"' },
   })
   languages?: string[];
 
-  @Field(() => DateRangeInput, { nullable: true })
+  @NestedField(() => DateRangeInput, { nullable: true, description: "Issued in this period." })
   issuedBetween?: DateRangeInput;
 
-  @Field(() => String, {
+  @TextField({
     nullable: true,
     description:
       "Full-text search (English and French stemming, accents ignored) over text and quotes.",
+    maxLength: 200,
   })
   text?: string;
 }
@@ -57,15 +101,221 @@ export enum StatementOrderField {
   ID = "ID",
   RELEVANCE = "RELEVANCE",
 }
-registerEnumType(StatementOrderField, { name: "StatementOrderField" });
+registerEnumType(StatementOrderField, {
+  name: "StatementOrderField",
+  description: "What to order statements by.",
+  valuesConfig: {
+    ISSUED_AT: { description: "By date issued, then id (the default without `filter.text`)." },
+    ID: { description: "By id (slug)." },
+    RELEVANCE: { description: "By how well they match `filter.text` (the default with it)." },
+  },
+});
 
-@InputType({
-  description: "Newest first by default; by relevance when searching text.",
-})
+@InputType({ description: "Newest first by default; by relevance when searching text." })
 export class StatementOrder {
-  @Field(() => StatementOrderField)
+  @Field(() => StatementOrderField, { description: "What to order by." })
   field: StatementOrderField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
   direction: SortDirection;
+}
+
+@InputType({ description: "A quote rendered in another language, as part of `QuoteInput`." })
+export class TranslationInput {
+  @LanguageField({ description: "Language of the translation." })
+  language: string;
+
+  @TextField({ description: "The translated words.", maxLength: 5000 })
+  text: string;
+
+  @IdField({ nullable: true, description: "Key of the source that translated it (see `sources`)." })
+  source?: string | null;
+}
+
+export const MAX_QUOTES = 20;
+export const MAX_TRANSLATIONS = 10;
+export const MAX_ATTRIBUTIONS = 50;
+export const MAX_COSIGNERS = 50;
+
+@InputType({
+  description: "Words quoted verbatim from the statement, as part of `StatementInput`.",
+})
+export class QuoteInput {
+  @TextField({ description: "The words, verbatim.", maxLength: 5000 })
+  text: string;
+
+  @LanguageField({ description: "Language of the words." })
+  language: string;
+
+  @IdField({
+    nullable: true,
+    description: "The official who said them, if not the statement's speaker.",
+  })
+  speaker?: string | null;
+
+  @NestedListField(() => TranslationInput, {
+    nullable: true,
+    description: "The quote in other languages.",
+    maxItems: MAX_TRANSLATIONS,
+  })
+  translations?: TranslationInput[] | null;
+}
+
+@InputType({
+  description:
+    "A statement as `upsertStatement` writes it, with its quotes and attributions (the bundle format of data/).",
+})
+export class StatementInput {
+  @IdField({ description: 'Readable slug, the record\'s key: "us-dos-2021-07-19".' })
+  id: string;
+
+  @EnumField(() => StatementKind, { description: "The form of the statement." })
+  kind: StatementKind;
+
+  @DateField({ description: "When it was issued, as precise as known." })
+  issuedAt: string;
+
+  @IdField({ description: "The government issuing it." })
+  issuer: string;
+
+  @IdListField({ nullable: true, description: "Governments joining it.", maxItems: MAX_COSIGNERS })
+  cosigners?: string[] | null;
+
+  @IdField({ nullable: true, description: "The agency issuing it." })
+  agency?: string | null;
+
+  @IdField({ nullable: true, description: "The official speaking." })
+  speaker?: string | null;
+
+  @TextField({ nullable: true, description: "Title as published.", maxLength: 500 })
+  title?: string | null;
+
+  @LanguageField({ description: "Language of the statement." })
+  language: string;
+
+  @TextField({ nullable: true, description: "Full text, where published.", maxLength: 100_000 })
+  text?: string | null;
+
+  @TextField({ nullable: true, description: "What it says, in brief.", maxLength: 5000 })
+  summary?: string | null;
+
+  @UrlField({ nullable: true, description: "Where it is published." })
+  url?: string | null;
+
+  @NestedListField(() => QuoteInput, {
+    nullable: true,
+    description: "Verbatim quotes.",
+    maxItems: MAX_QUOTES,
+  })
+  quotes?: QuoteInput[] | null;
+
+  @NestedListField(() => AttributionInput, {
+    nullable: true,
+    description: "Who it blames for which incident.",
+    maxItems: MAX_ATTRIBUTIONS,
+  })
+  attributions?: AttributionInput[] | null;
+
+  @SourcesField()
+  sources: string[];
+}
+
+const SEARCH_QUERY = "governments.search_query(:text)";
+
+/** Narrows `query` (alias `s`) to the statements matching `filter`. */
+export function applyStatementFilter(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  filter: StatementFilter,
+) {
+  whereAnyOf(query, "s.id", "ids", filter.ids);
+  whereAnyOf(query, "s.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
+  whereAnyOf(query, "s.speaker_id", "speakerIds", filter.speakerIds);
+  if (filter.governmentIds) {
+    query.andWhere("(s.issuer_id = ANY(:governmentIds) OR s.cosigner_ids && :governmentIds)", {
+      governmentIds: filter.governmentIds,
+    });
+  }
+  for (const [column, name] of [
+    ["incident_id", "incidentIds"],
+    ["actor_id", "actorIds"],
+  ] as const) {
+    if (filter[name]) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM governments.attribution fa WHERE fa.statement_id = s.id AND fa.${column} = ANY(:${name}))`,
+        { [name]: filter[name] },
+      );
+    }
+  }
+  if (filter.languages) {
+    const languages = filter.languages.map((language) => language.toLowerCase());
+    query.andWhere(
+      `(governments.language_matches(s.language, :languages) OR EXISTS (
+         SELECT 1 FROM governments.quote q WHERE q.statement_id = s.id
+         AND (governments.language_matches(q.language, :languages)
+              OR EXISTS (SELECT 1 FROM jsonb_array_elements(q.translations) t
+                         WHERE governments.language_matches(t->>'language', :languages)))))`,
+      { languages },
+    );
+  }
+  if (filter.issuedBetween) {
+    const { from, to } = dateRangeBounds(filter.issuedBetween, "filter.issuedBetween");
+    if (from) query.andWhere("s.issued_on >= :from", { from });
+    if (to) query.andWhere("s.issued_on <= :to", { to });
+  }
+  const text = searchText(filter.text, "filter.text");
+  if (text) {
+    query.andWhere(
+      // A UNION of two index scans: "search @@ q OR EXISTS (quote ...)" reads every statement.
+      `s.id IN (SELECT id FROM governments.statement WHERE search @@ ${SEARCH_QUERY}
+         UNION SELECT statement_id FROM governments.quote WHERE search @@ ${SEARCH_QUERY})`,
+      { text },
+    );
+  }
+}
+
+/** Newest first, or by relevance when searching text, unless `order` says otherwise. */
+export function statementOrdering(
+  order: StatementOrder | undefined,
+  filter: StatementFilter | undefined,
+): Ordering {
+  const text = searchText(filter?.text, "filter.text");
+  const field =
+    order?.field ?? (text ? StatementOrderField.RELEVANCE : StatementOrderField.ISSUED_AT);
+  const direction = order?.direction ?? SortDirection.DESC;
+  const name = `${field}_${direction}`;
+  switch (field) {
+    case StatementOrderField.ID:
+      return { name, keys: [{ sql: "s.id", direction }] };
+    case StatementOrderField.ISSUED_AT:
+      return {
+        name,
+        keys: [
+          { sql: "s.issued_on", direction },
+          { sql: "s.id", direction },
+        ],
+      };
+    case StatementOrderField.RELEVANCE:
+      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
+      return {
+        name: `${name}:${text}`,
+        keys: [
+          // :text is bound by the filter, which every query ordered this way applies.
+          { sql: `ts_rank(s.search, ${SEARCH_QUERY})`, direction },
+          { sql: "s.id", direction: SortDirection.ASC },
+        ],
+      };
+  }
+}
+
+@ArgsType()
+export class StatementListArgs extends ConnectionArgs {
+  @NestedField(() => StatementFilter, {
+    nullable: true,
+    description: "Only the items matching this.",
+  })
+  filter?: StatementFilter;
+
+  @NestedField(() => StatementOrder, { nullable: true, description: "Order of the items." })
+  orderBy?: StatementOrder;
 }

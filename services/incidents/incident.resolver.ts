@@ -1,51 +1,132 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { loadAll, loadOrNotFound } from "../common/loaders";
-import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { GraphQLJSONObject } from "graphql-scalars";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { AuditEntryConnection } from "../common/audit";
+import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../common/connection";
+import { SourceInput } from "../common/inputs";
+import { loadOrNotFound } from "../common/loaders";
+import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../common/write-path";
 import type { Context } from "./context";
-import { Incident } from "./entities/incident";
-import { GovernmentRef, ref } from "./entities/references";
-import { ThreatActor } from "./entities/threat-actor";
-import { TimelineEvent } from "./entities/timeline-event";
-import { IncidentFilter, applyIncidentFilter } from "./incident.inputs";
-import { IncidentOrder, incidentOrdering } from "./incident.ordering";
+import { Incident, IncidentConnection } from "./incident";
+import {
+  IncidentInput,
+  IncidentListArgs,
+  MAX_TARGETED_COUNTRIES,
+  MAX_TIMELINE_EVENTS,
+} from "./incident.inputs";
+import { incidentWrites } from "./incident.writes";
+import { GovernmentConnection } from "./references";
+import { ThreatActorConnection } from "./threat-actor";
+import { TimelineEvent } from "./timeline-event";
 
-export const IncidentConnection = connectionType(Incident, "Incident");
+const UpsertIncidentPayload = upsertPayload(Incident, "Incident", "incident");
 
 @Resolver(() => Incident)
 export class IncidentResolver {
   @Query(() => Incident, { nullable: true, description: "An incident by id; NOT_FOUND if none." })
-  async incident(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loadOrNotFound(loaders.incidentById, "Incident", id);
-  }
-
-  @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })
-  incidents(
-    @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db }: Context,
-    @Arg("filter", () => IncidentFilter, { nullable: true }) filter?: IncidentFilter,
-    @Arg("orderBy", () => IncidentOrder, { nullable: true }) orderBy?: IncidentOrder,
+  incident(
+    @Arg("id", () => ID, { description: 'Its slug: "microsoft-exchange-2021".' }) id: string,
+    @Ctx() ctx: Context,
   ) {
-    const query = db.getRepository(Incident).createQueryBuilder("i");
-    applyIncidentFilter(query, filter ?? {});
-    return paginate(IncidentConnection, query, incidentOrdering("i", orderBy), page);
+    return loadOrNotFound(ctx.loaders.incidentById, "Incident", id);
   }
 
-  @FieldResolver(() => [GovernmentRef], { description: "Countries (or unions) targeted." })
-  targetedCountries(@Root() incident: Incident) {
-    return incident.targetedCountryIds.map((id) => ref(GovernmentRef, id));
+  @Directive(CONNECTION_SIZE)
+  @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })
+  incidents(@Args(() => IncidentListArgs) args: IncidentListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.incidents(args);
   }
 
-  @FieldResolver(() => [ThreatActor], { description: "Actors suspected of the incident." })
-  async suspectedActors(@Root() incident: Incident, @Ctx() { loaders }: Context) {
-    const links = await loaders.actorLinksByIncident.load(incident.id);
-    return loadAll(
-      loaders.threatActorById,
-      links.map((link) => link.actorId),
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => GovernmentConnection, {
+    description: `Countries (or unions) targeted, in the order of the record (at most ${MAX_TARGETED_COUNTRIES}).`,
+  })
+  targetedCountries(
+    @Root() incident: Incident,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.governmentsIn(incident.targetedCountryIds, args);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => ThreatActorConnection, {
+    description: "Threat actors suspected of the incident, in the order the sources give.",
+  })
+  suspectedActors(
+    @Root() incident: Incident,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.suspectedActorsOf(args).load(incident.id);
+  }
+
+  @Directive(listSize(MAX_TIMELINE_EVENTS))
+  @FieldResolver(() => [TimelineEvent], { description: "What happened when, oldest first." })
+  timeline(@Root() incident: Incident, @Ctx() ctx: Context) {
+    return ctx.loaders.timelineOf.load(incident.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AuditEntryConnection, {
+    description: "Every write to this record, oldest first (editor key).",
+  })
+  history(
+    @Root() incident: Incident,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    requireEditor(ctx.identity, "read history");
+    return ctx.loaders.history("Incident", args).load(incident.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      "This record in the bundle format, with the sources it cites (what export writes).",
+  })
+  bundleRecord(@Root() incident: Incident, @Ctx() ctx: Context) {
+    return ctx.loaders.snapshots.Incident.load(incident.id);
+  }
+
+  @Mutation(() => UpsertIncidentPayload, {
+    description:
+      "Creates or updates an incident by id, with its suspected actors and timeline (editor key). Every problem of the input is reported at once; re-sending it unchanged answers UNCHANGED.",
+  })
+  async upsertIncident(
+    @Arg("input", () => IncidentInput, { validate: false, description: "The incident." })
+    input: IncidentInput,
+    @Arg("sources", () => [SourceInput], {
+      nullable: true,
+      validate: false,
+      description: "The sources it cites.",
+    })
+    sources: SourceInput[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return Object.assign(
+      new UpsertIncidentPayload(),
+      await upsert(ctx, "incidents", incidentWrites, input, sources),
     );
   }
 
-  @FieldResolver(() => [TimelineEvent], { description: "What happened when, oldest first." })
-  timeline(@Root() incident: Incident, @Ctx() { loaders }: Context) {
-    return loaders.timelineByIncident.load(incident.id);
+  @Mutation(() => DeletePayload, {
+    description:
+      "Deletes an incident with its timeline and suspected-actor links (editor key). Other subgraphs' records citing it then answer NOT_FOUND for it.",
+  })
+  deleteIncident(
+    @Arg("id", () => ID, { description: "Its slug." }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return remove(ctx, "incidents", incidentWrites, id);
   }
 }

@@ -1,12 +1,23 @@
-import { referenceResolver } from "../common/references";
-import type { ResolverMap } from "../common/subgraph";
-import type { Context } from "./context";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { connectionType } from "../common/connection";
 
 /**
- * How the gateway fetches this subgraph's entities by key: batched per request. `Government`
- * needs none: its fields here are computed from the key alone.
+ * Entities owned by the governments subgraph, known here by key only: they implement `Node`
+ * there, where `node(id:)` is answered.
  */
-export const referenceResolvers: ResolverMap = {
-  Incident: referenceResolver("Incident", (c: Context) => c.loaders.incidentById),
-  ThreatActor: referenceResolver("ThreatActor", (c: Context) => c.loaders.threatActorById),
-};
+@Directive('@key(fields: "id")')
+@ObjectType("Government", { simpleResolvers: true })
+export class GovernmentRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType("Agency", { simpleResolvers: true })
+export class AgencyRef {
+  @Field(() => ID)
+  id: string;
+}
+
+/** The same shareable type as the governments subgraph's, over the key-only stub. */
+export const GovernmentConnection = connectionType(GovernmentRef, "Government");

@@ -1,33 +1,37 @@
-import { recordResolver } from "../common/record.resolver";
 import type { SubgraphDefinition } from "../common/subgraph";
-import { loadBundle } from "./bundle";
-import { Incident } from "./entities/incident";
-import { IncidentActor } from "./entities/incident-actor";
-import { ThreatActor } from "./entities/threat-actor";
-import { TimelineEvent } from "./entities/timeline-event";
-import { GovernmentIncidentsResolver } from "./government.resolver";
+import { GovernmentContributions } from "./contributions.resolver";
+import { Incident } from "./incident";
+import { IncidentActor } from "./incident-actor";
+import { IncidentInput } from "./incident.inputs";
+import { incidentReference } from "./incident.reference";
 import { IncidentResolver } from "./incident.resolver";
+import { incidentWrites } from "./incident.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380200000 } from "./migrations/1764380200000-initial";
 import { AuditLog1764395100000 } from "./migrations/1764395100000-audit-log";
-import { incidentStore, threatActorStore } from "./records";
-import { referenceResolvers } from "./references";
+import { ThreatActor } from "./threat-actor";
+import { ThreatActorInput } from "./threat-actor.inputs";
+import { threatActorReference } from "./threat-actor.reference";
 import { ThreatActorResolver } from "./threat-actor.resolver";
+import { threatActorWrites } from "./threat-actor.writes";
+import { TimelineEvent } from "./timeline-event";
 
 /** What happened: incidents, their timelines, and the threat actors suspected of them. */
 export const incidents: SubgraphDefinition<Loaders> = {
   name: "incidents",
   dbSchema: "incidents",
-  resolvers: [
-    IncidentResolver,
-    ThreatActorResolver,
-    GovernmentIncidentsResolver,
-    recordResolver(ThreatActor, threatActorStore, "incidents"),
-    recordResolver(Incident, incidentStore, "incidents"),
-  ],
+  resolvers: [IncidentResolver, ThreatActorResolver, GovernmentContributions],
   entities: [Incident, ThreatActor, IncidentActor, TimelineEvent],
   migrations: [Initial1764380200000, AuditLog1764395100000],
-  referenceResolvers,
+  // `Government` needs none: its fields here are computed from the key alone.
+  referenceResolvers: {
+    Incident: incidentReference,
+    ThreatActor: threatActorReference,
+  },
   createLoaders,
-  loadBundle,
+  // Actors first: incidents list them as suspects.
+  records: [
+    { input: ThreatActorInput, writes: threatActorWrites },
+    { input: IncidentInput, writes: incidentWrites },
+  ],
 };

@@ -1,44 +1,31 @@
+import { GraphQLJSONObject } from "graphql-scalars";
 import {
   Arg,
   Args,
   Ctx,
-  Field,
+  Directive,
   FieldResolver,
   ID,
-  InputType,
+  Mutation,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
-import { containsPattern, searchText } from "../common/filters";
-import { loadAll, loadOrNotFound } from "../common/loaders";
-import { NameOrder, nameOrdering } from "../common/ordering";
-import { PageArgs, connectionType, paginate } from "../common/pagination";
+import { AuditEntryConnection } from "../common/audit";
+import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
+import { SourceInput } from "../common/inputs";
+import { loadOrNotFound } from "../common/loaders";
+import { ref } from "../common/references";
+import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../common/write-path";
 import type { Context } from "./context";
-import { Incident } from "./entities/incident";
-import { AgencyRef, GovernmentRef, ref } from "./entities/references";
-import { ThreatActor } from "./entities/threat-actor";
-import { ThreatActorKind } from "./enums";
+import { IncidentConnection } from "./incident";
+import { IncidentListArgs } from "./incident.inputs";
+import { AgencyRef, GovernmentRef } from "./references";
+import { ThreatActor, ThreatActorConnection } from "./threat-actor";
+import { ThreatActorInput, ThreatActorListArgs } from "./threat-actor.inputs";
+import { threatActorWrites } from "./threat-actor.writes";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
-class ThreatActorFilter {
-  @Field(() => [ID], { nullable: true })
-  ids?: string[];
-
-  @Field(() => [ThreatActorKind], { nullable: true })
-  kinds?: ThreatActorKind[];
-
-  @Field(() => [ID], { nullable: true, description: "Actors sponsored by these governments." })
-  sponsorStateIds?: string[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Name or alias, accents ignored, typos tolerated: "Leviathan", "bronze mohawk".',
-  })
-  text?: string;
-}
-
-const ThreatActorConnection = connectionType(ThreatActor, "ThreatActor");
+const UpsertThreatActorPayload = upsertPayload(ThreatActor, "ThreatActor", "threatActor");
 
 @Resolver(() => ThreatActor)
 export class ThreatActorResolver {
@@ -46,34 +33,17 @@ export class ThreatActorResolver {
     nullable: true,
     description: "A threat actor by id; NOT_FOUND if none.",
   })
-  async threatActor(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loadOrNotFound(loaders.threatActorById, "ThreatActor", id);
+  threatActor(
+    @Arg("id", () => ID, { description: 'Its slug: "apt40".' }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return loadOrNotFound(ctx.loaders.threatActorById, "ThreatActor", id);
   }
 
+  @Directive(CONNECTION_SIZE)
   @Query(() => ThreatActorConnection, { description: "Threat actors, by name by default." })
-  threatActors(
-    @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db }: Context,
-    @Arg("filter", () => ThreatActorFilter, { nullable: true }) filter?: ThreatActorFilter,
-    @Arg("orderBy", () => NameOrder, { nullable: true }) orderBy?: NameOrder,
-  ) {
-    const query = db.getRepository(ThreatActor).createQueryBuilder("a");
-    if (filter?.ids) query.andWhere("a.id = ANY(:ids)", { ids: filter.ids });
-    if (filter?.kinds) query.andWhere("a.kind = ANY(:kinds)", { kinds: filter.kinds });
-    if (filter?.sponsorStateIds) {
-      query.andWhere("a.sponsor_state_id = ANY(:sponsorStateIds)", {
-        sponsorStateIds: filter.sponsorStateIds,
-      });
-    }
-    const text = searchText(filter?.text, "filter.text");
-    if (text) {
-      query.andWhere(
-        `(a.search_names ILIKE incidents.f_unaccent(:pattern)
-          OR incidents.f_unaccent(lower(:text)) <% a.search_names)`,
-        { text, pattern: containsPattern(text) },
-      );
-    }
-    return paginate(ThreatActorConnection, query, nameOrdering("a", orderBy), page);
+  threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.threatActors(args);
   }
 
   @FieldResolver(() => GovernmentRef, {
@@ -93,14 +63,68 @@ export class ThreatActorResolver {
     return ref(AgencyRef, actor.affiliatedAgencyId);
   }
 
-  @FieldResolver(() => [Incident], {
-    description: "Incidents it is suspected of, most recent first.",
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => IncidentConnection, {
+    description: "Incidents it is suspected of, most recent first by default.",
   })
-  async incidents(@Root() actor: ThreatActor, @Ctx() { loaders }: Context) {
-    const links = await loaders.incidentLinksByActor.load(actor.id);
-    return loadAll(
-      loaders.incidentById,
-      links.map((link) => link.incidentId),
+  incidents(
+    @Root() actor: ThreatActor,
+    @Args(() => IncidentListArgs) args: IncidentListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.incidentsOfActor(args).load(actor.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AuditEntryConnection, {
+    description: "Every write to this record, oldest first (editor key).",
+  })
+  history(
+    @Root() actor: ThreatActor,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    requireEditor(ctx.identity, "read history");
+    return ctx.loaders.history("ThreatActor", args).load(actor.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description:
+      "This record in the bundle format, with the sources it cites (what export writes).",
+  })
+  bundleRecord(@Root() actor: ThreatActor, @Ctx() ctx: Context) {
+    return ctx.loaders.snapshots.ThreatActor.load(actor.id);
+  }
+
+  @Mutation(() => UpsertThreatActorPayload, {
+    description:
+      "Creates or updates a threat actor by id, with its aliases (editor key). Re-sending it unchanged answers UNCHANGED.",
+  })
+  async upsertThreatActor(
+    @Arg("input", () => ThreatActorInput, { validate: false, description: "The threat actor." })
+    input: ThreatActorInput,
+    @Arg("sources", () => [SourceInput], {
+      nullable: true,
+      validate: false,
+      description: "The sources it cites.",
+    })
+    sources: SourceInput[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return Object.assign(
+      new UpsertThreatActorPayload(),
+      await upsert(ctx, "incidents", threatActorWrites, input, sources),
     );
+  }
+
+  @Mutation(() => DeletePayload, {
+    description:
+      "Deletes a threat actor (editor key); refused while incidents list it as a suspected actor.",
+  })
+  deleteThreatActor(
+    @Arg("id", () => ID, { description: "Its slug." }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return remove(ctx, "incidents", threatActorWrites, id);
   }
 }

@@ -1,44 +1,72 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
 import type { Context } from "./context";
-import { Defendant } from "./entities/defendant";
-import { LegalAction } from "./entities/legal-action";
-import { GovernmentRef, IncidentRef, ThreatActorRef } from "./entities/references";
+import { DefendantConnection } from "./defendant";
+import { LegalActionConnection } from "./legal-action";
+import { LegalActionListArgs } from "./legal-action.inputs";
+import { GovernmentRef, IncidentRef, ThreatActorRef } from "./references";
 
-/** Fields this subgraph adds to the other subgraphs' entities. */
+/** What this subgraph adds to the governments subgraph's `Government`. */
 @Resolver(() => GovernmentRef)
-export class GovernmentLegalActionsResolver {
-  @FieldResolver(() => [LegalAction], { nullable: true, description: "Legal actions it brought." })
-  legalActionsBrought(@Root() government: GovernmentRef, @Ctx() { loaders }: Context) {
-    return loaders.legalActionsByJurisdiction.load(government.id);
+export class GovernmentContributions {
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => LegalActionConnection, {
+    nullable: true,
+    description: "Legal actions it brought, newest first.",
+  })
+  legalActionsBrought(
+    @Root() government: GovernmentRef,
+    @Args(() => LegalActionListArgs) args: LegalActionListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.legalActionsBrought(args).load(government.id);
   }
 
-  @FieldResolver(() => [Defendant], {
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => DefendantConnection, {
     nullable: true,
-    description: "Its nationals charged, arrested or sanctioned, by anyone.",
+    description:
+      "Its nationals charged, arrested or sanctioned, by anyone: by the date of the action, oldest first (undated last), then in the order of each action.",
   })
-  nationalsCharged(@Root() government: GovernmentRef, @Ctx() { loaders }: Context) {
-    return loaders.defendantsByNationality.load(government.id);
+  nationalsCharged(
+    @Root() government: GovernmentRef,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.nationalsCharged(args).load(government.id);
   }
 }
 
+/** What this subgraph adds to the incidents subgraph's `Incident`. */
 @Resolver(() => IncidentRef)
-export class IncidentLegalActionsResolver {
-  @FieldResolver(() => [LegalAction], {
+export class IncidentContributions {
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => LegalActionConnection, {
     nullable: true,
-    description: "Legal actions over this incident.",
+    description: "Legal actions over this incident, newest first.",
   })
-  legalActions(@Root() incident: IncidentRef, @Ctx() { loaders }: Context) {
-    return loaders.legalActionsByIncident.load(incident.id);
+  legalActions(
+    @Root() incident: IncidentRef,
+    @Args(() => LegalActionListArgs) args: LegalActionListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.legalActionsOfIncident(args).load(incident.id);
   }
 }
 
+/** What this subgraph adds to the incidents subgraph's `ThreatActor`. */
 @Resolver(() => ThreatActorRef)
-export class ThreatActorLegalActionsResolver {
-  @FieldResolver(() => [LegalAction], {
+export class ThreatActorContributions {
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => LegalActionConnection, {
     nullable: true,
-    description: "Legal actions naming this actor or charging its members.",
+    description: "Legal actions naming this actor or charging one of its members, newest first.",
   })
-  async legalActions(@Root() actor: ThreatActorRef, @Ctx() { loaders }: Context) {
-    return (await loaders.legalActionsByActor.load(actor.id)).map((row) => row.action);
+  legalActions(
+    @Root() actor: ThreatActorRef,
+    @Args(() => LegalActionListArgs) args: LegalActionListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.legalActionsOfActor(args).load(actor.id);
   }
 }

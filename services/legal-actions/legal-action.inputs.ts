@@ -1,60 +1,96 @@
-import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { DateRangeInput } from "../common/filters";
-import { SortDirection } from "../common/pagination";
-import { LegalActionKind, LegalActionStatus } from "./enums";
+import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { ConnectionArgs } from "../common/connection";
+import {
+  DateRangeInput,
+  MAX_FILTER_VALUES,
+  containsPattern,
+  dateRangeBounds,
+  searchText,
+  whereAnyOf,
+} from "../common/filters";
+import {
+  DateField,
+  EnumField,
+  EnumListField,
+  IdField,
+  IdListField,
+  IntField,
+  NestedField,
+  NestedListField,
+  SourcesField,
+  TextField,
+  TextListField,
+} from "../common/inputs";
+import { type Ordering, SortDirection } from "../common/pagination";
+import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
 
-@InputType()
+@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
 export class LegalActionFilter {
-  @Field(() => [ID], { nullable: true })
+  @IdListField({ nullable: true, description: "These legal actions.", maxItems: MAX_FILTER_VALUES })
   ids?: string[];
 
-  @Field(() => [LegalActionKind], { nullable: true })
+  @EnumListField(() => LegalActionKind, {
+    nullable: true,
+    description: "Of these kinds.",
+    maxItems: 10,
+  })
   kinds?: LegalActionKind[];
 
-  @Field(() => [LegalActionStatus], { nullable: true })
+  @EnumListField(() => LegalActionStatus, {
+    nullable: true,
+    description: "In these statuses.",
+    maxItems: 10,
+  })
   statuses?: LegalActionStatus[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: "Brought by these governments.",
+    maxItems: MAX_FILTER_VALUES,
   })
   jurisdictionIds?: string[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: 'Brought by these agencies: "us-doj", "eu-council".',
+    maxItems: MAX_FILTER_VALUES,
   })
   authorityIds?: string[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: "Related to these incidents.",
+    maxItems: MAX_FILTER_VALUES,
   })
   incidentIds?: string[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: "Related to these threat actors, or charging one of their members.",
+    maxItems: MAX_FILTER_VALUES,
   })
   actorIds?: string[];
 
-  @Field(() => [ID], {
+  @IdListField({
     nullable: true,
     description: "With a defendant of one of these nationalities.",
+    maxItems: MAX_FILTER_VALUES,
   })
   defendantNationalityIds?: string[];
 
-  @Field(() => DateRangeInput, {
+  @NestedField(() => DateRangeInput, {
     nullable: true,
     description: "Announced in this period (or, when no announcement is known, unsealed or filed).",
   })
   announcedBetween?: DateRangeInput;
 
-  @Field(() => String, {
+  @TextField({
     nullable: true,
     description:
       "Full-text search (accents ignored) over title, summary and charges, and over defendant " +
       'names, whole or in part: "Ding Xiaoyang", "Xiaoyang".',
+    maxLength: 200,
   })
   text?: string;
 }
@@ -65,18 +101,279 @@ export enum LegalActionOrderField {
 }
 registerEnumType(LegalActionOrderField, {
   name: "LegalActionOrderField",
+  description: "What to order legal actions by.",
   valuesConfig: {
     ANNOUNCED_AT: {
-      description: "Date announced, or failing that unsealed, or filed; undated last.",
+      description:
+        "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
     },
+    ID: { description: "By id (slug)." },
   },
 });
 
 @InputType({ description: "Newest first by default." })
 export class LegalActionOrder {
-  @Field(() => LegalActionOrderField)
+  @Field(() => LegalActionOrderField, { description: "What to order by." })
   field: LegalActionOrderField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
   direction: SortDirection;
+}
+
+@ArgsType()
+export class LegalActionListArgs extends ConnectionArgs {
+  @NestedField(() => LegalActionFilter, {
+    nullable: true,
+    description: "Only the items matching this.",
+  })
+  filter?: LegalActionFilter;
+
+  @NestedField(() => LegalActionOrder, { nullable: true, description: "Order of the items." })
+  orderBy?: LegalActionOrder;
+}
+
+export const MAX_CHARGES = 50;
+export const MAX_DEFENDANTS = 100;
+export const MAX_MEASURES = 20;
+export const MAX_RELATED = 50;
+
+@InputType({
+  description: "One charge of an indictment or complaint, as part of `LegalActionInput`.",
+})
+export class ChargeInput {
+  @TextField({ nullable: true, description: 'The statute: "18 U.S.C. § 1030".', maxLength: 300 })
+  statute?: string | null;
+
+  @TextField({
+    description: 'The offence, as the source words it: "Conspiracy to commit computer fraud".',
+    maxLength: 2000,
+  })
+  description: string;
+
+  @IntField({ nullable: true, description: "Number of counts.", min: 1, max: 1000 })
+  counts?: number | null;
+
+  @TextField({
+    nullable: true,
+    description: 'Maximum penalty, as stated by the source: "10 years in prison".',
+    maxLength: 300,
+  })
+  maximumPenalty?: string | null;
+}
+
+@InputType({
+  description: "A person or organisation charged or sanctioned, as part of `LegalActionInput`.",
+})
+export class DefendantInput {
+  @TextField({ description: 'Name as the source gives it: "Ding Xiaoyang".', maxLength: 300 })
+  name: string;
+
+  @EnumField(() => DefendantKind, { nullable: true, description: "A person or an organisation." })
+  kind?: DefendantKind | null;
+
+  @IdField({ nullable: true, description: "Government of the defendant's nationality." })
+  nationality?: string | null;
+
+  @IdField({
+    nullable: true,
+    description:
+      "The threat actor the defendant is charged as a member of (in the incidents source).",
+  })
+  affiliatedActor?: string | null;
+
+  @TextField({
+    nullable: true,
+    description: 'Employer or unit as stated by the source: "GRU Unit 74455".',
+    maxLength: 300,
+  })
+  employer?: string | null;
+
+  @EnumField(() => DefendantStatus, { description: "Where the defendant stands." })
+  status: DefendantStatus;
+}
+
+@InputType({ description: "A sanctions listing, as part of `LegalActionInput`." })
+export class SanctionsInput {
+  @TextField({
+    description: 'The legal basis: "EU cyber sanctions regime".',
+    maxLength: 500,
+  })
+  regime: string;
+
+  @TextListField({
+    description: 'The measures imposed, as the source words them: "asset freeze", "travel ban".',
+    maxItems: MAX_MEASURES,
+    minItems: 1,
+    maxLength: 500,
+  })
+  measures: string[];
+}
+
+@InputType({
+  description:
+    "A legal action as `upsertLegalAction` writes it, with its charges and defendants (the bundle format of data/).",
+})
+export class LegalActionInput {
+  @IdField({ description: 'Readable slug, the record\'s key: "us-v-ding-xiaoyang-2021".' })
+  id: string;
+
+  @EnumField(() => LegalActionKind, { description: "What the law did." })
+  kind: LegalActionKind;
+
+  @TextField({
+    description: 'Title as the source gives it: "United States v. Zhu Hua and Zhang Shilong".',
+    maxLength: 500,
+  })
+  title: string;
+
+  @TextField({
+    nullable: true,
+    description: "What the action is about, in brief.",
+    maxLength: 10_000,
+  })
+  summary?: string | null;
+
+  @IdField({ description: "The government bringing the action." })
+  jurisdiction: string;
+
+  @IdField({ nullable: true, description: 'The agency bringing it: "us-doj", "eu-council".' })
+  authority?: string | null;
+
+  @TextField({
+    nullable: true,
+    description: 'The court: "U.S. District Court for the Southern District of California".',
+    maxLength: 300,
+  })
+  court?: string | null;
+
+  @TextField({
+    nullable: true,
+    description: "Docket number, as the court gives it.",
+    maxLength: 100,
+  })
+  caseNumber?: string | null;
+
+  @DateField({ nullable: true, description: "When the case was filed." })
+  filed?: string | null;
+
+  @DateField({
+    nullable: true,
+    description: "When a sealed indictment or complaint was unsealed; not before `filed`.",
+  })
+  unsealed?: string | null;
+
+  @DateField({ nullable: true, description: "When it was made public." })
+  announced?: string | null;
+
+  @DateField({ nullable: true, description: "Start of the conduct charged or sanctioned." })
+  conductFrom?: string | null;
+
+  @DateField({ nullable: true, description: "End of the conduct; not before `conductFrom`." })
+  conductTo?: string | null;
+
+  @EnumField(() => LegalActionStatus, { description: "Where the action stands." })
+  status: LegalActionStatus;
+
+  @NestedListField(() => ChargeInput, {
+    nullable: true,
+    description: "The charges, in the order of the indictment.",
+    maxItems: MAX_CHARGES,
+  })
+  charges?: ChargeInput[] | null;
+
+  @NestedListField(() => DefendantInput, {
+    nullable: true,
+    description: "Who is charged, arrested or sanctioned, in the order of the source.",
+    maxItems: MAX_DEFENDANTS,
+  })
+  defendants?: DefendantInput[] | null;
+
+  @NestedField(() => SanctionsInput, {
+    nullable: true,
+    description: "For sanctions: regime and measures.",
+  })
+  sanctions?: SanctionsInput | null;
+
+  @IdListField({
+    nullable: true,
+    description: "Incidents the action is about (in the incidents source).",
+    maxItems: MAX_RELATED,
+  })
+  relatedIncidents?: string[] | null;
+
+  @IdListField({
+    nullable: true,
+    description: "Threat actors the action names (in the incidents source).",
+    maxItems: MAX_RELATED,
+  })
+  relatedActors?: string[] | null;
+
+  @SourcesField()
+  sources: string[];
+}
+
+const SEARCH_QUERY = "legal.search_query(:text)";
+const DEFENDANTS_WHERE = (condition: string) =>
+  `l.id IN (SELECT d.legal_action_id FROM legal.defendant d WHERE ${condition})`;
+
+/** Narrows `query` (alias `l`) to the legal actions matching `filter`. */
+export function applyLegalActionFilter(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  filter: LegalActionFilter,
+): void {
+  whereAnyOf(query, "l.id", "ids", filter.ids);
+  whereAnyOf(query, "l.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "l.status", "statuses", filter.statuses);
+  whereAnyOf(query, "l.jurisdiction_id", "jurisdictionIds", filter.jurisdictionIds);
+  whereAnyOf(query, "l.authority_id", "authorityIds", filter.authorityIds);
+  if (filter.incidentIds) {
+    query.andWhere("l.related_incident_ids && :incidentIds", { incidentIds: filter.incidentIds });
+  }
+  if (filter.actorIds) {
+    query.andWhere(
+      `(l.related_actor_ids && :actorIds OR ${DEFENDANTS_WHERE("d.affiliated_actor_id = ANY(:actorIds)")})`,
+      { actorIds: filter.actorIds },
+    );
+  }
+  if (filter.defendantNationalityIds) {
+    query.andWhere(DEFENDANTS_WHERE("d.nationality_id = ANY(:nationalityIds)"), {
+      nationalityIds: filter.defendantNationalityIds,
+    });
+  }
+  if (filter.announcedBetween) {
+    const { from, to } = dateRangeBounds(filter.announcedBetween, "filter.announcedBetween");
+    if (from) query.andWhere("l.dated_on >= :from", { from });
+    if (to) query.andWhere("l.dated_on <= :to", { to });
+  }
+  const text = searchText(filter.text, "filter.text");
+  if (text) {
+    query.andWhere(
+      // A UNION of index scans: an OR over the three tables would read every legal action.
+      `l.id IN (SELECT id FROM legal.legal_action WHERE search @@ ${SEARCH_QUERY}
+         UNION SELECT legal_action_id FROM legal.charge WHERE search @@ ${SEARCH_QUERY}
+         UNION SELECT legal_action_id FROM legal.defendant WHERE search @@ ${SEARCH_QUERY}
+           OR legal.f_unaccent(name) ILIKE legal.f_unaccent(:pattern))`,
+      { text, pattern: containsPattern(text) },
+    );
+  }
+}
+
+/** Newest first unless `order` says otherwise; undated actions sort as the oldest. */
+export function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
+  const field = order?.field ?? LegalActionOrderField.ANNOUNCED_AT;
+  const direction = order?.direction ?? SortDirection.DESC;
+  const name = `${field}_${direction}`;
+  switch (field) {
+    case LegalActionOrderField.ID:
+      return { name, keys: [{ sql: "l.id", direction }] };
+    case LegalActionOrderField.ANNOUNCED_AT:
+      return {
+        name,
+        keys: [
+          // Never NULL (see the migration): undated actions have DATE '0001-01-01'.
+          { sql: "l.dated_on", direction },
+          { sql: "l.id", direction },
+        ],
+      };
+  }
 }

@@ -1,96 +1,154 @@
 import { type DataSource, In } from "typeorm";
-import { groupedLoader, keyedLoader } from "../common/loaders";
-import { Charge } from "./entities/charge";
-import { Defendant } from "./entities/defendant";
-import { LegalAction } from "./entities/legal-action";
+import { historyPages } from "../common/audit";
+import type { ResponseBudget } from "../common/budget";
+import type { ConnectionArgs } from "../common/connection";
+import { byIdLoader, groupedLoader, keyedLoader, perArguments } from "../common/loaders";
+import {
+  type Ordering,
+  arrayConnection,
+  arrayWindow,
+  nestedConnection,
+  paginate,
+  pageWindow,
+} from "../common/pagination";
+import { snapshotLoader } from "../common/records";
+import { ref } from "../common/references";
+import { Charge } from "./charge";
+import { Defendant, DefendantConnection } from "./defendant";
+import { LegalAction, LegalActionConnection } from "./legal-action";
+import {
+  type LegalActionListArgs,
+  applyLegalActionFilter,
+  legalActionOrdering,
+} from "./legal-action.inputs";
+import { legalActionWrites } from "./legal-action.writes";
+import {
+  IncidentConnection,
+  IncidentRef,
+  ThreatActorConnection,
+  ThreatActorRef,
+} from "./references";
 
-const UNDATED_LAST = "NULLIF(l.dated_on, DATE '0001-01-01')";
+/**
+ * Nationals charged: by the date of the action, oldest first with undated actions last, then
+ * by action and position. `dated_on` is never NULL (undated is DATE '0001-01-01'), so neither is
+ * this key, and keyset cursors always compare.
+ */
+const BY_ACTION_DATE: Ordering = {
+  name: "ACTION_DATE",
+  keys: [
+    {
+      sql: "CASE WHEN l.dated_on = DATE '0001-01-01' THEN DATE 'infinity' ELSE l.dated_on END",
+      direction: "ASC",
+    },
+    { sql: "l.id", direction: "ASC" },
+    { sql: "d.position", direction: "ASC" },
+  ],
+};
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** One set per request: every list-valued field and reference costs one query per batch. */
-export function createLoaders(db: DataSource) {
-  // Oldest first, by the date lists are ordered by (see the migration); undated last.
-  const actionsWhere = (condition: string, parameters: Record<string, unknown>) =>
-    db
-      .getRepository(LegalAction)
-      .createQueryBuilder("l")
-      .where(condition, parameters)
-      .orderBy(UNDATED_LAST, "ASC", "NULLS LAST")
-      .addOrderBy("l.id")
-      .getMany();
+/** One set per request: every list and reference costs one batch of statements, not one per row. */
+export function createLoaders(db: DataSource, budget: ResponseBudget) {
+  const legalActionById = byIdLoader(db, LegalAction);
+  const defendantByKey = keyedLoader(
+    (keys) => db.getRepository(Defendant).findBy({ key: In(keys.map(Number)) }),
+    (defendant) => String(defendant.key),
+  );
+
+  const legalActions = (args: LegalActionListArgs) => {
+    const query = db.getRepository(LegalAction).createQueryBuilder("l");
+    if (args.filter) applyLegalActionFilter(query, args.filter);
+    return query;
+  };
+
+  /** The page `args` asks for of the legal actions of each parent key, for all keys at once. */
+  const legalActionsWhere = (parent: (key: string) => string) =>
+    perArguments((args: LegalActionListArgs) =>
+      nestedConnection(
+        db,
+        LegalActionConnection,
+        {
+          query: () => legalActions(args),
+          parent,
+          id: "l.id",
+          fetch: (ids) => legalActionById.loadMany(ids),
+        },
+        pageWindow(args, legalActionOrdering(args.orderBy)),
+        budget,
+      ),
+    );
 
   return {
-    legalActionById: keyedLoader(
-      (ids) => db.getRepository(LegalAction).findBy({ id: In([...ids]) }),
-      (action) => action.id,
+    legalActionById,
+
+    legalActions: (args: LegalActionListArgs) =>
+      paginate(
+        LegalActionConnection,
+        legalActions(args),
+        pageWindow(args, legalActionOrdering(args.orderBy)),
+        budget,
+      ),
+
+    legalActionsBrought: legalActionsWhere((key) => `l.jurisdiction_id = ${key}`),
+    legalActionsOfIncident: legalActionsWhere((key) => `l.related_incident_ids @> ARRAY[${key}]`),
+    // Related to the actor, or charging one of its members (alias m: d is the filter's).
+    legalActionsOfActor: legalActionsWhere(
+      (key) =>
+        `(l.related_actor_ids @> ARRAY[${key}] OR l.id IN
+          (SELECT m.legal_action_id FROM legal.defendant m WHERE m.affiliated_actor_id = ${key}))`,
+    ),
+    nationalsCharged: perArguments((args: ConnectionArgs) =>
+      nestedConnection(
+        db,
+        DefendantConnection,
+        {
+          query: () =>
+            db
+              .getRepository(Defendant)
+              .createQueryBuilder("d")
+              .innerJoin(LegalAction, "l", "l.id = d.legal_action_id"),
+          parent: (key) => `d.nationality_id = ${key}`,
+          id: "d.key::text",
+          fetch: (keys) => defendantByKey.loadMany(keys),
+        },
+        pageWindow(args, BY_ACTION_DATE),
+        budget,
+      ),
     ),
 
-    chargesByLegalAction: groupedLoader(
+    /** Lists the record holds itself, paged in memory. */
+    relatedIncidents: (action: LegalAction, args: ConnectionArgs) =>
+      arrayConnection(
+        IncidentConnection,
+        action.relatedIncidentIds.map((id) => ref(IncidentRef, id)),
+        arrayWindow(args),
+        budget,
+      ),
+    relatedActors: (action: LegalAction, args: ConnectionArgs) =>
+      arrayConnection(
+        ThreatActorConnection,
+        action.relatedActorIds.map((id) => ref(ThreatActorRef, id)),
+        arrayWindow(args),
+        budget,
+      ),
+
+    chargesOf: groupedLoader(
       (ids) =>
-        db.getRepository(Charge).find({
-          where: { legalActionId: In([...ids]) },
-          order: { position: "ASC" },
-        }),
+        db
+          .getRepository(Charge)
+          .find({ where: { legalActionId: In([...ids]) }, order: { position: "ASC" } }),
       (charge) => charge.legalActionId,
     ),
-    defendantsByLegalAction: groupedLoader(
-      (ids) =>
-        db.getRepository(Defendant).find({
-          where: { legalActionId: In([...ids]) },
-          order: { position: "ASC" },
-        }),
-      (defendant) => defendant.legalActionId,
-    ),
-    defendantsByNationality: groupedLoader(
+    defendantsOf: groupedLoader(
       (ids) =>
         db
           .getRepository(Defendant)
-          .createQueryBuilder("d")
-          .innerJoin(LegalAction, "l", "l.id = d.legal_action_id")
-          .where("d.nationality_id = ANY(:ids)", { ids })
-          .orderBy(UNDATED_LAST, "ASC", "NULLS LAST")
-          .addOrderBy("l.id")
-          .addOrderBy("d.position")
-          .getMany(),
-      (defendant) => defendant.nationalityId,
+          .find({ where: { legalActionId: In([...ids]) }, order: { position: "ASC" } }),
+      (defendant) => defendant.legalActionId,
     ),
 
-    legalActionsByJurisdiction: groupedLoader(
-      (ids) => actionsWhere("l.jurisdiction_id = ANY(:ids)", { ids }),
-      (action) => action.jurisdictionId,
-    ),
-    legalActionsByIncident: groupedLoader(
-      (ids) => actionsWhere("l.related_incident_ids && :ids", { ids }),
-      (action) => action.relatedIncidentIds,
-    ),
-    // Related to the actor, or charging one of its members: two queries per batch.
-    legalActionsByActor: groupedLoader(
-      async (ids) => {
-        const members: { legal_action_id: string; actor_id: string }[] = await db.query(
-          `SELECT DISTINCT legal_action_id, affiliated_actor_id AS actor_id FROM legal.defendant
-           WHERE affiliated_actor_id = ANY($1)`,
-          [ids],
-        );
-        const memberActors = new Map<string, string[]>();
-        for (const m of members) {
-          memberActors.set(m.legal_action_id, [
-            ...(memberActors.get(m.legal_action_id) ?? []),
-            m.actor_id,
-          ]);
-        }
-        const rows = await actionsWhere("l.related_actor_ids && :ids OR l.id = ANY(:memberOf)", {
-          ids,
-          memberOf: [...memberActors.keys()],
-        });
-        return rows.map((action) => ({
-          action,
-          actorIds: [
-            ...new Set([...action.relatedActorIds, ...(memberActors.get(action.id) ?? [])]),
-          ],
-        }));
-      },
-      (row) => row.actorIds,
-    ),
+    history: historyPages(db, "legal", budget),
+    snapshots: { LegalAction: snapshotLoader(db, legalActionWrites) },
   };
 }

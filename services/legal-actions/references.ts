@@ -1,8 +1,34 @@
-import { referenceResolver } from "../common/references";
-import type { ResolverMap } from "../common/subgraph";
-import type { Context } from "./context";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { connectionType } from "../common/connection";
 
-/** How the gateway fetches this subgraph's entities by key: batched per request. */
-export const referenceResolvers: ResolverMap = {
-  LegalAction: referenceResolver("LegalAction", (c: Context) => c.loaders.legalActionById),
-};
+/** Entities owned by the other subgraphs, known here by key only. */
+@Directive('@key(fields: "id")')
+@ObjectType("Government", { simpleResolvers: true })
+export class GovernmentRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType("Agency", { simpleResolvers: true })
+export class AgencyRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType("Incident", { simpleResolvers: true })
+export class IncidentRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType("ThreatActor", { simpleResolvers: true })
+export class ThreatActorRef {
+  @Field(() => ID)
+  id: string;
+}
+
+export const IncidentConnection = connectionType(IncidentRef, "Incident");
+export const ThreatActorConnection = connectionType(ThreatActorRef, "ThreatActor");

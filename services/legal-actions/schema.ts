@@ -1,21 +1,19 @@
-import { recordResolver } from "../common/record.resolver";
 import type { SubgraphDefinition } from "../common/subgraph";
-import { loadBundle } from "./bundle";
+import { Charge } from "./charge";
 import {
-  GovernmentLegalActionsResolver,
-  IncidentLegalActionsResolver,
-  ThreatActorLegalActionsResolver,
+  GovernmentContributions,
+  IncidentContributions,
+  ThreatActorContributions,
 } from "./contributions.resolver";
-import { DefendantResolver } from "./defendant.resolver";
-import { Charge } from "./entities/charge";
-import { Defendant } from "./entities/defendant";
-import { LegalAction } from "./entities/legal-action";
-import { LegalActionResolver } from "./legal-action.resolver";
+import { Defendant } from "./defendant";
+import { LegalAction } from "./legal-action";
+import { LegalActionInput } from "./legal-action.inputs";
+import { legalActionReference } from "./legal-action.reference";
+import { DefendantResolver, LegalActionResolver } from "./legal-action.resolver";
+import { legalActionWrites } from "./legal-action.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380300000 } from "./migrations/1764380300000-initial";
 import { AuditLog1764395200000 } from "./migrations/1764395200000-audit-log";
-import { legalActionStore } from "./records";
-import { referenceResolvers } from "./references";
 
 /** What the law did: indictments, complaints, sanctions, with charges and defendants. */
 export const legalActions: SubgraphDefinition<Loaders> = {
@@ -24,15 +22,14 @@ export const legalActions: SubgraphDefinition<Loaders> = {
   resolvers: [
     LegalActionResolver,
     DefendantResolver,
-    GovernmentLegalActionsResolver,
-    IncidentLegalActionsResolver,
-    ThreatActorLegalActionsResolver,
-    recordResolver(LegalAction, legalActionStore, "legal"),
+    GovernmentContributions,
+    IncidentContributions,
+    ThreatActorContributions,
   ],
   // LegalAction first: seedIfEmpty counts the first entity's rows.
   entities: [LegalAction, Charge, Defendant],
   migrations: [Initial1764380300000, AuditLog1764395200000],
-  referenceResolvers,
+  referenceResolvers: { LegalAction: legalActionReference },
   createLoaders,
-  loadBundle,
+  records: [{ input: LegalActionInput, writes: legalActionWrites }],
 };

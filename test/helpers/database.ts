@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { Client } from "pg";
 import type { Bundle } from "../../services/common/bundle";
 import type { DatabaseConfig } from "../../services/common/database";
-import { withSubgraphDatabase } from "../../services/common/subgraph";
+import { loadBundle, withSubgraphDatabase } from "../../services/common/subgraph";
 import { KeyStore } from "../../gateway/access/keys";
 import { subgraphs } from "../../services";
 
@@ -41,7 +41,7 @@ export async function prepareDatabase(url: string, bundles: Bundle[]): Promise<v
   await (await KeyStore.open(databaseConfig(url))).close();
   for (const { definition } of subgraphs) {
     await withSubgraphDatabase(definition, databaseConfig(url), { migrate: true }, async (db) => {
-      for (const bundle of bundles) await definition.loadBundle(db.manager, bundle);
+      for (const bundle of bundles) await loadBundle(definition, db.manager, bundle);
     });
   }
 }

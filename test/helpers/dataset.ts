@@ -1,6 +1,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import type { Bundle } from "../../services/common/bundle";
 import { projectPath } from "../../services/common/paths";
+import type { GovernmentInput } from "../../services/governments/government.inputs";
+import type { StatementInput } from "../../services/governments/statement.inputs";
+import type { IncidentInput } from "../../services/incidents/incident.inputs";
+import type { ThreatActorInput } from "../../services/incidents/threat-actor.inputs";
+import type { LegalActionInput } from "../../services/legal-actions/legal-action.inputs";
 
 /** The shipped dataset, merged, so tests derive expected values from the data files. */
 export function shippedDataset() {
@@ -9,15 +14,16 @@ export function shippedDataset() {
     .filter((file) => file.endsWith(".json"))
     .sort()
     .map((file) => JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as Bundle);
-  const all = <T>(pick: (bundle: Bundle) => T[] | null | undefined): T[] =>
-    bundles.flatMap((bundle) => pick(bundle) ?? []);
-  const statements = all((b) => b.statements);
+  // Records have the shape of their kind's write input (the bundle format is defined by it).
+  const all = <T>(key: keyof Bundle): T[] =>
+    bundles.flatMap((bundle) => (bundle[key] ?? []) as unknown as T[]);
+  const statements = all<StatementInput>("statements");
   return {
-    governments: all((b) => b.governments),
-    threatActors: all((b) => b.threatActors),
-    incidents: all((b) => b.incidents),
+    governments: all<GovernmentInput>("governments"),
+    threatActors: all<ThreatActorInput>("threatActors"),
+    incidents: all<IncidentInput>("incidents"),
     statements,
-    legalActions: all((b) => b.legalActions),
+    legalActions: all<LegalActionInput>("legalActions"),
     attributions: statements.flatMap((statement) =>
       (statement.attributions ?? []).map((attribution) => ({ ...attribution, statement })),
     ),

@@ -11,72 +11,81 @@ export const INCIDENT_STORY = /* GraphQL */ `
         precision
       }
       suspectedActors {
-        id
-        name
-        sponsorState {
+        nodes {
           id
           name
+          sponsorState {
+            id
+            name
+          }
         }
       }
-      attributions {
-        id
-        kind
-        confidenceWording
-        confidenceLevel
-        confidenceScore
-        state {
+      attributions(first: 100) {
+        totalCount
+        nodes {
           id
-          name
-        }
-        agency {
-          id
-          name
-        }
-        actor {
-          id
-          name
-        }
-        statement {
-          id
-          issuedAt {
-            value
-            precision
-          }
-          issuer {
+          kind
+          confidenceWording
+          confidenceLevel
+          confidenceScore
+          state {
             id
             name
           }
-          cosigners {
+          agency {
             id
             name
           }
-          speaker {
+          actor {
             id
             name
           }
-          quotes {
-            text
-            language
-            translations {
-              language
+          statement {
+            id
+            issuedAt {
+              value
+              precision
+            }
+            issuer {
+              id
+              name
+            }
+            cosigners {
+              nodes {
+                id
+                name
+              }
+            }
+            speaker {
+              id
+              name
+            }
+            quotes {
               text
+              language
+              translations {
+                language
+                text
+              }
             }
           }
         }
       }
       legalActions {
-        id
-        title
-        charges {
-          description
-          counts
-        }
-        defendants {
-          name
-          status
-          nationality {
-            id
+        nodes {
+          id
+          title
+          charges {
+            description
+            counts
+          }
+          defendants {
             name
+            status
+            nationality {
+              id
+              name
+            }
           }
         }
       }
@@ -89,32 +98,41 @@ export const GOVERNMENT_STORY = /* GraphQL */ `
     government(id: $id) {
       id
       name
-      sponsoredActors {
-        id
-        name
-      }
-      attributionsReceived {
-        id
-        issuedAt {
-          value
-        }
-        attributedBy {
+      sponsoredActors(first: 100) {
+        nodes {
           id
           name
         }
-        incident {
+      }
+      attributionsReceived(first: 100) {
+        totalCount
+        nodes {
           id
-          name
-        }
-        actor {
-          id
+          issuedAt {
+            value
+          }
+          attributedBy {
+            nodes {
+              id
+              name
+            }
+          }
+          incident {
+            id
+            name
+          }
+          actor {
+            id
+          }
         }
       }
-      nationalsCharged {
-        name
-        legalAction {
-          id
-          title
+      nationalsCharged(first: 100) {
+        nodes {
+          name
+          legalAction {
+            id
+            title
+          }
         }
       }
     }
@@ -134,30 +152,36 @@ export const ACTOR_STORY = /* GraphQL */ `
         id
         name
       }
-      incidents {
-        id
-        name
-      }
-      statements {
-        id
-        issuedAt {
-          value
-        }
-        issuer {
+      incidents(first: 100) {
+        nodes {
           id
+          name
         }
       }
-      legalActions {
-        id
-        kind
-        defendants {
-          name
-          nationality {
+      statements(first: 100) {
+        nodes {
+          id
+          issuedAt {
+            value
+          }
+          issuer {
             id
           }
         }
-        charges {
-          description
+      }
+      legalActions(first: 100) {
+        nodes {
+          id
+          kind
+          defendants {
+            name
+            nationality {
+              id
+            }
+          }
+          charges {
+            description
+          }
         }
       }
     }
@@ -182,14 +206,18 @@ export const SEARCH_STORY = /* GraphQL */ `
             text
           }
         }
-        incidents {
-          id
-          name
-          legalActions {
+        incidents(first: 5) {
+          nodes {
             id
-            title
-            defendants {
-              name
+            name
+            legalActions(first: 5) {
+              nodes {
+                id
+                title
+                defendants {
+                  name
+                }
+              }
             }
           }
         }

@@ -1,0 +1,23 @@
+import { GraphQLError } from "graphql";
+
+export const DEFAULT_MAX_RESPONSE_NODES = 50_000;
+
+/**
+ * Bounds the items one request may list, counted as connections and lists are built: a query
+ * that slipped past the gateway's cost estimate is cut off before its answer fills the heap.
+ */
+export class ResponseBudget {
+  private used = 0;
+
+  constructor(readonly max: number = DEFAULT_MAX_RESPONSE_NODES) {}
+
+  spend(items: number): void {
+    this.used += items;
+    if (this.used > this.max) {
+      throw new GraphQLError(
+        `the answer would list more than ${this.max} items; ask for smaller pages (first) or fewer nested lists`,
+        { extensions: { code: "RESPONSE_TOO_LARGE", maxNodes: this.max } },
+      );
+    }
+  }
+}

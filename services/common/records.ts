@@ -1,0 +1,117 @@
+import DataLoader from "dataloader";
+import { type DataSource, type EntityManager, In, type ObjectLiteral } from "typeorm";
+import { type Bundle, type BundleKey, type SourceEntry, compact } from "./bundle";
+import type { Path, Problem } from "./problems";
+
+/** A record in bundle form with every source it cites. */
+export interface RecordSnapshot {
+  record: Record<string, unknown>;
+  sources: Record<string, SourceEntry>;
+}
+
+/**
+ * How one kind of record is written to and read back from its subgraph's tables, in the bundle
+ * form its GraphQL input type `I` defines (the same shape as the files of data/).
+ */
+export interface RecordWrites<I extends { id: string }, T> {
+  /** GraphQL type name: "Statement". */
+  type: string;
+  /** Key of the kind's list in a bundle: "statements". */
+  bundleKey: BundleKey;
+  /** What only the database can tell: references to records that do not exist. */
+  check(db: EntityManager, input: I, path: Path): Promise<Problem[]>;
+  write(tx: EntityManager, record: I, sources: Record<string, SourceEntry>): Promise<void>;
+  /** The records in bundle form, by id; absent ids are missing from the map. */
+  snapshotMany(tx: EntityManager, ids: string[]): Promise<Map<string, RecordSnapshot>>;
+  remove(tx: EntityManager, id: string): Promise<void>;
+  /** The stored record, to answer the write with. */
+  load(db: EntityManager, id: string): Promise<T | null>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRecordWrites = RecordWrites<any, unknown>;
+
+/** Bundle-form snapshots of rows, each with the sources its `build` cites. */
+export function snapshots<T extends { id: string }>(
+  rows: T[],
+  build: (row: T, sources: Record<string, SourceEntry>) => Record<string, unknown>,
+): Map<string, RecordSnapshot> {
+  return new Map(
+    rows.map((row) => {
+      const sources: Record<string, SourceEntry> = {};
+      return [row.id, { record: compact(build(row, sources)), sources }];
+    }),
+  );
+}
+
+/** Writes a subgraph's part of a bundle in one transaction, kinds in the order given. */
+export function bundleLoader(kinds: AnyRecordWrites[]) {
+  return (db: EntityManager, bundle: Bundle): Promise<number> =>
+    db.transaction(async (tx) => {
+      let written = 0;
+      for (const kind of kinds) {
+        for (const record of bundle[kind.bundleKey] ?? []) {
+          await kind.write(tx, record, bundle.sources ?? {});
+          written += 1;
+        }
+      }
+      return written;
+    });
+}
+
+/** Snapshots of one kind by id, batched per request (export reads 100 at a time). */
+export function snapshotLoader(db: DataSource, kind: AnyRecordWrites) {
+  return new DataLoader<string, RecordSnapshot | null>(async (ids) => {
+    const found = await kind.snapshotMany(db.manager, [...ids]);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** The ids among `ids` that no row of `entity` has. */
+export async function missingIds(
+  db: EntityManager,
+  entity: new () => ObjectLiteral,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Set();
+  const found = await db
+    .getRepository(entity)
+    .find({ select: { id: true }, where: { id: In(wanted) } });
+  const present = new Set(found.map((row) => row.id as string));
+  return new Set(wanted.filter((id) => !present.has(id)));
+}
+
+/** A reference to check: the path of the field and the id it names. */
+export interface Reference {
+  path: Path;
+  id: string | null | undefined;
+}
+
+/** Problems for references to `type` records that do not exist: one query for all of them. */
+export async function referenceProblems(
+  db: EntityManager,
+  entity: new () => ObjectLiteral,
+  type: string,
+  references: Reference[],
+): Promise<Problem[]> {
+  const named = references.filter((r): r is { path: Path; id: string } => Boolean(r.id));
+  const missing = await missingIds(
+    db,
+    entity,
+    named.map((r) => r.id),
+  );
+  return named
+    .filter((r) => missing.has(r.id))
+    .map((r) => ({ path: r.path, message: `${type} "${r.id}" does not exist` }));
+}
+
+/** `remove` and `load` of a kind stored as one row per record (children cascade). */
+export function rowById<T extends { id: string }>(entity: new () => T) {
+  return {
+    remove: async (tx: EntityManager, id: string) => {
+      await tx.getRepository(entity).delete({ id } as never);
+    },
+    load: (db: EntityManager, id: string) => db.getRepository(entity).findOneBy({ id } as never),
+  };
+}

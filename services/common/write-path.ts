@@ -1,0 +1,243 @@
+import { isDeepStrictEqual } from "node:util";
+import { GraphQLError } from "graphql";
+import { type ClassType, Directive, Field, ID, ObjectType } from "type-graphql";
+import { type DataSource, type EntityManager, QueryFailedError } from "typeorm";
+import { WriteAction, recordAudit } from "./audit";
+import { type SourceEntry, citedSources, compact } from "./bundle";
+import { ErrorCode } from "./errors";
+import type { Identity, IdentityCheck } from "./identity";
+import { MAX_SOURCES, SLUG, SLUG_MAX, type SourceInput } from "./inputs";
+import { globalId } from "./node";
+import { type Problem, constraintProblems, invalidInput } from "./problems";
+import type { RecordWrites } from "./records";
+
+/** Subgraphs trust only the gateway's signed identity: a direct call cannot write. */
+export function requireEditor(check: IdentityCheck, doing = "write"): Identity {
+  if (!check.ok) {
+    throw new GraphQLError(
+      {
+        missing: `to ${doing}, go through the gateway with an API key (no signed identity)`,
+        malformed: "the identity header is malformed",
+        forged: "the identity header's signature is invalid",
+        expired: "the identity header has expired",
+      }[check.reason],
+      { extensions: { code: ErrorCode.UNAUTHENTICATED } },
+    );
+  }
+  if (check.identity.role === "reader") {
+    throw new GraphQLError(`an API key with role "reader" may not ${doing}; use an editor key`, {
+      extensions: { code: ErrorCode.FORBIDDEN },
+    });
+  }
+  return check.identity;
+}
+
+export interface WriteContext {
+  db: DataSource;
+  identity: IdentityCheck;
+}
+
+export interface WriteOutcome<T> {
+  record: T | null;
+  action: WriteAction;
+  changed: boolean;
+}
+
+/** Every problem of the record and its sources at once, or nothing: nothing is written then. */
+async function problemsOf<I extends { id: string }>(
+  db: EntityManager,
+  writes: RecordWrites<I, unknown>,
+  input: I,
+  sources: SourceInput[],
+): Promise<Problem[]> {
+  const problems = await constraintProblems(input, ["input"]);
+  if (sources.length > MAX_SOURCES) {
+    problems.push({ path: ["sources"], message: `must have at most ${MAX_SOURCES} items` });
+  }
+  const keys = new Map<string, number>();
+  for (const [i, source] of sources.entries()) {
+    problems.push(...(await constraintProblems(source, ["sources", i])));
+    if (keys.has(source.key)) {
+      problems.push({ path: ["sources", i, "key"], message: `"${source.key}" is given twice` });
+    }
+    keys.set(source.key, i);
+  }
+  const reported = new Set<string>();
+  for (const { path, key } of citedSources(input, ["input"])) {
+    if (keys.has(key) || reported.has(key)) continue;
+    reported.add(key);
+    problems.push({ path, message: `cites "${key}", which is not in \`sources\`` });
+  }
+  problems.push(...(await writes.check(db, input, ["input"])));
+  return problems;
+}
+
+/** Validates, then creates or updates one record in one transaction, audited and idempotent. */
+export async function upsert<I extends { id: string }, T>(
+  ctx: WriteContext,
+  dbSchema: string,
+  writes: RecordWrites<I, T>,
+  input: I,
+  sources: SourceInput[] | null | undefined,
+): Promise<WriteOutcome<T>> {
+  const identity = requireEditor(ctx.identity);
+  const problems = await problemsOf(ctx.db.manager, writes, input, sources ?? []);
+  if (problems.length) throw invalidInput(problems);
+  const record = compact(JSON.parse(JSON.stringify(input))) as I;
+  const sourceMap = Object.fromEntries(
+    (sources ?? []).map(({ key, ...source }) => [key, compact({ ...source }) as SourceEntry]),
+  );
+  const action = await inTransaction(ctx.db, async (tx) => {
+    await lockRecord(tx, writes.type, input.id);
+    const before = await snapshot(writes, tx, input.id);
+    await writes.write(tx, record, sourceMap);
+    const after = await snapshot(writes, tx, input.id);
+    // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
+    if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };
+    const done = before ? WriteAction.UPDATED : WriteAction.CREATED;
+    await recordAudit(tx, dbSchema, identity, {
+      type: writes.type,
+      id: input.id,
+      action: done,
+      before,
+      after,
+    });
+    return { commit: true, value: done };
+  });
+  return {
+    record: await writes.load(ctx.db.manager, input.id),
+    action,
+    changed: action !== WriteAction.UNCHANGED,
+  };
+}
+
+/** Deletes one record (its children cascade), audited; UNCHANGED when it does not exist. */
+export async function remove<T>(
+  ctx: WriteContext,
+  dbSchema: string,
+  writes: RecordWrites<{ id: string }, T>,
+  id: string,
+): Promise<{ id: string; globalId: string; action: WriteAction }> {
+  const identity = requireEditor(ctx.identity);
+  if (!SLUG.test(id) || id.length > SLUG_MAX) {
+    throw invalidInput([
+      { path: ["id"], message: "must be a slug: lowercase letters, digits and single hyphens" },
+    ]);
+  }
+  const action = await inTransaction(ctx.db, async (tx) => {
+    await lockRecord(tx, writes.type, id);
+    const before = await snapshot(writes, tx, id);
+    if (!before) return { commit: false, value: WriteAction.UNCHANGED };
+    await writes.remove(tx, id);
+    await recordAudit(tx, dbSchema, identity, {
+      type: writes.type,
+      id,
+      action: WriteAction.DELETED,
+      before,
+      after: null,
+    });
+    return { commit: true, value: WriteAction.DELETED };
+  });
+  return { id, globalId: globalId(writes.type, id), action };
+}
+
+async function snapshot(
+  writes: RecordWrites<{ id: string }, unknown>,
+  tx: EntityManager,
+  id: string,
+) {
+  return (await writes.snapshotMany(tx, [id])).get(id) ?? null;
+}
+
+/** Runs `work` in a transaction it commits or rolls back as `work` says. */
+async function inTransaction<V>(
+  db: DataSource,
+  work: (tx: EntityManager) => Promise<{ commit: boolean; value: V }>,
+): Promise<V> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    const { commit, value } = await work(runner.manager);
+    if (commit) await runner.commitTransaction();
+    else await runner.rollbackTransaction();
+    return value;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw conflict(error);
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Concurrent writes of one record queue behind each other: one record, never a mix. */
+async function lockRecord(tx: EntityManager, type: string, id: string) {
+  await tx.query("SET CONSTRAINTS ALL IMMEDIATE");
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${type}:${id}`]);
+}
+
+/**
+ * Inputs are checked before the transaction, so a constraint the database still refuses was
+ * broken in between (a referenced record deleted meanwhile) or is a delete of a referenced
+ * record: answered as BAD_USER_INPUT from the driver's structured fields, nothing written.
+ */
+function conflict(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const { code, table } = error.driverError as { code?: string; table?: string };
+  if (code !== "23503" && code !== "23505" && code !== "23514") return error;
+  const referenced = code === "23503" && error.query.trimStart().toUpperCase().startsWith("DELETE");
+  return invalidInput([
+    referenced
+      ? {
+          path: ["id"],
+          message: `the record is still referenced by ${table ?? "other"} rows; change or delete those first`,
+        }
+      : {
+          path: ["input"],
+          message: "the record conflicts with a concurrent change; send it again",
+        },
+  ]);
+}
+
+/** `Upsert<Type>Payload { <field>: <Type>, action, changed }`: the written record, for caches. */
+export function upsertPayload<T extends object>(type: ClassType<T>, name: string, field: string) {
+  @ObjectType(`Upsert${name}Payload`, {
+    simpleResolvers: true,
+    description: `What \`upsert${name}\` did, with the ${name} as stored.`,
+  })
+  class Payload {
+    record: T | null;
+
+    @Field(() => WriteAction, { description: "CREATED, UPDATED or UNCHANGED." })
+    action: WriteAction;
+
+    @Field(() => Boolean, { description: "False when the record already was exactly this." })
+    changed: boolean;
+  }
+  Object.defineProperty(Payload.prototype, field, {
+    get(this: Payload) {
+      return this.record;
+    },
+  });
+  Field(() => type, { description: `The ${name} as stored after the write.` })(
+    Payload.prototype,
+    field,
+  );
+  return Payload;
+}
+
+@Directive("@shareable")
+@ObjectType({
+  simpleResolvers: true,
+  description: "What a `delete<Type>` mutation did. Evict `id` (or `globalId`) from client caches.",
+})
+export class DeletePayload {
+  @Field(() => ID, { description: "Slug of the deleted record." })
+  id: string;
+
+  @Field(() => ID, { description: "Global id of the deleted record (`Node.globalId`)." })
+  globalId: string;
+
+  @Field(() => WriteAction, { description: "DELETED, or UNCHANGED when no such record existed." })
+  action: WriteAction;
+}

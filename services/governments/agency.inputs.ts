@@ -1,0 +1,85 @@
+import { ArgsType, InputType } from "type-graphql";
+import { ConnectionArgs } from "../common/connection";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../common/filters";
+import {
+  EnumField,
+  EnumListField,
+  IdField,
+  IdListField,
+  NestedField,
+  SourcesField,
+  TextField,
+} from "../common/inputs";
+import { NameOrder } from "../common/ordering";
+import { AgencyKind } from "./enums";
+
+@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+export class AgencyFilter {
+  @IdListField({ nullable: true, description: "These agencies.", maxItems: MAX_FILTER_VALUES })
+  ids?: string[];
+
+  @IdListField({
+    nullable: true,
+    description: "Agencies of these governments.",
+    maxItems: MAX_FILTER_VALUES,
+  })
+  governmentIds?: string[];
+
+  @EnumListField(() => AgencyKind, { nullable: true, description: "Of these kinds.", maxItems: 20 })
+  kinds?: AgencyKind[];
+
+  @TextField({
+    nullable: true,
+    description: "Part of the name or acronym, accents ignored.",
+    maxLength: 200,
+  })
+  text?: string;
+}
+
+@InputType({ description: "An agency as `upsertAgency` writes it (the bundle format of data/)." })
+export class AgencyInput {
+  @IdField({ description: 'Readable slug, the record\'s key: "cn-mss".' })
+  id: string;
+
+  @TextField({ description: 'Official name: "Ministry of State Security".', maxLength: 300 })
+  name: string;
+
+  @TextField({ nullable: true, description: 'Usual acronym: "MSS".', maxLength: 30 })
+  acronym?: string | null;
+
+  @EnumField(() => AgencyKind, { description: "What the agency does." })
+  kind: AgencyKind;
+
+  @IdField({ description: "The government it belongs to." })
+  government: string;
+
+  @IdField({ nullable: true, description: "The agency it is part of (written before it)." })
+  parent?: string | null;
+
+  @SourcesField()
+  sources: string[];
+}
+
+/** Narrows `query` (alias `ag`) to the agencies matching `filter`. */
+export function applyAgencyFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: AgencyFilter) {
+  whereAnyOf(query, "ag.id", "ids", filter.ids);
+  whereAnyOf(query, "ag.government_id", "governmentIds", filter.governmentIds);
+  whereAnyOf(query, "ag.kind", "kinds", filter.kinds);
+  const text = searchText(filter.text, "filter.text");
+  if (text) {
+    query.andWhere(
+      "(governments.f_unaccent(ag.name) ILIKE governments.f_unaccent(:pattern) OR ag.acronym ILIKE :pattern)",
+      { pattern: containsPattern(text) },
+    );
+  }
+}
+
+@ArgsType()
+export class AgencyListArgs extends ConnectionArgs {
+  @NestedField(() => AgencyFilter, { nullable: true, description: "Only the items matching this." })
+  filter?: AgencyFilter;
+
+  @NestedField(() => NameOrder, { nullable: true, description: "Order of the items." })
+  orderBy?: NameOrder;
+}

@@ -1,0 +1,5 @@
+import { referenceResolver } from "../common/references";
+import type { Context } from "./context";
+
+/** How the gateway fetches Agencys by key for other subgraphs: batched per request. */
+export const agencyReference = referenceResolver("Agency", (c: Context) => c.loaders.agencyById);

@@ -1,0 +1,47 @@
+import { In } from "typeorm";
+import { citeSources, resolveSources } from "../common/bundle";
+import { type RecordWrites, referenceProblems, rowById, snapshots } from "../common/records";
+import { Agency } from "./agency";
+import type { AgencyInput } from "./agency.inputs";
+import { Government } from "./government";
+
+export const agencyWrites: RecordWrites<AgencyInput, Agency> = {
+  type: "Agency",
+  bundleKey: "agencies",
+  check: async (db, a, path) => [
+    ...(await referenceProblems(db, Government, "Government", [
+      { path: [...path, "government"], id: a.government },
+    ])),
+    ...(await referenceProblems(db, Agency, "Agency", [
+      { path: [...path, "parent"], id: a.parent === a.id ? null : a.parent },
+    ])),
+    ...(a.parent === a.id
+      ? [{ path: [...path, "parent"], message: "an agency cannot be its own parent" }]
+      : []),
+  ],
+  async write(tx, a, sources) {
+    await tx.getRepository(Agency).upsert(
+      {
+        id: a.id,
+        name: a.name,
+        acronym: a.acronym ?? null,
+        kind: a.kind,
+        governmentId: a.government,
+        parentId: a.parent ?? null,
+        sourceRecords: resolveSources(sources, a.sources, "agency"),
+      },
+      ["id"],
+    );
+  },
+  snapshotMany: async (tx, ids) =>
+    snapshots(await tx.getRepository(Agency).findBy({ id: In(ids) }), (a, sources) => ({
+      id: a.id,
+      name: a.name,
+      acronym: a.acronym,
+      kind: a.kind,
+      government: a.governmentId,
+      parent: a.parentId,
+      sources: citeSources(a.sourceRecords, sources),
+    })),
+  ...rowById(Agency),
+};

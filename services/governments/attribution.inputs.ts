@@ -1,0 +1,187 @@
+import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ConnectionArgs } from "../common/connection";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { DateRangeInput, MAX_FILTER_VALUES, dateRangeBounds, whereAnyOf } from "../common/filters";
+import {
+  EnumField,
+  EnumListField,
+  IdField,
+  IdListField,
+  IntField,
+  NestedField,
+  RequireOneOf,
+  TextField,
+} from "../common/inputs";
+import { type Ordering, SortDirection } from "../common/pagination";
+import { AttributionKind, ConfidenceLevel } from "./enums";
+
+@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+export class AttributionFilter {
+  @IdListField({ nullable: true, description: "These attributions.", maxItems: MAX_FILTER_VALUES })
+  ids?: string[];
+
+  @IdListField({ nullable: true, description: "Of these incidents.", maxItems: MAX_FILTER_VALUES })
+  incidentIds?: string[];
+
+  @IdListField({
+    nullable: true,
+    description: "Blaming these threat actors.",
+    maxItems: MAX_FILTER_VALUES,
+  })
+  actorIds?: string[];
+
+  @IdListField({
+    nullable: true,
+    description: "Blaming these states.",
+    maxItems: MAX_FILTER_VALUES,
+  })
+  stateIds?: string[];
+
+  @IdListField({
+    nullable: true,
+    description: "Made by these governments (issuer or cosigner).",
+    maxItems: MAX_FILTER_VALUES,
+  })
+  attributedByIds?: string[];
+
+  @EnumListField(() => AttributionKind, {
+    nullable: true,
+    description: "Of these kinds.",
+    maxItems: 10,
+  })
+  kinds?: AttributionKind[];
+
+  @EnumListField(() => ConfidenceLevel, {
+    nullable: true,
+    description: "With these confidence levels.",
+    maxItems: 10,
+  })
+  confidenceLevels?: ConfidenceLevel[];
+
+  @IntField({
+    nullable: true,
+    description: "Normalised confidence at least this.",
+    min: 0,
+    max: 100,
+  })
+  minConfidenceScore?: number;
+
+  @NestedField(() => DateRangeInput, {
+    nullable: true,
+    description: "Made (by its statement) in this period.",
+  })
+  issuedBetween?: DateRangeInput;
+}
+
+export enum AttributionOrderField {
+  ISSUED_AT = "ISSUED_AT",
+  ID = "ID",
+}
+registerEnumType(AttributionOrderField, {
+  name: "AttributionOrderField",
+  description: "What to order attributions by.",
+  valuesConfig: {
+    ISSUED_AT: { description: "By the date of the attributing statement, then id (the default)." },
+    ID: { description: "By id (slug)." },
+  },
+});
+
+@InputType({ description: "Newest statement first by default." })
+export class AttributionOrder {
+  @Field(() => AttributionOrderField, { description: "What to order by." })
+  field: AttributionOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
+  direction: SortDirection;
+}
+
+@RequireOneOf(["actor", "state", "agency"])
+@InputType({
+  description:
+    "Who a statement blames for an incident, as part of `StatementInput`: an actor, a state or an agency (at least one).",
+})
+export class AttributionInput {
+  @IdField({
+    description: 'Readable slug, unique over all statements: "us-dos-2021-07-19-exchange".',
+  })
+  id: string;
+
+  @IdField({ description: "The incident attributed (in the incidents source)." })
+  incident: string;
+
+  @IdField({ nullable: true, description: "The threat actor blamed (in the incidents source)." })
+  actor?: string | null;
+
+  @IdField({ nullable: true, description: "The state blamed." })
+  state?: string | null;
+
+  @IdField({ nullable: true, description: "The state agency blamed." })
+  agency?: string | null;
+
+  @EnumField(() => AttributionKind, { description: "How the attribution is made." })
+  kind: AttributionKind;
+
+  @TextField({
+    nullable: true,
+    description: 'Confidence as worded, verbatim: "with high confidence".',
+    maxLength: 500,
+  })
+  confidenceWording?: string | null;
+
+  @EnumField(() => ConfidenceLevel, {
+    nullable: true,
+    description: "Confidence normalised from the wording.",
+  })
+  confidenceLevel?: ConfidenceLevel | null;
+
+  @IntField({ nullable: true, description: "Normalised confidence (STIX 2.1).", min: 0, max: 100 })
+  confidenceScore?: number | null;
+}
+
+/** Narrows `query` (alias `a`, its statement joined as `s`) to the attributions matching `filter`. */
+export function applyAttributionFilter(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  filter: AttributionFilter,
+) {
+  whereAnyOf(query, "a.id", "ids", filter.ids);
+  whereAnyOf(query, "a.incident_id", "incidentIds", filter.incidentIds);
+  whereAnyOf(query, "a.actor_id", "actorIds", filter.actorIds);
+  whereAnyOf(query, "a.state_id", "stateIds", filter.stateIds);
+  whereAnyOf(query, "a.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "a.confidence_level", "levels", filter.confidenceLevels);
+  if (filter.attributedByIds) {
+    query.andWhere("(s.issuer_id = ANY(:by) OR s.cosigner_ids && :by)", {
+      by: filter.attributedByIds,
+    });
+  }
+  if (filter.minConfidenceScore !== undefined && filter.minConfidenceScore !== null) {
+    query.andWhere("a.confidence_score >= :minScore", { minScore: filter.minConfidenceScore });
+  }
+  if (filter.issuedBetween) {
+    const { from, to } = dateRangeBounds(filter.issuedBetween, "filter.issuedBetween");
+    if (from) query.andWhere("s.issued_on >= :from", { from });
+    if (to) query.andWhere("s.issued_on <= :to", { to });
+  }
+}
+
+export function attributionOrdering(order: AttributionOrder | undefined): Ordering {
+  const direction = order?.direction ?? SortDirection.DESC;
+  const field = order?.field ?? AttributionOrderField.ISSUED_AT;
+  const id = { sql: "a.id", direction };
+  return {
+    name: `${field}_${direction}`,
+    keys: field === AttributionOrderField.ID ? [id] : [{ sql: "s.issued_on", direction }, id],
+  };
+}
+
+@ArgsType()
+export class AttributionListArgs extends ConnectionArgs {
+  @NestedField(() => AttributionFilter, {
+    nullable: true,
+    description: "Only the items matching this.",
+  })
+  filter?: AttributionFilter;
+
+  @NestedField(() => AttributionOrder, { nullable: true, description: "Order of the items." })
+  orderBy?: AttributionOrder;
+}

@@ -1,0 +1,100 @@
+import { ArgsType, InputType } from "type-graphql";
+import { ConnectionArgs } from "../common/connection";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../common/filters";
+import {
+  EnumField,
+  EnumListField,
+  IdField,
+  IdListField,
+  NestedField,
+  SourcesField,
+  TextField,
+} from "../common/inputs";
+import { NameOrder } from "../common/ordering";
+import { GovernmentKind } from "./enums";
+
+@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+export class GovernmentFilter {
+  @IdListField({ nullable: true, description: "These governments.", maxItems: MAX_FILTER_VALUES })
+  ids?: string[];
+
+  @EnumListField(() => GovernmentKind, {
+    nullable: true,
+    description: "Of these kinds.",
+    maxItems: 10,
+  })
+  kinds?: GovernmentKind[];
+
+  @IdField({ nullable: true, description: 'Members of this union or alliance: "eu", "nato".' })
+  memberOf?: string;
+
+  @TextField({ nullable: true, description: "Part of the name, accents ignored.", maxLength: 200 })
+  text?: string;
+}
+
+@InputType({
+  description: "A government as `upsertGovernment` writes it (the bundle format of data/).",
+})
+export class GovernmentInput {
+  @IdField({ description: 'Readable slug, the record\'s key: "us", "eu".' })
+  id: string;
+
+  @TextField({ description: 'Usual English name: "United States".', maxLength: 200 })
+  name: string;
+
+  @EnumField(() => GovernmentKind, {
+    description: "A state, a union, an alliance or an organisation.",
+  })
+  kind: GovernmentKind;
+
+  @TextField({
+    nullable: true,
+    description: "ISO 3166-1 alpha-2 code, for states.",
+    maxLength: 2,
+    pattern: { regex: /^[A-Z]{2}$/, rule: "must be two capital letters" },
+  })
+  isoAlpha2?: string | null;
+
+  @TextField({
+    nullable: true,
+    description: "ISO 3166-1 alpha-3 code, for states.",
+    maxLength: 3,
+    pattern: { regex: /^[A-Z]{3}$/, rule: "must be three capital letters" },
+  })
+  isoAlpha3?: string | null;
+
+  @IdListField({ nullable: true, description: "Unions and alliances it belongs to.", maxItems: 50 })
+  memberOf?: string[] | null;
+
+  @SourcesField()
+  sources: string[];
+}
+
+/** Narrows `query` (alias `g`) to the governments matching `filter`. */
+export function applyGovernmentFilter(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  filter: GovernmentFilter,
+) {
+  whereAnyOf(query, "g.id", "ids", filter.ids);
+  whereAnyOf(query, "g.kind", "kinds", filter.kinds);
+  if (filter.memberOf) query.andWhere(":union = ANY(g.member_of_ids)", { union: filter.memberOf });
+  const text = searchText(filter.text, "filter.text");
+  if (text) {
+    query.andWhere("governments.f_unaccent(g.name) ILIKE governments.f_unaccent(:pattern)", {
+      pattern: containsPattern(text),
+    });
+  }
+}
+
+@ArgsType()
+export class GovernmentListArgs extends ConnectionArgs {
+  @NestedField(() => GovernmentFilter, {
+    nullable: true,
+    description: "Only the items matching this.",
+  })
+  filter?: GovernmentFilter;
+
+  @NestedField(() => NameOrder, { nullable: true, description: "Order of the items." })
+  orderBy?: NameOrder;
+}

@@ -1,0 +1,44 @@
+import { In } from "typeorm";
+import { citeSources, resolveSources } from "../common/bundle";
+import { type RecordWrites, referenceProblems, rowById, snapshots } from "../common/records";
+import { Government } from "./government";
+import type { GovernmentInput } from "./government.inputs";
+
+export const governmentWrites: RecordWrites<GovernmentInput, Government> = {
+  type: "Government",
+  bundleKey: "governments",
+  check: (db, g, path) =>
+    referenceProblems(
+      db,
+      Government,
+      "Government",
+      (g.memberOf ?? [])
+        .filter((id) => id !== g.id)
+        .map((id, i) => ({ path: [...path, "memberOf", i], id })),
+    ),
+  async write(tx, g, sources) {
+    await tx.getRepository(Government).upsert(
+      {
+        id: g.id,
+        name: g.name,
+        kind: g.kind,
+        isoAlpha2: g.isoAlpha2 ?? null,
+        isoAlpha3: g.isoAlpha3 ?? null,
+        memberOfIds: g.memberOf ?? [],
+        sourceRecords: resolveSources(sources, g.sources, "government"),
+      },
+      ["id"],
+    );
+  },
+  snapshotMany: async (tx, ids) =>
+    snapshots(await tx.getRepository(Government).findBy({ id: In(ids) }), (g, sources) => ({
+      id: g.id,
+      name: g.name,
+      kind: g.kind,
+      isoAlpha2: g.isoAlpha2,
+      isoAlpha3: g.isoAlpha3,
+      memberOf: g.memberOfIds,
+      sources: citeSources(g.sourceRecords, sources),
+    })),
+  ...rowById(Government),
+};

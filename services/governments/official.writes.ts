@@ -1,0 +1,76 @@
+import { In } from "typeorm";
+import { citeSources, dateColumns, partialDateString, resolveSources } from "../common/bundle";
+import { periodProblems } from "../common/partial-date";
+import { type RecordWrites, referenceProblems, rowById, snapshots } from "../common/records";
+import { Agency } from "./agency";
+import { Government } from "./government";
+import { Official, OfficialRole } from "./official";
+import type { OfficialInput } from "./official.inputs";
+
+export const officialWrites: RecordWrites<OfficialInput, Official> = {
+  type: "Official",
+  bundleKey: "officials",
+  check: async (db, o, path) => {
+    const roles = (o.roles ?? []).map((role, i) => ({ role, path: [...path, "roles", i] }));
+    return [
+      ...(await referenceProblems(
+        db,
+        Government,
+        "Government",
+        roles.map((r) => ({ path: [...r.path, "government"], id: r.role.government })),
+      )),
+      ...(await referenceProblems(
+        db,
+        Agency,
+        "Agency",
+        roles.map((r) => ({ path: [...r.path, "agency"], id: r.role.agency })),
+      )),
+      ...roles.flatMap((r) => periodProblems(r.role.from, r.role.to, r.path)),
+    ];
+  },
+  async write(tx, o, sources) {
+    await tx
+      .getRepository(Official)
+      .upsert(
+        { id: o.id, name: o.name, sourceRecords: resolveSources(sources, o.sources, "official") },
+        ["id"],
+      );
+    await tx.getRepository(OfficialRole).delete({ officialId: o.id });
+    const roles = (o.roles ?? []).map((role, position) => {
+      const from = dateColumns(role.from, `roles[${position}].from`);
+      const to = dateColumns(role.to, `roles[${position}].to`);
+      return {
+        officialId: o.id,
+        position,
+        title: role.title,
+        agencyId: role.agency ?? null,
+        governmentId: role.government,
+        fromOn: from.on,
+        fromPrecision: from.precision,
+        toOn: to.on,
+        toPrecision: to.precision,
+      };
+    });
+    if (roles.length) await tx.getRepository(OfficialRole).insert(roles);
+  },
+  async snapshotMany(tx, ids) {
+    const roles = await tx
+      .getRepository(OfficialRole)
+      .find({ where: { officialId: In(ids) }, order: { position: "ASC" } });
+    return snapshots(await tx.getRepository(Official).findBy({ id: In(ids) }), (o, sources) => ({
+      id: o.id,
+      name: o.name,
+      roles: roles
+        .filter((role) => role.officialId === o.id)
+        .map((role) => ({
+          title: role.title,
+          agency: role.agencyId,
+          government: role.governmentId,
+          from: partialDateString(role.fromOn, role.fromPrecision),
+          to: partialDateString(role.toOn, role.toPrecision),
+        })),
+      sources: citeSources(o.sourceRecords, sources),
+    }));
+  },
+  ...rowById(Official),
+};

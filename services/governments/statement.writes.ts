@@ -1,0 +1,156 @@
+import { In, Not } from "typeorm";
+import { citeSources, dateColumns, partialDateString, resolveSources } from "../common/bundle";
+import type { Problem } from "../common/problems";
+import { type RecordWrites, referenceProblems, rowById, snapshots } from "../common/records";
+import { Agency } from "./agency";
+import { Attribution } from "./attribution";
+import { Government } from "./government";
+import { Official } from "./official";
+import { Quote } from "./quote";
+import { Statement } from "./statement";
+import type { StatementInput } from "./statement.inputs";
+
+export const statementWrites: RecordWrites<StatementInput, Statement> = {
+  type: "Statement",
+  bundleKey: "statements",
+  async check(db, s, path) {
+    const quotes = (s.quotes ?? []).map((q, i) => ({ q, path: [...path, "quotes", i] }));
+    const attributions = (s.attributions ?? []).map((a, i) => ({
+      a,
+      path: [...path, "attributions", i],
+    }));
+    const problems: Problem[] = [
+      ...(await referenceProblems(db, Government, "Government", [
+        { path: [...path, "issuer"], id: s.issuer },
+        ...(s.cosigners ?? []).map((id, i) => ({ path: [...path, "cosigners", i], id })),
+        ...attributions.map(({ a, path }) => ({ path: [...path, "state"], id: a.state })),
+      ])),
+      ...(await referenceProblems(db, Agency, "Agency", [
+        { path: [...path, "agency"], id: s.agency },
+        ...attributions.map(({ a, path }) => ({ path: [...path, "agency"], id: a.agency })),
+      ])),
+      ...(await referenceProblems(db, Official, "Official", [
+        { path: [...path, "speaker"], id: s.speaker },
+        ...quotes.map(({ q, path }) => ({ path: [...path, "speaker"], id: q.speaker })),
+      ])),
+    ];
+    const seen = new Set<string>();
+    for (const { a, path } of attributions) {
+      if (seen.has(a.id))
+        problems.push({ path: [...path, "id"], message: `"${a.id}" is given twice` });
+      seen.add(a.id);
+    }
+    const taken = await db.getRepository(Attribution).find({
+      select: { id: true, statementId: true },
+      where: { id: In([...seen]), statementId: Not(s.id) },
+    });
+    for (const { id, statementId } of taken) {
+      const at = attributions.find(({ a }) => a.id === id)!;
+      problems.push({
+        path: [...at.path, "id"],
+        message: `"${id}" already belongs to statement "${statementId}"`,
+      });
+    }
+    return problems;
+  },
+  async write(tx, s, sources) {
+    const issued = dateColumns(s.issuedAt, "issuedAt");
+    await tx.getRepository(Statement).upsert(
+      {
+        id: s.id,
+        kind: s.kind,
+        issuedOn: issued.on!,
+        issuedPrecision: issued.precision!,
+        issuerId: s.issuer,
+        cosignerIds: s.cosigners ?? [],
+        agencyId: s.agency ?? null,
+        speakerId: s.speaker ?? null,
+        title: s.title ?? null,
+        language: s.language,
+        text: s.text ?? null,
+        summary: s.summary ?? null,
+        url: s.url ?? null,
+        sourceRecords: resolveSources(sources, s.sources, "statement"),
+      },
+      ["id"],
+    );
+    await tx.getRepository(Quote).delete({ statementId: s.id });
+    await tx.getRepository(Attribution).delete({ statementId: s.id });
+    const quotes = (s.quotes ?? []).map((q, position) => ({
+      statementId: s.id,
+      position,
+      text: q.text,
+      language: q.language,
+      speakerId: q.speaker ?? null,
+      translations: (q.translations ?? []).map((t) => ({
+        language: t.language,
+        text: t.text,
+        source: t.source ? resolveSources(sources, [t.source], "translation")[0] : null,
+      })),
+    }));
+    if (quotes.length) await tx.getRepository(Quote).insert(quotes);
+    const attributions = (s.attributions ?? []).map((a, position) => ({
+      id: a.id,
+      statementId: s.id,
+      position,
+      incidentId: a.incident,
+      actorId: a.actor ?? null,
+      stateId: a.state ?? null,
+      agencyId: a.agency ?? null,
+      kind: a.kind,
+      confidenceWording: a.confidenceWording ?? null,
+      confidenceLevel: a.confidenceLevel ?? null,
+      confidenceScore: a.confidenceScore ?? null,
+    }));
+    if (attributions.length) await tx.getRepository(Attribution).insert(attributions);
+  },
+  async snapshotMany(tx, ids) {
+    const quotes = await tx
+      .getRepository(Quote)
+      .find({ where: { statementId: In(ids) }, order: { position: "ASC" } });
+    const attributions = await tx
+      .getRepository(Attribution)
+      .find({ where: { statementId: In(ids) }, order: { position: "ASC" } });
+    return snapshots(await tx.getRepository(Statement).findBy({ id: In(ids) }), (s, sources) => ({
+      id: s.id,
+      kind: s.kind,
+      issuedAt: partialDateString(s.issuedOn, s.issuedPrecision),
+      issuer: s.issuerId,
+      cosigners: s.cosignerIds,
+      agency: s.agencyId,
+      speaker: s.speakerId,
+      title: s.title,
+      language: s.language,
+      text: s.text,
+      summary: s.summary,
+      url: s.url,
+      quotes: quotes
+        .filter((q) => q.statementId === s.id)
+        .map((q) => ({
+          text: q.text,
+          language: q.language,
+          speaker: q.speakerId,
+          translations: q.translations.map((t) => ({
+            language: t.language,
+            text: t.text,
+            source: t.source ? citeSources([t.source], sources)[0] : null,
+          })),
+        })),
+      attributions: attributions
+        .filter((a) => a.statementId === s.id)
+        .map((a) => ({
+          id: a.id,
+          incident: a.incidentId,
+          actor: a.actorId,
+          state: a.stateId,
+          agency: a.agencyId,
+          kind: a.kind,
+          confidenceWording: a.confidenceWording,
+          confidenceLevel: a.confidenceLevel,
+          confidenceScore: a.confidenceScore,
+        })),
+      sources: citeSources(s.sourceRecords, sources),
+    }));
+  },
+  ...rowById(Statement),
+};

@@ -1,0 +1,104 @@
+import { In } from "typeorm";
+import { citeSources, dateColumns, partialDateString, resolveSources } from "../common/bundle";
+import { periodProblems } from "../common/partial-date";
+import { type RecordWrites, referenceProblems, rowById, snapshots } from "../common/records";
+import { Incident } from "./incident";
+import { IncidentActor } from "./incident-actor";
+import type { IncidentInput } from "./incident.inputs";
+import { ThreatActor } from "./threat-actor";
+import { TimelineEvent } from "./timeline-event";
+
+/** `targetedCountries` name the governments subgraph's records: stored unchecked. */
+export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
+  type: "Incident",
+  bundleKey: "incidents",
+  check: async (db, i, path) => [
+    ...(await referenceProblems(
+      db,
+      ThreatActor,
+      "ThreatActor",
+      (i.suspectedActors ?? []).map((id, n) => ({ path: [...path, "suspectedActors", n], id })),
+    )),
+    ...periodProblems(i.firstObserved, i.ended, path, "ended"),
+  ],
+  async write(tx, i, sources) {
+    const [firstObserved, disclosed, ended] = [
+      dateColumns(i.firstObserved, "firstObserved"),
+      dateColumns(i.disclosed, "disclosed"),
+      dateColumns(i.ended, "ended"),
+    ];
+    await tx.getRepository(Incident).upsert(
+      {
+        id: i.id,
+        name: i.name,
+        aliases: i.aliases ?? [],
+        kind: i.kind,
+        summary: i.summary ?? null,
+        firstObservedOn: firstObserved.on,
+        firstObservedPrecision: firstObserved.precision,
+        disclosedOn: disclosed.on,
+        disclosedPrecision: disclosed.precision,
+        endedOn: ended.on,
+        endedPrecision: ended.precision,
+        impact: i.impact ?? null,
+        sectors: i.sectors ?? [],
+        cves: i.cves ?? [],
+        targetedCountryIds: i.targetedCountries ?? [],
+        sourceRecords: resolveSources(sources, i.sources, "incident"),
+      },
+      ["id"],
+    );
+    await tx.getRepository(IncidentActor).delete({ incidentId: i.id });
+    await tx.getRepository(TimelineEvent).delete({ incidentId: i.id });
+    const links = (i.suspectedActors ?? []).map((actorId, position) => ({
+      incidentId: i.id,
+      actorId,
+      position,
+    }));
+    if (links.length) await tx.getRepository(IncidentActor).insert(links);
+    const events = (i.timeline ?? []).map((event, position) => {
+      const date = dateColumns(event.date, `timeline[${position}].date`);
+      return {
+        incidentId: i.id,
+        position,
+        dateOn: date.on!,
+        datePrecision: date.precision!,
+        description: event.description,
+        sourceRecords: resolveSources(sources, event.sources, `timeline[${position}]`),
+      };
+    });
+    if (events.length) await tx.getRepository(TimelineEvent).insert(events);
+  },
+  async snapshotMany(tx, ids) {
+    const links = await tx
+      .getRepository(IncidentActor)
+      .find({ where: { incidentId: In(ids) }, order: { position: "ASC" } });
+    const events = await tx
+      .getRepository(TimelineEvent)
+      .find({ where: { incidentId: In(ids) }, order: { position: "ASC" } });
+    return snapshots(await tx.getRepository(Incident).findBy({ id: In(ids) }), (i, sources) => ({
+      id: i.id,
+      name: i.name,
+      aliases: i.aliases,
+      kind: i.kind,
+      summary: i.summary,
+      firstObserved: partialDateString(i.firstObservedOn, i.firstObservedPrecision),
+      disclosed: partialDateString(i.disclosedOn, i.disclosedPrecision),
+      ended: partialDateString(i.endedOn, i.endedPrecision),
+      impact: i.impact,
+      sectors: i.sectors,
+      targetedCountries: i.targetedCountryIds,
+      cves: i.cves,
+      suspectedActors: links.filter((link) => link.incidentId === i.id).map((link) => link.actorId),
+      timeline: events
+        .filter((event) => event.incidentId === i.id)
+        .map((event) => ({
+          date: partialDateString(event.dateOn, event.datePrecision),
+          description: event.description,
+          sources: citeSources(event.sourceRecords, sources),
+        })),
+      sources: citeSources(i.sourceRecords, sources),
+    }));
+  },
+  ...rowById(Incident),
+};

@@ -1,0 +1,43 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { type DatePrecision, DateWithPrecision, toPartialDate } from "../common/partial-date";
+import { type Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "A dated step of an incident: disclosure, patch, attribution.",
+})
+@Entity({ schema: "incidents", name: "timeline_event" })
+export class TimelineEvent {
+  @PrimaryGeneratedColumn("identity")
+  key: number;
+
+  @Column("text")
+  incidentId: string;
+
+  @Column("int")
+  position: number;
+
+  @Column("date")
+  dateOn: string;
+
+  @Column("text")
+  datePrecision: DatePrecision;
+
+  @Field(() => String, { description: "What happened." })
+  @Column("text")
+  description: string;
+
+  @Column("jsonb", { name: "sources" })
+  sourceRecords: SourceRecord[];
+
+  @Field(() => DateWithPrecision, { description: "When it happened, as precise as known." })
+  get date(): DateWithPrecision {
+    return toPartialDate(this.dateOn, this.datePrecision) as DateWithPrecision;
+  }
+
+  @SourcesList()
+  get sources(): Source[] {
+    return toSources(this.sourceRecords);
+  }
+}

@@ -1,0 +1,169 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { connectionType, listSize } from "../common/connection";
+import { Node, globalId } from "../common/node";
+import { DatePrecision, DateWithPrecision, toPartialDate } from "../common/partial-date";
+import { type Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+import { LegalActionKind, LegalActionStatus } from "./enums";
+import { MAX_MEASURES } from "./legal-action.inputs";
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "A sanctions listing: the regime and the measures imposed.",
+})
+export class Sanctions {
+  @Field(() => String, { description: 'The legal basis: "EU cyber sanctions regime".' })
+  regime: string;
+
+  @Directive(listSize(MAX_MEASURES))
+  @Field(() => [String], {
+    description: 'The measures imposed, as the source words them: "asset freeze", "travel ban".',
+  })
+  measures: string[];
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({
+  implements: Node,
+  simpleResolvers: true,
+  description: "What the law did: an indictment, a complaint, a sanction, an arrest.",
+})
+@Entity({ schema: "legal", name: "legal_action" })
+export class LegalAction implements Node {
+  @Field(() => ID, { description: 'Readable slug: "us-v-ding-xiaoyang-2021".' })
+  @PrimaryColumn("text")
+  id: string;
+
+  @Field(() => LegalActionKind, { description: "What the law did." })
+  @Column("text")
+  kind: LegalActionKind;
+
+  @Field(() => String, {
+    description: 'Title as the source gives it: "United States v. Zhu Hua and Zhang Shilong".',
+  })
+  @Column("text")
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "What the action is about, in brief." })
+  @Column("text", { nullable: true })
+  summary: string | null;
+
+  @Column("text")
+  jurisdictionId: string;
+
+  @Column("text", { nullable: true })
+  authorityId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The court: "U.S. District Court for the Southern District of California".',
+  })
+  @Column("text", { nullable: true })
+  court: string | null;
+
+  @Field(() => String, { nullable: true, description: "Docket number, as the court gives it." })
+  @Column("text", { nullable: true })
+  caseNumber: string | null;
+
+  @Column("date", { nullable: true })
+  filedOn: string | null;
+
+  @Column("text", { nullable: true })
+  filedPrecision: DatePrecision | null;
+
+  @Column("date", { nullable: true })
+  unsealedOn: string | null;
+
+  @Column("text", { nullable: true })
+  unsealedPrecision: DatePrecision | null;
+
+  @Column("date", { nullable: true })
+  announcedOn: string | null;
+
+  @Column("text", { nullable: true })
+  announcedPrecision: DatePrecision | null;
+
+  @Column("date", { nullable: true })
+  conductFromOn: string | null;
+
+  @Column("text", { nullable: true })
+  conductFromPrecision: DatePrecision | null;
+
+  @Column("date", { nullable: true })
+  conductToOn: string | null;
+
+  @Column("text", { nullable: true })
+  conductToPrecision: DatePrecision | null;
+
+  @Field(() => LegalActionStatus, { description: "Where the action stands." })
+  @Column("text")
+  status: LegalActionStatus;
+
+  @Column("text", { nullable: true })
+  sanctionsRegime: string | null;
+
+  @Column("text", { array: true, default: () => "'{}'" })
+  sanctionsMeasures: string[];
+
+  @Column("text", { array: true, default: () => "'{}'" })
+  relatedIncidentIds: string[];
+
+  @Column("text", { array: true, default: () => "'{}'" })
+  relatedActorIds: string[];
+
+  @Column("jsonb", { name: "sources" })
+  sourceRecords: SourceRecord[];
+
+  @Directive("@shareable")
+  @Field(() => ID, { description: 'Global id: "LegalAction:us-v-ding-xiaoyang-2021".' })
+  get globalId(): string {
+    return globalId("LegalAction", this.id);
+  }
+
+  @Field(() => DateWithPrecision, { nullable: true, description: "When the case was filed." })
+  get filed(): DateWithPrecision | null {
+    return toPartialDate(this.filedOn, this.filedPrecision);
+  }
+
+  @Field(() => DateWithPrecision, {
+    nullable: true,
+    description: "When a sealed indictment or complaint was unsealed.",
+  })
+  get unsealed(): DateWithPrecision | null {
+    return toPartialDate(this.unsealedOn, this.unsealedPrecision);
+  }
+
+  @Field(() => DateWithPrecision, { nullable: true, description: "When it was made public." })
+  get announced(): DateWithPrecision | null {
+    return toPartialDate(this.announcedOn, this.announcedPrecision);
+  }
+
+  @Field(() => DateWithPrecision, {
+    nullable: true,
+    description: "Start of the conduct charged or sanctioned.",
+  })
+  get conductFrom(): DateWithPrecision | null {
+    return toPartialDate(this.conductFromOn, this.conductFromPrecision);
+  }
+
+  @Field(() => DateWithPrecision, { nullable: true, description: "End of the conduct." })
+  get conductTo(): DateWithPrecision | null {
+    return toPartialDate(this.conductToOn, this.conductToPrecision);
+  }
+
+  @Field(() => Sanctions, { nullable: true, description: "For sanctions: regime and measures." })
+  get sanctions(): Sanctions | null {
+    if (this.sanctionsRegime === null) return null;
+    return Object.assign(new Sanctions(), {
+      regime: this.sanctionsRegime,
+      measures: this.sanctionsMeasures,
+    });
+  }
+
+  @SourcesList()
+  get sources(): Source[] {
+    return toSources(this.sourceRecords);
+  }
+}
+
+export const LegalActionConnection = connectionType(LegalAction, "LegalAction");

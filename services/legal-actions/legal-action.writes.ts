@@ -1,0 +1,125 @@
+import { In } from "typeorm";
+import { citeSources, dateColumns, partialDateString, resolveSources } from "../common/bundle";
+import { periodProblems } from "../common/partial-date";
+import { type RecordWrites, rowById, snapshots } from "../common/records";
+import { Charge } from "./charge";
+import { Defendant } from "./defendant";
+import { LegalAction } from "./legal-action";
+import type { LegalActionInput } from "./legal-action.inputs";
+
+const DATES = ["filed", "unsealed", "announced", "conductFrom", "conductTo"] as const;
+
+export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
+  type: "LegalAction",
+  bundleKey: "legalActions",
+  // Every reference (jurisdiction, authority, nationalities, actors, incidents) names a record
+  // of another subgraph: unchecked here, answered NOT_FOUND when read through the gateway.
+  check: async (_db, l, path) => [
+    ...periodProblems(l.filed, l.unsealed, path, "unsealed"),
+    ...periodProblems(l.conductFrom, l.conductTo, path, "conductTo"),
+  ],
+  async write(tx, l, sources) {
+    const dates = Object.fromEntries(
+      DATES.flatMap((name) => {
+        const { on, precision } = dateColumns(l[name], name);
+        return [
+          [`${name}On`, on],
+          [`${name}Precision`, precision],
+        ];
+      }),
+    );
+    await tx.getRepository(LegalAction).upsert(
+      {
+        id: l.id,
+        kind: l.kind,
+        title: l.title,
+        summary: l.summary ?? null,
+        jurisdictionId: l.jurisdiction,
+        authorityId: l.authority ?? null,
+        court: l.court ?? null,
+        caseNumber: l.caseNumber ?? null,
+        ...dates,
+        status: l.status,
+        sanctionsRegime: l.sanctions?.regime ?? null,
+        sanctionsMeasures: l.sanctions?.measures ?? [],
+        relatedIncidentIds: l.relatedIncidents ?? [],
+        relatedActorIds: l.relatedActors ?? [],
+        sourceRecords: resolveSources(sources, l.sources, "legalAction"),
+      },
+      ["id"],
+    );
+    await tx.getRepository(Charge).delete({ legalActionId: l.id });
+    await tx.getRepository(Defendant).delete({ legalActionId: l.id });
+    const charges = (l.charges ?? []).map((c, position) => ({
+      legalActionId: l.id,
+      position,
+      statute: c.statute ?? null,
+      description: c.description,
+      counts: c.counts ?? null,
+      maximumPenalty: c.maximumPenalty ?? null,
+    }));
+    if (charges.length) await tx.getRepository(Charge).insert(charges);
+    const defendants = (l.defendants ?? []).map((d, position) => ({
+      legalActionId: l.id,
+      position,
+      name: d.name,
+      kind: d.kind ?? null,
+      nationalityId: d.nationality ?? null,
+      affiliatedActorId: d.affiliatedActor ?? null,
+      employer: d.employer ?? null,
+      status: d.status,
+    }));
+    if (defendants.length) await tx.getRepository(Defendant).insert(defendants);
+  },
+  async snapshotMany(tx, ids) {
+    const charges = await tx
+      .getRepository(Charge)
+      .find({ where: { legalActionId: In(ids) }, order: { position: "ASC" } });
+    const defendants = await tx
+      .getRepository(Defendant)
+      .find({ where: { legalActionId: In(ids) }, order: { position: "ASC" } });
+    return snapshots(await tx.getRepository(LegalAction).findBy({ id: In(ids) }), (l, sources) => ({
+      id: l.id,
+      kind: l.kind,
+      title: l.title,
+      summary: l.summary,
+      jurisdiction: l.jurisdictionId,
+      authority: l.authorityId,
+      court: l.court,
+      caseNumber: l.caseNumber,
+      filed: partialDateString(l.filedOn, l.filedPrecision),
+      unsealed: partialDateString(l.unsealedOn, l.unsealedPrecision),
+      announced: partialDateString(l.announcedOn, l.announcedPrecision),
+      conductFrom: partialDateString(l.conductFromOn, l.conductFromPrecision),
+      conductTo: partialDateString(l.conductToOn, l.conductToPrecision),
+      status: l.status,
+      charges: charges
+        .filter((c) => c.legalActionId === l.id)
+        .map((c) => ({
+          statute: c.statute,
+          description: c.description,
+          counts: c.counts,
+          maximumPenalty: c.maximumPenalty,
+        })),
+      defendants: defendants
+        .filter((d) => d.legalActionId === l.id)
+        .map((d) => ({
+          name: d.name,
+          kind: d.kind,
+          nationality: d.nationalityId,
+          affiliatedActor: d.affiliatedActorId,
+          employer: d.employer,
+          status: d.status,
+        })),
+      sanctions:
+        l.sanctionsRegime === null
+          ? null
+          : { regime: l.sanctionsRegime, measures: l.sanctionsMeasures },
+      relatedIncidents: l.relatedIncidentIds,
+      relatedActors: l.relatedActorIds,
+      sources: citeSources(l.sourceRecords, sources),
+    }));
+  },
+  // Charges and defendants go with it (ON DELETE CASCADE).
+  ...rowById(LegalAction),
+};
