@@ -1,11 +1,64 @@
 import js from "@eslint/js";
+import graphql from "@graphql-eslint/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".data/", "coverage/"] },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
+  { ignores: ["node_modules/", "dist/", ".data/", "coverage/", "test/clients/.generated/"] },
   {
+    files: ["**/*.ts", "**/*.mts", "**/*.mjs", "**/*.js"],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+  },
+  {
+    // The schema clients see, as composed by `npm run compose`: checked with The Guild's rules
+    // for public schemas and for Relay (connections, edges, PageInfo, arguments).
+    files: ["schema/api.graphql"],
+    languageOptions: {
+      parser: graphql.parser,
+      parserOptions: { graphQLConfig: { schema: "schema/api.graphql" } },
+    },
+    plugins: { "@graphql-eslint": graphql },
+    rules: {
+      ...graphql.configs["flat/schema-recommended"].rules,
+      ...graphql.configs["flat/schema-relay"].rules,
+      "@graphql-eslint/relay-edge-types": [
+        "error",
+        {
+          withEdgeSuffix: true,
+          // Lists bounded by their record (aliases, quotes, charges) stay plain lists, each with
+          // a documented maximum, and connections offer `nodes` beside `edges` (as GitHub's do).
+          listTypeCanWrapOnlyEdgeType: false,
+          // Defendants and audit entries are values inside a record, not records: no global id.
+          shouldImplementNode: false,
+        },
+      ],
+      "@graphql-eslint/strict-id-in-types": [
+        "error",
+        {
+          acceptedIdNames: ["id"],
+          acceptedIdTypes: ["ID"],
+          // Pages, payloads and values that live inside a record have no identity of their own.
+          exceptions: {
+            suffixes: ["Connection", "Edge", "Payload"],
+            types: [
+              "PageInfo",
+              "DateWithPrecision",
+              "Source",
+              "Quote",
+              "Translation",
+              "OfficialRole",
+              "ThreatActorAlias",
+              "TimelineEvent",
+              "Charge",
+              "Defendant",
+              "Sanctions",
+            ],
+          },
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.ts", "**/*.mts"],
     languageOptions: {
       parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
     },
