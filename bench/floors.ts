@@ -5,13 +5,23 @@ import { encodeCursor } from "../services/common/pagination";
 /**
  * The SQL floors: each benchmark query's answer (its `data`, field for field, the same pages in
  * the same order) by hand-written SQL through `pg`, the way a service without GraphQL would get
- * it: cross-schema joins, JSON built by PostgreSQL, independent statements in parallel.
+ * it: cross-schema joins, JSON built by PostgreSQL, prepared statements, independent statements
+ * in parallel.
  */
 
 type Row = Record<string, unknown>;
 
-const rows = async (pool: Pool, sql: string, values: unknown[]): Promise<Row[]> =>
-  (await pool.query(sql, values)).rows as Row[];
+const statementNames = new Map<string, string>();
+
+/** Runs `sql` as a named prepared statement, planned once per connection as a tuned service would. */
+async function rows(pool: Pool, sql: string, values: unknown[]): Promise<Row[]> {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `floor-${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return (await pool.query<Row>({ name, text: sql, values })).rows;
+}
 const nodes = (list: Row[]) => list.map((row) => row.node);
 const total = (list: Row[]) => Number(list[0]?.total ?? 0);
 

@@ -259,7 +259,10 @@ export function generateDataset(statements: number, seed = 42): Dataset {
       issued_on: random.date(2010, 2024),
       issued_precision: random.chance(0.9) ? "DAY" : "MONTH",
       issuer_id: govIds[issuer],
-      cosigner_ids: random.chance(0.3) ? random.sample(govIds, random.int(1, 2)) : [],
+      // A government does not cosign its own statement (else it is listed twice in attributedBy).
+      cosigner_ids: random.chance(0.3)
+        ? random.sample(govIds, random.int(1, 2)).filter((g) => g !== govIds[issuer])
+        : [],
       agency_id: `${govIds[issuer]}-mfa`,
       speaker_id: random.chance(0.6) ? officialOf(issuer, 0) : null,
       title: french

@@ -10,7 +10,7 @@ import { readBundles } from "../services/dataset";
 import { prepareDatabase } from "../test/helpers/database";
 import { INCIDENT_STORY } from "../test/queries/cross-source";
 import { benchDatabaseConfig, startLocalFederation } from "./load";
-import { load } from "./measure";
+import { load, post } from "./measure";
 import { startPeerGateway, withSubgraphUrls } from "./peer";
 
 /**
@@ -47,6 +47,7 @@ async function main() {
     ["bare Apollo gateway", bareUrl],
     ["Hive gateway", peer.url],
   ]) {
+    await post(target, request); // throws on an error: measure answers, not refusals
     await load(target, request, { connections: 10, amount: 200 });
     const figures = await load(target, request, { connections: 10, duration: 5 });
     console.log(

@@ -5,7 +5,7 @@ import { SUPERGRAPH_PATH } from "../gateway/federation";
 import { projectPath } from "../services/common/paths";
 import { benchCases, pickIds } from "./cases";
 import { openBenchDatabase, parseOptions, positiveInt } from "./database";
-import { load } from "./measure";
+import { load, post } from "./measure";
 import { startProcessFederation } from "./processes";
 
 interface CpuProfile {
@@ -45,6 +45,7 @@ async function main() {
     });
     const request = { query: benchCase.query, variables: benchCase.variables };
     try {
+      await post(federation.gatewayUrl, request); // throws on an error: profile answers only
       await load(federation.gatewayUrl, request, { connections, amount: 200 });
       const figures = await load(federation.gatewayUrl, request, { connections, duration });
       console.log(`${queryName}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms`);

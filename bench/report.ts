@@ -28,6 +28,7 @@ export interface CaseResult {
   name: string;
   kind: string;
   responseBytes: number;
+  /** Ours, the peer gateway and the SQL floor returned the same data (a run stops otherwise). */
   sameAnswer: boolean;
   statementsPerRequest: { ours: number; peer: number };
   ours: Side;

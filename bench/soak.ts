@@ -733,11 +733,14 @@ const signed = (n: number) => (n >= 0 ? `+${n}` : String(n));
 // ---------------------------------------------------------------------------------------------
 // `npm run soak -- [--minutes N] [--concurrency C] [--write-ratio R]`
 
+const USAGE = "usage: npm run soak -- [--minutes N] [--concurrency C] [--write-ratio R]";
+
 function parseArgs(argv: string[]) {
+  if (argv.includes("--help")) return undefined;
   const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 1) {
     if (!argv[i].startsWith("--") || argv[i + 1] === undefined) {
-      throw new Error(`usage: npm run soak -- [--minutes N] [--concurrency C] [--write-ratio R]`);
+      throw new Error(USAGE);
     }
     options.set(argv[i].slice(2), argv[i + 1]);
     i += 1;
@@ -765,6 +768,12 @@ function parseArgs(argv: string[]) {
 async function main() {
   process.env.LOG_LEVEL ??= "warn";
   const settings = parseArgs(process.argv.slice(2));
+  if (!settings) {
+    console.log(
+      `${USAGE}\n\n3 minutes, 16 requests in flight, 20 % writes by default (BENCHMARKS.md, Soak).`,
+    );
+    return;
+  }
   const loadBefore = loadavg()[0];
   const log = (line: string) => console.log(`[soak] ${line}`);
 

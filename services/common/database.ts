@@ -15,8 +15,11 @@ export interface DatabaseConfig {
 /** Counts SQL statements: tests assert that a query's cost does not grow with its rows. */
 export class StatementCounter implements Logger {
   count = 0;
-  logQuery(): void {
+  /** When set, every statement run is appended to it (test/explain.test.ts EXPLAINs them). */
+  recording: { query: string; parameters?: unknown[] }[] | undefined;
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
+    this.recording?.push({ query, parameters });
   }
   logQueryError(): void {
     this.count += 1;

@@ -42,6 +42,10 @@ import { statementWrites } from "./statement.writes";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+// `@>` and not `key = ANY(column)`: only the containment operator can use the GIN index.
+const issuedOrCosignedBy = (key: string) =>
+  `(s.issuer_id = ${key} OR s.cosigner_ids @> ARRAY[${key}])`;
+
 /** One set per request: every list and reference costs one batch of statements, not one per row. */
 export function createLoaders(db: DataSource, budget: ResponseBudget) {
   const byId = {
@@ -176,7 +180,7 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
       GovernmentConnection,
       (args: GovernmentListArgs) => ({
         ...governments(args.filter),
-        parent: (key) => `${key} = ANY(g.member_of_ids)`,
+        parent: (key) => `g.member_of_ids @> ARRAY[${key}]`,
       }),
       (args: GovernmentListArgs) => nameOrdering("g", args.orderBy),
     ),
@@ -188,15 +192,11 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
       }),
       (args: AgencyListArgs) => nameOrdering("ag", args.orderBy),
     ),
-    statementsOfGovernment: statementsWhere(
-      (key) => `(s.issuer_id = ${key} OR ${key} = ANY(s.cosigner_ids))`,
-    ),
+    statementsOfGovernment: statementsWhere(issuedOrCosignedBy),
     statementsOfOfficial: statementsWhere((key) => `s.speaker_id = ${key}`),
     statementsOfIncident: statementsWhere(attributionsNaming("incident_id")),
     statementsOfActor: statementsWhere(attributionsNaming("actor_id")),
-    attributionsMadeBy: attributionsWhere(
-      (key) => `(s.issuer_id = ${key} OR ${key} = ANY(s.cosigner_ids))`,
-    ),
+    attributionsMadeBy: attributionsWhere(issuedOrCosignedBy),
     attributionsReceivedBy: attributionsWhere((key) => `a.state_id = ${key}`),
     attributionsOfIncident: attributionsWhere((key) => `a.incident_id = ${key}`),
     attributionsOfActor: attributionsWhere((key) => `a.actor_id = ${key}`),

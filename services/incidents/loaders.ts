@@ -94,7 +94,10 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
       (key) =>
         `EXISTS (SELECT 1 FROM incidents.incident_actor ia WHERE ia.incident_id = i.id AND ia.actor_id = ${key})`,
     ),
-    incidentsTargeting: incidentsWhere((key) => `${key} = ANY(i.targeted_country_ids)`),
+    incidentsTargeting: incidentsWhere(
+      // `@>`: only the containment operator can use the GIN index on the array.
+      (key) => `i.targeted_country_ids @> ARRAY[${key}]`,
+    ),
     actorsSponsoredBy: nested(
       ThreatActorConnection,
       (args: ThreatActorListArgs) => ({

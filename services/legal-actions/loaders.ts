@@ -92,11 +92,12 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
 
     legalActionsBrought: legalActionsWhere((key) => `l.jurisdiction_id = ${key}`),
     legalActionsOfIncident: legalActionsWhere((key) => `l.related_incident_ids @> ARRAY[${key}]`),
-    // Related to the actor, or charging one of its members (alias m: d is the filter's).
+    // Related to the actor, or charging one of its members (alias m: d is the filter's). A UNION
+    // of two index scans: the OR of an array test and a subquery reads every legal action.
     legalActionsOfActor: legalActionsWhere(
       (key) =>
-        `(l.related_actor_ids @> ARRAY[${key}] OR l.id IN
-          (SELECT m.legal_action_id FROM legal.defendant m WHERE m.affiliated_actor_id = ${key}))`,
+        `l.id IN (SELECT r.id FROM legal.legal_action r WHERE r.related_actor_ids @> ARRAY[${key}]
+          UNION SELECT m.legal_action_id FROM legal.defendant m WHERE m.affiliated_actor_id = ${key})`,
     ),
     nationalsCharged: perArguments((args: ConnectionArgs) =>
       nestedConnection(
