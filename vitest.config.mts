@@ -5,8 +5,9 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig({
   resolve: {
-    // @apollo/subgraph loads graphql's CommonJS build; make ESM imports use the same copy.
-    alias: { graphql: require.resolve("graphql") },
+    // @apollo/subgraph loads graphql's CommonJS build; make ESM imports use the same copy
+    // (of "graphql" itself: graphql-armor imports "graphql/language/parser").
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
   test: {
     include: ["test/**/*.test.ts"],

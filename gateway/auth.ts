@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError } from "graphql";
+import { forbidden, unauthenticated } from "../services/common/errors";
 import type { Identity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
 
@@ -15,20 +15,19 @@ export interface AuthConfig {
   anonymousReads: boolean;
 }
 
-const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+const refused = (message: string) => unauthenticated(message, 401);
 
 /** Resolves the caller from `Authorization: Bearer <token>`; a bad token is refused outright. */
 export async function authenticate(req: IncomingMessage, config: AuthConfig): Promise<Identity> {
   const header = req.headers.authorization;
   if (!header) {
     if (config.anonymousReads) return { keyId: null, role: "reader" };
-    throw unauthenticated("an API key is required: send Authorization: Bearer <token>");
+    throw refused("an API key is required: send Authorization: Bearer <token>");
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw unauthenticated("Authorization must read: Bearer <token>");
+  if (!match) throw refused("Authorization must read: Bearer <token>");
   const key = await config.keys.verify(match[1]);
-  if (!key) throw unauthenticated("the API key is unknown or revoked");
+  if (!key) throw refused("the API key is unknown or revoked");
   return { keyId: key.id, role: key.role };
 }
 
@@ -41,14 +40,12 @@ export function writeAccessPlugin(): ApolloServerPlugin<GatewayContext> {
           if (operation?.operation !== "mutation") return;
           const { identity } = contextValue;
           if (identity.keyId === null) {
-            throw unauthenticated("mutations need an API key: send Authorization: Bearer <token>");
+            throw refused("mutations need an API key: send Authorization: Bearer <token>");
           }
           if (identity.role === "reader") {
-            throw new GraphQLError(
-              `role "reader" may not write; an editor or admin key is needed`,
-              {
-                extensions: { code: "FORBIDDEN", http: { status: 403 } },
-              },
+            throw forbidden(
+              `writing needs an editor or admin key; this key's role is "reader"`,
+              403,
             );
           }
         },

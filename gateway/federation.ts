@@ -38,6 +38,8 @@ export interface FederationOptions {
   identitySecret?: string;
   /** Items one subgraph answer may list (MAX_RESPONSE_NODES). */
   maxResponseNodes?: number;
+  /** Where the gateway calls a subgraph, by name, instead of where it listens (a proxy). */
+  subgraphUrls?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -58,6 +60,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
   const running: RunningSubgraph[] = [];
   const identitySecret = options.identitySecret ?? randomBytes(32).toString("base64url");
   const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  const production = options.production ?? process.env.NODE_ENV === "production";
   let gateway: RunningGateway | undefined;
   let keys: KeyStore | undefined;
   const stop = async () => {
@@ -78,6 +81,10 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         // One setting for the whole process: the subgraphs' hints would otherwise cap it.
         cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
         maxResponseNodes: options.maxResponseNodes,
+        // The gateway's own limits, so that a fetch of an operation it accepted passes them.
+        maxCost: options.limits?.maxCost,
+        maxDepth: options.limits?.maxDepth,
+        production,
       });
       running.push(subgraph);
       if (options.seed) await seedIfEmpty(definition, subgraph.dataSource, bundles, log);
@@ -88,7 +95,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
     gateway = await startGateway({
       keys,
       anonymousReads: options.anonymousReads ?? true,
-      production: options.production ?? process.env.NODE_ENV === "production",
+      production,
       limits: options.limits,
       responseCache,
       cacheInvalidation: options.cacheInvalidation,
@@ -96,7 +103,10 @@ export async function startFederation(options: FederationOptions): Promise<Runni
       host: options.host,
       port: options.gatewayPort,
       supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
-      subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+      subgraphUrls: {
+        ...Object.fromEntries(running.map((s) => [s.name, s.url])),
+        ...options.subgraphUrls,
+      },
       introspection: options.introspection,
     });
     return {

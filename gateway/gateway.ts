@@ -12,21 +12,22 @@ import {
   observabilityPlugin,
 } from "../services/common/observability";
 import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/common/http";
-import { IDENTITY_HEADER, signIdentity } from "../services/common/identity";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
 import { failedFetchPathsPlugin, rememberQueryPlan } from "./partial-failures";
 import { subgraphRefusal } from "./subgraph-errors";
-import { costPlugin } from "./cost";
-import { listSizesFromSupergraph } from "./list-sizes";
+import { costPlugin } from "../services/common/cost";
+import { listSizesFromSupergraph } from "../services/common/list-sizes";
 import {
   type FetchLimits,
   type FetchMetrics,
+  IDENTITY_CLAIMS_HEADER,
   ResponseBytes,
   SubgraphResponse,
   subgraphFetcher,
 } from "./subgraph-fetch";
-import { DEFAULT_LIMITS, type Limits, armor, nulCharacterPlugin } from "./limits";
+import { DEFAULT_LIMITS, type Limits, armor } from "./limits";
+import { inputGuardPlugin } from "../services/common/input-guard";
 import {
   type CacheInvalidation,
   DEFAULT_RESPONSE_CACHE,
@@ -72,8 +73,9 @@ type SendRequest = Parameters<
 type ParseBody = Parameters<RemoteGraphQLDataSource<GatewayContext>["parseBody"]>;
 
 /**
- * Forwards the caller's signed identity and request id; gives up on a slow subgraph and stops
- * reading once the client request's subgraph answers pass maxResponseBytes.
+ * Forwards the caller (signed by the fetcher, over the exact body) and the request id; gives up
+ * on a slow subgraph and stops reading once the client request's subgraph answers pass
+ * maxResponseBytes.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -85,13 +87,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   ) {
     super({
       url,
-      fetcher: subgraphFetcher(name, limits, metrics),
+      fetcher: subgraphFetcher(name, secret, limits, metrics),
     });
-    this.secret = secret;
     this.serviceName = name;
   }
 
-  private readonly secret: string;
   private readonly serviceName: string;
 
   override errorFromResponse(
@@ -110,7 +110,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // A request already over its budget asks no more.
     ResponseBytes.of(context, this.limits.maxResponseBytes).spend(0, this.serviceName);
     if (!context.identity) return;
-    request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
+    const { keyId, role } = context.identity;
+    request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify({ keyId, role }));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
@@ -161,7 +162,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         limits.maxCost,
         listSizesFromSupergraph(config.supergraphSdl),
       ) as ApolloServerPlugin<GatewayContext>,
-      nulCharacterPlugin() as ApolloServerPlugin<GatewayContext>,
+      inputGuardPlugin() as ApolloServerPlugin<GatewayContext>,
       writeAccessPlugin(),
       requestIdPlugin(),
       observabilityPlugin(logger, metrics),

@@ -1,13 +1,13 @@
-import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
   type FragmentDefinitionNode,
   GraphQLError,
   type SelectionSetNode,
   type ValidationRule,
-  visit,
 } from "graphql";
+import { DEFAULT_MAX_COST } from "../services/common/cost";
 import { type Env, getEnvBool, getEnvInt } from "../services/common/env";
+import { DEFAULT_MAX_DEPTH, hideSuggestions } from "../services/common/limits";
 
 export interface Limits {
   maxDepth: number;
@@ -28,12 +28,12 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  maxDepth: 12,
+  maxDepth: DEFAULT_MAX_DEPTH,
   maxAliases: 15,
   maxRootFields: 10,
   maxTokens: 3000,
   maxDirectives: 20,
-  maxCost: 200_000,
+  maxCost: DEFAULT_MAX_COST,
   maxBodyBytes: 1024 * 1024,
   maxResponseBytes: 16 * 1024 * 1024,
   batching: false,
@@ -73,30 +73,13 @@ export function armor(limits: Limits, { production }: { production: boolean }) {
     maxTokens: { enabled: false },
     // Its mask leaves the "?" behind and misses enum values: hideSuggestions instead.
     blockFieldSuggestion: { enabled: false },
-    // Replaced by costPlugin (cost.ts): armor's cost ignores how many items `first` asks for.
+    // Replaced by costPlugin (services/common/cost.ts): armor's cost ignores how many items
+    // `first` asks for.
     costLimit: { enabled: false },
   }).protect();
   return {
     plugins: production ? [...plugins, hideSuggestions()] : plugins,
     validationRules: [...validationRules, rootFieldsRule(limits.maxRootFields)],
-  };
-}
-
-/**
- * "Did you mean" names schema members a production schema does not advertise. Apollo's
- * ApolloServerPluginDisableSuggestions sees only validation errors; variables' errors carry
- * suggestions too, so every error is cleaned, with Apollo's pattern.
- */
-function hideSuggestions(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors)
-            error.message = error.message.replace(/ ?Did you mean(.+?)\?$/, "");
-        },
-      };
-    },
   };
 }
 
@@ -136,42 +119,4 @@ function countRootFields(
     }
   }
   return count;
-}
-
-/** PostgreSQL text cannot hold U+0000: refuse it up front with the argument's name. */
-export function nulCharacterPlugin(): ApolloServerPlugin {
-  const find = (value: unknown, path: string): string | null => {
-    if (typeof value === "string") return value.includes("\u0000") ? path : null;
-    if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) {
-        const found = find(item, `${path}[${i}]`);
-        if (found) return found;
-      }
-    } else if (value && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) {
-        const found = find(item, `${path}.${key}`);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          let where = find(request.variables ?? {}, "$");
-          visit(document, {
-            StringValue(node) {
-              if (!where && node.value.includes("\u0000")) where = "a string literal";
-            },
-          });
-          if (where) {
-            throw new GraphQLError(`${where}: text must not contain the NUL character (U+0000)`, {
-              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
 }

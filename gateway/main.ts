@@ -23,6 +23,8 @@ import { responseCacheFromEnv } from "./response-cache";
 
 /** Entry point of a gateway process in front of separately running subgraphs. */
 async function main() {
+  // Run by `npm start` (scripts/supervisor.ts): stop when the supervisor is gone, however it went.
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   const env = process.env;
   const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");
   if (!identitySecret) {

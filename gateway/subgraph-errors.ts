@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { ErrorCode, apiError } from "../services/common/errors";
 
 type FetchResponse = {
   status: number;
@@ -11,10 +11,7 @@ type FetchResponse = {
  * with GraphQL errors: the client gets the first of them with its code, never the subgraph's
  * URL or raw body, which Apollo's default puts in `extensions.response`.
  */
-export async function subgraphRefusal(
-  name: string,
-  response: FetchResponse,
-): Promise<GraphQLError> {
+export async function subgraphRefusal(name: string, response: FetchResponse) {
   let first: { message?: unknown; extensions?: { code?: unknown } } | undefined;
   try {
     first = (JSON.parse(await response.text()) as { errors?: (typeof first)[] }).errors?.[0];
@@ -22,15 +19,12 @@ export async function subgraphRefusal(
     first = undefined;
   }
   const code = typeof first?.extensions?.code === "string" ? first.extensions.code : undefined;
-  return new GraphQLError(
+  const fallback = response.status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
+  return apiError(
+    (code as ErrorCode | undefined) ?? fallback,
     typeof first?.message === "string"
       ? first.message
       : `the ${name} subgraph answered HTTP ${response.status}`,
-    {
-      extensions: {
-        code: code ?? (response.status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR"),
-        serviceName: name,
-      },
-    },
+    { serviceName: name },
   );
 }

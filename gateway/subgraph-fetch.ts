@@ -2,11 +2,20 @@ import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { Counter, Histogram } from "prom-client";
 import { Agent, type Dispatcher, request } from "undici";
+import { IDENTITY_HEADER, type Identity, signRequest } from "../services/common/identity";
 
 type Fetcher = NonNullable<
   NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]
 >;
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
+
+/**
+ * The caller a request is made for, set by the data source (which knows the client request)
+ * and replaced by the fetcher (which knows the exact body) with the signed identity header.
+ * Never sent: a request without it goes unsigned, and the subgraph refuses it.
+ */
+export const IDENTITY_CLAIMS_HEADER = "x-attribution-identity-claims";
 
 export interface FetchMetrics {
   duration: Histogram<"subgraph">;
@@ -61,11 +70,17 @@ export interface FetchLimits {
 }
 
 /**
- * The gateway's fetcher for one subgraph: a deadline, metrics, and errors clients can act on.
- * It answers once the headers are in; the body is read, and counted, when the data source
- * parses it with the request's budget (SubgraphResponse.within).
+ * The gateway's fetcher for one subgraph: signs the caller for this subgraph and this body, and
+ * adds a deadline, metrics, and errors clients can act on. It answers once the headers are in;
+ * the body is read, and counted, when the data source parses it with the request's budget
+ * (SubgraphResponse.within).
  */
-export function subgraphFetcher(name: string, limits: FetchLimits, metrics: FetchMetrics): Fetcher {
+export function subgraphFetcher(
+  name: string,
+  identitySecret: string,
+  limits: FetchLimits,
+  metrics: FetchMetrics,
+): Fetcher {
   return async (url, init = {}) => {
     const done = metrics.duration.startTimer({ subgraph: name });
     const deadline = AbortSignal.timeout(limits.timeoutMs);
@@ -89,7 +104,7 @@ export function subgraphFetcher(name: string, limits: FetchLimits, metrics: Fetc
     try {
       const response = await request(url, {
         method: (init.method ?? "POST") as "POST",
-        headers: init.headers,
+        headers: signedHeaders(init, name, identitySecret),
         body: init.body,
         dispatcher: subgraphAgent,
         signal: deadline,
@@ -111,6 +126,21 @@ export function subgraphFetcher(name: string, limits: FetchLimits, metrics: Fetc
       throw failure(error);
     }
   };
+}
+
+/** `init`'s headers, its caller's claims replaced by their signature for `audience`. */
+function signedHeaders(init: FetcherInit, audience: string, secret: string) {
+  const headers: Record<string, string> = {};
+  let claims: string | undefined;
+  for (const [header, value] of Object.entries(init.headers ?? {})) {
+    const lower = header.toLowerCase();
+    if (lower === IDENTITY_CLAIMS_HEADER) claims = value;
+    else if (lower !== IDENTITY_HEADER) headers[header] = value;
+  }
+  if (claims === undefined || init.body === undefined) return headers;
+  const { keyId, role } = JSON.parse(claims) as Identity;
+  headers[IDENTITY_HEADER] = signRequest({ keyId, role }, { audience, body: init.body, secret });
+  return headers;
 }
 
 /** Reads a body chunk by chunk, stopping as soon as the request's budget is spent. */

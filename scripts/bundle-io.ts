@@ -75,7 +75,8 @@ export function checkBundle(value: unknown): string[] {
   for (const { key } of KINDS) {
     for (const [i, record] of (bundle[key] ?? []).entries()) {
       for (const { path, key: source } of citedSources(record)) {
-        if (!bundle.sources?.[source]) {
+        // Own keys only: "constructor" must not be found on Object.prototype.
+        if (!Object.hasOwn(bundle.sources ?? {}, source)) {
           problems.push(`${jsonPath([key, i, ...path])}: source "${source}" is not in $.sources`);
         }
       }

@@ -1,58 +1,140 @@
-// First: tracing instruments http and pg as they load.
-import { tracingShutdown } from "../services/common/tracing";
-// Next: type-graphql and TypeORM decorators read it as their modules load.
-import "reflect-metadata";
-import { localDatabase } from "./local-database";
-import { databaseConfigFromEnv, maxResponseNodesFromEnv } from "../services/common/config";
-import { ConfigError, getEnvBool, getEnvPort, getEnvStr, redact } from "../services/common/env";
-import { startFederation } from "../gateway/federation";
+import { randomBytes } from "node:crypto";
+import { workersFromEnv } from "../services/common/cluster";
+import {
+  ConfigError,
+  type Env,
+  getEnvBool,
+  getEnvInt,
+  getEnvPort,
+  getEnvSecret,
+  getEnvStr,
+  redact,
+} from "../services/common/env";
+import { projectPath } from "../services/common/paths";
 import { limitsFromEnv } from "../gateway/limits";
 import { responseCacheFromEnv } from "../gateway/response-cache";
+import { localDatabase } from "./local-database";
+import { StartFailed, SupervisedProcess } from "./supervisor";
 
-/** `npm start`: the whole federation on an embedded PostgreSQL (or DATABASE_URL), seeded. */
-async function main() {
-  const env = process.env;
-  const production = env.NODE_ENV === "production";
-  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
-  const gatewayPort = getEnvPort(env, "GATEWAY_PORT", 4000);
-  const subgraphPorts = {
-    governments: getEnvPort(env, "GOVERNMENTS_PORT", 4001),
-    incidents: getEnvPort(env, "INCIDENTS_PORT", 4002),
-    "legal-actions": getEnvPort(env, "LEGAL_ACTIONS_PORT", 4003),
-  };
-  const introspection = getEnvBool(env, "INTROSPECTION", !production);
-  if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
-  const database = await localDatabase(env);
-  const url = database.url;
-  console.log(`database: ${redact(url)}`);
-  const federation = await startFederation({
-    database: databaseConfigFromEnv(env, url),
-    host,
-    gatewayPort,
-    subgraphPorts,
+/** The subgraphs of services/index.ts, without loading their schemas into this process. */
+const SUBGRAPHS = [
+  {
+    name: "governments",
+    port: 4001,
+    portVariable: "GOVERNMENTS_PORT",
+    urlVariable: "GOVERNMENTS_URL",
+  },
+  { name: "incidents", port: 4002, portVariable: "INCIDENTS_PORT", urlVariable: "INCIDENTS_URL" },
+  {
+    name: "legal-actions",
+    port: 4003,
+    portVariable: "LEGAL_ACTIONS_PORT",
+    urlVariable: "LEGAL_ACTIONS_URL",
+  },
+];
+
+/** Where this machine reaches a service listening on `host` (a wildcard is no address to dial). */
+function localUrl(host: string, port: number): string {
+  if (host === "0.0.0.0" || host === "::") return `http://127.0.0.1:${port}/`;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+}
+
+function configFromEnv(env: Env) {
+  // Checked here for a message before anything starts; each service reads them again.
+  limitsFromEnv(env);
+  workersFromEnv(env);
+  const responseCache = responseCacheFromEnv(env);
+  return {
+    host: getEnvStr(env, "HOST", "127.0.0.1") as string,
+    gatewayPort: getEnvPort(env, "GATEWAY_PORT", 4000),
+    subgraphs: SUBGRAPHS.map((s) => ({ ...s, port: getEnvPort(env, s.portVariable, s.port) })),
+    introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     seed: getEnvBool(env, "SEED_ON_START", true),
-    introspection,
-    limits: limitsFromEnv(env),
-    responseCache: responseCacheFromEnv(env),
-    anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
-    maxResponseNodes: maxResponseNodesFromEnv(env),
-    log: console.log,
-  });
-  if (federation.firstAdminToken) {
-    console.log(`\nfirst admin API key (shown once, keep it safe): ${federation.firstAdminToken}`);
-  }
-  console.log(`\nattribution-graph gateway ready at ${federation.gatewayUrl}`);
-  if (introspection) console.log("open it in a browser for Apollo Sandbox\n");
-  const shutdown = async () => {
-    console.log("stopping...");
-    await federation.stop();
-    await database.stop();
-    await tracingShutdown();
-    process.exit(0);
+    // The subgraphs' Cache-Control would otherwise cap the gateway's setting.
+    cacheMaxAge: responseCache ? String(responseCache.maxAgeSeconds) : env.CACHE_MAX_AGE,
+    maxOldSpaceMb: getEnvInt(env, "SERVICE_MAX_OLD_SPACE_MB", 1024, { min: 128, max: 65_536 }),
+    identitySecret: getEnvSecret(env, "IDENTITY_SECRET") ?? randomBytes(32).toString("base64url"),
   };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
+}
+
+/**
+ * `npm start`: an embedded PostgreSQL (or DATABASE_URL), then each subgraph and the gateway in
+ * its own Node.js process with a heap limit, restarted when it dies.
+ */
+async function main() {
+  const env = process.env;
+  const config = configFromEnv(env);
+  const nodeArgs = [`--max-old-space-size=${config.maxOldSpaceMb}`];
+  if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
+  const database = await localDatabase(env);
+  console.log(`database: ${redact(database.url)}`);
+  const common: Env = {
+    ...env,
+    HOST: config.host,
+    DATABASE_URL: database.url,
+    IDENTITY_SECRET: config.identitySecret,
+    MIGRATE_ON_START: String(config.migrate),
+  };
+  // Schema and data are ready once the first start went through.
+  const restartEnv = { MIGRATE_ON_START: "false", SEED_ON_START: "false" };
+  const width = Math.max(...[...SUBGRAPHS.map((s) => s.name), "gateway"].map((n) => n.length));
+  const supervise = (name: string, entry: string[], port: number, extra: Env) =>
+    new SupervisedProcess(
+      {
+        name,
+        script: projectPath("dist", ...entry),
+        nodeArgs,
+        env: { ...common, PORT: String(port), ...extra },
+        restartEnv,
+        readyUrl: `${localUrl(config.host, port)}health/ready`,
+      },
+      console.log,
+      `${name.padEnd(width)} | `,
+    );
+  const subgraphs = config.subgraphs.map(({ name, port }) =>
+    supervise(name, ["services", name, "main.js"], port, {
+      SEED_ON_START: String(config.seed),
+      CACHE_MAX_AGE: config.cacheMaxAge,
+    }),
+  );
+  const gateway = supervise("gateway", ["gateway", "main.js"], config.gatewayPort, {
+    INTROSPECTION: String(config.introspection),
+    ...Object.fromEntries(
+      config.subgraphs.map((s) => [s.urlVariable, localUrl(config.host, s.port)]),
+    ),
+  });
+  const all = [...subgraphs, gateway];
+
+  let stopping: Promise<never> | undefined;
+  const stop = (code: number) =>
+    (stopping ??= (async () => {
+      console.log("stopping...");
+      // The gateway first, so that it can still finish requests in flight.
+      await gateway.stop();
+      await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
+      await database.stop();
+      process.exit(code);
+    })());
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => void stop(0));
+  }
+  // Should this process fail, it takes no service with it; a SIGKILL closes the IPC channels.
+  process.on("exit", () => all.forEach((service) => service.kill()));
+
+  try {
+    // One after another: migrations create shared extensions, which must not race.
+    for (const service of all) {
+      await service.start();
+      if (stopping) return;
+    }
+  } catch (error) {
+    if (stopping) return;
+    console.error(error instanceof StartFailed ? error.message : error);
+    await stop(error instanceof StartFailed && error.exitCode === 2 ? 2 : 1);
+  }
+  console.log(`\nattribution-graph gateway ready at http://${config.host}:${config.gatewayPort}/`);
+  if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
 }
 
 main().catch((error: unknown) => {

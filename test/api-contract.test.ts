@@ -12,7 +12,7 @@ import {
   isObjectType,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { listSizesFromSupergraph } from "../gateway/list-sizes";
+import { listSizesFromSupergraph } from "../services/common/list-sizes";
 import { projectPath } from "../services/common/paths";
 
 const api = buildSchema(readFileSync(projectPath("schema", "api.graphql"), "utf8"));

@@ -1,18 +1,37 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { DEFAULT_LIMITS } from "../gateway/limits";
 import { subgraphConfigFromEnv } from "../services/common/config";
 import { ConfigError } from "../services/common/env";
 import { projectPath } from "../services/common/paths";
 import { subgraphs } from "../services";
 
+/** The secrets docker compose substitutes from the shell or .env, each required. */
+const SECRETS = { IDENTITY_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "s3cret-password" };
+
+/** `${NAME:?message}` replaced as docker compose does, from `SECRETS`. */
+function interpolate(environment: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).map(([name, value]) => [
+      name,
+      value.replace(/\$\{(\w+):\?[^}]*\}/g, (_, variable: keyof typeof SECRETS) => {
+        expect(SECRETS[variable], variable).toBeDefined();
+        return SECRETS[variable];
+      }),
+    ]),
+  );
+}
+
 // Docker has no engine on our machines: this checks docker-compose.yml against the code instead
 // of running it (entry points exist, ports and variables are the ones the services read).
 describe("deployment > docker-compose.yml", () => {
-  const compose = parse(readFileSync(projectPath("docker-compose.yml"), "utf8"));
+  const text = readFileSync(projectPath("docker-compose.yml"), "utf8");
+  const compose = parse(text);
   const entry = (service: string) => compose.services[service].command.at(-1) as string;
   const sourceOf = (distPath: string) =>
     projectPath(distPath.replace(/^dist\//, "").replace(/\.js$/, ".ts"));
+  const databaseServices = ["gateway", ...subgraphs.map((s) => s.definition.name)];
 
   it("runs postgres, every subgraph and the gateway", () => {
     expect(Object.keys(compose.services).sort()).toEqual(
@@ -25,16 +44,38 @@ describe("deployment > docker-compose.yml", () => {
     (name, port) => {
       const service = compose.services[name];
       expect(existsSync(sourceOf(entry(name))), entry(name)).toBe(true);
-      expect(service.ports).toEqual([`${port}:${port}`]);
-      const config = subgraphConfigFromEnv(service.environment, 0);
+      const config = subgraphConfigFromEnv(interpolate(service.environment), 0);
       expect(config.port).toBe(port);
       expect(config.host).toBe("0.0.0.0");
-      expect(config.database.url).toContain("@postgres:5432/");
+      expect(config.database.url).toBe(
+        `postgres://attribution:${SECRETS.POSTGRES_PASSWORD}@postgres:5432/attribution_graph`,
+      );
+      expect(config.identitySecret).toBe(SECRETS.IDENTITY_SECRET);
     },
   );
 
+  it("publishes only the gateway's port: subgraphs and PostgreSQL stay on the compose network", () => {
+    for (const [name, service] of Object.entries<{ ports?: string[] }>(compose.services)) {
+      expect(service.ports, name).toEqual(name === "gateway" ? ["4000:4000"] : undefined);
+    }
+  });
+
+  it("takes PostgreSQL's password from the environment, with no default, everywhere", () => {
+    const required = /^\$\{POSTGRES_PASSWORD:\?[^}]+\}$/;
+    expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(required);
+    for (const name of databaseServices) {
+      const url = new URL(interpolate(compose.services[name].environment).DATABASE_URL);
+      expect(url.password, name).toBe(SECRETS.POSTGRES_PASSWORD);
+      expect(url.username, name).toBe(compose.services.postgres.environment.POSTGRES_USER);
+      expect(url.pathname, name).toBe(`/${compose.services.postgres.environment.POSTGRES_DB}`);
+    }
+    // No password written into the file, and no `${VAR:-default}` or `${VAR-default}` fallback.
+    expect(text).not.toMatch(/\$\{\w+:?-/);
+    expect(text).not.toMatch(/postgres:\/\/[^:]+:(?!\$\{)/);
+  });
+
   it("gives the gateway and every subgraph the same identity secret variable", () => {
-    for (const name of ["gateway", ...subgraphs.map((s) => s.definition.name)]) {
+    for (const name of databaseServices) {
       expect(compose.services[name].environment.IDENTITY_SECRET).toMatch(/^\$\{IDENTITY_SECRET:\?/);
     }
     expect(compose.services.gateway.environment.DATABASE_URL).toContain("@postgres:5432/");
@@ -79,9 +120,27 @@ describe("deployment > configuration from the environment", () => {
     [{ ...valid, DB_POOL_SIZE: "0" }, /DB_POOL_SIZE must be between 2 and 1000/],
     [{ ...valid, MIGRATE_ON_START: "maybe" }, /MIGRATE_ON_START must be true or false/],
     [{ ...valid, IDENTITY_SECRET: "short" }, /IDENTITY_SECRET must be at least 32 characters/],
+    [valid, /IDENTITY_SECRET is required/],
+    [{ ...valid, MAX_COST: "lots" }, /MAX_COST must be an integer, got "lots"/],
+    [{ ...valid, MAX_DEPTH: "0" }, /MAX_DEPTH must be between 1/],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => subgraphConfigFromEnv(env, 4001)).toThrow(ConfigError);
     expect(() => subgraphConfigFromEnv(env, 4001)).toThrow(message);
+  });
+
+  it("reads a subgraph's own limits under the gateway's names and defaults", () => {
+    const env = { ...valid, IDENTITY_SECRET: SECRETS.IDENTITY_SECRET };
+    expect(subgraphConfigFromEnv(env, 4001)).toMatchObject({
+      maxCost: DEFAULT_LIMITS.maxCost,
+      maxDepth: DEFAULT_LIMITS.maxDepth,
+      production: false,
+    });
+    expect(
+      subgraphConfigFromEnv(
+        { ...env, MAX_COST: "5000", MAX_DEPTH: "6", NODE_ENV: "production" },
+        0,
+      ),
+    ).toMatchObject({ maxCost: 5000, maxDepth: 6, production: true });
   });
 
   it("never prints a database password in an error", () => {

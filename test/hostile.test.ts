@@ -313,20 +313,29 @@ describe("gateway > hostile input", () => {
     expect(paths).toEqual(expect.arrayContaining(["filter.ids", "filter.languages"]));
   });
 
-  it.each([
-    "😀💥",
-    "مرحبا",
-    "e\u0301cosyste\u0300me",
-    "\ud800",
-    "Ｆｕｌｌｗｉｄｔｈ",
-    "a".repeat(200),
-  ])("searches unicode edge case %j without error", async (text) => {
+  // A lone surrogate is not text PostgreSQL can store (it would keep U+FFFD): refused by path.
+  it("refuses a lone UTF-16 surrogate, naming the variable", async () => {
     const result = await federation.query<any>(
-      `query ($t: String!) { statements(filter: { text: $t }) { totalCount } threatActors(filter: { text: $t }) { totalCount } }`,
-      { t: text },
+      `query ($t: String!) { statements(filter: { text: $t }) { totalCount } }`,
+      { t: "pira\ud800tage" },
     );
-    expect(result.errors).toBeUndefined();
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0].extensions?.problems).toEqual([
+      { path: ["variables", "t"], message: expect.stringMatching(/lone UTF-16 surrogate/) },
+    ]);
   });
+
+  it.each(["😀💥", "مرحبا", "e\u0301cosyste\u0300me", "Ｆｕｌｌｗｉｄｔｈ", "a".repeat(200)])(
+    "searches unicode edge case %j without error",
+    async (text) => {
+      const result = await federation.query<any>(
+        `query ($t: String!) { statements(filter: { text: $t }) { totalCount } threatActors(filter: { text: $t }) { totalCount } }`,
+        { t: text },
+      );
+      expect(result.errors).toBeUndefined();
+    },
+  );
 
   it("leaves the stored data exactly as it was", async () => {
     expect(JSON.stringify(await exportBundle({ url: federation.gatewayUrl }))).toBe(before);

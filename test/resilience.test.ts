@@ -7,7 +7,11 @@ import { type RunningSubgraph, startSubgraph } from "../services/common/subgraph
 import { readBundles } from "../services/dataset";
 import { subgraphs } from "../services";
 import { databaseConfig, prepareDatabase } from "./helpers/database";
-import { type TestFederation, startTestFederation } from "./helpers/federation";
+import {
+  TEST_IDENTITY_SECRET,
+  type TestFederation,
+  startTestFederation,
+} from "./helpers/federation";
 import { INCIDENT_STORY } from "./queries/cross-source";
 
 const until = async <T>(attempt: () => Promise<T>, ok: (value: T) => boolean, tries = 40) => {
@@ -58,6 +62,7 @@ describe("resilience > a subgraph goes down and comes back", () => {
       port,
       migrate: false,
       database: databaseConfig(inject("datasetUrl")),
+      identitySecret: TEST_IDENTITY_SECRET,
     });
     const whole = await until(
       () => federation.query<any>(INCIDENT_STORY, { id: "microsoft-exchange-2021" }),

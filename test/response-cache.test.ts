@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConfigError } from "../services/common/env";
-import { signIdentity } from "../services/common/identity";
 import { readBundles } from "../services/dataset";
 import {
   type CacheInvalidation,
@@ -8,9 +7,7 @@ import {
   responseCacheFromEnv,
 } from "../gateway/response-cache";
 import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
-import { type TestFederation, startTestFederation } from "./helpers/federation";
-
-const IDENTITY_SECRET = "response-cache-test-secret-long-enough!";
+import { type TestFederation, postToSubgraph, startTestFederation } from "./helpers/federation";
 
 const GOVERNMENT = /* GraphQL */ `
   query Government($id: ID!) {
@@ -48,10 +45,9 @@ async function post(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
-  url = federation.gatewayUrl,
 ): Promise<Answer> {
   const before = federation.statementCount();
-  const response = await fetch(url, {
+  const response = await fetch(federation.gatewayUrl, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -78,7 +74,6 @@ describe("gateway > response cache", () => {
     );
     federation = await startTestFederation(databaseUrl, {
       responseCache: DEFAULT_RESPONSE_CACHE,
-      identitySecret: IDENTITY_SECRET,
     });
     editor = await federation.token("editor");
   });
@@ -227,31 +222,21 @@ describe("gateway > response cache", () => {
 
   it("has subgraphs mark query answers cacheable and mutation answers not", async () => {
     const governments = federation.subgraphs.find((s) => s.name === "governments")!;
-    const query = await post(
-      federation,
-      `{ government(id: "cn") { name } }`,
-      {},
-      undefined,
-      governments.url,
+    const query = await postToSubgraph(
+      governments,
+      { query: `{ government(id: "cn") { name } }` },
+      { keyId: null, role: "reader" },
     );
-    expect(query.body.errors).toBeUndefined();
+    expect(query.errors).toBeUndefined();
     expect(query.headers.get("cache-control")).toBe("max-age=30, public");
 
-    const response = await fetch(governments.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-attribution-identity": signIdentity(
-          { keyId: "test", role: "editor" as const },
-          IDENTITY_SECRET,
-        ),
-      },
-      body: JSON.stringify({
-        query: `mutation { deleteGovernment(id: "response-cache-never-existed") { action } }`,
-      }),
-    });
-    expect(((await response.json()) as any).data.deleteGovernment.action).toBe("UNCHANGED");
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    const mutation = await postToSubgraph<any>(
+      governments,
+      { query: `mutation { deleteGovernment(id: "response-cache-never-existed") { action } }` },
+      { keyId: "test", role: "editor" },
+    );
+    expect(mutation.data.deleteGovernment.action).toBe("UNCHANGED");
+    expect(mutation.headers.get("cache-control")).toBe("no-store");
   });
 });
 

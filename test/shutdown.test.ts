@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { request } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { freePort } from "../services/common/embedded-postgres";
+import { IDENTITY_HEADER, signRequest } from "../services/common/identity";
 import { projectPath } from "../services/common/paths";
 import { startTestFederation } from "./helpers/federation";
 import { SEARCH_STORY } from "./queries/cross-source";
@@ -51,6 +52,7 @@ describe("operations > graceful shutdown", () => {
   });
 
   it("exits 0 on SIGTERM as a standalone subgraph process", async () => {
+    const SECRET = "shutdown-test-identity-secret-of-32-characters";
     execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
       cwd: projectPath(),
       stdio: "ignore",
@@ -65,6 +67,7 @@ describe("operations > graceful shutdown", () => {
           DATABASE_URL: inject("datasetUrl"),
           PORT: String(port),
           MIGRATE_ON_START: "false",
+          IDENTITY_SECRET: SECRET,
         },
         stdio: ["ignore", "pipe", "pipe"],
       },
@@ -78,12 +81,18 @@ describe("operations > graceful shutdown", () => {
     expect(output).toContain("governments subgraph ready at");
     const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
     expect(ready.status).toBe(200);
+    // Signed as the gateway would: a subgraph answers nothing else.
+    const body = JSON.stringify({
+      query: "{ governments(first: 100) { totalCount nodes { id name } } }",
+    });
+    const identity = signRequest(
+      { keyId: null, role: "reader" },
+      { audience: "governments", body, secret: SECRET },
+    );
     const pending = fetch(`http://127.0.0.1:${port}/`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        query: "{ governments(first: 100) { totalCount nodes { id name } } }",
-      }),
+      headers: { "content-type": "application/json", [IDENTITY_HEADER]: identity },
+      body,
     });
     await new Promise((resolve) => setTimeout(resolve, 30));
     child.kill("SIGTERM");

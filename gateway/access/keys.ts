@@ -59,14 +59,18 @@ export class KeyStore {
    * query. A revocation here is immediate; on other gateway replicas it takes CACHE_MS at most.
    */
   private readonly verified = new Map<string, { key: ApiKey; until: number }>();
+  /** Counts revocations: a lookup that overlapped one is not remembered. */
+  private revocations = 0;
 
   /** The active key behind a token, or null for an unknown, revoked or malformed token. */
   async verify(token: string): Promise<ApiKey | null> {
     const cached = this.verified.get(token);
     if (cached && cached.until > Date.now()) return cached.key;
+    const revocations = this.revocations;
     const key = await this.lookup(token);
     if (this.verified.size > 10_000) this.verified.clear();
-    if (key) this.verified.set(token, { key, until: Date.now() + CACHE_MS });
+    if (key && revocations === this.revocations)
+      this.verified.set(token, { key, until: Date.now() + CACHE_MS });
     else this.verified.delete(token);
     return key;
   }
@@ -88,10 +92,12 @@ export class KeyStore {
   }
 
   async revoke(id: string): Promise<boolean> {
-    for (const [token, { key }] of this.verified) if (key.id === id) this.verified.delete(token);
     const result = await this.db
       .getRepository(ApiKey)
       .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    // Once the row says revoked: forget the key, and any lookup still reading the row before.
+    this.revocations += 1;
+    for (const [token, { key }] of this.verified) if (key.id === id) this.verified.delete(token);
     return (result.affected ?? 0) > 0;
   }
 

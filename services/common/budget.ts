@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { ErrorCode, apiError } from "./errors";
 
 export const DEFAULT_MAX_RESPONSE_NODES = 50_000;
 
@@ -14,9 +14,10 @@ export class ResponseBudget {
   spend(items: number): void {
     this.used += items;
     if (this.used > this.max) {
-      throw new GraphQLError(
+      throw apiError(
+        ErrorCode.RESPONSE_TOO_LARGE,
         `the answer would list more than ${this.max} items; ask for smaller pages (first) or fewer nested lists`,
-        { extensions: { code: "RESPONSE_TOO_LARGE", maxNodes: this.max } },
+        { maxNodes: this.max },
       );
     }
   }

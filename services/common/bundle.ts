@@ -57,7 +57,7 @@ export function resolveSources(
   path: string,
 ): SourceRecord[] {
   return keys.map((key, i) => {
-    const entry = sources[key];
+    const entry = Object.hasOwn(sources, key) ? sources[key] : undefined;
     if (!entry) throw new Error(`${path}.sources[${i}]: unknown source "${key}"`);
     return {
       id: key,

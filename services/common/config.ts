@@ -9,6 +9,8 @@ import {
   getEnvUrl,
 } from "./env";
 import { DEFAULT_MAX_RESPONSE_NODES } from "./budget";
+import { DEFAULT_MAX_COST } from "./cost";
+import { DEFAULT_MAX_DEPTH } from "./limits";
 import type { DatabaseConfig } from "./database";
 import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphConfig } from "./subgraph";
 
@@ -29,16 +31,25 @@ export function maxResponseNodesFromEnv(env: Env): number {
 }
 
 export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphConfig {
-  return {
+  const config = {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
     port: getEnvPort(env, "PORT", defaultPort),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     database: databaseConfigFromEnv(env),
-    identitySecret: getEnvSecret(env, "IDENTITY_SECRET"),
     maxResponseNodes: maxResponseNodesFromEnv(env),
+    maxCost: getEnvInt(env, "MAX_COST", DEFAULT_MAX_COST, { min: 1 }),
+    maxDepth: getEnvInt(env, "MAX_DEPTH", DEFAULT_MAX_DEPTH, { min: 1 }),
+    production: env.NODE_ENV === "production",
     cacheMaxAgeSeconds: getEnvInt(env, "CACHE_MAX_AGE", DEFAULT_CACHE_MAX_AGE_SECONDS, {
       min: 0,
       max: 86_400,
     }),
   };
+  const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");
+  if (!identitySecret) {
+    throw new ConfigError(
+      "IDENTITY_SECRET is required (the same value on the gateway and subgraphs): a subgraph answers only requests the gateway signed with it",
+    );
+  }
+  return { ...config, identitySecret };
 }

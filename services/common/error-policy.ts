@@ -2,30 +2,13 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { QueryFailedError } from "typeorm";
+import { CLIENT_CODES, ErrorCode } from "./errors";
+
+export { CLIENT_CODES };
 
 export interface RequestScoped extends BaseContext {
   requestId: string;
 }
-
-export const CLIENT_CODES = new Set([
-  "BAD_USER_INPUT",
-  "NOT_FOUND",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "TIMEOUT",
-  "SERVICE_UNAVAILABLE",
-  "RATE_LIMITED",
-  "QUERY_TOO_COMPLEX",
-  "BATCH_TOO_LARGE",
-  "PAYLOAD_TOO_LARGE",
-  "RESPONSE_TOO_LARGE",
-]);
 
 /**
  * Timeouts and an unreachable database get their own codes; any other internal error is masked
@@ -42,7 +25,7 @@ export function formatError(production: boolean) {
       return {
         ...formatted,
         message: "the database did not answer in time (statement timeout)",
-        extensions: { code: "TIMEOUT" },
+        extensions: { code: ErrorCode.TIMEOUT },
       };
     }
     if (
@@ -54,7 +37,7 @@ export function formatError(production: boolean) {
       return {
         ...formatted,
         message: "the database is unavailable; try again shortly",
-        extensions: { code: "SERVICE_UNAVAILABLE" },
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
       };
     }
     const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
@@ -62,7 +45,7 @@ export function formatError(production: boolean) {
     return {
       message: "internal server error",
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
 }

@@ -12,7 +12,8 @@ export interface HttpOptions<C extends BaseContext> {
   maxBodyBytes: number;
   /** How many operations one batched request may carry (batching itself is an Apollo option). */
   maxBatchSize?: number;
-  context(req: IncomingMessage, requestId: string): Promise<C>;
+  /** `body` is the request body exactly as received (empty for GET), e.g. to check a signature. */
+  context(req: IncomingMessage, requestId: string, body: Buffer): Promise<C>;
   /** Plain HTTP routes served beside GraphQL: health checks, metrics. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
 }
@@ -93,14 +94,15 @@ async function handle<C extends BaseContext>(
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = options.routes?.[url.pathname];
     if (route) return await route(req, res);
-    const body = req.method === "POST" ? await readJsonBody(req, options) : undefined;
+    const raw = req.method === "POST" ? await readBody(req, options) : Buffer.alloc(0);
+    const body = req.method === "POST" ? parseJsonBody(raw, req, options) : undefined;
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => options.context(req, requestId),
+      context: () => options.context(req, requestId, raw),
     });
     res.statusCode = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);
@@ -128,10 +130,7 @@ async function handle<C extends BaseContext>(
   }
 }
 
-async function readJsonBody(
-  req: IncomingMessage,
-  options: HttpOptions<BaseContext>,
-): Promise<unknown> {
+async function readBody(req: IncomingMessage, options: HttpOptions<BaseContext>): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > options.maxBodyBytes) throw tooLarge(options.maxBodyBytes);
   const chunks: Buffer[] = [];
@@ -141,7 +140,15 @@ async function readJsonBody(
     if (size > options.maxBodyBytes) throw tooLarge(options.maxBodyBytes);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+function parseJsonBody(
+  raw: Buffer,
+  req: IncomingMessage,
+  options: HttpOptions<BaseContext>,
+): unknown {
+  const text = raw.toString("utf8");
   const type = String(req.headers["content-type"] ?? "");
   if (!/^application\/(graphql-response\+)?json\b/i.test(type)) return text;
   if (text.trim() === "") throw new HttpError(400, "BAD_REQUEST", "the request body is empty");

@@ -1,4 +1,6 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { GraphQLError } from "graphql";
+import { ErrorCode, apiError } from "./errors";
 
 /** Who is calling, as established by the gateway from the caller's API key. */
 export type Role = "reader" | "editor" | "admin";
@@ -12,53 +14,170 @@ export interface Identity {
 export const IDENTITY_HEADER = "x-attribution-identity";
 export const ROLES: readonly Role[] = ["reader", "editor", "admin"];
 
+/** How long a signature is valid: one fetch, not a session. */
+export const IDENTITY_TTL_SECONDS = 10;
+
+/** The longest validity a subgraph accepts, which bounds how long it remembers a nonce. */
+const MAX_TTL_SECONDS = 60;
+
 /**
- * The gateway signs the caller's identity for the subgraphs (HMAC-SHA256 over the payload, with
- * an expiry), so a request sent straight to a subgraph port cannot claim to be an editor.
+ * What the gateway signs for one request to one subgraph (HMAC-SHA256 with IDENTITY_SECRET):
+ * the caller, the subgraph it is for, the exact body, a one-time nonce and a short expiry. The
+ * header reads `<base64url JSON claims>.<base64url HMAC of the first part>`.
  */
-export function signIdentity(
+interface Claims {
+  keyId: string | null;
+  role: Role;
+  /** The subgraph's name. */
+  aud: string;
+  /** SHA-256 of the body bytes, base64url. */
+  sha256: string;
+  nonce: string;
+  /** Unix seconds. */
+  exp: number;
+}
+
+export interface SignOptions {
+  audience: string;
+  body: string | Uint8Array;
+  secret: string;
+  ttlSeconds?: number;
+  now?: number;
+}
+
+export function signRequest(
   identity: Identity,
-  secret: string,
-  ttlSeconds = 60,
-  now = Date.now(),
-) {
-  const payload = Buffer.from(
-    JSON.stringify({ k: identity.keyId, r: identity.role, e: Math.floor(now / 1000) + ttlSeconds }),
-  ).toString("base64url");
+  { audience, body, secret, ttlSeconds = IDENTITY_TTL_SECONDS, now = Date.now() }: SignOptions,
+): string {
+  const claims: Claims = {
+    keyId: identity.keyId,
+    role: identity.role,
+    aud: audience,
+    sha256: sha256(body),
+    nonce: randomBytes(16).toString("base64url"),
+    exp: Math.floor(now / 1000) + ttlSeconds,
+  };
+  const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${payload}.${hmac(payload, secret)}`;
 }
 
-export type IdentityCheck =
-  | { ok: true; identity: Identity }
-  | { ok: false; reason: "missing" | "malformed" | "forged" | "expired" };
+const FAILURES = {
+  missing: "no signed identity (missing): a subgraph answers only requests the gateway signed",
+  malformed: "the identity header is malformed",
+  forged: "the identity header's signature is invalid (forged)",
+  "wrong-audience": "the identity header was signed for another subgraph (wrong audience)",
+  expired: "the identity header has expired",
+  "body-mismatch": "the identity header was signed for another request body (body mismatch)",
+  replayed: "the identity header was already used (replayed)",
+} as const;
 
-export function verifyIdentity(
-  header: string | undefined,
-  secret: string,
-  now = Date.now(),
-): IdentityCheck {
-  if (!header) return { ok: false, reason: "missing" };
+export type IdentityFailure = keyof typeof FAILURES | "busy";
+
+export type IdentityCheck =
+  { ok: true; identity: Identity } | { ok: false; reason: IdentityFailure };
+
+export interface VerifyOptions {
+  /** This subgraph's name. */
+  audience: string;
+  /** The raw body as received. */
+  body: string | Uint8Array;
+  secret: string;
+  nonces: NonceStore;
+  now?: number;
+}
+
+/** Checks, in order: present, well-formed, signed, for us, not expired, for this body, new. */
+export function verifyRequest(header: string | undefined, options: VerifyOptions): IdentityCheck {
+  const fail = (reason: IdentityFailure): IdentityCheck => ({ ok: false, reason });
+  const now = options.now ?? Date.now();
+  if (!header) return fail("missing");
   const [payload, signature, extra] = header.split(".");
-  if (!payload || !signature || extra !== undefined) return { ok: false, reason: "malformed" };
-  const expected = Buffer.from(hmac(payload, secret));
-  const actual = Buffer.from(signature);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    return { ok: false, reason: "forged" };
+  if (!payload || !signature || extra !== undefined) return fail("malformed");
+  if (!sameText(hmac(payload, options.secret), signature)) return fail("forged");
+  const claims = parseClaims(payload);
+  if (!claims) return fail("malformed");
+  if (claims.aud !== options.audience) return fail("wrong-audience");
+  if (claims.exp * 1000 < now) return fail("expired");
+  if (claims.exp * 1000 > now + MAX_TTL_SECONDS * 1000) return fail("malformed");
+  if (!sameText(sha256(options.body), claims.sha256)) return fail("body-mismatch");
+  const seen = options.nonces.claim(claims.nonce, claims.exp, now);
+  if (seen !== "fresh") return fail(seen === "seen" ? "replayed" : "busy");
+  return { ok: true, identity: { keyId: claims.keyId, role: claims.role } };
+}
+
+/** The error a subgraph answers a request whose identity failed `reason` with. */
+export function identityRefusal(reason: IdentityFailure): GraphQLError {
+  if (reason === "busy") {
+    return apiError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      "too many requests in the last seconds to guard against replays; retry",
+      {},
+      503,
+    );
   }
-  let claims: { k?: unknown; r?: unknown; e?: unknown };
+  return apiError(ErrorCode.UNAUTHENTICATED, FAILURES[reason], { reason }, 401);
+}
+
+/**
+ * The nonces of accepted signatures, each until its signature expires, grouped by expiry
+ * second: a replay carries the same signed expiry, so one group is looked at, and whole groups
+ * are dropped as they expire. At most `capacity` are held (10 MB or so); when that many
+ * signatures are still valid, requests are refused (SERVICE_UNAVAILABLE) rather than a nonce
+ * forgotten early. Per process: with several replicas or WORKERS > 1, a captured header could
+ * be replayed once to each other process of the same subgraph within its expiry, with the
+ * same body, so repeating the very request the gateway sent; a shared store would close that.
+ */
+export class NonceStore {
+  private readonly byExpiry = new Map<number, Set<string>>();
+  private size = 0;
+
+  constructor(readonly capacity = 100_000) {}
+
+  /** Remembers `nonce` until `exp` (unix seconds); "seen" if it already was. */
+  claim(nonce: string, exp: number, now = Date.now()): "fresh" | "seen" | "full" {
+    for (const [expiry, nonces] of this.byExpiry) {
+      if (expiry * 1000 >= now) continue;
+      this.byExpiry.delete(expiry);
+      this.size -= nonces.size;
+    }
+    let nonces = this.byExpiry.get(exp);
+    if (nonces?.has(nonce)) return "seen";
+    if (this.size >= this.capacity) return "full";
+    if (!nonces) this.byExpiry.set(exp, (nonces = new Set()));
+    nonces.add(nonce);
+    this.size += 1;
+    return "fresh";
+  }
+}
+
+function parseClaims(payload: string): Claims | null {
+  let claims: Partial<Record<keyof Claims, unknown>>;
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
-    return { ok: false, reason: "malformed" };
+    return null;
   }
-  if (typeof claims.e !== "number" || claims.e * 1000 < now)
-    return { ok: false, reason: "expired" };
-  if (!ROLES.includes(claims.r as Role) || (claims.k !== null && typeof claims.k !== "string")) {
-    return { ok: false, reason: "malformed" };
-  }
-  return { ok: true, identity: { keyId: claims.k as string | null, role: claims.r as Role } };
+  const text = (value: unknown, max: number) =>
+    typeof value === "string" && value.length > 0 && value.length <= max;
+  const valid =
+    !!claims &&
+    (claims.keyId === null || text(claims.keyId, 100)) &&
+    ROLES.includes(claims.role as Role) &&
+    text(claims.aud, 100) &&
+    text(claims.sha256, 100) &&
+    text(claims.nonce, 100) &&
+    Number.isSafeInteger(claims.exp);
+  return valid ? (claims as Claims) : null;
 }
+
+const sha256 = (body: string | Uint8Array) => createHash("sha256").update(body).digest("base64url");
 
 function hmac(payload: string, secret: string): string {
   return createHmac("sha256", secret).update(payload).digest("base64url");
+}
+
+function sameText(expected: string, actual: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(actual);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

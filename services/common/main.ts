@@ -15,6 +15,8 @@ import { runWorkers, workersFromEnv } from "./cluster";
 
 /** Entry point of one subgraph process: reads the environment, listens, stops on SIGTERM. */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultPort: number) {
+  // Run by `npm start` (scripts/supervisor.ts): stop when the supervisor is gone, however it went.
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   let config: SubgraphConfig;
   let workers: number;
   let seed: boolean;

@@ -1,7 +1,7 @@
 import { type ValidationError, validate } from "class-validator";
-import { GraphQLError, type GraphQLResolveInfo, getNamedType } from "graphql";
+import { type GraphQLResolveInfo, getNamedType } from "graphql";
 import { getMetadataStorage } from "type-graphql";
-import { ErrorCode } from "./errors";
+import { ErrorCode, apiError } from "./errors";
 import { RECORD_PROPERTY } from "./inputs";
 
 export type Path = (string | number)[];
@@ -24,16 +24,13 @@ export function formatPath(path: Path): string {
 export const MAX_PROBLEMS = 100;
 
 /** Every problem of an input in one BAD_USER_INPUT error, each with its path. */
-export function invalidInput(all: Problem[]): GraphQLError {
+export function invalidInput(all: Problem[]) {
   const problems = all.slice(0, MAX_PROBLEMS);
   const listed = problems.map((p) => `${formatPath(p.path)}: ${p.message}`);
   const message = all.length === 1 ? listed[0] : `${all.length} problems: ${listed.join("; ")}`;
-  return new GraphQLError(message, {
-    extensions: {
-      code: ErrorCode.BAD_USER_INPUT,
-      field: formatPath(problems[0].path),
-      problems: problems.map((p) => ({ path: p.path, message: p.message })),
-    },
+  return apiError(ErrorCode.BAD_USER_INPUT, message, {
+    field: formatPath(problems[0].path),
+    problems: problems.map((p) => ({ path: p.path, message: p.message })),
   });
 }
 

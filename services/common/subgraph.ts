@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
@@ -10,13 +11,21 @@ import { type ClassType, type NonEmptyArray, buildSchema, createResolversMap } f
 import type { DataSource, EntityManager, Logger } from "typeorm";
 import type { Bundle } from "./bundle";
 import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
+import { DEFAULT_MAX_COST } from "./cost";
+import { DEFAULT_MAX_DEPTH, subgraphLimits } from "./limits";
 import { validateArgument } from "./problems";
 import { type AnyRecordWrites, bundleLoader } from "./records";
 import { formatError, requestIdPlugin } from "./error-policy";
 import { healthRoutes, within } from "./health";
 import { createLogger, createMetrics, metricsRoute, observabilityPlugin } from "./observability";
 import { createHttpServer, serveGraphQL } from "./http";
-import { IDENTITY_HEADER, type IdentityCheck, verifyIdentity } from "./identity";
+import {
+  IDENTITY_HEADER,
+  type Identity,
+  NonceStore,
+  identityRefusal,
+  verifyRequest,
+} from "./identity";
 import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
 
 /** How long a query's answer may be reused; writes through the gateway drop it sooner. */
@@ -33,8 +42,8 @@ export interface SubgraphContext<L> {
   requestId: string;
   db: DataSource;
   loaders: L;
-  /** The caller as signed by the gateway; writes require a valid one. */
-  identity: IdentityCheck;
+  /** The caller, as the gateway signed it for this very request (every request needs one). */
+  identity: Identity;
   /** Items the answer may still list (MAX_RESPONSE_NODES). */
   budget: ResponseBudget;
 }
@@ -114,13 +123,18 @@ export interface SubgraphConfig {
   database: DatabaseConfig;
   /** Apply pending migrations before listening (the default for `npm start`). */
   migrate: boolean;
-  /** Shared with the gateway to verify the identity header; without it every write is refused. */
-  identitySecret?: string;
+  /** Shared with the gateway, which signs every request a subgraph answers with it. */
+  identitySecret: string;
   maxBodyBytes?: number;
   /** `Cache-Control: max-age` of query answers, which the gateway's response cache honours. */
   cacheMaxAgeSeconds?: number;
   /** Items one answer may list before it is cut off with RESPONSE_TOO_LARGE. */
   maxResponseNodes?: number;
+  /** MAX_COST and MAX_DEPTH of one request, as at the gateway (QUERY_TOO_COMPLEX, validation). */
+  maxCost?: number;
+  maxDepth?: number;
+  /** No introspection, no suggestions, masked errors (default: NODE_ENV === "production"). */
+  production?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -181,19 +195,32 @@ export async function startSubgraph<L>(
       g.set({ state: "waiting" }, stats?.waitingCount ?? 0);
     });
     const http = createHttpServer();
+    const schema = await buildFederatedSchema(definition);
+    const production = config.production ?? process.env.NODE_ENV === "production";
+    const limits = subgraphLimits(schema, {
+      maxCost: config.maxCost ?? DEFAULT_MAX_COST,
+      maxDepth: config.maxDepth ?? DEFAULT_MAX_DEPTH,
+      production,
+    });
     const server = new ApolloServer<SubgraphContext<L>>({
-      schema: await buildFederatedSchema(definition),
+      schema,
+      introspection: !production,
+      validationRules: limits.validationRules,
       plugins: [
         // Inline traces only feed Apollo Studio, which this project does not report to.
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
+        // Only the gateway's signed requests are answered: a Sandbox here could run nothing.
+        ApolloServerPluginLandingPageDisabled(),
+        ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[]),
         cacheHeaders(config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS),
         requestIdPlugin(),
         observabilityPlugin(logger, metrics),
       ],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
-      formatError: formatError(process.env.NODE_ENV === "production"),
+      formatError: formatError(production),
     });
+    const nonces = new NonceStore();
     const running = await serveGraphQL(server, http, {
       host: config.host,
       port: config.port,
@@ -205,16 +232,22 @@ export async function startSubgraph<L>(
         }),
         "/metrics": metricsRoute(metrics),
       },
-      context: async (req, requestId): Promise<SubgraphContext<L>> => {
+      // Before anything is parsed: a request the gateway did not sign for this body is refused.
+      context: async (req, requestId, body): Promise<SubgraphContext<L>> => {
+        const identity = verifyRequest(headerValue(req.headers[IDENTITY_HEADER]), {
+          audience: definition.name,
+          body,
+          secret: config.identitySecret,
+          nonces,
+        });
+        if (!identity.ok) throw identityRefusal(identity.reason);
         const budget = new ResponseBudget(config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES);
         return {
           requestId,
           db: dataSource,
           budget,
           loaders: definition.createLoaders(dataSource, budget),
-          identity: config.identitySecret
-            ? verifyIdentity(headerValue(req.headers[IDENTITY_HEADER]), config.identitySecret)
-            : { ok: false, reason: "missing" },
+          identity: identity.identity,
         };
       },
     });

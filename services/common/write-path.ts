@@ -1,40 +1,29 @@
 import { isDeepStrictEqual } from "node:util";
-import { GraphQLError } from "graphql";
 import { type ClassType, Directive, Field, ID, ObjectType } from "type-graphql";
 import { type DataSource, type EntityManager, QueryFailedError } from "typeorm";
 import { WriteAction, recordAudit } from "./audit";
 import { type SourceEntry, citedSources, compact } from "./bundle";
-import { ErrorCode } from "./errors";
-import type { Identity, IdentityCheck } from "./identity";
+import { forbidden } from "./errors";
+import type { Identity } from "./identity";
 import { MAX_SOURCES, SLUG, SLUG_MAX, type SourceInput } from "./inputs";
 import { globalId } from "./node";
 import { type Problem, constraintProblems, invalidInput } from "./problems";
 import type { RecordWrites } from "./records";
 
-/** Subgraphs trust only the gateway's signed identity: a direct call cannot write. */
-export function requireEditor(check: IdentityCheck, doing = "write"): Identity {
-  if (!check.ok) {
-    throw new GraphQLError(
-      {
-        missing: `to ${doing}, go through the gateway with an API key (no signed identity)`,
-        malformed: "the identity header is malformed",
-        forged: "the identity header's signature is invalid",
-        expired: "the identity header has expired",
-      }[check.reason],
-      { extensions: { code: ErrorCode.UNAUTHENTICATED } },
-    );
+/**
+ * The caller the gateway signed must be an editor or admin; a request it did not sign never
+ * gets this far (identity.ts).
+ */
+export function requireEditor(identity: Identity, what = "writing"): Identity {
+  if (identity.role === "reader") {
+    throw forbidden(`${what} needs an editor or admin key; this key's role is "reader"`);
   }
-  if (check.identity.role === "reader") {
-    throw new GraphQLError(`an API key with role "reader" may not ${doing}; use an editor key`, {
-      extensions: { code: ErrorCode.FORBIDDEN },
-    });
-  }
-  return check.identity;
+  return identity;
 }
 
 export interface WriteContext {
   db: DataSource;
-  identity: IdentityCheck;
+  identity: Identity;
 }
 
 export interface WriteOutcome<T> {

@@ -125,7 +125,7 @@ export class GovernmentResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    requireEditor(ctx.identity, "read history");
+    requireEditor(ctx.identity, "reading history");
     return ctx.loaders.history("Government", args).load(government.id);
   }
 

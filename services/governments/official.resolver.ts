@@ -70,7 +70,7 @@ export class OfficialResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    requireEditor(ctx.identity, "read history");
+    requireEditor(ctx.identity, "reading history");
     return ctx.loaders.history("Official", args).load(official.id);
   }
 

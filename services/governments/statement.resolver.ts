@@ -115,7 +115,7 @@ export class StatementResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    requireEditor(ctx.identity, "read history");
+    requireEditor(ctx.identity, "reading history");
     return ctx.loaders.history("Statement", args).load(statement.id);
   }
 

@@ -86,7 +86,7 @@ export class IncidentResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    requireEditor(ctx.identity, "read history");
+    requireEditor(ctx.identity, "reading history");
     return ctx.loaders.history("Incident", args).load(incident.id);
   }
 

@@ -84,7 +84,7 @@ export class ThreatActorResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    requireEditor(ctx.identity, "read history");
+    requireEditor(ctx.identity, "reading history");
     return ctx.loaders.history("ThreatActor", args).load(actor.id);
   }
 

@@ -4,7 +4,11 @@ import {
   type RunningFederation,
   startFederation,
 } from "../../gateway/federation";
+import { IDENTITY_HEADER, type Identity, signRequest } from "../../services/common/identity";
 import { databaseConfig } from "./database";
+
+/** Shared by every test federation's gateway and subgraphs, so a test can sign as the gateway. */
+export const TEST_IDENTITY_SECRET = "test-identity-secret-shared-by-gateway-and-subgraphs";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -40,6 +44,7 @@ export async function startTestFederation(
     introspection: true,
     // Most tests measure what a read costs; test/response-cache.test.ts turns the cache on.
     responseCache: false,
+    identitySecret: TEST_IDENTITY_SECRET,
     ...overrides,
   });
   const query = async <T>(
@@ -71,4 +76,32 @@ export async function startTestFederation(
       return federation.statementCount() - before;
     },
   };
+}
+
+/**
+ * POSTs `request` straight to a subgraph, signed as the gateway signs it for `identity` (with
+ * TEST_IDENTITY_SECRET), or unsigned without one.
+ */
+export async function postToSubgraph<T = Record<string, unknown>>(
+  subgraph: { name: string; url: string },
+  request: { query: string; variables?: Record<string, unknown> },
+  identity?: Identity,
+): Promise<GraphQLResponse<T> & { headers: Headers }> {
+  const body = JSON.stringify(request);
+  const signature = identity
+    ? signRequest(identity, { audience: subgraph.name, body, secret: TEST_IDENTITY_SECRET })
+    : undefined;
+  const response = await fetch(subgraph.url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(signature ? { [IDENTITY_HEADER]: signature } : {}),
+    },
+    body,
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    ...((await response.json()) as object),
+  } as GraphQLResponse<T> & { headers: Headers };
 }

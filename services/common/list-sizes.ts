@@ -1,6 +1,8 @@
+import { printSubgraphSchema } from "@apollo/subgraph";
 import {
   type ConstDirectiveNode,
   type DocumentNode,
+  type GraphQLSchema,
   Kind,
   parse,
   valueFromASTUntyped,
@@ -16,7 +18,21 @@ export interface ListSize {
 /** `@listSize` by schema coordinate: "Government.statements". */
 export type ListSizes = ReadonlyMap<string, ListSize>;
 
-/** Reads `@listSize` from a supergraph, under the name its `@link` to the cost spec gives it. */
+/**
+ * A subgraph's own `@listSize`, from its SDL; `_entities` is sized by the representations it
+ * is given, one entity each.
+ */
+export function listSizesFromSubgraph(schema: GraphQLSchema): Map<string, ListSize> {
+  return listSizesFromSupergraph(printSubgraphSchema(schema)).set("Query._entities", {
+    slicingArguments: ["representations"],
+    sizedFields: [],
+  });
+}
+
+/**
+ * Reads `@listSize` from a supergraph, under the name its `@link` to the cost spec gives it
+ * (from a subgraph's SDL, which imports it through the federation `@link`: `@listSize`).
+ */
 export function listSizesFromSupergraph(supergraphSdl: string): Map<string, ListSize> {
   const document = parse(supergraphSdl, { noLocation: true });
   const name = listSizeDirectiveName(document);

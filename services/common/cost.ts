@@ -21,6 +21,9 @@ import {
 } from "graphql";
 import type { ListSize, ListSizes } from "./list-sizes";
 
+/** MAX_COST: the gateway's limit on a client operation, and each subgraph's on its own. */
+export const DEFAULT_MAX_COST = 200_000;
+
 /** The largest page: a list whose size is not declared is costed as a full one. */
 export const UNDECLARED_LIST_SIZE = 100;
 

@@ -1,0 +1,86 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { type DocumentNode, Kind, visit } from "graphql";
+import { ErrorCode, apiError } from "./errors";
+import { type Problem, formatPath } from "./problems";
+
+/** Deeper variables than any input of the schema can hold are refused, not walked. */
+export const MAX_VARIABLE_DEPTH = 32;
+const MAX_REPORTED = 20;
+
+/**
+ * What no input of this API may carry, checked before anything runs: the NUL character
+ * (PostgreSQL text cannot hold it), lone UTF-16 surrogates (PostgreSQL would store U+FFFD
+ * instead), numbers JSON cannot carry on (1e309 parses as Infinity and would travel as null),
+ * and variables nested deeper than MAX_VARIABLE_DEPTH. Iterative: a 10,000-deep variable is
+ * refused without recursion.
+ */
+export function inputProblems(variables: unknown, document: DocumentNode): Problem[] {
+  const problems: Problem[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [
+    { value: variables, path: ["variables"] },
+  ];
+  while (stack.length && problems.length < MAX_REPORTED) {
+    const { value, path } = stack.pop()!;
+    if (path.length > MAX_VARIABLE_DEPTH + 1) {
+      problems.push({
+        path: path.slice(0, 3),
+        message: `is nested deeper than ${MAX_VARIABLE_DEPTH} levels`,
+      });
+      break;
+    }
+    if (typeof value === "string") {
+      const wrong = textProblem(value);
+      if (wrong) problems.push({ path, message: wrong });
+    } else if (typeof value === "number" && !Number.isFinite(value)) {
+      problems.push({ path, message: "is a number out of range" });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+    } else if (value && typeof value === "object") {
+      for (const key of Object.keys(value)) {
+        const wrongKey = textProblem(key);
+        if (wrongKey) problems.push({ path, message: `has a key that ${wrongKey}` });
+        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+    }
+  }
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      const wrong = textProblem(node.value);
+      if (wrong && problems.length < MAX_REPORTED) {
+        const line = node.loc?.startToken.line ?? "?";
+        problems.push({
+          path: ["query"],
+          message: `has a string literal (line ${line}) that ${wrong}`,
+        });
+      }
+    },
+  });
+  return problems;
+}
+
+function textProblem(text: string): string | null {
+  if (text.includes("\u0000")) return "must not contain the NUL character (U+0000)";
+  // In unicode mode a valid surrogate pair is one code point; only a lone half is category Cs.
+  if (/\p{Cs}/u.test(text)) return "must not contain a lone UTF-16 surrogate (malformed Unicode)";
+  return null;
+}
+
+/** Refuses, with HTTP 400 and every problem by path, a request whose inputs `inputProblems` flags. */
+export function inputGuardPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const problems = inputProblems(request.variables ?? {}, document);
+          if (!problems.length) return;
+          throw apiError(
+            ErrorCode.BAD_USER_INPUT,
+            problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join("; "),
+            { problems },
+            400,
+          );
+        },
+      };
+    },
+  };
+}

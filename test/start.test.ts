@@ -1,0 +1,199 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort } from "../services/common/embedded-postgres";
+import { projectPath } from "../services/common/paths";
+import { createDatabase, dropDatabase } from "./helpers/database";
+
+const STORY = /* GraphQL */ `
+  {
+    incident(id: "microsoft-exchange-2021") {
+      name
+      legalActions {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+`;
+const GOVERNMENT = /* GraphQL */ `
+  {
+    government(id: "cn") {
+      name
+      sponsoredActors {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+`;
+const SERVICES = ["governments", "incidents", "legal-actions", "gateway"];
+
+/** Polls `attempt` until `ok` holds (generous: the CI machine is slow), returning the last value. */
+async function until<T>(attempt: () => Promise<T> | T, ok: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 120_000;
+  let value = await attempt();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await attempt();
+  }
+  return value;
+}
+
+/** Alive and not a zombie. */
+function running(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+interface Supervisor {
+  child: ChildProcess;
+  output(): string;
+  /** Pids of `service`'s processes, in the order the supervisor started them. */
+  pids(service: string): number[];
+  exit: Promise<number | null>;
+  query(query: string): Promise<any>;
+}
+
+async function startSupervisor(env: Record<string, string>): Promise<Supervisor> {
+  const ports = await Promise.all(SERVICES.map(() => freePort()));
+  // As `npm start` runs it after its build.
+  const child = spawn(process.execPath, [projectPath("dist", "scripts", "start.js")], {
+    cwd: projectPath(),
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      GOVERNMENTS_PORT: String(ports[0]),
+      INCIDENTS_PORT: String(ports[1]),
+      LEGAL_ACTIONS_PORT: String(ports[2]),
+      GATEWAY_PORT: String(ports[3]),
+      LOG_LEVEL: "warn",
+      // Every answer comes from the subgraphs, never from a copy cached before the crash.
+      RESPONSE_CACHE_MAX_AGE: "0",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const gatewayUrl = `http://127.0.0.1:${ports[3]}/`;
+  return {
+    child,
+    exit,
+    output: () => output,
+    pids: (service) =>
+      [...output.matchAll(new RegExp(`^started ${service} \\(pid (\\d+)\\)$`, "gm"))].map(
+        ([, pid]) => Number(pid),
+      ),
+    query: (query) =>
+      fetch(gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      }).then((response) => response.json()),
+  };
+}
+
+async function ready(supervisor: Supervisor) {
+  const line = /^attribution-graph gateway ready at http:\/\/127\.0\.0\.1:\d+\/$/m;
+  await until(
+    supervisor.output,
+    (output) => line.test(output) || supervisor.child.exitCode !== null,
+  );
+  expect(supervisor.output(), supervisor.output().slice(-3000)).toMatch(line);
+}
+
+const whole = (answer: any) =>
+  answer.errors === undefined && answer.data?.incident?.legalActions?.nodes.length > 0;
+
+// `npm start` runs each service in its own process under a supervisor: a service that dies is
+// restarted while the others keep serving, and no service outlives the supervisor.
+describe("operations > npm start supervises one process per service", () => {
+  const serverUrl = inject("serverUrl");
+  let databaseUrl: string;
+  const started: Supervisor[] = [];
+  beforeAll(async () => {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
+      cwd: projectPath(),
+      stdio: "ignore",
+    });
+    databaseUrl = await createDatabase(serverUrl, "start");
+  }, 180_000);
+  afterAll(async () => {
+    for (const { child } of started) child.kill("SIGKILL");
+    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+  });
+
+  it("restarts a killed subgraph, then stops every service on SIGTERM", async () => {
+    const supervisor = await startSupervisor({ DATABASE_URL: databaseUrl });
+    started.push(supervisor);
+    await ready(supervisor);
+    // Migrated and seeded with the shipped dataset, first admin key printed once.
+    expect(supervisor.output().match(/first admin API key/g)).toHaveLength(1);
+    expect(whole(await supervisor.query(STORY))).toBe(true);
+    const first = Object.fromEntries(SERVICES.map((s) => [s, supervisor.pids(s)[0]]));
+    for (const pid of Object.values(first)) {
+      expect(readFileSync(`/proc/${pid}/cmdline`, "utf8")).toContain("--max-old-space-size=1024");
+    }
+
+    process.kill(first["legal-actions"], "SIGKILL");
+    const partial = await until(
+      () => supervisor.query(STORY),
+      (answer) => answer.data?.incident?.legalActions === null,
+    );
+    expect(partial.data.incident.name).toBeTruthy();
+    expect(partial.data.incident.legalActions).toBeNull();
+    expect(partial.errors?.[0].extensions).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      serviceName: "legal-actions",
+    });
+    expect((await supervisor.query(GOVERNMENT)).errors).toBeUndefined();
+
+    expect(whole(await until(() => supervisor.query(STORY), whole))).toBe(true);
+    expect(supervisor.output()).toMatch(/^legal-actions exited unexpectedly \(signal SIGKILL\)/m);
+    const restarted = supervisor.pids("legal-actions");
+    expect(restarted).toHaveLength(2);
+    for (const service of ["governments", "incidents", "gateway"]) {
+      expect(supervisor.pids(service)).toEqual([first[service]]);
+    }
+
+    supervisor.child.kill("SIGTERM");
+    expect(await supervisor.exit).toBe(0);
+    expect([...Object.values(first), ...restarted].filter(running)).toEqual([]);
+  }, 180_000);
+
+  it("leaves no service behind when the supervisor itself is killed", async () => {
+    // The database is already migrated and seeded: this start only checks that it is.
+    const supervisor = await startSupervisor({ DATABASE_URL: databaseUrl });
+    started.push(supervisor);
+    await ready(supervisor);
+    const pids = SERVICES.map((service) => supervisor.pids(service)[0]);
+    expect(pids.filter(running)).toHaveLength(4);
+    supervisor.child.kill("SIGKILL");
+    await supervisor.exit;
+    expect(
+      await until(
+        () => pids.filter(running),
+        (alive) => alive.length === 0,
+      ),
+    ).toEqual([]);
+  }, 180_000);
+
+  it("stops with exit 2 and the variable's name on a bad heap limit", async () => {
+    const supervisor = await startSupervisor({
+      DATABASE_URL: databaseUrl,
+      SERVICE_MAX_OLD_SPACE_MB: "lots",
+    });
+    started.push(supervisor);
+    expect(await supervisor.exit).toBe(2);
+    expect(supervisor.output()).toContain("SERVICE_MAX_OLD_SPACE_MB must be an integer");
+    expect(supervisor.output()).not.toContain("started");
+  });
+});
