@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ApolloGateway } from "@apollo/gateway";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
@@ -9,6 +9,7 @@ import { projectPath } from "../services/common/paths";
 import { readBundles } from "../services/dataset";
 import { prepareDatabase } from "../test/helpers/database";
 import { INCIDENT_STORY } from "../test/queries/cross-source";
+import { newIdentitySecret, signingFetcher } from "./identity";
 import { benchDatabaseConfig, startLocalFederation } from "./load";
 import { load, post } from "./measure";
 import { startPeerGateway, withSubgraphUrls } from "./peer";
@@ -29,18 +30,35 @@ async function main() {
     url,
     (await readBundles()).map(({ bundle }) => bundle),
   );
+  // One secret for the run: every subgraph checks, and all three gateways sign, with it.
+  const identitySecret = newIdentitySecret();
   const federation = await startLocalFederation(benchDatabaseConfig(url), {
     responseCache: false,
+    identitySecret,
   });
   const supergraph = withSubgraphUrls(
     readFileSync(projectPath("schema", "supergraph.graphql"), "utf8"),
     Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url])),
   );
-  const bare = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: supergraph }) });
+  // The stock data source and its stock fetcher (make-fetch-happen), which only signs each
+  // request as the anonymous reader for its subgraph and body, as the subgraphs require. Our
+  // gateway signs the same way, but the caller's identity comes from its API key (anonymous
+  // here too), and its fetcher is undici.request over keep-alive connections with a deadline,
+  // metrics and a response size budget: that, and its plugins, are what this compares.
+  const bare = new ApolloServer({
+    gateway: new ApolloGateway({
+      supergraphSdl: supergraph,
+      buildService: ({ name, url }) => {
+        const source = new RemoteGraphQLDataSource({ url });
+        source.fetcher = signingFetcher(name, identitySecret, source.fetcher);
+        return source;
+      },
+    }),
+  });
   const { url: bareUrl } = await startStandaloneServer(bare, {
     listen: { port: 0, host: "127.0.0.1" },
   });
-  const peer = await startPeerGateway(supergraph);
+  const peer = await startPeerGateway(supergraph, { identitySecret });
   const request = { query: INCIDENT_STORY, variables: { id: "microsoft-exchange-2021" } };
   for (const [name, target] of [
     ["ours", federation.gatewayUrl],

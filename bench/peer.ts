@@ -1,23 +1,67 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGatewayRuntime } from "@graphql-hive/gateway";
+import { type GatewayPlugin, createGatewayRuntime } from "@graphql-hive/gateway";
+import { IDENTITY_HEADER } from "../services/common/identity";
+import { signForSubgraph } from "./identity";
 
 export interface PeerGateway {
   url: string;
   stop(): Promise<void>;
 }
 
+const JOIN_GRAPH = /@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g;
+
 /** The supergraph with each subgraph's URL replaced by the running one. */
 export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
-  return supergraphSdl.replace(
-    /@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g,
-    (whole, name: string) =>
-      urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
+  return supergraphSdl.replace(JOIN_GRAPH, (whole, name: string) =>
+    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
   );
 }
 
+/**
+ * Signs each of Hive Gateway's subgraph fetches as our gateway signs its own: the anonymous
+ * reader, for the subgraph the fetch goes to (known by its URL in the supergraph) and for the
+ * body as sent. `onFetch` of a plugin given in `plugins` runs after every built-in one, so the
+ * body it sees is the final one. A fetch to no subgraph's URL is left unsigned, and a subgraph
+ * refuses it.
+ */
+export function useSubgraphSignatures(
+  supergraphSdl: string,
+  identitySecret: string,
+): GatewayPlugin {
+  const subgraphByUrl = new Map<string, string>();
+  for (const [, name, url] of supergraphSdl.matchAll(JOIN_GRAPH)) subgraphByUrl.set(url, name);
+  return {
+    onFetch({ url, options, setOptions }) {
+      const audience = subgraphByUrl.get(url);
+      if (!audience) return;
+      const body = options.body;
+      if (typeof body !== "string" && !(body instanceof Uint8Array)) {
+        throw new Error(`${audience}: cannot sign a subgraph request body that is not bytes`);
+      }
+      setOptions({
+        ...options,
+        headers: {
+          ...options.headers,
+          [IDENTITY_HEADER]: signForSubgraph(audience, body, identitySecret),
+        },
+      });
+    },
+  };
+}
+
+export interface PeerOptions {
+  /** The IDENTITY_SECRET the subgraphs were started with. */
+  identitySecret: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
 /** The Guild's Hive Gateway over the same supergraph and subgraphs, served by node:http. */
-export async function startPeerGateway(supergraphSdl: string, port = 0): Promise<PeerGateway> {
+export async function startPeerGateway(
+  supergraphSdl: string,
+  { identitySecret, port = 0 }: PeerOptions,
+): Promise<PeerGateway> {
   const gateway = createGatewayRuntime({
     supergraph: supergraphSdl,
     logging: false,
@@ -26,6 +70,7 @@ export async function startPeerGateway(supergraphSdl: string, port = 0): Promise
     // Hive merges identical in-flight subgraph requests by default, which on a benchmark that
     // repeats one query answers most requests from another's fetch: a cache in all but name.
     transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } },
+    plugins: () => [useSubgraphSignatures(supergraphSdl, identitySecret)],
   });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../services/common/embedded-postgres";
 import { projectPath } from "../services/common/paths";
 import { subgraphs } from "../services";
+import { newIdentitySecret } from "./identity";
 import { withSubgraphUrls } from "./peer";
 
 export interface ProcessOptions {
@@ -14,6 +14,11 @@ export interface ProcessOptions {
   /** node:cluster workers per service (`WORKERS`), the same for both gateways. */
   workers: number;
   poolSize: number;
+  /**
+   * IDENTITY_SECRET of every process: the subgraphs check our gateway's and the peer's
+   * signatures with it. The benchmarks pass theirs (one per run); made here when omitted.
+   */
+  identitySecret?: string;
   /** Seconds; 0 turns our gateway's response cache off. */
   responseCacheMaxAge: number;
   /** Also start Hive Gateway over the same subgraphs. */
@@ -59,7 +64,7 @@ export async function startProcessFederation(options: ProcessOptions): Promise<P
     DATABASE_URL: options.databaseUrl,
     DB_POOL_SIZE: String(options.poolSize),
     DB_STATEMENT_TIMEOUT_MS: "60000",
-    IDENTITY_SECRET: randomBytes(32).toString("base64url"),
+    IDENTITY_SECRET: options.identitySecret ?? newIdentitySecret(),
   };
   try {
     const subgraphUrls: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { SUPERGRAPH_PATH } from "../gateway/federation";
 import { projectPath } from "../services/common/paths";
 import { benchCases, pickIds } from "./cases";
 import { openBenchDatabase, parseOptions, positiveInt } from "./database";
+import { newIdentitySecret } from "./identity";
 import { load, post } from "./measure";
 import { startProcessFederation } from "./processes";
 
@@ -38,6 +39,7 @@ async function main() {
       databaseUrl: database.url,
       workers: 1,
       poolSize: 10,
+      identitySecret: newIdentitySecret(),
       responseCacheMaxAge: 0,
       peer: false,
       supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),

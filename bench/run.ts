@@ -4,6 +4,7 @@ import { Pool } from "pg";
 import { SUPERGRAPH_PATH } from "../gateway/federation";
 import { type BenchCase, benchCases, pickIds } from "./cases";
 import { openBenchDatabase, parseOptions, positiveInt } from "./database";
+import { newIdentitySecret } from "./identity";
 import { benchDatabaseConfig, startLocalFederation } from "./load";
 import {
   type GraphQLRequest,
@@ -40,18 +41,21 @@ async function main() {
   };
   const database = await openBenchDatabase(settings.statements, options.get("database-url"));
   const pool = new Pool({ connectionString: database.url, max: settings.connections });
+  // One secret for the run: every subgraph checks, and both gateways sign, with it.
+  const identitySecret = newIdentitySecret();
   let processes: ProcessFederation | undefined;
   try {
     const ids = await pickIds(pool);
     console.log(`dataset: ${settings.statements} statements; ids: ${JSON.stringify(ids)}`);
     const cases = benchCases(ids).filter((c) => !settings.only || settings.only.includes(c.name));
-    const checked = await checkInProcess(cases, database.url, pool, settings);
+    const checked = await checkInProcess(cases, database.url, pool, settings, identitySecret);
     const supergraphSdl = await readFile(SUPERGRAPH_PATH, "utf8");
     const start = (peer: boolean, responseCacheMaxAge: number) =>
       startProcessFederation({
         databaseUrl: database.url,
         workers: settings.workers,
         poolSize: settings.poolSize,
+        identitySecret,
         responseCacheMaxAge,
         peer,
         supergraphSdl,
@@ -93,14 +97,16 @@ async function checkInProcess(
   databaseUrl: string,
   pool: Pool,
   settings: Settings,
+  identitySecret: string,
 ): Promise<Map<string, Checked>> {
   const federation = await startLocalFederation(
     benchDatabaseConfig(databaseUrl, settings.poolSize),
-    { responseCache: false },
+    { responseCache: false, identitySecret },
   );
   const urls = Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url]));
   const peer = await startPeerGateway(
     withSubgraphUrls(await readFile(SUPERGRAPH_PATH, "utf8"), urls),
+    { identitySecret },
   );
   try {
     const checked = new Map<string, Checked>();

@@ -38,6 +38,8 @@ export interface FederationOptions {
   identitySecret?: string;
   /** Items one subgraph answer may list (MAX_RESPONSE_NODES). */
   maxResponseNodes?: number;
+  /** `/metrics` behind this token on every service; null: not served (production default). */
+  metricsToken?: string | null;
   /** Where the gateway calls a subgraph, by name, instead of where it listens (a proxy). */
   subgraphUrls?: Record<string, string>;
   log?: (line: string) => void;
@@ -85,6 +87,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         maxCost: options.limits?.maxCost,
         maxDepth: options.limits?.maxDepth,
         production,
+        metricsToken: options.metricsToken,
       });
       running.push(subgraph);
       if (options.seed) await seedIfEmpty(definition, subgraph.dataSource, bundles, log);
@@ -96,6 +99,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
       keys,
       anonymousReads: options.anonymousReads ?? true,
       production,
+      metricsToken: options.metricsToken,
       limits: options.limits,
       responseCache,
       cacheInvalidation: options.cacheInvalidation,

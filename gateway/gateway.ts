@@ -1,9 +1,11 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLError } from "graphql";
 import { RateLimiterMemory } from "rate-limiter-flexible";
+import { AdmissionControl } from "../services/common/admission";
 import { formatError, requestIdPlugin } from "../services/common/error-policy";
+import { ErrorCode, apiError } from "../services/common/errors";
+import { knownOperations } from "../services/common/observability";
 import { healthRoutes, within } from "../services/common/health";
 import {
   createLogger,
@@ -49,6 +51,13 @@ export interface GatewayConfig {
   introspection: boolean;
   /** Masks internal error messages (the request id stays). */
   production: boolean;
+  /**
+   * `/metrics` needs `Authorization: Bearer <token>` when set; in production without a token it
+   * is not served (undefined: open, for development).
+   */
+  metricsToken?: string | null;
+  /** Operation names metrics may label, besides KNOWN_OPERATIONS (METRICS_OPERATIONS). */
+  metricsOperations?: string[];
   keys: KeyStore;
   /** Whether requests without a key may read. */
   anonymousReads: boolean;
@@ -165,7 +174,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       inputGuardPlugin() as ApolloServerPlugin<GatewayContext>,
       writeAccessPlugin(),
       requestIdPlugin(),
-      observabilityPlugin(logger, metrics),
+      observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
       failedFetchPathsPlugin<GatewayContext>(),
       ...responseCachePlugins(
         config.responseCache ?? DEFAULT_RESPONSE_CACHE,
@@ -176,13 +185,32 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   const rateLimiter = new RateLimiterMemory({ points: limits.rateLimitPerMinute, duration: 60 });
+  const limitRate = (client: string) =>
+    rateLimiter.consume(client).catch(() => {
+      throw apiError(
+        ErrorCode.RATE_LIMITED,
+        `rate limit of ${limits.rateLimitPerMinute} requests per minute exceeded`,
+        {},
+        429,
+      );
+    });
   const running = await serveGraphQL(server, http, {
     host: config.host,
     port: config.port,
     maxBodyBytes: limits.maxBodyBytes,
     maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
+    admission: new AdmissionControl({
+      maxConcurrent: limits.maxConcurrentRequests,
+      maxPerClient: limits.maxConcurrentPerClient,
+      maxQueued: limits.maxQueuedRequests,
+      queueTimeoutMs: limits.queueTimeoutMs,
+    }),
+    requestTimeoutMs: limits.requestTimeoutMs,
     routes: {
-      "/metrics": metricsRoute(metrics),
+      "/metrics": metricsRoute(
+        metrics,
+        config.metricsToken ?? (config.production ? null : undefined),
+      ),
       ...healthRoutes(async () => {
         await Promise.all(
           Object.entries(urls).map(async ([name, url]) => {
@@ -199,18 +227,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       }),
     },
     context: async (req, requestId) => {
+      // The address first: a flood of unknown keys is limited before any key is looked up.
+      await limitRate(`ip:${req.socket.remoteAddress}`);
       const identity = await authenticate(req, config);
-      const client = identity.keyId ? `key:${identity.keyId}` : `ip:${req.socket.remoteAddress}`;
-      try {
-        await rateLimiter.consume(client);
-      } catch {
-        throw new GraphQLError(
-          `rate limit of ${limits.rateLimitPerMinute} requests per minute exceeded`,
-          {
-            extensions: { code: "RATE_LIMITED", http: { status: 429 } },
-          },
-        );
-      }
+      if (identity.keyId) await limitRate(`key:${identity.keyId}`);
       return { identity, requestId };
     },
   });

@@ -5,6 +5,7 @@ import {
   type SelectionSetNode,
   type ValidationRule,
 } from "graphql";
+import { DEFAULT_ADMISSION } from "../services/common/admission";
 import { DEFAULT_MAX_COST } from "../services/common/cost";
 import { type Env, getEnvBool, getEnvInt } from "../services/common/env";
 import { DEFAULT_MAX_DEPTH, hideSuggestions } from "../services/common/limits";
@@ -22,9 +23,17 @@ export interface Limits {
   maxResponseBytes: number;
   batching: boolean;
   maxBatchSize: number;
-  /** Requests per minute per API key, or per IP address for anonymous callers. */
+  /** Requests per minute per client address (before any key is looked up), then per API key. */
   rateLimitPerMinute: number;
   subgraphTimeoutMs: number;
+  /** Admission control: requests run at once, overall and per client address. */
+  maxConcurrentRequests: number;
+  maxConcurrentPerClient: number;
+  /** Requests waiting for a slot, and how long one may wait, before 503. */
+  maxQueuedRequests: number;
+  queueTimeoutMs: number;
+  /** How long one request may run at the gateway before it is answered TIMEOUT. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -40,6 +49,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxBatchSize: 10,
   rateLimitPerMinute: 1200,
   subgraphTimeoutMs: 15_000,
+  maxConcurrentRequests: DEFAULT_ADMISSION.maxConcurrent,
+  maxConcurrentPerClient: DEFAULT_ADMISSION.maxPerClient,
+  maxQueuedRequests: DEFAULT_ADMISSION.maxQueued,
+  queueTimeoutMs: DEFAULT_ADMISSION.queueTimeoutMs,
+  requestTimeoutMs: 30_000,
 };
 
 export function limitsFromEnv(env: Env): Limits {
@@ -57,6 +71,11 @@ export function limitsFromEnv(env: Env): Limits {
     maxBatchSize: int("MAX_BATCH_SIZE", DEFAULT_LIMITS.maxBatchSize),
     rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE", DEFAULT_LIMITS.rateLimitPerMinute),
     subgraphTimeoutMs: int("SUBGRAPH_TIMEOUT_MS", DEFAULT_LIMITS.subgraphTimeoutMs),
+    maxConcurrentRequests: int("MAX_CONCURRENT_REQUESTS", DEFAULT_LIMITS.maxConcurrentRequests),
+    maxConcurrentPerClient: int("MAX_CONCURRENT_PER_CLIENT", DEFAULT_LIMITS.maxConcurrentPerClient),
+    maxQueuedRequests: int("MAX_QUEUED_REQUESTS", DEFAULT_LIMITS.maxQueuedRequests, 0),
+    queueTimeoutMs: int("QUEUE_TIMEOUT_MS", DEFAULT_LIMITS.queueTimeoutMs),
+    requestTimeoutMs: int("REQUEST_TIMEOUT_MS", DEFAULT_LIMITS.requestTimeoutMs),
   };
 }
 

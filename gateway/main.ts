@@ -5,7 +5,11 @@ import "reflect-metadata";
 import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import { clusterCacheInvalidation, runWorkers, workersFromEnv } from "../services/common/cluster";
-import { databaseConfigFromEnv } from "../services/common/config";
+import {
+  databaseConfigFromEnv,
+  metricsOperationsFromEnv,
+  metricsTokenFromEnv,
+} from "../services/common/config";
 import type { DatabaseConfig } from "../services/common/database";
 import {
   ConfigError,
@@ -49,6 +53,8 @@ async function main() {
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
     anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
     production: env.NODE_ENV === "production",
+    metricsToken: metricsTokenFromEnv(env),
+    metricsOperations: metricsOperationsFromEnv(env),
     limits: limitsFromEnv(env),
     responseCache: responseCacheFromEnv(env),
     identitySecret,

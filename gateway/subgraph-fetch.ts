@@ -1,5 +1,6 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import { ErrorCode, apiError } from "../services/common/errors";
 import type { Counter, Histogram } from "prom-client";
 import { Agent, type Dispatcher, request } from "undici";
 import { IDENTITY_HEADER, type Identity, signRequest } from "../services/common/identity";
@@ -49,15 +50,10 @@ export class ResponseBytes {
   spend(bytes: number, service: string): void {
     this.used += bytes;
     if (this.used > this.max) {
-      throw new GraphQLError(
+      throw apiError(
+        ErrorCode.RESPONSE_TOO_LARGE,
         `the answer exceeds ${this.max} bytes (MAX_RESPONSE_BYTES); ask for smaller pages (first) or fewer fields`,
-        {
-          extensions: {
-            code: "RESPONSE_TOO_LARGE",
-            maxResponseBytes: this.max,
-            serviceName: service,
-          },
-        },
+        { maxResponseBytes: this.max, serviceName: service },
       );
     }
   }
@@ -86,7 +82,7 @@ export function subgraphFetcher(
     const deadline = AbortSignal.timeout(limits.timeoutMs);
     const failure = (error: unknown) => {
       const code =
-        error instanceof GraphQLError && error.extensions.code === "RESPONSE_TOO_LARGE"
+        error instanceof GraphQLError && error.extensions.code === ErrorCode.RESPONSE_TOO_LARGE
           ? "RESPONSE_TOO_LARGE"
           : deadline.aborted
             ? "TIMEOUT"
@@ -94,11 +90,15 @@ export function subgraphFetcher(
       metrics.failures.inc({ subgraph: name, code });
       if (code === "RESPONSE_TOO_LARGE") return error;
       return code === "TIMEOUT"
-        ? new GraphQLError(`the ${name} subgraph did not answer within ${limits.timeoutMs} ms`, {
-            extensions: { code, serviceName: name },
-          })
-        : new GraphQLError(`the ${name} subgraph is unavailable`, {
-            extensions: { code, serviceName: name },
+        ? apiError(
+            ErrorCode.TIMEOUT,
+            `the ${name} subgraph did not answer within ${limits.timeoutMs} ms`,
+            {
+              serviceName: name,
+            },
+          )
+        : apiError(ErrorCode.SERVICE_UNAVAILABLE, `the ${name} subgraph is unavailable`, {
+            serviceName: name,
           });
     };
     try {

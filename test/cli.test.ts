@@ -67,6 +67,10 @@ describe("scripts > the keys, import and export commands", () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/done: \d+ created, 0 updated, 0 unchanged, 0 failed/);
 
+    const again = await cli("import", [file, "--url", federation.gatewayUrl, "--token", token]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/done: 0 created, 0 updated, \d+ unchanged, 0 failed/);
+
     const out = join(dir, "export.json");
     const exported = await cli("export", [out, "--url", federation.gatewayUrl]);
     expect(exported.code, exported.stderr).toBe(0);
@@ -77,6 +81,26 @@ describe("scripts > the keys, import and export commands", () => {
       seed.statements.map((s: { id: string }) => s.id).sort(),
     );
   }, 120_000);
+
+  it("lists and revokes keys; a revoked key writes no more", async () => {
+    const env = { DATABASE_URL: databaseUrl };
+    const created = await cli("keys", ["create", "to revoke", "--role", "editor"], env);
+    const id = /key (\w+) \(to revoke\)/.exec(created.stdout)![1];
+    const token = created.stdout.trim().split("\n").at(-1)!;
+    const listed = await cli("keys", ["list"], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+editor\\s+active\\s+to revoke`));
+    const revoked = await cli("keys", ["revoke", id], env);
+    expect(revoked.stdout.trim()).toBe(`revoked ${id}`);
+    expect((await cli("keys", ["list"], env)).stdout).toMatch(
+      new RegExp(`${id}\\s+editor\\s+revoked`),
+    );
+    // Never used before its revocation, so no gateway remembers it as valid.
+    const file = projectPath("data", "010-seed-2021-07-19.json");
+    const refused = await cli("import", [file, "--url", federation.gatewayUrl, "--token", token]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).toMatch(/UNAUTHENTICATED/);
+  }, 60_000);
 
   it("refuses an invalid bundle by JSON path and writes nothing", async () => {
     const file = join(dir, "bad.json");

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { type IncomingHttpHeaders, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { IDENTITY_CLAIMS_HEADER } from "../gateway/subgraph-fetch";
 import { exportBundle } from "../scripts/bundle-io";
@@ -14,6 +12,7 @@ import {
 import type { RunningSubgraph } from "../services/common/subgraph";
 import { readBundles } from "../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { type Captured, startProxy } from "./helpers/proxy";
 import {
   TEST_IDENTITY_SECRET,
   type TestFederation,
@@ -81,48 +80,6 @@ const amplification = (levels: number) =>
 
 const READER: Identity = { keyId: null, role: "reader" };
 const EDITOR: Identity = { keyId: "identity-test", role: "editor" };
-
-interface Captured {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Passes requests between the gateway and one subgraph on, keeping a copy of each POST. */
-async function startProxy() {
-  let target = "";
-  const captured: Captured[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-    const body = Buffer.concat(chunks).toString("utf8");
-    if (req.method === "POST") captured.push({ headers: req.headers, body });
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (!["host", "connection", "content-length", "keep-alive"].includes(name))
-        headers[name] = String(value);
-    }
-    const upstream = await fetch(new URL(req.url ?? "/", target), {
-      method: req.method,
-      headers,
-      body: req.method === "POST" ? body : undefined,
-    });
-    res.writeHead(upstream.status, {
-      "content-type": upstream.headers.get("content-type") ?? "application/json",
-      "cache-control": upstream.headers.get("cache-control") ?? "no-store",
-    });
-    res.end(Buffer.from(await upstream.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    captured,
-    forwardTo: (url: string) => void (target = url),
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 /** POSTs `body` straight to `subgraph` with `header` as the identity, as an attacker would. */
 async function send(subgraph: RunningSubgraph, body: string, header?: string) {

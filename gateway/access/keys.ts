@@ -11,6 +11,8 @@ const TOKEN = /^ag_([a-z0-9]{8,32})_([A-Za-z0-9_-]{43})$/;
 const CACHE_MS = 5_000;
 
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
+/** Compared against when a token's key id is unknown; no secret hashes to it. */
+const UNKNOWN_KEY_HASH = "0".repeat(64);
 
 export class KeyStore {
   constructor(readonly db: DataSource) {}
@@ -58,7 +60,7 @@ export class KeyStore {
    * Verified keys are remembered for a few seconds: every keyed request would otherwise cost a
    * query. A revocation here is immediate; on other gateway replicas it takes CACHE_MS at most.
    */
-  private readonly verified = new Map<string, { key: ApiKey; until: number }>();
+  private readonly verified = new Map<string, { key: ApiKey | null; until: number }>();
   /** Counts revocations: a lookup that overlapped one is not remembered. */
   private revocations = 0;
 
@@ -69,9 +71,11 @@ export class KeyStore {
     const revocations = this.revocations;
     const key = await this.lookup(token);
     if (this.verified.size > 10_000) this.verified.clear();
-    if (key && revocations === this.revocations)
+    // A refused token is remembered too (a flood of unknown tokens costs no queries), for as
+    // long (a new key has a new token, which no refusal was remembered for).
+    if (revocations === this.revocations) {
       this.verified.set(token, { key, until: Date.now() + CACHE_MS });
-    else this.verified.delete(token);
+    } else this.verified.delete(token);
     return key;
   }
 
@@ -81,10 +85,10 @@ export class KeyStore {
     const key = await this.db
       .getRepository(ApiKey)
       .findOneBy({ id: match[1], revokedAt: IsNull() });
-    if (!key) return null;
-    const expected = Buffer.from(key.secretHash, "hex");
+    // The same hash and comparison whether the id exists or not: the timing tells nothing.
+    const expected = Buffer.from(key?.secretHash ?? UNKNOWN_KEY_HASH, "hex");
     const actual = Buffer.from(hash(match[2]), "hex");
-    return timingSafeEqual(expected, actual) ? key : null;
+    return timingSafeEqual(expected, actual) && key ? key : null;
   }
 
   list(): Promise<ApiKey[]> {
@@ -97,7 +101,7 @@ export class KeyStore {
       .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
     // Once the row says revoked: forget the key, and any lookup still reading the row before.
     this.revocations += 1;
-    for (const [token, { key }] of this.verified) if (key.id === id) this.verified.delete(token);
+    for (const [token, { key }] of this.verified) if (key?.id === id) this.verified.delete(token);
     return (result.affected ?? 0) > 0;
   }
 

@@ -26,6 +26,24 @@ export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
   };
 }
 
+/** METRICS_OPERATIONS: comma-separated operation names metrics may label (`other` else). */
+export function metricsOperationsFromEnv(env: Env): string[] {
+  const names = (getEnvStr(env, "METRICS_OPERATIONS", "") as string)
+    .split(",")
+    .map((n) => n.trim());
+  for (const name of names.filter(Boolean)) {
+    if (!/^[A-Za-z_]\w{0,63}$/.test(name)) {
+      throw new ConfigError(`METRICS_OPERATIONS: "${name.slice(0, 80)}" is not an operation name`);
+    }
+  }
+  return names.filter(Boolean);
+}
+
+/** METRICS_TOKEN, or in production without it null: /metrics is then not served. */
+export function metricsTokenFromEnv(env: Env): string | null | undefined {
+  return getEnvSecret(env, "METRICS_TOKEN") ?? (env.NODE_ENV === "production" ? null : undefined);
+}
+
 export function maxResponseNodesFromEnv(env: Env): number {
   return getEnvInt(env, "MAX_RESPONSE_NODES", DEFAULT_MAX_RESPONSE_NODES, { min: 100 });
 }
@@ -40,6 +58,8 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphCo
     maxCost: getEnvInt(env, "MAX_COST", DEFAULT_MAX_COST, { min: 1 }),
     maxDepth: getEnvInt(env, "MAX_DEPTH", DEFAULT_MAX_DEPTH, { min: 1 }),
     production: env.NODE_ENV === "production",
+    metricsToken: metricsTokenFromEnv(env),
+    metricsOperations: metricsOperationsFromEnv(env),
     cacheMaxAgeSeconds: getEnvInt(env, "CACHE_MAX_AGE", DEFAULT_CACHE_MAX_AGE_SECONDS, {
       min: 0,
       max: 86_400,

@@ -8,7 +8,6 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  GraphQLError,
   Kind,
   getArgumentValues,
   getNamedType,
@@ -19,6 +18,7 @@ import {
   isObjectType,
   visit,
 } from "graphql";
+import { ErrorCode, apiError } from "./errors";
 import type { ListSize, ListSizes } from "./list-sizes";
 
 /** MAX_COST: the gateway's limit on a client operation, and each subgraph's on its own. */
@@ -238,9 +238,11 @@ export function costPlugin(maxCost: number, sizes: ListSizes): ApolloServerPlugi
             entry.costs.set(key, cost);
           }
           if (cost > maxCost) {
-            throw new GraphQLError(
+            throw apiError(
+              ErrorCode.QUERY_TOO_COMPLEX,
               `the query is too expensive: estimated cost at least ${cost}, over the limit of ${maxCost}; ask for smaller pages (first) or fewer nested lists`,
-              { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
+              { cost, maxCost },
+              400,
             );
           }
         },

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { type AdmissionControl, Overloaded } from "./admission";
+import { ErrorCode } from "./errors";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -14,8 +16,12 @@ export interface HttpOptions<C extends BaseContext> {
   maxBatchSize?: number;
   /** `body` is the request body exactly as received (empty for GET), e.g. to check a signature. */
   context(req: IncomingMessage, requestId: string, body: Buffer): Promise<C>;
-  /** Plain HTTP routes served beside GraphQL: health checks, metrics. */
+  /** Plain HTTP routes served beside GraphQL: health checks, metrics. Never queued. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
+  /** Bounds the GraphQL requests run at once, per client address and overall. */
+  admission?: AdmissionControl;
+  /** A GraphQL request still running after this long is answered TIMEOUT. */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningHttp {
@@ -94,6 +100,17 @@ async function handle<C extends BaseContext>(
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = options.routes?.[url.pathname];
     if (route) return await route(req, res);
+    if (options.admission) {
+      // The slot is held until the answer is sent, even one cut short by the timeout.
+      res.once("close", await options.admission.admit(req.socket.remoteAddress ?? "unknown"));
+    }
+    const timer =
+      options.requestTimeoutMs &&
+      setTimeout(
+        () => tookTooLong(res, requestId, options.requestTimeoutMs!),
+        options.requestTimeoutMs,
+      );
+    if (timer) res.once("close", () => clearTimeout(timer));
     const raw = req.method === "POST" ? await readBody(req, options) : Buffer.alloc(0);
     const body = req.method === "POST" ? parseJsonBody(raw, req, options) : undefined;
     const headers = new HeaderMap();
@@ -104,6 +121,7 @@ async function handle<C extends BaseContext>(
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
       context: () => options.context(req, requestId, raw),
     });
+    if (res.headersSent || res.writableEnded) return;
     res.statusCode = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);
     if (result.body.kind === "complete") {
@@ -116,12 +134,21 @@ async function handle<C extends BaseContext>(
     const known =
       error instanceof HttpError
         ? error
-        : new HttpError(500, "INTERNAL_SERVER_ERROR", "internal error");
-    if (!(error instanceof HttpError)) console.error(`request ${requestId}:`, error);
+        : error instanceof Overloaded
+          ? new HttpError(
+              503,
+              ErrorCode.SERVICE_UNAVAILABLE,
+              `the server is busy (${error.reason}); retry shortly`,
+            )
+          : new HttpError(500, ErrorCode.INTERNAL_SERVER_ERROR, "internal error");
+    if (!(error instanceof HttpError) && !(error instanceof Overloaded)) {
+      console.error(`request ${requestId}:`, error);
+    }
     if (res.headersSent) return void res.end();
     res.statusCode = known.status;
     res.setHeader("content-type", "application/json");
     if (known.status === 413) res.setHeader("connection", "close");
+    if (known.status === 503) res.setHeader("retry-after", "1");
     res.end(
       JSON.stringify({
         errors: [{ message: known.message, extensions: { code: known.code, requestId } }],
@@ -151,25 +178,43 @@ function parseJsonBody(
   const text = raw.toString("utf8");
   const type = String(req.headers["content-type"] ?? "");
   if (!/^application\/(graphql-response\+)?json\b/i.test(type)) return text;
-  if (text.trim() === "") throw new HttpError(400, "BAD_REQUEST", "the request body is empty");
+  if (text.trim() === "")
+    throw new HttpError(400, ErrorCode.BAD_REQUEST, "the request body is empty");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     throw new HttpError(
       400,
-      "BAD_REQUEST",
+      ErrorCode.BAD_REQUEST,
       `the request body is not valid JSON: ${(error as Error).message}`,
     );
   }
   if (Array.isArray(parsed) && parsed.length > (options.maxBatchSize ?? 1)) {
     throw new HttpError(
       400,
-      "BATCH_TOO_LARGE",
+      ErrorCode.BATCH_TOO_LARGE,
       `a batch may carry at most ${options.maxBatchSize ?? 1} operations, got ${parsed.length}`,
     );
   }
   return parsed;
+}
+
+function tookTooLong(res: ServerResponse, requestId: string, ms: number) {
+  if (res.headersSent) return;
+  res.statusCode = 503;
+  res.setHeader("content-type", "application/json");
+  res.setHeader("retry-after", "1");
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          message: `the request did not finish within ${ms} ms`,
+          extensions: { code: ErrorCode.TIMEOUT, requestId },
+        },
+      ],
+    }),
+  );
 }
 
 function refuseWhileShuttingDown(res: ServerResponse) {
@@ -182,7 +227,7 @@ function refuseWhileShuttingDown(res: ServerResponse) {
       errors: [
         {
           message: "the server is shutting down; retry",
-          extensions: { code: "SERVICE_UNAVAILABLE" },
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
         },
       ],
     }),
@@ -190,5 +235,5 @@ function refuseWhileShuttingDown(res: ServerResponse) {
 }
 
 function tooLarge(limit: number) {
-  return new HttpError(413, "PAYLOAD_TOO_LARGE", `the request body exceeds ${limit} bytes`);
+  return new HttpError(413, ErrorCode.PAYLOAD_TOO_LARGE, `the request body exceeds ${limit} bytes`);
 }

@@ -23,6 +23,10 @@ export const KNOWN_OPERATIONS = [
   "Export",
 ];
 
+export function knownOperations(extra: readonly string[] = []): ReadonlySet<string> {
+  return new Set([...KNOWN_OPERATIONS, ...extra]);
+}
+
 export function operationLabel(
   name: string | null | undefined,
   known: ReadonlySet<string>,
@@ -124,6 +128,15 @@ export function observabilityPlugin<C extends RequestScoped>(
   knownOperations: ReadonlySet<string> = new Set(KNOWN_OPERATIONS),
 ): ApolloServerPlugin<C> {
   return {
+    // Refused before a context exists (a bad key, a rate limit, an unsigned subgraph request):
+    // counted by code like any other error.
+    async contextCreationDidFail({ error }) {
+      const code = String(
+        (error as { extensions?: { code?: unknown } }).extensions?.code ??
+          ErrorCode.INTERNAL_SERVER_ERROR,
+      );
+      metrics.errors.inc({ code: CODES.has(code) ? code : "OTHER" });
+    },
     async requestDidStart({ contextValue, request }) {
       const started = process.hrtime.bigint();
       const log = logger.child({ requestId: contextValue.requestId });

@@ -17,7 +17,14 @@ import { validateArgument } from "./problems";
 import { type AnyRecordWrites, bundleLoader } from "./records";
 import { formatError, requestIdPlugin } from "./error-policy";
 import { healthRoutes, within } from "./health";
-import { createLogger, createMetrics, metricsRoute, observabilityPlugin } from "./observability";
+import { inputGuardPlugin } from "./input-guard";
+import {
+  createLogger,
+  createMetrics,
+  knownOperations,
+  metricsRoute,
+  observabilityPlugin,
+} from "./observability";
 import { createHttpServer, serveGraphQL } from "./http";
 import {
   IDENTITY_HEADER,
@@ -135,6 +142,10 @@ export interface SubgraphConfig {
   maxDepth?: number;
   /** No introspection, no suggestions, masked errors (default: NODE_ENV === "production"). */
   production?: boolean;
+  /** `/metrics` behind this bearer token; null: not served (see metricsRoute). */
+  metricsToken?: string | null;
+  /** Operation names metrics may label, besides KNOWN_OPERATIONS (METRICS_OPERATIONS). */
+  metricsOperations?: string[];
 }
 
 export interface RunningSubgraph {
@@ -213,9 +224,10 @@ export async function startSubgraph<L>(
         // Only the gateway's signed requests are answered: a Sandbox here could run nothing.
         ApolloServerPluginLandingPageDisabled(),
         ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[]),
+        inputGuardPlugin() as ApolloServerPlugin<SubgraphContext<L>>,
         cacheHeaders(config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS),
         requestIdPlugin(),
-        observabilityPlugin(logger, metrics),
+        observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
       ],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
       formatError: formatError(production),
@@ -230,7 +242,7 @@ export async function startSubgraph<L>(
           await within(dataSource.query("SELECT 1"), 2_000, "the database");
           return { database: "ok" };
         }),
-        "/metrics": metricsRoute(metrics),
+        "/metrics": metricsRoute(metrics, config.metricsToken ?? (production ? null : undefined)),
       },
       // Before anything is parsed: a request the gateway did not sign for this body is refused.
       context: async (req, requestId, body): Promise<SubgraphContext<L>> => {
