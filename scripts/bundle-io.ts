@@ -14,6 +14,12 @@ export interface GatewayClient {
   token?: string;
 }
 
+/**
+ * Runs one GraphQL operation through the gateway and answers its data; any error fails it, so
+ * an export is never partial. The gateway's TAXII server passes one that runs in-process.
+ */
+export type Execute = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+
 type Kind = {
   key: BundleKey;
   type: string;
@@ -163,9 +169,11 @@ export async function importBundle(
 
 /** Reads every record through the gateway, page by page, into one deterministic bundle. */
 export async function exportBundle(
-  client: GatewayClient,
+  client: GatewayClient | Execute,
   progress: (line: string) => void = () => undefined,
 ): Promise<Bundle> {
+  const execute: Execute =
+    typeof client === "function" ? client : (query, variables) => request(client, query, variables);
   const bundle: Bundle = { format: BUNDLE_FORMAT, sources: {} };
   const sources: Record<string, SourceEntry> = {};
   for (const { key, list, order } of KINDS) {
@@ -180,8 +188,7 @@ export async function exportBundle(
           }[];
           pageInfo: { hasNextPage: boolean; endCursor: string | null };
         }
-      > = await request(
-        client,
+      > = await execute(
         `query Export($after: String) {
             page: ${list}(first: 100, after: $after, orderBy: ${order}) {
               nodes { bundleRecord }

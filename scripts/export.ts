@@ -2,7 +2,10 @@
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { toStixBundle } from "../stix/bundle";
 import { exportBundle } from "./bundle-io";
+
+const USAGE = "usage: npm run export -- FILE [--format bundle|stix] [--url URL] [--token TOKEN]";
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -13,13 +16,22 @@ async function main() {
         default: process.env.ATTRIBUTION_GRAPH_URL ?? "http://127.0.0.1:4000/",
       },
       token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
+      // bundle: the project's own format (data/README.md); stix: a STIX 2.1 bundle.
+      format: { type: "string", default: "bundle" },
     },
   });
-  if (positionals.length !== 1) {
-    throw new Error("usage: npm run export -- FILE [--url URL] [--token TOKEN]");
+  if (positionals.length !== 1) throw new Error(USAGE);
+  if (values.format !== "bundle" && values.format !== "stix") {
+    throw new Error(`--format must be bundle or stix, got "${values.format}"\n${USAGE}`);
   }
   const bundle = await exportBundle({ url: values.url, token: values.token }, console.log);
-  writeFileSync(positionals[0], `${JSON.stringify(bundle, null, 2)}\n`);
+  let output: object = bundle;
+  if (values.format === "stix") {
+    const stix = toStixBundle(bundle);
+    console.log(`mapped to ${stix.objects.length} STIX 2.1 objects`);
+    output = stix;
+  }
+  writeFileSync(positionals[0], `${JSON.stringify(output, null, 2)}\n`);
   console.log(`wrote ${positionals[0]}`);
 }
 

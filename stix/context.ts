@@ -1,0 +1,148 @@
+import { type Bundle, type SourceEntry, citedSources } from "../services/common/bundle";
+import { createdModified } from "./dates";
+import { PROJECT_IDENTITY } from "./extension";
+import { stixId } from "./ids";
+import {
+  type CollectionKey,
+  type ExternalReference,
+  type Placement,
+  SPEC_VERSION,
+  type StixObject,
+  StixGraph,
+  compact,
+  recordReference,
+  sourceReference,
+} from "./model";
+import type {
+  AgencyRecord,
+  Cited,
+  GovernmentRecord,
+  IncidentRecord,
+  LegalActionRecord,
+  OfficialRecord,
+  StatementRecord,
+  ThreatActorRecord,
+} from "./records";
+
+/** What every object made from one record shares: its timestamps and where it is served. */
+export interface Origin {
+  globalId: string;
+  created: string;
+  modified: string;
+  placements: Placement[];
+}
+
+const byId = <T extends Cited>(records: unknown): Map<string, T> =>
+  new Map(((records ?? []) as T[]).map((record) => [record.id, record]));
+
+/** One export's records, looked up by id, and the STIX objects made from them so far. */
+export class Mapping {
+  readonly graph = new StixGraph();
+  readonly sources: Record<string, SourceEntry>;
+  readonly governments: Map<string, GovernmentRecord>;
+  readonly agencies: Map<string, AgencyRecord>;
+  readonly officials: Map<string, OfficialRecord>;
+  readonly threatActors: Map<string, ThreatActorRecord>;
+  readonly incidents: Map<string, IncidentRecord>;
+  readonly statements: Map<string, StatementRecord>;
+  readonly legalActions: Map<string, LegalActionRecord>;
+
+  constructor(bundle: Bundle) {
+    this.sources = bundle.sources ?? {};
+    this.governments = byId(bundle.governments);
+    this.agencies = byId(bundle.agencies);
+    this.officials = byId(bundle.officials);
+    this.threatActors = byId(bundle.threatActors);
+    this.incidents = byId(bundle.incidents);
+    this.statements = byId(bundle.statements);
+    this.legalActions = byId(bundle.legalActions);
+  }
+
+  /**
+   * The origin of `record`'s objects: `created`/`modified` from the publication dates of the
+   * sources it cites (its own dates when none is dated; see dates.ts), served in `collection`.
+   */
+  origin(
+    collection: CollectionKey,
+    globalId: string,
+    record: Cited,
+    ownDates: (string | undefined)[] = [],
+  ): Origin {
+    const published = this.citedKeys(record).map((key) => this.sources[key]?.publishedAt);
+    return {
+      globalId,
+      ...createdModified(published, ownDates),
+      placements: [{ collection, record: globalId }],
+    };
+  }
+
+  /** The record itself, then every source it cites (its own, its timeline's, translations'). */
+  references(globalId: string, record: Cited): ExternalReference[] {
+    return [
+      recordReference(globalId),
+      ...this.citedKeys(record).map((key) => sourceReference(key, this.sources[key])),
+    ];
+  }
+
+  sourceReference(key: string | undefined): ExternalReference | undefined {
+    return key ? sourceReference(key, this.sources[key]) : undefined;
+  }
+
+  /**
+   * Adds a STIX object named `name` (its id is UUIDv5 of it) with the common properties, made
+   * by the project unless `properties` say who; null and empty properties are dropped.
+   */
+  add(type: string, name: string, origin: Origin, properties: Record<string, unknown>): string {
+    const object = compact({
+      type,
+      spec_version: SPEC_VERSION,
+      id: stixId(type, name),
+      created_by_ref: PROJECT_IDENTITY.id,
+      created: origin.created,
+      modified: origin.modified,
+      ...properties,
+    }) as StixObject;
+    return this.graph.add(object, origin.placements);
+  }
+
+  /** A relationship, named `<its origin's global id>/<what>`. */
+  relate(
+    what: string,
+    relationshipType: string,
+    source: string,
+    target: string,
+    origin: Origin,
+    properties: Record<string, unknown> = {},
+  ): string {
+    return this.add("relationship", `${origin.globalId}/${what}`, origin, {
+      relationship_type: relationshipType,
+      source_ref: source,
+      target_ref: target,
+      ...properties,
+    });
+  }
+
+  /** The STIX id of a record's main object, or undefined when the export does not hold it. */
+  identity(kind: "Government" | "Agency" | "Official", id: string | undefined): string | undefined {
+    const records = {
+      Government: this.governments,
+      Agency: this.agencies,
+      Official: this.officials,
+    };
+    return id && records[kind].has(id) ? stixId("identity", `${kind}:${id}`) : undefined;
+  }
+
+  intrusionSet(id: string | undefined): string | undefined {
+    return id && this.threatActors.has(id)
+      ? stixId("intrusion-set", `ThreatActor:${id}`)
+      : undefined;
+  }
+
+  campaign(id: string | undefined): string | undefined {
+    return id && this.incidents.has(id) ? stixId("campaign", `Incident:${id}`) : undefined;
+  }
+
+  private citedKeys(record: Cited): string[] {
+    return [...new Set(citedSources(record).map(({ key }) => key))];
+  }
+}

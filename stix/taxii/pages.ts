@@ -1,0 +1,143 @@
+import type { StixObject } from "../model";
+import { TaxiiError } from "./errors";
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+/**
+ * An object as a collection holds it. `dateAdded` is the object's `modified`: derived from the
+ * records' dates like every timestamp here, so every server and every export agree on it.
+ */
+export interface Stored {
+  object: StixObject;
+  dateAdded: string;
+}
+
+export interface Listing {
+  addedAfter?: string;
+  limit: number;
+  /** Where the previous page stopped (`next`). */
+  after?: { dateAdded: string; id: string };
+  ids?: string[];
+  types?: string[];
+  versions: string[];
+  specVersions?: string[];
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const STIX_ID =
+  /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** A STIX timestamp, as milliseconds (`.000Z`), or undefined when it is not one. */
+export function timestamp(value: string): string | undefined {
+  if (!TIMESTAMP.test(value)) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.slice(0, 10))
+    return undefined;
+  return date.toISOString();
+}
+
+export const isStixId = (value: string) => STIX_ID.test(value);
+
+const bad = (description: string) => new TaxiiError(400, description);
+
+/**
+ * The URL parameters of the objects, manifest and object endpoints (TAXII 2.1 § 3.4-3.5):
+ * `added_after`, `limit`, `next` and `match[id|type|version|spec_version]`, comma-separated.
+ * Anything malformed is refused with the parameter named; other parameters are ignored.
+ */
+export function parseListing(params: URLSearchParams): Listing {
+  for (const name of new Set(params.keys())) {
+    if (params.getAll(name).length > 1) throw bad(`${name}: given more than once`);
+    const field = /^match\[(.*)\]$/.exec(name)?.[1];
+    if (field !== undefined && !["id", "type", "version", "spec_version"].includes(field)) {
+      throw bad(
+        `${name}: not a filter of this server (match[id], match[type], match[version], match[spec_version])`,
+      );
+    }
+  }
+  const list = (name: string, check: (value: string) => boolean, expected: string) => {
+    const raw = params.get(name);
+    if (raw === null) return undefined;
+    const values = raw.split(",").map((value) => value.trim());
+    const wrong = values.find((value) => !check(value));
+    if (wrong !== undefined) throw bad(`${name}: "${wrong}" is not ${expected}`);
+    return values;
+  };
+  const listing: Listing = {
+    limit: DEFAULT_LIMIT,
+    ids: list("match[id]", isStixId, "a STIX identifier (type--UUID)"),
+    types: list("match[type]", (v) => /^[a-z0-9][a-z0-9-]{1,249}$/.test(v), "a STIX type"),
+    versions: list(
+      "match[version]",
+      (v) => ["first", "last", "all"].includes(v) || !!timestamp(v),
+      'a version: "first", "last", "all" or a timestamp such as 2021-07-19T00:00:00.000Z',
+    ) ?? ["last"],
+    specVersions: list(
+      "match[spec_version]",
+      (v) => /^\d\.\d$/.test(v),
+      'a spec version such as "2.1"',
+    ),
+  };
+  const addedAfter = params.get("added_after");
+  if (addedAfter !== null) {
+    listing.addedAfter = timestamp(addedAfter);
+    if (!listing.addedAfter) {
+      throw bad(`added_after: "${addedAfter}" is not a timestamp such as 2021-07-19T00:00:00.000Z`);
+    }
+  }
+  const limit = params.get("limit");
+  if (limit !== null) {
+    if (!/^\d{1,7}$/.test(limit) || Number(limit) < 1 || Number(limit) > MAX_LIMIT) {
+      throw bad(`limit: must be an integer from 1 to ${MAX_LIMIT}, got "${limit}"`);
+    }
+    listing.limit = Number(limit);
+  }
+  const next = params.get("next");
+  if (next !== null) listing.after = decodeNext(next);
+  return listing;
+}
+
+const encodeNext = ({ dateAdded, object }: Stored) =>
+  Buffer.from(`${dateAdded}|${object.id}`, "utf8").toString("base64url");
+
+function decodeNext(token: string): Listing["after"] {
+  const [dateAdded, id, ...rest] = Buffer.from(token, "base64url").toString("utf8").split("|");
+  if (rest.length || !dateAdded || !id || timestamp(dateAdded) !== dateAdded || !isStixId(id)) {
+    throw bad(
+      `next: "${token}" is not a token this server gave (use the "next" of the previous page)`,
+    );
+  }
+  return { dateAdded, id };
+}
+
+/** Collection order: by `date_added`, then id; stable, so `next` never skips or repeats. */
+export function byDateAdded(a: Stored, b: Stored): number {
+  if (a.dateAdded !== b.dateAdded) return a.dateAdded < b.dateAdded ? -1 : 1;
+  return a.object.id < b.object.id ? -1 : a.object.id > b.object.id ? 1 : 0;
+}
+
+const matchesVersion = (object: StixObject, versions: string[]) =>
+  versions.some((v) => ["first", "last", "all"].includes(v) || timestamp(v) === object.modified);
+
+/** The objects the filters keep (every object has one version, and spec_version 2.1). */
+export function select(items: Stored[], listing: Listing): Stored[] {
+  return items.filter(
+    ({ object, dateAdded }) =>
+      (!listing.addedAfter || dateAdded > listing.addedAfter) &&
+      (!listing.ids || listing.ids.includes(object.id)) &&
+      (!listing.types || listing.types.includes(object.type)) &&
+      (!listing.specVersions || listing.specVersions.includes(object.spec_version)) &&
+      matchesVersion(object, listing.versions),
+  );
+}
+
+/** One page of `items` (sorted by byDateAdded) after `listing.after`, and the token of the next. */
+export function paginate(items: Stored[], listing: Listing) {
+  const after = listing.after;
+  const mark = after && { dateAdded: after.dateAdded, object: { id: after.id } as StixObject };
+  const rest = mark ? items.filter((item) => byDateAdded(item, mark) > 0) : items;
+  const page = rest.slice(0, listing.limit);
+  const more = rest.length > page.length;
+  return { page, more, next: more ? encodeNext(page[page.length - 1]) : undefined };
+}

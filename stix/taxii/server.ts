@@ -1,0 +1,153 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApolloServer, BaseContext } from "@apollo/server";
+import { type AdmissionControl, Overloaded } from "../../services/common/admission";
+import { type Execute, exportBundle } from "../../scripts/bundle-io";
+import { stixGraph } from "../bundle";
+import type { StixGraph } from "../model";
+import { type Answer, type StixRequest, stixAnswer, taxiiAnswer } from "./endpoints";
+import { TaxiiError, sendError } from "./errors";
+
+export interface StixServerOptions<C extends BaseContext> {
+  /** The gateway's Apollo server: the data comes from its GraphQL API, run in-process. */
+  server: ApolloServer<C>;
+  /** The context of a GraphQL request (rate limit, then the API key): the same rules. */
+  context(req: IncomingMessage, requestId: string): Promise<C>;
+  /** The gateway's admission control: TAXII requests share its slots with GraphQL's. */
+  admission?: AdmissionControl;
+  requestTimeoutMs?: number;
+  /** The largest request body the gateway accepts (`max_content_length` of the API root). */
+  maxContentLength: number;
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** `/taxii2/…` (TAXII 2.1, read-only) and `/stix/<globalId>`, as routes of serveGraphQL. */
+export function stixRoutes<C extends BaseContext>(
+  options: StixServerOptions<C>,
+): Record<string, Route> {
+  const taxii = route(options, "/taxii2", taxiiAnswer);
+  return { "/taxii2": taxii, "/taxii2/*": taxii, "/stix/*": route(options, "/stix", stixAnswer) };
+}
+
+function route<C extends BaseContext>(
+  options: StixServerOptions<C>,
+  prefix: string,
+  answer: (request: StixRequest) => Promise<Answer>,
+): Route {
+  return async (req, res) => {
+    const requestId = String(res.getHeader("x-request-id") ?? "");
+    const timer =
+      options.requestTimeoutMs &&
+      setTimeout(() => {
+        const message = `the request did not finish within ${options.requestTimeoutMs} ms`;
+        sendError(res, new TaxiiError(503, message, { "retry-after": "1" }, "TIMEOUT"), requestId);
+      }, options.requestTimeoutMs);
+    if (timer) res.once("close", () => clearTimeout(timer));
+    try {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        throw new TaxiiError(405, `${req.method} is not allowed: this server is read-only`, {
+          allow: "GET, HEAD",
+        });
+      }
+      if (options.admission) {
+        res.once("close", await options.admission.admit(req.socket.remoteAddress ?? "unknown"));
+      }
+      const context = await options.context(req, requestId).catch((error: unknown) => {
+        throw refusal(error);
+      });
+      const url = new URL(req.url ?? "/", "http://localhost");
+      let graph: Promise<StixGraph> | undefined;
+      const result = await answer({
+        path: url.pathname
+          .slice(prefix.length)
+          .split("/")
+          .filter(Boolean)
+          .map((segment) => decodeURIComponent(segment)),
+        params: url.searchParams,
+        accept: req.headers.accept,
+        origin: origin(req),
+        maxContentLength: options.maxContentLength,
+        graph: () => (graph ??= exportBundle(inProcess(options.server, context)).then(stixGraph)),
+      });
+      if (res.headersSent) return;
+      res.statusCode = 200;
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+      res.setHeader("content-type", result.mediaType);
+      res.setHeader("cache-control", "no-store");
+      res.end(req.method === "HEAD" ? undefined : JSON.stringify(result.body));
+    } catch (error) {
+      sendError(res, asTaxiiError(error, requestId), requestId);
+    }
+  };
+}
+
+/** Runs an operation through the gateway's own plugins (cost, limits, cache) as the caller. */
+function inProcess<C extends BaseContext>(server: ApolloServer<C>, contextValue: C): Execute {
+  return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    // A context per operation, as per HTTP request: each page has its own response budget.
+    const response = await server.executeOperation(
+      { query, variables },
+      { contextValue: { ...contextValue } },
+    );
+    if (response.body.kind !== "single") throw new Error("an incremental GraphQL answer");
+    const { data, errors } = response.body.singleResult;
+    if (errors?.length) throw refusal(errors[0]);
+    return data as T;
+  };
+}
+
+const STATUS_OF_CODE: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 503,
+};
+
+/** A GraphQL error (a bad key, the rate limit, a subgraph down) as a TAXII error. */
+function refusal(error: unknown): TaxiiError {
+  const { message, extensions } = error as {
+    message?: string;
+    extensions?: { code?: string; http?: { status?: number } };
+  };
+  const code = extensions?.code;
+  const status = extensions?.http?.status ?? (code ? STATUS_OF_CODE[code] : undefined);
+  if (!status || !code || status >= 500) {
+    if (code === "SERVICE_UNAVAILABLE" || code === "TIMEOUT") {
+      return new TaxiiError(503, message ?? code, { "retry-after": "1" }, code);
+    }
+    console.error(`TAXII: the gateway answered ${code ?? "an error"}: ${message}`);
+    return new TaxiiError(500, "internal error", {}, "INTERNAL_SERVER_ERROR");
+  }
+  const headers: Record<string, string> =
+    status === 401 ? { "www-authenticate": 'Bearer realm="attribution-graph"' } : {};
+  if (status === 429) headers["retry-after"] = "60";
+  return new TaxiiError(status, message ?? code, headers, code);
+}
+
+function asTaxiiError(error: unknown, requestId: string): TaxiiError {
+  if (error instanceof TaxiiError) return error;
+  if (error instanceof Overloaded) {
+    return new TaxiiError(
+      503,
+      `the server is busy (${error.reason}); retry shortly`,
+      { "retry-after": "1" },
+      "SERVICE_UNAVAILABLE",
+    );
+  }
+  console.error(`request ${requestId}:`, error);
+  return new TaxiiError(500, "internal error", {}, "INTERNAL_SERVER_ERROR");
+}
+
+/** Where the client reached us, for the absolute URLs of discovery. */
+function origin(req: IncomingMessage): string {
+  const proto = String(req.headers["x-forwarded-proto"] ?? "")
+    .split(",")[0]
+    .trim();
+  const host = req.headers.host ?? "";
+  // A Host header that is not a host[:port] is not echoed back: the address we answer on is.
+  const safe = /^([\w.-]+|\[[\da-f:.]+\])(:\d{1,5})?$/i.test(host)
+    ? host
+    : `${req.socket.localAddress?.includes(":") ? `[${req.socket.localAddress}]` : req.socket.localAddress}:${req.socket.localPort}`;
+  return `${proto === "https" ? "https" : "http"}://${safe}`;
+}
