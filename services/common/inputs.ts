@@ -308,4 +308,4 @@ export class SourceInput {
 }
 
 /** The most sources one write may carry (and one record may cite). */
-export const MAX_SOURCES = 50;
+export const MAX_SOURCES = 100;

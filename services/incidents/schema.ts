@@ -9,6 +9,7 @@ import { incidentWrites } from "./incident.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380200000 } from "./migrations/1764380200000-initial";
 import { AuditLog1764395100000 } from "./migrations/1764395100000-audit-log";
+import { ThreatActorProvenance1764420000000 } from "./migrations/1764420000000-threat-actor-provenance";
 import { ThreatActor } from "./threat-actor";
 import { ThreatActorInput } from "./threat-actor.inputs";
 import { threatActorReference } from "./threat-actor.reference";
@@ -22,7 +23,7 @@ export const incidents: SubgraphDefinition<Loaders> = {
   dbSchema: "incidents",
   resolvers: [IncidentResolver, ThreatActorResolver, GovernmentContributions],
   entities: [Incident, ThreatActor, IncidentActor, TimelineEvent],
-  migrations: [Initial1764380200000, AuditLog1764395100000],
+  migrations: [Initial1764380200000, AuditLog1764395100000, ThreatActorProvenance1764420000000],
   // `Government` needs none: its fields here are computed from the key alone.
   referenceResolvers: {
     Incident: incidentReference,

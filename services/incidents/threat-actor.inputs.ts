@@ -1,4 +1,5 @@
-import { ArgsType, InputType } from "type-graphql";
+import { IsBoolean, IsOptional } from "class-validator";
+import { ArgsType, Field, InputType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { ConnectionArgs } from "../common/connection";
 import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../common/filters";
@@ -7,16 +8,33 @@ import {
   EnumListField,
   IdField,
   IdListField,
+  IntField,
+  MAX_SOURCES,
   NestedField,
+  SLUG,
   NestedListField,
   SourcesField,
   TextField,
+  TextListField,
+  UrlField,
 } from "../common/inputs";
 import { NameOrder } from "../common/ordering";
 import { ThreatActorKind } from "./enums";
 
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */
 export const MAX_ACTOR_ALIASES = 100;
+export const MAX_EXTERNAL_IDS = 20;
+export const MAX_ACTOR_TARGETED_COUNTRIES = 250;
+export const MAX_TARGET_CATEGORIES = 50;
+
+const SLUG_TEXT = {
+  regex: SLUG,
+  rule: "must be a slug: lowercase letters, digits and single hyphens",
+};
+const CATEGORY = {
+  regex: /^[a-z][a-z0-9 -]*$/,
+  rule: "must be lowercase words: letters, digits, spaces and hyphens, starting with a letter",
+};
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })
 export class ThreatActorFilter {
@@ -37,6 +55,22 @@ export class ThreatActorFilter {
   })
   sponsorStateIds?: string[];
 
+  @TextListField({
+    nullable: true,
+    description: 'Actors with an alias coined by any of these, case ignored: "Microsoft".',
+    maxItems: MAX_FILTER_VALUES,
+    maxLength: 200,
+  })
+  aliasNamedBy?: string[];
+
+  @TextListField({
+    nullable: true,
+    description: 'Actors with an external id in any of these systems: "misp-galaxy".',
+    maxItems: MAX_FILTER_VALUES,
+    maxLength: 100,
+  })
+  externalIdSystems?: string[];
+
   @TextField({
     nullable: true,
     description: 'Name or alias, accents ignored, typos tolerated: "Leviathan", "bronze mohawk".',
@@ -56,6 +90,43 @@ export class ThreatActorAliasInput {
     maxLength: 200,
   })
   namedBy?: string | null;
+
+  // inputs.ts has no boolean decorator: a Boolean needs no limit, GraphQL checks its type.
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when another actor (or another source's cluster) also uses this name.",
+  })
+  @IsOptional()
+  @IsBoolean({ message: "must be true or false" })
+  ambiguous?: boolean | null;
+
+  @IdListField({
+    nullable: true,
+    description: "Keys of the sources giving this alias; each must be in the record's `sources`.",
+    maxItems: MAX_SOURCES,
+  })
+  sources?: string[] | null;
+}
+
+@InputType({
+  description: "The id of a threat actor in another catalogue, as part of `ThreatActorInput`.",
+})
+export class ExternalIdInput {
+  @TextField({
+    description: 'The catalogue, a slug: "misp-galaxy".',
+    maxLength: 100,
+    pattern: SLUG_TEXT,
+  })
+  system: string;
+
+  @TextField({
+    description: 'The id there: "5b4ee3ea-eee3-4c8e-8323-85ae32658754".',
+    maxLength: 200,
+  })
+  id: string;
+
+  @UrlField({ nullable: true, description: "Where the catalogue shows it." })
+  url?: string | null;
 }
 
 @InputType({
@@ -90,8 +161,48 @@ export class ThreatActorInput {
   })
   affiliatedAgency?: string | null;
 
+  @IntField({
+    nullable: true,
+    description: "How confident the source of `sponsorState` is in that link, 0 to 100.",
+    min: 0,
+    max: 100,
+  })
+  sponsorConfidence?: number | null;
+
   @TextField({ nullable: true, description: "Who it is and what it does.", maxLength: 10_000 })
   description?: string | null;
+
+  @IdListField({
+    nullable: true,
+    description: "Countries (or unions) it is said to target: Government ids, not checked here.",
+    maxItems: MAX_ACTOR_TARGETED_COUNTRIES,
+  })
+  targetedCountries?: string[] | null;
+
+  @TextListField({
+    nullable: true,
+    description: 'Kinds of targets, lowercase: "government", "private sector", "military".',
+    maxItems: MAX_TARGET_CATEGORIES,
+    maxLength: 100,
+    pattern: CATEGORY,
+  })
+  targetCategories?: string[] | null;
+
+  @NestedListField(() => ExternalIdInput, {
+    nullable: true,
+    description: "Its ids in other catalogues; one per system and id.",
+    maxItems: MAX_EXTERNAL_IDS,
+  })
+  externalIds?: ExternalIdInput[] | null;
+
+  @TextField({
+    nullable: true,
+    description:
+      'The connector that keeps this record up to date, a slug ("misp-galaxy"); null for a curated record, which connectors only enrich.',
+    maxLength: 100,
+    pattern: SLUG_TEXT,
+  })
+  managedBy?: string | null;
 
   @SourcesField()
   sources: string[];
@@ -105,6 +216,15 @@ export function applyThreatActorFilter(
   whereAnyOf(query, "a.id", "ids", filter.ids);
   whereAnyOf(query, "a.kind", "kinds", filter.kinds);
   whereAnyOf(query, "a.sponsor_state_id", "sponsorStateIds", filter.sponsorStateIds);
+  // `&&` on the generated arrays: their GIN indexes answer it.
+  if (filter.aliasNamedBy) {
+    query.andWhere("a.alias_named_by && :namedBy", {
+      namedBy: filter.aliasNamedBy.map((name) => name.toLowerCase()),
+    });
+  }
+  if (filter.externalIdSystems) {
+    query.andWhere("a.external_systems && :systems", { systems: filter.externalIdSystems });
+  }
   const text = searchText(filter.text, "filter.text");
   if (text) {
     query.andWhere(

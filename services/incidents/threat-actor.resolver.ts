@@ -12,17 +12,24 @@ import {
   Root,
 } from "type-graphql";
 import { AuditEntryConnection } from "../common/audit";
-import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
+import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../common/connection";
 import { SourceInput } from "../common/inputs";
 import { loadOrNotFound } from "../common/loaders";
 import { ref } from "../common/references";
+import { toSources } from "../common/source";
 import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../common/write-path";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
 import { IncidentListArgs } from "./incident.inputs";
-import { AgencyRef, GovernmentRef } from "./references";
-import { ThreatActor, ThreatActorConnection } from "./threat-actor";
-import { ThreatActorInput, ThreatActorListArgs } from "./threat-actor.inputs";
+import { AgencyRef, GovernmentConnection, GovernmentRef } from "./references";
+import { ExternalId, ThreatActor, ThreatActorAlias, ThreatActorConnection } from "./threat-actor";
+import {
+  MAX_ACTOR_ALIASES,
+  MAX_ACTOR_TARGETED_COUNTRIES,
+  MAX_EXTERNAL_IDS,
+  ThreatActorInput,
+  ThreatActorListArgs,
+} from "./threat-actor.inputs";
 import { threatActorWrites } from "./threat-actor.writes";
 
 const UpsertThreatActorPayload = upsertPayload(ThreatActor, "ThreatActor", "threatActor");
@@ -44,6 +51,44 @@ export class ThreatActorResolver {
   @Query(() => ThreatActorConnection, { description: "Threat actors, by name by default." })
   threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
     return ctx.loaders.threatActors(args);
+  }
+
+  @Directive(listSize(MAX_ACTOR_ALIASES))
+  @FieldResolver(() => [ThreatActorAlias], {
+    description: "Other names, as used by vendors and governments (Leviathan, BRONZE MOHAWK).",
+  })
+  aliases(@Root() actor: ThreatActor): ThreatActorAlias[] {
+    const sources = toSources(actor.sourceRecords);
+    return actor.aliases.map((alias) =>
+      Object.assign(new ThreatActorAlias(), {
+        name: alias.name,
+        namedBy: alias.namedBy ?? null,
+        ambiguous: alias.ambiguous ?? false,
+        sources: sources.filter((source) => alias.sources?.includes(source.id)),
+      }),
+    );
+  }
+
+  @Directive(listSize(MAX_EXTERNAL_IDS))
+  @FieldResolver(() => [ExternalId], {
+    description: 'Its ids in other catalogues: `{ system: "misp-galaxy", id: <uuid> }`.',
+  })
+  externalIds(@Root() actor: ThreatActor): ExternalId[] {
+    return actor.externalIds.map((e) =>
+      Object.assign(new ExternalId(), { system: e.system, id: e.id, url: e.url ?? null }),
+    );
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => GovernmentConnection, {
+    description: `Countries (or unions) it is said to target, in the order of the record (at most ${MAX_ACTOR_TARGETED_COUNTRIES}).`,
+  })
+  targetedCountries(
+    @Root() actor: ThreatActor,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.governmentsIn(actor.targetedCountryIds, args);
   }
 
   @FieldResolver(() => GovernmentRef, {

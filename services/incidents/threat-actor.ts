@@ -1,14 +1,23 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { connectionType, listSize } from "../common/connection";
+import { MAX_SOURCES } from "../common/inputs";
 import { Node, globalId } from "../common/node";
-import { type Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+import { Source, type SourceRecord, SourcesList, toSources } from "../common/source";
 import { ThreatActorKind } from "./enums";
-import { MAX_ACTOR_ALIASES } from "./threat-actor.inputs";
+import { MAX_TARGET_CATEGORIES } from "./threat-actor.inputs";
+
+/** An alias as stored (jsonb): `sources` are keys of the actor's own sources. */
+export interface StoredAlias {
+  name: string;
+  namedBy: string | null;
+  ambiguous?: boolean;
+  sources?: string[];
+}
 
 @ObjectType({
   simpleResolvers: true,
-  description: "Another name of a threat actor, and who coined it.",
+  description: "Another name of a threat actor, who coined it, and where it is given.",
 })
 export class ThreatActorAlias {
   @Field(() => String, { description: 'The alias: "Leviathan", "BRONZE MOHAWK".' })
@@ -19,6 +28,31 @@ export class ThreatActorAlias {
     description: 'Who coined the alias: "Microsoft", "Proofpoint", "Mandiant".',
   })
   namedBy: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when another actor (or another cluster of the same catalogue) also uses this name: it alone does not identify the actor.",
+  })
+  ambiguous: boolean;
+
+  @Directive(listSize(MAX_SOURCES))
+  @Field(() => [Source], { description: "The actor's sources that give this alias." })
+  sources: Source[];
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "The id of a threat actor in another catalogue: MISP's galaxy, MITRE ATT&CK.",
+})
+export class ExternalId {
+  @Field(() => String, { description: 'The catalogue: "misp-galaxy".' })
+  system: string;
+
+  @Field(() => String, { description: "The id there (for MISP, the cluster's uuid)." })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: "Where the catalogue shows it." })
+  url: string | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -41,15 +75,20 @@ export class ThreatActor implements Node {
   @Column("text")
   kind: ThreatActorKind;
 
-  @Directive(listSize(MAX_ACTOR_ALIASES))
-  @Field(() => [ThreatActorAlias], {
-    description: "Other names, as used by vendors and governments (Leviathan, BRONZE MOHAWK).",
-  })
+  /** Served by `ThreatActorResolver.aliases`, with each alias's sources resolved. */
   @Column("jsonb", { default: () => "'[]'" })
-  aliases: ThreatActorAlias[];
+  aliases: StoredAlias[];
 
   @Column("text", { nullable: true })
   sponsorStateId: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How confident the source of `sponsorState` is in that link, 0 to 100 (MISP's attribution-confidence).",
+  })
+  @Column("int", { nullable: true })
+  sponsorConfidence: number | null;
 
   @Column("text", { nullable: true })
   affiliatedAgencyId: string | null;
@@ -57,6 +96,27 @@ export class ThreatActor implements Node {
   @Field(() => String, { nullable: true, description: "Who it is and what it does." })
   @Column("text", { nullable: true })
   description: string | null;
+
+  @Column("text", { array: true, default: () => "'{}'" })
+  targetedCountryIds: string[];
+
+  @Directive(listSize(MAX_TARGET_CATEGORIES))
+  @Field(() => [String], {
+    description: 'Kinds of targets, lowercase: "government", "private sector", "military".',
+  })
+  @Column("text", { array: true, default: () => "'{}'" })
+  targetCategories: string[];
+
+  @Column("jsonb", { default: () => "'[]'" })
+  externalIds: ExternalId[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The connector that keeps this record up to date ("misp-galaxy"); null for a curated record, which connectors only enrich.',
+  })
+  @Column("text", { nullable: true })
+  managedBy: string | null;
 
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];

@@ -1,18 +1,22 @@
-import { In } from "typeorm";
+import { In, type Repository } from "typeorm";
 import { citeSources, resolveSources } from "../common/bundle";
+import type { Path, Problem } from "../common/problems";
 import { type RecordWrites, rowById, snapshots } from "../common/records";
 import { ThreatActor } from "./threat-actor";
 import type { ThreatActorInput } from "./threat-actor.inputs";
 
 /**
- * `sponsorState` and `affiliatedAgency` name the governments subgraph's records: stored
- * unchecked, they answer NOT_FOUND there when dangling. A delete is refused while incidents
- * list the actor (the incident_actor foreign key).
+ * `sponsorState`, `affiliatedAgency` and `targetedCountries` name the governments subgraph's
+ * records: stored unchecked, they answer NOT_FOUND there when dangling. A delete is refused while
+ * incidents list the actor (the incident_actor foreign key).
  */
 export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
   type: "ThreatActor",
   bundleKey: "threatActors",
-  check: async () => [],
+  check: async (db, a, path) => [
+    ...aliasSourceProblems(a, path),
+    ...(await externalIdProblems(db.getRepository(ThreatActor), a, path)),
+  ],
   async write(tx, a, sources) {
     await tx.getRepository(ThreatActor).upsert(
       {
@@ -22,10 +26,21 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
         aliases: (a.aliases ?? []).map((alias) => ({
           name: alias.name,
           namedBy: alias.namedBy ?? null,
+          ...(alias.ambiguous ? { ambiguous: true } : {}),
+          ...(alias.sources?.length ? { sources: alias.sources } : {}),
         })),
         sponsorStateId: a.sponsorState ?? null,
+        sponsorConfidence: a.sponsorConfidence ?? null,
         affiliatedAgencyId: a.affiliatedAgency ?? null,
         description: a.description ?? null,
+        targetedCountryIds: a.targetedCountries ?? [],
+        targetCategories: a.targetCategories ?? [],
+        externalIds: (a.externalIds ?? []).map((e) => ({
+          system: e.system,
+          id: e.id,
+          url: e.url ?? null,
+        })),
+        managedBy: a.managedBy ?? null,
         sourceRecords: resolveSources(sources, a.sources, "threatActor"),
       },
       ["id"],
@@ -36,11 +51,72 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
       id: a.id,
       name: a.name,
       kind: a.kind,
-      aliases: a.aliases.map((alias) => ({ name: alias.name, namedBy: alias.namedBy })),
+      aliases: a.aliases.map((alias) => ({
+        name: alias.name,
+        namedBy: alias.namedBy,
+        ambiguous: alias.ambiguous || null,
+        sources: alias.sources?.length ? alias.sources : null,
+      })),
       sponsorState: a.sponsorStateId,
+      sponsorConfidence: a.sponsorConfidence,
       affiliatedAgency: a.affiliatedAgencyId,
       description: a.description,
+      targetedCountries: a.targetedCountryIds,
+      targetCategories: a.targetCategories,
+      externalIds: a.externalIds.map((e) => ({ system: e.system, id: e.id, url: e.url })),
+      managedBy: a.managedBy,
       sources: citeSources(a.sourceRecords, sources),
     })),
   ...rowById(ThreatActor),
 };
+
+/** An alias cites sources the record itself cites: the record's list is where they are stored. */
+function aliasSourceProblems(a: ThreatActorInput, path: Path): Problem[] {
+  const cited = new Set(a.sources ?? []);
+  return (a.aliases ?? []).flatMap((alias, i) =>
+    (alias.sources ?? [])
+      .map((key, n) => ({ key, n }))
+      .filter(({ key }) => !cited.has(key))
+      .map(({ key, n }) => ({
+        path: [...path, "aliases", i, "sources", n],
+        message: `cites "${key}", which the record's \`sources\` does not list`,
+      })),
+  );
+}
+
+/** One actor per external id: a connector finds its records by them. */
+async function externalIdProblems(
+  actors: Repository<ThreatActor>,
+  a: ThreatActorInput,
+  path: Path,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const [i, e] of (a.externalIds ?? []).entries()) {
+    const key = `${e.system}\u0000${e.id}`;
+    if (seen.has(key)) {
+      problems.push({
+        path: [...path, "externalIds", i],
+        message: `${e.system} id "${e.id}" is given twice`,
+      });
+      continue;
+    }
+    seen.add(key);
+    // Containment: the GIN index on external_ids answers it.
+    const other = await actors
+      .createQueryBuilder("a")
+      .select("a.id", "id")
+      .where("a.external_ids @> :wanted::jsonb", {
+        wanted: JSON.stringify([{ system: e.system, id: e.id }]),
+      })
+      .andWhere("a.id <> :self", { self: a.id })
+      .getRawOne<{ id: string }>();
+    if (other) {
+      problems.push({
+        path: [...path, "externalIds", i],
+        message: `${e.system} id "${e.id}" is already threat actor "${other.id}"'s`,
+      });
+    }
+  }
+  return problems;
+}
