@@ -18,6 +18,7 @@ import { ref } from "../common/references";
 import { Agency, AgencyConnection } from "./agency";
 import { type AgencyListArgs, applyAgencyFilter } from "./agency.inputs";
 import { agencyWrites } from "./agency.writes";
+import { analyticsLoaders } from "./analytics.loaders";
 import { Attribution, AttributionConnection } from "./attribution";
 import {
   type AttributionListArgs,
@@ -243,6 +244,8 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
           .find({ where: { officialId: In([...ids]) }, order: { position: "ASC" } }),
       (role) => role.officialId,
     ),
+
+    analytics: analyticsLoaders(db, budget, byId),
 
     history: historyPages(db, "governments", budget),
     snapshots: {

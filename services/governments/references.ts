@@ -1,6 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../common/connection";
+import type { RequiredDate } from "../common/delays";
 import { Node, globalId } from "../common/node";
+import { DateWithPrecision } from "../common/partial-date";
 
 /**
  * Entities owned by the other subgraphs, known here by key only. They implement `Node` here
@@ -11,6 +13,15 @@ import { Node, globalId } from "../common/node";
 export class IncidentRef implements Node {
   @Field(() => ID)
   id: string;
+
+  /** Resolved by the incidents subgraph: here only for `@requires` (analytics.resolver.ts). */
+  @Directive("@external")
+  @Field(() => DateWithPrecision, { nullable: true })
+  firstObserved?: RequiredDate | null;
+
+  @Directive("@external")
+  @Field(() => DateWithPrecision, { nullable: true })
+  disclosed?: RequiredDate | null;
 
   @Directive("@shareable")
   @Field(() => ID)

@@ -4,6 +4,7 @@ import { AgencyInput } from "./agency.inputs";
 import { agencyReference } from "./agency.reference";
 import { AgencyResolver } from "./agency.resolver";
 import { agencyWrites } from "./agency.writes";
+import { AnalyticsResolver, GovernmentAnalytics, IncidentAnalytics } from "./analytics.resolver";
 import { Attribution } from "./attribution";
 import { attributionReference } from "./attribution.reference";
 import { AttributionResolver } from "./attribution.resolver";
@@ -44,6 +45,9 @@ export const governments: SubgraphDefinition<Loaders> = {
     AttributionResolver,
     IncidentContributions,
     ThreatActorContributions,
+    AnalyticsResolver,
+    IncidentAnalytics,
+    GovernmentAnalytics,
     NodeResolver,
   ],
   entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],

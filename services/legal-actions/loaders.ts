@@ -13,6 +13,7 @@ import {
 } from "../common/pagination";
 import { snapshotLoader } from "../common/records";
 import { ref } from "../common/references";
+import { analyticsLoaders } from "./analytics.loaders";
 import { Charge } from "./charge";
 import { Defendant, DefendantConnection } from "./defendant";
 import { LegalAction, LegalActionConnection } from "./legal-action";
@@ -148,6 +149,8 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
           .find({ where: { legalActionId: In([...ids]) }, order: { position: "ASC" } }),
       (defendant) => defendant.legalActionId,
     ),
+
+    analytics: analyticsLoaders(db, budget, legalActionById),
 
     history: historyPages(db, "legal", budget),
     snapshots: { LegalAction: snapshotLoader(db, legalActionWrites) },

@@ -1,5 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../common/connection";
+import { type RequiredFirstEvent, firstEventType } from "../common/delay-statistics";
+import type { RequiredDate } from "../common/delays";
+import { DateWithPrecision } from "../common/partial-date";
 
 /** Entities owned by the other subgraphs, known here by key only. */
 @Directive('@key(fields: "id")')
@@ -21,6 +24,15 @@ export class AgencyRef {
 export class IncidentRef {
   @Field(() => ID)
   id: string;
+
+  /** Resolved by the incidents subgraph: here only for `@requires` (analytics.resolver.ts). */
+  @Directive("@external")
+  @Field(() => DateWithPrecision, { nullable: true })
+  firstObserved?: RequiredDate | null;
+
+  @Directive("@external")
+  @Field(() => DateWithPrecision, { nullable: true })
+  disclosed?: RequiredDate | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -32,3 +44,19 @@ export class ThreatActorRef {
 
 export const IncidentConnection = connectionType(IncidentRef, "Incident");
 export const ThreatActorConnection = connectionType(ThreatActorRef, "ThreatActor");
+
+/** The type of the first events both subgraphs list on `Analytics` (see analytics.resolver.ts). */
+export const FirstEvent = firstEventType(IncidentRef, GovernmentRef);
+
+/** The governments subgraph's `Analytics`, with the list its `attributionDelays` needs. */
+@Directive('@key(fields: "id")')
+@ObjectType("Analytics", { simpleResolvers: true })
+export class AnalyticsRef {
+  @Field(() => ID)
+  id: string;
+
+  /** Listed by the governments subgraph: here only for `@requires` of `attributionDelays`. */
+  @Directive("@external")
+  @Field(() => [FirstEvent])
+  firstAttributions?: RequiredFirstEvent[];
+}

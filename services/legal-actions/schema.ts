@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from "../common/subgraph";
+import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
 import {
   GovernmentContributions,
@@ -14,6 +15,7 @@ import { legalActionWrites } from "./legal-action.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380300000 } from "./migrations/1764380300000-initial";
 import { AuditLog1764395200000 } from "./migrations/1764395200000-audit-log";
+import { AnalyticsRef } from "./references";
 
 /** What the law did: indictments, complaints, sanctions, with charges and defendants. */
 export const legalActions: SubgraphDefinition<Loaders> = {
@@ -25,9 +27,13 @@ export const legalActions: SubgraphDefinition<Loaders> = {
     GovernmentContributions,
     IncidentContributions,
     ThreatActorContributions,
+    AnalyticsContributions,
+    IncidentAnalytics,
   ],
   // LegalAction first: seedIfEmpty counts the first entity's rows.
   entities: [LegalAction, Charge, Defendant],
+  // Reached by no field here: the gateway reaches it by key (analytics.resolver.ts).
+  orphanedTypes: [AnalyticsRef],
   migrations: [Initial1764380300000, AuditLog1764395200000],
   referenceResolvers: { LegalAction: legalActionReference },
   createLoaders,

@@ -1,0 +1,38 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Delay } from "../common/delays";
+import { delayStatisticsType } from "../common/delay-statistics";
+import { LegalAction } from "./legal-action";
+import { GovernmentRef } from "./references";
+
+export const { DelayStatistics, DelayStatisticsConnection } = delayStatisticsType(GovernmentRef);
+
+export enum LegalActionDateKind {
+  FILED = "FILED",
+  UNSEALED = "UNSEALED",
+  ANNOUNCED = "ANNOUNCED",
+}
+registerEnumType(LegalActionDateKind, {
+  name: "LegalActionDateKind",
+  description:
+    "Which of a legal action's dates dates it: the earliest known of filed, unsealed and announced (on the same day, in that order).",
+  valuesConfig: {
+    FILED: { description: "When the case was filed (a sealed indictment counts from then)." },
+    UNSEALED: { description: "When it was unsealed." },
+    ANNOUNCED: { description: "When it was made public." },
+  },
+});
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "How long after an incident began (or, when that is unknown, after it was disclosed) the first legal action over it came: the related legal action with the earliest date, a legal action being dated by the earliest known of filed, unsealed and announced.",
+})
+export class LegalActionDelay extends Delay {
+  @Field(() => LegalActionDateKind, { description: "Which of the action's dates `eventDate` is." })
+  eventDateKind: LegalActionDateKind;
+
+  @Field(() => LegalAction, {
+    description: "The first legal action (on a tie, the most precisely dated, then by id).",
+  })
+  legalAction: LegalAction;
+}
