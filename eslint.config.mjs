@@ -3,9 +3,18 @@ import graphql from "@graphql-eslint/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".data/", "coverage/", "test/clients/.generated/"] },
   {
-    files: ["**/*.ts", "**/*.mts", "**/*.mjs", "**/*.js"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".data/",
+      "coverage/",
+      "test/clients/.generated/",
+      "web/app/src/gql/",
+    ],
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.mjs", "**/*.js"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
   },
   {
@@ -51,6 +60,7 @@ export default tseslint.config(
               "Charge",
               "Defendant",
               "Sanctions",
+              "ExternalId",
             ],
           },
         },
@@ -58,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.ts", "**/*.mts"],
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
     languageOptions: {
       parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
     },
@@ -81,7 +91,12 @@ export default tseslint.config(
   },
   {
     // Tools that require a default export.
-    files: ["vitest.config.mts", "eslint.config.mjs", "test/helpers/global-setup.ts"],
+    files: [
+      "vitest.config.mts",
+      "eslint.config.mjs",
+      "test/helpers/global-setup.ts",
+      "web/vite.*.config.mts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
 );

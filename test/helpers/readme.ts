@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readReadmeExamples } from "../../gateway/readme-examples";
 import { projectPath } from "../../services/common/paths";
 
 /** Every GraphQL example of the README, with the variables of a JSON block right after it. */
-export function readmeExamples(): { text: string; variables: Record<string, unknown> }[] {
-  return [
-    ...readFileSync(projectPath("README.md"), "utf8").matchAll(
-      /```graphql\n([\s\S]*?)```(?:\s*```json\n([\s\S]*?)```)?/g,
-    ),
-  ].map(([, text, variables]) => ({ text, variables: variables ? JSON.parse(variables) : {} }));
+export function readmeExamples(): {
+  name: string;
+  text: string;
+  variables: Record<string, unknown>;
+}[] {
+  return readReadmeExamples(projectPath("README.md"));
 }

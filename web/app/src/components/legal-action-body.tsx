@@ -1,0 +1,194 @@
+import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
+import { type FragmentType, getFragmentData, graphql } from "../gql";
+import { enumLabel } from "../lib/labels";
+import { formatPeriod } from "../lib/partial-date";
+import { paths } from "../lib/paths";
+import { PartialDateText } from "./partial-date-text";
+import { Sources } from "./sources";
+
+export const LegalActionFields = graphql(`
+  fragment LegalActionFields on LegalAction {
+    id
+    kind
+    title
+    summary
+    status
+    court
+    caseNumber
+    filed {
+      value
+      precision
+    }
+    unsealed {
+      value
+      precision
+    }
+    announced {
+      value
+      precision
+    }
+    conductFrom {
+      value
+      precision
+    }
+    conductTo {
+      value
+      precision
+    }
+    jurisdiction {
+      id
+      name
+    }
+    authority {
+      id
+      name
+    }
+    charges {
+      statute
+      description
+      counts
+      maximumPenalty
+    }
+    defendants {
+      name
+      kind
+      employer
+      status
+      nationality {
+        id
+        name
+      }
+      affiliatedActor {
+        id
+        name
+      }
+    }
+    sanctions {
+      regime
+      measures
+    }
+    sources {
+      ...SourceFields
+    }
+  }
+`);
+
+/**
+ * What the law did: court and dates, the conduct period, charges and defendants, sanctions and
+ * sources. `titleAs` is the heading level it sits at (h1 on its own page, h3 inside another).
+ */
+export function LegalActionBody({
+  legalAction,
+  titleAs: Title = "h3",
+  linkTitle = true,
+}: {
+  legalAction: FragmentType<typeof LegalActionFields>;
+  titleAs?: "h1" | "h3";
+  linkTitle?: boolean;
+}) {
+  const action = getFragmentData(LegalActionFields, legalAction);
+  const conduct = formatPeriod(action.conductFrom, action.conductTo);
+  const Sub = Title === "h1" ? "h2" : "h4";
+  return (
+    <article className="legal-action" aria-labelledby={`legal-${action.id}`}>
+      <Title id={`legal-${action.id}`}>
+        {linkTitle ? <Link to={paths.legalAction(action.id)}>{action.title}</Link> : action.title}
+      </Title>
+      <p className="meta">
+        <span className="badge">{enumLabel(action.kind)}</span>
+        <span className="badge">{enumLabel(action.status)}</span>
+        <Link to={paths.government(action.jurisdiction.id)}>{action.jurisdiction.name}</Link>
+        {action.authority && <> · {action.authority.name}</>}
+      </p>
+      <dl className="facts">
+        {action.court && <Fact term="Court">{action.court}</Fact>}
+        {action.caseNumber && <Fact term="Case number">{action.caseNumber}</Fact>}
+        {action.filed && (
+          <Fact term="Filed">
+            <PartialDateText date={action.filed} />
+          </Fact>
+        )}
+        {action.unsealed && (
+          <Fact term="Unsealed">
+            <PartialDateText date={action.unsealed} />
+          </Fact>
+        )}
+        {action.announced && (
+          <Fact term="Announced">
+            <PartialDateText date={action.announced} />
+          </Fact>
+        )}
+        {conduct && <Fact term="Conduct period">{conduct}</Fact>}
+      </dl>
+      {action.summary && <p>{action.summary}</p>}
+      {action.charges.length > 0 && (
+        <>
+          <Sub>Charges</Sub>
+          <ul className="charges">
+            {action.charges.map((charge, index) => (
+              <li key={index}>
+                {charge.description}
+                {charge.statute && <span className="muted"> ({charge.statute})</span>}
+                {charge.counts !== null && charge.counts !== undefined && (
+                  <> · {charge.counts === 1 ? "1 count" : `${charge.counts} counts`}</>
+                )}
+                {charge.maximumPenalty && <> · up to {charge.maximumPenalty}</>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {action.defendants.length > 0 && (
+        <>
+          <Sub>Defendants</Sub>
+          <ul className="defendants">
+            {action.defendants.map((defendant) => (
+              <li key={defendant.name}>
+                <strong className="defendant-name">{defendant.name}</strong>
+                {defendant.nationality && (
+                  <>
+                    {" · "}
+                    <Link to={paths.government(defendant.nationality.id)}>
+                      {defendant.nationality.name}
+                    </Link>
+                  </>
+                )}
+                {defendant.employer && <> · {defendant.employer}</>}
+                {defendant.affiliatedActor && (
+                  <>
+                    {" · "}
+                    <Link to={paths.threatActor(defendant.affiliatedActor.id)}>
+                      {defendant.affiliatedActor.name}
+                    </Link>
+                  </>
+                )}
+                <span className="badge">{enumLabel(defendant.status)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {action.sanctions && (
+        <>
+          <Sub>Sanctions: {action.sanctions.regime}</Sub>
+          <ul>
+            {action.sanctions.measures.map((measure) => (
+              <li key={measure}>{measure}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Sources sources={action.sources} />
+    </article>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

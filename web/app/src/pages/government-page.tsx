@@ -1,0 +1,93 @@
+import { Link, useParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { Sources } from "../components/sources";
+import { graphql } from "../gql";
+import { enumLabel } from "../lib/labels";
+import { paths } from "../lib/paths";
+import { useDocumentTitle } from "../lib/use-document-title";
+import { GovernmentAttributions } from "./government/government-attributions";
+import { NationalsCharged } from "./government/nationals-charged";
+import { NotFoundPage } from "./not-found-page";
+
+const GovernmentPageQuery = graphql(`
+  query GovernmentPage($id: ID!) {
+    government(id: $id) {
+      id
+      name
+      kind
+      isoAlpha2
+      memberOf(first: 20) {
+        nodes {
+          id
+          name
+        }
+      }
+      sponsoredActors(first: 50) {
+        totalCount
+        nodes {
+          id
+          name
+        }
+      }
+      sources {
+        ...SourceFields
+      }
+    }
+  }
+`);
+
+/** A government: the attributions it made and received over time, and its nationals charged. */
+export function GovernmentPage() {
+  const { id = "" } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: GovernmentPageQuery, variables: { id } });
+  const government = data?.government;
+  useDocumentTitle(government?.name);
+  if (!government && fetching) return <Loading what="the government" />;
+  if (!government && isNotFound(error)) return <NotFoundPage what="government" />;
+  if (!government) {
+    return error ? <QueryError error={error} /> : <NotFoundPage what="government" />;
+  }
+  const memberOf = government.memberOf.nodes;
+  const sponsored = government.sponsoredActors?.nodes ?? [];
+  return (
+    <article className="record" aria-labelledby="government-title">
+      <header className="record-header">
+        <p className="eyebrow">
+          {enumLabel(government.kind)}
+          {government.isoAlpha2 && ` · ${government.isoAlpha2}`}
+        </p>
+        <h1 id="government-title">{government.name}</h1>
+        {memberOf.length > 0 && (
+          <p>
+            Member of{" "}
+            {memberOf.map((union, index) => (
+              <span key={union.id}>
+                {index > 0 && ", "}
+                <Link to={paths.government(union.id)}>{union.name}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+        <Sources sources={government.sources} />
+      </header>
+      {sponsored.length > 0 && (
+        <section aria-labelledby="sponsored" className="block">
+          <h2 id="sponsored">Actors it is said to sponsor</h2>
+          <ul className="inline-list">
+            {sponsored.map((actor) => (
+              <li key={actor.id}>
+                <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="two-columns">
+        <GovernmentAttributions governmentId={government.id} direction="made" />
+        <GovernmentAttributions governmentId={government.id} direction="received" />
+      </div>
+      <NationalsCharged governmentId={government.id} />
+    </article>
+  );
+}

@@ -1,0 +1,156 @@
+import { Link, useParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { LegalActionBody } from "../components/legal-action-body";
+import { PartialDateText } from "../components/partial-date-text";
+import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { Sources } from "../components/sources";
+import { graphql } from "../gql";
+import { enumLabel } from "../lib/labels";
+import { paths } from "../lib/paths";
+import { useDocumentTitle } from "../lib/use-document-title";
+import { IncidentAttributions } from "./incident/incident-attributions";
+import { IncidentFacts } from "./incident/incident-facts";
+import { NotFoundPage } from "./not-found-page";
+
+const IncidentPageQuery = graphql(`
+  query IncidentPage($id: ID!) {
+    incident(id: $id) {
+      id
+      name
+      aliases
+      kind
+      summary
+      ...IncidentFacts
+      sources {
+        ...SourceFields
+      }
+      suspectedActors(first: 20) {
+        nodes {
+          id
+          name
+          kind
+          sponsorState {
+            id
+            name
+          }
+          affiliatedAgency {
+            id
+            name
+          }
+          sources {
+            ...SourceFields
+          }
+        }
+      }
+      timeline {
+        description
+        date {
+          value
+          precision
+        }
+        sources {
+          ...SourceFields
+        }
+      }
+      legalActions(first: 10) {
+        totalCount
+        nodes {
+          id
+          ...LegalActionFields
+        }
+      }
+    }
+  }
+`);
+
+/** An incident: what happened, who blamed whom and in which words, and what the law did. */
+export function IncidentPage() {
+  const { id = "" } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: IncidentPageQuery, variables: { id } });
+  const incident = data?.incident;
+  useDocumentTitle(incident?.name);
+  if (!incident && fetching) return <Loading what="the incident" />;
+  if (!incident && isNotFound(error)) return <NotFoundPage what="incident" />;
+  if (!incident) return error ? <QueryError error={error} /> : <NotFoundPage what="incident" />;
+  const actors = incident.suspectedActors.nodes;
+  const legalActions = incident.legalActions?.nodes;
+  return (
+    <article className="record" aria-labelledby="incident-title">
+      <header className="record-header">
+        <p className="eyebrow">Incident · {enumLabel(incident.kind)}</p>
+        <h1 id="incident-title">{incident.name}</h1>
+        {incident.aliases.length > 0 && (
+          <p className="aliases">Also known as {incident.aliases.join(", ")}</p>
+        )}
+      </header>
+      {error && <QueryError error={error} />}
+      <nav aria-label="On this page" className="toc">
+        <a href="#what-happened">What happened</a>
+        <a href="#who-blamed-whom">Who blamed whom</a>
+        <a href="#suspected-actors">Suspected actors</a>
+        {incident.timeline.length > 0 && <a href="#timeline">Timeline</a>}
+        <a href="#legal-actions">Legal action</a>
+      </nav>
+
+      <section aria-labelledby="what-happened" className="block">
+        <h2 id="what-happened">What happened</h2>
+        {incident.summary && <p>{incident.summary}</p>}
+        <IncidentFacts incident={incident} />
+        <Sources sources={incident.sources} />
+      </section>
+
+      <IncidentAttributions incidentId={incident.id} />
+
+      <section aria-labelledby="suspected-actors" className="block">
+        <h2 id="suspected-actors">Suspected actors and their sponsors</h2>
+        {actors.length === 0 && <p className="muted">No actor named.</p>}
+        <ul className="cards">
+          {actors.map((actor) => (
+            <li key={actor.id} className="card">
+              <h3>
+                <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
+              </h3>
+              <p className="muted">{enumLabel(actor.kind)}</p>
+              {actor.sponsorState && (
+                <p>
+                  Sponsor:{" "}
+                  <Link to={paths.government(actor.sponsorState.id)}>
+                    {actor.sponsorState.name}
+                  </Link>
+                  {actor.affiliatedAgency && <> · {actor.affiliatedAgency.name}</>}
+                </p>
+              )}
+              <Sources sources={actor.sources} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {incident.timeline.length > 0 && (
+        <section aria-labelledby="timeline" className="block">
+          <h2 id="timeline">Timeline</h2>
+          <ol className="events">
+            {incident.timeline.map((event, index) => (
+              <li key={index}>
+                <PartialDateText date={event.date} />
+                <p>{event.description}</p>
+                <Sources sources={event.sources} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section aria-labelledby="legal-actions" className="block">
+        <h2 id="legal-actions">Legal action</h2>
+        {legalActions === undefined || legalActions === null ? (
+          <p className="muted">Legal actions are unavailable right now.</p>
+        ) : legalActions.length === 0 ? (
+          <p className="muted">None on record.</p>
+        ) : (
+          legalActions.map((action) => <LegalActionBody key={action.id} legalAction={action} />)
+        )}
+      </section>
+    </article>
+  );
+}

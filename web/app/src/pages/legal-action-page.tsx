@@ -1,0 +1,66 @@
+import { Link, useParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { LegalActionBody } from "../components/legal-action-body";
+import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { graphql } from "../gql";
+import { paths } from "../lib/paths";
+import { useDocumentTitle } from "../lib/use-document-title";
+import { NotFoundPage } from "./not-found-page";
+
+const LegalActionPageQuery = graphql(`
+  query LegalActionPage($id: ID!) {
+    legalAction(id: $id) {
+      id
+      title
+      ...LegalActionFields
+      relatedIncidents(first: 20) {
+        nodes {
+          id
+          name
+        }
+      }
+      relatedActors(first: 20) {
+        nodes {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** A legal action: charges, defendants, court, dates, conduct period, and what it concerns. */
+export function LegalActionPage() {
+  const { id = "" } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: LegalActionPageQuery, variables: { id } });
+  const action = data?.legalAction;
+  useDocumentTitle(action?.title);
+  if (!action && fetching) return <Loading what="the legal action" />;
+  if (!action && isNotFound(error)) return <NotFoundPage what="legal action" />;
+  if (!action) return error ? <QueryError error={error} /> : <NotFoundPage what="legal action" />;
+  const incidents = action.relatedIncidents.nodes;
+  const actors = action.relatedActors.nodes;
+  return (
+    <div className="record">
+      <p className="eyebrow">Legal action</p>
+      <LegalActionBody legalAction={action} titleAs="h1" linkTitle={false} />
+      {(incidents.length > 0 || actors.length > 0) && (
+        <section aria-labelledby="concerns" className="block">
+          <h2 id="concerns">What it concerns</h2>
+          <ul className="plain-list">
+            {incidents.map((incident) => (
+              <li key={incident.id}>
+                Incident: <Link to={paths.incident(incident.id)}>{incident.name}</Link>
+              </li>
+            ))}
+            {actors.map((actor) => (
+              <li key={actor.id}>
+                Threat actor: <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

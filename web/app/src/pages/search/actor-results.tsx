@@ -1,0 +1,76 @@
+import { Link } from "react-router-dom";
+import { useQuery } from "urql";
+import { graphql } from "../../gql";
+import { enumLabel } from "../../lib/labels";
+import { paths } from "../../lib/paths";
+import { usePageCursor } from "../../lib/use-page-cursor";
+import { matches } from "./matches";
+import { ResultGroup } from "./result-group";
+
+const SearchThreatActors = graphql(`
+  query SearchThreatActors($text: String!, $after: String) {
+    threatActors(filter: { text: $text }, first: 5, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        kind
+        aliases {
+          name
+          namedBy
+        }
+        sponsorState {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** Threat actors by name or any alias, saying which alias matched and who coined it. */
+export function ActorResults({ text }: { text: string }) {
+  const [after, setAfter] = usePageCursor(text);
+  const [{ data, fetching, error }] = useQuery({
+    query: SearchThreatActors,
+    variables: { text, after },
+  });
+  return (
+    <ResultGroup
+      id="actors-results"
+      title="Threat actors"
+      connection={data?.threatActors}
+      fetching={fetching}
+      error={error}
+      onLoadMore={setAfter}
+    >
+      {data?.threatActors.nodes.map((actor) => {
+        const alias = matches(actor.name, text)
+          ? undefined
+          : actor.aliases.find((a) => matches(a.name, text));
+        return (
+          <li key={actor.id} className="result">
+            <h3>
+              <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
+            </h3>
+            <p className="muted">
+              {enumLabel(actor.kind)}
+              {actor.sponsorState && <> · sponsored by {actor.sponsorState.name}</>}
+              {alias && (
+                <>
+                  {" "}
+                  · also known as <mark>{alias.name}</mark>
+                  {alias.namedBy && ` (named by ${alias.namedBy})`}
+                </>
+              )}
+            </p>
+          </li>
+        );
+      })}
+    </ResultGroup>
+  );
+}

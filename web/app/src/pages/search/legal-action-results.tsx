@@ -1,0 +1,63 @@
+import { Link } from "react-router-dom";
+import { useQuery } from "urql";
+import { PartialDateText } from "../../components/partial-date-text";
+import { graphql } from "../../gql";
+import { enumLabel } from "../../lib/labels";
+import { paths } from "../../lib/paths";
+import { usePageCursor } from "../../lib/use-page-cursor";
+import { ResultGroup } from "./result-group";
+
+const SearchLegalActions = graphql(`
+  query SearchLegalActions($text: String!, $after: String) {
+    legalActions(filter: { text: $text }, first: 5, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        kind
+        announced {
+          value
+          precision
+        }
+        jurisdiction {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export function LegalActionResults({ text }: { text: string }) {
+  const [after, setAfter] = usePageCursor(text);
+  const [{ data, fetching, error }] = useQuery({
+    query: SearchLegalActions,
+    variables: { text, after },
+  });
+  return (
+    <ResultGroup
+      id="legal-actions-results"
+      title="Legal actions"
+      connection={data?.legalActions}
+      fetching={fetching}
+      error={error}
+      onLoadMore={setAfter}
+    >
+      {data?.legalActions.nodes.map((action) => (
+        <li key={action.id} className="result">
+          <h3>
+            <Link to={paths.legalAction(action.id)}>{action.title}</Link>
+          </h3>
+          <p className="muted">
+            {enumLabel(action.kind)} · {action.jurisdiction.name} ·{" "}
+            <PartialDateText date={action.announced} />
+          </p>
+        </li>
+      ))}
+    </ResultGroup>
+  );
+}

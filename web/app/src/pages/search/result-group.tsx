@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import type { CombinedError } from "urql";
+import { LoadMore } from "../../components/load-more";
+import { Loading, QueryError } from "../../components/query-state";
+
+interface Connection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  nodes: readonly unknown[];
+}
+
+/** A group of search results: a heading with its count, the items, and "load more". */
+export function ResultGroup({
+  id,
+  title,
+  connection,
+  fetching,
+  error,
+  onLoadMore,
+  children,
+}: {
+  id: string;
+  title: string;
+  connection: Connection | undefined;
+  fetching: boolean;
+  error: CombinedError | undefined;
+  onLoadMore(cursor: string): void;
+  children: ReactNode;
+}) {
+  return (
+    <section className="result-group" aria-labelledby={id} aria-busy={fetching}>
+      <h2 id={id}>
+        {title}{" "}
+        {connection && (
+          <span className="count" aria-live="polite">
+            {connection.totalCount}
+          </span>
+        )}
+      </h2>
+      {error && <QueryError error={error} />}
+      {!connection && fetching && <Loading what={title.toLowerCase()} />}
+      {connection?.totalCount === 0 && <p className="muted">None found.</p>}
+      {connection && connection.nodes.length > 0 && <ul className="results">{children}</ul>}
+      <LoadMore
+        what={title.toLowerCase()}
+        pageInfo={connection?.pageInfo}
+        shown={connection?.nodes.length ?? 0}
+        total={connection?.totalCount}
+        fetching={fetching}
+        onLoadMore={onLoadMore}
+      />
+    </section>
+  );
+}

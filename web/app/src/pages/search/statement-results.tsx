@@ -1,0 +1,98 @@
+import { Link } from "react-router-dom";
+import { useQuery } from "urql";
+import { PartialDateText } from "../../components/partial-date-text";
+import { QuoteBlock, QuoteFields } from "../../components/quote-block";
+import { getFragmentData, graphql } from "../../gql";
+import { languageName } from "../../lib/labels";
+import { paths } from "../../lib/paths";
+import { usePageCursor } from "../../lib/use-page-cursor";
+import { matches } from "./matches";
+import { ResultGroup } from "./result-group";
+
+const SearchStatements = graphql(`
+  query SearchStatements($text: String!, $after: String) {
+    statements(filter: { text: $text }, first: 5, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        language
+        issuedAt {
+          value
+          precision
+        }
+        issuer {
+          id
+          name
+        }
+        speaker {
+          id
+          name
+        }
+        quotes {
+          ...QuoteFields
+        }
+        incidents(first: 5) {
+          nodes {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Statements in English or French matching the text, best match first, with the quote. */
+export function StatementResults({ text }: { text: string }) {
+  const [after, setAfter] = usePageCursor(text);
+  const [{ data, fetching, error }] = useQuery({
+    query: SearchStatements,
+    variables: { text, after },
+  });
+  return (
+    <ResultGroup
+      id="statements-results"
+      title="Statements"
+      connection={data?.statements}
+      fetching={fetching}
+      error={error}
+      onLoadMore={setAfter}
+    >
+      {data?.statements.nodes.map((statement) => {
+        const quotes = getFragmentData(QuoteFields, statement.quotes);
+        const best = quotes.findIndex(
+          (q) => matches(q.text, text) || q.translations.some((t) => matches(t.text, text)),
+        );
+        const quote = statement.quotes[best === -1 ? 0 : best];
+        return (
+          <li key={statement.id} className="result">
+            <h3>{statement.title ?? "Untitled statement"}</h3>
+            <p className="muted">
+              <PartialDateText date={statement.issuedAt} /> ·{" "}
+              <Link to={paths.government(statement.issuer.id)}>{statement.issuer.name}</Link>
+              {statement.speaker && <> · {statement.speaker.name}</>} ·{" "}
+              {languageName(statement.language)}
+            </p>
+            {quote && <QuoteBlock quote={quote} />}
+            {statement.incidents.nodes.length > 0 && (
+              <p>
+                About:{" "}
+                {statement.incidents.nodes.map((incident, index) => (
+                  <span key={incident.id}>
+                    {index > 0 && ", "}
+                    <Link to={paths.incident(incident.id)}>{incident.name}</Link>
+                  </span>
+                ))}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ResultGroup>
+  );
+}

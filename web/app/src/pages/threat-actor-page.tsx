@@ -1,0 +1,85 @@
+import { Link, useParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { Sources } from "../components/sources";
+import { graphql } from "../gql";
+import { enumLabel } from "../lib/labels";
+import { paths } from "../lib/paths";
+import { useDocumentTitle } from "../lib/use-document-title";
+import { ActorIncidents } from "./actor/actor-incidents";
+import { ActorLegalActions } from "./actor/actor-legal-actions";
+import { ActorStatements } from "./actor/actor-statements";
+import { NotFoundPage } from "./not-found-page";
+
+const ThreatActorPageQuery = graphql(`
+  query ThreatActorPage($id: ID!) {
+    threatActor(id: $id) {
+      id
+      name
+      kind
+      description
+      aliases {
+        name
+        namedBy
+      }
+      sponsorState {
+        id
+        name
+      }
+      affiliatedAgency {
+        id
+        name
+      }
+      sources {
+        ...SourceFields
+      }
+    }
+  }
+`);
+
+/** A threat actor: its names and who coined them, its sponsor, incidents, statements, cases. */
+export function ThreatActorPage() {
+  const { id = "" } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: ThreatActorPageQuery, variables: { id } });
+  const actor = data?.threatActor;
+  useDocumentTitle(actor?.name);
+  if (!actor && fetching) return <Loading what="the threat actor" />;
+  if (!actor && isNotFound(error)) return <NotFoundPage what="threat actor" />;
+  if (!actor) return error ? <QueryError error={error} /> : <NotFoundPage what="threat actor" />;
+  return (
+    <article className="record" aria-labelledby="actor-title">
+      <header className="record-header">
+        <p className="eyebrow">Threat actor · {enumLabel(actor.kind)}</p>
+        <h1 id="actor-title">{actor.name}</h1>
+        {actor.sponsorState && (
+          <p>
+            Sponsor:{" "}
+            <Link to={paths.government(actor.sponsorState.id)}>{actor.sponsorState.name}</Link>
+            {actor.affiliatedAgency && <> · {actor.affiliatedAgency.name}</>}
+          </p>
+        )}
+      </header>
+      <section aria-labelledby="about-actor" className="block">
+        <h2 id="about-actor">About</h2>
+        {actor.description && <p>{actor.description}</p>}
+        {actor.aliases.length > 0 && (
+          <>
+            <h3>Also known as</h3>
+            <ul className="aliases-list">
+              {actor.aliases.map((alias) => (
+                <li key={alias.name}>
+                  <strong>{alias.name}</strong>
+                  {alias.namedBy && <span className="muted"> named by {alias.namedBy}</span>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <Sources sources={actor.sources} />
+      </section>
+      <ActorIncidents actorId={actor.id} />
+      <ActorStatements actorId={actor.id} />
+      <ActorLegalActions actorId={actor.id} />
+    </article>
+  );
+}
