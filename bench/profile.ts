@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { Pool } from "pg";
-import { SUPERGRAPH_PATH } from "../gateway/federation";
+import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { projectPath } from "../services/common/paths";
 import { benchCases, pickIds } from "./cases";
 import { openBenchDatabase, parseOptions, positiveInt } from "./database";

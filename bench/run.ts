@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { readFile } from "node:fs/promises";
 import { Pool } from "pg";
-import { SUPERGRAPH_PATH } from "../gateway/federation";
+import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { type BenchCase, benchCases, pickIds } from "./cases";
 import { openBenchDatabase, parseOptions, positiveInt } from "./database";
 import { newIdentitySecret } from "./identity";

@@ -1,12 +1,12 @@
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { projectPath } from "../services/common/paths";
 import type { DatabaseConfig } from "../services/common/database";
 import { type RunningSubgraph, startSubgraph } from "../services/common/subgraph";
 import { readBundles, seedIfEmpty } from "../services/dataset";
 import { subgraphs } from "../services";
 import { KeyStore } from "./access/keys";
+import { SUPERGRAPH_PATH } from "./supergraph";
 import { type RunningGateway, startGateway } from "./gateway";
 import type { Limits } from "./limits";
 import {
@@ -15,7 +15,7 @@ import {
   type ResponseCacheConfig,
 } from "./response-cache";
 
-export const SUPERGRAPH_PATH = projectPath("schema", "supergraph.graphql");
+export { SUPERGRAPH_PATH };
 
 export interface FederationOptions {
   database: DatabaseConfig;

@@ -1,11 +1,13 @@
+import type { IncomingMessage } from "node:http";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
 import { AdmissionControl } from "../services/common/admission";
 import { formatError, requestIdPlugin } from "../services/common/error-policy";
 import { ErrorCode, apiError } from "../services/common/errors";
 import { knownOperations } from "../services/common/observability";
+import { RedisKeyValueCache } from "../services/common/redis";
 import { healthRoutes, within } from "../services/common/health";
 import {
   createLogger,
@@ -16,8 +18,11 @@ import {
 import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/common/http";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
+import { stixRoutes } from "../stix/taxii/server";
+import { landingPagePlugin } from "./landing-page";
 import { failedFetchPathsPlugin, rememberQueryPlan } from "./partial-failures";
 import { subgraphRefusal } from "./subgraph-errors";
+import { webRoutes } from "./web-routes";
 import { costPlugin } from "../services/common/cost";
 import { listSizesFromSupergraph } from "../services/common/list-sizes";
 import {
@@ -35,6 +40,7 @@ import {
   DEFAULT_RESPONSE_CACHE,
   type ResponseCacheConfig,
   localCacheInvalidation,
+  redisCacheInvalidation,
   responseCachePlugins,
 } from "./response-cache";
 
@@ -47,8 +53,10 @@ export interface GatewayConfig {
   supergraphSdl: string;
   /** Subgraph URLs by subgraph name, overriding the URLs recorded in the supergraph. */
   subgraphUrls: Record<string, string | undefined>;
-  /** Introspection and the Apollo Sandbox landing page. */
+  /** Introspection, the Apollo Sandbox landing page and GraphiQL at /graphiql. */
   introspection: boolean;
+  /** The web build served at /app/ and /graphiql (default: dist/web, see web-routes.ts). */
+  webRoot?: string;
   /** Masks internal error messages (the request id stays). */
   production: boolean;
   /**
@@ -68,6 +76,11 @@ export interface GatewayConfig {
   responseCache?: ResponseCacheConfig | false;
   /** How a write drops the cached reads: this process only unless told otherwise. */
   cacheInvalidation?: CacheInvalidation;
+  /**
+   * State shared by every replica (REDIS_URL): rate-limit counters, the response cache and its
+   * invalidation, persisted queries. Without it each process keeps its own.
+   */
+  redis?: Redis;
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }
 
@@ -157,6 +170,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const http = createHttpServer();
   const protection = armor(limits, { production: config.production });
   const server = new ApolloServer<GatewayContext>({
+    // Automatic persisted queries: one store for every replica when Redis is there.
+    persistedQueries: config.redis
+      ? { cache: new RedisKeyValueCache(config.redis, "attribution-graph:apq:") }
+      : undefined,
     gateway,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
@@ -178,13 +195,24 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       failedFetchPathsPlugin<GatewayContext>(),
       ...responseCachePlugins(
         config.responseCache ?? DEFAULT_RESPONSE_CACHE,
-        config.cacheInvalidation ?? localCacheInvalidation(),
+        config.cacheInvalidation ??
+          (config.redis ? redisCacheInvalidation(config.redis) : localCacheInvalidation()),
       ),
-      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      landingPagePlugin(config.introspection),
       ...(config.plugins ?? []),
     ],
   });
-  const rateLimiter = new RateLimiterMemory({ points: limits.rateLimitPerMinute, duration: 60 });
+  const perProcess = new RateLimiterMemory({ points: limits.rateLimitPerMinute, duration: 60 });
+  // Shared counters; while Redis is down each process counts on its own (the insurance limiter).
+  const rateLimiter = config.redis
+    ? new RateLimiterRedis({
+        storeClient: config.redis,
+        keyPrefix: "attribution-graph:rate",
+        points: limits.rateLimitPerMinute,
+        duration: 60,
+        insuranceLimiter: perProcess,
+      })
+    : perProcess;
   const limitRate = (client: string) =>
     rateLimiter.consume(client).catch(() => {
       throw apiError(
@@ -194,19 +222,38 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         429,
       );
     });
+  const admission = new AdmissionControl({
+    maxConcurrent: limits.maxConcurrentRequests,
+    maxPerClient: limits.maxConcurrentPerClient,
+    maxQueued: limits.maxQueuedRequests,
+    queueTimeoutMs: limits.queueTimeoutMs,
+  });
+  // GraphQL and TAXII requests: the same rate limits and authentication.
+  const context = async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
+    // The address first: a flood of unknown keys is limited before any key is looked up.
+    await limitRate(`ip:${req.socket.remoteAddress}`);
+    const identity = await authenticate(req, config);
+    if (identity.keyId) await limitRate(`key:${identity.keyId}`);
+    return { identity, requestId };
+  };
   const running = await serveGraphQL(server, http, {
     host: config.host,
     port: config.port,
     maxBodyBytes: limits.maxBodyBytes,
     maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
-    admission: new AdmissionControl({
-      maxConcurrent: limits.maxConcurrentRequests,
-      maxPerClient: limits.maxConcurrentPerClient,
-      maxQueued: limits.maxQueuedRequests,
-      queueTimeoutMs: limits.queueTimeoutMs,
-    }),
+    admission,
     requestTimeoutMs: limits.requestTimeoutMs,
     routes: {
+      // TAXII 2.1 (/taxii2/) and per-record STIX bundles (/stix/<globalId>), read through
+      // `server` as the caller, in the same admission slots.
+      ...stixRoutes({
+        server,
+        context,
+        admission,
+        requestTimeoutMs: limits.requestTimeoutMs,
+        maxContentLength: limits.maxBodyBytes,
+      }),
+      ...webRoutes({ introspection: config.introspection, root: config.webRoot }),
       "/metrics": metricsRoute(
         metrics,
         config.metricsToken ?? (config.production ? null : undefined),
@@ -226,13 +273,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         return { supergraph: "loaded", subgraphs: Object.keys(urls) };
       }),
     },
-    context: async (req, requestId) => {
-      // The address first: a flood of unknown keys is limited before any key is looked up.
-      await limitRate(`ip:${req.socket.remoteAddress}`);
-      const identity = await authenticate(req, config);
-      if (identity.keyId) await limitRate(`key:${identity.keyId}`);
-      return { identity, requestId };
-    },
+    context,
   });
   return {
     url: running.url,

@@ -19,8 +19,10 @@ import {
   getEnvStr,
   getEnvUrl,
 } from "../services/common/env";
+import { connectRedis, redisUrlFromEnv } from "../services/common/redis";
 import { KeyStore } from "./access/keys";
-import { SUPERGRAPH_PATH } from "./federation";
+// Not from ./federation, which loads every subgraph's code into the gateway process.
+import { SUPERGRAPH_PATH } from "./supergraph";
 import { type GatewayConfig, startGateway } from "./gateway";
 import { limitsFromEnv } from "./limits";
 import { responseCacheFromEnv } from "./response-cache";
@@ -37,6 +39,7 @@ async function main() {
     );
   }
   const database = databaseConfigFromEnv(env);
+  const redisUrl = redisUrlFromEnv(env);
   // Read before forking: a bad value stops the primary instead of every worker in turn.
   const config: Omit<GatewayConfig, "keys"> = {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
@@ -69,22 +72,30 @@ async function main() {
       if (firstAdmin) console.log(`first admin API key (shown once, keep it safe): ${firstAdmin}`);
       await keys.close();
     },
-    serve: () => serveGateway(config, database),
+    serve: () => serveGateway(config, database, redisUrl),
   });
 }
 
-async function serveGateway(config: Omit<GatewayConfig, "keys">, database: DatabaseConfig) {
+async function serveGateway(
+  config: Omit<GatewayConfig, "keys">,
+  database: DatabaseConfig,
+  redisUrl: string | undefined,
+) {
   const keys = await KeyStore.open(database, { migrateSchema: false });
+  const redis = redisUrl ? connectRedis(redisUrl, "gateway") : undefined;
   const gateway = await startGateway({
     ...config,
     keys,
-    cacheInvalidation: clusterCacheInvalidation(),
+    redis,
+    // With Redis every worker and replica shares one cache; without, workers relay the drop.
+    cacheInvalidation: redis ? undefined : clusterCacheInvalidation(),
   });
   if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`gateway ready at ${gateway.url}`);
   const stop = () =>
     void gateway
       .stop()
       .then(() => keys.close())
+      .then(() => redis?.quit().catch(() => undefined))
       .then(tracingShutdown)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);

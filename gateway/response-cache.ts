@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
-import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { Redis } from "ioredis";
+import { RedisKeyValueCache, isUp } from "../services/common/redis";
 import { type Env, getEnvInt } from "../services/common/env";
 import type { GatewayContext } from "./auth";
 
@@ -26,6 +28,13 @@ export interface CacheInvalidation {
   publish(): Promise<void>;
   /** Registers the local drop. */
   subscribe(onInvalidate: () => void): void;
+  /**
+   * Where the generation lives outside this process (Redis): read per request; undefined when
+   * it cannot be read, and the cache is then bypassed.
+   */
+  generation?(): Promise<string | undefined>;
+  /** The store shared by every replica, when there is one. */
+  store?: KeyValueCache<string>;
 }
 
 /** One process: a write drops this process's cached reads, and nobody else's. */
@@ -38,6 +47,33 @@ export function localCacheInvalidation(): CacheInvalidation {
     subscribe(onInvalidate) {
       listeners.push(onInvalidate);
     },
+  };
+}
+
+const GENERATION_KEY = "attribution-graph:response-cache:generation";
+
+/**
+ * Every replica of the gateway with one Redis: cached reads live in Redis under the generation
+ * Redis holds, and a write anywhere starts a new one (INCR) before its answer is sent, so no
+ * replica's next read finds an older answer. While Redis is down the cache is bypassed; when it
+ * is back, a new generation drops whatever was cached before the outage.
+ */
+export function redisCacheInvalidation(redis: Redis): CacheInvalidation {
+  redis.on("ready", () => void redis.incr(GENERATION_KEY).catch(() => undefined));
+  return {
+    async publish() {
+      if (isUp(redis)) await redis.incr(GENERATION_KEY);
+    },
+    subscribe() {},
+    async generation() {
+      if (!isUp(redis)) return undefined;
+      try {
+        return (await redis.get(GENERATION_KEY)) ?? "0";
+      } catch {
+        return undefined;
+      }
+    },
+    store: new RedisKeyValueCache(redis, "attribution-graph:response-cache:"),
   };
 }
 
@@ -75,15 +111,27 @@ export function responseCachePlugins(
 ): ApolloServerPlugin<GatewayContext>[] {
   const rules = cacheRulesPlugin(config ? config.maxAgeSeconds : 0, invalidation);
   if (!config) return [rules];
-  let generation = 0;
-  invalidation.subscribe(() => (generation += 1));
+  let local = 0;
+  invalidation.subscribe(() => (local += 1));
+  // The generation is read once per request: the read and the write of its answer use the same.
+  const generations = new WeakMap<GatewayContext, Promise<string | number | undefined>>();
+  const generationOf = (context: GatewayContext) => {
+    let generation = generations.get(context);
+    if (!generation) {
+      generation = invalidation.generation ? invalidation.generation() : Promise.resolve(local);
+      generations.set(context, generation);
+    }
+    return generation;
+  };
+  const cacheable = async (request: GraphQLRequestContext<GatewayContext>) =>
+    (await isAnonymous(request)) && (await generationOf(request.contextValue)) !== undefined;
   return [
     rules,
     responseCachePlugin<GatewayContext>({
-      cache: new InMemoryLRUCache<string>({ maxSize: config.maxSizeBytes }),
-      extraCacheKeyData: async () => generation,
-      shouldReadFromCache: isAnonymous,
-      shouldWriteToCache: isAnonymous,
+      cache: invalidation.store ?? new InMemoryLRUCache<string>({ maxSize: config.maxSizeBytes }),
+      extraCacheKeyData: (request) => generationOf(request.contextValue),
+      shouldReadFromCache: cacheable,
+      shouldWriteToCache: cacheable,
     }),
   ];
 }

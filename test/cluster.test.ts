@@ -4,7 +4,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ProcessFederation, startProcessFederation } from "../bench/processes";
 import { KeyStore } from "../gateway/access/keys";
-import { SUPERGRAPH_PATH } from "../gateway/federation";
+import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { workersFromEnv } from "../services/common/cluster";
 import { ConfigError } from "../services/common/env";
 import { projectPath } from "../services/common/paths";

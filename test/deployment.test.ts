@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_LIMITS } from "../gateway/limits";
@@ -6,6 +7,7 @@ import { subgraphConfigFromEnv } from "../services/common/config";
 import { ConfigError } from "../services/common/env";
 import { projectPath } from "../services/common/paths";
 import { subgraphs } from "../services";
+import { redisUrlFromEnv } from "../services/common/redis";
 
 /** The secrets docker compose substitutes from the shell or .env, each required. */
 const SECRETS = { IDENTITY_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "s3cret-password" };
@@ -27,16 +29,27 @@ function interpolate(environment: Record<string, string>): Record<string, string
 // of running it (entry points exist, ports and variables are the ones the services read).
 describe("deployment > docker-compose.yml", () => {
   const text = readFileSync(projectPath("docker-compose.yml"), "utf8");
-  const compose = parse(text);
+  // `merge`: the subgraphs share their settings through a YAML anchor (`<<: *subgraph`).
+  const compose = parse(text, { merge: true });
   const entry = (service: string) => compose.services[service].command.at(-1) as string;
   const sourceOf = (distPath: string) =>
     projectPath(distPath.replace(/^dist\//, "").replace(/\.js$/, ".ts"));
   const databaseServices = ["gateway", ...subgraphs.map((s) => s.definition.name)];
 
-  it("runs postgres, every subgraph and the gateway", () => {
+  it("runs postgres, redis, every subgraph and the gateway", () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ["gateway", "postgres", ...subgraphs.map((s) => s.definition.name)].sort(),
+      ["gateway", "postgres", "redis", ...subgraphs.map((s) => s.definition.name)].sort(),
     );
+  });
+
+  it("gives the gateway and every subgraph the shared Redis, as the code reads it", () => {
+    for (const name of ["gateway", ...subgraphs.map((s) => s.definition.name)]) {
+      const environment = interpolate(compose.services[name].environment);
+      expect(redisUrlFromEnv(environment), name).toBe("redis://redis:6379/0");
+      expect(compose.services[name].depends_on.redis, name).toEqual({
+        condition: "service_healthy",
+      });
+    }
   });
 
   it.each(subgraphs.map((s) => [s.definition.name, s.port] as const))(
@@ -147,5 +160,29 @@ describe("deployment > configuration from the environment", () => {
     expect(() => subgraphConfigFromEnv({ DATABASE_URL: "mysql://user:s3cret@h/db" }, 4001)).toThrow(
       /user:\*\*\*@/,
     );
+  });
+});
+
+// The gateway's production process serves the supergraph: it must not load the subgraphs' code
+// (it once did, through gateway/federation.ts, for one path constant).
+describe("deployment > the gateway process", () => {
+  it("imports no subgraph's code", () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, "utf8");
+      for (const [, target] of source.matchAll(/^import (?:type )?[^"']*["'](\.[^"']+)["']/gm)) {
+        if (/^import type /m.test(source.split(target)[0].split("\n").at(-1) ?? "")) continue;
+        visit(`${join(dirname(file), target)}.ts`);
+      }
+    };
+    visit(projectPath("gateway", "main.ts"));
+    const subgraphCode = [...seen].filter((file) =>
+      /services\/(governments|incidents|legal-actions)\/|services\/index\.ts|services\/dataset\.ts/.test(
+        file,
+      ),
+    );
+    expect(subgraphCode).toEqual([]);
   });
 });

@@ -16,7 +16,10 @@ export interface HttpOptions<C extends BaseContext> {
   maxBatchSize?: number;
   /** `body` is the request body exactly as received (empty for GET), e.g. to check a signature. */
   context(req: IncomingMessage, requestId: string, body: Buffer): Promise<C>;
-  /** Plain HTTP routes served beside GraphQL: health checks, metrics. Never queued. */
+  /**
+   * Plain HTTP routes served beside GraphQL: health checks, metrics, static files. Never queued.
+   * A key ending in `/*` answers every path under it (`/app/*`: `/app/`, `/app/a/b`).
+   */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
   /** Bounds the GraphQL requests run at once, per client address and overall. */
   admission?: AdmissionControl;
@@ -98,7 +101,7 @@ async function handle<C extends BaseContext>(
   res.setHeader(REQUEST_ID_HEADER, requestId);
   try {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const route = options.routes?.[url.pathname];
+    const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
     if (route) return await route(req, res);
     if (options.admission) {
       // The slot is held until the answer is sent, even one cut short by the timeout.
@@ -155,6 +158,13 @@ async function handle<C extends BaseContext>(
       }),
     );
   }
+}
+
+function prefixRoute<R>(routes: Record<string, R> | undefined, pathname: string): R | undefined {
+  for (const [key, route] of Object.entries(routes ?? {})) {
+    if (key.endsWith("/*") && pathname.startsWith(key.slice(0, -1))) return route;
+  }
+  return undefined;
 }
 
 async function readBody(req: IncomingMessage, options: HttpOptions<BaseContext>): Promise<Buffer> {

@@ -82,12 +82,15 @@ export interface VerifyOptions {
   /** The raw body as received. */
   body: string | Uint8Array;
   secret: string;
-  nonces: NonceStore;
+  nonces: Nonces;
   now?: number;
 }
 
 /** Checks, in order: present, well-formed, signed, for us, not expired, for this body, new. */
-export function verifyRequest(header: string | undefined, options: VerifyOptions): IdentityCheck {
+export async function verifyRequest(
+  header: string | undefined,
+  options: VerifyOptions,
+): Promise<IdentityCheck> {
   const fail = (reason: IdentityFailure): IdentityCheck => ({ ok: false, reason });
   const now = options.now ?? Date.now();
   if (!header) return fail("missing");
@@ -100,7 +103,7 @@ export function verifyRequest(header: string | undefined, options: VerifyOptions
   if (claims.exp * 1000 < now) return fail("expired");
   if (claims.exp * 1000 > now + MAX_TTL_SECONDS * 1000) return fail("malformed");
   if (!sameText(sha256(options.body), claims.sha256)) return fail("body-mismatch");
-  const seen = options.nonces.claim(claims.nonce, claims.exp, now);
+  const seen = await options.nonces.claim(claims.nonce, claims.exp, now);
   if (seen !== "fresh") return fail(seen === "seen" ? "replayed" : "busy");
   return { ok: true, identity: { keyId: claims.keyId, role: claims.role } };
 }
@@ -118,6 +121,13 @@ export function identityRefusal(reason: IdentityFailure): GraphQLError {
   return apiError(ErrorCode.UNAUTHENTICATED, FAILURES[reason], { reason }, 401);
 }
 
+export type NonceClaim = "fresh" | "seen" | "full";
+
+/** Where used nonces are remembered: this process (NonceStore) or every replica (Redis). */
+export interface Nonces {
+  claim(nonce: string, exp: number, now?: number): NonceClaim | Promise<NonceClaim>;
+}
+
 /**
  * The nonces of accepted signatures, each until its signature expires, grouped by expiry
  * second: a replay carries the same signed expiry, so one group is looked at, and whole groups
@@ -127,7 +137,7 @@ export function identityRefusal(reason: IdentityFailure): GraphQLError {
  * be replayed once to each other process of the same subgraph within its expiry, with the
  * same body, so repeating the very request the gateway sent; a shared store would close that.
  */
-export class NonceStore {
+export class NonceStore implements Nonces {
   private readonly byExpiry = new Map<number, Set<string>>();
   private size = 0;
 

@@ -3,6 +3,7 @@ import { tracingShutdown } from "./tracing";
 import "reflect-metadata";
 import { subgraphConfigFromEnv } from "./config";
 import { ConfigError, getEnvBool } from "./env";
+import { connectRedis, redisUrlFromEnv } from "./redis";
 import { readBundles, seedIfEmpty } from "../dataset";
 import {
   type SubgraphConfig,
@@ -20,8 +21,10 @@ export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultP
   let config: SubgraphConfig;
   let workers: number;
   let seed: boolean;
+  let redisUrl: string | undefined;
   try {
     config = subgraphConfigFromEnv(process.env, defaultPort);
+    redisUrl = redisUrlFromEnv(process.env);
     seed = getEnvBool(process.env, "SEED_ON_START", false);
     workers = workersFromEnv(process.env);
   } catch (error) {
@@ -37,7 +40,12 @@ export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultP
         if (seed) await seedIfEmpty(definition, db, await readBundles(), console.log);
       });
     },
-    serve: () => serveSubgraph(definition, { ...config, migrate: false }),
+    serve: () =>
+      serveSubgraph(definition, {
+        ...config,
+        migrate: false,
+        redis: redisUrl ? connectRedis(redisUrl, definition.name) : undefined,
+      }),
   });
 }
 
@@ -49,6 +57,7 @@ async function serveSubgraph<L>(definition: SubgraphDefinition<L>, config: Subgr
   const stop = () =>
     void subgraph
       .stop()
+      .then(() => config.redis?.quit().catch(() => undefined))
       .then(tracingShutdown)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);

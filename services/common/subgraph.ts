@@ -17,7 +17,9 @@ import { validateArgument } from "./problems";
 import { type AnyRecordWrites, bundleLoader } from "./records";
 import { formatError, requestIdPlugin } from "./error-policy";
 import { healthRoutes, within } from "./health";
+import type { Redis } from "ioredis";
 import { inputGuardPlugin } from "./input-guard";
+import { RedisNonces } from "./redis";
 import {
   createLogger,
   createMetrics,
@@ -39,7 +41,7 @@ import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from
 export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
 
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@listSize"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@listSize", "@external", "@requires", "@inaccessible"])';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ResolverMap = Record<string, Record<string, any>>;
@@ -142,6 +144,8 @@ export interface SubgraphConfig {
   maxDepth?: number;
   /** No introspection, no suggestions, masked errors (default: NODE_ENV === "production"). */
   production?: boolean;
+  /** Where replicas of this subgraph share used identity nonces (REDIS_URL). */
+  redis?: Redis;
   /** `/metrics` behind this bearer token; null: not served (see metricsRoute). */
   metricsToken?: string | null;
   /** Operation names metrics may label, besides KNOWN_OPERATIONS (METRICS_OPERATIONS). */
@@ -232,7 +236,9 @@ export async function startSubgraph<L>(
       includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
       formatError: formatError(production),
     });
-    const nonces = new NonceStore();
+    const nonces = config.redis
+      ? new RedisNonces(config.redis, new NonceStore())
+      : new NonceStore();
     const running = await serveGraphQL(server, http, {
       host: config.host,
       port: config.port,
@@ -246,7 +252,7 @@ export async function startSubgraph<L>(
       },
       // Before anything is parsed: a request the gateway did not sign for this body is refused.
       context: async (req, requestId, body): Promise<SubgraphContext<L>> => {
-        const identity = verifyRequest(headerValue(req.headers[IDENTITY_HEADER]), {
+        const identity = await verifyRequest(headerValue(req.headers[IDENTITY_HEADER]), {
           audience: definition.name,
           body,
           secret: config.identitySecret,

@@ -1,0 +1,199 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { KeyStore } from "../gateway/access/keys";
+import { freePort } from "../services/common/embedded-postgres";
+import { projectPath } from "../services/common/paths";
+import { createDatabase, databaseConfig, dropDatabase } from "./helpers/database";
+import {
+  type Supervisor,
+  postGraphQL,
+  ready,
+  spawnKept,
+  startSupervisor,
+  until,
+} from "./helpers/processes";
+
+const SECRET = "redis-test-identity-secret-shared-everywhere";
+const RATE = 60;
+const READ = /* GraphQL */ `
+  query GovernmentName {
+    government(id: "gb") {
+      name
+    }
+  }
+`;
+const RENAME = /* GraphQL */ `
+  mutation Rename($name: String!) {
+    upsertGovernment(
+      input: {
+        id: "gb"
+        name: $name
+        kind: STATE
+        isoAlpha2: "GB"
+        isoAlpha3: "GBR"
+        sources: ["s"]
+      }
+      sources: [{ key: "s", title: "Redis test" }]
+    ) {
+      action
+    }
+  }
+`;
+
+/** A Redis server of the test's own, on a free port: the machine's server is never stopped. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const redis = spawn(
+    "redis-server",
+    ["--port", String(port), "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
+  const accepts = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => resolve(true)).on("error", () =>
+        resolve(false),
+      );
+      socket.on("connect", () => socket.end());
+    });
+  await until(accepts, (up) => up);
+  return redis;
+}
+
+// Two gateway replicas (npm start's and a standalone dist/gateway/main.js) share one Redis: a
+// write through one is read through the other at once, the rate limit counts requests to both,
+// and a Redis outage leaves them answering, sharing again once it is back.
+describe("operations > replicas share state through Redis", () => {
+  const serverUrl = inject("serverUrl");
+  let databaseUrl: string;
+  let redisPort: number;
+  let redis: ChildProcess;
+  let supervisor: Supervisor;
+  let replica: ReturnType<typeof spawnKept>;
+  let replicaUrl: string;
+  let token: string;
+  let sent = 0;
+  const ask = async (
+    url: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string,
+  ) => {
+    sent += 1;
+    return postGraphQL(url, query, variables, key);
+  };
+
+  beforeAll(async () => {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
+      cwd: projectPath(),
+      stdio: "ignore",
+    });
+    databaseUrl = await createDatabase(serverUrl, "redis");
+    redisPort = await freePort();
+    redis = await startRedis(redisPort);
+    const shared = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
+      IDENTITY_SECRET: SECRET,
+      RATE_LIMIT_PER_MINUTE: String(RATE),
+      RESPONSE_CACHE_MAX_AGE: "300",
+      LOAD_MISP_ON_START: "false",
+      LOG_LEVEL: "warn",
+    };
+    supervisor = await startSupervisor(shared);
+    await ready(supervisor);
+    const port = await freePort();
+    replicaUrl = `http://127.0.0.1:${port}/`;
+    replica = spawnKept(projectPath("dist", "gateway", "main.js"), {
+      ...shared,
+      PORT: String(port),
+      GOVERNMENTS_URL: `http://127.0.0.1:${supervisor.ports.governments}/`,
+      INCIDENTS_URL: `http://127.0.0.1:${supervisor.ports.incidents}/`,
+      LEGAL_ACTIONS_URL: `http://127.0.0.1:${supervisor.ports["legal-actions"]}/`,
+      MIGRATE_ON_START: "false",
+    });
+    await until(
+      replica.output,
+      (output) => /gateway ready at/.test(output) || replica.child.exitCode !== null,
+    );
+    expect(replica.output()).toMatch(/gateway ready at/);
+    const keys = await KeyStore.open(databaseConfig(databaseUrl), { migrateSchema: false });
+    token = (await keys.create("redis test", "editor")).token;
+    await keys.close();
+  }, 240_000);
+
+  afterAll(async () => {
+    replica?.child.kill("SIGKILL");
+    supervisor?.child.kill("SIGTERM");
+    await supervisor?.exit;
+    redis?.kill("SIGKILL");
+    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+  });
+
+  const cacheOf = (answer: any) => answer.response.headers.get("x-cache");
+
+  it("shows a write through one replica to the very next read through the other", async () => {
+    await ask(supervisor.gatewayUrl, READ);
+    const cached = await ask(replicaUrl, READ);
+    expect(cacheOf(cached)).toBe("HIT"); // stored by the other replica
+    const written = await ask(
+      supervisor.gatewayUrl,
+      RENAME,
+      { name: "United Kingdom (renamed)" },
+      token,
+    );
+    expect(written.data.upsertGovernment.action).toBe("UPDATED");
+    const next = await ask(replicaUrl, READ);
+    expect(next.data.government.name).toBe("United Kingdom (renamed)");
+    expect(cacheOf(next)).toBe("MISS");
+  });
+
+  it("counts the rate limit over both replicas", async () => {
+    const statuses: number[] = [];
+    while (sent < RATE + 4) {
+      const answer = await ask(sent % 2 ? replicaUrl : supervisor.gatewayUrl, "{ __typename }");
+      statuses.push(answer.response.status);
+    }
+    // The first RATE requests of this minute, to either replica, passed; then both refuse.
+    expect(statuses.slice(0, RATE - (sent - statuses.length)).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(-4)).toEqual([429, 429, 429, 429]);
+  });
+
+  it("keeps answering while Redis is down, and shares again once it is back", async () => {
+    redis.kill("SIGKILL");
+    await until(
+      () => postGraphQL(replicaUrl, READ),
+      (answer) =>
+        answer.response.status === 200 && answer.data?.government && cacheOf(answer) === "MISS",
+    );
+    // Down: each replica counts its own rate limit (fresh), answers run, nothing is cached:
+    // the same read twice misses twice.
+    for (let read = 0; read < 2; read++) {
+      const during = await postGraphQL(replicaUrl, READ);
+      expect(during.data.government.name).toBe("United Kingdom (renamed)");
+      expect(cacheOf(during)).toBe("MISS");
+    }
+    const write = await postGraphQL(
+      supervisor.gatewayUrl,
+      RENAME,
+      { name: "United Kingdom" },
+      token,
+    );
+    expect(write.data.upsertGovernment.action).toBe("UPDATED");
+    expect((await postGraphQL(replicaUrl, READ)).data.government.name).toBe("United Kingdom");
+
+    redis = await startRedis(redisPort);
+    const again = await until(
+      async () => {
+        await postGraphQL(supervisor.gatewayUrl, READ);
+        return postGraphQL(replicaUrl, READ);
+      },
+      (answer) => cacheOf(answer) === "HIT",
+    );
+    expect(again.data.government.name).toBe("United Kingdom");
+    await postGraphQL(replicaUrl, RENAME, { name: "United Kingdom of GB and NI" }, token);
+    const after = await postGraphQL(supervisor.gatewayUrl, READ);
+    expect(after.data.government.name).toBe("United Kingdom of GB and NI");
+  });
+});
