@@ -1,8 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { KeyStore } from "../gateway/access/keys";
 import { freePort } from "../services/common/embedded-postgres";
+import { IDENTITY_HEADER, signRequest } from "../services/common/identity";
 import { projectPath } from "../services/common/paths";
 import { createDatabase, databaseConfig, dropDatabase } from "./helpers/database";
 import {
@@ -147,6 +149,70 @@ describe("operations > replicas share state through Redis", () => {
     const next = await ask(replicaUrl, READ);
     expect(next.data.government.name).toBe("United Kingdom (renamed)");
     expect(cacheOf(next)).toBe("MISS");
+  });
+
+  it("shares persisted queries: a hash registered through one replica runs on the other", async () => {
+    const query = 'query PersistedName { government(id: "fr") { name } }';
+    const persistedQuery = {
+      version: 1,
+      sha256Hash: createHash("sha256").update(query).digest("hex"),
+    };
+    const persisted = async (url: string, request: Record<string, unknown>) => {
+      sent += 1;
+      const body = JSON.stringify({ ...request, extensions: { persistedQuery } });
+      const headers = { "content-type": "application/json" };
+      return (await fetch(url, { method: "POST", headers, body })).json() as Promise<any>;
+    };
+    const register = await persisted(supervisor.gatewayUrl, { query });
+    expect(register.data.government.name).toBe("France");
+    const byHash = await persisted(replicaUrl, {});
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data.government.name).toBe("France");
+  });
+
+  it("refuses on one subgraph replica a signed header already used on another", async () => {
+    const port = await freePort();
+    const second = spawnKept(projectPath("dist", "services", "incidents", "main.js"), {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
+      IDENTITY_SECRET: SECRET,
+      PORT: String(port),
+      MIGRATE_ON_START: "false",
+      LOG_LEVEL: "warn",
+    });
+    try {
+      const up = await until(
+        () =>
+          fetch(`http://127.0.0.1:${port}/health/ready`).then(
+            (response) => response.ok,
+            () => false,
+          ),
+        (ok) => ok || second.child.exitCode !== null,
+      );
+      expect(up, second.output()).toBe(true);
+      const body = JSON.stringify({ query: '{ threatActor(id: "apt40") { name } }' });
+      const header = signRequest(
+        { keyId: null, role: "reader" },
+        { audience: "incidents", body, secret: SECRET },
+      );
+      const send = (url: string) =>
+        fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", [IDENTITY_HEADER]: header },
+          body,
+        }).then(async (response) => ({ status: response.status, body: await response.json() }));
+      const first = await send(`http://127.0.0.1:${supervisor.ports.incidents}/`);
+      expect(first.status).toBe(200);
+      expect(first.body.data.threatActor.name).toBeTruthy();
+      const replayed = await send(`http://127.0.0.1:${port}/`);
+      expect(replayed.status).toBe(401);
+      expect(replayed.body.errors[0].extensions).toMatchObject({
+        code: "UNAUTHENTICATED",
+        reason: "replayed",
+      });
+    } finally {
+      second.child.kill("SIGKILL");
+    }
   });
 
   it("counts the rate limit over both replicas", async () => {
