@@ -42,6 +42,8 @@ export interface FederationOptions {
   metricsToken?: string | null;
   /** Where the gateway calls a subgraph, by name, instead of where it listens (a proxy). */
   subgraphUrls?: Record<string, string>;
+  /** The web build served at /app/ and /graphiql (default: dist/web). */
+  webRoot?: string;
   log?: (line: string) => void;
 }
 
@@ -112,6 +114,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         ...options.subgraphUrls,
       },
       introspection: options.introspection,
+      webRoot: options.webRoot,
     });
     return {
       gatewayUrl: gateway.url,
