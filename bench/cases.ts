@@ -4,7 +4,7 @@ import {
   GOVERNMENT_STORY,
   INCIDENT_STORY,
   SEARCH_STORY,
-} from "../test/queries/cross-source";
+} from "../harness/queries/cross-source";
 import {
   actorStory,
   governmentStory,

@@ -1,12 +1,14 @@
 import "reflect-metadata";
 import { redact } from "../services/common/env";
-import { ensureDatabase, openBenchDatabase, parseOptions, positiveInt } from "./database";
-import { generateDataset } from "./generate";
-import { bulkLoad, migrateAll } from "./load";
+import { bulkLoad } from "../harness/bulk-load";
+import { prepareDatabase } from "../harness/database";
+import { generateDataset } from "../harness/generate";
+import { parseOptions, positiveInt } from "../harness/options";
+import { ensureDatabase, openBenchDatabase } from "./database";
 
 /** `npm run bench:data -- --statements N [--database-url URL] [--seed S]` */
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), ["statements", "seed", "database-url"]);
   const statements = positiveInt(options, "statements", 10_000);
   const seed = positiveInt(options, "seed", 42);
   const database = await openBenchDatabase(statements, options.get("database-url"));
@@ -14,7 +16,7 @@ async function main() {
     const started = performance.now();
     await ensureDatabase(database.adminUrl, database.url, !options.has("database-url"));
     console.log(`database: ${redact(database.url)}`);
-    await migrateAll(database.url);
+    await prepareDatabase(database.url);
     console.log(`generating ${statements} statements (seed ${seed})`);
     const dataset = generateDataset(statements, seed);
     console.log(`loading ${Object.values(dataset.sizes).reduce((a, b) => a + b, 0)} rows`);

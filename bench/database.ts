@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { Client } from "pg";
+import { databaseConfig } from "../harness/database";
+import type { DatabaseConfig } from "../services/common/database";
 import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
 import { projectPath } from "../services/common/paths";
 
@@ -47,33 +49,7 @@ export async function ensureDatabase(adminUrl: string, url: string, fresh: boole
   }
 }
 
-/** `--name value` and `--name=value` options of a command line (the latter for values like `--x`). */
-export function parseOptions(argv: string[]): Map<string, string> {
-  const options = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const name = argv[i];
-    if (!name.startsWith("--")) throw new Error(`unexpected argument "${name}"`);
-    const equals = name.indexOf("=");
-    if (equals > 0) {
-      options.set(name.slice(2, equals), name.slice(equals + 1));
-      continue;
-    }
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith("--")) {
-      options.set(name.slice(2), "true");
-    } else {
-      options.set(name.slice(2), value);
-      i += 1;
-    }
-  }
-  return options;
-}
-
-export function positiveInt(options: Map<string, string>, name: string, fallback: number) {
-  const raw = options.get(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw.replace(/_/g, "").replace(/k$/i, "000"));
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name}: not a positive integer: ${raw}`);
-  return value;
+/** The benchmarks' pools: `poolSize` connections, a minute per statement (a cold 100k plan). */
+export function benchDatabaseConfig(url: string, poolSize = 10): DatabaseConfig {
+  return databaseConfig(url, { poolSize, statementTimeoutMs: 60_000 });
 }

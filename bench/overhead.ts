@@ -7,10 +7,11 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
 import { projectPath } from "../services/common/paths";
 import { readBundles } from "../services/dataset";
-import { prepareDatabase } from "../test/helpers/database";
-import { INCIDENT_STORY } from "../test/queries/cross-source";
+import { prepareDatabase } from "../harness/database";
+import { INCIDENT_STORY } from "../harness/queries/cross-source";
 import { newIdentitySecret, signingFetcher } from "./identity";
-import { benchDatabaseConfig, startLocalFederation } from "./load";
+import { startLocalFederation } from "../harness/federation";
+import { benchDatabaseConfig } from "./database";
 import { load, post } from "./measure";
 import { startPeerGateway, withSubgraphUrls } from "./peer";
 

@@ -3,9 +3,10 @@ import { readFile } from "node:fs/promises";
 import { Pool } from "pg";
 import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { type BenchCase, benchCases, pickIds } from "./cases";
-import { openBenchDatabase, parseOptions, positiveInt } from "./database";
+import { parseOptions, positiveInt } from "../harness/options";
+import { benchDatabaseConfig, openBenchDatabase } from "./database";
 import { newIdentitySecret } from "./identity";
-import { benchDatabaseConfig, startLocalFederation } from "./load";
+import { startLocalFederation } from "../harness/federation";
 import {
   type GraphQLRequest,
   difference,

@@ -13,9 +13,9 @@ import {
   GOVERNMENT_STORY,
   INCIDENT_STORY,
   SEARCH_STORY,
-} from "../test/queries/cross-source";
-import { createDatabase, dropDatabase, prepareDatabase } from "../test/helpers/database";
-import { startLocalFederation } from "./load";
+} from "../harness/queries/cross-source";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
+import { startLocalFederation } from "../harness/federation";
 
 /*
  * The soak test: a fixed-concurrency mix of reads and writes against the whole federation for a

@@ -7,6 +7,7 @@ import {
   citedSources,
 } from "../services/common/bundle";
 import { bundleErrors } from "../services/common/validation";
+import { graphQLData } from "./graphql-client";
 
 /** Import and export talk to the gateway's public GraphQL API like any other client. */
 export interface GatewayClient {
@@ -48,28 +49,12 @@ export const KINDS: Kind[] = [
   },
 ];
 
-export async function request<T>(
+export function request<T>(
   client: GatewayClient,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<T> {
-  const response = await fetch(client.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(client.token ? { authorization: `Bearer ${client.token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as {
-    data?: T;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
-  if (body.errors?.length) {
-    const [error] = body.errors;
-    throw new Error(`${error.extensions?.code ?? "ERROR"}: ${error.message}`);
-  }
-  return body.data as T;
+  return graphQLData<T>(client.url, { query, variables }, { token: client.token });
 }
 
 /** Every problem of a bundle, by JSON path, before anything is written. */

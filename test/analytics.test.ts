@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { bulkBundle, controlledBundle } from "./helpers/analytics-bundles";
-import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { shippedDataset } from "./helpers/dataset";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 import { COUNTS, DELAYS, INCIDENT_DELAYS, PARTNERS } from "./queries/analytics";

@@ -1,15 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type ProcessFederation, startProcessFederation } from "../bench/processes";
 import { KeyStore } from "../gateway/access/keys";
-import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { workersFromEnv } from "../services/common/cluster";
 import { ConfigError } from "../services/common/env";
 import { projectPath } from "../services/common/paths";
 import { readBundles } from "../services/dataset";
-import { createDatabase, databaseConfig, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, databaseConfig, dropDatabase, prepareDatabase } from "../harness/database";
+import { type ServiceProcesses, startServiceProcesses } from "../harness/process-federation";
 
 const COUNT = "{ statements(first: 1) { totalCount } }";
 const UPSERT = /* GraphQL */ `
@@ -49,7 +47,7 @@ function post(url: string, body: object, token?: string): Promise<any> {
 describe("operations > workers per core", () => {
   const serverUrl = inject("serverUrl");
   let databaseUrl: string;
-  let federation: ProcessFederation;
+  let federation: ServiceProcesses;
   let editor: string;
   beforeAll(async () => {
     execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
@@ -64,13 +62,11 @@ describe("operations > workers per core", () => {
     const keys = await KeyStore.open(databaseConfig(databaseUrl));
     editor = (await keys.create("cluster test editor", "editor")).token;
     await keys.close();
-    federation = await startProcessFederation({
+    federation = await startServiceProcesses({
       databaseUrl,
       workers: 2,
       poolSize: 2,
       responseCacheMaxAge: 300,
-      peer: false,
-      supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
     });
   }, 180_000);
   afterAll(async () => {

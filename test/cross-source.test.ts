@@ -6,7 +6,7 @@ import {
   GOVERNMENT_STORY,
   INCIDENT_STORY,
   SEARCH_STORY,
-} from "./queries/cross-source";
+} from "../harness/queries/cross-source";
 
 // The four questions the product exists for, each one request to the gateway, answered from all
 // three subgraphs with the shipped dataset.

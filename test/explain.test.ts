@@ -1,9 +1,9 @@
 import { Pool } from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { type BenchIds, STATEMENT_LIST, benchCases, pickIds } from "../bench/cases";
-import { generateDataset } from "../bench/generate";
-import { bulkLoad, migrateAll } from "../bench/load";
-import { createDatabase, dropDatabase } from "./helpers/database";
+import { bulkLoad } from "../harness/bulk-load";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
+import { generateDataset } from "../harness/generate";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 
 const STATEMENTS = 20_000;
@@ -291,7 +291,7 @@ describe("database > EXPLAIN of the SQL the federation runs", async () => {
   const statements = new Map<string, Statement>();
   const ran = new Map<string, number>();
   try {
-    await migrateAll(databaseUrl);
+    await prepareDatabase(databaseUrl);
     await bulkLoad(databaseUrl, generateDataset(STATEMENTS), () => undefined);
     pool = new Pool({ connectionString: databaseUrl, max: 2 });
     federation = await startTestFederation(databaseUrl);

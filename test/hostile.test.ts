@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { exportBundle } from "../scripts/bundle-io";
 import { readBundles } from "../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 
 type Probe = {

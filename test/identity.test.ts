@@ -11,7 +11,7 @@ import {
 } from "../services/common/identity";
 import type { RunningSubgraph } from "../services/common/subgraph";
 import { readBundles } from "../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type Captured, startProxy } from "./helpers/proxy";
 import {
   TEST_IDENTITY_SECRET,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkBundle, exportBundle, importBundle } from "../scripts/bundle-io";
-import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 
 // Export, import into an empty database and export again gives an identical file; a second

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLogDestination } from "../services/common/observability";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
-import { INCIDENT_STORY } from "./queries/cross-source";
+import { INCIDENT_STORY } from "../harness/queries/cross-source";
 
 // Operators see every request: JSON logs that share the gateway's request id across services,
 // and Prometheus metrics on every service.

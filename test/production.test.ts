@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDataSource } from "../services/common/database";
 import { formatError } from "../services/common/error-policy";
 import { Government } from "../services/governments/government";
-import { databaseConfig } from "./helpers/database";
+import { databaseConfig } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 
 // In production the gateway tells clients what they need and nothing more.

@@ -6,15 +6,10 @@ import { KeyStore } from "../gateway/access/keys";
 import { freePort } from "../services/common/embedded-postgres";
 import { IDENTITY_HEADER, signRequest } from "../services/common/identity";
 import { projectPath } from "../services/common/paths";
-import { createDatabase, databaseConfig, dropDatabase } from "./helpers/database";
-import {
-  type Supervisor,
-  postGraphQL,
-  ready,
-  spawnKept,
-  startSupervisor,
-  until,
-} from "./helpers/processes";
+import { createDatabase, databaseConfig, dropDatabase } from "../harness/database";
+import { postGraphQL } from "../scripts/graphql-client";
+import { type NpmStart, spawnNpmStart } from "../harness/npm-start";
+import { spawnKept, until } from "../harness/processes";
 
 const SECRET = "redis-test-identity-secret-shared-everywhere";
 const RATE = 60;
@@ -42,6 +37,9 @@ const RENAME = /* GraphQL */ `
     }
   }
 `;
+
+const post = (url: string, query: string, variables?: Record<string, unknown>, token?: string) =>
+  postGraphQL<any>(url, { query, variables }, { token });
 
 /** A Redis server of the test's own, on a free port: the machine's server is never stopped. */
 async function startRedis(port: number): Promise<ChildProcess> {
@@ -71,7 +69,7 @@ describe("operations > replicas share state through Redis", () => {
   let databaseUrl: string;
   let redisPort: number;
   let redis: ChildProcess;
-  let supervisor: Supervisor;
+  let supervisor: NpmStart;
   let replica: ReturnType<typeof spawnKept>;
   let replicaUrl: string;
   let token: string;
@@ -83,7 +81,7 @@ describe("operations > replicas share state through Redis", () => {
     key?: string,
   ) => {
     sent += 1;
-    return postGraphQL(url, query, variables, key);
+    return post(url, query, variables, key);
   };
 
   beforeAll(async () => {
@@ -103,8 +101,8 @@ describe("operations > replicas share state through Redis", () => {
       LOAD_MISP_ON_START: "false",
       LOG_LEVEL: "warn",
     };
-    supervisor = await startSupervisor(shared);
-    await ready(supervisor);
+    supervisor = await spawnNpmStart(shared);
+    await supervisor.ready();
     const port = await freePort();
     replicaUrl = `http://127.0.0.1:${port}/`;
     replica = spawnKept(projectPath("dist", "gateway", "main.js"), {
@@ -133,7 +131,7 @@ describe("operations > replicas share state through Redis", () => {
     if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
   });
 
-  const cacheOf = (answer: any) => answer.response.headers.get("x-cache");
+  const cacheOf = (answer: any) => answer.headers.get("x-cache");
 
   it("shows a write through one replica to the very next read through the other", async () => {
     await ask(supervisor.gatewayUrl, READ);
@@ -219,7 +217,7 @@ describe("operations > replicas share state through Redis", () => {
     const statuses: number[] = [];
     while (sent < RATE + 4) {
       const answer = await ask(sent % 2 ? replicaUrl : supervisor.gatewayUrl, "{ __typename }");
-      statuses.push(answer.response.status);
+      statuses.push(answer.status);
     }
     // The first RATE requests of this minute, to either replica, passed; then both refuse.
     expect(statuses.slice(0, RATE - (sent - statuses.length)).every((s) => s === 200)).toBe(true);
@@ -229,37 +227,31 @@ describe("operations > replicas share state through Redis", () => {
   it("keeps answering while Redis is down, and shares again once it is back", async () => {
     redis.kill("SIGKILL");
     await until(
-      () => postGraphQL(replicaUrl, READ),
-      (answer) =>
-        answer.response.status === 200 && answer.data?.government && cacheOf(answer) === "MISS",
+      () => post(replicaUrl, READ),
+      (answer) => answer.status === 200 && answer.data?.government && cacheOf(answer) === "MISS",
     );
     // Down: each replica counts its own rate limit (fresh), answers run, nothing is cached:
     // the same read twice misses twice.
     for (let read = 0; read < 2; read++) {
-      const during = await postGraphQL(replicaUrl, READ);
+      const during = await post(replicaUrl, READ);
       expect(during.data.government.name).toBe("United Kingdom (renamed)");
       expect(cacheOf(during)).toBe("MISS");
     }
-    const write = await postGraphQL(
-      supervisor.gatewayUrl,
-      RENAME,
-      { name: "United Kingdom" },
-      token,
-    );
+    const write = await post(supervisor.gatewayUrl, RENAME, { name: "United Kingdom" }, token);
     expect(write.data.upsertGovernment.action).toBe("UPDATED");
-    expect((await postGraphQL(replicaUrl, READ)).data.government.name).toBe("United Kingdom");
+    expect((await post(replicaUrl, READ)).data.government.name).toBe("United Kingdom");
 
     redis = await startRedis(redisPort);
     const again = await until(
       async () => {
-        await postGraphQL(supervisor.gatewayUrl, READ);
-        return postGraphQL(replicaUrl, READ);
+        await post(supervisor.gatewayUrl, READ);
+        return post(replicaUrl, READ);
       },
       (answer) => cacheOf(answer) === "HIT",
     );
     expect(again.data.government.name).toBe("United Kingdom");
-    await postGraphQL(replicaUrl, RENAME, { name: "United Kingdom of GB and NI" }, token);
-    const after = await postGraphQL(supervisor.gatewayUrl, READ);
+    await post(replicaUrl, RENAME, { name: "United Kingdom of GB and NI" }, token);
+    const after = await post(supervisor.gatewayUrl, READ);
     expect(after.data.government.name).toBe("United Kingdom of GB and NI");
   });
 });

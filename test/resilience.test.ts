@@ -6,13 +6,13 @@ import { projectPath } from "../services/common/paths";
 import { type RunningSubgraph, startSubgraph } from "../services/common/subgraph";
 import { readBundles } from "../services/dataset";
 import { subgraphs } from "../services";
-import { databaseConfig, prepareDatabase } from "./helpers/database";
+import { databaseConfig, prepareDatabase } from "../harness/database";
 import {
   TEST_IDENTITY_SECRET,
   type TestFederation,
   startTestFederation,
 } from "./helpers/federation";
-import { INCIDENT_STORY } from "./queries/cross-source";
+import { INCIDENT_STORY } from "../harness/queries/cross-source";
 
 const until = async <T>(attempt: () => Promise<T>, ok: (value: T) => boolean, tries = 40) => {
   let value = await attempt();

@@ -6,7 +6,7 @@ import {
   DEFAULT_RESPONSE_CACHE,
   responseCacheFromEnv,
 } from "../gateway/response-cache";
-import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, postToSubgraph, startTestFederation } from "./helpers/federation";
 
 const GOVERNMENT = /* GraphQL */ `

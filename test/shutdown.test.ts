@@ -6,7 +6,7 @@ import { freePort } from "../services/common/embedded-postgres";
 import { IDENTITY_HEADER, signRequest } from "../services/common/identity";
 import { projectPath } from "../services/common/paths";
 import { startTestFederation } from "./helpers/federation";
-import { SEARCH_STORY } from "./queries/cross-source";
+import { SEARCH_STORY } from "../harness/queries/cross-source";
 
 /** One connection per request, so each request is on the server before shutdown begins. */
 function postWithoutKeepAlive(url: string, body: string): Promise<{ status: number; body: any }> {

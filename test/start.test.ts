@@ -1,16 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectPath } from "../services/common/paths";
-import { createDatabase, dropDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase } from "../harness/database";
 import { readFileSync } from "node:fs";
-import {
-  SERVICES,
-  type Supervisor,
-  ready,
-  running,
-  startSupervisor,
-  until,
-} from "./helpers/processes";
+import { type NpmStart, SERVICES, spawnNpmStart } from "../harness/npm-start";
+import { running, until } from "../harness/processes";
 
 const STORY = /* GraphQL */ `
   {
@@ -44,7 +38,7 @@ const whole = (answer: any) =>
 describe("operations > npm start supervises one process per service", () => {
   const serverUrl = inject("serverUrl");
   let databaseUrl: string;
-  const started: Supervisor[] = [];
+  const started: NpmStart[] = [];
   beforeAll(async () => {
     execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
       cwd: projectPath(),
@@ -52,15 +46,18 @@ describe("operations > npm start supervises one process per service", () => {
     });
     databaseUrl = await createDatabase(serverUrl, "start");
   }, 180_000);
+  // Every answer comes from the subgraphs, never from a copy cached before the crash.
+  const start = (env: Record<string, string> = {}) =>
+    spawnNpmStart({ DATABASE_URL: databaseUrl, RESPONSE_CACHE_MAX_AGE: "0", ...env });
   afterAll(async () => {
     for (const { child } of started) child.kill("SIGKILL");
     if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
   });
 
   it("restarts a killed subgraph, then stops every service on SIGTERM", async () => {
-    const supervisor = await startSupervisor({ DATABASE_URL: databaseUrl });
+    const supervisor = await start();
     started.push(supervisor);
-    await ready(supervisor);
+    await supervisor.ready();
     // Migrated and seeded with the shipped dataset, first admin key printed once.
     expect(supervisor.output().match(/first admin API key/g)).toHaveLength(1);
     expect(whole(await supervisor.query(STORY))).toBe(true);
@@ -97,9 +94,9 @@ describe("operations > npm start supervises one process per service", () => {
 
   it("leaves no service behind when the supervisor itself is killed", async () => {
     // The database is already migrated and seeded: this start only checks that it is.
-    const supervisor = await startSupervisor({ DATABASE_URL: databaseUrl });
+    const supervisor = await start();
     started.push(supervisor);
-    await ready(supervisor);
+    await supervisor.ready();
     const pids = SERVICES.map((service) => supervisor.pids(service)[0]);
     expect(pids.filter(running)).toHaveLength(4);
     supervisor.child.kill("SIGKILL");
@@ -113,10 +110,7 @@ describe("operations > npm start supervises one process per service", () => {
   }, 180_000);
 
   it("stops with exit 2 and the variable's name on a bad heap limit", async () => {
-    const supervisor = await startSupervisor({
-      DATABASE_URL: databaseUrl,
-      SERVICE_MAX_OLD_SPACE_MB: "lots",
-    });
+    const supervisor = await start({ SERVICE_MAX_OLD_SPACE_MB: "lots" });
     started.push(supervisor);
     expect(await supervisor.exit).toBe(2);
     expect(supervisor.output()).toContain("SERVICE_MAX_OLD_SPACE_MB must be an integer");

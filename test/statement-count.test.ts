@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 import { twoSizesBundle } from "./helpers/synthetic";
 import {
@@ -7,7 +7,7 @@ import {
   GOVERNMENT_STORY,
   INCIDENT_STORY,
   SEARCH_STORY,
-} from "./queries/cross-source";
+} from "../harness/queries/cross-source";
 
 const LARGE = 30;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signRequest } from "../services/common/identity";
 import { readBundles } from "../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "./helpers/database";
+import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import {
   TEST_IDENTITY_SECRET,
   type TestFederation,

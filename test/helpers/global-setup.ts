@@ -1,11 +1,12 @@
 import "reflect-metadata";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { join } from "node:path";
 import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
-import { startEmbeddedPostgres } from "../../services/common/embedded-postgres";
-import { projectPath } from "../../services/common/paths";
+import {
+  createDatabase,
+  dropDatabase,
+  openPostgresServer,
+  prepareDatabase,
+} from "../../harness/database";
 import { readBundles } from "../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "./database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,18 +22,8 @@ declare module "vitest" {
  * dropped afterwards), else an embedded server in a temporary directory.
  */
 export default async function setup(project: TestProject) {
-  const external = process.env.DATABASE_URL;
-  let serverUrl: string;
-  let stopServer = async () => undefined as void;
-  if (external) {
-    serverUrl = external;
-  } else {
-    mkdirSync(projectPath(".data"), { recursive: true });
-    const dataDir = mkdtempSync(join(projectPath(".data"), "test-"));
-    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
-    serverUrl = `${server.serverUrl}/postgres`;
-    stopServer = () => server.stop();
-  }
+  const server = await openPostgresServer("test");
+  const { serverUrl } = server;
   const datasetUrl = await createDatabase(serverUrl, "dataset");
   await prepareDatabase(
     datasetUrl,
@@ -42,6 +33,6 @@ export default async function setup(project: TestProject) {
   project.provide("datasetUrl", datasetUrl);
   return async () => {
     await dropDatabase(serverUrl, datasetUrl);
-    await stopServer();
+    await server.stop();
   };
 }

@@ -1,55 +1,7 @@
-import "reflect-metadata";
 import { Pool } from "pg";
-import { KeyStore } from "../gateway/access/keys";
-import {
-  type FederationOptions,
-  type RunningFederation,
-  startFederation,
-} from "../gateway/federation";
-import type { DatabaseConfig } from "../services/common/database";
-import { withSubgraphDatabase } from "../services/common/subgraph";
-import { subgraphs } from "../services";
-import type { Dataset } from "./generate";
+import type { Dataset, Row } from "./generate";
 
 const BATCH_ROWS = 2_000;
-
-export function benchDatabaseConfig(url: string, poolSize = 10): DatabaseConfig {
-  return { url, poolSize, statementTimeoutMs: 60_000, connectTimeoutMs: 5_000 };
-}
-
-/**
- * The whole federation in this process on free loopback ports over prepared data, with the
- * rate limit lifted: the benchmarks measure the service, not the per-client limiter.
- */
-export function startLocalFederation(
-  database: DatabaseConfig,
-  overrides: Partial<FederationOptions> = {},
-): Promise<RunningFederation> {
-  return startFederation({
-    database,
-    host: "127.0.0.1",
-    gatewayPort: 0,
-    subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
-    migrate: false,
-    seed: false,
-    introspection: false,
-    limits: { rateLimitPerMinute: 1_000_000_000 },
-    ...overrides,
-  });
-}
-
-/** Applies every subgraph's migrations (and the gateway's key store) to `url`. */
-export async function migrateAll(url: string): Promise<void> {
-  await (await KeyStore.open(benchDatabaseConfig(url))).close();
-  for (const { definition } of subgraphs) {
-    await withSubgraphDatabase(
-      definition,
-      benchDatabaseConfig(url, 2),
-      { migrate: true },
-      async () => undefined,
-    );
-  }
-}
 
 /**
  * Empties the subgraphs' tables, then inserts `dataset` straight into them: one statement per
@@ -97,5 +49,3 @@ export async function bulkLoad(
     await pool.end();
   }
 }
-
-type Row = Dataset["tables"][number]["rows"][number];

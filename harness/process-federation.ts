@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import { freePort } from "../services/common/embedded-postgres";
+import { projectPath } from "../services/common/paths";
+import { subgraphs } from "../services";
+import { type KeptProcess, readyAt, spawnKept, stopAll } from "./processes";
+
+export interface ServiceProcessOptions {
+  databaseUrl: string;
+  /** node:cluster workers per service (`WORKERS`). */
+  workers: number;
+  poolSize: number;
+  /** IDENTITY_SECRET of every process; a random one when omitted. */
+  identitySecret?: string;
+  /** Seconds; 0 turns the gateway's response cache off. */
+  responseCacheMaxAge: number;
+  /** `NODE_OPTIONS` of every process (e.g. GC settings). */
+  nodeOptions?: string;
+  /** Node.js options per service ("gateway" or a subgraph's name), e.g. `["--cpu-prof"]`. */
+  nodeArgs?: Record<string, string[]>;
+}
+
+export interface ServiceProcesses {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  /** The environment every process shares, for one more process beside them (a peer gateway). */
+  env: Record<string, string | undefined>;
+  processes: KeptProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The federation as it is deployed: each subgraph and the gateway its own process (with
+ * `workers` cluster workers), so that they use every core instead of sharing one event loop.
+ * Runs the compiled entry points in dist/ (`npm run build:server`) over a prepared database.
+ */
+export async function startServiceProcesses(
+  options: ServiceProcessOptions,
+): Promise<ServiceProcesses> {
+  const processes: KeptProcess[] = [];
+  const stop = () => stopAll(processes);
+  const env = {
+    PATH: process.env.PATH,
+    // As deployed (docker-compose.yml): graphql-js also skips its development-only checks.
+    NODE_ENV: "production",
+    NODE_OPTIONS: options.nodeOptions,
+    HOST: "127.0.0.1",
+    WORKERS: String(options.workers),
+    LOG_LEVEL: "warn",
+    DATABASE_URL: options.databaseUrl,
+    DB_POOL_SIZE: String(options.poolSize),
+    DB_STATEMENT_TIMEOUT_MS: "60000",
+    IDENTITY_SECRET: options.identitySecret ?? randomBytes(32).toString("base64url"),
+  };
+  const start = async (service: string, script: string, serviceEnv: Record<string, string>) => {
+    const port = await freePort();
+    const started = spawnKept(
+      script,
+      { ...env, ...serviceEnv, PORT: String(port) },
+      { nodeArgs: options.nodeArgs?.[service], inherit: false },
+    );
+    processes.push(started);
+    await readyAt(started, `http://127.0.0.1:${port}/health/ready`);
+    return `http://127.0.0.1:${port}/`;
+  };
+  try {
+    const subgraphUrls: Record<string, string> = {};
+    await Promise.all(
+      subgraphs.map(async ({ definition: { name } }) => {
+        subgraphUrls[name] = await start(name, projectPath("dist", "services", name, "main.js"), {
+          MIGRATE_ON_START: "false",
+        });
+      }),
+    );
+    const gatewayUrl = await start("gateway", projectPath("dist", "gateway", "main.js"), {
+      GOVERNMENTS_URL: subgraphUrls.governments,
+      INCIDENTS_URL: subgraphUrls.incidents,
+      LEGAL_ACTIONS_URL: subgraphUrls["legal-actions"],
+      INTROSPECTION: "false",
+      RATE_LIMIT_PER_MINUTE: "1000000000",
+      RESPONSE_CACHE_MAX_AGE: String(options.responseCacheMaxAge),
+    });
+    return { gatewayUrl, subgraphUrls, env, processes, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
