@@ -1,27 +1,43 @@
 import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Counted } from "../lib/attribution-stats";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { ChartRow, ChartSeries } from "../lib/chart-data";
 
 /**
  * A bar chart with its caption and, for screen readers and the curious, the same numbers as a
- * table. `horizontal` puts long labels (names) on the vertical axis.
+ * table (with the columns that are not plotted). `horizontal` puts long labels (names) on the
+ * vertical axis; `stacked` piles the plotted series of a row into one bar.
  */
 export function BarChartFigure({
   title,
+  labelName,
   data,
-  valueName,
+  series,
   horizontal = false,
+  stacked = false,
 }: {
   title: string;
-  data: Counted[];
-  valueName: string;
+  labelName: string;
+  data: ChartRow[];
+  series: ChartSeries[];
   horizontal?: boolean;
+  stacked?: boolean;
 }) {
   const captionId = useId();
-  const height = horizontal ? Math.max(160, data.length * 34 + 40) : 280;
+  const plotted = series.filter((s) => s.plotted !== false);
+  const height = horizontal ? Math.max(160, data.length * 44 + 40) : 280;
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
+      {data.length === 0 && <p className="muted">No figures yet.</p>}
       <div className="chart-area" aria-hidden="true">
         <ResponsiveContainer width="100%" height={height}>
           <BarChart
@@ -33,7 +49,7 @@ export function BarChartFigure({
             {horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={false} stroke="var(--muted)" />
-                <YAxis type="category" dataKey="label" width={150} stroke="var(--muted)" />
+                <YAxis type="category" dataKey="label" width={170} stroke="var(--muted)" />
               </>
             ) : (
               <>
@@ -42,28 +58,46 @@ export function BarChartFigure({
               </>
             )}
             <Tooltip cursor={{ fill: "var(--highlight)" }} />
-            <Bar dataKey="count" name={valueName} fill="var(--accent)" isAnimationActive={false} />
+            {plotted.length > 1 && <Legend />}
+            {plotted.map((s) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                fill={s.color ?? "var(--accent)"}
+                stackId={stacked ? "stack" : undefined}
+                isAnimationActive={false}
+              />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <details>
         <summary>The numbers</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{horizontal ? "Name" : "Year"}</th>
-              <th scope="col">{valueName}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                <td>{row.count}</td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{labelName}</th>
+                {series.map((s) => (
+                  <th key={s.key} scope="col">
+                    {s.name}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  {series.map((s) => (
+                    <td key={s.key}>{row[s.key] ?? "–"}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

@@ -1,4 +1,9 @@
 import { Link } from "react-router-dom";
+import {
+  AttributionDelayFields,
+  DelayText,
+  LegalActionDelayFields,
+} from "../../components/delay-text";
 import { PartialDateText } from "../../components/partial-date-text";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
 import { paths } from "../../lib/paths";
@@ -26,10 +31,30 @@ export const IncidentFactsFields = graphql(`
         name
       }
     }
+    timeToFirstAttribution {
+      ...AttributionDelayFields
+      statement {
+        id
+        issuer {
+          id
+          name
+        }
+      }
+    }
+    timeToFirstLegalAction {
+      ...LegalActionDelayFields
+      legalAction {
+        id
+        title
+      }
+    }
   }
 `);
 
-/** Dates, impact as stated, sectors, countries and CVEs, as a list of terms. */
+/**
+ * Dates, how long until the first attribution and the first legal action, impact as stated,
+ * sectors, countries and CVEs, as a list of terms.
+ */
 export function IncidentFacts({
   incident,
 }: {
@@ -37,6 +62,8 @@ export function IncidentFacts({
 }) {
   const facts = getFragmentData(IncidentFactsFields, incident);
   const countries = facts.targetedCountries.nodes;
+  const attributed = facts.timeToFirstAttribution;
+  const charged = facts.timeToFirstLegalAction;
   return (
     <dl className="facts">
       {facts.firstObserved && (
@@ -62,6 +89,38 @@ export function IncidentFacts({
             <PartialDateText date={facts.ended} />
           </dd>
         </div>
+      )}
+      {(facts.firstObserved || facts.disclosed) && (
+        <>
+          <div>
+            <dt>First attributed</dt>
+            <dd>
+              <DelayText delay={getFragmentData(AttributionDelayFields, attributed)} />
+              {attributed && (
+                <>
+                  {" · by "}
+                  <Link to={paths.government(attributed.statement.issuer.id)}>
+                    {attributed.statement.issuer.name}
+                  </Link>
+                </>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>First legal action</dt>
+            <dd>
+              <DelayText delay={getFragmentData(LegalActionDelayFields, charged)} />
+              {charged && (
+                <>
+                  {" · "}
+                  <Link to={paths.legalAction(charged.legalAction.id)}>
+                    {charged.legalAction.title}
+                  </Link>
+                </>
+              )}
+            </dd>
+          </div>
+        </>
       )}
       {facts.impact && (
         <div>
