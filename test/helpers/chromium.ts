@@ -16,7 +16,7 @@ export function findChromium(env = process.env): string | undefined {
 }
 
 export const NO_CHROMIUM_MESSAGE =
-  "browser tests skipped: no Chromium found. Install Debian's with `apt-get install -y chromium` " +
+  "no Chromium found for the browser tests. Install Debian's with `apt-get install -y chromium` " +
   "(or set CHROMIUM_PATH to a Chromium binary); .ci/run installs it, so CI always runs them.";
 
 /** Headless, sandbox-free and quiet: no update checks, sync or first-run requests. */
