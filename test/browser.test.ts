@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { projectPath } from "../services/common/paths";
 import { type BrowserSession, openSession } from "./helpers/browser-session";
 import { NO_CHROMIUM_MESSAGE, findChromium, launchChromium } from "./helpers/chromium";
-import { createDatabase, dropDatabase } from "./helpers/database";
-import { type NpmStart, startNpmStart } from "./helpers/npm-start";
+import { createDatabase, dropDatabase } from "../harness/database";
+import { type NpmStart, startNpmStart } from "../harness/npm-start";
 
 const chromiumPath = findChromium();
 // .ci/run sets REQUIRE_BROWSER_TESTS: there a missing Chromium fails the run instead of a skip.
