@@ -1,7 +1,8 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { formatSoak, runSoak } from "../bench/soak";
+import { formatSoak } from "../bench/soak/report";
+import { runSoak } from "../bench/soak/runner";
 import { readBundles } from "../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
@@ -22,7 +23,7 @@ function forceGc(): (() => void) | undefined {
   }
 }
 
-// The short soak of `npm run soak` (bench/soak.ts): 10 seconds of reads and writes through the
+// The short soak of `npm run soak` (bench/soak/): 10 seconds of reads and writes through the
 // whole federation, then the same checks: no unexplained error, every acknowledged write present.
 describe("soak (short)", () => {
   const serverUrl = inject("serverUrl");
