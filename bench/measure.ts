@@ -1,5 +1,6 @@
 import autocannon from "autocannon";
 import type { Pool } from "pg";
+import { Agent, request as undiciRequest } from "undici";
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -60,6 +61,88 @@ export async function load(
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx,
   };
+}
+
+/**
+ * One request at a time over one keep-alive connection, timed here to the microsecond
+ * (autocannon reports whole milliseconds, too coarse for answers of 1-5 ms). Every answer must
+ * be HTTP 200 without GraphQL errors.
+ */
+export async function singleLatency(
+  url: string,
+  request: GraphQLRequest,
+  iterations: number,
+): Promise<LatencyFigures & { errors: number }> {
+  const agent = new Agent({ connections: 1, pipelining: 1 });
+  const body = JSON.stringify(request);
+  const once = async () => {
+    const response = await undiciRequest(url, {
+      method: "POST",
+      headers: HEADERS,
+      body,
+      dispatcher: agent,
+    });
+    const text = await response.body.text();
+    return response.statusCode === 200 && !text.includes('"errors"');
+  };
+  try {
+    for (let i = 0; i < 10; i += 1) await once();
+    const times: number[] = [];
+    let errors = 0;
+    for (let i = 0; i < iterations; i += 1) {
+      const started = performance.now();
+      if (!(await once())) errors += 1;
+      times.push(performance.now() - started);
+    }
+    return { ...percentiles(times), iterations, errors };
+  } finally {
+    await agent.close();
+  }
+}
+
+function percentiles(times: number[]) {
+  times.sort((a, b) => a - b);
+  const at = (p: number) => round(times[Math.min(times.length - 1, Math.floor(times.length * p))]);
+  return { p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
+/** Median, minimum and maximum of the figures of several rounds. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return { median: NaN, min: NaN, max: NaN };
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted.at(-1)!) };
+}
+
+/**
+ * Ends a pg pool and waits until every one of its connections is closed. `pool.end()` resolves
+ * as soon as it has asked its idle clients to end, before they have: stopping PostgreSQL right
+ * after kills them first ("terminating connection due to administrator command"), and an idle
+ * client's error is re-emitted by the pool, which kills the process without an 'error' handler.
+ */
+export async function endPool(pool: Pool, timeoutMs = 5_000): Promise<void> {
+  pool.on("error", () => undefined);
+  const open = pool.totalCount;
+  let removed = 0;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      removed += 1;
+      if (removed >= open) resolve();
+    });
+  });
+  await pool.end();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
 }
 
 /** The SQL floor one request at a time: latency percentiles over `iterations`. */

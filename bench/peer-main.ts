@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { runWorkers, workersFromEnv } from "../services/common/cluster";
 import { getEnvPort, getEnvSecret, getEnvStr } from "../services/common/env";
-import { startPeerGateway } from "./peer";
+import { type PeerPlanner, startPeerGateway } from "./peer";
 
 /**
  * The peer gateway as its own process, with the same `WORKERS` as ours and the subgraphs'
@@ -12,11 +12,17 @@ async function main() {
   const port = getEnvPort(process.env, "PORT", 4100);
   const identitySecret = getEnvSecret(process.env, "IDENTITY_SECRET");
   if (!identitySecret) throw new Error("IDENTITY_SECRET is required (the subgraphs' secret)");
+  // PEER_PLANNER=rust: Hive Router's Rust query planner (bench/peers/hive-rust.ts).
+  const planner =
+    (getEnvStr(process.env, "PEER_PLANNER", "javascript") as PeerPlanner) ?? "javascript";
+  if (planner !== "javascript" && planner !== "rust") {
+    throw new Error(`PEER_PLANNER: "javascript" or "rust", not "${planner}"`);
+  }
   await runWorkers({
     workers: workersFromEnv(process.env),
     prepare: async () => undefined,
     async serve() {
-      const peer = await startPeerGateway(supergraphSdl, { identitySecret, port });
+      const peer = await startPeerGateway(supergraphSdl, { identitySecret, port, planner });
       process.once("SIGTERM", () => void peer.stop().then(() => process.exit(0)));
     },
   });

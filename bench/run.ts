@@ -1,5 +1,7 @@
 import "reflect-metadata";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Pool } from "pg";
 import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { type BenchCase, benchCases, pickIds } from "./cases";
@@ -10,47 +12,106 @@ import { startLocalFederation } from "../harness/federation";
 import {
   type GraphQLRequest,
   difference,
+  endPool,
   floorLatency,
   floorLoad,
   load,
   post,
   round,
+  singleLatency,
 } from "./measure";
-import { startPeerGateway, withSubgraphUrls } from "./peer";
+import { peerSupergraph, startPeerGateway, withSubgraphUrls } from "./peer";
+import { startGrafbase } from "./peers/grafbase";
+import { startHiveRustPeer } from "./peers/hive-rust";
+import type { PeerProcess } from "./peers/process";
 import { type ProcessFederation, startProcessFederation } from "./processes";
-import { type CaseResult, type Settings, writeResults } from "./report";
+import {
+  type CaseResult,
+  GATEWAYS,
+  type GatewayKey,
+  type GatewayStatus,
+  type Measurement,
+  type PeerKey,
+  type RoundResult,
+  type Settings,
+  oursMedians,
+  summarize,
+  writeResults,
+} from "./report";
 
-const SINGLE_REQUESTS = 200;
+const PEERS: PeerKey[] = ["hive", "hiveRust", "grafbase"];
 
 /**
- * `npm run bench -- [--statements N] [--database-url URL] [--duration S] [--connections C]
- *  [--workers W] [--pool-size P] [--cached] [--only "name,name"]`
+ * `npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C] [--single N]
+ *  [--workers W] [--pool-size P] [--peers hive,hiveRust,grafbase] [--cached] [--only "a,b"]
+ *  [--database-url URL] [--node-options="..."]`
+ *
+ * Per query: every gateway is warmed up, then measured in `rounds` interleaved rounds (ours and
+ * each peer one after the other, the order rotated each round, then the SQL floor), so that a
+ * load spike on the shared machine falls on every gateway alike instead of on one of them.
  */
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
-  // One log line per request and subgraph call would measure the terminal; the peer logs nothing.
+  const options = parseOptions(process.argv.slice(2), [
+    "statements",
+    "rounds",
+    "duration",
+    "connections",
+    "single",
+    "pool-size",
+    "workers",
+    "peers",
+    "cached",
+    "node-options",
+    "only",
+    "database-url",
+  ]);
+  // One log line per request and subgraph call would measure the terminal; the peers log nothing.
   process.env.LOG_LEVEL ??= "warn";
+  const peers = (options.get("peers")?.split(",") ?? PEERS) as PeerKey[];
+  for (const peer of peers) {
+    if (!PEERS.includes(peer)) throw new Error(`--peers: ${peer} is not one of ${PEERS.join(",")}`);
+  }
   const settings: Settings = {
     statements: positiveInt(options, "statements", 10_000),
-    duration: positiveInt(options, "duration", 10),
+    rounds: positiveInt(options, "rounds", 5),
+    duration: positiveInt(options, "duration", 5),
     connections: positiveInt(options, "connections", 10),
+    singleRequests: positiveInt(options, "single", 200),
     poolSize: positiveInt(options, "pool-size", 10),
     workers: positiveInt(options, "workers", 1),
+    peers,
     cached: options.get("cached") === "true",
     nodeOptions: options.get("node-options"),
     only: options.get("only")?.split(","),
   };
   const database = await openBenchDatabase(settings.statements, options.get("database-url"));
   const pool = new Pool({ connectionString: database.url, max: settings.connections });
-  // One secret for the run: every subgraph checks, and both gateways sign, with it.
+  // One secret for the run: every subgraph checks, and every signing gateway signs, with it.
   const identitySecret = newIdentitySecret();
   let processes: ProcessFederation | undefined;
+  const peerProcesses: PeerProcess[] = [];
   try {
     const ids = await pickIds(pool);
     console.log(`dataset: ${settings.statements} statements; ids: ${JSON.stringify(ids)}`);
     const cases = benchCases(ids).filter((c) => !settings.only || settings.only.includes(c.name));
-    const checked = await checkInProcess(cases, database.url, pool, settings, identitySecret);
-    const supergraphSdl = await readFile(SUPERGRAPH_PATH, "utf8");
+    const peerSchema = peerSupergraph(await readFile(SUPERGRAPH_PATH, "utf8"));
+    const supergraphSdl = peerSchema.sdl;
+    console.log(
+      `Hive Gateway peers' supergraph without ${peerSchema.dropped.join(", ") || "nothing"}`,
+    );
+    const checked = await checkInProcess(
+      cases,
+      database.url,
+      pool,
+      settings,
+      identitySecret,
+      supergraphSdl,
+    );
+    // Grafbase cannot sign our identity header: the subgraphs of this run answer unsigned
+    // requests from loopback as the anonymous reader (signed ones are still verified).
+    const envFile = join(tmpdir(), `bench-subgraph-env-${process.pid}`);
+    await writeFile(envFile, "BENCH_ACCEPT_UNSIGNED_LOOPBACK=1\n");
+    const unsigned = peers.includes("grafbase");
     const start = (peer: boolean, responseCacheMaxAge: number) =>
       startProcessFederation({
         databaseUrl: database.url,
@@ -61,37 +122,89 @@ async function main() {
         peer,
         supergraphSdl,
         nodeOptions: settings.nodeOptions,
+        nodeArgs: unsigned
+          ? {
+              governments: [`--env-file=${envFile}`],
+              incidents: [`--env-file=${envFile}`],
+              "legal-actions": [`--env-file=${envFile}`],
+            }
+          : undefined,
       });
-    processes = await start(true, 0);
+    processes = await start(peers.includes("hive"), 0);
+    const urls: Partial<Record<GatewayKey, string>> = { ours: processes.gatewayUrl };
+    const status: Record<string, GatewayStatus> = { ours: { ran: true } };
+    if (peers.includes("hive")) {
+      urls.hive = processes.peerUrl;
+      status.hive = { ran: true };
+    }
+    const starters: [PeerKey, () => Promise<PeerProcess>][] = [
+      [
+        "hiveRust",
+        () =>
+          startHiveRustPeer({
+            supergraphSdl,
+            subgraphUrls: processes!.subgraphUrls,
+            identitySecret,
+            workers: settings.workers,
+            nodeOptions: settings.nodeOptions,
+          }),
+      ],
+      [
+        "grafbase",
+        () => startGrafbase({ subgraphUrls: processes!.subgraphUrls, workers: settings.workers }),
+      ],
+    ];
+    for (const [key, startPeer] of starters) {
+      if (!peers.includes(key)) continue;
+      try {
+        const peer = await startPeer();
+        peerProcesses.push(peer);
+        urls[key] = peer.url;
+        status[key] = { ran: true };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        status[key] = { ran: false, reason: `could not start: ${reason.slice(0, 500)}` };
+        console.log(`${GATEWAYS[key]}: NOT RUN (${status[key].reason})`);
+      }
+    }
     const results: CaseResult[] = [];
     for (const benchCase of cases) {
       results.push(
-        await measureCase(benchCase, checked.get(benchCase.name)!, processes, pool, settings),
+        await measureCase(benchCase, checked.get(benchCase.name)!, urls, status, pool, settings),
       );
     }
+    await Promise.all(peerProcesses.splice(0).map((peer) => peer.stop()));
     await processes.stop();
+    processes = undefined;
     if (settings.cached) {
       processes = await start(false, 300);
       for (const [i, benchCase] of cases.entries()) {
-        results[i].cached = await measureSide(processes.gatewayUrl, benchCase, settings, "cached");
+        const request = { query: benchCase.query, variables: benchCase.variables };
+        await load(processes.gatewayUrl, request, {
+          connections: settings.connections,
+          amount: 200,
+        });
+        results[i].cached = await measureOne(processes.gatewayUrl, request, settings);
       }
       await processes.stop();
+      processes = undefined;
     }
-    await writeResults(settings, ids, results, database.url);
+    await writeResults(settings, ids, status, results, database.url, peerSchema.dropped);
   } finally {
+    await Promise.all(peerProcesses.map((peer) => peer.stop()));
     await processes?.stop();
-    await pool.end();
+    await endPool(pool);
     await database.stop();
   }
 }
 
-type Checked = Pick<CaseResult, "responseBytes" | "sameAnswer" | "statementsPerRequest">;
+type Checked = Pick<CaseResult, "responseBytes" | "statementsPerRequest">;
 
 /**
  * Answers and SQL statements per request, counted around one request with everything in this
  * process: the same plans and resolvers the separate processes run, where the count is visible.
- * Both gateways and the SQL floor must return the same data, else nothing is measured: figures
- * for different answers would compare nothing.
+ * Our gateway, Hive Gateway and the SQL floor must return the same data, else nothing is
+ * measured: figures for different answers would compare nothing.
  */
 async function checkInProcess(
   cases: BenchCase[],
@@ -99,16 +212,16 @@ async function checkInProcess(
   pool: Pool,
   settings: Settings,
   identitySecret: string,
+  peerSupergraphSdl: string,
 ): Promise<Map<string, Checked>> {
   const federation = await startLocalFederation(
     benchDatabaseConfig(databaseUrl, settings.poolSize),
     { responseCache: false, identitySecret },
   );
   const urls = Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url]));
-  const peer = await startPeerGateway(
-    withSubgraphUrls(await readFile(SUPERGRAPH_PATH, "utf8"), urls),
-    { identitySecret },
-  );
+  const peer = await startPeerGateway(withSubgraphUrls(peerSupergraphSdl, urls), {
+    identitySecret,
+  });
   try {
     const checked = new Map<string, Checked>();
     for (const benchCase of cases) {
@@ -128,7 +241,6 @@ async function checkInProcess(
       }
       checked.set(benchCase.name, {
         responseBytes: JSON.stringify(ours).length,
-        sameAnswer: true,
         statementsPerRequest: {
           ours: await statements(federation.gatewayUrl),
           peer: await statements(peer.url),
@@ -142,48 +254,92 @@ async function checkInProcess(
   }
 }
 
-/** Warm-up, then load for the configured duration, then single-request latency. */
-async function measureSide(url: string, benchCase: BenchCase, settings: Settings, label: string) {
-  const request: GraphQLRequest = { query: benchCase.query, variables: benchCase.variables };
-  await load(url, request, { connections: settings.connections, amount: 200 });
+/** Load for the configured duration, then single-request latency. */
+async function measureOne(
+  url: string,
+  request: GraphQLRequest,
+  settings: Settings,
+): Promise<Measurement> {
   const figures = await load(url, request, settings);
-  const single = await load(url, request, { connections: 1, amount: SINGLE_REQUESTS });
-  console.log(`  ${label}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms`);
-  return {
-    load: figures,
-    single: { p50Ms: single.p50Ms, p99Ms: single.p99Ms, iterations: SINGLE_REQUESTS },
-  };
+  const single = await singleLatency(url, request, settings.singleRequests);
+  return { load: figures, single };
 }
 
+/**
+ * One query: every running gateway's answer checked against ours (a peer that answers
+ * differently, or with an error, is left out of this query and says why), a warm-up of 200
+ * requests each (query plans, document caches, PostgreSQL buffers), then the interleaved rounds.
+ */
 async function measureCase(
   benchCase: BenchCase,
   checked: Checked,
-  processes: ProcessFederation,
+  urls: Partial<Record<GatewayKey, string>>,
+  runStatus: Record<string, GatewayStatus>,
   pool: Pool,
   settings: Settings,
 ): Promise<CaseResult> {
   console.log(
     `\n${benchCase.name}: ${checked.statementsPerRequest.ours} SQL statements per request`,
   );
-  const ours = await measureSide(processes.gatewayUrl, benchCase, settings, "ours");
-  const peer = await measureSide(processes.peerUrl!, benchCase, settings, "peer");
-  const single = await floorLatency(pool, benchCase.floor, SINGLE_REQUESTS);
-  const total = Math.min(Math.max(ours.load.requests, 1_000), 20_000);
-  const floorFigures = await floorLoad(pool, benchCase.floor, settings.connections, total);
-  console.log(`  floor: ${floorFigures.requestsPerSecond} req/s, p50 ${single.p50Ms} ms alone`);
-  return {
+  const request: GraphQLRequest = { query: benchCase.query, variables: benchCase.variables };
+  const status: Record<string, GatewayStatus> = { ...runStatus };
+  const ours = await post(urls.ours!, request);
+  const gateways: GatewayKey[] = ["ours"];
+  for (const key of settings.peers) {
+    const url = urls[key];
+    if (!url || !status[key]?.ran) continue;
+    try {
+      const found = difference(ours, await post(url, request));
+      if (found) throw new Error(`its answer differs from ours at ${found}`);
+      gateways.push(key);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      status[key] = { ran: false, reason: `left out of this query: ${reason.slice(0, 300)}` };
+      console.log(`  ${GATEWAYS[key]}: ${status[key].reason}`);
+    }
+  }
+  for (const key of gateways) {
+    await load(urls[key]!, request, { connections: settings.connections, amount: 200 });
+  }
+  const rounds: RoundResult[] = [];
+  for (let r = 0; r < settings.rounds; r += 1) {
+    const order = gateways.map((_, i) => gateways[(i + r) % gateways.length]);
+    const measured: RoundResult["gateways"] = {};
+    for (const key of order) measured[key] = await measureOne(urls[key]!, request, settings);
+    const single = await floorLatency(pool, benchCase.floor, settings.singleRequests);
+    const total = Math.min(Math.max(measured.ours!.load.requests, 1_000), 20_000);
+    const floorFigures = await floorLoad(pool, benchCase.floor, settings.connections, total);
+    rounds.push({ round: r + 1, order, gateways: measured, floor: { load: floorFigures, single } });
+    console.log(
+      `  round ${r + 1}: ` +
+        order
+          .map((key) => {
+            const m = measured[key]!;
+            return `${key} ${m.load.requestsPerSecond} req/s 1-req ${m.single.p50Ms} ms`;
+          })
+          .join("; ") +
+        `; floor ${floorFigures.requestsPerSecond} req/s 1-req ${single.p50Ms} ms`,
+    );
+  }
+  const summary = summarize(rounds);
+  const result: CaseResult = {
     name: benchCase.name,
     kind: benchCase.kind,
     ...checked,
-    ours,
-    peer,
-    floor: { load: floorFigures, single },
-    ratios: {
-      oursOverPeerThroughput: round(ours.load.requestsPerSecond / peer.load.requestsPerSecond),
-      oursOverFloorLatency: round(ours.single.p50Ms / single.p50Ms),
-      oursOverFloorThroughput: round(ours.load.requestsPerSecond / floorFigures.requestsPerSecond),
-    },
+    sameAnswer: true,
+    status,
+    rounds,
+    summary,
+    ours: oursMedians(summary, rounds),
   };
+  const ratios = result.summary.ratios;
+  console.log(
+    `  ours/Hive+Rust req/s ${ratios.hiveRust?.median ?? "-"}x ` +
+      `(${ratios.hiveRust?.min ?? "-"}-${ratios.hiveRust?.max ?? "-"}); ` +
+      `ours/floor 1-req ${ratios.floorSingle.median}x; ` +
+      `ours 1-req p50 ${round(result.summary.gateways.ours!.singleP50.median)} ms`,
+  );
+  return result;
 }
 
 main().catch((error: unknown) => {

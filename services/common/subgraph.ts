@@ -236,6 +236,7 @@ export async function startSubgraph<L>(
       includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
       formatError: formatError(production),
     });
+    const unsignedLoopback = benchUnsignedLoopback(config.host, logger);
     const nonces = config.redis
       ? new RedisNonces(config.redis, new NonceStore())
       : new NonceStore();
@@ -252,12 +253,16 @@ export async function startSubgraph<L>(
       },
       // Before anything is parsed: a request the gateway did not sign for this body is refused.
       context: async (req, requestId, body): Promise<SubgraphContext<L>> => {
-        const identity = await verifyRequest(headerValue(req.headers[IDENTITY_HEADER]), {
-          audience: definition.name,
-          body,
-          secret: config.identitySecret,
-          nonces,
-        });
+        const header = headerValue(req.headers[IDENTITY_HEADER]);
+        const identity =
+          !header && unsignedLoopback && isLoopback(req.socket.remoteAddress)
+            ? ({ ok: true, identity: BENCH_UNSIGNED_READER } as const)
+            : await verifyRequest(header, {
+                audience: definition.name,
+                body,
+                secret: config.identitySecret,
+                nonces,
+              });
         if (!identity.ok) throw identityRefusal(identity.reason);
         const budget = new ResponseBudget(config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES);
         return {
@@ -284,6 +289,36 @@ export async function startSubgraph<L>(
     await dataSource.destroy();
     throw error;
   }
+}
+
+/** Who an unsigned loopback request is under BENCH_ACCEPT_UNSIGNED_LOOPBACK: no key, reader. */
+const BENCH_UNSIGNED_READER: Identity = { keyId: null, role: "reader" };
+
+/**
+ * BENCH_ACCEPT_UNSIGNED_LOOPBACK=1, for benchmarks only (BENCHMARKS.md, "Peers"): a request with
+ * no identity header from a loopback address is answered as the anonymous reader, so that a
+ * gateway that cannot sign (Grafbase) can run over the same subgraph processes. A request that
+ * carries a header is still verified in full, and the switch is refused unless the subgraph
+ * listens on loopback only: nothing from another machine can reach it.
+ */
+function benchUnsignedLoopback(host: string, logger: { warn(message: string): void }): boolean {
+  if (process.env.BENCH_ACCEPT_UNSIGNED_LOOPBACK !== "1") return false;
+  if (!isLoopback(host)) {
+    throw new Error(
+      `BENCH_ACCEPT_UNSIGNED_LOOPBACK=1 needs HOST on loopback (127.0.0.1 or ::1), not ${host}`,
+    );
+  }
+  logger.warn("BENCH_ACCEPT_UNSIGNED_LOOPBACK=1: unsigned loopback requests read anonymously");
+  return true;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return (
+    address === "127.0.0.1" ||
+    address === "::1" ||
+    address === "::ffff:127.0.0.1" ||
+    address === "localhost"
+  );
 }
 
 /**

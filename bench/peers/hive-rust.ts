@@ -1,0 +1,45 @@
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "../../services/common/embedded-postgres";
+import { projectPath } from "../../services/common/paths";
+import { withSubgraphUrls } from "../peer";
+import { type PeerProcess, spawnReady, stopChild } from "./process";
+
+export interface NodePeerOptions {
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  identitySecret: string;
+  workers: number;
+  nodeOptions?: string;
+}
+
+/**
+ * Hive Gateway with Hive Router's Rust query planner (`@graphql-hive/router-runtime`) as its own
+ * process: `dist/bench/peer-main.js` with `PEER_PLANNER=rust`, otherwise exactly the environment
+ * bench/processes.ts gives the JavaScript-planner peer (production, same WORKERS, no response
+ * cache, in-flight deduplication off, signing every subgraph fetch).
+ */
+export async function startHiveRustPeer(options: NodePeerOptions): Promise<PeerProcess> {
+  const port = await freePort();
+  const supergraphPath = join(tmpdir(), `bench-supergraph-rust-${process.pid}.graphql`);
+  await writeFile(supergraphPath, withSubgraphUrls(options.supergraphSdl, options.subgraphUrls));
+  const child = await spawnReady(
+    process.execPath,
+    [projectPath("dist", "bench", "peer-main.js")],
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      NODE_OPTIONS: options.nodeOptions,
+      HOST: "127.0.0.1",
+      WORKERS: String(options.workers),
+      LOG_LEVEL: "warn",
+      IDENTITY_SECRET: options.identitySecret,
+      PORT: String(port),
+      SUPERGRAPH_PATH: supergraphPath,
+      PEER_PLANNER: "rust",
+    },
+    `http://127.0.0.1:${port}/healthcheck`,
+  );
+  return { url: `http://127.0.0.1:${port}/graphql`, stop: () => stopChild(child) };
+}
