@@ -1,3 +1,8 @@
+/** A command line the program does not understand: its message is for the user, not a stack. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
 /** The options of a command line: `--name value`, `--name=value` (for values like `--x`), `--flag`. */
 export type Options = Map<string, string>;
 
@@ -5,7 +10,7 @@ export function parseOptions(argv: string[], known?: string[]): Options {
   const options: Options = new Map();
   for (let i = 0; i < argv.length; i += 1) {
     const name = argv[i];
-    if (!name.startsWith("--")) throw new Error(`unexpected argument "${name}"`);
+    if (!name.startsWith("--")) throw new UsageError(`unexpected argument "${name}"`);
     const equals = name.indexOf("=");
     if (equals > 0) {
       options.set(name.slice(2, equals), name.slice(equals + 1));
@@ -20,7 +25,7 @@ export function parseOptions(argv: string[], known?: string[]): Options {
     }
   }
   for (const name of options.keys()) {
-    if (known && !known.includes(name)) throw new Error(`unknown option --${name}`);
+    if (known && !known.includes(name)) throw new UsageError(`unknown option --${name}`);
   }
   return options;
 }
@@ -31,7 +36,7 @@ export function positiveInt(options: Options, name: string, fallback: number) {
   if (raw === undefined) return fallback;
   const value = Number(raw.replace(/_/g, "").replace(/k$/i, "000"));
   if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name}: not a positive integer: ${raw}`);
+    throw new UsageError(`--${name}: not a positive integer: ${raw}`);
   return value;
 }
 
@@ -45,7 +50,7 @@ export function numberOption(
   const raw = options.get(name);
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`--${name}: expected a number in ${min}..${max}, got ${raw}`);
+    throw new UsageError(`--${name}: expected a number in ${min}..${max}, got ${raw}`);
   }
   return value;
 }

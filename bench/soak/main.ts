@@ -8,7 +8,7 @@ import {
   prepareDatabase,
 } from "../../harness/database";
 import { type LocalFederation, startLocalFederation } from "../../harness/federation";
-import { numberOption, parseOptions } from "../../harness/options";
+import { UsageError, numberOption, parseOptions } from "../../harness/options";
 import { readBundles } from "../../services/dataset";
 import { type SoakSettings, appendToBenchmarks, formatSoak } from "./report";
 import { type SoakResult, runSoak } from "./runner";
@@ -82,6 +82,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error);
   process.exit(1);
 });
