@@ -4,9 +4,9 @@ interface PageInfo {
 }
 
 interface LoadMoreProps {
-  pageInfo: PageInfo | undefined;
-  shown: number;
-  total: number | undefined;
+  /** The list as loaded so far (pages merged by Graphcache). */
+  connection:
+    { pageInfo: PageInfo; totalCount: number; nodes: readonly unknown[] } | null | undefined;
   fetching: boolean;
   /** What the list holds, for the button's name: "statements". */
   what: string;
@@ -14,8 +14,9 @@ interface LoadMoreProps {
 }
 
 /** Asks for the page after the last item shown; the new items join the list (Graphcache). */
-export function LoadMore({ pageInfo, shown, total, fetching, what, onLoadMore }: LoadMoreProps) {
-  if (!pageInfo?.hasNextPage || !pageInfo.endCursor) return null;
+export function LoadMore({ connection, fetching, what, onLoadMore }: LoadMoreProps) {
+  const pageInfo = connection?.pageInfo;
+  if (!connection || !pageInfo?.hasNextPage || !pageInfo.endCursor) return null;
   const cursor = pageInfo.endCursor;
   return (
     <button
@@ -26,12 +27,10 @@ export function LoadMore({ pageInfo, shown, total, fetching, what, onLoadMore }:
       onClick={() => onLoadMore(cursor)}
     >
       {fetching ? "Loading…" : `Load more ${what}`}
-      {total !== undefined && (
-        <span className="muted">
-          {" "}
-          ({shown} of {total} shown)
-        </span>
-      )}
+      <span className="muted">
+        {" "}
+        ({connection.nodes.length} of {connection.totalCount} shown)
+      </span>
     </button>
   );
 }

@@ -58,9 +58,7 @@ export function LatestIncidents() {
           </ul>
           <LoadMore
             what="incidents"
-            pageInfo={incidents.pageInfo}
-            shown={incidents.nodes.length}
-            total={incidents.totalCount}
+            connection={incidents}
             fetching={fetching}
             onLoadMore={setAfter}
           />

@@ -54,14 +54,7 @@ export function ActorIncidents({ actorId }: { actorId: string }) {
           </li>
         ))}
       </ul>
-      <LoadMore
-        what="incidents"
-        pageInfo={incidents?.pageInfo}
-        shown={incidents?.nodes.length ?? 0}
-        total={incidents?.totalCount}
-        fetching={fetching}
-        onLoadMore={setAfter}
-      />
+      <LoadMore what="incidents" connection={incidents} fetching={fetching} onLoadMore={setAfter} />
     </section>
   );
 }

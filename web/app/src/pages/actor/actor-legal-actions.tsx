@@ -42,9 +42,7 @@ export function ActorLegalActions({ actorId }: { actorId: string }) {
       ))}
       <LoadMore
         what="legal actions"
-        pageInfo={legalActions?.pageInfo}
-        shown={legalActions?.nodes.length ?? 0}
-        total={legalActions?.totalCount}
+        connection={legalActions}
         fetching={fetching}
         onLoadMore={setAfter}
       />

@@ -77,9 +77,7 @@ export function ActorStatements({ actorId }: { actorId: string }) {
       </ul>
       <LoadMore
         what="statements"
-        pageInfo={statements?.pageInfo}
-        shown={statements?.nodes.length ?? 0}
-        total={statements?.totalCount}
+        connection={statements}
         fetching={fetching}
         onLoadMore={setAfter}
       />

@@ -101,9 +101,7 @@ export function IncidentDelays() {
           </div>
           <LoadMore
             what="incidents"
-            pageInfo={incidents.pageInfo}
-            shown={incidents.nodes.length}
-            total={incidents.totalCount}
+            connection={incidents}
             fetching={fetching}
             onLoadMore={setAfter}
           />

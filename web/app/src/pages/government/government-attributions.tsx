@@ -111,9 +111,7 @@ export function GovernmentAttributions({
       ))}
       <LoadMore
         what="attributions"
-        pageInfo={connection?.pageInfo}
-        shown={rows.length}
-        total={connection?.totalCount}
+        connection={connection}
         fetching={fetching}
         onLoadMore={setAfter}
       />

@@ -80,14 +80,7 @@ export function NationalsCharged({ governmentId }: { governmentId: string }) {
           </li>
         ))}
       </ul>
-      <LoadMore
-        what="nationals"
-        pageInfo={nationals?.pageInfo}
-        shown={nationals?.nodes.length ?? 0}
-        total={nationals?.totalCount}
-        fetching={fetching}
-        onLoadMore={setAfter}
-      />
+      <LoadMore what="nationals" connection={nationals} fetching={fetching} onLoadMore={setAfter} />
     </section>
   );
 }

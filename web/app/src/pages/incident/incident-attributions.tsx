@@ -49,9 +49,7 @@ export function IncidentAttributions({ incidentId }: { incidentId: string }) {
           </ol>
           <LoadMore
             what="attributions"
-            pageInfo={attributions.pageInfo}
-            shown={attributions.nodes.length}
-            total={attributions.totalCount}
+            connection={attributions}
             fetching={fetching}
             onLoadMore={setAfter}
           />

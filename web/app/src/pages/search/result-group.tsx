@@ -43,9 +43,7 @@ export function ResultGroup({
       {connection && connection.nodes.length > 0 && <ul className="results">{children}</ul>}
       <LoadMore
         what={title.toLowerCase()}
-        pageInfo={connection?.pageInfo}
-        shown={connection?.nodes.length ?? 0}
-        total={connection?.totalCount}
+        connection={connection}
         fetching={fetching}
         onLoadMore={onLoadMore}
       />
