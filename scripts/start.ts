@@ -14,6 +14,7 @@ import { projectPath } from "../services/common/paths";
 import { limitsFromEnv } from "../gateway/limits";
 import { responseCacheFromEnv } from "../gateway/response-cache";
 import { localDatabase } from "./local-database";
+import { type GalaxyLoad, isFirstStart, loadGalaxyInBackground } from "./misp/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";
 
 /** The subgraphs of services/index.ts, without loading their schemas into this process. */
@@ -51,6 +52,7 @@ function configFromEnv(env: Env) {
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     seed: getEnvBool(env, "SEED_ON_START", true),
+    loadMisp: getEnvBool(env, "LOAD_MISP_ON_START", true),
     // The subgraphs' Cache-Control would otherwise cap the gateway's setting.
     cacheMaxAge: responseCache ? String(responseCache.maxAgeSeconds) : env.CACHE_MAX_AGE,
     maxOldSpaceMb: getEnvInt(env, "SERVICE_MAX_OLD_SPACE_MB", 1024, { min: 128, max: 65_536 }),
@@ -69,6 +71,9 @@ async function main() {
   if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
   const database = await localDatabase(env);
   console.log(`database: ${redact(database.url)}`);
+  // Decided before the services migrate it: the galaxy is loaded on the first start only.
+  const loadMisp = config.loadMisp && (await isFirstStart(database.url));
+  let galaxy: GalaxyLoad | undefined;
   const common: Env = {
     ...env,
     HOST: config.host,
@@ -110,6 +115,8 @@ async function main() {
   const stop = (code: number) =>
     (stopping ??= (async () => {
       console.log("stopping...");
+      galaxy?.kill();
+      await galaxy?.done;
       // The gateway first, so that it can still finish requests in flight.
       await gateway.stop();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
@@ -135,6 +142,14 @@ async function main() {
   }
   console.log(`\nattribution-graph gateway ready at http://${config.host}:${config.gatewayPort}/`);
   if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
+  if (loadMisp && !stopping) {
+    // A failed load leaves the services up: the graph is usable without the galaxy.
+    galaxy = loadGalaxyInBackground(
+      { ...common, DATABASE_URL: database.url },
+      localUrl(config.host, config.gatewayPort),
+      console.log,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -77,16 +77,6 @@ export function readGalaxy(path: string = SHIPPED_GALAXY): Galaxy {
   const actors = readCluster(actorsFile, "threat-actor", problems, parseActor);
   const producers = readCluster(join(dir, "producer.json"), "producer", problems, parseProducer);
   const countries = readCluster(join(dir, "country.json"), "country", problems, parseCountry);
-  const seen = new Map<string, number>();
-  for (const [i, cluster] of actors?.values.entries() ?? []) {
-    const first = seen.get(cluster.uuid.toLowerCase());
-    if (first !== undefined) {
-      problems.push(
-        `${actorsFile}: $.values[${i}].uuid: "${cluster.uuid}" is also $.values[${first}]'s`,
-      );
-    }
-    seen.set(cluster.uuid.toLowerCase(), i);
-  }
   if (problems.length || !actors || !producers || !countries) throw new GalaxyError(problems);
   return {
     path,
@@ -126,11 +116,18 @@ function readCluster<T>(
   }
   if (!Array.isArray(json.values)) return void check("$.values", "must be a list of clusters");
   const values: T[] = [];
+  // A cluster is known by its uuid: two with one uuid would be one actor written twice.
+  const seen = new Map<string, number>();
   for (const [i, value] of json.values.entries()) {
     if (!isObject(value)) check(`$.values[${i}]`, "must be an object");
     else {
       const parsed = parse(value, `$.values[${i}]`, check);
       if (parsed) values.push(parsed);
+      if (typeof value.uuid !== "string") continue;
+      const first = seen.get(value.uuid.toLowerCase());
+      if (first !== undefined) {
+        check(`$.values[${i}].uuid`, `"${value.uuid}" is also $.values[${first}]'s`);
+      } else seen.set(value.uuid.toLowerCase(), i);
     }
   }
   if (problems.length > before) return undefined;

@@ -5,12 +5,24 @@ import type { Unresolved } from "./report";
 export const normalize = (name: string) =>
   name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
+const LETTERS: Record<string, string> = {
+  ı: "i",
+  ł: "l",
+  đ: "d",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+};
+
 /** A slug from a name: lowercase ASCII letters and digits, single hyphens, at most `max`. */
 export function slugify(name: string, max = 80): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    // Letters NFKD does not split into a base letter and a mark ("Ayyıldız Tim").
+    .replace(/[ıłđøæœß]/g, (c) => LETTERS[c])
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   if (slug.length <= max) return slug;

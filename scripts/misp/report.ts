@@ -70,7 +70,9 @@ export function summaryLines(r: ConnectorReport, dryRun: boolean): string[] {
     }`,
     ...r.conflicts.map((c) => `conflict: ${c}`),
     ...(r.orphans.length
-      ? [`no longer in the galaxy, left as they are: ${r.orphans.join(", ")}`]
+      ? [
+          `no longer in the galaxy, left as they are: ${r.orphans.length} (${r.orphans.slice(0, 10).join(", ")}${r.orphans.length > 10 ? ", ..." : ""})`,
+        ]
       : []),
     ...(r.unresolved.byKind.size
       ? ["unresolved:", ...r.unresolved.lines().map((line) => `  ${line}`)]

@@ -3,7 +3,6 @@ import { historyPages } from "../common/audit";
 import type { ResponseBudget } from "../common/budget";
 import type { ConnectionArgs, ConnectionClass } from "../common/connection";
 import { byIdLoader, groupedLoader, perArguments } from "../common/loaders";
-import { nameOrdering } from "../common/ordering";
 import {
   type NestedList,
   type Ordering,
@@ -21,7 +20,11 @@ import { type IncidentListArgs, applyIncidentFilter, incidentOrdering } from "./
 import { incidentWrites } from "./incident.writes";
 import { GovernmentConnection, GovernmentRef } from "./references";
 import { ThreatActor, ThreatActorConnection } from "./threat-actor";
-import { type ThreatActorListArgs, applyThreatActorFilter } from "./threat-actor.inputs";
+import {
+  type ThreatActorListArgs,
+  applyThreatActorFilter,
+  threatActorOrdering,
+} from "./threat-actor.inputs";
 import { threatActorWrites } from "./threat-actor.writes";
 import { TimelineEvent } from "./timeline-event";
 
@@ -86,7 +89,7 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
       paginate(
         ThreatActorConnection,
         threatActors(args.filter).query(),
-        pageWindow(args, nameOrdering("a", args.orderBy)),
+        pageWindow(args, threatActorOrdering(args.orderBy, args.filter)),
         budget,
       ),
 
@@ -104,7 +107,7 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
         ...threatActors(args.filter),
         parent: (key) => `a.sponsor_state_id = ${key}`,
       }),
-      (args) => nameOrdering("a", args.orderBy),
+      (args) => threatActorOrdering(args.orderBy, args.filter),
     ),
     suspectedActorsOf: nested(
       ThreatActorConnection,

@@ -18,7 +18,8 @@ import {
   TextListField,
   UrlField,
 } from "../common/inputs";
-import { NameOrder } from "../common/ordering";
+import { NameOrder, nameOrdering } from "../common/ordering";
+import { type Ordering, SortDirection } from "../common/pagination";
 import { ThreatActorKind } from "./enums";
 
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */
@@ -235,6 +236,32 @@ export function applyThreatActorFilter(
   }
 }
 
+/**
+ * By name, or, when `filter.text` searches and no order is asked for, best match first: among
+ * ~1,000 actors "Volt Typhoon" also resembles every other "... Typhoon", and by name alone the
+ * actor that carries it could be on a later page.
+ */
+export function threatActorOrdering(
+  order: NameOrder | undefined,
+  filter: ThreatActorFilter | undefined,
+): Ordering {
+  const text = searchText(filter?.text, "filter.text");
+  if (order || !text) return nameOrdering("a", order);
+  return {
+    name: `RELEVANCE:${text}`,
+    keys: [
+      // :text is bound by the filter, which every query ordered this way applies. Rounded: a
+      // numeric compares exactly with the value a cursor carries back.
+      {
+        sql: "round(word_similarity(incidents.f_unaccent(lower(:text)), a.search_names)::numeric, 4)",
+        direction: SortDirection.DESC,
+      },
+      { sql: "a.name", direction: SortDirection.ASC },
+      { sql: "a.id", direction: SortDirection.ASC },
+    ],
+  };
+}
+
 @ArgsType()
 export class ThreatActorListArgs extends ConnectionArgs {
   @NestedField(() => ThreatActorFilter, {
@@ -243,6 +270,9 @@ export class ThreatActorListArgs extends ConnectionArgs {
   })
   filter?: ThreatActorFilter;
 
-  @NestedField(() => NameOrder, { nullable: true, description: "Order of the items." })
+  @NestedField(() => NameOrder, {
+    nullable: true,
+    description: "Order of the items: by name, or best match first when `filter.text` searches.",
+  })
   orderBy?: NameOrder;
 }

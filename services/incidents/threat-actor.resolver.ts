@@ -48,7 +48,9 @@ export class ThreatActorResolver {
   }
 
   @Directive(CONNECTION_SIZE)
-  @Query(() => ThreatActorConnection, { description: "Threat actors, by name by default." })
+  @Query(() => ThreatActorConnection, {
+    description: "Threat actors, by name by default; best match first when `filter.text` searches.",
+  })
   threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
     return ctx.loaders.threatActors(args);
   }

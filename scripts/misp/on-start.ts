@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { Client } from "pg";
+import type { Env } from "../../services/common/env";
+import { projectPath } from "../../services/common/paths";
+
+/** A database no service has migrated yet: `npm start` is starting the project for the first time. */
+export async function isFirstStart(databaseUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ fresh: boolean }>(
+      "SELECT to_regclass('incidents.threat_actor') IS NULL AS fresh",
+    );
+    return rows[0].fresh;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface GalaxyLoad {
+  /** Resolves once the connector has exited (true when it succeeded). */
+  done: Promise<boolean>;
+  /** Ends the connector if it still runs (npm start is stopping). */
+  kill(): void;
+}
+
+const PREFIX = "misp-galaxy   | ";
+
+/**
+ * The shipped MISP galaxy, loaded through the gateway once it is ready (first-start.ts, the
+ * connector `npm run import:misp` runs) in a child process: the gateway answers meanwhile
+ * (~20 s for 1,041 actors), and this process loads no database or schema code.
+ */
+export function loadGalaxyInBackground(
+  env: Env,
+  gatewayUrl: string,
+  log: (line: string) => void,
+): GalaxyLoad {
+  log(`${PREFIX}loading the MISP galaxy's threat actors; the gateway answers meanwhile`);
+  const child = spawn(
+    process.execPath,
+    [projectPath("dist", "scripts", "misp", "first-start.js"), gatewayUrl],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  for (const [input, output] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    createInterface({ input, crlfDelay: Infinity }).on("line", (line) =>
+      output.write(`${PREFIX}${line}\n`),
+    );
+  }
+  const done = new Promise<boolean>((resolve) => {
+    child.once("error", (error) => {
+      log(`${PREFIX}${error.message}`);
+      resolve(false);
+    });
+    child.once("exit", (code, signal) => {
+      if (code !== 0) {
+        log(
+          `${PREFIX}the load stopped (${signal ?? `code ${code}`}); \`npm run import:misp\` finishes it (it writes only what is missing)`,
+        );
+      }
+      resolve(code === 0);
+    });
+  });
+  return {
+    done,
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    },
+  };
+}
