@@ -43,7 +43,7 @@ describe.skipIf(!chromiumPath)("browser > web app and GraphiQL, served by npm st
     });
     databaseUrl = await createDatabase(serverUrl, "browser");
     [server, browser] = await Promise.all([
-      startNpmStart(databaseUrl),
+      startNpmStart(databaseUrl, { LOAD_MISP_ON_START: "false" }),
       launchChromium(chromiumPath!),
     ]);
   }, 300_000);

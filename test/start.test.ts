@@ -48,7 +48,12 @@ describe("operations > npm start supervises one process per service", () => {
   }, 180_000);
   // Every answer comes from the subgraphs, never from a copy cached before the crash.
   const start = (env: Record<string, string> = {}) =>
-    spawnNpmStart({ DATABASE_URL: databaseUrl, RESPONSE_CACHE_MAX_AGE: "0", ...env });
+    spawnNpmStart({
+      DATABASE_URL: databaseUrl,
+      RESPONSE_CACHE_MAX_AGE: "0",
+      LOAD_MISP_ON_START: "false",
+      ...env,
+    });
   afterAll(async () => {
     for (const { child } of started) child.kill("SIGKILL");
     if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
