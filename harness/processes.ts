@@ -83,17 +83,17 @@ export function spawnKept(
 
 /**
  * Resolves once `url` answers as `ready` wants (200 by default); rejects with the output when
- * `process` exits first or `timeoutMs` passes.
+ * `kept` exits first or `timeoutMs` passes.
  */
 export async function readyAt(
-  process: KeptProcess,
+  kept: KeptProcess,
   url: string,
   {
     timeoutMs = 60_000,
     ready = (response: Response) => response.ok,
   }: { timeoutMs?: number; ready?: (response: Response) => boolean } = {},
 ): Promise<void> {
-  const { child, output } = process;
+  const { child, output } = kept;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -111,7 +111,7 @@ export async function readyAt(
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await process.stop();
+  await kept.stop();
   throw new Error(
     `${child.spawnargs.slice(1).join(" ")} was not ready at ${url} within ${timeoutMs / 1000} s:\n${output().slice(-4000)}`,
   );

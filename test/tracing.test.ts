@@ -1,7 +1,6 @@
-import { execFileSync, spawn } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
-import { freePort } from "../services/common/embedded-postgres";
+import { startNpmStart } from "../harness/npm-start";
 import { projectPath } from "../services/common/paths";
 
 // With OTEL_TRACING=true one trace follows a request from the gateway through the subgraph
@@ -12,40 +11,18 @@ describe("operations > tracing", () => {
       cwd: projectPath(),
       stdio: "ignore",
     });
-    const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-    const child = spawn(process.execPath, [projectPath("dist", "scripts", "start.js")], {
-      env: {
-        ...process.env,
-        DATABASE_URL: inject("datasetUrl"),
-        SEED_ON_START: "false",
-        MIGRATE_ON_START: "false",
-        OTEL_TRACING: "true",
-        OTEL_TRACES_EXPORTER: "console",
-        LOG_LEVEL: "warn",
-        GATEWAY_PORT: String(ports[0]),
-        GOVERNMENTS_PORT: String(ports[1]),
-        INCIDENTS_PORT: String(ports[2]),
-        LEGAL_ACTIONS_PORT: String(ports[3]),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const npmStart = await startNpmStart(inject("datasetUrl"), {
+      SEED_ON_START: "false",
+      MIGRATE_ON_START: "false",
+      OTEL_TRACING: "true",
+      OTEL_TRACES_EXPORTER: "console",
     });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    for (let i = 0; i < 900 && !output.includes("gateway ready at"); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(output, output.slice(-2000)).toContain("gateway ready at");
-    const response = await fetch(`http://127.0.0.1:${ports[0]}/`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        query: `{ incident(id: "microsoft-exchange-2021") { name legalActions { nodes { id } } } }`,
-      }),
-    });
-    expect(response.status).toBe(200);
-    child.kill("SIGTERM");
-    await once(child, "exit");
+    const answer = await npmStart.query(
+      `{ incident(id: "microsoft-exchange-2021") { name legalActions { nodes { id } } } }`,
+    );
+    expect(answer.status).toBe(200);
+    await npmStart.stop();
+    const output = npmStart.output();
 
     const spans = [...output.matchAll(/traceId: '([0-9a-f]+)'[\s\S]*?name: '([^']+)'/g)].map(
       ([, traceId, name]) => ({
