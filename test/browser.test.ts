@@ -233,6 +233,15 @@ describe.skipIf(!chromiumPath)("browser > web app and GraphiQL, served by npm st
     });
     expect(focused).toEqual({ text: "Skip to content", outline: "solid" });
     await session.screenshot("incident-page-phone");
+
+    // The figures too: charts and the incident-by-incident table fit the width.
+    await page.goto("/app/analytics");
+    await shown(page.locator("table.delays td", { hasText: "199 days" }));
+    await shown(page.locator(".recharts-bar-rectangle"));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await session.screenshot("analytics-phone");
   });
 
   it("runs the README's IncidentStory in GraphiQL and shows the answer", async () => {

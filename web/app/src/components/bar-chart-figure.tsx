@@ -10,6 +10,7 @@ import {
   YAxis,
 } from "recharts";
 import type { ChartRow, ChartSeries } from "../lib/chart-data";
+import { useMediaQuery } from "../lib/use-media-query";
 
 /**
  * A bar chart with its caption and, for screen readers and the curious, the same numbers as a
@@ -32,6 +33,8 @@ export function BarChartFigure({
   stacked?: boolean;
 }) {
   const captionId = useId();
+  // On a phone the names' axis leaves the bars room.
+  const labelWidth = useMediaQuery("(max-width: 40rem)") ? 110 : 170;
   const plotted = series.filter((s) => s.plotted !== false);
   const height = horizontal ? Math.max(160, data.length * 44 + 40) : 280;
   return (
@@ -49,7 +52,7 @@ export function BarChartFigure({
             {horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={false} stroke="var(--muted)" />
-                <YAxis type="category" dataKey="label" width={170} stroke="var(--muted)" />
+                <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" />
               </>
             ) : (
               <>

@@ -71,12 +71,12 @@ export function IncidentDelays() {
                       <Link to={paths.incident(incident.id)}>{incident.name}</Link>
                     </th>
                     {!incident.firstObserved && !incident.disclosed ? (
-                      <td colSpan={2} className="muted">
+                      <td colSpan={2} className="muted" data-label="Delays">
                         Neither first observed nor disclosed on record: not measured
                       </td>
                     ) : (
                       <>
-                        <td>
+                        <td data-label="First attribution">
                           <DelayText
                             delay={getFragmentData(
                               AttributionDelayFields,
@@ -84,7 +84,7 @@ export function IncidentDelays() {
                             )}
                           />
                         </td>
-                        <td>
+                        <td data-label="First legal action">
                           <DelayText
                             delay={getFragmentData(
                               LegalActionDelayFields,
