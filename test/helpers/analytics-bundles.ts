@@ -1,4 +1,5 @@
 import { BUNDLE_FORMAT, type Bundle } from "../../services/common/bundle";
+import { SYNTHETIC_SOURCE } from "./synthetic";
 
 const SOURCES = ["synthetic"];
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -8,16 +9,7 @@ const state = (id: string) => ({ id, name: `State ${id}`, kind: "STATE", sources
 function emptyBundle(governments: string[]): Bundle {
   return {
     format: BUNDLE_FORMAT,
-    sources: {
-      synthetic: {
-        url: null,
-        title: "Synthetic test data",
-        publisher: null,
-        publishedAt: null,
-        language: "en",
-        excerpt: null,
-      },
-    },
+    sources: SYNTHETIC_SOURCE,
     governments: governments.map(state),
     agencies: [],
     officials: [],

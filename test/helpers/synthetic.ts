@@ -3,6 +3,18 @@ import { BUNDLE_FORMAT, type Bundle } from "../../services/common/bundle";
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const SOURCES = ["synthetic"];
 
+/** The one source every synthetic record cites (`sources: ["synthetic"]`). */
+export const SYNTHETIC_SOURCE: Bundle["sources"] = {
+  synthetic: {
+    url: null,
+    title: "Synthetic test data",
+    publisher: null,
+    publishedAt: null,
+    language: "en",
+    excerpt: null,
+  },
+};
+
 /**
  * Two worlds of different sizes in one bundle: everything named `small` has 1 related row,
  * everything named `large` has `n`. A query must cost the same SQL statements on both.
@@ -11,16 +23,7 @@ export function twoSizesBundle(n: number): Bundle {
   const sizes = { small: 1, large: n } as const;
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
-    sources: {
-      synthetic: {
-        url: null,
-        title: "Synthetic test data",
-        publisher: null,
-        publishedAt: null,
-        language: "en",
-        excerpt: null,
-      },
-    },
+    sources: SYNTHETIC_SOURCE,
     governments: [
       { id: "accuser", name: "Accuser", kind: "STATE", sources: SOURCES },
       { id: "cosigner", name: "Cosigner", kind: "STATE", sources: SOURCES },
