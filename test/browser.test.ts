@@ -188,8 +188,11 @@ describe.skipIf(!chromiumPath)("browser > web app and GraphiQL, served by npm st
     await session.screenshot("analytics");
   });
 
-  it("shows a government's attributions by year and nationals charged, and a legal action's court, dates and charges", async () => {
+  it("shows a government's partners, attributions by year and nationals charged, and a legal action's court, dates and charges", async () => {
     const { page } = await open();
+    await page.goto("/app/governments/gb");
+    const partners = page.locator("section", { has: page.locator("#partners") });
+    await shown(partners.getByRole("link", { name: "United States of America" }));
     await page.goto("/app/governments/cn");
     const received = page.locator("section", { has: page.locator("#attributions-received") });
     await shown(received.getByRole("region", { name: "2021" }));

@@ -30,6 +30,16 @@ const GovernmentPageQuery = graphql(`
           name
         }
       }
+      jointAttributionPartners(first: 50) {
+        nodes {
+          id
+          partner {
+            id
+            name
+          }
+          incidents
+        }
+      }
       sources {
         ...SourceFields
       }
@@ -37,7 +47,10 @@ const GovernmentPageQuery = graphql(`
   }
 `);
 
-/** A government: the attributions it made and received over time, and its nationals charged. */
+/**
+ * A government: the actors it sponsors, the governments it attributes together with, the
+ * attributions it made and received over time, and its nationals charged.
+ */
 export function GovernmentPage() {
   const { id = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: GovernmentPageQuery, variables: { id } });
@@ -50,6 +63,7 @@ export function GovernmentPage() {
   }
   const memberOf = government.memberOf.nodes;
   const sponsored = government.sponsoredActors?.nodes ?? [];
+  const partners = government.jointAttributionPartners.nodes;
   return (
     <article className="record" aria-labelledby="government-title">
       <header className="record-header">
@@ -78,6 +92,21 @@ export function GovernmentPage() {
             {sponsored.map((actor) => (
               <li key={actor.id}>
                 <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {partners.length > 0 && (
+        <section aria-labelledby="partners" className="block">
+          <h2 id="partners">Attributes together with</h2>
+          <ul className="inline-list">
+            {partners.map((p) => (
+              <li key={p.id}>
+                <Link to={paths.government(p.partner.id)}>{p.partner.name}</Link>{" "}
+                <span className="muted">
+                  ({p.incidents} {p.incidents === 1 ? "incident" : "incidents"})
+                </span>
               </li>
             ))}
           </ul>
