@@ -47,8 +47,9 @@ export const LegalActionDelayFields = graphql(`
 export type Delay = AttributionDelayFieldsFragment | LegalActionDelayFieldsFragment;
 
 /**
- * "19 July 2021: 199 days after it was first observed (January 2021), 170 to 199 as the dates
- * allow": the delay as the API measures it, with its range when a date is a month or a year.
+ * "19 July 2021: 199 days after it was first observed (January 2021), 169 to 199 days as the
+ * dates allow": the delay as the API measures it, with its range when a date is a month or a
+ * year.
  */
 export function DelayText({ delay }: { delay: Delay | null | undefined }) {
   if (!delay) return <span className="muted">none on record</span>;
