@@ -52,6 +52,43 @@ describe("gateway > SQL statements per query", () => {
       vars: (size: string) => ({ text: `${size}word`, first: LARGE }),
       rows: (r: any) => r.statements.nodes.length,
     },
+    {
+      // What an alias search costs at catalogue scale (MISP's ~1,000 actors): each alias's
+      // sources and the sponsor come in batches, whatever the number of actors found.
+      name: "alias search with who named it",
+      query: /* GraphQL */ `
+        query AliasSearch($text: String!) {
+          threatActors(first: 50, filter: { text: $text, aliasNamedBy: ["vendor"] }) {
+            totalCount
+            nodes {
+              id
+              aliases {
+                name
+                namedBy
+                ambiguous
+                sources {
+                  url
+                }
+              }
+              externalIds {
+                system
+                id
+              }
+              sponsorState {
+                name
+              }
+              targetedCountries(first: 5) {
+                nodes {
+                  name
+                }
+              }
+            }
+          }
+        }
+      `,
+      vars: (size: string) => ({ text: `Alias ${size}` }),
+      rows: (r: any) => r.threatActors.nodes.length,
+    },
   ];
 
   // A page other than the first costs what the first does: the cursor is a keyset condition.

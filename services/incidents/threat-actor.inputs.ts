@@ -9,7 +9,6 @@ import {
   IdField,
   IdListField,
   IntField,
-  MAX_SOURCES,
   NestedField,
   SLUG,
   NestedListField,
@@ -25,6 +24,8 @@ import { ThreatActorKind } from "./enums";
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */
 export const MAX_ACTOR_ALIASES = 100;
 export const MAX_EXTERNAL_IDS = 20;
+/** An alias is given by a few of the record's sources; the bound keeps query costs honest. */
+export const MAX_ALIAS_SOURCES = 10;
 export const MAX_ACTOR_TARGETED_COUNTRIES = 250;
 export const MAX_TARGET_CATEGORIES = 50;
 
@@ -104,7 +105,7 @@ export class ThreatActorAliasInput {
   @IdListField({
     nullable: true,
     description: "Keys of the sources giving this alias; each must be in the record's `sources`.",
-    maxItems: MAX_SOURCES,
+    maxItems: MAX_ALIAS_SOURCES,
   })
   sources?: string[] | null;
 }

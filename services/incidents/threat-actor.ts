@@ -1,11 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { connectionType, listSize } from "../common/connection";
-import { MAX_SOURCES } from "../common/inputs";
 import { Node, globalId } from "../common/node";
 import { Source, type SourceRecord, SourcesList, toSources } from "../common/source";
 import { ThreatActorKind } from "./enums";
-import { MAX_TARGET_CATEGORIES } from "./threat-actor.inputs";
+import { MAX_ALIAS_SOURCES, MAX_TARGET_CATEGORIES } from "./threat-actor.inputs";
 
 /** An alias as stored (jsonb): `sources` are keys of the actor's own sources. */
 export interface StoredAlias {
@@ -35,7 +34,7 @@ export class ThreatActorAlias {
   })
   ambiguous: boolean;
 
-  @Directive(listSize(MAX_SOURCES))
+  @Directive(listSize(MAX_ALIAS_SOURCES))
   @Field(() => [Source], { description: "The actor's sources that give this alias." })
   sources: Source[];
 }
