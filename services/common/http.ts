@@ -104,8 +104,16 @@ async function handle<C extends BaseContext>(
     const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
     if (route) return await route(req, res);
     if (options.admission) {
+      // A client that leaves while its request waits for a slot must not take the slot with
+      // it: 'close' has fired by then, so a listener added after admission would never run.
+      let gone = false;
+      const leave = () => (gone = true);
+      res.once("close", leave);
+      const release = await options.admission.admit(req.socket.remoteAddress ?? "unknown");
+      res.off("close", leave);
+      if (gone) return release();
       // The slot is held until the answer is sent, even one cut short by the timeout.
-      res.once("close", await options.admission.admit(req.socket.remoteAddress ?? "unknown"));
+      res.once("close", release);
     }
     const timer =
       options.requestTimeoutMs &&
