@@ -18,8 +18,10 @@ export interface LatencyFigures {
 }
 
 export interface GraphQLRequest {
-  query: string;
+  /** Absent when `extensions.persistedQuery` names a document the server already has. */
+  query?: string;
   variables: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
 }
 
 const HEADERS = { "content-type": "application/json" };

@@ -8,13 +8,15 @@ import { type LatencyFigures, type LoadFigures, type Spread, round, spread } fro
 /** The gateways of a run: ours and the peers, in table order. */
 export const GATEWAYS = {
   ours: "ours",
+  /** Ours again, the client sending the operation's SHA-256 only (APQ hit): `--persisted`. */
+  oursPersisted: "ours (persisted)",
   hive: "Hive Gateway",
   hiveRust: "Hive Gateway + Rust planner",
   grafbase: "Grafbase (dev server)",
 } as const;
 
 export type GatewayKey = keyof typeof GATEWAYS;
-export type PeerKey = Exclude<GatewayKey, "ours">;
+export type PeerKey = Exclude<GatewayKey, "ours" | "oursPersisted">;
 
 export type GatewayStatus = { ran: true } | { ran: false; reason: string };
 
@@ -27,10 +29,14 @@ export interface Settings {
   connections: number;
   /** Sequential requests per gateway, query and round for the single-request latency. */
   singleRequests: number;
+  /** Warm-up requests per gateway and query, before the rounds. */
+  warmup: number;
   poolSize: number;
   /** node:cluster workers per service, the same for every Node gateway. */
   workers: number;
   peers: PeerKey[];
+  /** Also measure ours with persisted-query requests (hash only) in the same rounds. */
+  persisted: boolean;
   /** Also measure our gateway with its response cache on (reported separately). */
   cached: boolean;
   /** NODE_OPTIONS of every service process. */
@@ -66,7 +72,11 @@ export interface CaseSummary {
    * Per-round ratios, then their median and min-max: ours/peer req/s for each peer, and ours
    * over the floor's single-request p50.
    */
-  ratios: Partial<Record<PeerKey, Spread>> & { floorSingle: Spread };
+  ratios: Partial<Record<PeerKey, Spread>> & {
+    floorSingle: Spread;
+    /** ours (persisted) / ours req/s, per round: above 1, the persisted form is faster. */
+    persisted?: Spread;
+  };
 }
 
 export interface CaseResult {
@@ -121,8 +131,17 @@ export function summarize(rounds: RoundResult[]): CaseSummary {
       rounds.map((r) => (r.gateways.ours?.single.p50Ms ?? NaN) / r.floor.single.p50Ms),
     ),
   };
+  if (gateways.oursPersisted) {
+    ratios.persisted = spread(
+      rounds.map(
+        (r) =>
+          (r.gateways.oursPersisted?.load.requestsPerSecond ?? NaN) /
+          (r.gateways.ours?.load.requestsPerSecond ?? NaN),
+      ),
+    );
+  }
   for (const key of keys) {
-    if (key === "ours" || !gateways[key]) continue;
+    if (key === "ours" || key === "oursPersisted" || !gateways[key]) continue;
     ratios[key] = spread(
       rounds.map(
         (r) =>
@@ -175,6 +194,7 @@ export function table(results: CaseResult[], peers: PeerKey[]): string {
     ...peers.map((p) => `ours/${GATEWAYS[p]}`),
     "ours p50 / p99 (loaded)",
     "err",
+    ...(results.some((r) => r.summary.ratios.persisted) ? ["persisted/ours req/s"] : []),
   ];
   const lines = results.map((r) => {
     const s = r.summary;
@@ -189,6 +209,7 @@ export function table(results: CaseResult[], peers: PeerKey[]): string {
       ...peers.map((p) => (s.ratios[p] ? show(s.ratios[p], "x") : statusNote(r, p))),
       `${s.gateways.ours?.p50Ms.median} / ${s.gateways.ours?.p99Ms.median} ms`,
       errors,
+      ...(s.ratios.persisted ? [show(s.ratios.persisted, "x")] : []),
     ].join(" | ");
   });
   return markdownTable(header, lines);
@@ -312,8 +333,10 @@ export async function writeResults(
     ` --duration ${settings.duration} --connections ${settings.connections}` +
     ` --workers ${settings.workers}` +
     (settings.singleRequests === 200 ? "" : ` --single ${settings.singleRequests}`) +
+    (settings.warmup === 200 ? "" : ` --warmup ${settings.warmup}`) +
     (settings.poolSize === 10 ? "" : ` --pool-size ${settings.poolSize}`) +
     (settings.peers.length === 3 ? "" : ` --peers ${settings.peers.join(",")}`) +
+    (settings.persisted ? " --persisted" : "") +
     (settings.cached ? " --cached" : "") +
     (settings.nodeOptions ? ` --node-options="${settings.nodeOptions}"` : "");
   const key =
@@ -353,7 +376,7 @@ export async function writeResults(
     `### ${settings.statements.toLocaleString("en")} statements, ${settings.workers} worker${settings.workers === 1 ? "" : "s"} per service`,
     "",
     `${timestamp}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres}; load average at the end ${load.join(", ")} (the 2 cores were shared with other work);`,
-    `${settings.rounds} interleaved rounds, ${settings.connections} connections, ${settings.duration} s per gateway, query and round, ${settings.singleRequests} single requests, pool of ${settings.poolSize} per subgraph worker;`,
+    `${settings.rounds} interleaved rounds, ${settings.connections} connections, ${settings.duration} s per gateway, query and round, ${settings.singleRequests} single requests and ${settings.warmup} warm-up requests per gateway, pool of ${settings.poolSize} per subgraph worker;`,
     `\`${command}\` (results: \`bench/results/${file.split("/").at(-1)}\`).`,
     ...(peerSchemaDropped.length
       ? [

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,7 +44,7 @@ const PEERS: PeerKey[] = ["hive", "hiveRust", "grafbase"];
 
 /**
  * `npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C] [--single N]
- *  [--workers W] [--pool-size P] [--peers hive,hiveRust,grafbase] [--cached] [--only "a,b"]
+ *  [--warmup N] [--persisted] [--workers W] [--pool-size P] [--peers hive,hiveRust,grafbase] [--cached] [--only "a,b"]
  *  [--database-url URL] [--node-options="..."]`
  *
  * Per query: every gateway is warmed up, then measured in `rounds` interleaved rounds (ours and
@@ -57,10 +58,12 @@ async function main() {
     "duration",
     "connections",
     "single",
+    "warmup",
     "pool-size",
     "workers",
     "peers",
     "cached",
+    "persisted",
     "node-options",
     "only",
     "database-url",
@@ -77,10 +80,12 @@ async function main() {
     duration: positiveInt(options, "duration", 5),
     connections: positiveInt(options, "connections", 10),
     singleRequests: positiveInt(options, "single", 200),
+    warmup: positiveInt(options, "warmup", 200),
     poolSize: positiveInt(options, "pool-size", 10),
     workers: positiveInt(options, "workers", 1),
     peers,
     cached: options.get("cached") === "true",
+    persisted: options.get("persisted") === "true",
     nodeOptions: options.get("node-options"),
     only: options.get("only")?.split(","),
   };
@@ -90,6 +95,20 @@ async function main() {
   const identitySecret = newIdentitySecret();
   let processes: ProcessFederation | undefined;
   const peerProcesses: PeerProcess[] = [];
+  const cleanUp = async () => {
+    await Promise.all(peerProcesses.splice(0).map((peer) => peer.stop()));
+    await processes?.stop();
+    processes = undefined;
+    await endPool(pool);
+    await database.stop();
+  };
+  // Interrupted (Ctrl-C, a timeout): the services and peers stop with us instead of lingering.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`${signal}: stopping the services`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   try {
     const ids = await pickIds(pool);
     console.log(`dataset: ${settings.statements} statements; ids: ${JSON.stringify(ids)}`);
@@ -112,6 +131,14 @@ async function main() {
     const envFile = join(tmpdir(), `bench-subgraph-env-${process.pid}`);
     await writeFile(envFile, "BENCH_ACCEPT_UNSIGNED_LOOPBACK=1\n");
     const unsigned = peers.includes("grafbase");
+    // Like the rate limit, our gateway's per-client admission limit (8 at once per address) is
+    // lifted: every benchmark connection comes from 127.0.0.1, and the peers have no such limit.
+    const gatewayEnvFile = join(tmpdir(), `bench-gateway-env-${process.pid}`);
+    const slots = Math.max(settings.connections, 32);
+    await writeFile(
+      gatewayEnvFile,
+      `MAX_CONCURRENT_REQUESTS=${slots}\nMAX_CONCURRENT_PER_CLIENT=${slots}\n`,
+    );
     const start = (peer: boolean, responseCacheMaxAge: number) =>
       startProcessFederation({
         databaseUrl: database.url,
@@ -122,13 +149,16 @@ async function main() {
         peer,
         supergraphSdl,
         nodeOptions: settings.nodeOptions,
-        nodeArgs: unsigned
-          ? {
-              governments: [`--env-file=${envFile}`],
-              incidents: [`--env-file=${envFile}`],
-              "legal-actions": [`--env-file=${envFile}`],
-            }
-          : undefined,
+        nodeArgs: {
+          gateway: [`--env-file=${gatewayEnvFile}`],
+          ...(unsigned
+            ? {
+                governments: [`--env-file=${envFile}`],
+                incidents: [`--env-file=${envFile}`],
+                "legal-actions": [`--env-file=${envFile}`],
+              }
+            : {}),
+        },
       });
     processes = await start(peers.includes("hive"), 0);
     const urls: Partial<Record<GatewayKey, string>> = { ours: processes.gatewayUrl };
@@ -191,10 +221,7 @@ async function main() {
     }
     await writeResults(settings, ids, status, results, database.url, peerSchema.dropped);
   } finally {
-    await Promise.all(peerProcesses.map((peer) => peer.stop()));
-    await processes?.stop();
-    await endPool(pool);
-    await database.stop();
+    await cleanUp();
   }
 }
 
@@ -285,6 +312,19 @@ async function measureCase(
   const status: Record<string, GatewayStatus> = { ...runStatus };
   const ours = await post(urls.ours!, request);
   const gateways: GatewayKey[] = ["ours"];
+  const requests: Partial<Record<GatewayKey, GraphQLRequest>> = { ours: request };
+  const gatewayUrls: Partial<Record<GatewayKey, string>> = { ...urls };
+  if (settings.persisted) {
+    // Automatic persisted queries: registered once with the text, then sent as the hash only.
+    const sha256Hash = createHash("sha256").update(benchCase.query).digest("hex");
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    await post(urls.ours!, { ...request, extensions });
+    requests.oursPersisted = { variables: benchCase.variables, extensions };
+    gatewayUrls.oursPersisted = urls.ours;
+    const found = difference(ours, await post(urls.ours!, requests.oursPersisted));
+    if (found) throw new Error(`${benchCase.name}: the persisted form differs at ${found}`);
+    gateways.push("oursPersisted");
+  }
   for (const key of settings.peers) {
     const url = urls[key];
     if (!url || !status[key]?.ran) continue;
@@ -292,6 +332,7 @@ async function measureCase(
       const found = difference(ours, await post(url, request));
       if (found) throw new Error(`its answer differs from ours at ${found}`);
       gateways.push(key);
+      requests[key] = request;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       status[key] = { ran: false, reason: `left out of this query: ${reason.slice(0, 300)}` };
@@ -299,13 +340,18 @@ async function measureCase(
     }
   }
   for (const key of gateways) {
-    await load(urls[key]!, request, { connections: settings.connections, amount: 200 });
+    await load(gatewayUrls[key]!, requests[key]!, {
+      connections: settings.connections,
+      amount: settings.warmup,
+    });
   }
   const rounds: RoundResult[] = [];
   for (let r = 0; r < settings.rounds; r += 1) {
     const order = gateways.map((_, i) => gateways[(i + r) % gateways.length]);
     const measured: RoundResult["gateways"] = {};
-    for (const key of order) measured[key] = await measureOne(urls[key]!, request, settings);
+    for (const key of order) {
+      measured[key] = await measureOne(gatewayUrls[key]!, requests[key]!, settings);
+    }
     const single = await floorLatency(pool, benchCase.floor, settings.singleRequests);
     const total = Math.min(Math.max(measured.ours!.load.requests, 1_000), 20_000);
     const floorFigures = await floorLoad(pool, benchCase.floor, settings.connections, total);
