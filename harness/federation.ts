@@ -1,12 +1,50 @@
+import "reflect-metadata";
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { KeyStore } from "../gateway/access/keys";
+import { type RunningGateway, startGateway } from "../gateway/gateway";
+import type { Limits } from "../gateway/limits";
 import {
-  type FederationOptions,
-  type RunningFederation,
-  startFederation,
-} from "../gateway/federation";
-import type { DatabaseConfig } from "../services/common/database";
+  type CacheInvalidation,
+  DEFAULT_RESPONSE_CACHE,
+  type ResponseCacheConfig,
+} from "../gateway/response-cache";
+import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { type GraphQLResponse, postGraphQL } from "../scripts/graphql-client";
+import type { DatabaseConfig } from "../services/common/database";
+import { type RunningSubgraph, startSubgraph } from "../services/common/subgraph";
+import { subgraphs } from "../services";
 
-export interface LocalFederation extends RunningFederation {
+export interface FederationOptions {
+  /** Introspection (default false). */
+  introspection: boolean;
+  /** Masks internal errors (default: NODE_ENV === "production"). */
+  production?: boolean;
+  /** The gateway's limits (default: the rate limit lifted, the others as deployed). */
+  limits?: Partial<Limits>;
+  /** Requests without an API key may read (default true). */
+  anonymousReads?: boolean;
+  /** Anonymous reads answered from memory (default DEFAULT_RESPONSE_CACHE); false: never. */
+  responseCache?: ResponseCacheConfig | false;
+  cacheInvalidation?: CacheInvalidation;
+  /** Random per start when omitted: gateway and subgraphs share this process. */
+  identitySecret?: string;
+  /** Items one subgraph answer may list (MAX_RESPONSE_NODES). */
+  maxResponseNodes?: number;
+  /** `/metrics` behind this token on every service; null: not served (production default). */
+  metricsToken?: string | null;
+  /** Where the gateway calls a subgraph, by name, instead of where it listens (a proxy). */
+  subgraphUrls?: Record<string, string>;
+  /** The web build served at /app/ and /graphiql (default: dist/web). */
+  webRoot?: string;
+}
+
+export interface LocalFederation {
+  gatewayUrl: string;
+  subgraphs: RunningSubgraph[];
+  keys: KeyStore;
+  /** SQL statements run by all subgraphs since start. */
+  statementCount(): number;
   /** POSTs a GraphQL request to the gateway (or to `url`) over HTTP. */
   query<T = Record<string, unknown>>(
     query: string,
@@ -17,39 +55,94 @@ export interface LocalFederation extends RunningFederation {
   token(role: "reader" | "editor" | "admin"): Promise<string>;
   /** Runs `query` and returns the SQL statements all subgraphs ran for it. */
   countStatements(query: string, variables?: Record<string, unknown>): Promise<number>;
+  stop(): Promise<void>;
 }
 
 /**
  * The whole federation in this process, three subgraphs and the gateway on free loopback ports,
- * over a database already migrated and loaded. Introspection is off and the per-key rate limit
- * lifted: a benchmark or a soak measures the service, not the limiter (tests turn them back).
+ * over a database already migrated and loaded (harness/database.ts). Introspection is off and
+ * the per-key rate limit lifted: a benchmark or a soak measures the service, not the limiter
+ * (tests turn both back, test/helpers/federation.ts).
  */
 export async function startLocalFederation(
   database: DatabaseConfig,
-  overrides: Partial<FederationOptions> = {},
+  options: Partial<FederationOptions> = {},
 ): Promise<LocalFederation> {
-  const federation = await startFederation({
-    database,
-    host: "127.0.0.1",
-    gatewayPort: 0,
-    subgraphPorts: { governments: 0, incidents: 0, "legal-actions": 0 },
-    migrate: false,
-    seed: false,
-    introspection: false,
-    limits: { rateLimitPerMinute: 1_000_000_000 },
-    ...overrides,
-  });
+  const running: RunningSubgraph[] = [];
+  const identitySecret = options.identitySecret ?? randomBytes(32).toString("base64url");
+  const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  const production = options.production ?? process.env.NODE_ENV === "production";
+  const limits = options.limits ?? { rateLimitPerMinute: 1_000_000_000 };
+  let gateway: RunningGateway | undefined;
+  let keys: KeyStore | undefined;
+  const stop = async () => {
+    await gateway?.stop();
+    await Promise.all(running.map((subgraph) => subgraph.stop()));
+    await keys?.close();
+  };
+  try {
+    for (const { definition } of subgraphs) {
+      const subgraph = await startSubgraph(definition, {
+        host: "127.0.0.1",
+        port: 0,
+        migrate: false,
+        database,
+        identitySecret,
+        // One setting for the whole process: the subgraphs' hints would otherwise cap it.
+        cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
+        maxResponseNodes: options.maxResponseNodes,
+        // The gateway's own limits, so that a fetch of an operation it accepted passes them.
+        maxCost: limits.maxCost,
+        maxDepth: limits.maxDepth,
+        production,
+        metricsToken: options.metricsToken,
+      });
+      running.push(subgraph);
+    }
+    keys = await KeyStore.open(database, { migrateSchema: false });
+    // As a first start does: the key store holds an admin (its token is not needed here).
+    await keys.ensureAdmin();
+    gateway = await startGateway({
+      keys,
+      anonymousReads: options.anonymousReads ?? true,
+      production,
+      metricsToken: options.metricsToken,
+      limits,
+      responseCache,
+      cacheInvalidation: options.cacheInvalidation,
+      identitySecret,
+      host: "127.0.0.1",
+      port: 0,
+      supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
+      subgraphUrls: {
+        ...Object.fromEntries(running.map((s) => [s.name, s.url])),
+        ...options.subgraphUrls,
+      },
+      introspection: options.introspection ?? false,
+      webRoot: options.webRoot,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const gatewayUrl = gateway.url;
+  const statementCount = () => running.reduce((sum, s) => sum + s.statements.count, 0);
   const query: LocalFederation["query"] = (text, variables, { token, url } = {}) =>
-    postGraphQL(url ?? federation.gatewayUrl, { query: text, variables }, { token });
+    postGraphQL(url ?? gatewayUrl, { query: text, variables }, { token });
+  const owner = keys;
   return {
-    ...federation,
+    gatewayUrl,
+    subgraphs: running,
+    keys,
+    statementCount,
     query,
-    token: async (role) => (await federation.keys.create(`harness ${role}`, role)).token,
+    token: async (role) => (await owner.create(`harness ${role}`, role)).token,
     async countStatements(text, variables) {
-      const before = federation.statementCount();
+      const before = statementCount();
       const result = await query(text, variables);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
-      return federation.statementCount() - before;
+      return statementCount() - before;
     },
+    stop,
   };
 }

@@ -1,12 +1,16 @@
 import { inject } from "vitest";
-import type { FederationOptions } from "../../gateway/federation";
 import {
   type GraphQLResponse,
   type GraphQLRequest,
   postGraphQL,
 } from "../../scripts/graphql-client";
 import { databaseConfig } from "../../harness/database";
-import { type LocalFederation, startLocalFederation } from "../../harness/federation";
+import {
+  type FederationOptions,
+  type LocalFederation,
+  startLocalFederation,
+} from "../../harness/federation";
+import type { DatabaseConfig } from "../../services/common/database";
 import { IDENTITY_HEADER, type Identity, signRequest } from "../../services/common/identity";
 
 /** Shared by every test federation's gateway and subgraphs, so a test can sign as the gateway. */
@@ -15,15 +19,15 @@ export const TEST_IDENTITY_SECRET = "test-identity-secret-shared-by-gateway-and-
 export type TestFederation = LocalFederation;
 
 /**
- * The harness's federation over `databaseUrl` (the shipped dataset by default) as tests want it:
- * introspection on, the gateway's own limits, and no response cache (most tests measure what a
- * read costs; test/response-cache.test.ts turns the cache on).
+ * The harness's federation over `databaseUrl` (the shipped dataset by default, or `database`) as
+ * tests want it: introspection on, the gateway's own limits, and no response cache (most tests
+ * measure what a read costs; test/response-cache.test.ts turns the cache on).
  */
 export function startTestFederation(
   databaseUrl: string = inject("datasetUrl"),
-  overrides: Partial<FederationOptions> = {},
+  { database, ...overrides }: Partial<FederationOptions> & { database?: DatabaseConfig } = {},
 ): Promise<TestFederation> {
-  return startLocalFederation(databaseConfig(databaseUrl), {
+  return startLocalFederation(database ?? databaseConfig(databaseUrl), {
     introspection: true,
     limits: {},
     responseCache: false,
