@@ -126,26 +126,31 @@ describe.skipIf(!chromiumPath)("browser > web app and GraphiQL, served by npm st
     await session.screenshot("search-piratage");
   });
 
-  it("loads the next page of incidents by cursor", async () => {
+  it("loads the next page by cursor: the home page's incidents, a search's statements", async () => {
     const { page } = await open();
+    /** Clicks `button` and waits for `operation` with an `after` cursor and for more `items`. */
+    async function loadsMore(operation: string, button: RegExp, items: string) {
+      await shown(page.locator(items));
+      const before = await page.locator(items).count();
+      const nextPage = page.waitForRequest((request) => {
+        const body = request.postDataJSON() as {
+          operationName?: string;
+          variables?: { after?: string };
+        };
+        return body?.operationName === operation && Boolean(body.variables?.after);
+      });
+      await page.getByRole("button", { name: button }).click();
+      await nextPage;
+      await page.waitForFunction(
+        ([selector, count]) => document.querySelectorAll(selector).length > count,
+        [items, before] as const,
+      );
+    }
     await page.goto("/app/");
-    const cards = page.locator(".incident-list > li");
-    await shown(cards);
-    const before = await cards.count();
-    const nextPage = page.waitForRequest((request) => {
-      const body = request.postDataJSON() as {
-        operationName?: string;
-        variables?: { after?: string };
-      };
-      return body?.operationName === "LatestIncidents" && Boolean(body.variables?.after);
-    });
-    await page.getByRole("button", { name: /Load more incidents/ }).click();
-    await nextPage;
-    await page.waitForFunction(
-      (count) => document.querySelectorAll(".incident-list > li").length > count,
-      before,
-    );
-    expect(await cards.count()).toBeGreaterThan(before);
+    await loadsMore("LatestIncidents", /Load more incidents/, ".incident-list > li");
+    // Most statements of the dataset speak of "cyber": more than one page of five.
+    await page.goto("/app/search?q=cyber");
+    await loadsMore("SearchStatements", /Load more statements/, "#statements-results ~ ul > li");
   });
 
   it('finds APT40 by its alias "Leviathan" and shows who named it', async () => {
