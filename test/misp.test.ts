@@ -340,6 +340,17 @@ describe("connectors > MISP galaxy (node dist/scripts/import-misp.js)", () => {
     expect(await actors()).toEqual(before);
   }, 120_000);
 
+  it("a dry run prints what the newer file would change and writes nothing", async () => {
+    const before = await actors();
+    const dry = await connector([join(dir, "newer"), "--dry-run"]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(
+      `dry run: ${CLUSTERS} clusters: 0 would be created, 1 would be updated, 1 would be enriched, ${CLUSTERS - 2} unchanged, 0 failed`,
+    );
+    expect(dry.stdout).toMatch(/Volt Typhoon → volt-typhoon: would update/);
+    expect(await actors()).toEqual(before);
+  }, 120_000);
+
   it("reports a conflicting alias, an unknown country and an unknown producer, and corrupts nothing", async () => {
     const crafted = join(dir, "crafted");
     cpSync(SHIPPED, crafted, { recursive: true });
