@@ -124,29 +124,6 @@ export function spread(values: number[]): Spread {
   return { median: round(median), min: round(sorted[0]), max: round(sorted.at(-1)!) };
 }
 
-/**
- * Ends a pg pool and waits until every one of its connections is closed. `pool.end()` resolves
- * as soon as it has asked its idle clients to end, before they have: stopping PostgreSQL right
- * after kills them first ("terminating connection due to administrator command"), and an idle
- * client's error is re-emitted by the pool, which kills the process without an 'error' handler.
- */
-export async function endPool(pool: Pool, timeoutMs = 5_000): Promise<void> {
-  pool.on("error", () => undefined);
-  const open = pool.totalCount;
-  let removed = 0;
-  const closed = new Promise<void>((resolve) => {
-    if (open === 0) resolve();
-    pool.on("remove", () => {
-      removed += 1;
-      if (removed >= open) resolve();
-    });
-  });
-  await pool.end();
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-  clearTimeout(timer);
-}
-
 /** The SQL floor one request at a time: latency percentiles over `iterations`. */
 export async function floorLatency(
   pool: Pool,

@@ -10,10 +10,10 @@ import { parseOptions, positiveInt } from "../harness/options";
 import { benchDatabaseConfig, openBenchDatabase } from "./database";
 import { newIdentitySecret } from "./identity";
 import { startLocalFederation } from "../harness/federation";
+import { endPool } from "../harness/bulk-load";
 import {
   type GraphQLRequest,
   difference,
-  endPool,
   floorLatency,
   floorLoad,
   load,

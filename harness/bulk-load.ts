@@ -46,6 +46,29 @@ export async function bulkLoad(
     await pool.query(`VACUUM (ANALYZE) ${names.join(", ")}`);
     log(`  VACUUM ANALYZE in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    await pool.end();
+    await endPool(pool);
   }
+}
+
+/**
+ * Ends a pg pool and waits until every one of its connections is closed. `pool.end()` resolves
+ * as soon as it has asked its idle clients to end, before they have: stopping PostgreSQL right
+ * after kills them first ("terminating connection due to administrator command"), and an idle
+ * client's error is re-emitted by the pool, which kills the process without an 'error' handler.
+ */
+export async function endPool(pool: Pool, timeoutMs = 5_000): Promise<void> {
+  pool.on("error", () => undefined);
+  const open = pool.totalCount;
+  let removed = 0;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      removed += 1;
+      if (removed >= open) resolve();
+    });
+  });
+  await pool.end();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
 }
