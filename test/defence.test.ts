@@ -135,6 +135,41 @@ describe("gateway > defence in depth", () => {
 });
 
 describe("gateway > request deadline and metrics access", () => {
+  it("frees the slot of a client that leaves while its request waits for one", async () => {
+    const proxy = await startProxy({ delayMs: 1_500 });
+    const federation = await startTestFederation(undefined, {
+      limits: { maxConcurrentPerClient: 1, maxQueuedRequests: 10, queueTimeoutMs: 2_000 },
+      subgraphUrls: { incidents: proxy.url },
+    });
+    try {
+      proxy.forwardTo(federation.subgraphs.find((s) => s.name === "incidents")!.url);
+      const slow = post(
+        federation.gatewayUrl,
+        JSON.stringify({ query: "{ incidents { totalCount } }" }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Queued behind the slow one, then gone before a slot frees up.
+      const leaving = await Promise.allSettled(
+        Array.from({ length: 3 }, () =>
+          fetch(federation.gatewayUrl, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query: "{ __typename }" }),
+            signal: AbortSignal.timeout(300),
+          }),
+        ),
+      );
+      expect(leaving.every((outcome) => outcome.status === "rejected")).toBe(true);
+      expect((await slow).status).toBe(200);
+      // Had a leaver taken the only slot with it, this would wait out the queue and get 503.
+      const next = await post(federation.gatewayUrl, JSON.stringify({ query: "{ __typename }" }));
+      expect(next.status).toBe(200);
+    } finally {
+      await federation.stop();
+      await proxy.close();
+    }
+  });
+
   it("answers TIMEOUT when a request runs past REQUEST_TIMEOUT_MS, then keeps serving", async () => {
     const proxy = await startProxy({ delayMs: 1_500 });
     const federation = await startTestFederation(undefined, {

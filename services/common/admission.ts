@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 /** How much work a server takes on at once; beyond it requests wait, then are turned away. */
 export interface AdmissionLimits {
   /** Requests run at once, all clients together. */
@@ -35,6 +36,29 @@ interface Waiter {
  * Hand-written because the libraries on npm (p-limit, bottleneck) have no per-key fairness
  * and no bound on their queue.
  */
+/**
+ * Admits a request and frees its slot when its response closes. A client that leaves while the
+ * request waits must not take the slot with it: its 'close' has fired by the time the slot is
+ * granted, so a listener added then would never run. Answers false when the client has left.
+ */
+export async function admitUntilClosed(
+  admission: AdmissionControl,
+  client: string,
+  res: ServerResponse,
+): Promise<boolean> {
+  let gone = false;
+  const leave = () => (gone = true);
+  res.once("close", leave);
+  const release = await admission.admit(client);
+  res.off("close", leave);
+  if (gone) {
+    release();
+    return false;
+  }
+  res.once("close", release);
+  return true;
+}
+
 export class AdmissionControl {
   private running = 0;
   private readonly perClient = new Map<string, number>();

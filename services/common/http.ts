@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
-import { type AdmissionControl, Overloaded } from "./admission";
+import { type AdmissionControl, Overloaded, admitUntilClosed } from "./admission";
 import { ErrorCode } from "./errors";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -104,16 +104,9 @@ async function handle<C extends BaseContext>(
     const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
     if (route) return await route(req, res);
     if (options.admission) {
-      // A client that leaves while its request waits for a slot must not take the slot with
-      // it: 'close' has fired by then, so a listener added after admission would never run.
-      let gone = false;
-      const leave = () => (gone = true);
-      res.once("close", leave);
-      const release = await options.admission.admit(req.socket.remoteAddress ?? "unknown");
-      res.off("close", leave);
-      if (gone) return release();
       // The slot is held until the answer is sent, even one cut short by the timeout.
-      res.once("close", release);
+      const client = req.socket.remoteAddress ?? "unknown";
+      if (!(await admitUntilClosed(options.admission, client, res))) return;
     }
     const timer =
       options.requestTimeoutMs &&

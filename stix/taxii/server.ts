@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import { type AdmissionControl, Overloaded } from "../../services/common/admission";
+import {
+  type AdmissionControl,
+  Overloaded,
+  admitUntilClosed,
+} from "../../services/common/admission";
 import { type Execute, exportBundle } from "../../scripts/bundle-io";
 import { stixGraph } from "../bundle";
 import type { StixGraph } from "../model";
@@ -49,9 +53,8 @@ function route<C extends BaseContext>(
           allow: "GET, HEAD",
         });
       }
-      if (options.admission) {
-        res.once("close", await options.admission.admit(req.socket.remoteAddress ?? "unknown"));
-      }
+      const client = req.socket.remoteAddress ?? "unknown";
+      if (options.admission && !(await admitUntilClosed(options.admission, client, res))) return;
       const context = await options.context(req, requestId).catch((error: unknown) => {
         throw refusal(error);
       });
