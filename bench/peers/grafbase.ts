@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { type DocumentNode, Kind, parse, print, visit } from "graphql";
 import { freePort } from "../../services/common/embedded-postgres";
 import { projectPath } from "../../services/common/paths";
-import { type PeerProcess, spawnReady, stopChild } from "./process";
+import { type PeerProcess, startPeerProcess } from "./process";
 
 /** The Grafbase CLI whose dev server is the native-code reference (../shared/STACK.md). */
 export const GRAFBASE_PACKAGE = "@grafbase/cli-x86_64-unknown-linux-musl";
@@ -177,7 +177,7 @@ export async function startGrafbase(options: GrafbaseOptions): Promise<PeerProce
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  const child = await spawnReady(
+  return startPeerProcess(
     bin,
     ["dev", "-c", "grafbase.toml", "-p", String(port)],
     {
@@ -188,7 +188,7 @@ export async function startGrafbase(options: GrafbaseOptions): Promise<PeerProce
       DO_NOT_TRACK: "1",
     },
     `${url}?query=${encodeURIComponent("{__typename}")}`,
+    url,
     { cwd: runDir, timeoutMs: 120_000 },
   );
-  return { url, stop: () => stopChild(child) };
 }

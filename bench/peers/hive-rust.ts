@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { freePort } from "../../services/common/embedded-postgres";
 import { projectPath } from "../../services/common/paths";
 import { withSubgraphUrls } from "../peer";
-import { type PeerProcess, spawnReady, stopChild } from "./process";
+import { type PeerProcess, startPeerProcess } from "./process";
 
 export interface NodePeerOptions {
   supergraphSdl: string;
@@ -24,7 +24,7 @@ export async function startHiveRustPeer(options: NodePeerOptions): Promise<PeerP
   const port = await freePort();
   const supergraphPath = join(tmpdir(), `bench-supergraph-rust-${process.pid}.graphql`);
   await writeFile(supergraphPath, withSubgraphUrls(options.supergraphSdl, options.subgraphUrls));
-  const child = await spawnReady(
+  return startPeerProcess(
     process.execPath,
     [projectPath("dist", "bench", "peer-main.js")],
     {
@@ -40,6 +40,6 @@ export async function startHiveRustPeer(options: NodePeerOptions): Promise<PeerP
       PEER_PLANNER: "rust",
     },
     `http://127.0.0.1:${port}/healthcheck`,
+    `http://127.0.0.1:${port}/graphql`,
   );
-  return { url: `http://127.0.0.1:${port}/graphql`, stop: () => stopChild(child) };
 }
