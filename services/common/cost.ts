@@ -214,18 +214,25 @@ export function costPlugin(maxCost: number, sizes: ListSizes): ApolloServerPlugi
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const coerced = getVariableValues(
-            schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
-          );
-          // The gateway refuses bad variables with BAD_USER_INPUT before planning anything.
-          if (coerced.errors) return;
           let entry = cache.get(document);
           if (!entry) {
             entry = { variables: slicingVariables(document, sizes), costs: new Map() };
             cache.set(document, entry);
           }
+          // The cost depends on the slicing variables alone (they key the cache): only those are
+          // coerced per request, not a subgraph's whole `representations` list; all of them only
+          // when the cost must be computed.
+          const definitions = operation.variableDefinitions ?? [];
+          const slicing = new Set(entry.variables);
+          const coerce = (only?: Set<string>) =>
+            getVariableValues(
+              schema,
+              only ? definitions.filter((d) => only.has(d.variable.name.value)) : definitions,
+              request.variables ?? {},
+            );
+          const coerced = coerce(slicing);
+          // The gateway refuses bad variables with BAD_USER_INPUT before planning anything.
+          if (coerced.errors) return;
           const inputs = entry.variables.map((name) => {
             const value = coerced.coerced[name];
             return Array.isArray(value) ? `[${value.length}]` : (value ?? String(value));
@@ -233,7 +240,9 @@ export function costPlugin(maxCost: number, sizes: ListSizes): ApolloServerPlugi
           const key = JSON.stringify([operation.name?.value, inputs]);
           let cost = entry.costs.get(key);
           if (cost === undefined) {
-            cost = operationCost(schema, document, operation, coerced.coerced, sizes, maxCost).cost;
+            const all = coerce();
+            if (all.errors) return;
+            cost = operationCost(schema, document, operation, all.coerced, sizes, maxCost).cost;
             if (entry.costs.size >= MAX_CACHED_COSTS) entry.costs.clear();
             entry.costs.set(key, cost);
           }

@@ -43,19 +43,31 @@ export function inputProblems(variables: unknown, document: DocumentNode): Probl
       }
     }
   }
+  return [...problems, ...literalProblems(document)].slice(0, MAX_REPORTED);
+}
+
+// A repeated operation is the same DocumentNode (Apollo caches parsed documents): its literals
+// are walked once, not on every request.
+const literalsChecked = new WeakMap<DocumentNode, Problem[]>();
+
+function literalProblems(document: DocumentNode): Problem[] {
+  const cached = literalsChecked.get(document);
+  if (cached) return cached;
+  const found: Problem[] = [];
   visit(document, {
     [Kind.STRING]: (node) => {
       const wrong = textProblem(node.value);
-      if (wrong && problems.length < MAX_REPORTED) {
+      if (wrong && found.length < MAX_REPORTED) {
         const line = node.loc?.startToken.line ?? "?";
-        problems.push({
+        found.push({
           path: ["query"],
           message: `has a string literal (line ${line}) that ${wrong}`,
         });
       }
     },
   });
-  return problems;
+  literalsChecked.set(document, found);
+  return found;
 }
 
 function textProblem(text: string): string | null {
