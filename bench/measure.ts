@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from "node:fs";
 import autocannon from "autocannon";
 import type { Pool } from "pg";
 import { Agent, request as undiciRequest } from "undici";
@@ -202,3 +203,41 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU seconds (user + system) used so far by the processes `pids` and all their descendants
+ * (node:cluster workers, a CLI's server child), read from /proc. Per request, this is what a
+ * gateway costs the machine, steadier on a shared machine than req/s, which also measures
+ * how long a process waited for a core.
+ */
+export function processCpuSeconds(pids: number[]): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command (which may hold spaces) in parentheses: state is field 3.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const roots = new Set(pids);
+  let ticks = 0;
+  for (const [pid, stat] of stats) {
+    for (let p = pid, hops = 0; p > 1 && hops < 10; p = stats.get(p)?.ppid ?? 0, hops += 1) {
+      if (roots.has(p)) {
+        ticks += stat.ticks;
+        break;
+      }
+    }
+  }
+  return ticks / USER_HZ;
+}

@@ -25,6 +25,7 @@ export interface ProcessOptions extends ServiceProcessOptions {
 
 export interface ProcessFederation extends Omit<ServiceProcesses, "env" | "processes"> {
   peerUrl?: string;
+  peerPid?: number;
 }
 
 /**
@@ -33,7 +34,7 @@ export interface ProcessFederation extends Omit<ServiceProcesses, "env" | "proce
  * same subgraphs with the same workers and environment.
  */
 export async function startProcessFederation(options: ProcessOptions): Promise<ProcessFederation> {
-  const federation = await startServiceProcesses({
+  const federation: ServiceProcesses & { peerPid?: number } = await startServiceProcesses({
     ...options,
     identitySecret: options.identitySecret ?? newIdentitySecret(),
   });
@@ -52,7 +53,7 @@ export async function startProcessFederation(options: ProcessOptions): Promise<P
     );
     federation.processes.push(peer);
     await readyAt(peer, `http://127.0.0.1:${port}/healthcheck`);
-    return { ...federation, peerUrl: `http://127.0.0.1:${port}/graphql` };
+    return { ...federation, peerUrl: `http://127.0.0.1:${port}/graphql`, peerPid: peer.child.pid };
   } catch (error) {
     await federation.stop();
     throw error;

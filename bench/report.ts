@@ -10,13 +10,15 @@ export const GATEWAYS = {
   ours: "ours",
   /** Ours again, the client sending the operation's SHA-256 only (APQ hit): `--persisted`. */
   oursPersisted: "ours (persisted)",
+  /** Ours again from another build or with other Node.js options: `--variant DIR`. */
+  oursVariant: "ours (variant)",
   hive: "Hive Gateway",
   hiveRust: "Hive Gateway + Rust planner",
   grafbase: "Grafbase (dev server)",
 } as const;
 
 export type GatewayKey = keyof typeof GATEWAYS;
-export type PeerKey = Exclude<GatewayKey, "ours" | "oursPersisted">;
+export type PeerKey = Exclude<GatewayKey, "ours" | "oursPersisted" | "oursVariant">;
 
 export type GatewayStatus = { ran: true } | { ran: false; reason: string };
 
@@ -42,11 +44,22 @@ export interface Settings {
   /** NODE_OPTIONS of every service process. */
   nodeOptions?: string;
   only?: string[];
+  /**
+   * A second federation of ours measured in the same rounds (a before/after of a change): the
+   * checkout whose `dist/` it runs (gateway and subgraphs) and/or its Node.js options. Such a run
+   * updates no BENCHMARKS.md table.
+   */
+  variant?: { dir?: string; nodeOptions?: string };
 }
 
 export interface Measurement {
   load: LoadFigures;
   single: LatencyFigures & { errors?: number };
+  /**
+   * CPU milliseconds per request during the load (user + system, from /proc): the gateway's
+   * process tree, and the three subgraphs' together. Absent for the floor and older runs.
+   */
+  cpu?: { gatewayMs: number; subgraphsMs: number };
 }
 
 export interface RoundResult {
@@ -63,6 +76,8 @@ interface GatewaySummary {
   p99Ms: Spread;
   singleP50: Spread;
   errors: number;
+  cpuGatewayMs?: Spread;
+  cpuSubgraphsMs?: Spread;
 }
 
 export interface CaseSummary {
@@ -76,6 +91,12 @@ export interface CaseSummary {
     floorSingle: Spread;
     /** ours (persisted) / ours req/s, per round: above 1, the persisted form is faster. */
     persisted?: Spread;
+    /** ours (variant) / ours req/s, per round. */
+    variant?: Spread;
+    /** ours (variant) / ours single-request p50, per round: below 1, the variant is faster. */
+    variantSingle?: Spread;
+    /** Per gateway: its CPU per request over ours, per round (above 1: it costs more). */
+    cpu?: Partial<Record<GatewayKey, Spread>>;
   };
 }
 
@@ -124,6 +145,12 @@ export function summarize(rounds: RoundResult[]): CaseSummary {
       p99Ms: spread(measured.map((m) => m.load.p99Ms)),
       singleP50: spread(measured.map((m) => m.single.p50Ms)),
       errors: measured.reduce((sum, m) => sum + m.load.errors + (m.single.errors ?? 0), 0),
+      ...(measured.every((m) => m.cpu)
+        ? {
+            cpuGatewayMs: spread(measured.map((m) => m.cpu!.gatewayMs)),
+            cpuSubgraphsMs: spread(measured.map((m) => m.cpu!.subgraphsMs)),
+          }
+        : {}),
     };
   }
   const ratios: CaseSummary["ratios"] = {
@@ -131,17 +158,31 @@ export function summarize(rounds: RoundResult[]): CaseSummary {
       rounds.map((r) => (r.gateways.ours?.single.p50Ms ?? NaN) / r.floor.single.p50Ms),
     ),
   };
-  if (gateways.oursPersisted) {
-    ratios.persisted = spread(
+  const againstOurs = (key: GatewayKey, figure: (m: Measurement) => number) =>
+    spread(
       rounds.map(
         (r) =>
-          (r.gateways.oursPersisted?.load.requestsPerSecond ?? NaN) /
-          (r.gateways.ours?.load.requestsPerSecond ?? NaN),
+          (r.gateways[key] ? figure(r.gateways[key]) : NaN) /
+          (r.gateways.ours ? figure(r.gateways.ours) : NaN),
       ),
     );
+  if (gateways.oursPersisted) {
+    ratios.persisted = againstOurs("oursPersisted", (m) => m.load.requestsPerSecond);
+  }
+  if (gateways.oursVariant) {
+    ratios.variant = againstOurs("oursVariant", (m) => m.load.requestsPerSecond);
+    ratios.variantSingle = againstOurs("oursVariant", (m) => m.single.p50Ms);
+  }
+  if (gateways.ours?.cpuGatewayMs) {
+    ratios.cpu = {};
+    for (const key of keys) {
+      if (key === "ours" || !gateways[key]?.cpuGatewayMs) continue;
+      ratios.cpu[key] = againstOurs(key, (m) => m.cpu?.gatewayMs ?? NaN);
+    }
   }
   for (const key of keys) {
-    if (key === "ours" || key === "oursPersisted" || !gateways[key]) continue;
+    if (key === "ours" || key === "oursPersisted" || key === "oursVariant" || !gateways[key])
+      continue;
     ratios[key] = spread(
       rounds.map(
         (r) =>
@@ -195,6 +236,9 @@ export function table(results: CaseResult[], peers: PeerKey[]): string {
     "ours p50 / p99 (loaded)",
     "err",
     ...(results.some((r) => r.summary.ratios.persisted) ? ["persisted/ours req/s"] : []),
+    ...(results.some((r) => r.summary.ratios.variant)
+      ? ["variant/ours req/s", "variant/ours 1-req p50"]
+      : []),
   ];
   const lines = results.map((r) => {
     const s = r.summary;
@@ -210,6 +254,37 @@ export function table(results: CaseResult[], peers: PeerKey[]): string {
       `${s.gateways.ours?.p50Ms.median} / ${s.gateways.ours?.p99Ms.median} ms`,
       errors,
       ...(s.ratios.persisted ? [show(s.ratios.persisted, "x")] : []),
+      ...(s.ratios.variant && s.ratios.variantSingle
+        ? [show(s.ratios.variant, "x"), show(s.ratios.variantSingle, "x")]
+        : []),
+    ].join(" | ");
+  });
+  return markdownTable(header, lines);
+}
+
+/**
+ * CPU per request under load, per gateway: its own process tree, then what it made the three
+ * subgraphs spend; and each one's gateway CPU over ours, per round.
+ */
+export function cpuTable(results: CaseResult[], peers: PeerKey[]): string {
+  const keys: GatewayKey[] = [
+    "ours",
+    ...(results.some((r) => r.summary.gateways.oursVariant) ? (["oursVariant"] as const) : []),
+    ...peers,
+  ];
+  const header = [
+    "query",
+    ...keys.map((k) => `${GATEWAYS[k]} gateway CPU/req`),
+    ...keys.map((k) => `subgraphs CPU/req via ${GATEWAYS[k]}`),
+    ...keys.filter((k) => k !== "ours").map((k) => `${GATEWAYS[k]}/ours gateway CPU`),
+  ];
+  const lines = results.map((r) => {
+    const s = r.summary;
+    return [
+      r.name,
+      ...keys.map((k) => show(s.gateways[k]?.cpuGatewayMs, " ms", 2)),
+      ...keys.map((k) => show(s.gateways[k]?.cpuSubgraphsMs, " ms", 2)),
+      ...keys.filter((k) => k !== "ours").map((k) => show(s.ratios.cpu?.[k], "x")),
     ].join(" | ");
   });
   return markdownTable(header, lines);
@@ -264,7 +339,8 @@ async function latestRuns(): Promise<Map<number, Run>> {
   const latest = new Map<number, Run>();
   for (const file of (await readdir(directory)).filter((f) => f.endsWith(".json")).sort()) {
     const run = JSON.parse(await readFile(`${directory}/${file}`, "utf8")) as Run;
-    if (run.format !== 2 || run.settings.only || run.settings.workers !== 1) continue;
+    if (run.format !== 2 || run.settings.only || run.settings.variant || run.settings.workers !== 1)
+      continue;
     latest.set(run.settings.statements, run);
   }
   return latest;
@@ -338,6 +414,10 @@ export async function writeResults(
     (settings.peers.length === 3 ? "" : ` --peers ${settings.peers.join(",")}`) +
     (settings.persisted ? " --persisted" : "") +
     (settings.cached ? " --cached" : "") +
+    (settings.variant?.dir ? ` --variant ${settings.variant.dir}` : "") +
+    (settings.variant?.nodeOptions
+      ? ` --variant-node-options="${settings.variant.nodeOptions}"`
+      : "") +
     (settings.nodeOptions ? ` --node-options="${settings.nodeOptions}"` : "");
   const key =
     settings.workers === 1
@@ -375,7 +455,7 @@ export async function writeResults(
     `<!-- bench:${key}:start -->`,
     `### ${settings.statements.toLocaleString("en")} statements, ${settings.workers} worker${settings.workers === 1 ? "" : "s"} per service`,
     "",
-    `${timestamp}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres}; load average at the end ${load.join(", ")} (the 2 cores were shared with other work);`,
+    `${timestamp}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres}; load average at the end ${load.join(", ")};`,
     `${settings.rounds} interleaved rounds, ${settings.connections} connections, ${settings.duration} s per gateway, query and round, ${settings.singleRequests} single requests and ${settings.warmup} warm-up requests per gateway, pool of ${settings.poolSize} per subgraph worker;`,
     `\`${command}\` (results: \`bench/results/${file.split("/").at(-1)}\`).`,
     ...(peerSchemaDropped.length
@@ -394,12 +474,16 @@ export async function writeResults(
     "Single-request latency, median (min-max) over rounds:",
     "",
     latencyTable(results, settings.peers),
+    "",
+    "CPU per request under load (user + system from /proc, the gateway's process tree; then the three subgraphs' together), median (min-max) over rounds; ratios per round:",
+    "",
+    cpuTable(results, settings.peers),
     `<!-- bench:${key}:end -->`,
   ].join("\n");
   console.log(
-    `\n${table(results, settings.peers)}\n\n${latencyTable(results, settings.peers)}\n\nwrote ${file}`,
+    `\n${table(results, settings.peers)}\n\n${latencyTable(results, settings.peers)}\n\n${cpuTable(results, settings.peers)}\n\nwrote ${file}`,
   );
-  if (settings.only) return;
+  if (settings.only || settings.variant) return;
   const path = projectPath("BENCHMARKS.md");
   const current = await readFile(path, "utf8").catch(
     () => "# Benchmarks\n\n<!-- bench:results -->\n",

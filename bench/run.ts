@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Pool } from "pg";
 import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { type BenchCase, benchCases, pickIds } from "./cases";
@@ -18,6 +18,7 @@ import {
   floorLoad,
   load,
   post,
+  processCpuSeconds,
   round,
   singleLatency,
 } from "./measure";
@@ -45,7 +46,8 @@ const PEERS: PeerKey[] = ["hive", "hiveRust", "grafbase"];
 /**
  * `npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C] [--single N]
  *  [--warmup N] [--persisted] [--workers W] [--pool-size P] [--peers hive,hiveRust,grafbase] [--cached] [--only "a,b"]
- *  [--database-url URL] [--node-options="..."]`
+ *  [--database-url URL] [--node-options="..."]
+ *  [--variant DIR] [--variant-node-options="..."]`
  *
  * Per query: every gateway is warmed up, then measured in `rounds` interleaved rounds (ours and
  * each peer one after the other, the order rotated each round, then the SQL floor), so that a
@@ -67,6 +69,8 @@ async function main() {
     "node-options",
     "only",
     "database-url",
+    "variant",
+    "variant-node-options",
   ]);
   // One log line per request and subgraph call would measure the terminal; the peers log nothing.
   process.env.LOG_LEVEL ??= "warn";
@@ -88,17 +92,25 @@ async function main() {
     persisted: options.get("persisted") === "true",
     nodeOptions: options.get("node-options"),
     only: options.get("only")?.split(","),
+    variant:
+      options.has("variant") || options.has("variant-node-options")
+        ? {
+            dir: options.get("variant") && resolve(options.get("variant")!),
+            nodeOptions: options.get("variant-node-options"),
+          }
+        : undefined,
   };
   const database = await openBenchDatabase(settings.statements, options.get("database-url"));
   const pool = new Pool({ connectionString: database.url, max: settings.connections });
   // One secret for the run: every subgraph checks, and every signing gateway signs, with it.
   const identitySecret = newIdentitySecret();
   let processes: ProcessFederation | undefined;
+  let variant: ProcessFederation | undefined;
   const peerProcesses: PeerProcess[] = [];
   const cleanUp = async () => {
     await Promise.all(peerProcesses.splice(0).map((peer) => peer.stop()));
-    await processes?.stop();
-    processes = undefined;
+    await Promise.all([processes?.stop(), variant?.stop()]);
+    processes = variant = undefined;
     await endPool(pool);
     await database.stop();
   };
@@ -139,7 +151,11 @@ async function main() {
       gatewayEnvFile,
       `MAX_CONCURRENT_REQUESTS=${slots}\nMAX_CONCURRENT_PER_CLIENT=${slots}\n`,
     );
-    const start = (peer: boolean, responseCacheMaxAge: number) =>
+    const start = (
+      peer: boolean,
+      responseCacheMaxAge: number,
+      build: { dist?: string; nodeOptions?: string } = {},
+    ) =>
       startProcessFederation({
         databaseUrl: database.url,
         workers: settings.workers,
@@ -148,7 +164,8 @@ async function main() {
         responseCacheMaxAge,
         peer,
         supergraphSdl,
-        nodeOptions: settings.nodeOptions,
+        dist: build.dist,
+        nodeOptions: build.nodeOptions ?? settings.nodeOptions,
         nodeArgs: {
           gateway: [`--env-file=${gatewayEnvFile}`],
           ...(unsigned
@@ -162,7 +179,27 @@ async function main() {
       });
     processes = await start(peers.includes("hive"), 0);
     const urls: Partial<Record<GatewayKey, string>> = { ours: processes.gatewayUrl };
+    // CPU accounting per gateway: its own process, and the subgraphs it calls.
+    const pids: Partial<Record<GatewayKey, GatewayPids>> = {
+      ours: processes.pids,
+      oursPersisted: processes.pids, // the same process, asked by hash
+    };
+    const shared = (gateway: number | undefined) =>
+      gateway ? { gateway, subgraphs: processes!.pids.subgraphs } : undefined;
+    if (processes.peerPid) pids.hive = shared(processes.peerPid);
     const status: Record<string, GatewayStatus> = { ours: { ran: true } };
+    if (settings.variant) {
+      // Ours again from another build (its gateway and its subgraphs) and/or other Node.js
+      // options, over the same database: a before/after of one change in the same rounds.
+      variant = await start(false, 0, {
+        dist: settings.variant.dir && join(settings.variant.dir, "dist"),
+        nodeOptions: settings.variant.nodeOptions,
+      });
+      urls.oursVariant = variant.gatewayUrl;
+      pids.oursVariant = variant.pids;
+      status.oursVariant = { ran: true };
+      console.log(`ours (variant): ${JSON.stringify(settings.variant)} at ${urls.oursVariant}`);
+    }
     if (peers.includes("hive")) {
       urls.hive = processes.peerUrl;
       status.hive = { ran: true };
@@ -190,6 +227,7 @@ async function main() {
         const peer = await startPeer();
         peerProcesses.push(peer);
         urls[key] = peer.url;
+        pids[key] = shared(peer.pid);
         status[key] = { ran: true };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -200,12 +238,20 @@ async function main() {
     const results: CaseResult[] = [];
     for (const benchCase of cases) {
       results.push(
-        await measureCase(benchCase, checked.get(benchCase.name)!, urls, status, pool, settings),
+        await measureCase(
+          benchCase,
+          checked.get(benchCase.name)!,
+          urls,
+          status,
+          pool,
+          settings,
+          pids,
+        ),
       );
     }
     await Promise.all(peerProcesses.splice(0).map((peer) => peer.stop()));
-    await processes.stop();
-    processes = undefined;
+    await Promise.all([processes.stop(), variant?.stop()]);
+    processes = variant = undefined;
     if (settings.cached) {
       processes = await start(false, 300);
       for (const [i, benchCase] of cases.entries()) {
@@ -224,6 +270,9 @@ async function main() {
     await cleanUp();
   }
 }
+
+/** A gateway process and the subgraph processes it calls, for CPU per request. */
+type GatewayPids = { gateway: number; subgraphs: number[] };
 
 type Checked = Pick<CaseResult, "responseBytes" | "statementsPerRequest">;
 
@@ -281,15 +330,28 @@ async function checkInProcess(
   }
 }
 
-/** Load for the configured duration, then single-request latency. */
+/** Load for the configured duration (with CPU per request when `pids` are given), then single-request latency. */
 async function measureOne(
   url: string,
   request: GraphQLRequest,
   settings: Settings,
+  pids?: GatewayPids,
 ): Promise<Measurement> {
+  const cpuBefore = pids && [processCpuSeconds([pids.gateway]), processCpuSeconds(pids.subgraphs)];
   const figures = await load(url, request, settings);
+  const cpu =
+    pids && cpuBefore && figures.requests > 0
+      ? {
+          gatewayMs: round(
+            ((processCpuSeconds([pids.gateway]) - cpuBefore[0]) * 1000) / figures.requests,
+          ),
+          subgraphsMs: round(
+            ((processCpuSeconds(pids.subgraphs) - cpuBefore[1]) * 1000) / figures.requests,
+          ),
+        }
+      : undefined;
   const single = await singleLatency(url, request, settings.singleRequests);
-  return { load: figures, single };
+  return { load: figures, single, ...(cpu ? { cpu } : {}) };
 }
 
 /**
@@ -304,6 +366,7 @@ async function measureCase(
   runStatus: Record<string, GatewayStatus>,
   pool: Pool,
   settings: Settings,
+  pids: Partial<Record<GatewayKey, GatewayPids>>,
 ): Promise<CaseResult> {
   console.log(
     `\n${benchCase.name}: ${checked.statementsPerRequest.ours} SQL statements per request`,
@@ -324,6 +387,12 @@ async function measureCase(
     const found = difference(ours, await post(urls.ours!, requests.oursPersisted));
     if (found) throw new Error(`${benchCase.name}: the persisted form differs at ${found}`);
     gateways.push("oursPersisted");
+  }
+  if (urls.oursVariant) {
+    const found = difference(ours, await post(urls.oursVariant, request));
+    if (found) throw new Error(`${benchCase.name}: the variant's answer differs at ${found}`);
+    gateways.push("oursVariant");
+    requests.oursVariant = request;
   }
   for (const key of settings.peers) {
     const url = urls[key];
@@ -350,7 +419,7 @@ async function measureCase(
     const order = gateways.map((_, i) => gateways[(i + r) % gateways.length]);
     const measured: RoundResult["gateways"] = {};
     for (const key of order) {
-      measured[key] = await measureOne(gatewayUrls[key]!, requests[key]!, settings);
+      measured[key] = await measureOne(gatewayUrls[key]!, requests[key]!, settings, pids[key]);
     }
     const single = await floorLatency(pool, benchCase.floor, settings.singleRequests);
     const total = Math.min(Math.max(measured.ours!.load.requests, 1_000), 20_000);

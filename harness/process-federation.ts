@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { freePort } from "../services/common/embedded-postgres";
 import { projectPath } from "../services/common/paths";
 import { subgraphs } from "../services";
@@ -17,6 +18,8 @@ export interface ServiceProcessOptions {
   nodeOptions?: string;
   /** Node.js options per service ("gateway" or a subgraph's name), e.g. `["--cpu-prof"]`. */
   nodeArgs?: Record<string, string[]>;
+  /** The compiled tree to run: this checkout's dist/ by default (another build for an A/B). */
+  dist?: string;
 }
 
 export interface ServiceProcesses {
@@ -24,6 +27,8 @@ export interface ServiceProcesses {
   subgraphUrls: Record<string, string>;
   /** The environment every process shares, for one more process beside them (a peer gateway). */
   env: Record<string, string | undefined>;
+  /** Process ids: our gateway's and the subgraphs' (for CPU accounting). */
+  pids: { gateway: number; subgraphs: number[] };
   processes: KeptProcess[];
   stop(): Promise<void>;
 }
@@ -51,6 +56,8 @@ export async function startServiceProcesses(
     DB_STATEMENT_TIMEOUT_MS: "60000",
     IDENTITY_SECRET: options.identitySecret ?? randomBytes(32).toString("base64url"),
   };
+  const pids = { gateway: 0, subgraphs: [] as number[] };
+  const dist = options.dist ?? projectPath("dist");
   const start = async (service: string, script: string, serviceEnv: Record<string, string>) => {
     const port = await freePort();
     const started = spawnKept(
@@ -59,6 +66,8 @@ export async function startServiceProcesses(
       { nodeArgs: options.nodeArgs?.[service], inherit: false },
     );
     processes.push(started);
+    if (service === "gateway") pids.gateway = started.child.pid!;
+    else pids.subgraphs.push(started.child.pid!);
     await readyAt(started, `http://127.0.0.1:${port}/health/ready`);
     return `http://127.0.0.1:${port}/`;
   };
@@ -66,12 +75,12 @@ export async function startServiceProcesses(
     const subgraphUrls: Record<string, string> = {};
     await Promise.all(
       subgraphs.map(async ({ definition: { name } }) => {
-        subgraphUrls[name] = await start(name, projectPath("dist", "services", name, "main.js"), {
+        subgraphUrls[name] = await start(name, join(dist, "services", name, "main.js"), {
           MIGRATE_ON_START: "false",
         });
       }),
     );
-    const gatewayUrl = await start("gateway", projectPath("dist", "gateway", "main.js"), {
+    const gatewayUrl = await start("gateway", join(dist, "gateway", "main.js"), {
       GOVERNMENTS_URL: subgraphUrls.governments,
       INCIDENTS_URL: subgraphUrls.incidents,
       LEGAL_ACTIONS_URL: subgraphUrls["legal-actions"],
@@ -79,7 +88,7 @@ export async function startServiceProcesses(
       RATE_LIMIT_PER_MINUTE: "1000000000",
       RESPONSE_CACHE_MAX_AGE: String(options.responseCacheMaxAge),
     });
-    return { gatewayUrl, subgraphUrls, env, processes, stop };
+    return { gatewayUrl, subgraphUrls, env, pids, processes, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,8 @@ import { readyAt, spawnCommand } from "../../harness/processes";
 
 export interface PeerProcess {
   url: string;
+  /** The peer's process (its children are counted with it, see processCpuSeconds). */
+  pid: number;
   stop(): Promise<unknown>;
 }
 
@@ -19,5 +21,5 @@ export async function startPeerProcess(
 ): Promise<PeerProcess> {
   const peer = spawnCommand(command, args, env, { inherit: false, cwd: options.cwd });
   await readyAt(peer, readyUrl, options);
-  return { url, stop: () => peer.stop() };
+  return { url, pid: peer.child.pid!, stop: () => peer.stop() };
 }
