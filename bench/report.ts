@@ -411,7 +411,7 @@ export async function writeResults(
     (settings.singleRequests === 200 ? "" : ` --single ${settings.singleRequests}`) +
     (settings.warmup === 200 ? "" : ` --warmup ${settings.warmup}`) +
     (settings.poolSize === 10 ? "" : ` --pool-size ${settings.poolSize}`) +
-    (settings.peers.length === 3 ? "" : ` --peers ${settings.peers.join(",")}`) +
+    (settings.peers.length === 3 ? "" : ` --peers ${settings.peers.join(",") || "none"}`) +
     (settings.persisted ? " --persisted" : "") +
     (settings.cached ? " --cached" : "") +
     (settings.variant?.dir ? ` --variant ${settings.variant.dir}` : "") +

@@ -20,6 +20,7 @@ import {
   post,
   processCpuSeconds,
   round,
+  type Spread,
   singleLatency,
 } from "./measure";
 import { peerSupergraph, startPeerGateway, withSubgraphUrls } from "./peer";
@@ -45,7 +46,7 @@ const PEERS: PeerKey[] = ["hive", "hiveRust", "grafbase"];
 
 /**
  * `npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C] [--single N]
- *  [--warmup N] [--persisted] [--workers W] [--pool-size P] [--peers hive,hiveRust,grafbase] [--cached] [--only "a,b"]
+ *  [--warmup N] [--persisted] [--workers W] [--pool-size P] [--peers hive,hiveRust,grafbase|none] [--cached] [--only "a,b"]
  *  [--database-url URL] [--node-options="..."]
  *  [--variant DIR] [--variant-node-options="..."]`
  *
@@ -74,7 +75,15 @@ async function main() {
   ]);
   // One log line per request and subgraph call would measure the terminal; the peers log nothing.
   process.env.LOG_LEVEL ??= "warn";
-  const peers = (options.get("peers")?.split(",") ?? PEERS) as PeerKey[];
+  const peersOption = options.get("peers");
+  const variantRun = options.has("variant") || options.has("variant-node-options");
+  // A variant has subgraphs of its own: peers sharing ours would warm and load ours more than
+  // the variant's (an A/A measured variant/ours 0.71x-0.92x that way; 0.92x-1.24x without).
+  if (variantRun && peersOption !== undefined && peersOption !== "none")
+    throw new Error("--variant: measured without peers (leave --peers out or say --peers none)");
+  const peers = (
+    peersOption === "none" || variantRun ? [] : (peersOption?.split(",") ?? PEERS)
+  ) as PeerKey[];
   for (const peer of peers) {
     if (!PEERS.includes(peer)) throw new Error(`--peers: ${peer} is not one of ${PEERS.join(",")}`);
   }
@@ -92,13 +101,12 @@ async function main() {
     persisted: options.get("persisted") === "true",
     nodeOptions: options.get("node-options"),
     only: options.get("only")?.split(","),
-    variant:
-      options.has("variant") || options.has("variant-node-options")
-        ? {
-            dir: options.get("variant") && resolve(options.get("variant")!),
-            nodeOptions: options.get("variant-node-options"),
-          }
-        : undefined,
+    variant: variantRun
+      ? {
+          dir: options.get("variant") && resolve(options.get("variant")!),
+          nodeOptions: options.get("variant-node-options"),
+        }
+      : undefined,
   };
   const database = await openBenchDatabase(settings.statements, options.get("database-url"));
   const pool = new Pool({ connectionString: database.url, max: settings.connections });
@@ -447,11 +455,14 @@ async function measureCase(
     summary,
     ours: oursMedians(summary, rounds),
   };
-  const ratios = result.summary.ratios;
+  const { hiveRust, variant } = result.summary.ratios;
+  const showSpread = (label: string, value: Spread | undefined) =>
+    value ? `${label} ${value.median}x (${value.min}-${value.max}); ` : "";
   console.log(
-    `  ours/Hive+Rust req/s ${ratios.hiveRust?.median ?? "-"}x ` +
-      `(${ratios.hiveRust?.min ?? "-"}-${ratios.hiveRust?.max ?? "-"}); ` +
-      `ours/floor 1-req ${ratios.floorSingle.median}x; ` +
+    "  " +
+      showSpread("ours/Hive+Rust req/s", hiveRust) +
+      showSpread("variant/ours req/s", variant) +
+      `ours/floor 1-req ${result.summary.ratios.floorSingle.median}x; ` +
       `ours 1-req p50 ${round(result.summary.gateways.ours!.singleP50.median)} ms`,
   );
   return result;
