@@ -326,7 +326,7 @@ function markdownTable(header: string[], lines: string[]): string {
   ].join("\n");
 }
 
-interface Run {
+export interface Run {
   format?: number;
   timestamp: string;
   settings: Settings;
@@ -334,7 +334,7 @@ interface Run {
 }
 
 /** The latest full run (format 2, one worker) of each size in bench/results. */
-async function latestRuns(): Promise<Map<number, Run>> {
+export async function latestRuns(): Promise<Map<number, Run>> {
   const directory = projectPath("bench", "results");
   const latest = new Map<number, Run>();
   for (const file of (await readdir(directory)).filter((f) => f.endsWith(".json")).sort()) {

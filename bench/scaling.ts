@@ -1,12 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
-import { projectPath } from "../services/common/paths";
-import type { CaseResult, Settings } from "./report";
-
-interface Run {
-  timestamp: string;
-  settings: Settings;
-  results: CaseResult[];
-}
+import { latestRuns } from "./report";
 
 /** How much slower the largest size may answer than the smallest (issue 5: 1.5x). */
 const ALLOWED_GROWTH = 1.5;
@@ -17,13 +9,8 @@ const ALLOWED_GROWTH = 1.5;
  * query and size, and the largest size's p50 over the smallest's.
  */
 async function main() {
-  const directory = projectPath("bench", "results");
-  const latest = new Map<number, Run>();
-  for (const file of (await readdir(directory)).filter((f) => f.endsWith(".json")).sort()) {
-    const run = JSON.parse(await readFile(`${directory}/${file}`, "utf8")) as Run;
-    if (run.settings.only || (run.settings.workers ?? 1) !== 1) continue;
-    latest.set(run.settings.statements, run);
-  }
+  // The same runs as the targets table: a variant or --only run is not a full run.
+  const latest = await latestRuns();
   const sizes = [...latest.keys()].sort((a, b) => a - b);
   if (sizes.length < 2) throw new Error("bench:scaling needs full runs of two sizes or more");
   const smallest = latest.get(sizes[0])!;
