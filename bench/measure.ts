@@ -208,12 +208,12 @@ export const round = (value: number, digits = 2) => Number(value.toFixed(digits)
 const USER_HZ = 100;
 
 /**
- * CPU seconds (user + system) used so far by the processes `pids` and all their descendants
- * (node:cluster workers, a CLI's server child), read from /proc. Per request, this is what a
- * gateway costs the machine, steadier on a shared machine than req/s, which also measures
- * how long a process waited for a core.
+ * CPU seconds (user + system) used so far by each group of processes and all their descendants
+ * (node:cluster workers, a CLI's server child), from one read of /proc. Per request, this is
+ * what a gateway costs the machine, steadier on a shared machine than req/s, which also
+ * measures how long a process waited for a core.
  */
-export function processCpuSeconds(pids: number[]): number {
+export function processCpuSeconds(...groups: number[][]): number[] {
   const stats = new Map<number, { ppid: number; ticks: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -229,15 +229,17 @@ export function processCpuSeconds(pids: number[]): number {
       // exited meanwhile
     }
   }
-  const roots = new Set(pids);
-  let ticks = 0;
-  for (const [pid, stat] of stats) {
-    for (let p = pid, hops = 0; p > 1 && hops < 10; p = stats.get(p)?.ppid ?? 0, hops += 1) {
-      if (roots.has(p)) {
-        ticks += stat.ticks;
-        break;
+  return groups.map((pids) => {
+    const roots = new Set(pids);
+    let ticks = 0;
+    for (const [pid, stat] of stats) {
+      for (let p = pid, hops = 0; p > 1 && hops < 10; p = stats.get(p)?.ppid ?? 0, hops += 1) {
+        if (roots.has(p)) {
+          ticks += stat.ticks;
+          break;
+        }
       }
     }
-  }
-  return ticks / USER_HZ;
+    return ticks / USER_HZ;
+  });
 }

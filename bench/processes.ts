@@ -34,7 +34,7 @@ export interface ProcessFederation extends Omit<ServiceProcesses, "env" | "proce
  * same subgraphs with the same workers and environment.
  */
 export async function startProcessFederation(options: ProcessOptions): Promise<ProcessFederation> {
-  const federation: ServiceProcesses & { peerPid?: number } = await startServiceProcesses({
+  const federation = await startServiceProcesses({
     ...options,
     identitySecret: options.identitySecret ?? newIdentitySecret(),
   });

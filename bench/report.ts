@@ -18,7 +18,9 @@ export const GATEWAYS = {
 } as const;
 
 export type GatewayKey = keyof typeof GATEWAYS;
-export type PeerKey = Exclude<GatewayKey, "ours" | "oursPersisted" | "oursVariant">;
+const OURS = ["ours", "oursPersisted", "oursVariant"] as const;
+export type PeerKey = Exclude<GatewayKey, (typeof OURS)[number]>;
+const isPeer = (key: GatewayKey): key is PeerKey => !(OURS as readonly string[]).includes(key);
 
 export type GatewayStatus = { ran: true } | { ran: false; reason: string };
 
@@ -181,8 +183,7 @@ export function summarize(rounds: RoundResult[]): CaseSummary {
     }
   }
   for (const key of keys) {
-    if (key === "ours" || key === "oursPersisted" || key === "oursVariant" || !gateways[key])
-      continue;
+    if (!isPeer(key) || !gateways[key]) continue;
     ratios[key] = spread(
       rounds.map(
         (r) =>

@@ -280,7 +280,7 @@ async function main() {
 }
 
 /** A gateway process and the subgraph processes it calls, for CPU per request. */
-type GatewayPids = { gateway: number; subgraphs: number[] };
+type GatewayPids = ProcessFederation["pids"];
 
 type Checked = Pick<CaseResult, "responseBytes" | "statementsPerRequest">;
 
@@ -338,24 +338,23 @@ async function checkInProcess(
   }
 }
 
-/** Load for the configured duration (with CPU per request when `pids` are given), then single-request latency. */
+/** Load for the configured duration (CPU per request too, given `pids`), then single-request latency. */
 async function measureOne(
   url: string,
   request: GraphQLRequest,
   settings: Settings,
   pids?: GatewayPids,
 ): Promise<Measurement> {
-  const cpuBefore = pids && [processCpuSeconds([pids.gateway]), processCpuSeconds(pids.subgraphs)];
+  const cpuAt = () => (pids ? processCpuSeconds([pids.gateway], pids.subgraphs) : []);
+  const [gatewayBefore, subgraphsBefore] = cpuAt();
   const figures = await load(url, request, settings);
+  const [gatewayAfter, subgraphsAfter] = cpuAt();
+  const perRequestMs = (seconds: number) => round((seconds * 1000) / figures.requests);
   const cpu =
-    pids && cpuBefore && figures.requests > 0
+    pids && figures.requests > 0
       ? {
-          gatewayMs: round(
-            ((processCpuSeconds([pids.gateway]) - cpuBefore[0]) * 1000) / figures.requests,
-          ),
-          subgraphsMs: round(
-            ((processCpuSeconds(pids.subgraphs) - cpuBefore[1]) * 1000) / figures.requests,
-          ),
+          gatewayMs: perRequestMs(gatewayAfter - gatewayBefore),
+          subgraphsMs: perRequestMs(subgraphsAfter - subgraphsBefore),
         }
       : undefined;
   const single = await singleLatency(url, request, settings.singleRequests);
