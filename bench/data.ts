@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { redact } from "../services/common/env";
+import { redact } from "../platform/env";
 import { bulkLoad } from "../harness/bulk-load";
 import { prepareDatabase } from "../harness/database";
 import { generateDataset } from "../harness/generate";

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { Client } from "pg";
 import { databaseConfig } from "../harness/database";
-import type { DatabaseConfig } from "../services/common/database";
-import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
-import { projectPath } from "../services/common/paths";
+import type { DatabaseConfig } from "../platform/database";
+import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
+import { projectPath } from "../platform/paths";
 
 export interface BenchDatabase {
   url: string;

@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
-import { containsPattern } from "../services/common/filters";
-import { encodeCursor } from "../services/common/pagination";
+import { containsPattern } from "../services/kit/filters";
+import { encodeCursor } from "../services/kit/pagination";
 
 /**
  * The SQL floors: each benchmark query's answer (its `data`, field for field, the same pages in

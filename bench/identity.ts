@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { IDENTITY_HEADER, type Identity, signRequest } from "../services/common/identity";
+import { IDENTITY_HEADER, type Identity, signRequest } from "../platform/identity";
 
 type Fetcher = NonNullable<RemoteGraphQLDataSource["fetcher"]>;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { runWorkers, workersFromEnv } from "../services/common/cluster";
-import { getEnvPort, getEnvSecret, getEnvStr } from "../services/common/env";
+import { runWorkers, workersFromEnv } from "../platform/cluster";
+import { getEnvPort, getEnvSecret, getEnvStr } from "../platform/env";
 import { type PeerPlanner, startPeerGateway } from "./peer";
 
 /**

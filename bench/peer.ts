@@ -3,7 +3,7 @@ import { type FieldDefinitionNode, Kind, type TypeNode, parse, print, visit } fr
 import type { AddressInfo } from "node:net";
 import { type GatewayPlugin, createGatewayRuntime } from "@graphql-hive/gateway";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
-import { IDENTITY_HEADER } from "../services/common/identity";
+import { IDENTITY_HEADER } from "../platform/identity";
 import { signForSubgraph } from "./identity";
 
 export interface PeerGateway {

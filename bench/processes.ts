@@ -7,8 +7,8 @@ import {
   startServiceProcesses,
 } from "../harness/process-federation";
 import { readyAt, spawnKept } from "../harness/processes";
-import { freePort } from "../services/common/embedded-postgres";
-import { projectPath } from "../services/common/paths";
+import { freePort } from "../scripts/embedded-postgres";
+import { projectPath } from "../platform/paths";
 import { newIdentitySecret } from "./identity";
 import { withSubgraphUrls } from "./peer";
 

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { Pool } from "pg";
 import { SUPERGRAPH_PATH } from "../gateway/supergraph";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { benchCases, pickIds } from "./cases";
 import { parseOptions, positiveInt } from "../harness/options";
 import { openBenchDatabase } from "./database";

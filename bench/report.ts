@@ -1,7 +1,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { Client } from "pg";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import type { BenchIds } from "./cases";
 import { type LatencyFigures, type LoadFigures, type Spread, round, spread } from "./measure";
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { forbidden, unauthenticated } from "../services/common/errors";
-import type { Identity } from "../services/common/identity";
+import { forbidden, unauthenticated } from "../platform/errors";
+import type { Identity } from "../platform/identity";
 import type { KeyStore } from "./access/keys";
 
 export interface GatewayContext {

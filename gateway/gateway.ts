@@ -3,19 +3,19 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
-import { AdmissionControl } from "../services/common/admission";
-import { formatError, requestIdPlugin } from "../services/common/error-policy";
-import { ErrorCode, apiError } from "../services/common/errors";
-import { knownOperations } from "../services/common/observability";
-import { RedisKeyValueCache } from "../services/common/redis";
-import { healthRoutes, within } from "../services/common/health";
+import { AdmissionControl } from "../platform/admission";
+import { formatError, requestIdPlugin } from "../platform/error-policy";
+import { ErrorCode, apiError } from "../platform/errors";
+import { knownOperations } from "../platform/observability";
+import { RedisKeyValueCache } from "../platform/redis";
+import { healthRoutes, within } from "../platform/health";
 import {
   createLogger,
   createMetrics,
   metricsRoute,
   observabilityPlugin,
-} from "../services/common/observability";
-import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../services/common/http";
+} from "../platform/observability";
+import { REQUEST_ID_HEADER, createHttpServer, serveGraphQL } from "../platform/http";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, authenticate, writeAccessPlugin } from "./auth";
 import { stixRoutes } from "../stix/taxii/server";
@@ -23,8 +23,8 @@ import { landingPagePlugin } from "./landing-page";
 import { failedFetchPathsPlugin, rememberQueryPlan } from "./partial-failures";
 import { subgraphRefusal } from "./subgraph-errors";
 import { webRoutes } from "./web-routes";
-import { costPlugin } from "../services/common/cost";
-import { listSizesFromSupergraph } from "../services/common/list-sizes";
+import { costPlugin } from "../platform/cost";
+import { listSizesFromSupergraph } from "../platform/list-sizes";
 import {
   type FetchLimits,
   type FetchMetrics,
@@ -34,7 +34,7 @@ import {
   subgraphFetcher,
 } from "./subgraph-fetch";
 import { DEFAULT_LIMITS, type Limits, armor } from "./limits";
-import { inputGuardPlugin } from "../services/common/input-guard";
+import { inputGuardPlugin } from "../platform/input-guard";
 import {
   type CacheInvalidation,
   DEFAULT_RESPONSE_CACHE,

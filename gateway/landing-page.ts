@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { readReadmeExamples } from "./readme-examples";
 
 /** The example the landing page opens with: the seed's incident, from the README. */

@@ -5,10 +5,10 @@ import {
   type SelectionSetNode,
   type ValidationRule,
 } from "graphql";
-import { DEFAULT_ADMISSION } from "../services/common/admission";
-import { DEFAULT_MAX_COST } from "../services/common/cost";
-import { type Env, getEnvBool, getEnvInt } from "../services/common/env";
-import { DEFAULT_MAX_DEPTH, hideSuggestions } from "../services/common/limits";
+import { DEFAULT_ADMISSION } from "../platform/admission";
+import { DEFAULT_MAX_COST } from "../platform/cost";
+import { type Env, getEnvBool, getEnvInt } from "../platform/env";
+import { DEFAULT_MAX_DEPTH, hideSuggestions } from "../platform/limits";
 
 export interface Limits {
   maxDepth: number;
@@ -92,7 +92,7 @@ export function armor(limits: Limits, { production }: { production: boolean }) {
     maxTokens: { enabled: false },
     // Its mask leaves the "?" behind and misses enum values: hideSuggestions instead.
     blockFieldSuggestion: { enabled: false },
-    // Replaced by costPlugin (services/common/cost.ts): armor's cost ignores how many items
+    // Replaced by costPlugin (platform/cost.ts): armor's cost ignores how many items
     // `first` asks for.
     costLimit: { enabled: false },
   }).protect();

@@ -1,16 +1,16 @@
 // First: tracing instruments http and pg as they load.
-import { tracingShutdown } from "../services/common/tracing";
+import { tracingShutdown } from "../platform/tracing";
 // Next: type-graphql and TypeORM decorators read it as their modules load.
 import "reflect-metadata";
 import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
-import { clusterCacheInvalidation, runWorkers, workersFromEnv } from "../services/common/cluster";
+import { clusterCacheInvalidation, runWorkers, workersFromEnv } from "../platform/cluster";
 import {
   databaseConfigFromEnv,
   metricsOperationsFromEnv,
   metricsTokenFromEnv,
-} from "../services/common/config";
-import type { DatabaseConfig } from "../services/common/database";
+} from "../platform/config";
+import type { DatabaseConfig } from "../platform/database";
 import {
   ConfigError,
   getEnvBool,
@@ -18,8 +18,8 @@ import {
   getEnvSecret,
   getEnvStr,
   getEnvUrl,
-} from "../services/common/env";
-import { connectRedis, redisUrlFromEnv } from "../services/common/redis";
+} from "../platform/env";
+import { connectRedis, redisUrlFromEnv } from "../platform/redis";
 import { KeyStore } from "./access/keys";
 // Not from ./federation, which loads every subgraph's code into the gateway process.
 import { SUPERGRAPH_PATH } from "./supergraph";

@@ -2,8 +2,8 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Redis } from "ioredis";
-import { RedisKeyValueCache, isUp } from "../services/common/redis";
-import { type Env, getEnvInt } from "../services/common/env";
+import { RedisKeyValueCache, isUp } from "../platform/redis";
+import { type Env, getEnvInt } from "../platform/env";
 import type { GatewayContext } from "./auth";
 
 export interface ResponseCacheConfig {

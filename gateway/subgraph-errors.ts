@@ -1,4 +1,4 @@
-import { ErrorCode, apiError } from "../services/common/errors";
+import { ErrorCode, apiError } from "../platform/errors";
 
 type FetchResponse = {
   status: number;

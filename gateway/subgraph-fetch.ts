@@ -1,9 +1,9 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
-import { ErrorCode, apiError } from "../services/common/errors";
+import { ErrorCode, apiError } from "../platform/errors";
 import type { Counter, Histogram } from "prom-client";
 import { Agent, type Dispatcher, request } from "undici";
-import { IDENTITY_HEADER, type Identity, signRequest } from "../services/common/identity";
+import { IDENTITY_HEADER, type Identity, signRequest } from "../platform/identity";
 
 type Fetcher = NonNullable<
   NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { serveStatic } from "./static-files";
 
 /** Where `npm run build` writes the web build (web/vite.*.config.mts). */

@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "pg";
 import { KeyStore } from "../gateway/access/keys";
-import type { Bundle } from "../services/common/bundle";
-import type { DatabaseConfig } from "../services/common/database";
-import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
-import { projectPath } from "../services/common/paths";
-import { loadBundle, withSubgraphDatabase } from "../services/common/subgraph";
+import type { Bundle } from "../platform/bundle";
+import type { DatabaseConfig } from "../platform/database";
+import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
+import { projectPath } from "../platform/paths";
+import { loadBundle, withSubgraphDatabase } from "../services/kit/subgraph";
 import { subgraphs } from "../services";
 
 export function databaseConfig(

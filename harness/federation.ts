@@ -11,8 +11,8 @@ import {
 } from "../gateway/response-cache";
 import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { type GraphQLResponse, postGraphQL } from "../scripts/graphql-client";
-import type { DatabaseConfig } from "../services/common/database";
-import { type RunningSubgraph, startSubgraph } from "../services/common/subgraph";
+import type { DatabaseConfig } from "../platform/database";
+import { type RunningSubgraph, startSubgraph } from "../services/kit/subgraph";
 import { subgraphs } from "../services";
 
 export interface FederationOptions {

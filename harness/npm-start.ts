@@ -1,5 +1,5 @@
-import { freePort } from "../services/common/embedded-postgres";
-import { projectPath } from "../services/common/paths";
+import { freePort } from "../scripts/embedded-postgres";
+import { projectPath } from "../platform/paths";
 import { type GraphQLResponse, postGraphQL } from "../scripts/graphql-client";
 import { type KeptProcess, spawnKept, until } from "./processes";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { freePort } from "../services/common/embedded-postgres";
-import { projectPath } from "../services/common/paths";
+import { freePort } from "../scripts/embedded-postgres";
+import { projectPath } from "../platform/paths";
 import { subgraphs } from "../services";
 import { type KeptProcess, readyAt, spawnKept, stopAll } from "./processes";
 

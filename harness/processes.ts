@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 
 /** Polls `attempt` until `ok` holds (generous: the CI machine is slow), returning the last value. */
 export async function until<T>(

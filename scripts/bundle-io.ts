@@ -5,8 +5,8 @@ import {
   type BundleRecord,
   type SourceEntry,
   citedSources,
-} from "../services/common/bundle";
-import { bundleErrors } from "../services/common/validation";
+} from "../platform/bundle";
+import { bundleErrors } from "./validation";
 import { graphQLData } from "./graphql-client";
 
 /** Import and export talk to the gateway's public GraphQL API like any other client. */

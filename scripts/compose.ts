@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { composeSupergraph } from "../gateway/compose";
-import { projectPath } from "../services/common/paths";
+import { composeSupergraph } from "./compose-supergraph";
+import { projectPath } from "../platform/paths";
 
 /** Writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code. */
 async function main() {

@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { Bundle } from "../services/common/bundle";
+import type { Bundle } from "../platform/bundle";
 import { checkBundle, importBundle } from "./bundle-io";
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--url URL] [--token TOKEN]

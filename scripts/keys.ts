@@ -1,8 +1,8 @@
 // type-graphql and TypeORM decorators read it at import time: load it before anything else.
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { databaseConfigFromEnv } from "../services/common/config";
-import { ROLES, type Role } from "../services/common/identity";
+import { databaseConfigFromEnv } from "../platform/config";
+import { ROLES, type Role } from "../platform/identity";
 import { KeyStore } from "../gateway/access/keys";
 import { localDatabase } from "./local-database";
 

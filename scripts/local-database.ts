@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { Client } from "pg";
-import { startEmbeddedPostgres } from "../services/common/embedded-postgres";
-import { type Env, getEnvPort, getEnvUrl } from "../services/common/env";
-import { projectPath } from "../services/common/paths";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { type Env, getEnvPort, getEnvUrl } from "../platform/env";
+import { projectPath } from "../platform/paths";
 
 export const EMBEDDED_DATABASE = "attribution_graph";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { workersFromEnv } from "../services/common/cluster";
+import { workersFromEnv } from "../platform/cluster";
 import {
   ConfigError,
   type Env,
@@ -9,8 +9,8 @@ import {
   getEnvSecret,
   getEnvStr,
   redact,
-} from "../services/common/env";
-import { projectPath } from "../services/common/paths";
+} from "../platform/env";
+import { projectPath } from "../platform/paths";
 import { limitsFromEnv } from "../gateway/limits";
 import { responseCacheFromEnv } from "../gateway/response-cache";
 import { localDatabase } from "./local-database";

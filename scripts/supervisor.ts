@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import type { Env } from "../services/common/env";
+import type { Env } from "../platform/env";
 
 export interface ServiceSpec {
   name: string;
@@ -89,7 +89,7 @@ export class SupervisedProcess {
     const { name, script, nodeArgs } = this.spec;
     // Its own process group: a terminal's Ctrl-C reaches the supervisor only, which then stops
     // each service once. The IPC channel closes when the supervisor dies, however it dies, and
-    // the service then stops itself (gateway/main.ts, services/common/main.ts).
+    // the service then stops itself (gateway/main.ts, services/kit/main.ts).
     const child = spawn(process.execPath, [...nodeArgs, script], {
       env,
       stdio: ["ignore", "pipe", "pipe", "ipc"],

@@ -1,9 +1,9 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
-import { projectPath } from "./common/paths";
-import { BUNDLE_FORMAT, type Bundle } from "./common/bundle";
-import { type SubgraphDefinition, loadBundle } from "./common/subgraph";
+import { projectPath } from "../platform/paths";
+import { BUNDLE_FORMAT, type Bundle } from "../platform/bundle";
+import { type SubgraphDefinition, loadBundle } from "./kit/subgraph";
 
 export const DATA_DIR = projectPath("data");
 

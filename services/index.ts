@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "./common/subgraph";
+import type { SubgraphDefinition } from "./kit/subgraph";
 import { governments } from "./governments/schema";
 import { incidents } from "./incidents/schema";
 import { legalActions } from "./legal-actions/schema";

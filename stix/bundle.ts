@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Bundle } from "../services/common/bundle";
+import type { Bundle } from "../platform/bundle";
 import { Mapping } from "./context";
 import { EXTENSION_DEFINITION, PROJECT_IDENTITY } from "./extension";
 import { mapGovernments } from "./governments";

@@ -1,4 +1,4 @@
-import { type Bundle, type SourceEntry, citedSources } from "../services/common/bundle";
+import { type Bundle, type SourceEntry, citedSources } from "../platform/bundle";
 import { createdModified } from "./dates";
 import { PROJECT_IDENTITY } from "./extension";
 import { stixId } from "./ids";

@@ -1,4 +1,4 @@
-import { parsePartialDate, toPartialDate } from "../services/common/partial-date";
+import { parsePartialDate, toPartialDate } from "../platform/partial-date";
 
 /**
  * STIX timestamps need a full instant; our dates are as precise as their sources ("2021",

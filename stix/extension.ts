@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { stixId } from "./ids";
 import { SPEC_VERSION, type StixObject } from "./model";
 

@@ -1,4 +1,4 @@
-import type { SourceEntry } from "../services/common/bundle";
+import type { SourceEntry } from "../platform/bundle";
 import { widen } from "./dates";
 
 export const SPEC_VERSION = "2.1";

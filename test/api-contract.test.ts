@@ -12,8 +12,8 @@ import {
   isObjectType,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { listSizesFromSupergraph } from "../services/common/list-sizes";
-import { projectPath } from "../services/common/paths";
+import { listSizesFromSupergraph } from "../platform/list-sizes";
+import { projectPath } from "../platform/paths";
 
 const api = buildSchema(readFileSync(projectPath("schema", "api.graphql"), "utf8"));
 const sizes = listSizesFromSupergraph(

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { type BrowserSession, openSession } from "./helpers/browser-session";
 import { NO_CHROMIUM_MESSAGE, findChromium, launchChromium } from "./helpers/chromium";
 import { createDatabase, dropDatabase } from "../harness/database";

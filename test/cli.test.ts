@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../services/common/paths";
-import { bundleErrors } from "../services/common/validation";
+import { projectPath } from "../platform/paths";
+import { bundleErrors } from "../scripts/validation";
 import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { readBundles } from "../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";

@@ -1,9 +1,9 @@
 import { composeServices } from "@apollo/composition";
 import { type GraphQLSchema, getOperationAST, getVariableValues, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operationCost } from "../services/common/cost";
+import { operationCost } from "../platform/cost";
 import { DEFAULT_LIMITS } from "../gateway/limits";
-import { type ListSizes, listSizesFromSupergraph } from "../services/common/list-sizes";
+import { type ListSizes, listSizesFromSupergraph } from "../platform/list-sizes";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 
 const CONNECTION = `@listSize(assumedSize: 20, slicingArguments: ["first", "last"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`;

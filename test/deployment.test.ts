@@ -3,11 +3,11 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_LIMITS } from "../gateway/limits";
-import { subgraphConfigFromEnv } from "../services/common/config";
-import { ConfigError } from "../services/common/env";
-import { projectPath } from "../services/common/paths";
+import { subgraphConfigFromEnv } from "../services/kit/config";
+import { ConfigError } from "../platform/env";
+import { projectPath } from "../platform/paths";
 import { subgraphs } from "../services";
-import { redisUrlFromEnv } from "../services/common/redis";
+import { redisUrlFromEnv } from "../platform/redis";
 
 /** The secrets docker compose substitutes from the shell or .env, each required. */
 const SECRETS = { IDENTITY_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "s3cret-password" };

@@ -8,8 +8,8 @@ import {
   type Identity,
   NonceStore,
   signRequest,
-} from "../services/common/identity";
-import type { RunningSubgraph } from "../services/common/subgraph";
+} from "../platform/identity";
+import type { RunningSubgraph } from "../services/kit/subgraph";
 import { readBundles } from "../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type Captured, startProxy } from "./helpers/proxy";

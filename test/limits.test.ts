@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { limitsFromEnv } from "../gateway/limits";
-import { ConfigError } from "../services/common/env";
+import { ConfigError } from "../platform/env";
 import { startTestFederation } from "./helpers/federation";
 
 const post = (url: string, body: unknown, token?: string) =>

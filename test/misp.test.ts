@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { readBundles } from "../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type NpmStart, startNpmStart } from "../harness/npm-start";

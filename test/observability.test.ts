@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setLogDestination } from "../services/common/observability";
+import { setLogDestination } from "../platform/observability";
 import { type TestFederation, startTestFederation } from "./helpers/federation";
 import { INCIDENT_STORY } from "../harness/queries/cross-source";
 

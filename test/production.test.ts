@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDataSource } from "../services/common/database";
-import { formatError } from "../services/common/error-policy";
+import { createDataSource } from "../platform/database";
+import { formatError } from "../platform/error-policy";
 import { Government } from "../services/governments/government";
 import { databaseConfig } from "../harness/database";
 import { type TestFederation, startTestFederation } from "./helpers/federation";

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../services/common/embedded-postgres";
-import { projectPath } from "../services/common/paths";
-import { type RunningSubgraph, startSubgraph } from "../services/common/subgraph";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../scripts/embedded-postgres";
+import { projectPath } from "../platform/paths";
+import { type RunningSubgraph, startSubgraph } from "../services/kit/subgraph";
 import { readBundles } from "../services/dataset";
 import { subgraphs } from "../services";
 import { databaseConfig, prepareDatabase } from "../harness/database";

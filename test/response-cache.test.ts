@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ConfigError } from "../services/common/env";
+import { ConfigError } from "../platform/env";
 import { readBundles } from "../services/dataset";
 import {
   type CacheInvalidation,

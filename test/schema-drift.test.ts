@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { composeSupergraph } from "../gateway/compose";
-import { projectPath } from "../services/common/paths";
+import { composeSupergraph } from "../scripts/compose-supergraph";
+import { projectPath } from "../platform/paths";
 
 // The committed SDL is what Apollo Router and the gateway run: it must be what the code builds.
 // Building the schemas here also proves decorator metadata is emitted under the test transform

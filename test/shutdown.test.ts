@@ -2,9 +2,9 @@ import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { request } from "node:http";
 import { describe, expect, inject, it } from "vitest";
-import { freePort } from "../services/common/embedded-postgres";
-import { IDENTITY_HEADER, signRequest } from "../services/common/identity";
-import { projectPath } from "../services/common/paths";
+import { freePort } from "../scripts/embedded-postgres";
+import { IDENTITY_HEADER, signRequest } from "../platform/identity";
+import { projectPath } from "../platform/paths";
 import { startTestFederation } from "./helpers/federation";
 import { SEARCH_STORY } from "../harness/queries/cross-source";
 

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { createDatabase, dropDatabase } from "../harness/database";
 import { readFileSync } from "node:fs";
 import { type NpmStart, SERVICES, spawnNpmStart } from "../harness/npm-start";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 import { referencesOf } from "../stix/bundle";
 import { periodEnd, periodStart } from "../stix/dates";
 import { EXTENSION_DEFINITION, LEGAL_ACTION_TYPE } from "../stix/extension";

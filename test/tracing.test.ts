@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
 import { startNpmStart } from "../harness/npm-start";
-import { projectPath } from "../services/common/paths";
+import { projectPath } from "../platform/paths";
 
 // With OTEL_TRACING=true one trace follows a request from the gateway through the subgraph
 // (HTTP, W3C trace context) down to its SQL statements.

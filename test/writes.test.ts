@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { signRequest } from "../services/common/identity";
+import { signRequest } from "../platform/identity";
 import { readBundles } from "../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import {

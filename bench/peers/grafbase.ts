@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { type DocumentNode, Kind, parse, print, visit } from "graphql";
-import { freePort } from "../../services/common/embedded-postgres";
-import { projectPath } from "../../services/common/paths";
+import { freePort } from "../../scripts/embedded-postgres";
+import { projectPath } from "../../platform/paths";
 import { type PeerProcess, startPeerProcess } from "./process";
 
 /** The Grafbase CLI whose dev server is the native-code reference (../shared/STACK.md). */

@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../services/common/embedded-postgres";
-import { projectPath } from "../../services/common/paths";
+import { freePort } from "../../scripts/embedded-postgres";
+import { projectPath } from "../../platform/paths";
 import { withSubgraphUrls } from "../peer";
 import { type PeerProcess, startPeerProcess } from "./process";
 

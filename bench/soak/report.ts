@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, totalmem } from "node:os";
-import { projectPath } from "../../services/common/paths";
+import { projectPath } from "../../platform/paths";
 import type { SoakResult } from "./runner";
 
 /** The summary as printed by `npm run soak`. */

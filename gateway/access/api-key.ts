@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
-import type { Role } from "../../services/common/identity";
+import type { Role } from "../../platform/identity";
 
 /** An API key; only a hash of its secret is stored, the token is shown once at creation. */
 @Entity({ schema: "access", name: "api_key" })

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { IsNull, type DataSource, type Repository } from "typeorm";
-import { type DatabaseConfig, createDataSource, migrate } from "../../services/common/database";
-import { ROLES, type Role } from "../../services/common/identity";
+import { type DatabaseConfig, createDataSource, migrate } from "../../platform/database";
+import { ROLES, type Role } from "../../platform/identity";
 import { ApiKey } from "./api-key";
 import { ApiKeys1764390000000 } from "./migrations/1764390000000-api-keys";
 

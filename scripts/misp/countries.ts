@@ -1,4 +1,4 @@
-import type { SourceEntry } from "../../services/common/bundle";
+import type { SourceEntry } from "../../platform/bundle";
 import type { Country } from "./galaxy";
 import { normalize, slugify } from "./names";
 

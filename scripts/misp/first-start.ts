@@ -1,6 +1,6 @@
 // type-graphql and TypeORM decorators read it at import time: load it before anything else.
 import "reflect-metadata";
-import { databaseConfigFromEnv } from "../../services/common/config";
+import { databaseConfigFromEnv } from "../../platform/config";
 import { KeyStore } from "../../gateway/access/keys";
 import { runMispConnector } from "./connector";
 

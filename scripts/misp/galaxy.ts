@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { projectPath } from "../../services/common/paths";
+import { projectPath } from "../../platform/paths";
 
 /** The copy shipped with the project, with its licence and provenance (SOURCE.md). */
 export const SHIPPED_GALAXY = projectPath("data", "vendor", "misp-galaxy");

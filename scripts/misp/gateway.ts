@@ -1,4 +1,4 @@
-import type { SourceEntry } from "../../services/common/bundle";
+import type { SourceEntry } from "../../platform/bundle";
 import type { GatewayClient } from "../bundle-io";
 import type { KnownGovernment } from "./countries";
 import type { ActorSnapshot } from "./match";

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { Client } from "pg";
-import type { Env } from "../../services/common/env";
-import { projectPath } from "../../services/common/paths";
+import type { Env } from "../../platform/env";
+import { projectPath } from "../../platform/paths";
 
 /** A database no service has migrated yet: `npm start` is starting the project for the first time. */
 export async function isFirstStart(databaseUrl: string): Promise<boolean> {

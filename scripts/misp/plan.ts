@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { type SourceEntry, compact } from "../../services/common/bundle";
+import { type SourceEntry, compact } from "../../platform/bundle";
 import {
   COUNTRY_SOURCE_KEY,
   Governments,

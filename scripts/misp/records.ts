@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { SourceEntry } from "../../services/common/bundle";
-import { MAX_SOURCES, URL } from "../../services/common/inputs";
+import type { SourceEntry } from "../../platform/bundle";
+import { MAX_SOURCES, URL } from "../../services/kit/inputs";
 import { MAX_ACTOR_ALIASES } from "../../services/incidents/threat-actor.inputs";
 import type { Governments } from "./countries";
 import type { Cluster, Galaxy } from "./galaxy";

@@ -11,11 +11,11 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { AuditEntryConnection } from "../common/audit";
-import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
-import { SourceInput } from "../common/inputs";
-import { loadOrNotFound } from "../common/loaders";
-import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../common/write-path";
+import { AuditEntryConnection } from "../kit/audit";
+import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
+import { SourceInput } from "../kit/inputs";
+import { loadOrNotFound } from "../kit/loaders";
+import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../kit/write-path";
 import { Agency, AgencyConnection } from "./agency";
 import { AgencyInput, AgencyListArgs } from "./agency.inputs";
 import { agencyWrites } from "./agency.writes";

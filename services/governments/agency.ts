@@ -1,8 +1,9 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { connectionType } from "../common/connection";
+import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Node, globalId } from "../common/node";
-import { type Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+import { Node, globalId } from "../kit/node";
+import type { SourceRecord } from "../../platform/bundle";
+import { type Source, SourcesList, toSources } from "../kit/source";
 import { AgencyKind } from "./enums";
 
 @Directive('@key(fields: "id")')

@@ -1,6 +1,6 @@
 import { In } from "typeorm";
-import { citeSources, resolveSources } from "../common/bundle";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../common/records";
+import { citeSources, resolveSources } from "../../platform/bundle";
+import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import type { AgencyInput } from "./agency.inputs";
 import { Government } from "./government";

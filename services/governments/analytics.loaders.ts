@@ -1,14 +1,14 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import type { ResponseBudget } from "../common/budget";
-import type { ConnectionArgs } from "../common/connection";
-import { measureDelay } from "../common/delays";
+import type { ResponseBudget } from "../kit/budget";
+import type { ConnectionArgs } from "../kit/connection";
+import { measureDelay } from "../analytics/delays";
 import {
   type DelayStatisticsArgs,
   type RequiredFirstEvent,
   summariseDelays,
-} from "../common/delay-statistics";
-import { arrayConnection, arrayWindow } from "../common/pagination";
+} from "../analytics/delay-statistics";
+import { arrayConnection, arrayWindow } from "../kit/pagination";
 import {
   AttributionCount,
   type AttributionCountArgs,

@@ -1,11 +1,11 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import type { ResponseBudget } from "../common/budget";
-import { DelayGrouping } from "../common/delays";
-import { MAX_FIRST_EVENTS, firstEventsTooMany } from "../common/delay-statistics";
-import { keyedLoader } from "../common/loaders";
-import { type DatePrecision, toPartialDate } from "../common/partial-date";
-import { ref } from "../common/references";
+import type { ResponseBudget } from "../kit/budget";
+import { DelayGrouping } from "../analytics/delays";
+import { MAX_FIRST_EVENTS, firstEventsTooMany } from "../analytics/delay-statistics";
+import { keyedLoader } from "../kit/loaders";
+import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
+import { ref } from "../kit/references";
 import type { AttributionCountGrouping } from "./analytics";
 import { AttributionKind } from "./enums";
 import { Government } from "./government";

@@ -1,11 +1,11 @@
 import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../common/connection";
-import { INCIDENT_DATES } from "../common/delays";
+import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
+import { INCIDENT_DATES } from "../analytics/delays";
 import {
   DelayStatisticsArgs,
   FIRST_EVENT_FIELDS,
   MAX_FIRST_EVENTS,
-} from "../common/delay-statistics";
+} from "../analytics/delay-statistics";
 import {
   ALL,
   Analytics,

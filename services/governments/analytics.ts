@@ -1,11 +1,11 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ConnectionArgs, connectionType } from "../common/connection";
-import { Delay } from "../common/delays";
+import { ConnectionArgs, connectionType } from "../kit/connection";
+import { Delay } from "../analytics/delays";
 import {
   type RequiredFirstEvent,
   delayStatisticsType,
   firstEventType,
-} from "../common/delay-statistics";
+} from "../analytics/delay-statistics";
 import { Government } from "./government";
 import { IncidentRef } from "./references";
 import { Statement } from "./statement";

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import { ConnectionArgs } from "../common/connection";
+import { ConnectionArgs } from "../kit/connection";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { DateRangeInput, MAX_FILTER_VALUES, dateRangeBounds, whereAnyOf } from "../common/filters";
+import { DateRangeInput, MAX_FILTER_VALUES, dateRangeBounds, whereAnyOf } from "../kit/filters";
 import {
   EnumField,
   EnumListField,
@@ -11,8 +11,8 @@ import {
   NestedField,
   RequireOneOf,
   TextField,
-} from "../common/inputs";
-import { type Ordering, SortDirection } from "../common/pagination";
+} from "../kit/inputs";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { AttributionKind, ConfidenceLevel } from "./enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
-import { loadOrNotFound } from "../common/loaders";
-import { DateWithPrecision } from "../common/partial-date";
-import { ref } from "../common/references";
+import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
+import { loadOrNotFound } from "../kit/loaders";
+import { DateWithPrecision } from "../kit/date-with-precision";
+import { ref } from "../kit/references";
 import { Agency } from "./agency";
 import { Attribution, AttributionConnection } from "./attribution";
 import { AttributionListArgs } from "./attribution.inputs";

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { connectionType } from "../common/connection";
+import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Node, globalId } from "../common/node";
+import { Node, globalId } from "../kit/node";
 import { AttributionKind, ConfidenceLevel } from "./enums";
 
 @Directive('@key(fields: "id")')

@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { CONNECTION_SIZE } from "../common/connection";
+import { CONNECTION_SIZE } from "../kit/connection";
 import { AttributionConnection } from "./attribution";
 import { AttributionListArgs } from "./attribution.inputs";
 import type { Context } from "./context";

@@ -1,7 +1,7 @@
 import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs } from "../common/connection";
+import { ConnectionArgs } from "../kit/connection";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../common/filters";
+import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
 import {
   EnumField,
   EnumListField,
@@ -10,8 +10,8 @@ import {
   NestedField,
   SourcesField,
   TextField,
-} from "../common/inputs";
-import { NameOrder } from "../common/ordering";
+} from "../kit/inputs";
+import { NameOrder } from "../kit/ordering";
 import { GovernmentKind } from "./enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })

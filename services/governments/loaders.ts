@@ -1,9 +1,9 @@
 import { type DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
-import { historyPages } from "../common/audit";
-import type { ResponseBudget } from "../common/budget";
-import type { ConnectionArgs, ConnectionClass } from "../common/connection";
-import { byIdLoader, groupedLoader, loadAll, perArguments } from "../common/loaders";
-import { nameOrdering } from "../common/ordering";
+import { historyPages } from "../kit/audit";
+import type { ResponseBudget } from "../kit/budget";
+import type { ConnectionArgs, ConnectionClass } from "../kit/connection";
+import { byIdLoader, groupedLoader, loadAll, perArguments } from "../kit/loaders";
+import { nameOrdering } from "../kit/ordering";
 import {
   type NestedList,
   type Ordering,
@@ -12,9 +12,9 @@ import {
   nestedConnection,
   paginate,
   pageWindow,
-} from "../common/pagination";
-import { snapshotLoader } from "../common/records";
-import { ref } from "../common/references";
+} from "../kit/pagination";
+import { snapshotLoader } from "../kit/records";
+import { ref } from "../kit/references";
 import { Agency, AgencyConnection } from "./agency";
 import { type AgencyListArgs, applyAgencyFilter } from "./agency.inputs";
 import { agencyWrites } from "./agency.writes";

@@ -1,4 +1,4 @@
-import { runSubgraph } from "../common/main";
+import { runSubgraph } from "../kit/main";
 import { governments } from "./schema";
 
 void runSubgraph(governments, 4001);

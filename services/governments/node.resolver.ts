@@ -1,9 +1,9 @@
 import { Arg, Ctx, Directive, ID, Query, Resolver } from "type-graphql";
-import { listSize } from "../common/connection";
-import { badUserInput, notFound } from "../common/errors";
-import { loadOrNotFound } from "../common/loaders";
-import { Node, parseGlobalId } from "../common/node";
-import { ref } from "../common/references";
+import { listSize } from "../kit/connection";
+import { badUserInput, notFound } from "../../platform/errors";
+import { loadOrNotFound } from "../kit/loaders";
+import { Node, parseGlobalId } from "../kit/node";
+import { ref } from "../kit/references";
 import type { Context } from "./context";
 import { IncidentRef, LegalActionRef, ThreatActorRef } from "./references";
 

@@ -1,4 +1,4 @@
-import { referenceResolver } from "../common/references";
+import { referenceResolver } from "../kit/references";
 import type { Context } from "./context";
 
 /** How the gateway fetches Officials by key for other subgraphs: batched per request. */

@@ -1,9 +1,11 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { connectionType } from "../common/connection";
+import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { Node, globalId } from "../common/node";
-import { DatePrecision, DateWithPrecision, toPartialDate } from "../common/partial-date";
-import { type Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+import { Node, globalId } from "../kit/node";
+import { DatePrecision, toPartialDate } from "../../platform/partial-date";
+import { DateWithPrecision } from "../kit/date-with-precision";
+import type { SourceRecord } from "../../platform/bundle";
+import { type Source, SourcesList, toSources } from "../kit/source";
 
 @Directive('@key(fields: "id")')
 @ObjectType({

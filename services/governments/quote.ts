@@ -1,6 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { type SourceRecord, Source, toSources } from "../common/source";
+import type { SourceRecord } from "../../platform/bundle";
+import { Source, toSources } from "../kit/source";
 
 export interface TranslationRecord {
   language: string;

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { connectionType } from "../common/connection";
-import type { RequiredDate } from "../common/delays";
-import { Node, globalId } from "../common/node";
-import { DateWithPrecision } from "../common/partial-date";
+import { connectionType } from "../kit/connection";
+import type { RequiredDate } from "../analytics/delays";
+import { Node, globalId } from "../kit/node";
+import { DateWithPrecision } from "../kit/date-with-precision";
 
 /**
  * Entities owned by the other subgraphs, known here by key only. They implement `Node` here

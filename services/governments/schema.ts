@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../common/subgraph";
+import type { SubgraphDefinition } from "../kit/subgraph";
 import { Agency } from "./agency";
 import { AgencyInput } from "./agency.inputs";
 import { agencyReference } from "./agency.reference";

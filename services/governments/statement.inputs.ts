@@ -1,14 +1,14 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import { ConnectionArgs } from "../common/connection";
+import { ConnectionArgs } from "../kit/connection";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../common/errors";
+import { badUserInput } from "../../platform/errors";
 import {
   DateRangeInput,
   MAX_FILTER_VALUES,
   dateRangeBounds,
   searchText,
   whereAnyOf,
-} from "../common/filters";
+} from "../kit/filters";
 import {
   DateField,
   EnumField,
@@ -23,8 +23,8 @@ import {
   TextField,
   TextListField,
   UrlField,
-} from "../common/inputs";
-import { type Ordering, SortDirection } from "../common/pagination";
+} from "../kit/inputs";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
 

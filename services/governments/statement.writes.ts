@@ -1,7 +1,7 @@
 import { In, Not } from "typeorm";
-import { citeSources, dateColumns, partialDateString, resolveSources } from "../common/bundle";
-import type { Problem } from "../common/problems";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../common/records";
+import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
+import type { Problem } from "../../platform/problem";
+import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Attribution } from "./attribution";
 import { Government } from "./government";

@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { CONNECTION_SIZE } from "../common/connection";
+import { CONNECTION_SIZE } from "../kit/connection";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
 import { IncidentListArgs } from "./incident.inputs";

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { ConnectionArgs } from "../common/connection";
+import { ConnectionArgs } from "../kit/connection";
 import {
   DateRangeInput,
   MAX_FILTER_VALUES,
@@ -8,7 +8,7 @@ import {
   dateRangeBounds,
   searchText,
   whereAnyOf,
-} from "../common/filters";
+} from "../kit/filters";
 import {
   DateField,
   EnumField,
@@ -20,8 +20,8 @@ import {
   SourcesField,
   TextField,
   TextListField,
-} from "../common/inputs";
-import { type Ordering, SortDirection } from "../common/pagination";
+} from "../kit/inputs";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { IncidentKind } from "./enums";
 
 export const MAX_INCIDENT_ALIASES = 100;

@@ -11,11 +11,11 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { AuditEntryConnection } from "../common/audit";
-import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../common/connection";
-import { SourceInput } from "../common/inputs";
-import { loadOrNotFound } from "../common/loaders";
-import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../common/write-path";
+import { AuditEntryConnection } from "../kit/audit";
+import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
+import { SourceInput } from "../kit/inputs";
+import { loadOrNotFound } from "../kit/loaders";
+import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../kit/write-path";
 import type { Context } from "./context";
 import { Incident, IncidentConnection } from "./incident";
 import {

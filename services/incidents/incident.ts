@@ -1,9 +1,11 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { connectionType, listSize } from "../common/connection";
-import { Node, globalId } from "../common/node";
-import { type DatePrecision, DateWithPrecision, toPartialDate } from "../common/partial-date";
-import { type Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+import { connectionType, listSize } from "../kit/connection";
+import { Node, globalId } from "../kit/node";
+import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
+import { DateWithPrecision } from "../kit/date-with-precision";
+import type { SourceRecord } from "../../platform/bundle";
+import { type Source, SourcesList, toSources } from "../kit/source";
 import { IncidentKind } from "./enums";
 import { MAX_CVES, MAX_INCIDENT_ALIASES, MAX_SECTORS } from "./incident.inputs";
 

@@ -1,8 +1,8 @@
 import { type DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
-import { historyPages } from "../common/audit";
-import type { ResponseBudget } from "../common/budget";
-import type { ConnectionArgs, ConnectionClass } from "../common/connection";
-import { byIdLoader, groupedLoader, perArguments } from "../common/loaders";
+import { historyPages } from "../kit/audit";
+import type { ResponseBudget } from "../kit/budget";
+import type { ConnectionArgs, ConnectionClass } from "../kit/connection";
+import { byIdLoader, groupedLoader, perArguments } from "../kit/loaders";
 import {
   type NestedList,
   type Ordering,
@@ -11,9 +11,9 @@ import {
   nestedConnection,
   paginate,
   pageWindow,
-} from "../common/pagination";
-import { snapshotLoader } from "../common/records";
-import { ref } from "../common/references";
+} from "../kit/pagination";
+import { snapshotLoader } from "../kit/records";
+import { ref } from "../kit/references";
 import { Incident, IncidentConnection } from "./incident";
 import { IncidentActor } from "./incident-actor";
 import { type IncidentListArgs, applyIncidentFilter, incidentOrdering } from "./incident.inputs";

@@ -1,4 +1,4 @@
-import { runSubgraph } from "../common/main";
+import { runSubgraph } from "../kit/main";
 import { incidents } from "./schema";
 
 void runSubgraph(incidents, 4002);

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { connectionType } from "../common/connection";
+import { connectionType } from "../kit/connection";
 
 /**
  * Entities owned by the governments subgraph, known here by key only: they implement `Node`

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../common/subgraph";
+import type { SubgraphDefinition } from "../kit/subgraph";
 import { GovernmentContributions } from "./contributions.resolver";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";

@@ -1,8 +1,8 @@
 import { IsBoolean, IsOptional } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { ConnectionArgs } from "../common/connection";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../common/filters";
+import { ConnectionArgs } from "../kit/connection";
+import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
 import {
   EnumField,
   EnumListField,
@@ -16,9 +16,9 @@ import {
   TextField,
   TextListField,
   UrlField,
-} from "../common/inputs";
-import { NameOrder, nameOrdering } from "../common/ordering";
-import { type Ordering, SortDirection } from "../common/pagination";
+} from "../kit/inputs";
+import { NameOrder, nameOrdering } from "../kit/ordering";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { ThreatActorKind } from "./enums";
 
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */

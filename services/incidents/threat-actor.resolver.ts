@@ -11,13 +11,13 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { AuditEntryConnection } from "../common/audit";
-import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../common/connection";
-import { SourceInput } from "../common/inputs";
-import { loadOrNotFound } from "../common/loaders";
-import { ref } from "../common/references";
-import { toSources } from "../common/source";
-import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../common/write-path";
+import { AuditEntryConnection } from "../kit/audit";
+import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
+import { SourceInput } from "../kit/inputs";
+import { loadOrNotFound } from "../kit/loaders";
+import { ref } from "../kit/references";
+import { toSources } from "../kit/source";
+import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../kit/write-path";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
 import { IncidentListArgs } from "./incident.inputs";

@@ -1,8 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { connectionType, listSize } from "../common/connection";
-import { Node, globalId } from "../common/node";
-import { Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+import { connectionType, listSize } from "../kit/connection";
+import { Node, globalId } from "../kit/node";
+import type { SourceRecord } from "../../platform/bundle";
+import { Source, SourcesList, toSources } from "../kit/source";
 import { ThreatActorKind } from "./enums";
 import { MAX_ALIAS_SOURCES, MAX_TARGET_CATEGORIES } from "./threat-actor.inputs";
 

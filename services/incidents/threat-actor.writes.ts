@@ -1,7 +1,7 @@
 import { In, type Repository } from "typeorm";
-import { citeSources, resolveSources } from "../common/bundle";
-import type { Path, Problem } from "../common/problems";
-import { type RecordWrites, rowById, snapshots } from "../common/records";
+import { citeSources, resolveSources } from "../../platform/bundle";
+import type { Path, Problem } from "../../platform/problem";
+import { type RecordWrites, rowById, snapshots } from "../kit/records";
 import { ThreatActor } from "./threat-actor";
 import type { ThreatActorInput } from "./threat-actor.inputs";
 

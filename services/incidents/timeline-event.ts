@@ -1,7 +1,9 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { type DatePrecision, DateWithPrecision, toPartialDate } from "../common/partial-date";
-import { type Source, type SourceRecord, SourcesList, toSources } from "../common/source";
+import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
+import { DateWithPrecision } from "../kit/date-with-precision";
+import type { SourceRecord } from "../../platform/bundle";
+import { type Source, SourcesList, toSources } from "../kit/source";
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,18 +1,18 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import type { ResponseBudget } from "../common/budget";
-import { DelayGrouping, measureDelay } from "../common/delays";
+import type { ResponseBudget } from "../kit/budget";
+import { DelayGrouping, measureDelay } from "../analytics/delays";
 import {
   type DelayStatisticsArgs,
   MAX_FIRST_EVENTS,
   type RequiredFirstEvent,
   firstEventsTooMany,
   summariseDelays,
-} from "../common/delay-statistics";
-import { keyedLoader } from "../common/loaders";
-import { arrayConnection, arrayWindow } from "../common/pagination";
-import { type DatePrecision, toPartialDate } from "../common/partial-date";
-import { ref } from "../common/references";
+} from "../analytics/delay-statistics";
+import { keyedLoader } from "../kit/loaders";
+import { arrayConnection, arrayWindow } from "../kit/pagination";
+import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
+import { ref } from "../kit/references";
 import {
   DelayStatistics,
   DelayStatisticsConnection,

@@ -1,11 +1,11 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { CONNECTION_SIZE, listSize } from "../common/connection";
-import { INCIDENT_DATES } from "../common/delays";
+import { CONNECTION_SIZE, listSize } from "../kit/connection";
+import { INCIDENT_DATES } from "../analytics/delays";
 import {
   DelayStatisticsArgs,
   FIRST_EVENT_FIELDS,
   MAX_FIRST_EVENTS,
-} from "../common/delay-statistics";
+} from "../analytics/delay-statistics";
 import { DelayStatisticsConnection, LegalActionDelay } from "./analytics";
 import type { Context } from "./context";
 import { AnalyticsRef, FirstEvent, IncidentRef } from "./references";

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { Delay } from "../common/delays";
-import { delayStatisticsType } from "../common/delay-statistics";
+import { Delay } from "../analytics/delays";
+import { delayStatisticsType } from "../analytics/delay-statistics";
 import { LegalAction } from "./legal-action";
 import { GovernmentRef } from "./references";
 

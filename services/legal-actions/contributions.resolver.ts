@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { CONNECTION_SIZE, ConnectionArgs } from "../common/connection";
+import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import type { Context } from "./context";
 import { DefendantConnection } from "./defendant";
 import { LegalActionConnection } from "./legal-action";

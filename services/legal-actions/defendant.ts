@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { connectionType } from "../common/connection";
+import { connectionType } from "../kit/connection";
 import { DefendantKind, DefendantStatus } from "./enums";
 
 @ObjectType({

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { ConnectionArgs } from "../common/connection";
+import { ConnectionArgs } from "../kit/connection";
 import {
   DateRangeInput,
   MAX_FILTER_VALUES,
@@ -8,7 +8,7 @@ import {
   dateRangeBounds,
   searchText,
   whereAnyOf,
-} from "../common/filters";
+} from "../kit/filters";
 import {
   DateField,
   EnumField,
@@ -21,8 +21,8 @@ import {
   SourcesField,
   TextField,
   TextListField,
-} from "../common/inputs";
-import { type Ordering, SortDirection } from "../common/pagination";
+} from "../kit/inputs";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })

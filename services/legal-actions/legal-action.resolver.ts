@@ -11,12 +11,12 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { AuditEntryConnection } from "../common/audit";
-import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../common/connection";
-import { SourceInput } from "../common/inputs";
-import { loadOrNotFound } from "../common/loaders";
-import { ref } from "../common/references";
-import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../common/write-path";
+import { AuditEntryConnection } from "../kit/audit";
+import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
+import { SourceInput } from "../kit/inputs";
+import { loadOrNotFound } from "../kit/loaders";
+import { ref } from "../kit/references";
+import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../kit/write-path";
 import { Charge } from "./charge";
 import type { Context } from "./context";
 import { Defendant } from "./defendant";

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
-import { citeSources, dateColumns, partialDateString, resolveSources } from "../common/bundle";
-import { periodProblems } from "../common/partial-date";
-import { type RecordWrites, rowById, snapshots } from "../common/records";
+import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
+import { periodProblems } from "../../platform/partial-date";
+import { type RecordWrites, rowById, snapshots } from "../kit/records";
 import { Charge } from "./charge";
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";

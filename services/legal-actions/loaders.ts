@@ -1,8 +1,8 @@
 import { type DataSource, In } from "typeorm";
-import { historyPages } from "../common/audit";
-import type { ResponseBudget } from "../common/budget";
-import type { ConnectionArgs } from "../common/connection";
-import { byIdLoader, groupedLoader, keyedLoader, perArguments } from "../common/loaders";
+import { historyPages } from "../kit/audit";
+import type { ResponseBudget } from "../kit/budget";
+import type { ConnectionArgs } from "../kit/connection";
+import { byIdLoader, groupedLoader, keyedLoader, perArguments } from "../kit/loaders";
 import {
   type Ordering,
   arrayConnection,
@@ -10,9 +10,9 @@ import {
   nestedConnection,
   paginate,
   pageWindow,
-} from "../common/pagination";
-import { snapshotLoader } from "../common/records";
-import { ref } from "../common/references";
+} from "../kit/pagination";
+import { snapshotLoader } from "../kit/records";
+import { ref } from "../kit/references";
 import { analyticsLoaders } from "./analytics.loaders";
 import { Charge } from "./charge";
 import { Defendant, DefendantConnection } from "./defendant";

@@ -1,4 +1,4 @@
-import { runSubgraph } from "../common/main";
+import { runSubgraph } from "../kit/main";
 import { legalActions } from "./schema";
 
 void runSubgraph(legalActions, 4003);

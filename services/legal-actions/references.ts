@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { connectionType } from "../common/connection";
-import { type RequiredFirstEvent, firstEventType } from "../common/delay-statistics";
-import type { RequiredDate } from "../common/delays";
-import { DateWithPrecision } from "../common/partial-date";
+import { connectionType } from "../kit/connection";
+import { type RequiredFirstEvent, firstEventType } from "../analytics/delay-statistics";
+import type { RequiredDate } from "../analytics/delays";
+import { DateWithPrecision } from "../kit/date-with-precision";
 
 /** Entities owned by the other subgraphs, known here by key only. */
 @Directive('@key(fields: "id")')

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../common/subgraph";
+import type { SubgraphDefinition } from "../kit/subgraph";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
 import {

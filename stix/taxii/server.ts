@@ -1,10 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer, BaseContext } from "@apollo/server";
-import {
-  type AdmissionControl,
-  Overloaded,
-  admitUntilClosed,
-} from "../../services/common/admission";
+import { type AdmissionControl, Overloaded, admitUntilClosed } from "../../platform/admission";
 import { type Execute, exportBundle } from "../../scripts/bundle-io";
 import { stixGraph } from "../bundle";
 import type { StixGraph } from "../model";

@@ -1,4 +1,4 @@
-import { BUNDLE_FORMAT, type Bundle } from "../../services/common/bundle";
+import { BUNDLE_FORMAT, type Bundle } from "../../platform/bundle";
 import { SYNTHETIC_SOURCE } from "./synthetic";
 
 const SOURCES = ["synthetic"];

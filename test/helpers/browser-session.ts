@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { projectPath } from "../../services/common/paths";
+import { projectPath } from "../../platform/paths";
 
 export const ARTIFACTS = projectPath("test", "artifacts");
 

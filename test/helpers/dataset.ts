@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
-import type { Bundle } from "../../services/common/bundle";
-import { projectPath } from "../../services/common/paths";
+import type { Bundle } from "../../platform/bundle";
+import { projectPath } from "../../platform/paths";
 import type { GovernmentInput } from "../../services/governments/government.inputs";
 import type { StatementInput } from "../../services/governments/statement.inputs";
 import type { IncidentInput } from "../../services/incidents/incident.inputs";

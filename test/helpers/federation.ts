@@ -10,8 +10,8 @@ import {
   type LocalFederation,
   startLocalFederation,
 } from "../../harness/federation";
-import type { DatabaseConfig } from "../../services/common/database";
-import { IDENTITY_HEADER, type Identity, signRequest } from "../../services/common/identity";
+import type { DatabaseConfig } from "../../platform/database";
+import { IDENTITY_HEADER, type Identity, signRequest } from "../../platform/identity";
 
 /** Shared by every test federation's gateway and subgraphs, so a test can sign as the gateway. */
 export const TEST_IDENTITY_SECRET = "test-identity-secret-shared-by-gateway-and-subgraphs";

@@ -1,5 +1,5 @@
 import { readReadmeExamples } from "../../gateway/readme-examples";
-import { projectPath } from "../../services/common/paths";
+import { projectPath } from "../../platform/paths";
 
 /** Every GraphQL example of the README, with the variables of a JSON block right after it. */
 export function readmeExamples(): {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { projectPath } from "../../services/common/paths";
+import { projectPath } from "../../platform/paths";
 import { LEGAL_ACTION_TYPE, legalActionSchema } from "../../stix/extension";
 import type { StixObject } from "../../stix/model";
 

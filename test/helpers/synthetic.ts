@@ -1,4 +1,4 @@
-import { BUNDLE_FORMAT, type Bundle } from "../../services/common/bundle";
+import { BUNDLE_FORMAT, type Bundle } from "../../platform/bundle";
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const SOURCES = ["synthetic"];

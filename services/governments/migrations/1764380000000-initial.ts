@@ -5,7 +5,7 @@ import {
   SLUG_CHECK,
   dropSearchFunctionsSql,
   searchFunctionsSql,
-} from "../../common/sql";
+} from "../../kit/sql";
 
 const FK = (table: string) => `REFERENCES governments.${table}(id) DEFERRABLE INITIALLY DEFERRED`;
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { auditTableSql } from "../../common/audit";
+import { auditTableSql } from "../../kit/audit";
 
 export class AuditLog1764395000000 implements MigrationInterface {
   name = "AuditLog1764395000000";

@@ -5,7 +5,7 @@ import {
   SLUG_CHECK,
   dropSearchFunctionsSql,
   searchFunctionsSql,
-} from "../../common/sql";
+} from "../../kit/sql";
 
 const FK = (table: string) => `REFERENCES incidents.${table}(id) DEFERRABLE INITIALLY DEFERRED`;
 const PARENT = "REFERENCES incidents.incident(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED";

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { SLUG_CHECK } from "../../common/sql";
+import { SLUG_CHECK } from "../../kit/sql";
 
 /**
  * Where a threat actor's names come from, at catalogue scale (MISP's galaxy: ~1,000 actors with

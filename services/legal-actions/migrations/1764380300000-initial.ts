@@ -5,7 +5,7 @@ import {
   SLUG_CHECK,
   dropSearchFunctionsSql,
   searchFunctionsSql,
-} from "../../common/sql";
+} from "../../kit/sql";
 
 const PARENT = "REFERENCES legal.legal_action(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED";
 // Ids of other subgraphs' entities: slugs, never foreign keys (their tables are not ours).

@@ -1,4 +1,4 @@
-import { ErrorCode, apiError } from "./errors";
+import { ErrorCode, apiError } from "../../platform/errors";
 
 export const DEFAULT_MAX_RESPONSE_NODES = 50_000;
 

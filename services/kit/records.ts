@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { type DataSource, type EntityManager, In, type ObjectLiteral } from "typeorm";
-import { type Bundle, type BundleKey, type SourceEntry, compact } from "./bundle";
-import type { Path, Problem } from "./problems";
+import { type Bundle, type BundleKey, type SourceEntry, compact } from "../../platform/bundle";
+import type { Path, Problem } from "../../platform/problem";
 
 /** A record in bundle form with every source it cites. */
 export interface RecordSnapshot {

@@ -1,8 +1,8 @@
 import type { WhereExpressionBuilder } from "typeorm";
 import { InputType } from "type-graphql";
-import { badUserInput } from "./errors";
+import { badUserInput } from "../../platform/errors";
 import { DateField } from "./inputs";
-import { parsePartialDate, toPartialDate } from "./partial-date";
+import { parsePartialDate, toPartialDate } from "../../platform/partial-date";
 
 @InputType({
   description: 'A period between two partial dates, both inclusive: from "2021" to "2021-07-19".',

@@ -1,24 +1,9 @@
 import { type ValidationError, validate } from "class-validator";
 import { type GraphQLResolveInfo, getNamedType } from "graphql";
 import { getMetadataStorage } from "type-graphql";
-import { ErrorCode, apiError } from "./errors";
+import { ErrorCode, apiError } from "../../platform/errors";
 import { RECORD_PROPERTY } from "./inputs";
-
-export type Path = (string | number)[];
-
-/** One thing wrong with an input, at its path: `["input", "quotes", 0, "language"]`. */
-export interface Problem {
-  path: Path;
-  message: string;
-}
-
-export function formatPath(path: Path): string {
-  return path.reduce<string>(
-    (text, part) =>
-      typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : part,
-    "",
-  );
-}
+import { type Path, type Problem, formatPath } from "../../platform/problem";
 
 /** The most problems one error lists: an answer about a hostile input stays small. */
 export const MAX_PROBLEMS = 100;

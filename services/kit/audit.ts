@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql
 import type { DataSource, EntityManager } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { type ConnectionArgs, connectionType } from "./connection";
-import type { Identity } from "./identity";
+import type { Identity } from "../../platform/identity";
 import { perArguments } from "./loaders";
 import { type Ordering, nestedConnection, pageWindow } from "./pagination";
 import type { RecordSnapshot } from "./records";

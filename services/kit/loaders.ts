@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
-import { notFound } from "./errors";
+import { notFound } from "../../platform/errors";
 
 /** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
 export function keyedLoader<V>(

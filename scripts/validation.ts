@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
-import { parsePartialDate } from "./partial-date";
-import { projectPath } from "./paths";
+import { parsePartialDate } from "../platform/partial-date";
+import { projectPath } from "../platform/paths";
 
 let validator: ValidateFunction | undefined;
 

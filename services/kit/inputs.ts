@@ -13,7 +13,7 @@ import {
 } from "class-validator";
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { type ClassType, Field, ID, InputType, Int } from "type-graphql";
-import { parsePartialDate } from "./partial-date";
+import { parsePartialDate } from "../../platform/partial-date";
 
 /**
  * Write inputs declare each field once, with these decorators: the GraphQL type, its

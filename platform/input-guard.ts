@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, Kind, visit } from "graphql";
 import { ErrorCode, apiError } from "./errors";
-import { type Problem, formatPath } from "./problems";
+import { type Problem, formatPath } from "./problem";
 
 /** Deeper variables than any input of the schema can hold are refused, not walked. */
 export const MAX_VARIABLE_DEPTH = 32;

@@ -1,8 +1,18 @@
 import { type DatePrecision, formatPartialDate, parsePartialDate } from "./partial-date";
-import type { SourceRecord } from "./source";
 
 /** The interchange format of data/*.json, import and export: see data/README.md. */
 export const BUNDLE_FORMAT = "attribution-graph.bundle/1";
+
+/** A source as stored (jsonb) and exchanged in bundles. */
+export interface SourceRecord {
+  id: string;
+  url: string | null;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  excerpt: string | null;
+}
 
 export type SourceEntry = Omit<SourceRecord, "id">;
 

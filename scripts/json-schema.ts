@@ -9,8 +9,15 @@ import {
   isScalarType,
 } from "graphql";
 import { type ClassType, getMetadataStorage } from "type-graphql";
-import { BUNDLE_FORMAT, type BundleKey } from "./bundle";
-import { type FieldLimits, SLUG, SLUG_MAX, SourceInput, limitsOf, oneOfRequired } from "./inputs";
+import { BUNDLE_FORMAT, type BundleKey } from "../platform/bundle";
+import {
+  type FieldLimits,
+  SLUG,
+  SLUG_MAX,
+  SourceInput,
+  limitsOf,
+  oneOfRequired,
+} from "../services/kit/inputs";
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DatePrecision, DateWithPrecision, toPartialDate } from "./partial-date";
+import { DatePrecision, toPartialDate } from "../../platform/partial-date";
+import { DateWithPrecision } from "../kit/date-with-precision";
 
 /**
  * Delays from an incident's dates to a later event (its first attribution, its first legal

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from "type-graphql";
-import { badUserInput } from "./errors";
+import { badUserInput } from "../../platform/errors";
 
 /**
  * Relay's global object identification. The readable slug stays `id` (the federation key and

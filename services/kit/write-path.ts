@@ -2,12 +2,13 @@ import { isDeepStrictEqual } from "node:util";
 import { type ClassType, Directive, Field, ID, ObjectType } from "type-graphql";
 import { type DataSource, type EntityManager, QueryFailedError } from "typeorm";
 import { WriteAction, recordAudit } from "./audit";
-import { type SourceEntry, citedSources, compact } from "./bundle";
-import { forbidden } from "./errors";
-import type { Identity } from "./identity";
+import { type SourceEntry, citedSources, compact } from "../../platform/bundle";
+import { forbidden } from "../../platform/errors";
+import type { Identity } from "../../platform/identity";
 import { MAX_SOURCES, SLUG, SLUG_MAX, type SourceInput } from "./inputs";
 import { globalId } from "./node";
-import { type Problem, constraintProblems, invalidInput } from "./problems";
+import { constraintProblems, invalidInput } from "./problems";
+import { type Problem } from "../../platform/problem";
 import type { RecordWrites } from "./records";
 
 /**

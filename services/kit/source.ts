@@ -1,18 +1,9 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { listSize } from "./connection";
 import { MAX_SOURCES } from "./inputs";
-import { DateWithPrecision, parsePartialDate, toPartialDate } from "./partial-date";
-
-/** A source as stored (jsonb) and exchanged in bundles. */
-export interface SourceRecord {
-  id: string;
-  url: string | null;
-  title: string | null;
-  publisher: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  excerpt: string | null;
-}
+import { parsePartialDate, toPartialDate } from "../../platform/partial-date";
+import type { SourceRecord } from "../../platform/bundle";
+import { DateWithPrecision } from "./date-with-precision";
 
 @Directive("@shareable")
 @ObjectType({

@@ -1,9 +1,9 @@
 // First: tracing instruments http and pg as they load.
-import { tracingShutdown } from "./tracing";
+import { tracingShutdown } from "../../platform/tracing";
 import "reflect-metadata";
 import { subgraphConfigFromEnv } from "./config";
-import { ConfigError, getEnvBool } from "./env";
-import { connectRedis, redisUrlFromEnv } from "./redis";
+import { ConfigError, getEnvBool } from "../../platform/env";
+import { connectRedis, redisUrlFromEnv } from "../../platform/redis";
 import { readBundles, seedIfEmpty } from "../dataset";
 import {
   type SubgraphConfig,
@@ -12,7 +12,7 @@ import {
   withSubgraphDatabase,
 } from "./subgraph";
 import cluster from "node:cluster";
-import { runWorkers, workersFromEnv } from "./cluster";
+import { runWorkers, workersFromEnv } from "../../platform/cluster";
 
 /** Entry point of one subgraph process: reads the environment, listens, stops on SIGTERM. */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultPort: number) {

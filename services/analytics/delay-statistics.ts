@@ -1,5 +1,5 @@
 import { ArgsType, type ClassType, Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionArgs, connectionType } from "./connection";
+import { ConnectionArgs, connectionType } from "../kit/connection";
 import {
   DelayGrouping,
   INCIDENT_DATES,
@@ -7,8 +7,8 @@ import {
   type RequiredDate,
   measureDelay,
 } from "./delays";
-import { ErrorCode, apiError } from "./errors";
-import { DateWithPrecision } from "./partial-date";
+import { ErrorCode, apiError } from "../../platform/errors";
+import { DateWithPrecision } from "../kit/date-with-precision";
 
 /**
  * The most first events (incident and group pairs) one list may hold: the figures are computed

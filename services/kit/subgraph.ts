@@ -9,33 +9,38 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type DocumentNode, type GraphQLSchema, Kind, parse, visit } from "graphql";
 import { type ClassType, type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 import type { DataSource, EntityManager, Logger } from "typeorm";
-import type { Bundle } from "./bundle";
+import type { Bundle } from "../../platform/bundle";
 import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
-import { DEFAULT_MAX_COST } from "./cost";
-import { DEFAULT_MAX_DEPTH, subgraphLimits } from "./limits";
+import { DEFAULT_MAX_COST } from "../../platform/cost";
+import { DEFAULT_MAX_DEPTH, subgraphLimits } from "../../platform/limits";
 import { validateArgument } from "./problems";
 import { type AnyRecordWrites, bundleLoader } from "./records";
-import { formatError, requestIdPlugin } from "./error-policy";
-import { healthRoutes, within } from "./health";
+import { formatError, requestIdPlugin } from "../../platform/error-policy";
+import { healthRoutes, within } from "../../platform/health";
 import type { Redis } from "ioredis";
-import { inputGuardPlugin } from "./input-guard";
-import { RedisNonces } from "./redis";
+import { inputGuardPlugin } from "../../platform/input-guard";
+import { RedisNonces } from "../../platform/redis";
 import {
   createLogger,
   createMetrics,
   knownOperations,
   metricsRoute,
   observabilityPlugin,
-} from "./observability";
-import { createHttpServer, serveGraphQL } from "./http";
+} from "../../platform/observability";
+import { createHttpServer, serveGraphQL } from "../../platform/http";
 import {
   IDENTITY_HEADER,
   type Identity,
   NonceStore,
   identityRefusal,
   verifyRequest,
-} from "./identity";
-import { type DatabaseConfig, StatementCounter, createDataSource, migrate } from "./database";
+} from "../../platform/identity";
+import {
+  type DatabaseConfig,
+  StatementCounter,
+  createDataSource,
+  migrate,
+} from "../../platform/database";
 
 /** How long a query's answer may be reused; writes through the gateway drop it sooner. */
 export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;

@@ -2,9 +2,9 @@ import "reflect-metadata";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse, printSchema } from "graphql";
-import { BUNDLE_KEYS } from "../services/common/bundle";
-import { bundleJsonSchema } from "../services/common/json-schema";
-import { buildFederatedSchema } from "../services/common/subgraph";
+import { BUNDLE_KEYS } from "../platform/bundle";
+import { bundleJsonSchema } from "./json-schema";
+import { buildFederatedSchema } from "../services/kit/subgraph";
 import { subgraphs } from "../services";
 
 export interface ComposedSchemas {

@@ -10,7 +10,7 @@ import {
   MAX_PAGE_SIZE,
   PageInfo,
 } from "./connection";
-import { badUserInput } from "./errors";
+import { badUserInput } from "../../platform/errors";
 
 export enum SortDirection {
   ASC = "ASC",

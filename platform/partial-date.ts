@@ -1,4 +1,3 @@
-import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { badUserInput } from "./errors";
 
 export enum DatePrecision {
@@ -6,36 +5,11 @@ export enum DatePrecision {
   MONTH = "MONTH",
   DAY = "DAY",
 }
-registerEnumType(DatePrecision, {
-  name: "DatePrecision",
-  description: "How much of a date the source states: 'in January 2021' is MONTH.",
-  valuesConfig: {
-    YEAR: { description: 'Only the year is known: "2021".' },
-    MONTH: { description: 'The year and month are known: "2021-03".' },
-    DAY: { description: 'The exact day is known: "2021-07-19".' },
-  },
-});
-
-/** A date as precise as its source: "2021", "2021-03" or "2021-07-19". */
-@Directive("@shareable")
-@ObjectType({
-  simpleResolvers: true,
-  description:
-    "A date as precise as its source states it, with the period it covers: 'in March 2021' runs from 2021-03-01 to 2021-03-31.",
-})
-export class DateWithPrecision {
-  @Field(() => String, {
-    description: '"2021", "2021-03" or "2021-07-19", as precise as known (the PartialDate format).',
-  })
+/** A partial date with the period it covers: what `DateWithPrecision` serves. */
+export interface DatePeriod {
   value: string;
-
-  @Field(() => DatePrecision, { description: "How much of the date is known." })
   precision: DatePrecision;
-
-  @Field(() => String, { description: "First day of the period (ISO 8601)." })
   start: string;
-
-  @Field(() => String, { description: "Last day of the period (ISO 8601)." })
   end: string;
 }
 
@@ -68,7 +42,7 @@ export function formatPartialDate(on: string, precision: DatePrecision): string 
 export function toPartialDate(
   on: string | null | undefined,
   precision: DatePrecision | null | undefined,
-): DateWithPrecision | null {
+): DatePeriod | null {
   if (!on || !precision) return null;
   const start = new Date(`${on}T00:00:00Z`);
   const end = new Date(start);
@@ -76,12 +50,12 @@ export function toPartialDate(
   if (precision === DatePrecision.MONTH) end.setUTCMonth(end.getUTCMonth() + 1);
   if (precision === DatePrecision.DAY) end.setUTCDate(end.getUTCDate() + 1);
   end.setUTCDate(end.getUTCDate() - 1);
-  return Object.assign(new DateWithPrecision(), {
+  return {
     value: formatPartialDate(on, precision),
     precision,
     start: on,
     end: end.toISOString().slice(0, 10),
-  });
+  };
 }
 
 /** A problem when the period from `from` to `to` (partial dates) ends before it starts. */
