@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { QueryFailedError } from "typeorm";
 import { CLIENT_CODES, ErrorCode } from "./errors";
+import { postgresFailure } from "./postgres-errors";
 
 export { CLIENT_CODES };
 
@@ -16,29 +16,10 @@ export interface RequestScoped extends BaseContext {
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const driver =
-      original instanceof QueryFailedError
-        ? (original.driverError as { code?: string })
-        : undefined;
-    if (driver?.code === "57014") {
-      return {
-        ...formatted,
-        message: "the database did not answer in time (statement timeout)",
-        extensions: { code: ErrorCode.TIMEOUT },
-      };
-    }
-    if (
-      original instanceof Error &&
-      /timeout exceeded when trying to connect|ECONNREFUSED|Connection terminated/.test(
-        original.message,
-      )
-    ) {
-      return {
-        ...formatted,
-        message: "the database is unavailable; try again shortly",
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-      };
+    const database = postgresFailure(unwrapResolverError(error));
+    // A refused constraint is the write path's to answer, with the input's problems.
+    if (database && database.code !== ErrorCode.BAD_USER_INPUT) {
+      return { ...formatted, message: database.message, extensions: { code: database.code } };
     }
     const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
     if (!production || CLIENT_CODES.has(code)) return formatted;

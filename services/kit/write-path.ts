@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import { type ClassType, Directive, Field, ID, ObjectType } from "type-graphql";
-import { type DataSource, type EntityManager, QueryFailedError } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { WriteAction, recordAudit } from "./audit";
 import { type SourceEntry, citedSources, compact } from "../../platform/bundle";
-import { forbidden } from "../../platform/errors";
+import { ErrorCode, forbidden } from "../../platform/errors";
+import { postgresFailure } from "../../platform/postgres-errors";
 import type { Identity } from "../../platform/identity";
 import { MAX_SOURCES, SLUG, SLUG_MAX, type SourceInput } from "./inputs";
 import { globalId } from "./node";
@@ -172,21 +173,9 @@ async function lockRecord(tx: EntityManager, type: string, id: string) {
  * record: answered as BAD_USER_INPUT from the driver's structured fields, nothing written.
  */
 function conflict(error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) return error;
-  const { code, table } = error.driverError as { code?: string; table?: string };
-  if (code !== "23503" && code !== "23505" && code !== "23514") return error;
-  const referenced = code === "23503" && error.query.trimStart().toUpperCase().startsWith("DELETE");
-  return invalidInput([
-    referenced
-      ? {
-          path: ["id"],
-          message: `the record is still referenced by ${table ?? "other"} rows; change or delete those first`,
-        }
-      : {
-          path: ["input"],
-          message: "the record conflicts with a concurrent change; send it again",
-        },
-  ]);
+  const failure = postgresFailure(error);
+  if (failure?.code !== ErrorCode.BAD_USER_INPUT) return error;
+  return invalidInput([{ path: [failure.field ?? "input"], message: failure.message }]);
 }
 
 /** `Upsert<Type>Payload { <field>: <Type>, action, changed }`: the written record, for caches. */
