@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { GraphQLError } from "graphql";
 
 /**
@@ -58,3 +59,41 @@ export const unauthenticated = (message: string, status?: number) =>
 
 export const forbidden = (message: string, status?: number) =>
   apiError(ErrorCode.FORBIDDEN, message, {}, status);
+
+/** An error answered over plain HTTP, outside GraphQL execution. */
+export interface HttpErrorAnswer {
+  status: number;
+  /** One of ErrorCode (a TAXII error may have none). */
+  code?: string;
+  message: string;
+  requestId?: string;
+}
+
+export interface ErrorBodyOptions {
+  /** `application/json` unless the protocol has its own (TAXII's media type). */
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** The body's shape; GraphQL's unless the protocol has its own (TAXII, health checks). */
+  body?: (error: HttpErrorAnswer) => object;
+}
+
+/** GraphQL's error shape, so that a client reads a refused request as any other error. */
+export function graphqlErrorBody({ message, code, requestId }: HttpErrorAnswer): object {
+  return { errors: [{ message, extensions: requestId ? { code, requestId } : { code } }] };
+}
+
+/** The one writer of every HTTP error body: status, headers, JSON. */
+export function sendErrorBody(
+  res: ServerResponse,
+  error: HttpErrorAnswer,
+  {
+    contentType = "application/json",
+    headers = {},
+    body = graphqlErrorBody,
+  }: ErrorBodyOptions = {},
+): void {
+  res.statusCode = error.status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader("content-type", contentType);
+  res.end(JSON.stringify(body(error)));
+}

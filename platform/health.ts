@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ErrorCode, sendErrorBody } from "./errors";
 
 type Check = () => Promise<Record<string, unknown>>;
 
-function send(res: ServerResponse, status: number, body: object) {
-  res.statusCode = status;
+function sendOk(res: ServerResponse, body: object) {
   res.setHeader("content-type", "application/json");
   res.setHeader("cache-control", "no-store");
   res.end(JSON.stringify(body));
@@ -15,16 +15,23 @@ function send(res: ServerResponse, status: number, body: object) {
  */
 export function healthRoutes(ready: Check) {
   return {
-    "/health/live": (_req: IncomingMessage, res: ServerResponse) =>
-      send(res, 200, { status: "ok" }),
+    "/health/live": (_req: IncomingMessage, res: ServerResponse) => sendOk(res, { status: "ok" }),
     "/health/ready": async (_req: IncomingMessage, res: ServerResponse) => {
       try {
-        send(res, 200, { status: "ok", ...(await ready()) });
+        sendOk(res, { status: "ok", ...(await ready()) });
       } catch (error) {
-        send(res, 503, {
-          status: "unavailable",
-          reason: error instanceof Error ? error.message : String(error),
-        });
+        sendErrorBody(
+          res,
+          {
+            status: 503,
+            code: ErrorCode.SERVICE_UNAVAILABLE,
+            message: error instanceof Error ? error.message : String(error),
+          },
+          {
+            headers: { "cache-control": "no-store" },
+            body: ({ message }) => ({ status: "unavailable", reason: message }),
+          },
+        );
       }
     },
   };

@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { type AdmissionControl, Overloaded, admitUntilClosed } from "./admission";
-import { ErrorCode } from "./errors";
+import { ErrorCode, sendErrorBody } from "./errors";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -149,14 +149,15 @@ async function handle<C extends BaseContext>(
       console.error(`request ${requestId}:`, error);
     }
     if (res.headersSent) return void res.end();
-    res.statusCode = known.status;
-    res.setHeader("content-type", "application/json");
-    if (known.status === 413) res.setHeader("connection", "close");
-    if (known.status === 503) res.setHeader("retry-after", "1");
-    res.end(
-      JSON.stringify({
-        errors: [{ message: known.message, extensions: { code: known.code, requestId } }],
-      }),
+    sendErrorBody(
+      res,
+      { status: known.status, code: known.code, message: known.message, requestId },
+      {
+        headers: {
+          ...(known.status === 413 ? { connection: "close" } : {}),
+          ...(known.status === 503 ? { "retry-after": "1" } : {}),
+        },
+      },
     );
   }
 }
@@ -213,35 +214,27 @@ function parseJsonBody(
 
 function tookTooLong(res: ServerResponse, requestId: string, ms: number) {
   if (res.headersSent) return;
-  res.statusCode = 503;
-  res.setHeader("content-type", "application/json");
-  res.setHeader("retry-after", "1");
-  res.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: `the request did not finish within ${ms} ms`,
-          extensions: { code: ErrorCode.TIMEOUT, requestId },
-        },
-      ],
-    }),
+  sendErrorBody(
+    res,
+    {
+      status: 503,
+      code: ErrorCode.TIMEOUT,
+      message: `the request did not finish within ${ms} ms`,
+      requestId,
+    },
+    { headers: { "retry-after": "1" } },
   );
 }
 
 function refuseWhileShuttingDown(res: ServerResponse) {
-  res.statusCode = 503;
-  res.setHeader("connection", "close");
-  res.setHeader("retry-after", "1");
-  res.setHeader("content-type", "application/json");
-  res.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: "the server is shutting down; retry",
-          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-        },
-      ],
-    }),
+  sendErrorBody(
+    res,
+    {
+      status: 503,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: "the server is shutting down; retry",
+    },
+    { headers: { connection: "close", "retry-after": "1" } },
   );
 }
 

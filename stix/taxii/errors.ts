@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { type HttpErrorAnswer, sendErrorBody } from "../../platform/errors";
 import { TAXII_MEDIA_TYPE } from "./media";
 
 const TITLES: Record<number, string> = {
@@ -24,23 +25,28 @@ export class TaxiiError extends Error {
   ) {
     super(description);
   }
+}
 
-  body(requestId: string) {
-    return {
-      title: TITLES[this.status] ?? "Error",
-      description: this.description,
-      error_id: requestId,
-      ...(this.code ? { error_code: this.code } : {}),
-      http_status: String(this.status),
-    };
-  }
+/** The TAXII error message's shape (TAXII 2.1 § 3.6.1), not GraphQL's. */
+function taxiiErrorBody({ status, code, message, requestId }: HttpErrorAnswer) {
+  return {
+    title: TITLES[status] ?? "Error",
+    description: message,
+    error_id: requestId,
+    ...(code ? { error_code: code } : {}),
+    http_status: String(status),
+  };
 }
 
 export function sendError(res: ServerResponse, error: TaxiiError, requestId: string) {
   if (res.headersSent) return void res.end();
-  res.statusCode = error.status;
-  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  res.setHeader("content-type", TAXII_MEDIA_TYPE);
-  res.setHeader("cache-control", "no-store");
-  res.end(JSON.stringify(error.body(requestId)));
+  sendErrorBody(
+    res,
+    { status: error.status, code: error.code, message: error.description, requestId },
+    {
+      contentType: TAXII_MEDIA_TYPE,
+      headers: { ...error.headers, "cache-control": "no-store" },
+      body: taxiiErrorBody,
+    },
+  );
 }
