@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { runWorkers, workersFromEnv } from "../platform/cluster";
+import { runWorkers } from "../platform/cluster";
+import { workersFromEnv } from "../platform/config";
 import { getEnvPort, getEnvSecret, getEnvStr } from "../platform/env";
 import { type PeerPlanner, startPeerGateway } from "./peer";
 

@@ -7,7 +7,6 @@ import {
 } from "graphql";
 import { DEFAULT_ADMISSION } from "../platform/admission";
 import { DEFAULT_MAX_COST } from "../platform/cost";
-import { type Env, getEnvBool, getEnvInt } from "../platform/env";
 import { DEFAULT_MAX_DEPTH, hideSuggestions } from "../platform/limits";
 
 export interface Limits {
@@ -55,29 +54,6 @@ export const DEFAULT_LIMITS: Limits = {
   queueTimeoutMs: DEFAULT_ADMISSION.queueTimeoutMs,
   requestTimeoutMs: 30_000,
 };
-
-export function limitsFromEnv(env: Env): Limits {
-  const int = (name: string, fallback: number, min = 1) => getEnvInt(env, name, fallback, { min });
-  return {
-    maxDepth: int("MAX_DEPTH", DEFAULT_LIMITS.maxDepth),
-    maxAliases: int("MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0),
-    maxRootFields: int("MAX_ROOT_FIELDS", DEFAULT_LIMITS.maxRootFields),
-    maxTokens: int("MAX_TOKENS", DEFAULT_LIMITS.maxTokens),
-    maxDirectives: int("MAX_DIRECTIVES", DEFAULT_LIMITS.maxDirectives, 0),
-    maxCost: int("MAX_COST", DEFAULT_LIMITS.maxCost),
-    maxBodyBytes: int("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024),
-    maxResponseBytes: int("MAX_RESPONSE_BYTES", DEFAULT_LIMITS.maxResponseBytes, 1024),
-    batching: getEnvBool(env, "BATCH_REQUESTS", DEFAULT_LIMITS.batching),
-    maxBatchSize: int("MAX_BATCH_SIZE", DEFAULT_LIMITS.maxBatchSize),
-    rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE", DEFAULT_LIMITS.rateLimitPerMinute),
-    subgraphTimeoutMs: int("SUBGRAPH_TIMEOUT_MS", DEFAULT_LIMITS.subgraphTimeoutMs),
-    maxConcurrentRequests: int("MAX_CONCURRENT_REQUESTS", DEFAULT_LIMITS.maxConcurrentRequests),
-    maxConcurrentPerClient: int("MAX_CONCURRENT_PER_CLIENT", DEFAULT_LIMITS.maxConcurrentPerClient),
-    maxQueuedRequests: int("MAX_QUEUED_REQUESTS", DEFAULT_LIMITS.maxQueuedRequests, 0),
-    queueTimeoutMs: int("QUEUE_TIMEOUT_MS", DEFAULT_LIMITS.queueTimeoutMs),
-    requestTimeoutMs: int("REQUEST_TIMEOUT_MS", DEFAULT_LIMITS.requestTimeoutMs),
-  };
-}
 
 /**
  * graphql-armor for depth, aliases and directives. Tokens are capped by graphql-js itself

@@ -1,88 +1,41 @@
-// First: tracing instruments http and pg as they load.
-import { tracingShutdown } from "../platform/tracing";
+// First: tracing instruments http, undici and pg as they load, so it starts before anything
+// imports them (this file is CommonJS: its statements run in order, imports included).
+import { tracingConfigFromEnv } from "../platform/config";
+import { startTracing } from "../platform/tracing";
+const stopTracing = startTracing(tracingConfigFromEnv(process.env));
 // Next: type-graphql and TypeORM decorators read it as their modules load.
 import "reflect-metadata";
 import cluster from "node:cluster";
-import { readFileSync } from "node:fs";
-import { clusterCacheInvalidation, runWorkers, workersFromEnv } from "../platform/cluster";
-import {
-  databaseConfigFromEnv,
-  metricsOperationsFromEnv,
-  metricsTokenFromEnv,
-} from "../platform/config";
-import type { DatabaseConfig } from "../platform/database";
-import {
-  ConfigError,
-  getEnvBool,
-  getEnvPort,
-  getEnvSecret,
-  getEnvStr,
-  getEnvUrl,
-} from "../platform/env";
-import { connectRedis, redisUrlFromEnv } from "../platform/redis";
+import { clusterCacheInvalidation, runWorkers } from "../platform/cluster";
+import { ConfigError } from "../platform/env";
+import { connectRedis } from "../platform/redis";
 import { KeyStore } from "./access/keys";
-// Not from ./federation, which loads every subgraph's code into the gateway process.
-import { SUPERGRAPH_PATH } from "./supergraph";
-import { type GatewayConfig, startGateway } from "./gateway";
-import { limitsFromEnv } from "./limits";
-import { responseCacheFromEnv } from "./response-cache";
+import { type GatewayProcessConfig, gatewayConfigFromEnv } from "./config";
+import { startGateway } from "./gateway";
 
 /** Entry point of a gateway process in front of separately running subgraphs. */
 async function main() {
   // Run by `npm start` (scripts/supervisor.ts): stop when the supervisor is gone, however it went.
   process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
-  const env = process.env;
-  const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");
-  if (!identitySecret) {
-    throw new ConfigError(
-      "IDENTITY_SECRET is required (the same value on the gateway and subgraphs)",
-    );
-  }
-  const database = databaseConfigFromEnv(env);
-  const redisUrl = redisUrlFromEnv(env);
+  // Apollo's gateway reports anonymous usage unless told otherwise; users opt in, not out.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   // Read before forking: a bad value stops the primary instead of every worker in turn.
-  const config: Omit<GatewayConfig, "keys"> = {
-    host: getEnvStr(env, "HOST", "127.0.0.1") as string,
-    port: getEnvPort(env, "PORT", 4000),
-    supergraphSdl: readFileSync(
-      getEnvStr(env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH) as string,
-      "utf8",
-    ),
-    subgraphUrls: {
-      governments: getEnvUrl(env, "GOVERNMENTS_URL", ["http:", "https:"]),
-      incidents: getEnvUrl(env, "INCIDENTS_URL", ["http:", "https:"]),
-      "legal-actions": getEnvUrl(env, "LEGAL_ACTIONS_URL", ["http:", "https:"]),
-    },
-    introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
-    anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
-    production: env.NODE_ENV === "production",
-    metricsToken: metricsTokenFromEnv(env),
-    metricsOperations: metricsOperationsFromEnv(env),
-    limits: limitsFromEnv(env),
-    responseCache: responseCacheFromEnv(env),
-    identitySecret,
-  };
+  const config = gatewayConfigFromEnv(process.env);
   await runWorkers({
-    workers: workersFromEnv(env),
+    workers: config.workers,
     async prepare() {
-      const keys = await KeyStore.open(database, {
-        migrateSchema: getEnvBool(env, "MIGRATE_ON_START", true),
-      });
+      const keys = await KeyStore.open(config.database, { migrateSchema: config.migrate });
       const firstAdmin = await keys.ensureAdmin();
       if (firstAdmin) console.log(`first admin API key (shown once, keep it safe): ${firstAdmin}`);
       await keys.close();
     },
-    serve: () => serveGateway(config, database, redisUrl),
+    serve: () => serveGateway(config),
   });
 }
 
-async function serveGateway(
-  config: Omit<GatewayConfig, "keys">,
-  database: DatabaseConfig,
-  redisUrl: string | undefined,
-) {
-  const keys = await KeyStore.open(database, { migrateSchema: false });
-  const redis = redisUrl ? connectRedis(redisUrl, "gateway") : undefined;
+async function serveGateway(config: GatewayProcessConfig) {
+  const keys = await KeyStore.open(config.database, { migrateSchema: false });
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, "gateway") : undefined;
   const gateway = await startGateway({
     ...config,
     keys,
@@ -96,7 +49,7 @@ async function serveGateway(
       .stop()
       .then(() => keys.close())
       .then(() => redis?.quit().catch(() => undefined))
-      .then(tracingShutdown)
+      .then(stopTracing)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

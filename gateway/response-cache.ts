@@ -3,7 +3,6 @@ import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Redis } from "ioredis";
 import { RedisKeyValueCache, isUp } from "../platform/redis";
-import { type Env, getEnvInt } from "../platform/env";
 import type { GatewayContext } from "./auth";
 
 export interface ResponseCacheConfig {
@@ -75,23 +74,6 @@ export function redisCacheInvalidation(redis: Redis): CacheInvalidation {
     },
     store: new RedisKeyValueCache(redis, "attribution-graph:response-cache:"),
   };
-}
-
-/** `RESPONSE_CACHE_MAX_AGE` (seconds, 0 turns the cache off) and `RESPONSE_CACHE_MAX_BYTES`. */
-export function responseCacheFromEnv(env: Env): ResponseCacheConfig | false {
-  const maxAgeSeconds = getEnvInt(
-    env,
-    "RESPONSE_CACHE_MAX_AGE",
-    DEFAULT_RESPONSE_CACHE.maxAgeSeconds,
-    { min: 0, max: 86_400 },
-  );
-  const maxSizeBytes = getEnvInt(
-    env,
-    "RESPONSE_CACHE_MAX_BYTES",
-    DEFAULT_RESPONSE_CACHE.maxSizeBytes,
-    { min: 1024 },
-  );
-  return maxAgeSeconds === 0 ? false : { maxAgeSeconds, maxSizeBytes };
 }
 
 const anonymous = (context: GatewayContext) => context.identity.keyId === null;

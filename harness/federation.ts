@@ -73,6 +73,9 @@ export async function startLocalFederation(
   const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
   const production = options.production ?? process.env.NODE_ENV === "production";
   const limits = options.limits ?? { rateLimitPerMinute: 1_000_000_000 };
+  // As the processes' main.ts files do: this process is their entry point here.
+  const logLevel = process.env.LOG_LEVEL;
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   let gateway: RunningGateway | undefined;
   let keys: KeyStore | undefined;
   const stop = async () => {
@@ -95,6 +98,7 @@ export async function startLocalFederation(
         maxCost: limits.maxCost,
         maxDepth: limits.maxDepth,
         production,
+        logLevel,
         metricsToken: options.metricsToken,
       });
       running.push(subgraph);
@@ -106,6 +110,7 @@ export async function startLocalFederation(
       keys,
       anonymousReads: options.anonymousReads ?? true,
       production,
+      logLevel,
       metricsToken: options.metricsToken,
       limits,
       responseCache,

@@ -1,16 +1,4 @@
 import cluster, { type Worker } from "node:cluster";
-import { availableParallelism } from "node:os";
-import { ConfigError, type Env, getEnvStr } from "./env";
-
-/** `WORKERS`: processes serving one port (node:cluster); "auto" is one per core. Default 1. */
-export function workersFromEnv(env: Env): number {
-  const value = getEnvStr(env, "WORKERS", "1") as string;
-  if (value === "auto") return availableParallelism();
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
-    throw new ConfigError(`WORKERS must be "auto" or an integer from 1 to 64, got "${value}"`);
-  }
-  return Number(value);
-}
 
 export interface WorkerPlan {
   workers: number;

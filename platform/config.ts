@@ -1,5 +1,21 @@
-import { ConfigError, type Env, getEnvInt, getEnvSecret, getEnvStr, getEnvUrl } from "./env";
+import { availableParallelism } from "node:os";
+import {
+  ConfigError,
+  type Env,
+  getEnvBool,
+  getEnvInt,
+  getEnvSecret,
+  getEnvStr,
+  getEnvUrl,
+} from "./env";
 import type { DatabaseConfig } from "./database";
+import type { TracingConfig } from "./tracing";
+
+/**
+ * The settings every process kind reads alike; gateway/config.ts and services/kit/config.ts
+ * build a whole process's configuration from them. Nothing heavy is imported here: main.ts
+ * reads the tracing settings before http and pg load.
+ */
 
 export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
   const databaseUrl = url ?? getEnvUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"]);
@@ -11,6 +27,16 @@ export function databaseConfigFromEnv(env: Env, url?: string): DatabaseConfig {
     statementTimeoutMs: getEnvInt(env, "DB_STATEMENT_TIMEOUT_MS", 10_000, { min: 0 }),
     connectTimeoutMs: getEnvInt(env, "DB_CONNECT_TIMEOUT_MS", 5_000, { min: 0 }),
   };
+}
+
+/** NODE_ENV: `production` masks errors and closes introspection; `development` adds stacks. */
+export function modeFromEnv(env: Env): { production: boolean; stackTraces: boolean } {
+  return { production: env.NODE_ENV === "production", stackTraces: env.NODE_ENV === "development" };
+}
+
+/** LOG_LEVEL: pino's level (`info` by default). */
+export function logLevelFromEnv(env: Env): string {
+  return getEnvStr(env, "LOG_LEVEL", "info") as string;
 }
 
 /** METRICS_OPERATIONS: comma-separated operation names metrics may label (`other` else). */
@@ -28,5 +54,33 @@ export function metricsOperationsFromEnv(env: Env): string[] {
 
 /** METRICS_TOKEN, or in production without it null: /metrics is then not served. */
 export function metricsTokenFromEnv(env: Env): string | null | undefined {
-  return getEnvSecret(env, "METRICS_TOKEN") ?? (env.NODE_ENV === "production" ? null : undefined);
+  return getEnvSecret(env, "METRICS_TOKEN") ?? (modeFromEnv(env).production ? null : undefined);
+}
+
+/** `WORKERS`: processes serving one port (node:cluster); "auto" is one per core. Default 1. */
+export function workersFromEnv(env: Env): number {
+  const value = getEnvStr(env, "WORKERS", "1") as string;
+  if (value === "auto") return availableParallelism();
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
+    throw new ConfigError(`WORKERS must be "auto" or an integer from 1 to 64, got "${value}"`);
+  }
+  return Number(value);
+}
+
+/** REDIS_URL, when replicas share state (`redis://host:6379/0`); unset: per process. */
+export function redisUrlFromEnv(env: Env): string | undefined {
+  return getEnvUrl(env, "REDIS_URL", ["redis:", "rediss:"]);
+}
+
+/**
+ * OTEL_TRACING (off by default), OTEL_SERVICE_NAME, and OTEL_TRACES_EXPORTER=console to print
+ * spans instead of sending them over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT, read by the
+ * exporter itself).
+ */
+export function tracingConfigFromEnv(env: Env): TracingConfig {
+  return {
+    enabled: getEnvBool(env, "OTEL_TRACING", false),
+    serviceName: env.OTEL_SERVICE_NAME ?? "attribution-graph",
+    exporter: env.OTEL_TRACES_EXPORTER === "console" ? "console" : "otlp",
+  };
 }

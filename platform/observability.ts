@@ -44,9 +44,9 @@ export function setLogDestination(stream: DestinationStream | undefined) {
   destination = stream;
 }
 
-/** Structured JSON logs; every line of a request carries its request id. */
-export function createLogger(service: string): Logger {
-  const options = { level: process.env.LOG_LEVEL ?? "info", base: { service } };
+/** Structured JSON logs at `level` (LOG_LEVEL); every line of a request carries its request id. */
+export function createLogger(service: string, level = "info"): Logger {
+  const options = { level, base: { service } };
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -1,12 +1,6 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { Redis } from "ioredis";
-import { type Env, getEnvUrl } from "./env";
 import type { NonceClaim, NonceStore, Nonces } from "./identity";
-
-/** REDIS_URL, when replicas share state (`redis://host:6379/0`); unset: per process. */
-export function redisUrlFromEnv(env: Env): string | undefined {
-  return getEnvUrl(env, "REDIS_URL", ["redis:", "rediss:"]);
-}
 
 /**
  * A client that never queues commands while Redis is down (they fail at once, and the callers

@@ -3,24 +3,26 @@ import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { PgInstrumentation } from "@opentelemetry/instrumentation-pg";
 import { UndiciInstrumentation } from "@opentelemetry/instrumentation-undici";
 import { NodeSDK, tracing } from "@opentelemetry/sdk-node";
-import { getEnvBool } from "./env";
 
-/** Flushes spans still buffered; the entry points call it before exiting. */
-export let tracingShutdown: () => Promise<void> = async () => undefined;
+export interface TracingConfig {
+  enabled: boolean;
+  serviceName: string;
+  /** OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT), or printed to stdout. */
+  exporter: "otlp" | "console";
+}
 
 /**
- * OpenTelemetry tracing, off unless OTEL_TRACING=true: spans for incoming HTTP, the gateway's
- * fetch() calls to subgraphs (undici, carrying W3C trace context) and every SQL statement,
- * exported over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT) or printed (OTEL_TRACES_EXPORTER=console).
- * Entry points import this module first: instrumentation patches `http` and `pg` as they load.
+ * OpenTelemetry tracing: spans for incoming HTTP, the gateway's fetch() calls to subgraphs
+ * (undici, carrying W3C trace context) and every SQL statement. Started by the entry points
+ * before anything imports http, undici or pg: instrumentation patches them as they load.
+ * Returns what flushes the spans still buffered, which the entry points call before exiting.
  */
-if (getEnvBool(process.env, "OTEL_TRACING", false)) {
+export function startTracing(config: TracingConfig): () => Promise<void> {
+  if (!config.enabled) return async () => undefined;
   const sdk = new NodeSDK({
-    serviceName: process.env.OTEL_SERVICE_NAME ?? "attribution-graph",
+    serviceName: config.serviceName,
     traceExporter:
-      process.env.OTEL_TRACES_EXPORTER === "console"
-        ? new tracing.ConsoleSpanExporter()
-        : new OTLPTraceExporter(),
+      config.exporter === "console" ? new tracing.ConsoleSpanExporter() : new OTLPTraceExporter(),
     instrumentations: [
       new HttpInstrumentation(),
       new UndiciInstrumentation(),
@@ -28,5 +30,5 @@ if (getEnvBool(process.env, "OTEL_TRACING", false)) {
     ],
   });
   sdk.start();
-  tracingShutdown = () => sdk.shutdown();
+  return () => sdk.shutdown();
 }

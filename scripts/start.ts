@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { workersFromEnv } from "../platform/cluster";
+import { workersFromEnv } from "../platform/config";
 import {
   ConfigError,
   type Env,
@@ -11,8 +11,7 @@ import {
   redact,
 } from "../platform/env";
 import { projectPath } from "../platform/paths";
-import { limitsFromEnv } from "../gateway/limits";
-import { responseCacheFromEnv } from "../gateway/response-cache";
+import { limitsFromEnv, responseCacheFromEnv } from "../gateway/config";
 import { localDatabase } from "./local-database";
 import { type GalaxyLoad, isFirstStart, loadGalaxyInBackground } from "./misp/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";

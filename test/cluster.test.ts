@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { KeyStore } from "../gateway/access/keys";
-import { workersFromEnv } from "../platform/cluster";
+import { workersFromEnv } from "../platform/config";
 import { ConfigError } from "../platform/env";
 import { projectPath } from "../platform/paths";
 import { readBundles } from "../services/dataset";

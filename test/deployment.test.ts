@@ -7,7 +7,7 @@ import { subgraphConfigFromEnv } from "../services/kit/config";
 import { ConfigError } from "../platform/env";
 import { projectPath } from "../platform/paths";
 import { subgraphs } from "../services";
-import { redisUrlFromEnv } from "../platform/redis";
+import { redisUrlFromEnv } from "../platform/config";
 
 /** The secrets docker compose substitutes from the shell or .env, each required. */
 const SECRETS = { IDENTITY_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "s3cret-password" };
@@ -105,9 +105,7 @@ describe("deployment > docker-compose.yml", () => {
     for (const name of subgraphs.map((s) => s.definition.name)) {
       expect(compose.services.gateway.depends_on[name]).toEqual({ condition: "service_healthy" });
     }
-    expect(readFileSync(projectPath("services", "common", "health.ts"), "utf8")).toContain(
-      '"/health/ready"',
-    );
+    expect(readFileSync(projectPath("platform", "health.ts"), "utf8")).toContain('"/health/ready"');
   });
 
   it("points the gateway at every subgraph by its compose name and port", () => {
@@ -116,7 +114,7 @@ describe("deployment > docker-compose.yml", () => {
     for (const { definition, port } of subgraphs) {
       const variable = `${definition.name.replace("-", "_").toUpperCase()}_URL`;
       expect(gateway.environment[variable]).toBe(`http://${definition.name}:${port}/`);
-      expect(readFileSync(projectPath("gateway", "main.ts"), "utf8")).toContain(`"${variable}"`);
+      expect(readFileSync(projectPath("gateway", "config.ts"), "utf8")).toContain(`"${variable}"`);
     }
   });
 });

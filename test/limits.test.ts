@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limitsFromEnv } from "../gateway/limits";
+import { limitsFromEnv } from "../gateway/config";
 import { ConfigError } from "../platform/env";
 import { startTestFederation } from "./helpers/federation";
 

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConfigError } from "../platform/env";
 import { readBundles } from "../services/dataset";
-import {
-  type CacheInvalidation,
-  DEFAULT_RESPONSE_CACHE,
-  responseCacheFromEnv,
-} from "../gateway/response-cache";
+import { type CacheInvalidation, DEFAULT_RESPONSE_CACHE } from "../gateway/response-cache";
+import { responseCacheFromEnv } from "../gateway/config";
 import { createDatabase, dropDatabase, prepareDatabase } from "../harness/database";
 import { type TestFederation, postToSubgraph, startTestFederation } from "./helpers/federation";
 

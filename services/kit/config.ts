@@ -1,4 +1,15 @@
 import {
+  databaseConfigFromEnv,
+  logLevelFromEnv,
+  metricsOperationsFromEnv,
+  metricsTokenFromEnv,
+  modeFromEnv,
+  redisUrlFromEnv,
+  workersFromEnv,
+} from "../../platform/config";
+import { DEFAULT_MAX_COST } from "../../platform/cost";
+import type { DatabaseConfig } from "../../platform/database";
+import {
   ConfigError,
   type Env,
   getEnvBool,
@@ -7,30 +18,66 @@ import {
   getEnvSecret,
   getEnvStr,
 } from "../../platform/env";
-import {
-  databaseConfigFromEnv,
-  metricsOperationsFromEnv,
-  metricsTokenFromEnv,
-} from "../../platform/config";
-import { DEFAULT_MAX_COST } from "../../platform/cost";
 import { DEFAULT_MAX_DEPTH } from "../../platform/limits";
 import { DEFAULT_MAX_RESPONSE_NODES } from "./budget";
-import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphConfig } from "./subgraph";
 
-export function maxResponseNodesFromEnv(env: Env): number {
-  return getEnvInt(env, "MAX_RESPONSE_NODES", DEFAULT_MAX_RESPONSE_NODES, { min: 100 });
+/** How long a query's answer may be reused; writes through the gateway drop it sooner. */
+export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
+
+/** What startSubgraph is told (besides the Redis client it may be handed, subgraph.ts). */
+export interface SubgraphSettings {
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Apply pending migrations before listening (the default for `npm start`). */
+  migrate: boolean;
+  /** Shared with the gateway, which signs every request a subgraph answers with it. */
+  identitySecret: string;
+  maxBodyBytes?: number;
+  /** `Cache-Control: max-age` of query answers, which the gateway's response cache honours. */
+  cacheMaxAgeSeconds?: number;
+  /** Items one answer may list before it is cut off with RESPONSE_TOO_LARGE. */
+  maxResponseNodes?: number;
+  /** MAX_COST and MAX_DEPTH of one request, as at the gateway (QUERY_TOO_COMPLEX, validation). */
+  maxCost?: number;
+  maxDepth?: number;
+  /** No introspection, no suggestions, masked errors (NODE_ENV=production; default false). */
+  production?: boolean;
+  /** Error answers carry stack traces (NODE_ENV=development). */
+  stackTraces?: boolean;
+  /** pino's level (default info). */
+  logLevel?: string;
+  /** `/metrics` behind this bearer token; null: not served (see metricsRoute). */
+  metricsToken?: string | null;
+  /** Operation names metrics may label, besides KNOWN_OPERATIONS (METRICS_OPERATIONS). */
+  metricsOperations?: string[];
 }
 
-export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphConfig {
+/**
+ * Every setting of a subgraph process, read once by services/kit/main.ts. Tracing aside:
+ * main.ts reads and starts it first (platform/config.ts), before http and pg load.
+ */
+export interface SubgraphProcessConfig extends SubgraphSettings {
+  /** Where replicas of this subgraph share used identity nonces (REDIS_URL). */
+  redisUrl?: string;
+  /** Load the shipped dataset into an empty database before listening (SEED_ON_START). */
+  seed: boolean;
+  workers: number;
+}
+
+export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphProcessConfig {
   const config = {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
     port: getEnvPort(env, "PORT", defaultPort),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     database: databaseConfigFromEnv(env),
-    maxResponseNodes: maxResponseNodesFromEnv(env),
+    maxResponseNodes: getEnvInt(env, "MAX_RESPONSE_NODES", DEFAULT_MAX_RESPONSE_NODES, {
+      min: 100,
+    }),
     maxCost: getEnvInt(env, "MAX_COST", DEFAULT_MAX_COST, { min: 1 }),
     maxDepth: getEnvInt(env, "MAX_DEPTH", DEFAULT_MAX_DEPTH, { min: 1 }),
-    production: env.NODE_ENV === "production",
+    ...modeFromEnv(env),
+    logLevel: logLevelFromEnv(env),
     metricsToken: metricsTokenFromEnv(env),
     metricsOperations: metricsOperationsFromEnv(env),
     cacheMaxAgeSeconds: getEnvInt(env, "CACHE_MAX_AGE", DEFAULT_CACHE_MAX_AGE_SECONDS, {
@@ -44,5 +91,11 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphCo
       "IDENTITY_SECRET is required (the same value on the gateway and subgraphs): a subgraph answers only requests the gateway signed with it",
     );
   }
-  return { ...config, identitySecret };
+  return {
+    ...config,
+    identitySecret,
+    redisUrl: redisUrlFromEnv(env),
+    seed: getEnvBool(env, "SEED_ON_START", false),
+    workers: workersFromEnv(env),
+  };
 }

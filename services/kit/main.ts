@@ -1,50 +1,48 @@
-// First: tracing instruments http and pg as they load.
-import { tracingShutdown } from "../../platform/tracing";
+// First: tracing instruments http and pg as they load, so it starts before anything imports
+// them (this file is CommonJS: its statements run in order, imports included). Every subgraph's
+// main.ts imports this file first.
+import { tracingConfigFromEnv } from "../../platform/config";
+import { startTracing } from "../../platform/tracing";
+const stopTracing = startTracing(tracingConfigFromEnv(process.env));
 import "reflect-metadata";
-import { subgraphConfigFromEnv } from "./config";
-import { ConfigError, getEnvBool } from "../../platform/env";
-import { connectRedis, redisUrlFromEnv } from "../../platform/redis";
+import cluster from "node:cluster";
+import { runWorkers } from "../../platform/cluster";
+import { ConfigError } from "../../platform/env";
+import { connectRedis } from "../../platform/redis";
 import { readBundles, seedIfEmpty } from "../dataset";
+import { type SubgraphProcessConfig, subgraphConfigFromEnv } from "./config";
 import {
   type SubgraphConfig,
   type SubgraphDefinition,
   startSubgraph,
   withSubgraphDatabase,
 } from "./subgraph";
-import cluster from "node:cluster";
-import { runWorkers, workersFromEnv } from "../../platform/cluster";
 
 /** Entry point of one subgraph process: reads the environment, listens, stops on SIGTERM. */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultPort: number) {
   // Run by `npm start` (scripts/supervisor.ts): stop when the supervisor is gone, however it went.
   process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
-  let config: SubgraphConfig;
-  let workers: number;
-  let seed: boolean;
-  let redisUrl: string | undefined;
+  let config: SubgraphProcessConfig;
   try {
     config = subgraphConfigFromEnv(process.env, defaultPort);
-    redisUrl = redisUrlFromEnv(process.env);
-    seed = getEnvBool(process.env, "SEED_ON_START", false);
-    workers = workersFromEnv(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`${definition.name}: configuration error: ${error.message}`);
     process.exit(2);
   }
   await runWorkers({
-    workers,
+    workers: config.workers,
     async prepare() {
-      if (!config.migrate && !seed) return;
+      if (!config.migrate && !config.seed) return;
       await withSubgraphDatabase(definition, config.database, config, async (db) => {
-        if (seed) await seedIfEmpty(definition, db, await readBundles(), console.log);
+        if (config.seed) await seedIfEmpty(definition, db, await readBundles(), console.log);
       });
     },
     serve: () =>
       serveSubgraph(definition, {
         ...config,
         migrate: false,
-        redis: redisUrl ? connectRedis(redisUrl, definition.name) : undefined,
+        redis: config.redisUrl ? connectRedis(config.redisUrl, definition.name) : undefined,
       }),
   });
 }
@@ -58,7 +56,7 @@ async function serveSubgraph<L>(definition: SubgraphDefinition<L>, config: Subgr
     void subgraph
       .stop()
       .then(() => config.redis?.quit().catch(() => undefined))
-      .then(tracingShutdown)
+      .then(stopTracing)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

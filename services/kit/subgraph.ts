@@ -10,7 +10,9 @@ import { type DocumentNode, type GraphQLSchema, Kind, parse, visit } from "graph
 import { type ClassType, type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 import type { DataSource, EntityManager, Logger } from "typeorm";
 import type { Bundle } from "../../platform/bundle";
-import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
+import type { ResponseBudget } from "./budget";
+import { cacheHeaders } from "./cache-headers";
+import { signedContext } from "./signed-context";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
 import { DEFAULT_MAX_DEPTH, subgraphLimits } from "../../platform/limits";
 import { validateArgument } from "./problems";
@@ -19,8 +21,8 @@ import { formatError, requestIdPlugin } from "../../platform/error-policy";
 import { healthRoutes, within } from "../../platform/health";
 import type { Redis } from "ioredis";
 import { inputGuardPlugin } from "../../platform/input-guard";
-import { RedisNonces } from "../../platform/redis";
 import {
+  type Metrics,
   createLogger,
   createMetrics,
   knownOperations,
@@ -28,22 +30,14 @@ import {
   observabilityPlugin,
 } from "../../platform/observability";
 import { createHttpServer, serveGraphQL } from "../../platform/http";
-import {
-  IDENTITY_HEADER,
-  type Identity,
-  NonceStore,
-  identityRefusal,
-  verifyRequest,
-} from "../../platform/identity";
+import type { Identity } from "../../platform/identity";
+import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphSettings } from "./config";
 import {
   type DatabaseConfig,
   StatementCounter,
   createDataSource,
   migrate,
 } from "../../platform/database";
-
-/** How long a query's answer may be reused; writes through the gateway drop it sooner. */
-export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@listSize", "@external", "@requires", "@inaccessible"])';
@@ -131,30 +125,9 @@ function describeRootTypes(document: DocumentNode): DocumentNode {
   });
 }
 
-export interface SubgraphConfig {
-  host: string;
-  port: number;
-  database: DatabaseConfig;
-  /** Apply pending migrations before listening (the default for `npm start`). */
-  migrate: boolean;
-  /** Shared with the gateway, which signs every request a subgraph answers with it. */
-  identitySecret: string;
-  maxBodyBytes?: number;
-  /** `Cache-Control: max-age` of query answers, which the gateway's response cache honours. */
-  cacheMaxAgeSeconds?: number;
-  /** Items one answer may list before it is cut off with RESPONSE_TOO_LARGE. */
-  maxResponseNodes?: number;
-  /** MAX_COST and MAX_DEPTH of one request, as at the gateway (QUERY_TOO_COMPLEX, validation). */
-  maxCost?: number;
-  maxDepth?: number;
-  /** No introspection, no suggestions, masked errors (default: NODE_ENV === "production"). */
-  production?: boolean;
+export interface SubgraphConfig extends SubgraphSettings {
   /** Where replicas of this subgraph share used identity nonces (REDIS_URL). */
   redis?: Redis;
-  /** `/metrics` behind this bearer token; null: not served (see metricsRoute). */
-  metricsToken?: string | null;
-  /** Operation names metrics may label, besides KNOWN_OPERATIONS (METRICS_OPERATIONS). */
-  metricsOperations?: string[];
 }
 
 export interface RunningSubgraph {
@@ -205,47 +178,10 @@ export async function startSubgraph<L>(
   await dataSource.initialize();
   try {
     if (config.migrate) await migrate(dataSource, definition.dbSchema);
-    const logger = createLogger(definition.name);
     const metrics = createMetrics(definition.name);
-    const pool = () => (dataSource.driver as unknown as { master?: PoolStats }).master;
-    metrics.gauge("db_pool_connections", "PostgreSQL pool connections by state", ["state"], (g) => {
-      const stats = pool();
-      g.set({ state: "total" }, stats?.totalCount ?? 0);
-      g.set({ state: "idle" }, stats?.idleCount ?? 0);
-      g.set({ state: "waiting" }, stats?.waitingCount ?? 0);
-    });
-    const http = createHttpServer();
-    const schema = await buildFederatedSchema(definition);
-    const production = config.production ?? process.env.NODE_ENV === "production";
-    const limits = subgraphLimits(schema, {
-      maxCost: config.maxCost ?? DEFAULT_MAX_COST,
-      maxDepth: config.maxDepth ?? DEFAULT_MAX_DEPTH,
-      production,
-    });
-    const server = new ApolloServer<SubgraphContext<L>>({
-      schema,
-      introspection: !production,
-      validationRules: limits.validationRules,
-      plugins: [
-        // Inline traces only feed Apollo Studio, which this project does not report to.
-        ApolloServerPluginInlineTraceDisabled(),
-        ApolloServerPluginCacheControlDisabled(),
-        // Only the gateway's signed requests are answered: a Sandbox here could run nothing.
-        ApolloServerPluginLandingPageDisabled(),
-        ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[]),
-        inputGuardPlugin() as ApolloServerPlugin<SubgraphContext<L>>,
-        cacheHeaders(config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS),
-        requestIdPlugin(),
-        observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
-      ],
-      includeStacktraceInErrorResponses: process.env.NODE_ENV === "development",
-      formatError: formatError(production),
-    });
-    const unsignedLoopback = benchUnsignedLoopback(config.host, logger);
-    const nonces = config.redis
-      ? new RedisNonces(config.redis, new NonceStore())
-      : new NonceStore();
-    const running = await serveGraphQL(server, http, {
+    poolGauge(metrics, dataSource);
+    const server = await subgraphServer(definition, config, metrics);
+    const running = await serveGraphQL(server, createHttpServer(), {
       host: config.host,
       port: config.port,
       maxBodyBytes: config.maxBodyBytes ?? 4 * 1024 * 1024,
@@ -254,30 +190,12 @@ export async function startSubgraph<L>(
           await within(dataSource.query("SELECT 1"), 2_000, "the database");
           return { database: "ok" };
         }),
-        "/metrics": metricsRoute(metrics, config.metricsToken ?? (production ? null : undefined)),
+        "/metrics": metricsRoute(
+          metrics,
+          config.metricsToken ?? (config.production ? null : undefined),
+        ),
       },
-      // Before anything is parsed: a request the gateway did not sign for this body is refused.
-      context: async (req, requestId, body): Promise<SubgraphContext<L>> => {
-        const header = headerValue(req.headers[IDENTITY_HEADER]);
-        const identity =
-          !header && unsignedLoopback && isLoopback(req.socket.remoteAddress)
-            ? ({ ok: true, identity: BENCH_UNSIGNED_READER } as const)
-            : await verifyRequest(header, {
-                audience: definition.name,
-                body,
-                secret: config.identitySecret,
-                nonces,
-              });
-        if (!identity.ok) throw identityRefusal(identity.reason);
-        const budget = new ResponseBudget(config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES);
-        return {
-          requestId,
-          db: dataSource,
-          budget,
-          loaders: definition.createLoaders(dataSource, budget),
-          identity: identity.identity,
-        };
-      },
+      context: signedContext(definition, config, dataSource),
     });
     return {
       name: definition.name,
@@ -296,68 +214,52 @@ export async function startSubgraph<L>(
   }
 }
 
-/** Who an unsigned loopback request is under BENCH_ACCEPT_UNSIGNED_LOOPBACK: no key, reader. */
-const BENCH_UNSIGNED_READER: Identity = { keyId: null, role: "reader" };
-
-/**
- * BENCH_ACCEPT_UNSIGNED_LOOPBACK=1, for benchmarks only (BENCHMARKS.md, "Peers"): a request with
- * no identity header from a loopback address is answered as the anonymous reader, so that a
- * gateway that cannot sign (Grafbase) can run over the same subgraph processes. A request that
- * carries a header is still verified in full, and the switch is refused unless the subgraph
- * listens on loopback only: nothing from another machine can reach it.
- */
-function benchUnsignedLoopback(host: string, logger: { warn(message: string): void }): boolean {
-  if (process.env.BENCH_ACCEPT_UNSIGNED_LOOPBACK !== "1") return false;
-  if (!isLoopback(host)) {
-    throw new Error(
-      `BENCH_ACCEPT_UNSIGNED_LOOPBACK=1 needs HOST on loopback (127.0.0.1 or ::1), not ${host}`,
-    );
-  }
-  logger.warn("BENCH_ACCEPT_UNSIGNED_LOOPBACK=1: unsigned loopback requests read anonymously");
-  return true;
+async function subgraphServer<L>(
+  definition: SubgraphDefinition<L>,
+  config: SubgraphConfig,
+  metrics: Metrics,
+): Promise<ApolloServer<SubgraphContext<L>>> {
+  const schema = await buildFederatedSchema(definition);
+  const production = config.production ?? false;
+  const limits = subgraphLimits(schema, {
+    maxCost: config.maxCost ?? DEFAULT_MAX_COST,
+    maxDepth: config.maxDepth ?? DEFAULT_MAX_DEPTH,
+    production,
+  });
+  const logger = createLogger(definition.name, config.logLevel);
+  return new ApolloServer<SubgraphContext<L>>({
+    schema,
+    introspection: !production,
+    validationRules: limits.validationRules,
+    plugins: [
+      // Inline traces only feed Apollo Studio, which this project does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      // Only the gateway's signed requests are answered: a Sandbox here could run nothing.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[]),
+      inputGuardPlugin() as ApolloServerPlugin<SubgraphContext<L>>,
+      cacheHeaders(config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS),
+      requestIdPlugin(),
+      observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
+    ],
+    includeStacktraceInErrorResponses: config.stackTraces ?? false,
+    formatError: formatError(production),
+  });
 }
 
-function isLoopback(address: string | undefined): boolean {
-  return (
-    address === "127.0.0.1" ||
-    address === "::1" ||
-    address === "::ffff:127.0.0.1" ||
-    address === "localhost"
-  );
-}
-
-/**
- * `Cache-Control` of a subgraph answer, which the gateway's response cache honours: a query
- * answered without errors may be reused for `maxAge` seconds, anything else never. Every field
- * has the same age, so Apollo's cache-control plugin, which computes a hint per resolved field
- * and so wraps every resolver, costs CPU for nothing (BENCHMARKS.md, "Tuning").
- */
-function cacheHeaders(maxAge: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation, response }) {
-          const reusable =
-            maxAge > 0 &&
-            operation?.operation === "query" &&
-            response.body.kind === "single" &&
-            !response.body.singleResult.errors;
-          response.http.headers.set(
-            "cache-control",
-            reusable ? `max-age=${maxAge}, public` : "no-store",
-          );
-        },
-      };
-    },
-  };
+function poolGauge(metrics: Metrics, dataSource: DataSource) {
+  const pool = () => (dataSource.driver as unknown as { master?: PoolStats }).master;
+  metrics.gauge("db_pool_connections", "PostgreSQL pool connections by state", ["state"], (g) => {
+    const stats = pool();
+    g.set({ state: "total" }, stats?.totalCount ?? 0);
+    g.set({ state: "idle" }, stats?.idleCount ?? 0);
+    g.set({ state: "waiting" }, stats?.waitingCount ?? 0);
+  });
 }
 
 interface PoolStats {
   totalCount: number;
   idleCount: number;
   waitingCount: number;
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,0 +1,111 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { REQUEST_ID_HEADER } from "../platform/http";
+import type { Metrics } from "../platform/observability";
+import type { GatewayContext } from "./auth";
+import { rememberQueryPlan } from "./partial-failures";
+import { subgraphRefusal } from "./subgraph-errors";
+import {
+  type FetchLimits,
+  type FetchMetrics,
+  IDENTITY_CLAIMS_HEADER,
+  ResponseBytes,
+  SubgraphResponse,
+  subgraphFetcher,
+} from "./subgraph-fetch";
+
+type SendRequest = Parameters<
+  RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object
+>[0];
+type ParseBody = Parameters<RemoteGraphQLDataSource<GatewayContext>["parseBody"]>;
+
+/**
+ * Forwards the caller (signed by the fetcher, over the exact body) and the request id; gives up
+ * on a slow subgraph and stops reading once the client request's subgraph answers pass
+ * maxResponseBytes.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    name: string,
+    url: string,
+    secret: string,
+    private readonly limits: FetchLimits,
+    metrics: FetchMetrics,
+  ) {
+    super({
+      url,
+      fetcher: subgraphFetcher(name, secret, limits, metrics),
+    });
+    this.serviceName = name;
+  }
+
+  private readonly serviceName: string;
+
+  override errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
+  ) {
+    return subgraphRefusal(this.serviceName, response);
+  }
+
+  override parseBody(...[response, request, context]: ParseBody) {
+    if (context && response instanceof SubgraphResponse)
+      response.within(ResponseBytes.of(context, this.limits.maxResponseBytes));
+    return super.parseBody(response, request, context);
+  }
+
+  override willSendRequest({ request, context }: SendRequest) {
+    // A request already over its budget asks no more.
+    ResponseBytes.of(context, this.limits.maxResponseBytes).spend(0, this.serviceName);
+    if (!context.identity) return;
+    const { keyId, role } = context.identity;
+    request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify({ keyId, role }));
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+export interface SubgraphGatewayOptions {
+  supergraphSdl: string;
+  /** Where each subgraph is called, by name (subgraphUrls). */
+  urls: Record<string, string>;
+  identitySecret: string;
+  limits: FetchLimits;
+}
+
+/** Apollo's gateway over the supergraph, each subgraph called through a SubgraphDataSource. */
+export function subgraphGateway(options: SubgraphGatewayOptions, metrics: Metrics): ApolloGateway {
+  const fetchMetrics = {
+    duration: metrics.histogram(
+      "subgraph_fetch_duration_seconds",
+      "Gateway to subgraph fetch latency",
+      ["subgraph"],
+    ),
+    failures: metrics.counter(
+      "subgraph_fetch_failures_total",
+      "Failed gateway to subgraph fetches",
+      ["subgraph", "code"],
+    ),
+  };
+  return new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    experimental_didResolveQueryPlan: rememberQueryPlan,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(
+        name,
+        options.urls[name] ?? (url as string),
+        options.identitySecret,
+        options.limits,
+        fetchMetrics,
+      ),
+  });
+}
+
+/** Subgraph URLs as the gateway calls them: the supergraph's, overridden by `overrides`. */
+export function subgraphUrls(
+  supergraphSdl: string,
+  overrides: Record<string, string | undefined>,
+): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
+    urls[match[1]] = overrides[match[1]] ?? match[2];
+  }
+  return urls;
+}
