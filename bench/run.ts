@@ -146,11 +146,6 @@ async function main() {
       identitySecret,
       supergraphSdl,
     );
-    // Grafbase cannot sign our identity header: the subgraphs of this run answer unsigned
-    // requests from loopback as the anonymous reader (signed ones are still verified).
-    const envFile = join(tmpdir(), `bench-subgraph-env-${process.pid}`);
-    await writeFile(envFile, "BENCH_ACCEPT_UNSIGNED_LOOPBACK=1\n");
-    const unsigned = peers.includes("grafbase");
     // Like the rate limit, our gateway's per-client admission limit (8 at once per address) is
     // lifted: every benchmark connection comes from 127.0.0.1, and the peers have no such limit.
     const gatewayEnvFile = join(tmpdir(), `bench-gateway-env-${process.pid}`);
@@ -174,16 +169,7 @@ async function main() {
         supergraphSdl,
         dist: build.dist,
         nodeOptions: build.nodeOptions ?? settings.nodeOptions,
-        nodeArgs: {
-          gateway: [`--env-file=${gatewayEnvFile}`],
-          ...(unsigned
-            ? {
-                governments: [`--env-file=${envFile}`],
-                incidents: [`--env-file=${envFile}`],
-                "legal-actions": [`--env-file=${envFile}`],
-              }
-            : {}),
-        },
+        nodeArgs: { gateway: [`--env-file=${gatewayEnvFile}`] },
       });
     processes = await start(peers.includes("hive"), 0);
     const urls: Partial<Record<GatewayKey, string>> = { ours: processes.gatewayUrl };
@@ -226,7 +212,12 @@ async function main() {
       ],
       [
         "grafbase",
-        () => startGrafbase({ subgraphUrls: processes!.subgraphUrls, workers: settings.workers }),
+        () =>
+          startGrafbase({
+            subgraphUrls: processes!.subgraphUrls,
+            identitySecret,
+            workers: settings.workers,
+          }),
       ],
     ];
     for (const [key, startPeer] of starters) {

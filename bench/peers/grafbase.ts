@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { type DocumentNode, Kind, parse, print, visit } from "graphql";
+import { readyAt, spawnKept } from "../../harness/processes";
 import { freePort } from "../../scripts/embedded-postgres";
 import { projectPath } from "../../platform/paths";
 import { type PeerProcess, startPeerProcess } from "./process";
@@ -140,6 +141,8 @@ export function grafbaseConfig(subgraphs: Record<string, { url: string; schemaPa
 
 export interface GrafbaseOptions {
   subgraphUrls: Record<string, string>;
+  /** The subgraphs' IDENTITY_SECRET, with which its signing proxies sign. */
+  identitySecret: string;
   /** Threads of its runtime (TOKIO_WORKER_THREADS): the workers each Node service gets. */
   workers: number;
 }
@@ -147,11 +150,12 @@ export interface GrafbaseOptions {
 /**
  * `grafbase dev -c grafbase.toml -p PORT` in .data/grafbase/run over the running subgraphs and
  * schema/<name>.graphql: the CLI's development server, not the release gateway (figures are
- * labelled so). It cannot sign requests as our gateway does; the subgraphs of a benchmark run
- * accept unsigned requests from loopback (BENCH_ACCEPT_UNSIGNED_LOOPBACK, BENCHMARKS.md).
+ * labelled so). It cannot sign requests as our gateway does: it calls each subgraph through a
+ * signing proxy (bench/signing-proxy.ts, its own process; BENCHMARKS.md, "Peers").
  */
 export async function startGrafbase(options: GrafbaseOptions): Promise<PeerProcess> {
   const bin = await ensureGrafbase();
+  const proxies = await startSigningProxies(options);
   const runDir = projectPath(".data", "grafbase", "run");
   await mkdir(runDir, { recursive: true });
   const names = Object.keys(options.subgraphUrls);
@@ -169,7 +173,7 @@ export async function startGrafbase(options: GrafbaseOptions): Promise<PeerProce
   for (const name of names) {
     const schemaPath = projectPath(".data", "grafbase", "run", `${name}.graphql`);
     await writeFile(schemaPath, sdls[name]);
-    subgraphs[name] = { url: options.subgraphUrls[name], schemaPath };
+    subgraphs[name] = { url: proxies.urls[name], schemaPath };
   }
   await writeFile(
     projectPath(".data", "grafbase", "run", "grafbase.toml"),
@@ -177,7 +181,7 @@ export async function startGrafbase(options: GrafbaseOptions): Promise<PeerProce
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  return startPeerProcess(
+  const grafbase = await startPeerProcess(
     bin,
     ["dev", "-c", "grafbase.toml", "-p", String(port)],
     {
@@ -190,5 +194,43 @@ export async function startGrafbase(options: GrafbaseOptions): Promise<PeerProce
     `${url}?query=${encodeURIComponent("{__typename}")}`,
     url,
     { cwd: runDir, timeoutMs: 120_000 },
+  ).catch(async (error: unknown) => {
+    await proxies.stop();
+    throw error;
+  });
+  return { ...grafbase, stop: () => grafbase.stop().then(proxies.stop) };
+}
+
+/**
+ * One signing proxy per subgraph, in one process (dist/bench/signing-proxy-main.js) with the
+ * services' WORKERS; its CPU is not counted as Grafbase's (BENCHMARKS.md, "Peers").
+ */
+async function startSigningProxies(options: GrafbaseOptions) {
+  const proxies = await Promise.all(
+    Object.entries(options.subgraphUrls).map(async ([audience, target]) => ({
+      audience,
+      target,
+      port: await freePort(),
+    })),
   );
+  const kept = spawnKept(
+    projectPath("dist", "bench", "signing-proxy-main.js"),
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      WORKERS: String(options.workers),
+      IDENTITY_SECRET: options.identitySecret,
+      PROXIES: JSON.stringify(proxies),
+    },
+    { inherit: false },
+  );
+  const urls: Record<string, string> = {};
+  for (const { audience, port } of proxies) urls[audience] = `http://127.0.0.1:${port}/`;
+  try {
+    await Promise.all(Object.values(urls).map((url) => readyAt(kept, `${url}health/ready`)));
+  } catch (error) {
+    await kept.stop();
+    throw error;
+  }
+  return { urls, stop: () => kept.stop().then(() => undefined) };
 }
