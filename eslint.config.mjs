@@ -85,6 +85,39 @@ export default tseslint.config(
     },
   },
   {
+    // Settings are read once per process, by its entry point, and passed down as plain objects
+    // (gateway/config.ts, services/kit/config.ts and platform/config.ts build them from an Env).
+    // Tests, the harness and the benchmarks may read the environment.
+    files: [
+      "platform/**/*.ts",
+      "services/**/*.ts",
+      "gateway/**/*.ts",
+      "stix/**/*.ts",
+      "scripts/**/*.ts",
+    ],
+    ignores: [
+      "gateway/main.ts",
+      "services/kit/main.ts",
+      "scripts/start.ts",
+      "scripts/import.ts",
+      "scripts/import-misp.ts",
+      "scripts/export.ts",
+      "scripts/keys.ts",
+      "scripts/misp/first-start.ts",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Read settings in the process's main.ts (through its config module) and pass them down.",
+        },
+      ],
+    },
+  },
+  {
     // Tests explore JSON answers; typing every response shape would add noise, not safety.
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
