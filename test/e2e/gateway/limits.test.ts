@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { limitsFromEnv } from "../../../gateway/limits";
+import { ConfigError } from "../../../platform/env";
+import { startTestFederation } from "../../helpers/federation";
+
+const post = (url: string, body: unknown, token?: string) =>
+  fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+
+// Limits are configurable; the rate limit counts per client address before any key is looked up
+// (unknown keys cannot skip it), then per API key.
+describe("gateway > configurable limits", () => {
+  it("rate-limits a client address with 429 RATE_LIMITED, with or without a key", async () => {
+    const federation = await startTestFederation(undefined, { limits: { rateLimitPerMinute: 3 } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await post(federation.gatewayUrl, { query: "{ __typename }" })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = (await (
+        await post(federation.gatewayUrl, { query: "{ __typename }" })
+      ).json()) as any;
+      expect(limited.errors[0].extensions.code).toBe("RATE_LIMITED");
+      const keyed = await post(
+        federation.gatewayUrl,
+        { query: "{ __typename }" },
+        await federation.token("reader"),
+      );
+      expect(keyed.status).toBe(429);
+    } finally {
+      await federation.stop();
+    }
+  });
+
+  it("accepts batches only when enabled, up to the configured size", async () => {
+    const federation = await startTestFederation(undefined, {
+      limits: { batching: true, maxBatchSize: 3 },
+    });
+    try {
+      const ok = await post(federation.gatewayUrl, [
+        { query: "{ __typename }" },
+        { query: `{ government(id: "us") { id } }` },
+      ]);
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as any[]).map((r) => r.data)).toEqual([
+        { __typename: "Query" },
+        { government: { id: "us" } },
+      ]);
+      const tooMany = await post(
+        federation.gatewayUrl,
+        Array.from({ length: 4 }, () => ({ query: "{ __typename }" })),
+      );
+      expect(tooMany.status).toBe(400);
+      expect(((await tooMany.json()) as any).errors[0].extensions.code).toBe("BATCH_TOO_LARGE");
+    } finally {
+      await federation.stop();
+    }
+  });
+
+  it("reads every limit from the environment and rejects bad values by name", () => {
+    expect(
+      limitsFromEnv({ MAX_DEPTH: "5", BATCH_REQUESTS: "true", RATE_LIMIT_PER_MINUTE: "10" }),
+    ).toMatchObject({
+      maxDepth: 5,
+      batching: true,
+      rateLimitPerMinute: 10,
+    });
+    expect(() => limitsFromEnv({ MAX_COST: "lots" })).toThrow(ConfigError);
+    expect(() => limitsFromEnv({ MAX_BODY_BYTES: "10" })).toThrow(
+      /MAX_BODY_BYTES must be between 1024/,
+    );
+    expect(limitsFromEnv({}).maxResponseBytes).toBe(16 * 1024 * 1024);
+    expect(limitsFromEnv({ MAX_RESPONSE_BYTES: "4096" }).maxResponseBytes).toBe(4096);
+    expect(() => limitsFromEnv({ MAX_RESPONSE_BYTES: "100" })).toThrow(
+      /MAX_RESPONSE_BYTES must be between 1024/,
+    );
+  });
+});
+
+// "Did you mean" helps a developer and maps the schema for an attacker: development only.
+describe("gateway > suggestions", () => {
+  const typos: [string, Record<string, unknown>?][] = [
+    [`{ governmnts { totalCount } }`],
+    [
+      `query ($f: GovernmentFilter) { governments(filter: $f) { totalCount } }`,
+      { f: { kinds: ["STATEE"] } },
+    ],
+  ];
+  const messages = async (production: boolean) => {
+    const federation = await startTestFederation(undefined, { production });
+    try {
+      const results = await Promise.all(
+        typos.map(([query, vars]) => federation.query(query, vars)),
+      );
+      return results.map((result) => result.errors?.[0]?.message ?? "");
+    } finally {
+      await federation.stop();
+    }
+  };
+
+  it("suggests field and enum names in development", async () => {
+    for (const message of await messages(false)) expect(message).toMatch(/Did you mean .*"\w+"\?$/);
+  });
+
+  it("suggests nothing in production, and leaves the rest of the message whole", async () => {
+    for (const message of await messages(true)) {
+      expect(message).not.toMatch(/did you mean|suggestion/i);
+      expect(message).toMatch(/\.$/);
+    }
+  });
+});
