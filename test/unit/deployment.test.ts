@@ -105,9 +105,7 @@ describe("deployment > docker-compose.yml", () => {
     for (const name of subgraphs.map((s) => s.definition.name)) {
       expect(compose.services.gateway.depends_on[name]).toEqual({ condition: "service_healthy" });
     }
-    expect(readFileSync(projectPath("services", "common", "health.ts"), "utf8")).toContain(
-      '"/health/ready"',
-    );
+    expect(readFileSync(projectPath("platform", "health.ts"), "utf8")).toContain('"/health/ready"');
   });
 
   it("points the gateway at every subgraph by its compose name and port", () => {

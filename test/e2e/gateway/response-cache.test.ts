@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ConfigError } from "../../../platform/env";
 import { readBundles } from "../../../services/dataset";
-import {
-  type CacheInvalidation,
-  DEFAULT_RESPONSE_CACHE,
-  responseCacheFromEnv,
-} from "../../../gateway/response-cache";
+import { type CacheInvalidation, DEFAULT_RESPONSE_CACHE } from "../../../gateway/response-cache";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { type TestFederation, postToSubgraph, startTestFederation } from "../../helpers/federation";
 
@@ -257,24 +252,5 @@ describe("gateway > response cache turned off", () => {
       expect(answer.headers.get("x-cache")).toBeNull();
       expect(answer.headers.get("cache-control")).toBe("no-store");
     }
-  });
-});
-
-describe("gateway > response cache configuration", () => {
-  it("reads RESPONSE_CACHE_MAX_AGE and RESPONSE_CACHE_MAX_BYTES; 0 turns the cache off", () => {
-    expect(responseCacheFromEnv({})).toEqual(DEFAULT_RESPONSE_CACHE);
-    expect(
-      responseCacheFromEnv({ RESPONSE_CACHE_MAX_AGE: "5", RESPONSE_CACHE_MAX_BYTES: "4096" }),
-    ).toEqual({ maxAgeSeconds: 5, maxSizeBytes: 4096 });
-    expect(responseCacheFromEnv({ RESPONSE_CACHE_MAX_AGE: "0" })).toBe(false);
-  });
-
-  it.each([
-    [{ RESPONSE_CACHE_MAX_AGE: "abc" }, /^RESPONSE_CACHE_MAX_AGE must be an integer/],
-    [{ RESPONSE_CACHE_MAX_AGE: "-1" }, /^RESPONSE_CACHE_MAX_AGE must be between 0 and/],
-    [{ RESPONSE_CACHE_MAX_BYTES: "1.5" }, /^RESPONSE_CACHE_MAX_BYTES must be an integer/],
-  ])("rejects %o with a message naming the variable", (env, message) => {
-    expect(() => responseCacheFromEnv(env)).toThrow(ConfigError);
-    expect(() => responseCacheFromEnv(env)).toThrow(message);
   });
 });

@@ -2,11 +2,14 @@ import { execFileSync } from "node:child_process";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { KeyStore } from "../../../gateway/access/keys";
-import { workersFromEnv } from "../../../platform/cluster";
-import { ConfigError } from "../../../platform/env";
 import { projectPath } from "../../../platform/paths";
 import { readBundles } from "../../../services/dataset";
-import { createDatabase, databaseConfig, dropDatabase, prepareDatabase } from "../../../harness/database";
+import {
+  createDatabase,
+  databaseConfig,
+  dropDatabase,
+  prepareDatabase,
+} from "../../../harness/database";
 import { type ServiceProcesses, startServiceProcesses } from "../../../harness/process-federation";
 
 const COUNT = "{ statements(first: 1) { totalCount } }";
@@ -117,15 +120,5 @@ describe("operations > workers per core", () => {
     expect(written.errors).toBeUndefined();
     expect(written.data.upsertStatement.action).toBe("CREATED");
     expect(await counts()).toEqual(Array(6).fill(before[0] + 1));
-  });
-
-  it("reads WORKERS as 'auto' or 1 to 64, naming the variable otherwise", () => {
-    expect(workersFromEnv({})).toBe(1);
-    expect(workersFromEnv({ WORKERS: "auto" })).toBeGreaterThanOrEqual(1);
-    expect(workersFromEnv({ WORKERS: "3" })).toBe(3);
-    for (const bad of ["0", "65", "two", "-1", "1.5"]) {
-      expect(() => workersFromEnv({ WORKERS: bad })).toThrow(ConfigError);
-      expect(() => workersFromEnv({ WORKERS: bad })).toThrow(/WORKERS must be/);
-    }
   });
 });

@@ -6,7 +6,6 @@ import {
   IDENTITY_HEADER,
   IDENTITY_TTL_SECONDS,
   type Identity,
-  NonceStore,
   signRequest,
 } from "../../../platform/identity";
 import type { RunningSubgraph } from "../../../services/kit/subgraph";
@@ -366,21 +365,5 @@ describe("identity > production subgraphs", () => {
     const answer = await federation.query<any>(`{ government(id: "us") { name } }`);
     expect(answer.errors).toBeUndefined();
     expect(answer.data.government.name).toBeTruthy();
-  });
-});
-
-// Each process remembers the nonces it accepted until they expire, and no more than its capacity.
-describe("identity > nonce store", () => {
-  it("accepts a nonce once, forgets it when it expires, and refuses when full", () => {
-    const now = Date.now();
-    const exp = Math.floor(now / 1000) + 10;
-    const store = new NonceStore(2);
-    expect(store.claim("a", exp, now)).toBe("fresh");
-    expect(store.claim("a", exp, now)).toBe("seen");
-    expect(store.claim("b", exp, now)).toBe("fresh");
-    expect(store.claim("c", exp, now)).toBe("full");
-    const later = (exp + 1) * 1000;
-    expect(store.claim("c", exp + 10, later)).toBe("fresh");
-    expect(store.claim("a", exp + 10, later)).toBe("fresh");
   });
 });

@@ -10,7 +10,6 @@ import { periodEnd, periodStart } from "../../../stix/dates";
 import { EXTENSION_DEFINITION, LEGAL_ACTION_TYPE } from "../../../stix/extension";
 import { NAMESPACE, stixId, uuidv5 } from "../../../stix/ids";
 import type { StixObject } from "../../../stix/model";
-import { accepts } from "../../../stix/taxii/media";
 import { shippedDataset } from "../../helpers/dataset";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { stixValidator } from "../../helpers/stix-schemas";
@@ -386,18 +385,5 @@ describe("stix > npm run export -- FILE --format stix", () => {
     const result = await exportCli([join(dir, "x.json"), "--format", "misp"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--format must be bundle or stix, got "misp"/);
-  });
-});
-
-describe("stix > content negotiation", () => {
-  it("admits the media type at version 2.1 or unversioned, wildcards, and nothing at q=0", () => {
-    const taxii = "application/taxii+json;version=2.1";
-    expect(accepts(undefined, taxii)).toBe(true);
-    expect(accepts("application/taxii+json;version=2.1", taxii)).toBe(true);
-    expect(accepts("application/taxii+json", taxii)).toBe(true);
-    expect(accepts("text/html, */*;q=0.8", taxii)).toBe(true);
-    expect(accepts("application/taxii+json;version=2.0", taxii)).toBe(false);
-    expect(accepts("application/json", taxii)).toBe(false);
-    expect(accepts("application/taxii+json;version=2.1;q=0", taxii)).toBe(false);
   });
 });

@@ -1,14 +1,19 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { composeSupergraph } from "../../../scripts/compose-supergraph";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ComposedSchemas, composeSupergraph } from "../../../scripts/compose-supergraph";
 import { projectPath } from "../../../platform/paths";
 
 // The committed SDL is what Apollo Router and the gateway run: it must be what the code builds.
 // Building the schemas here also proves decorator metadata is emitted under the test transform
 // (type-graphql throws "Unable to infer GraphQL type" without it).
-describe("schema > composition", () => {
-  it("matches the committed schema/*.graphql (run `npm run compose` after changing types)", async () => {
-    const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = await composeSupergraph();
+describe("scripts > compose-supergraph > the committed schema", () => {
+  let composed: ComposedSchemas;
+  beforeAll(async () => {
+    composed = await composeSupergraph();
+  });
+
+  it("matches the committed schema/*.graphql (run `npm run compose` after changing types)", () => {
+    const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = composed;
     expect(apiSdl, "schema/api.graphql is stale").toBe(
       readFileSync(projectPath("schema", "api.graphql"), "utf8"),
     );
@@ -25,8 +30,8 @@ describe("schema > composition", () => {
     );
   });
 
-  it("keeps explicit scalar types: counts are Int, not Float", async () => {
-    const { supergraphSdl } = await composeSupergraph();
+  it("keeps explicit scalar types: counts are Int, not Float", () => {
+    const { supergraphSdl } = composed;
     expect(supergraphSdl).toMatch(/totalCount: Int!/);
     expect(supergraphSdl).not.toMatch(/: Float/);
   });
