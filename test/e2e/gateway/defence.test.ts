@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportBundle } from "../../../scripts/bundle-io";
+import { httpRequest, sendGraphQL } from "../../../scripts/graphql-client";
 import { startProxy } from "../../helpers/proxy";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
-
-const post = (url: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 
 const HEAVY = /* GraphQL */ `
   query Heavy {
@@ -47,22 +45,22 @@ describe("gateway > defence in depth", () => {
 
   it("refuses a variable nested 10,000 deep with BAD_USER_INPUT, not a 500", async () => {
     const deep = "[".repeat(10_000) + "]".repeat(10_000);
-    const response = await post(
+    const response = await sendGraphQL<any>(
       federation.gatewayUrl,
       `{"query":"{ __typename }","variables":{"unused":${deep}}}`,
     );
     expect(response.status).toBe(400);
-    const body = (await response.json()) as any;
+    const body = response.json;
     expect(body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(body.errors[0].message).toMatch(/nested deeper than 32 levels/);
   });
 
   it("refuses a number out of range instead of storing null", async () => {
-    const response = await post(
+    const response = await sendGraphQL<any>(
       federation.gatewayUrl,
       `{"query":"query ($s: Int) { attributions(filter: { minConfidenceScore: $s }) { totalCount } }","variables":{"s":1e309}}`,
     );
-    const body = (await response.json()) as any;
+    const body = response.json;
     expect(response.status).toBe(400);
     expect(body.errors[0].extensions.problems).toEqual([
       { path: ["variables", "s"], message: "is a number out of range" },
@@ -72,12 +70,12 @@ describe("gateway > defence in depth", () => {
   it("keeps client-chosen operation names out of the metrics", async () => {
     for (let i = 0; i < 20; i++) {
       const name = `Op${i}${"x".repeat(200_000)}`;
-      await post(
-        federation.gatewayUrl,
-        JSON.stringify({ query: `query ${name} { __typename }`, operationName: name }),
-      );
+      await sendGraphQL<any>(federation.gatewayUrl, {
+        query: `query ${name} { __typename }`,
+        operationName: name,
+      });
     }
-    const metrics = await (await fetch(new URL("metrics", federation.gatewayUrl))).text();
+    const metrics = (await httpRequest(new URL("metrics", federation.gatewayUrl))).text;
     expect(metrics.length).toBeLessThan(200_000);
     expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="other"/);
     expect(metrics).not.toMatch(/xxxxxxxxxx/);
@@ -90,7 +88,7 @@ describe("gateway > defence in depth", () => {
     const health = (async () => {
       while (running) {
         const started = Date.now();
-        const live = await fetch(new URL("health/live", federation.gatewayUrl));
+        const live = await httpRequest(new URL("health/live", federation.gatewayUrl));
         expect(live.status).toBe(200);
         slowest = Math.max(slowest, Date.now() - started);
         healthChecks += 1;
@@ -99,10 +97,10 @@ describe("gateway > defence in depth", () => {
     })();
     const answers = await Promise.all(
       Array.from({ length: 50 }, () =>
-        post(federation.gatewayUrl, JSON.stringify({ query: HEAVY })).then(async (r) => ({
+        sendGraphQL<any>(federation.gatewayUrl, { query: HEAVY }).then((r) => ({
           status: r.status,
           retryAfter: r.headers.get("retry-after"),
-          body: (await r.json()) as any,
+          body: r.json,
         })),
       ),
     );
@@ -118,7 +116,7 @@ describe("gateway > defence in depth", () => {
     expect(healthChecks).toBeGreaterThan(0);
     // A liveness probe's own deadline, not a benchmark: it must never hang behind the queue.
     expect(slowest).toBeLessThan(1_000);
-    const after = await post(federation.gatewayUrl, JSON.stringify({ query: "{ __typename }" }));
+    const after = await sendGraphQL<any>(federation.gatewayUrl, { query: "{ __typename }" });
     expect(after.status).toBe(200);
   });
 });
@@ -132,26 +130,24 @@ describe("gateway > request deadline and metrics access", () => {
     });
     try {
       proxy.forwardTo(federation.subgraphs.find((s) => s.name === "incidents")!.url);
-      const slow = post(
-        federation.gatewayUrl,
-        JSON.stringify({ query: "{ incidents { totalCount } }" }),
-      );
+      const slow = sendGraphQL<any>(federation.gatewayUrl, {
+        query: "{ incidents { totalCount } }",
+      });
       await new Promise((resolve) => setTimeout(resolve, 300));
       // Queued behind the slow one, then gone before a slot frees up.
       const leaving = await Promise.allSettled(
         Array.from({ length: 3 }, () =>
-          fetch(federation.gatewayUrl, {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ query: "{ __typename }" }),
-            signal: AbortSignal.timeout(300),
-          }),
+          sendGraphQL(
+            federation.gatewayUrl,
+            { query: "{ __typename }" },
+            { signal: AbortSignal.timeout(300) },
+          ),
         ),
       );
       expect(leaving.every((outcome) => outcome.status === "rejected")).toBe(true);
       expect((await slow).status).toBe(200);
       // Had a leaver taken the only slot with it, this would wait out the queue and get 503.
-      const next = await post(federation.gatewayUrl, JSON.stringify({ query: "{ __typename }" }));
+      const next = await sendGraphQL<any>(federation.gatewayUrl, { query: "{ __typename }" });
       expect(next.status).toBe(200);
     } finally {
       await federation.stop();
@@ -167,12 +163,11 @@ describe("gateway > request deadline and metrics access", () => {
     });
     try {
       proxy.forwardTo(federation.subgraphs.find((s) => s.name === "incidents")!.url);
-      const slow = await post(
-        federation.gatewayUrl,
-        JSON.stringify({ query: "{ incidents { totalCount } }" }),
-      );
+      const slow = await sendGraphQL<any>(federation.gatewayUrl, {
+        query: "{ incidents { totalCount } }",
+      });
       expect(slow.status).toBe(503);
-      expect(((await slow.json()) as any).errors[0].extensions.code).toBe("TIMEOUT");
+      expect(slow.json.errors[0].extensions.code).toBe("TIMEOUT");
       const fast = await federation.query(`{ government(id: "us") { name } }`);
       expect(fast.errors).toBeUndefined();
     } finally {
@@ -189,10 +184,8 @@ describe("gateway > request deadline and metrics access", () => {
       introspection: false,
     });
     try {
-      const metrics = (url: string, auth?: string) =>
-        fetch(new URL("metrics", url), {
-          headers: auth ? { authorization: `Bearer ${auth}` } : {},
-        });
+      const metrics = (url: string, token?: string) =>
+        httpRequest(new URL("metrics", url), { token });
       expect((await metrics(guarded.gatewayUrl)).status).toBe(401);
       expect((await metrics(guarded.gatewayUrl, "wrong")).status).toBe(401);
       expect((await metrics(guarded.gatewayUrl, token)).status).toBe(200);
@@ -211,12 +204,10 @@ describe("gateway > request deadline and metrics access", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 30; i++) {
         const token = `ag_${"0".repeat(12)}_${String(i).padStart(43, "x")}`;
-        const response = await post(
+        const response = await sendGraphQL(
           federation.gatewayUrl,
-          JSON.stringify({ query: "{ __typename }" }),
-          {
-            authorization: `Bearer ${token}`,
-          },
+          { query: "{ __typename }" },
+          { token },
         );
         statuses.push(response.status);
       }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { sendGraphQL } from "../../../scripts/graphql-client";
 import { startTestFederation } from "../../helpers/federation";
-
-const post = (url: string, body: unknown, token?: string) =>
-  fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
 
 // Limits are configurable; the rate limit counts per client address before any key is looked up
 // (unknown keys cannot skip it), then per API key.
@@ -19,16 +10,17 @@ describe("gateway > configurable limits", () => {
     try {
       const statuses = [];
       for (let i = 0; i < 4; i++)
-        statuses.push((await post(federation.gatewayUrl, { query: "{ __typename }" })).status);
+        statuses.push(
+          (await sendGraphQL<any>(federation.gatewayUrl, { query: "{ __typename }" })).status,
+        );
       expect(statuses).toEqual([200, 200, 200, 429]);
-      const limited = (await (
-        await post(federation.gatewayUrl, { query: "{ __typename }" })
-      ).json()) as any;
+      const limited = (await sendGraphQL<any>(federation.gatewayUrl, { query: "{ __typename }" }))
+        .json;
       expect(limited.errors[0].extensions.code).toBe("RATE_LIMITED");
-      const keyed = await post(
+      const keyed = await sendGraphQL<any>(
         federation.gatewayUrl,
         { query: "{ __typename }" },
-        await federation.token("reader"),
+        { token: await federation.token("reader") },
       );
       expect(keyed.status).toBe(429);
     } finally {
@@ -41,21 +33,21 @@ describe("gateway > configurable limits", () => {
       limits: { batching: true, maxBatchSize: 3 },
     });
     try {
-      const ok = await post(federation.gatewayUrl, [
+      const ok = await sendGraphQL<any>(federation.gatewayUrl, [
         { query: "{ __typename }" },
         { query: `{ government(id: "us") { id } }` },
       ]);
       expect(ok.status).toBe(200);
-      expect(((await ok.json()) as any[]).map((r) => r.data)).toEqual([
+      expect((ok.json as any[]).map((r) => r.data)).toEqual([
         { __typename: "Query" },
         { government: { id: "us" } },
       ]);
-      const tooMany = await post(
+      const tooMany = await sendGraphQL<any>(
         federation.gatewayUrl,
         Array.from({ length: 4 }, () => ({ query: "{ __typename }" })),
       );
       expect(tooMany.status).toBe(400);
-      expect(((await tooMany.json()) as any).errors[0].extensions.code).toBe("BATCH_TOO_LARGE");
+      expect(tooMany.json.errors[0].extensions.code).toBe("BATCH_TOO_LARGE");
     } finally {
       await federation.stop();
     }

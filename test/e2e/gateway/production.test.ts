@@ -3,6 +3,7 @@ import { createDataSource } from "../../../platform/database";
 import { formatError } from "../../../platform/error-policy";
 import { Government } from "../../../services/governments/government";
 import { databaseConfig } from "../../../harness/database";
+import { httpRequest, sendGraphQL } from "../../../scripts/graphql-client";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 // In production the gateway tells clients what they need and nothing more.
@@ -16,8 +17,8 @@ describe("gateway > production mode", () => {
   it("refuses introspection and serves no Sandbox", async () => {
     const result = await federation.query(`{ __schema { types { name } } }`);
     expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    const page = await fetch(federation.gatewayUrl, { headers: { accept: "text/html" } });
-    expect(await page.text()).not.toMatch(/sandbox/i);
+    const page = await httpRequest(federation.gatewayUrl, { headers: { accept: "text/html" } });
+    expect(page.text).not.toMatch(/sandbox/i);
   });
 
   it("gives no 'did you mean' suggestions", async () => {
@@ -28,12 +29,10 @@ describe("gateway > production mode", () => {
   it("masks an internal error and returns the request id the logs carry", async () => {
     const governments = federation.subgraphs.find((s) => s.name === "governments")!;
     await governments.dataSource.destroy();
-    const response = await fetch(federation.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `{ governments { totalCount } }` }),
+    const response = await sendGraphQL<any>(federation.gatewayUrl, {
+      query: `{ governments { totalCount } }`,
     });
-    const body = (await response.json()) as any;
+    const body = response.json;
     const [error] = body.errors;
     expect(error.message).toBe("internal server error");
     expect(error.extensions.code).toBe("INTERNAL_SERVER_ERROR");

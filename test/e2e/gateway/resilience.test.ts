@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../../scripts/embedded-postgres";
 import { projectPath } from "../../../platform/paths";
+import { httpRequest } from "../../../scripts/graphql-client";
 import { type RunningSubgraph, startSubgraph } from "../../../services/kit/subgraph";
 import { readBundles } from "../../../services/dataset";
 import { subgraphs } from "../../../services";
@@ -53,7 +54,7 @@ describe("resilience > a subgraph goes down and comes back", () => {
       `{ government(id: "cn") { name sponsoredActors { nodes { id } } } }`,
     );
     expect(untouched.errors).toBeUndefined();
-    const notReady = await fetch(new URL("health/ready", federation.gatewayUrl));
+    const notReady = await httpRequest(new URL("health/ready", federation.gatewayUrl));
     expect(notReady.status).toBe(503);
 
     const definition = subgraphs.find((s) => s.definition.name === "legal-actions")!.definition;
@@ -72,7 +73,7 @@ describe("resilience > a subgraph goes down and comes back", () => {
     expect(whole.data.incident.legalActions.nodes.map((l: any) => l.id)).toContain(
       "us-v-ding-xiaoyang-2021",
     );
-    expect((await fetch(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
+    expect((await httpRequest(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
   });
 });
 
@@ -116,8 +117,8 @@ describe("resilience > PostgreSQL restarts", () => {
     const during = await federation.query<any>(`{ governments { totalCount } }`);
     expect(during.errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
     const subgraph = federation.subgraphs[0];
-    expect((await fetch(new URL("health/ready", subgraph.url))).status).toBe(503);
-    expect((await fetch(new URL("health/live", subgraph.url))).status).toBe(200);
+    expect((await httpRequest(new URL("health/ready", subgraph.url))).status).toBe(503);
+    expect((await httpRequest(new URL("health/live", subgraph.url))).status).toBe(200);
 
     await server.start();
     const after = await until(

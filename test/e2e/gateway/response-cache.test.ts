@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readBundles } from "../../../services/dataset";
 import { type CacheInvalidation, DEFAULT_RESPONSE_CACHE } from "../../../gateway/response-cache";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { sendGraphQL } from "../../../scripts/graphql-client";
 import { type TestFederation, postToSubgraph, startTestFederation } from "../../helpers/federation";
 
 const GOVERNMENT = /* GraphQL */ `
@@ -35,23 +36,20 @@ interface Answer {
   statements: number;
 }
 
-async function post(
+/** The gateway's answer to `query`, with the SQL it cost. */
+async function ask(
   federation: TestFederation,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<Answer> {
   const before = federation.statementCount();
-  const response = await fetch(federation.gatewayUrl, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  return { body, headers: response.headers, statements: federation.statementCount() - before };
+  const { json, headers } = await sendGraphQL(
+    federation.gatewayUrl,
+    { query, variables },
+    { token },
+  );
+  return { body: json, headers, statements: federation.statementCount() - before };
 }
 
 // Anonymous reads are answered from the gateway's memory; a read with a key always runs; a write
@@ -78,9 +76,9 @@ describe("gateway > response cache", () => {
   });
 
   const read = (variables: Record<string, unknown>, token?: string) =>
-    post(federation, GOVERNMENT, variables, token);
+    ask(federation, GOVERNMENT, variables, token);
   const upsert = (input: Record<string, unknown>) =>
-    post(federation, UPSERT_GOVERNMENT, { input, sources: SOURCES }, editor);
+    ask(federation, UPSERT_GOVERNMENT, { input, sources: SOURCES }, editor);
 
   it("answers the same anonymous query a second time from memory, without SQL", async () => {
     const first = await read({ id: "cn" });
@@ -155,7 +153,7 @@ describe("gateway > response cache", () => {
     // Every cached read is dropped, not only those of the written record.
     expect((await read({ id: "cn" })).headers.get("x-cache")).toBe("MISS");
 
-    const deleted = await post(
+    const deleted = await ask(
       federation,
       `mutation { deleteGovernment(id: "${id}") { action } }`,
       {},
@@ -182,7 +180,7 @@ describe("gateway > response cache", () => {
       cacheInvalidation: slowBroadcast,
     });
     try {
-      const cn = () => post(gateway, GOVERNMENT, { id: "cn" });
+      const cn = () => ask(gateway, GOVERNMENT, { id: "cn" });
       await cn();
       expect((await cn()).headers.get("x-cache")).toBe("HIT");
       // Another process's write reaches this one as a drop.
@@ -190,7 +188,7 @@ describe("gateway > response cache", () => {
       expect((await cn()).headers.get("x-cache")).toBe("MISS");
       expect((await cn()).headers.get("x-cache")).toBe("HIT");
 
-      const write = await post(
+      const write = await ask(
         gateway,
         `mutation { deleteGovernment(id: "response-cache-never-existed") { action } }`,
         {},
@@ -246,7 +244,7 @@ describe("gateway > response cache turned off", () => {
 
   it("runs every read", async () => {
     for (let i = 0; i < 2; i++) {
-      const answer = await post(federation, GOVERNMENT, { id: "cn" });
+      const answer = await ask(federation, GOVERNMENT, { id: "cn" });
       expect(answer.body.errors).toBeUndefined();
       expect(answer.statements).toBeGreaterThan(0);
       expect(answer.headers.get("x-cache")).toBeNull();

@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { KeyStore } from "../../../gateway/access/keys";
 import { projectPath } from "../../../platform/paths";
@@ -11,6 +10,7 @@ import {
   prepareDatabase,
 } from "../../../harness/database";
 import { type ServiceProcesses, startServiceProcesses } from "../../../harness/process-federation";
+import { type GraphQLRequest, postGraphQL } from "../../../scripts/graphql-client";
 
 const COUNT = "{ statements(first: 1) { totalCount } }";
 const UPSERT = /* GraphQL */ `
@@ -22,28 +22,8 @@ const UPSERT = /* GraphQL */ `
 `;
 
 /** A new connection per request: the cluster hands connections to its workers in turn. */
-function post(url: string, body: object, token?: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        agent: false,
-        headers: {
-          "content-type": "application/json",
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve(JSON.parse(text)));
-      },
-    );
-    req.on("error", reject);
-    req.end(JSON.stringify(body));
-  });
-}
+const onNewConnection = (url: string, request: GraphQLRequest, token?: string) =>
+  postGraphQL<any>(url, request, { token, newConnection: true });
 
 // WORKERS=2: each subgraph and the gateway run two node:cluster workers on one port; a write
 // through one gateway worker drops the cached reads of every worker before it is answered.
@@ -81,14 +61,14 @@ describe("operations > workers per core", () => {
     const counts = async () =>
       Promise.all(
         Array.from({ length: 6 }, async () => {
-          const answer = await post(federation.gatewayUrl, { query: COUNT });
+          const answer = await onNewConnection(federation.gatewayUrl, { query: COUNT });
           expect(answer.errors).toBeUndefined();
           return answer.data.statements.totalCount as number;
         }),
       );
     const before = await counts(); // every worker now holds the answer in its cache
     expect(new Set(before).size).toBe(1);
-    const written = await post(
+    const written = await onNewConnection(
       federation.gatewayUrl,
       {
         query: UPSERT,

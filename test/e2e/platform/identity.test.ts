@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { IDENTITY_CLAIMS_HEADER } from "../../../gateway/subgraph-fetch";
 import { exportBundle } from "../../../scripts/bundle-io";
+import { type GraphQLBody, httpRequest, sendGraphQL } from "../../../scripts/graphql-client";
 import {
   IDENTITY_HEADER,
   IDENTITY_TTL_SECONDS,
@@ -82,19 +83,9 @@ const EDITOR: Identity = { keyId: "identity-test", role: "editor" };
 
 /** POSTs `body` straight to `subgraph` with `header` as the identity, as an attacker would. */
 async function send(subgraph: RunningSubgraph, body: string, header?: string) {
-  const response = await fetch(subgraph.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(header ? { [IDENTITY_HEADER]: header } : {}),
-    },
-    body,
-  });
-  const result = (await response.json()) as {
-    data?: unknown;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  };
-  return { status: response.status, ...result };
+  const headers: Record<string, string> = header ? { [IDENTITY_HEADER]: header } : {};
+  const { status, json } = await sendGraphQL<GraphQLBody<unknown>>(subgraph.url, body, { headers });
+  return { status, ...json };
 }
 
 const refusal = (result: Awaited<ReturnType<typeof send>>) => ({
@@ -140,7 +131,7 @@ describe("identity > subgraphs trust only the gateway", () => {
     );
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({ government: { id: "us" }, threatActor: { id: "apt40" } });
-    expect((await fetch(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
+    expect((await httpRequest(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
   });
   afterAll(async () => {
     await federation?.stop();
@@ -310,7 +301,7 @@ describe("identity > subgraphs trust only the gateway", () => {
     // Shallow enough for MAX_DEPTH, it is still 100^3 governments: refused on cost.
     const shallow = await postToSubgraph(governments, { query: amplification(3) }, READER);
     expect(shallow.errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
-    expect((await fetch(new URL("health/ready", governments.url))).status).toBe(200);
+    expect((await httpRequest(new URL("health/ready", governments.url))).status).toBe(200);
   });
 
   it("stops a revoked key's writes at once on the gateway that revoked it", async () => {
@@ -361,7 +352,7 @@ describe("identity > production subgraphs", () => {
   });
 
   it("leaves the gateway working: ready, and answering through the signed subgraphs", async () => {
-    expect((await fetch(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
+    expect((await httpRequest(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
     const answer = await federation.query<any>(`{ government(id: "us") { name } }`);
     expect(answer.errors).toBeUndefined();
     expect(answer.data.government.name).toBeTruthy();

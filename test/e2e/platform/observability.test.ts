@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLogDestination } from "../../../platform/observability";
+import { httpRequest, postGraphQL } from "../../../scripts/graphql-client";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { INCIDENT_STORY } from "../../../harness/queries/cross-source";
 
@@ -25,15 +26,15 @@ describe("operations > logs and metrics", () => {
   });
 
   it("logs one JSON line per request in every service it touches, all with the request id", async () => {
-    const response = await fetch(federation.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": "trace-me-42" },
-      body: JSON.stringify({
+    const response = await postGraphQL(
+      federation.gatewayUrl,
+      {
         query: INCIDENT_STORY,
         operationName: "IncidentStory",
         variables: { id: "microsoft-exchange-2021" },
-      }),
-    });
+      },
+      { headers: { "x-request-id": "trace-me-42" } },
+    );
     expect(response.headers.get("x-request-id")).toBe("trace-me-42");
     await new Promise((resolve) => setTimeout(resolve, 100));
     const traced = lines.filter((line) => line.requestId === "trace-me-42");
@@ -48,7 +49,7 @@ describe("operations > logs and metrics", () => {
 
   it("serves Prometheus metrics on the gateway and on every subgraph", async () => {
     await federation.query(INCIDENT_STORY, { id: "microsoft-exchange-2021" });
-    const gateway = await (await fetch(new URL("metrics", federation.gatewayUrl))).text();
+    const gateway = (await httpRequest(new URL("metrics", federation.gatewayUrl))).text;
     expect(gateway).toMatch(
       /graphql_requests_total\{operation="IncidentStory",outcome="ok",service="gateway"\} \d+/,
     );
@@ -57,7 +58,7 @@ describe("operations > logs and metrics", () => {
     );
     expect(gateway).toMatch(/graphql_request_duration_seconds_bucket/);
     for (const subgraph of federation.subgraphs) {
-      const text = await (await fetch(new URL("metrics", subgraph.url))).text();
+      const text = (await httpRequest(new URL("metrics", subgraph.url))).text;
       expect(text).toMatch(new RegExp(`db_pool_connections\\{[^}]*state="total"[^}]*\\} \\d+`));
       expect(text).toMatch(/graphql_requests_total/);
     }
@@ -65,7 +66,7 @@ describe("operations > logs and metrics", () => {
 
   it("counts errors by code", async () => {
     await federation.query(`{ government(id: "nowhere") { id } }`);
-    const gateway = await (await fetch(new URL("metrics", federation.gatewayUrl))).text();
+    const gateway = (await httpRequest(new URL("metrics", federation.gatewayUrl))).text;
     expect(gateway).toMatch(/graphql_errors_total\{[^}]*code="NOT_FOUND"[^}]*\} [1-9]/);
   });
 });

@@ -7,7 +7,12 @@ import { freePort } from "../../../scripts/embedded-postgres";
 import { IDENTITY_HEADER, signRequest } from "../../../platform/identity";
 import { projectPath } from "../../../platform/paths";
 import { createDatabase, databaseConfig, dropDatabase } from "../../../harness/database";
-import { postGraphQL } from "../../../scripts/graphql-client";
+import {
+  type GraphQLRequest,
+  httpRequest,
+  postGraphQL,
+  sendGraphQL,
+} from "../../../scripts/graphql-client";
 import { type NpmStart, spawnNpmStart } from "../../../harness/npm-start";
 import { spawnKept, until } from "../../../harness/processes";
 
@@ -38,8 +43,12 @@ const RENAME = /* GraphQL */ `
   }
 `;
 
-const post = (url: string, query: string, variables?: Record<string, unknown>, token?: string) =>
-  postGraphQL<any>(url, { query, variables }, { token });
+const gatewayQuery = (
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+) => postGraphQL<any>(url, { query, variables }, { token });
 
 /** A Redis server of the test's own, on a free port: the machine's server is never stopped. */
 async function startRedis(port: number): Promise<ChildProcess> {
@@ -81,7 +90,7 @@ describe("operations > replicas share state through Redis", () => {
     key?: string,
   ) => {
     sent += 1;
-    return post(url, query, variables, key);
+    return gatewayQuery(url, query, variables, key);
   };
 
   beforeAll(async () => {
@@ -155,11 +164,9 @@ describe("operations > replicas share state through Redis", () => {
       version: 1,
       sha256Hash: createHash("sha256").update(query).digest("hex"),
     };
-    const persisted = async (url: string, request: Record<string, unknown>) => {
+    const persisted = async (url: string, request: GraphQLRequest) => {
       sent += 1;
-      const body = JSON.stringify({ ...request, extensions: { persistedQuery } });
-      const headers = { "content-type": "application/json" };
-      return (await fetch(url, { method: "POST", headers, body })).json() as Promise<any>;
+      return postGraphQL<any>(url, { ...request, extensions: { persistedQuery } });
     };
     const register = await persisted(supervisor.gatewayUrl, { query });
     expect(register.data.government.name).toBe("France");
@@ -181,8 +188,8 @@ describe("operations > replicas share state through Redis", () => {
     try {
       const up = await until(
         () =>
-          fetch(`http://127.0.0.1:${port}/health/ready`).then(
-            (response) => response.ok,
+          httpRequest(`http://127.0.0.1:${port}/health/ready`).then(
+            (response) => response.status === 200,
             () => false,
           ),
         (ok) => ok || second.child.exitCode !== null,
@@ -194,11 +201,9 @@ describe("operations > replicas share state through Redis", () => {
         { audience: "incidents", body, secret: SECRET },
       );
       const send = (url: string) =>
-        fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", [IDENTITY_HEADER]: header },
-          body,
-        }).then(async (response) => ({ status: response.status, body: await response.json() }));
+        sendGraphQL<any>(url, body, { headers: { [IDENTITY_HEADER]: header } }).then(
+          (response) => ({ status: response.status, body: response.json }),
+        );
       const first = await send(`http://127.0.0.1:${supervisor.ports.incidents}/`);
       expect(first.status).toBe(200);
       expect(first.body.data.threatActor.name).toBeTruthy();
@@ -227,31 +232,36 @@ describe("operations > replicas share state through Redis", () => {
   it("keeps answering while Redis is down, and shares again once it is back", async () => {
     redis.kill("SIGKILL");
     await until(
-      () => post(replicaUrl, READ),
+      () => gatewayQuery(replicaUrl, READ),
       (answer) => answer.status === 200 && answer.data?.government && cacheOf(answer) === "MISS",
     );
     // Down: each replica counts its own rate limit (fresh), answers run, nothing is cached:
     // the same read twice misses twice.
     for (let read = 0; read < 2; read++) {
-      const during = await post(replicaUrl, READ);
+      const during = await gatewayQuery(replicaUrl, READ);
       expect(during.data.government.name).toBe("United Kingdom (renamed)");
       expect(cacheOf(during)).toBe("MISS");
     }
-    const write = await post(supervisor.gatewayUrl, RENAME, { name: "United Kingdom" }, token);
+    const write = await gatewayQuery(
+      supervisor.gatewayUrl,
+      RENAME,
+      { name: "United Kingdom" },
+      token,
+    );
     expect(write.data.upsertGovernment.action).toBe("UPDATED");
-    expect((await post(replicaUrl, READ)).data.government.name).toBe("United Kingdom");
+    expect((await gatewayQuery(replicaUrl, READ)).data.government.name).toBe("United Kingdom");
 
     redis = await startRedis(redisPort);
     const again = await until(
       async () => {
-        await post(supervisor.gatewayUrl, READ);
-        return post(replicaUrl, READ);
+        await gatewayQuery(supervisor.gatewayUrl, READ);
+        return gatewayQuery(replicaUrl, READ);
       },
       (answer) => cacheOf(answer) === "HIT",
     );
     expect(again.data.government.name).toBe("United Kingdom");
-    await post(replicaUrl, RENAME, { name: "United Kingdom of GB and NI" }, token);
-    const after = await post(supervisor.gatewayUrl, READ);
+    await gatewayQuery(replicaUrl, RENAME, { name: "United Kingdom of GB and NI" }, token);
+    const after = await gatewayQuery(supervisor.gatewayUrl, READ);
     expect(after.data.government.name).toBe("United Kingdom of GB and NI");
   });
 });

@@ -1,38 +1,22 @@
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { request } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { freePort } from "../../../scripts/embedded-postgres";
 import { IDENTITY_HEADER, signRequest } from "../../../platform/identity";
 import { projectPath } from "../../../platform/paths";
+import { httpRequest, sendGraphQL } from "../../../scripts/graphql-client";
 import { startTestFederation } from "../../helpers/federation";
 import { SEARCH_STORY } from "../../../harness/queries/cross-source";
-
-/** One connection per request, so each request is on the server before shutdown begins. */
-function postWithoutKeepAlive(url: string, body: string): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: "POST", agent: false, headers: { "content-type": "application/json" } },
-      (res) => {
-        let text = "";
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
 
 // On SIGTERM a service stops accepting, answers what it already accepted, closes its pool and
 // exits 0: a rolling deploy drops no request.
 describe("operations > graceful shutdown", () => {
   it("answers every request when the federation stops under load", async () => {
     const federation = await startTestFederation();
-    const body = JSON.stringify({ query: SEARCH_STORY, variables: { text: "hacking", first: 50 } });
+    const request = { query: SEARCH_STORY, variables: { text: "hacking", first: 50 } };
+    // One connection per request, so each request is on the server before shutdown begins.
     const inFlight = Array.from({ length: 20 }, () =>
-      postWithoutKeepAlive(federation.gatewayUrl, body),
+      sendGraphQL<any>(federation.gatewayUrl, request, { newConnection: true }),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const stopped = federation.stop();
@@ -41,9 +25,9 @@ describe("operations > graceful shutdown", () => {
     // Each request is answered: in full if it arrived before shutdown began, else with a
     // retryable 503 (never a reset connection).
     for (const answer of answers) {
-      if (answer.status === 200) expect(answer.body.errors).toBeUndefined();
+      if (answer.status === 200) expect(answer.json.errors).toBeUndefined();
       else
-        expect([answer.status, answer.body.errors[0].extensions.code]).toEqual([
+        expect([answer.status, answer.json.errors[0].extensions.code]).toEqual([
           503,
           "SERVICE_UNAVAILABLE",
         ]);
@@ -79,7 +63,7 @@ describe("operations > graceful shutdown", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(output).toContain("governments subgraph ready at");
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    const ready = await httpRequest(`http://127.0.0.1:${port}/health/ready`);
     expect(ready.status).toBe(200);
     // Signed as the gateway would: a subgraph answers nothing else.
     const body = JSON.stringify({
@@ -89,10 +73,8 @@ describe("operations > graceful shutdown", () => {
       { keyId: null, role: "reader" },
       { audience: "governments", body, secret: SECRET },
     );
-    const pending = fetch(`http://127.0.0.1:${port}/`, {
-      method: "POST",
-      headers: { "content-type": "application/json", [IDENTITY_HEADER]: identity },
-      body,
+    const pending = sendGraphQL(`http://127.0.0.1:${port}/`, body, {
+      headers: { [IDENTITY_HEADER]: identity },
     });
     await new Promise((resolve) => setTimeout(resolve, 30));
     child.kill("SIGTERM");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signRequest } from "../../../platform/identity";
+import { sendGraphQL } from "../../../scripts/graphql-client";
 import { readBundles } from "../../../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import {
@@ -333,15 +334,10 @@ describe("gateway > writes", () => {
       query: UPSERT_STATEMENT,
       variables: { input: statement("test-bypass"), sources: SOURCES },
     });
-    const send = (identity?: string) =>
-      fetch(governments.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(identity ? { "x-attribution-identity": identity } : {}),
-        },
-        body,
-      }).then((r) => r.json() as Promise<any>);
+    const send = async (identity?: string) => {
+      const headers = identity ? { "x-attribution-identity": identity } : undefined;
+      return (await sendGraphQL<any>(governments.url, body, { headers })).json;
+    };
     const editor = { keyId: "forged", role: "editor" as const };
     const signed = (secret: string, now?: number) =>
       signRequest(editor, { audience: "governments", body, secret, now });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
+import { httpRequest } from "../../../scripts/graphql-client";
 import { referencesOf } from "../../../stix/bundle";
 import { periodEnd, periodStart } from "../../../stix/dates";
 import { EXTENSION_DEFINITION, LEGAL_ACTION_TYPE } from "../../../stix/extension";
@@ -338,13 +339,13 @@ describe("stix > npm run export -- FILE --format stix", () => {
   });
 
   it("answers one record at GET /stix/<globalId>: its objects and all they refer to", async () => {
-    const response = await fetch(
+    const response = await httpRequest<{ type: string; objects: StixObject[] }>(
       `${federation.gatewayUrl}stix/Statement:us-dos-2021-07-19-blinken-prc-cyber`,
       { headers: { accept: "application/stix+json;version=2.1" } },
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/stix+json;version=2.1");
-    const bundle = (await response.json()) as { type: string; objects: StixObject[] };
+    const bundle = response.json!;
     expect(bundle.type).toBe("bundle");
     const ids = new Set(bundle.objects.map((object) => object.id));
     for (const object of bundle.objects) {
@@ -355,27 +356,27 @@ describe("stix > npm run export -- FILE --format stix", () => {
     expect(ids.has(stixId("campaign", "Incident:microsoft-exchange-2021"))).toBe(true);
     expect(bundle.objects.length).toBeLessThan(objects.length / 2);
 
-    const indictment = await fetch(
+    const indictment = await httpRequest<{ objects: StixObject[] }>(
       `${federation.gatewayUrl}stix/LegalAction:us-v-ding-xiaoyang-2021`,
     );
-    const carried = ((await indictment.json()) as { objects: StixObject[] }).objects;
+    const carried = indictment.json!.objects;
     expect(carried.map((o) => o.id)).toContain(EXTENSION_DEFINITION.id);
 
-    const schema = await fetch(
+    const schema = await httpRequest<any>(
       `${federation.gatewayUrl}stix/schemas/x-attribution-graph-legal-action.json`,
     );
     expect(schema.headers.get("content-type")).toBe("application/schema+json");
-    expect(((await schema.json()) as any).title).toBe(LEGAL_ACTION_TYPE);
+    expect(schema.json.title).toBe(LEGAL_ACTION_TYPE);
 
-    const missing = await fetch(`${federation.gatewayUrl}stix/Government:zz`);
+    const missing = await httpRequest(`${federation.gatewayUrl}stix/Government:zz`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({
+    expect(missing.json).toMatchObject({
       http_status: "404",
       description: "no record Government:zz",
     });
-    const malformed = await fetch(`${federation.gatewayUrl}stix/not%20an%20id`);
+    const malformed = await httpRequest(`${federation.gatewayUrl}stix/not%20an%20id`);
     expect(malformed.status).toBe(400);
-    const wrongAccept = await fetch(`${federation.gatewayUrl}stix/Government:cn`, {
+    const wrongAccept = await httpRequest(`${federation.gatewayUrl}stix/Government:cn`, {
       headers: { accept: "text/html" },
     });
     expect(wrongAccept.status).toBe(406);

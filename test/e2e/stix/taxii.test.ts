@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportBundle } from "../../../scripts/bundle-io";
+import { httpRequest } from "../../../scripts/graphql-client";
 import { toStixBundle } from "../../../stix/bundle";
 import { EXTENSION_DEFINITION, PROJECT_IDENTITY } from "../../../stix/extension";
 import { uuidv5 } from "../../../stix/ids";
@@ -27,16 +28,12 @@ async function get(
     method = "GET",
   }: { accept?: string; token?: string; method?: string } = {},
 ): Promise<Answer> {
-  const response = await fetch(new URL(path, base), {
+  const { status, headers, text, json } = await httpRequest(new URL(path, base), {
     method,
-    headers: { accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    token,
+    headers: { accept },
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : null,
-  };
+  return { status, headers, body: text ? json : null };
 }
 
 /** Every page of a listing, following `next` until `more` is false. */
