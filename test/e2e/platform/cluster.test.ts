@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildServer } from "../../helpers/build";
 import { KeyStore } from "../../../gateway/access/keys";
-import { projectPath } from "../../../platform/paths";
 import { readBundles } from "../../../services/dataset";
 import {
   createDatabase,
@@ -33,10 +32,7 @@ describe("operations > workers per core", () => {
   let federation: ServiceProcesses;
   let editor: string;
   beforeAll(async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "ignore",
-    });
+    buildServer();
     databaseUrl = await createDatabase(serverUrl, "cluster");
     await prepareDatabase(
       databaseUrl,

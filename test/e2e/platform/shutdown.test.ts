@@ -1,6 +1,7 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, inject, it } from "vitest";
+import { buildServer } from "../../helpers/build";
 import { freePort } from "../../../scripts/embedded-postgres";
 import { IDENTITY_HEADER, signRequest } from "../../../platform/identity";
 import { projectPath } from "../../../platform/paths";
@@ -37,10 +38,7 @@ describe("operations > graceful shutdown", () => {
 
   it("exits 0 on SIGTERM as a standalone subgraph process", async () => {
     const SECRET = "shutdown-test-identity-secret-of-32-characters";
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "ignore",
-    });
+    buildServer();
     const port = await freePort();
     const child = spawn(
       process.execPath,

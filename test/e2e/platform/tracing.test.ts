@@ -1,16 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
+import { buildServer } from "../../helpers/build";
 import { startNpmStart } from "../../../harness/npm-start";
-import { projectPath } from "../../../platform/paths";
 
 // With OTEL_TRACING=true one trace follows a request from the gateway through the subgraph
 // (HTTP, W3C trace context) down to its SQL statements.
 describe("operations > tracing", () => {
   it("links gateway, subgraph and SQL spans in one trace", async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "ignore",
-    });
+    buildServer();
     const npmStart = await startNpmStart(inject("datasetUrl"), {
       SEED_ON_START: "false",
       MIGRATE_ON_START: "false",

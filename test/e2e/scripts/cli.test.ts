@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
 import { bundleErrors } from "../../../scripts/validation";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { buildServer } from "../../helpers/build";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 const run = promisify(execFile);
@@ -37,10 +38,7 @@ describe("scripts > the keys, import and export commands", () => {
   let federation: TestFederation;
   const dir = mkdtempSync(join(tmpdir(), "attribution-graph-cli-"));
   beforeAll(async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "pipe",
-    });
+    buildServer();
     databaseUrl = await createDatabase(serverUrl, "cli");
     await prepareDatabase(databaseUrl, []);
     federation = await startTestFederation(databaseUrl);

@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../../../platform/paths";
+import { buildServer } from "../../helpers/build";
 import { createDatabase, dropDatabase } from "../../../harness/database";
 import { readFileSync } from "node:fs";
 import { type NpmStart, SERVICES, spawnNpmStart } from "../../../harness/npm-start";
@@ -40,10 +39,7 @@ describe("operations > npm start supervises one process per service", () => {
   let databaseUrl: string;
   const started: NpmStart[] = [];
   beforeAll(async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "ignore",
-    });
+    buildServer();
     databaseUrl = await createDatabase(serverUrl, "start");
   }, 180_000);
   // Every answer comes from the subgraphs, never from a copy cached before the crash.
