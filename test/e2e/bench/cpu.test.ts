@@ -15,6 +15,7 @@ const SPINNING_CHILD = `
   setInterval(() => {}, 1000);
 `;
 
+// The benchmark's CPU figures count a gateway's worker processes too, and no other process.
 describe("bench > CPU per request accounting", () => {
   let parent: ChildProcess | undefined;
   afterEach(() => {

@@ -25,7 +25,7 @@ function forceGc(): (() => void) | undefined {
 
 // The short soak of `npm run soak` (bench/soak/): 10 seconds of reads and writes through the
 // whole federation, then the same checks: no unexplained error, every acknowledged write present.
-describe("soak (short)", () => {
+describe("bench > soak > a short run", () => {
   const serverUrl = inject("serverUrl");
   let databaseUrl: string;
   let federation: TestFederation;

@@ -10,15 +10,16 @@ import {
 
 // The four questions the product exists for, each one request to the gateway, answered from all
 // three subgraphs with the shipped dataset.
-describe("gateway > cross-source queries", () => {
-  const data = shippedDataset();
-  const nameOf = (id: string) => data.governments.find((g) => g.id === id)?.name;
-  let federation: TestFederation;
-  beforeAll(async () => {
-    federation = await startTestFederation();
-  });
-  afterAll(() => federation?.stop());
+const data = shippedDataset();
+const nameOf = (id: string) => data.governments.find((g) => g.id === id)?.name;
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(() => federation?.stop());
 
+// The Exchange hack: who blamed whom, in which words, and who was charged.
+describe("gateway > cross-source queries > an incident", () => {
   it("tells the Microsoft Exchange story: who blamed whom, in which words, and who was charged", async () => {
     const { data: result, errors } = await federation.query<{ incident: any }>(INCIDENT_STORY, {
       id: "microsoft-exchange-2021",
@@ -74,7 +75,10 @@ describe("gateway > cross-source queries", () => {
       "Conspiracy to commit economic espionage",
     ]);
   });
+});
 
+// China's story and APT40's, each one request answered by the three subgraphs.
+describe("gateway > cross-source queries > a government and an actor", () => {
   it("tells China's story: actors it sponsors, who blamed it and when, its nationals charged", async () => {
     const { data: result, errors } = await federation.query<{ government: any }>(GOVERNMENT_STORY, {
       id: "cn",
@@ -133,7 +137,10 @@ describe("gateway > cross-source queries", () => {
     expect(indictment.kind).toBe("INDICTMENT");
     expect(indictment.defendants).toHaveLength(4);
   });
+});
 
+// French and English words find statements, joined to their incidents and indictments.
+describe("gateway > cross-source queries > text search", () => {
   it("finds the French words of the seed article and joins them to incidents and indictments", async () => {
     const { data: result, errors } = await federation.query<{ statements: any }>(SEARCH_STORY, {
       text: "piratage",

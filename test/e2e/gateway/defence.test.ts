@@ -121,6 +121,8 @@ describe("gateway > defence in depth", () => {
   });
 });
 
+// A client that leaves frees its admission slot; a request past REQUEST_TIMEOUT_MS is answered
+// TIMEOUT; /metrics needs its token; unknown keys meet the per-address rate limit first.
 describe("gateway > request deadline and metrics access", () => {
   it("frees the slot of a client that leaves while its request waits for one", async () => {
     const proxy = await startProxy({ delayMs: 1_500 });

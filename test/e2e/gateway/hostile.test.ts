@@ -216,32 +216,33 @@ const PROBES: Probe[] = [
 
 // Whatever a client sends, the gateway answers with a precise error, keeps serving, and the
 // stored data stays exactly as it was (an export before and after is identical).
-describe("gateway > hostile input", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let federation: TestFederation;
-  let editor: string;
-  let before: string;
-  beforeAll(async () => {
-    databaseUrl = await createDatabase(serverUrl, "hostile");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
-    federation = await startTestFederation(databaseUrl);
-    editor = await federation.token("editor");
-    before = JSON.stringify(await exportBundle({ url: federation.gatewayUrl }));
-  });
-  afterAll(async () => {
-    await federation?.stop();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-  });
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+let editor: string;
+let before: string;
+beforeAll(async () => {
+  databaseUrl = await createDatabase(serverUrl, "hostile");
+  await prepareDatabase(
+    databaseUrl,
+    (await readBundles()).map(({ bundle }) => bundle),
+  );
+  federation = await startTestFederation(databaseUrl);
+  editor = await federation.token("editor");
+  before = JSON.stringify(await exportBundle({ url: federation.gatewayUrl }));
+});
+afterAll(async () => {
+  await federation?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
-  const stillServes = async () => {
-    const result = await federation.query<any>(`{ government(id: "us") { id } }`);
-    expect(result.data?.government).toEqual({ id: "us" });
-  };
+const stillServes = async () => {
+  const result = await federation.query<any>(`{ government(id: "us") { id } }`);
+  expect(result.data?.government).toEqual({ id: "us" });
+};
 
+// Each probe is answered with its status and code, and the gateway keeps serving.
+describe("gateway > hostile input > malformed requests", () => {
   it.each(PROBES)("answers $name with $code", async (probe) => {
     const response = await sendGraphQL<any>(federation.gatewayUrl, probe.request ?? probe.body!, {
       method: probe.method ?? "POST",
@@ -258,7 +259,11 @@ describe("gateway > hostile input", () => {
     expect(JSON.stringify(body)).not.toMatch(/\bat [\w.<>]+ \(|stacktrace/);
     await stillServes();
   });
+});
 
+// Injections are plain text where text is expected, and refused where a shape is; odd Unicode
+// is searched or refused by path. The stored data is the same at the end.
+describe("gateway > hostile input > hostile text", () => {
   it.each(INJECTIONS)("treats %j as plain text in every text argument", async (text) => {
     const result = await federation.query<any>(
       /* GraphQL */ `

@@ -42,7 +42,8 @@ describe("gateway > production mode", () => {
   });
 });
 
-describe("gateway > timeouts", () => {
+// A statement or a subgraph that does not answer in time is answered TIMEOUT, not waited for.
+describe("gateway > production mode > timeouts", () => {
   it("applies statement_timeout to every connection and answers TIMEOUT when it fires", async () => {
     const db = createDataSource(
       { ...databaseConfig(inject("datasetUrl")), statementTimeoutMs: 50 },
@@ -74,7 +75,8 @@ describe("gateway > timeouts", () => {
   });
 });
 
-describe("database > where-clause safety", () => {
+// A lookup by an undefined or null id throws rather than match every row.
+describe("gateway > production mode > where-clause safety", () => {
   it("throws on an undefined or null id instead of matching every row", async () => {
     const db = createDataSource(databaseConfig(inject("datasetUrl")), {
       schema: "governments",

@@ -25,7 +25,7 @@ const until = async <T>(attempt: () => Promise<T>, ok: (value: T) => boolean, tr
 };
 
 // A dead subgraph costs only its own fields; when it comes back, answers are whole again.
-describe("resilience > a subgraph goes down and comes back", () => {
+describe("gateway > resilience > a subgraph goes down and comes back", () => {
   let federation: TestFederation;
   let revived: RunningSubgraph | undefined;
   beforeAll(async () => {
@@ -79,7 +79,7 @@ describe("resilience > a subgraph goes down and comes back", () => {
 
 // PostgreSQL restarts: requests fail fast with a clear code, nothing crashes, the pools
 // reconnect by themselves, and an acknowledged write is still there afterwards.
-describe("resilience > PostgreSQL restarts", () => {
+describe("gateway > resilience > PostgreSQL restarts", () => {
   let server: EmbeddedDatabase;
   let dataDir: string;
   let federation: TestFederation;

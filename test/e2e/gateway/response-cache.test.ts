@@ -54,32 +54,34 @@ async function ask(
 
 // Anonymous reads are answered from the gateway's memory; a read with a key always runs; a write
 // through the gateway drops every cached read before its answer leaves.
-describe("gateway > response cache", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let federation: TestFederation;
-  let editor: string;
-  beforeAll(async () => {
-    databaseUrl = await createDatabase(serverUrl, "response_cache");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
-    federation = await startTestFederation(databaseUrl, {
-      responseCache: DEFAULT_RESPONSE_CACHE,
-    });
-    editor = await federation.token("editor");
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+let editor: string;
+beforeAll(async () => {
+  databaseUrl = await createDatabase(serverUrl, "response_cache");
+  await prepareDatabase(
+    databaseUrl,
+    (await readBundles()).map(({ bundle }) => bundle),
+  );
+  federation = await startTestFederation(databaseUrl, {
+    responseCache: DEFAULT_RESPONSE_CACHE,
   });
-  afterAll(async () => {
-    await federation?.stop();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-  });
+  editor = await federation.token("editor");
+});
+afterAll(async () => {
+  await federation?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
-  const read = (variables: Record<string, unknown>, token?: string) =>
-    ask(federation, GOVERNMENT, variables, token);
-  const upsert = (input: Record<string, unknown>) =>
-    ask(federation, UPSERT_GOVERNMENT, { input, sources: SOURCES }, editor);
+const read = (variables: Record<string, unknown>, token?: string) =>
+  ask(federation, GOVERNMENT, variables, token);
+const upsert = (input: Record<string, unknown>) =>
+  ask(federation, UPSERT_GOVERNMENT, { input, sources: SOURCES }, editor);
 
+// Anonymous reads come from memory, per set of variables; keyed reads always run; subgraphs
+// mark query answers cacheable.
+describe("gateway > response cache > reads", () => {
   it("answers the same anonymous query a second time from memory, without SQL", async () => {
     const first = await read({ id: "cn" });
     expect(first.body.errors).toBeUndefined();
@@ -124,6 +126,28 @@ describe("gateway > response cache", () => {
     expect((await read({ id: "ir" }, reader)).statements).toBeGreaterThan(0);
   });
 
+  it("has subgraphs mark query answers cacheable and mutation answers not", async () => {
+    const governments = federation.subgraphs.find((s) => s.name === "governments")!;
+    const query = await postToSubgraph(
+      governments,
+      { query: `{ government(id: "cn") { name } }` },
+      { keyId: null, role: "reader" },
+    );
+    expect(query.errors).toBeUndefined();
+    expect(query.headers.get("cache-control")).toBe("max-age=30, public");
+
+    const mutation = await postToSubgraph<any>(
+      governments,
+      { query: `mutation { deleteGovernment(id: "response-cache-never-existed") { action } }` },
+      { keyId: "test", role: "editor" },
+    );
+    expect(mutation.data.deleteGovernment.action).toBe("UNCHANGED");
+    expect(mutation.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+// A write drops every cached read before its answer leaves, in every process; errors are not cached.
+describe("gateway > response cache > writes and errors", () => {
   it("shows a write through the gateway to the very next read, then caches again", async () => {
     const id = "response-cache-test-state";
     expect((await upsert({ id, name: "Before", kind: "STATE", sources: ["s"] })).body.errors).toBe(
@@ -212,27 +236,9 @@ describe("gateway > response cache", () => {
       expect(missing.headers.get("cache-control")).toBe("no-store");
     }
   });
-
-  it("has subgraphs mark query answers cacheable and mutation answers not", async () => {
-    const governments = federation.subgraphs.find((s) => s.name === "governments")!;
-    const query = await postToSubgraph(
-      governments,
-      { query: `{ government(id: "cn") { name } }` },
-      { keyId: null, role: "reader" },
-    );
-    expect(query.errors).toBeUndefined();
-    expect(query.headers.get("cache-control")).toBe("max-age=30, public");
-
-    const mutation = await postToSubgraph<any>(
-      governments,
-      { query: `mutation { deleteGovernment(id: "response-cache-never-existed") { action } }` },
-      { keyId: "test", role: "editor" },
-    );
-    expect(mutation.data.deleteGovernment.action).toBe("UNCHANGED");
-    expect(mutation.headers.get("cache-control")).toBe("no-store");
-  });
 });
 
+// With the response cache off, every read runs its SQL and is marked no-store.
 describe("gateway > response cache turned off", () => {
   let federation: TestFederation;
   beforeAll(async () => {

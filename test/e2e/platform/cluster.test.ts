@@ -26,7 +26,7 @@ const onNewConnection = (url: string, request: GraphQLRequest, token?: string) =
 
 // WORKERS=2: each subgraph and the gateway run two node:cluster workers on one port; a write
 // through one gateway worker drops the cached reads of every worker before it is answered.
-describe("operations > workers per core", () => {
+describe("platform > cluster > workers per core", () => {
   const serverUrl = inject("serverUrl");
   let databaseUrl: string;
   let federation: ServiceProcesses;

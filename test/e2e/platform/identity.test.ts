@@ -101,53 +101,57 @@ const claimsOf = (header: string) =>
 // subgraph's port, gets nothing from it: each signature is for one subgraph, one body, once,
 // for seconds; unsigned requests are refused before they are parsed; signed ones still meet
 // the subgraph's own limits. The gateway keeps answering and the data stays as it was.
-describe("identity > subgraphs trust only the gateway", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let federation: TestFederation;
-  let proxy: Awaited<ReturnType<typeof startProxy>>;
-  let incidents: RunningSubgraph;
-  let governments: RunningSubgraph;
-  let editor: { id: string; token: string };
-  let before: string;
-  beforeAll(async () => {
-    databaseUrl = await createDatabase(serverUrl, "identity");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
-    proxy = await startProxy();
-    federation = await startTestFederation(databaseUrl, { subgraphUrls: { incidents: proxy.url } });
-    incidents = federation.subgraphs.find((s) => s.name === "incidents")!;
-    governments = federation.subgraphs.find((s) => s.name === "governments")!;
-    proxy.forwardTo(incidents.url);
-    const created = await federation.keys.create("identity test editor", "editor");
-    editor = { id: created.key.id, token: created.token };
-    before = JSON.stringify(await exportBundle({ url: federation.gatewayUrl }));
-  });
-  afterEach(async () => {
-    const answer = await federation.query<any>(
-      `{ government(id: "us") { id } threatActor(id: "apt40") { id } }`,
-    );
-    expect(answer.errors).toBeUndefined();
-    expect(answer.data).toEqual({ government: { id: "us" }, threatActor: { id: "apt40" } });
-    expect((await httpRequest(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
-  });
-  afterAll(async () => {
-    await federation?.stop();
-    await proxy?.close();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-  });
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+let proxy: Awaited<ReturnType<typeof startProxy>>;
+let incidents: RunningSubgraph;
+let governments: RunningSubgraph;
+let editor: { id: string; token: string };
+let before: string;
+beforeAll(async () => {
+  databaseUrl = await createDatabase(serverUrl, "identity");
+  await prepareDatabase(
+    databaseUrl,
+    (await readBundles()).map(({ bundle }) => bundle),
+  );
+  proxy = await startProxy();
+  federation = await startTestFederation(databaseUrl, { subgraphUrls: { incidents: proxy.url } });
+  incidents = federation.subgraphs.find((s) => s.name === "incidents")!;
+  governments = federation.subgraphs.find((s) => s.name === "governments")!;
+  proxy.forwardTo(incidents.url);
+  const created = await federation.keys.create("identity test editor", "editor");
+  editor = { id: created.key.id, token: created.token };
+  before = JSON.stringify(await exportBundle({ url: federation.gatewayUrl }));
+});
+/** After each scenario: the gateway still answers through the subgraphs, and is ready. */
+const stillAnswering = async () => {
+  const answer = await federation.query<any>(
+    `{ government(id: "us") { id } threatActor(id: "apt40") { id } }`,
+  );
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data).toEqual({ government: { id: "us" }, threatActor: { id: "apt40" } });
+  expect((await httpRequest(new URL("health/ready", federation.gatewayUrl))).status).toBe(200);
+};
+afterAll(async () => {
+  await federation?.stop();
+  await proxy?.close();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
-  /** The request the gateway sent the incidents subgraph for an editor's read. */
-  const capture = async (): Promise<{ header: string; body: string; captured: Captured }> => {
-    proxy.captured.length = 0;
-    const read = await federation.query<any>(ACTOR_READ, {}, { token: editor.token });
-    expect(read.errors).toBeUndefined();
-    expect(proxy.captured).toHaveLength(1);
-    const [captured] = proxy.captured;
-    return { header: String(captured.headers[IDENTITY_HEADER]), body: captured.body, captured };
-  };
+/** The request the gateway sent the incidents subgraph for an editor's read. */
+const capture = async (): Promise<{ header: string; body: string; captured: Captured }> => {
+  proxy.captured.length = 0;
+  const read = await federation.query<any>(ACTOR_READ, {}, { token: editor.token });
+  expect(read.errors).toBeUndefined();
+  expect(proxy.captured).toHaveLength(1);
+  const [captured] = proxy.captured;
+  return { header: String(captured.headers[IDENTITY_HEADER]), body: captured.body, captured };
+};
+
+// What the gateway signs, and a captured header replayed, on another body or at another subgraph.
+describe("platform > identity > subgraphs trust only the gateway > captured headers", () => {
+  afterEach(stillAnswering);
 
   it("signs the caller, the subgraph, the body's digest, a nonce and a 10 s expiry", async () => {
     const first = await capture();
@@ -197,6 +201,11 @@ describe("identity > subgraphs trust only the gateway", () => {
     expect(refusal(result)).toMatchObject({ code: "UNAUTHENTICATED", reason: "wrong-audience" });
     expect(result.errors?.[0].message).toMatch(/wrong audience/);
   });
+});
+
+// Bad signatures and unsigned requests are refused before parsing; a signed reader gets no more.
+describe("platform > identity > subgraphs trust only the gateway > forged and unsigned requests", () => {
+  afterEach(stillAnswering);
 
   it("refuses an expired, forged, tampered or malformed signature, and takes a fresh one", async () => {
     const body = JSON.stringify({ query: ACTOR_READ });
@@ -262,6 +271,11 @@ describe("identity > subgraphs trust only the gateway", () => {
     expect(asEditor.errors).toBeUndefined();
     expect(asEditor.data._entities[0].history.totalCount).toBeGreaterThanOrEqual(0);
   });
+});
+
+// Signed requests still meet the subgraph's limits; a revoked key stops at once; data unchanged.
+describe("platform > identity > subgraphs trust only the gateway > limits and revocation", () => {
+  afterEach(stillAnswering);
 
   it("refuses a signed request over the subgraph's own cost or depth limit", async () => {
     const governmentsOf = (n: number) =>
@@ -322,7 +336,7 @@ describe("identity > subgraphs trust only the gateway", () => {
 });
 
 // In production a subgraph tells even the gateway's signed requests no more than it needs.
-describe("identity > production subgraphs", () => {
+describe("platform > identity > production subgraphs", () => {
   let federation: TestFederation;
   let governments: RunningSubgraph;
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { INCIDENT_STORY } from "../../../harness/queries/cross-source";
 
 // Operators see every request: JSON logs that share the gateway's request id across services,
 // and Prometheus metrics on every service.
-describe("operations > logs and metrics", () => {
+describe("platform > observability > logs and metrics", () => {
   const lines: Record<string, unknown>[] = [];
   let federation: TestFederation;
   beforeAll(async () => {

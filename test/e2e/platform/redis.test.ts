@@ -1,7 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildServer } from "../../helpers/build";
 import { KeyStore } from "../../../gateway/access/keys";
 import { freePort } from "../../../scripts/embedded-postgres";
 import { IDENTITY_HEADER, signRequest } from "../../../platform/identity";
@@ -73,75 +74,74 @@ async function startRedis(port: number): Promise<ChildProcess> {
 // Two gateway replicas (npm start's and a standalone dist/gateway/main.js) share one Redis: a
 // write through one is read through the other at once, the rate limit counts requests to both,
 // and a Redis outage leaves them answering, sharing again once it is back.
-describe("operations > replicas share state through Redis", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let redisPort: number;
-  let redis: ChildProcess;
-  let supervisor: NpmStart;
-  let replica: ReturnType<typeof spawnKept>;
-  let replicaUrl: string;
-  let token: string;
-  let sent = 0;
-  const ask = async (
-    url: string,
-    query: string,
-    variables?: Record<string, unknown>,
-    key?: string,
-  ) => {
-    sent += 1;
-    return gatewayQuery(url, query, variables, key);
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let redisPort: number;
+let redis: ChildProcess;
+let supervisor: NpmStart;
+let replica: ReturnType<typeof spawnKept>;
+let replicaUrl: string;
+let token: string;
+let sent = 0;
+const ask = async (
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  key?: string,
+) => {
+  sent += 1;
+  return gatewayQuery(url, query, variables, key);
+};
+
+beforeAll(async () => {
+  buildServer();
+  databaseUrl = await createDatabase(serverUrl, "redis");
+  redisPort = await freePort();
+  redis = await startRedis(redisPort);
+  const shared = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
+    IDENTITY_SECRET: SECRET,
+    RATE_LIMIT_PER_MINUTE: String(RATE),
+    RESPONSE_CACHE_MAX_AGE: "300",
+    LOAD_MISP_ON_START: "false",
+    LOG_LEVEL: "warn",
   };
-
-  beforeAll(async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "ignore",
-    });
-    databaseUrl = await createDatabase(serverUrl, "redis");
-    redisPort = await freePort();
-    redis = await startRedis(redisPort);
-    const shared = {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
-      IDENTITY_SECRET: SECRET,
-      RATE_LIMIT_PER_MINUTE: String(RATE),
-      RESPONSE_CACHE_MAX_AGE: "300",
-      LOAD_MISP_ON_START: "false",
-      LOG_LEVEL: "warn",
-    };
-    supervisor = await spawnNpmStart(shared);
-    await supervisor.ready();
-    const port = await freePort();
-    replicaUrl = `http://127.0.0.1:${port}/`;
-    replica = spawnKept(projectPath("dist", "gateway", "main.js"), {
-      ...shared,
-      PORT: String(port),
-      GOVERNMENTS_URL: `http://127.0.0.1:${supervisor.ports.governments}/`,
-      INCIDENTS_URL: `http://127.0.0.1:${supervisor.ports.incidents}/`,
-      LEGAL_ACTIONS_URL: `http://127.0.0.1:${supervisor.ports["legal-actions"]}/`,
-      MIGRATE_ON_START: "false",
-    });
-    await until(
-      replica.output,
-      (output) => /gateway ready at/.test(output) || replica.child.exitCode !== null,
-    );
-    expect(replica.output()).toMatch(/gateway ready at/);
-    const keys = await KeyStore.open(databaseConfig(databaseUrl), { migrateSchema: false });
-    token = (await keys.create("redis test", "editor")).token;
-    await keys.close();
-  }, 240_000);
-
-  afterAll(async () => {
-    replica?.child.kill("SIGKILL");
-    supervisor?.child.kill("SIGTERM");
-    await supervisor?.exit;
-    redis?.kill("SIGKILL");
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+  supervisor = await spawnNpmStart(shared);
+  await supervisor.ready();
+  const port = await freePort();
+  replicaUrl = `http://127.0.0.1:${port}/`;
+  replica = spawnKept(projectPath("dist", "gateway", "main.js"), {
+    ...shared,
+    PORT: String(port),
+    GOVERNMENTS_URL: `http://127.0.0.1:${supervisor.ports.governments}/`,
+    INCIDENTS_URL: `http://127.0.0.1:${supervisor.ports.incidents}/`,
+    LEGAL_ACTIONS_URL: `http://127.0.0.1:${supervisor.ports["legal-actions"]}/`,
+    MIGRATE_ON_START: "false",
   });
+  await until(
+    replica.output,
+    (output) => /gateway ready at/.test(output) || replica.child.exitCode !== null,
+  );
+  expect(replica.output()).toMatch(/gateway ready at/);
+  const keys = await KeyStore.open(databaseConfig(databaseUrl), { migrateSchema: false });
+  token = (await keys.create("redis test", "editor")).token;
+  await keys.close();
+}, 240_000);
 
-  const cacheOf = (answer: any) => answer.headers.get("x-cache");
+afterAll(async () => {
+  replica?.child.kill("SIGKILL");
+  supervisor?.child.kill("SIGTERM");
+  await supervisor?.exit;
+  redis?.kill("SIGKILL");
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
+const cacheOf = (answer: any) => answer.headers.get("x-cache");
+
+// A write through one replica is read through the other at once; a persisted query registered
+// on one runs on the other; a signed header used on one subgraph replica is refused on another.
+describe("platform > redis > replicas share state > cache, queries, nonces", () => {
   it("shows a write through one replica to the very next read through the other", async () => {
     await ask(supervisor.gatewayUrl, READ);
     const cached = await ask(replicaUrl, READ);
@@ -217,7 +217,11 @@ describe("operations > replicas share state through Redis", () => {
       second.child.kill("SIGKILL");
     }
   });
+});
 
+// The rate limit counts requests to both replicas; without Redis both keep answering, and share
+// again once it is back.
+describe("platform > redis > replicas share state > rate limit and outage", () => {
   it("counts the rate limit over both replicas", async () => {
     const statuses: number[] = [];
     while (sent < RATE + 4) {

@@ -11,7 +11,7 @@ import { SEARCH_STORY } from "../../../harness/queries/cross-source";
 
 // On SIGTERM a service stops accepting, answers what it already accepted, closes its pool and
 // exits 0: a rolling deploy drops no request.
-describe("operations > graceful shutdown", () => {
+describe("platform > graceful shutdown", () => {
   it("answers every request when the federation stops under load", async () => {
     const federation = await startTestFederation();
     const request = { query: SEARCH_STORY, variables: { text: "hacking", first: 50 } };

@@ -4,7 +4,7 @@ import { startNpmStart } from "../../../harness/npm-start";
 
 // With OTEL_TRACING=true one trace follows a request from the gateway through the subgraph
 // (HTTP, W3C trace context) down to its SQL statements.
-describe("operations > tracing", () => {
+describe("platform > tracing", () => {
   it("links gateway, subgraph and SQL spans in one trace", async () => {
     buildServer();
     const npmStart = await startNpmStart(inject("datasetUrl"), {

@@ -30,31 +30,33 @@ const tsc = (...args: string[]) => tool(bin("tsc"), args);
 // The tools front-end engineers use accept the client schema (schema/api.graphql): codegen types
 // the README's documents, a typed client compiles and rejects wrong input, Relay compiles
 // refetchable fragments and connections, and what they generate runs against the gateway.
-describe("client schema > codegen, tsc and relay-compiler", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let federation: TestFederation;
-  beforeAll(async () => {
-    rmSync(generated, { recursive: true, force: true });
-    mkdirSync(join(generated, "relay"), { recursive: true });
-    writeFileSync(
-      join(generated, "readme.graphql"),
-      readmeExamples()
-        .map(({ text }) => text)
-        .join("\n"),
-    );
-    databaseUrl = await createDatabase(serverUrl, "clients");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
-    federation = await startTestFederation(databaseUrl);
-  }, 180_000);
-  afterAll(async () => {
-    await federation?.stop();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-  });
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+beforeAll(async () => {
+  rmSync(generated, { recursive: true, force: true });
+  mkdirSync(join(generated, "relay"), { recursive: true });
+  writeFileSync(
+    join(generated, "readme.graphql"),
+    readmeExamples()
+      .map(({ text }) => text)
+      .join("\n"),
+  );
+  databaseUrl = await createDatabase(serverUrl, "clients");
+  await prepareDatabase(
+    databaseUrl,
+    (await readBundles()).map(({ bundle }) => bundle),
+  );
+  federation = await startTestFederation(databaseUrl);
+}, 180_000);
+afterAll(async () => {
+  await federation?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
+// graphql-codegen types the README's documents; the typed client compiles, refuses wrong input
+// at compile time, and runs against the gateway.
+describe("schema > client tooling > codegen and tsc", () => {
   it("generates typed documents for every README example, and the typed client compiles", async () => {
     const codegen = await tool(bin("graphql-codegen"), ["--config", "codegen.yml"]);
     expect(codegen.code, codegen.output).toBe(0);
@@ -97,7 +99,11 @@ describe("client schema > codegen, tsc and relay-compiler", () => {
     const written = await client.write(federation.gatewayUrl, await federation.token("editor"));
     expect(written).toEqual({ action: "CREATED", id: "typed-client-statement" });
   });
+});
 
+// Relay compiles refetchable fragments and connections; the queries it writes run against the
+// gateway, and node(id:) answers unknown and malformed global ids with their codes.
+describe("schema > client tooling > relay-compiler and global ids", () => {
   it("compiles @refetchable fragments of every record type and @connection lists", async () => {
     const compiled = await tool(bin("relay-compiler"), ["relay.config.json"]);
     expect(compiled.code, compiled.output).toBe(0);

@@ -5,23 +5,24 @@ import { type TestFederation, startTestFederation } from "../../helpers/federati
 
 // Export, import into an empty database and export again gives an identical file; a second
 // import changes nothing; a bad bundle is refused as a whole with JSON paths.
-describe("scripts > import and export through the gateway", () => {
-  const serverUrl = inject("serverUrl");
-  let source: TestFederation;
-  let target: TestFederation;
-  let targetUrl: string;
-  beforeAll(async () => {
-    source = await startTestFederation();
-    targetUrl = await createDatabase(serverUrl, "import");
-    await prepareDatabase(targetUrl, []);
-    target = await startTestFederation(targetUrl);
-  });
-  afterAll(async () => {
-    await source?.stop();
-    await target?.stop();
-    if (targetUrl) await dropDatabase(serverUrl, targetUrl);
-  });
+const serverUrl = inject("serverUrl");
+let source: TestFederation;
+let target: TestFederation;
+let targetUrl: string;
+beforeAll(async () => {
+  source = await startTestFederation();
+  targetUrl = await createDatabase(serverUrl, "import");
+  await prepareDatabase(targetUrl, []);
+  target = await startTestFederation(targetUrl);
+});
+afterAll(async () => {
+  await source?.stop();
+  await target?.stop();
+  if (targetUrl) await dropDatabase(serverUrl, targetUrl);
+});
 
+// Export, import into an empty database, export again: identical; a re-import changes nothing.
+describe("scripts > import and export > round trip", () => {
   it("round-trips the shipped dataset: export, import, export is identical, re-import is a no-op", async () => {
     const exported = await exportBundle({ url: source.gatewayUrl });
     expect(checkBundle(exported)).toEqual([]);
@@ -61,9 +62,11 @@ describe("scripts > import and export through the gateway", () => {
       { path: "$.governments[0]", error: expect.stringMatching(/^UNAUTHENTICATED/) },
     ]);
   });
+});
 
-  // schema/bundle.schema.json is generated from the mutations' input types: a record the
-  // importer's check accepts is one the API accepts, and one it refuses the API refuses too.
+// schema/bundle.schema.json is generated from the mutations' input types: a record the
+// importer's check accepts is one the API accepts, and one it refuses the API refuses too.
+describe("scripts > import and export > importer and API agree", () => {
   const statement = (override: Record<string, unknown>) => ({
     id: "equivalence-statement",
     kind: "PRESS_RELEASE",

@@ -1,162 +1,57 @@
-import { execFile, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectPath } from "../../../platform/paths";
 import { readBundles } from "../../../services/dataset";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
-import { type NpmStart, startNpmStart } from "../../../harness/npm-start";
-import { until } from "../../../harness/processes";
+import { buildServer } from "../../helpers/build";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
-
-const run = promisify(execFile);
-const SHIPPED = projectPath("data", "vendor", "misp-galaxy");
-const shipped = JSON.parse(readFileSync(join(SHIPPED, "threat-actor.json"), "utf8"));
-const CLUSTERS: number = shipped.values.length;
-const cluster = (value: string) => shipped.values.find((v: { value: string }) => v.value === value);
-
-interface Snapshot {
-  record: Record<string, any>;
-  sources: Record<string, any>;
-}
-
-const ACTORS = /* GraphQL */ `
-  query Actors($after: String) {
-    threatActors(first: 100, after: $after, orderBy: { field: ID }) {
-      nodes {
-        bundleRecord
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`;
-
-const ACTOR = /* GraphQL */ `
-  query Actor($id: ID!) {
-    threatActor(id: $id) {
-      id
-      name
-      kind
-      description
-      managedBy
-      sponsorConfidence
-      sponsorState {
-        id
-        isoAlpha2
-        isoAlpha3
-      }
-      aliases {
-        name
-        namedBy
-        ambiguous
-        sources {
-          url
-        }
-      }
-      externalIds {
-        system
-        id
-      }
-      sources {
-        url
-      }
-    }
-  }
-`;
+import {
+  CLUSTERS,
+  GalaxyRun,
+  SHIPPED,
+  type Snapshot,
+  cluster,
+  craftedGalaxy,
+  expectCuratedKept as expectKept,
+  shipped,
+} from "../../helpers/misp-galaxy";
 
 // The connector as the README runs it: the built script, a child process, through the gateway of
-// a real federation with an editor key; every assertion reads the graph back over HTTP.
-describe("connectors > MISP galaxy (node dist/scripts/import-misp.js)", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let federation: TestFederation;
-  let token: string;
-  let curated: Map<string, Snapshot>;
-  const dir = mkdtempSync(join(tmpdir(), "attribution-graph-misp-"));
+// a real federation with an editor key; every assertion reads the graph back over HTTP. The
+// describes below run in order over one database: the first load, later runs, bad input.
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+let token: string;
+let galaxy: GalaxyRun;
+let curated: Map<string, Snapshot>;
+const dir = mkdtempSync(join(tmpdir(), "attribution-graph-misp-"));
+const connector = (args: string[]) => galaxy.connector(args);
+const data = (query: string, variables?: Record<string, unknown>) => galaxy.data(query, variables);
+const actors = () => galaxy.actors();
+const actor = (id: string) => galaxy.actor(id);
+const expectCuratedKept = (now: Map<string, Snapshot>) => expectKept(curated, now);
 
-  async function connector(args: string[]) {
-    const argv = [projectPath("dist", "scripts", "import-misp.js"), ...args];
-    argv.push("--url", federation.gatewayUrl, "--token", token);
-    try {
-      const { stdout, stderr } = await run("node", argv, {
-        cwd: projectPath(),
-        env: { ...process.env, LOG_LEVEL: "silent" },
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-    }
-  }
+beforeAll(async () => {
+  buildServer();
+  databaseUrl = await createDatabase(serverUrl, "misp");
+  await prepareDatabase(
+    databaseUrl,
+    (await readBundles()).map(({ bundle }) => bundle),
+  );
+  federation = await startTestFederation(databaseUrl);
+  token = await federation.token("editor");
+  galaxy = new GalaxyRun(federation, token);
+  curated = await actors();
+}, 180_000);
+afterAll(async () => {
+  await federation?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
-  async function data<T = any>(query: string, variables: Record<string, unknown> = {}) {
-    const answer = await federation.query<T>(query, variables, { token });
-    expect(answer.errors).toBeUndefined();
-    return answer.data!;
-  }
-
-  /** Every threat actor in bundle form, by id. */
-  async function actors(): Promise<Map<string, Snapshot>> {
-    const all = new Map<string, Snapshot>();
-    let after: string | null = null;
-    for (;;) {
-      const page: any = (await data(ACTORS, { after })).threatActors;
-      for (const { bundleRecord } of page.nodes) all.set(bundleRecord.record.id, bundleRecord);
-      if (!page.pageInfo.hasNextPage) return all;
-      after = page.pageInfo.endCursor;
-    }
-  }
-
-  const actor = async (id: string) => (await data(ACTOR, { id })).threatActor;
-
-  const parts = ({ aliases = [], externalIds = [], sources, ...fields }: Record<string, any>) => ({
-    aliases,
-    externalIds,
-    sources,
-    fields,
-  });
-
-  /** Each curated actor's own fields, aliases and sources are still exactly there. */
-  function expectCuratedKept(now: Map<string, Snapshot>) {
-    for (const [id, before] of curated) {
-      const after = now.get(id)!;
-      const [was, is] = [parts(before.record), parts(after.record)];
-      expect(is.fields, id).toEqual(was.fields);
-      expect(is.aliases.slice(0, was.aliases.length), id).toEqual(was.aliases);
-      expect(is.sources.slice(0, was.sources.length), id).toEqual(was.sources);
-      for (const key of was.sources) {
-        expect(after.sources[key], `${id} ${key}`).toEqual(before.sources[key]);
-      }
-      const others = is.externalIds.filter((e: { system: string }) => e.system !== "misp-galaxy");
-      expect(others, id).toEqual(was.externalIds);
-    }
-  }
-
-  beforeAll(async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "pipe",
-    });
-    databaseUrl = await createDatabase(serverUrl, "misp");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
-    federation = await startTestFederation(databaseUrl);
-    token = await federation.token("editor");
-    curated = await actors();
-  }, 180_000);
-  afterAll(async () => {
-    await federation?.stop();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-  });
-
+// The shipped galaxy on the curated dataset: one actor per cluster, curated actors enriched.
+describe("scripts > MISP galaxy connector > first load (node dist/scripts/import-misp.js)", () => {
   it("loads the shipped galaxy: one actor per cluster, curated actors enriched, with progress", async () => {
     const first = await connector([]);
     expect(first.code, first.stderr).toBe(0);
@@ -237,7 +132,10 @@ describe("connectors > MISP galaxy (node dist/scripts/import-misp.js)", () => {
       { action: "CREATED", keyId: token.split("_")[1] },
     ]);
   });
+});
 
+// What the first load wrote: new sponsor states, aliases shared by clusters, who named an alias.
+describe("scripts > MISP galaxy connector > first load > what it wrote", () => {
   it("creates the sponsor states it lacks from country.json, with their ISO codes", async () => {
     const apt32 = await actor("apt32");
     expect(apt32.sponsorState).toEqual({ id: "vn", isoAlpha2: "VN", isoAlpha3: "VNM" });
@@ -296,7 +194,10 @@ describe("connectors > MISP galaxy (node dist/scripts/import-misp.js)", () => {
     `);
     expect(none.threatActors.totalCount).toBe(0);
   });
+});
 
+// Later runs write only what changed in the galaxy file, and a dry run writes nothing.
+describe("scripts > MISP galaxy connector > later runs", () => {
   it("a second run changes nothing", async () => {
     const before = await actors();
     const again = await connector([]);
@@ -350,58 +251,14 @@ describe("connectors > MISP galaxy (node dist/scripts/import-misp.js)", () => {
     expect(dry.stdout).toMatch(/Volt Typhoon → volt-typhoon: would update/);
     expect(await actors()).toEqual(before);
   }, 120_000);
+});
 
+// A galaxy that conflicts with the graph, or is malformed, is reported and corrupts nothing.
+describe("scripts > MISP galaxy connector > bad input", () => {
   it("reports a conflicting alias, an unknown country and an unknown producer, and corrupts nothing", async () => {
     const crafted = join(dir, "crafted");
     cpSync(SHIPPED, crafted, { recursive: true });
-    const value = (
-      name: string,
-      uuid: string,
-      meta: Record<string, unknown>,
-      description?: string,
-    ) => ({
-      value: name,
-      uuid,
-      ...(description ? { description } : {}),
-      meta,
-    });
-    writeFileSync(
-      join(crafted, "threat-actor.json"),
-      JSON.stringify({
-        name: "Threat Actor",
-        type: "threat-actor",
-        source: "crafted for test/e2e/scripts/misp.test.ts",
-        version: 1,
-        values: [
-          value("Crafted Kestrel", "8e1f6a0c-0000-4000-8000-000000000001", {
-            // "Leviathan" is curated APT40's alias too.
-            synonyms: ["Crafted Shared Name", "Leviathan"],
-            "cfr-suspected-state-sponsor": "Atlantis",
-            "cfr-suspected-victims": ["Narnia", "France"],
-            "name-attribution": ["Crafted Kestrel:0badc0de-0000-4000-8000-000000000000"],
-            refs: ["https://example.org/crafted/kestrel"],
-          }),
-          value("Crafted Osprey", "8e1f6a0c-0000-4000-8000-000000000002", {
-            synonyms: ["Crafted Shared Name"],
-            "origin:Crafted Osprey": "Nonexistent Labs",
-            "cfr-suspected-state-sponsor": "France",
-            "attribution-confidence": "80",
-            refs: ["https://example.org/crafted/osprey"],
-          }),
-          value(
-            "REvil",
-            "8e1f6a0c-0000-4000-8000-000000000003",
-            {
-              synonyms: ["Sodinokibi", "GOLD SOUTHFIELD"],
-              "name-attribution": ["GOLD SOUTHFIELD:a7119872-bc6b-494b-9f7a-8c50faaf53a9"],
-              "cfr-suspected-state-sponsor": "Russian Federation",
-              refs: ["https://example.org/crafted/revil"],
-            },
-            "A crafted description, which must not replace the curated one.",
-          ),
-        ],
-      }),
-    );
+    writeFileSync(join(crafted, "threat-actor.json"), JSON.stringify(craftedGalaxy()));
     const before = await actors();
     const result = await connector([crafted]);
     expect(result.code, result.stderr).toBe(0);
@@ -511,87 +368,4 @@ describe("connectors > MISP galaxy (node dist/scripts/import-misp.js)", () => {
 
     expect(await actors()).toEqual(before);
   }, 120_000);
-});
-
-// What a new user gets: `npm start` on an empty database loads the curated dataset, then the
-// galaxy in the background (the gateway answers meanwhile), and only on that first start.
-describe("connectors > MISP galaxy > loaded by npm start (LOAD_MISP_ON_START)", () => {
-  const serverUrl = inject("serverUrl");
-  const databases: string[] = [];
-  let started: NpmStart | undefined;
-  beforeAll(() => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "pipe",
-    });
-  }, 180_000);
-  afterAll(async () => {
-    await started?.stop();
-    for (const url of databases) await dropDatabase(serverUrl, url);
-  });
-  const fresh = async () => {
-    const url = await createDatabase(serverUrl, "misp_start");
-    databases.push(url);
-    return url;
-  };
-  const FOREST_BLIZZARD = /* GraphQL */ `
-    {
-      threatActors(first: 1, filter: { text: "Forest Blizzard" }) {
-        nodes {
-          id
-          sponsorState {
-            id
-            name
-          }
-          aliases {
-            name
-            namedBy
-          }
-        }
-      }
-    }
-  `;
-
-  it('loads the galaxy on the first start only: "Forest Blizzard" finds APT28', async () => {
-    const databaseUrl = await fresh();
-    started = await startNpmStart(databaseUrl);
-    // Ready (and answering) before the galaxy is in.
-    const early = await started.query(`{ threatActor(id: "apt40") { name } }`);
-    expect(early.data).toEqual({ threatActor: { name: "APT40" } });
-    const finished = (text: string) => /^misp-galaxy +\| (done: |.*load stopped)/m.test(text);
-    await until(started.output, finished, 240_000);
-    const output = started.output();
-    expect(output).toMatch(/^misp-galaxy +\| loading the MISP galaxy's threat actors/m);
-    expect(output).toMatch(/^misp-galaxy +\| \[100\/\d+\] /m);
-    expect(output).toMatch(
-      new RegExp(
-        `^misp-galaxy +\\| done: ${CLUSTERS} clusters: \\d+ created, 0 updated, \\d+ enriched, 0 unchanged, 0 failed`,
-        "m",
-      ),
-    );
-    expect(output.indexOf("gateway ready at")).toBeLessThan(output.indexOf("misp-galaxy"));
-    const answer = await started.query(FOREST_BLIZZARD);
-    const [apt28] = answer.data.threatActors.nodes;
-    expect(apt28.id).toBe("apt28");
-    expect(apt28.sponsorState).toEqual({ id: "ru", name: "Russian Federation" });
-    expect(apt28.aliases).toContainEqual({ name: "Forest Blizzard", namedBy: "Microsoft" });
-    expect(await started.stop()).toBe(0);
-
-    // A restart over the same database loads nothing again.
-    started = await startNpmStart(databaseUrl);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(started.output()).not.toContain("misp-galaxy");
-    expect(await started.stop()).toBe(0);
-    started = undefined;
-  }, 300_000);
-
-  it("LOAD_MISP_ON_START=false starts with the curated dataset only", async () => {
-    started = await startNpmStart(await fresh(), { LOAD_MISP_ON_START: "false" });
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(started.output()).not.toContain("misp-galaxy");
-    const answer = await started.query(FOREST_BLIZZARD);
-    expect(answer.data.threatActors.nodes).toEqual([]);
-    expect(await started.stop()).toBe(0);
-    started = undefined;
-  }, 300_000);
 });

@@ -34,7 +34,7 @@ const whole = (answer: any) =>
 
 // `npm start` runs each service in its own process under a supervisor: a service that dies is
 // restarted while the others keep serving, and no service outlives the supervisor.
-describe("operations > npm start supervises one process per service", () => {
+describe("scripts > npm start supervises one process per service", () => {
   const serverUrl = inject("serverUrl");
   let databaseUrl: string;
   const started: NpmStart[] = [];

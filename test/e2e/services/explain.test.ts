@@ -331,7 +331,7 @@ const FINDINGS: { sql: RegExp; finding: string }[] = [
 // distinct SELECT its subgraphs ran is EXPLAINed with its recorded parameters, and none may read
 // a whole big table. Nothing is copied by hand: a changed loader changes what is EXPLAINed.
 // The statements are only known once the federation has run, so the suite collects them first.
-describe("database > EXPLAIN of the SQL the federation runs", async () => {
+describe("services > EXPLAIN of the SQL the federation runs", async () => {
   const serverUrl = inject("serverUrl");
   const databaseUrl = await createDatabase(serverUrl, "explain");
   let pool: Pool | undefined;

@@ -24,14 +24,15 @@ const GOVERNMENT_PAGE = /* GraphQL */ `
 `;
 
 // Relay connections: every page in order, no row twice, clear errors for bad page arguments.
-describe("gateway > lists, pagination and filters", () => {
-  const data = shippedDataset();
-  let federation: TestFederation;
-  beforeAll(async () => {
-    federation = await startTestFederation();
-  });
-  afterAll(() => federation?.stop());
+const data = shippedDataset();
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(() => federation?.stop());
 
+// Every page in order, no row twice, forwards and backwards; bad page arguments named.
+describe("services > lists > pagination", () => {
   it("walks every government page by page, sorted by name, up to the last page", async () => {
     const seen: string[] = [];
     let after: string | null = null;
@@ -79,6 +80,42 @@ describe("gateway > lists, pagination and filters", () => {
     expect(result.errors?.[0].message).toMatch(/^first: must be between 0 and 100/);
   });
 
+  it("pages backwards with last and before, and refuses first with last", async () => {
+    const forward: any = await federation.query(GOVERNMENT_PAGE, { first: 6 });
+    const cursor = forward.data.governments.edges[5].cursor;
+    const backward: any = await federation.query(
+      /* GraphQL */ `
+        query ($before: String) {
+          governments(last: 3, before: $before) {
+            edges {
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasPreviousPage
+              hasNextPage
+            }
+          }
+        }
+      `,
+      { before: cursor },
+    );
+    expect(backward.data.governments.edges.map((e: any) => e.node.id)).toEqual(
+      forward.data.governments.edges.slice(2, 5).map((e: any) => e.node.id),
+    );
+    expect(backward.data.governments.pageInfo).toEqual({
+      hasPreviousPage: true,
+      hasNextPage: true,
+    });
+    const both = await federation.query(`{ governments(first: 2, last: 2) { totalCount } }`);
+    expect(both.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(both.errors?.[0].message).toMatch(/^last: /);
+  });
+});
+
+// Filters on membership, dates, languages and kinds, as the data files say; bad dates refused.
+describe("services > lists > filters", () => {
   it("filters governments by membership and by accent-insensitive name", async () => {
     const members: any = await federation.query(GOVERNMENT_PAGE, {
       first: 100,
@@ -159,40 +196,10 @@ describe("gateway > lists, pagination and filters", () => {
       /"\$range" .* at "range\.from"; "2021-13" is not a calendar date/,
     );
   });
+});
 
-  it("pages backwards with last and before, and refuses first with last", async () => {
-    const forward: any = await federation.query(GOVERNMENT_PAGE, { first: 6 });
-    const cursor = forward.data.governments.edges[5].cursor;
-    const backward: any = await federation.query(
-      /* GraphQL */ `
-        query ($before: String) {
-          governments(last: 3, before: $before) {
-            edges {
-              node {
-                id
-              }
-            }
-            pageInfo {
-              hasPreviousPage
-              hasNextPage
-            }
-          }
-        }
-      `,
-      { before: cursor },
-    );
-    expect(backward.data.governments.edges.map((e: any) => e.node.id)).toEqual(
-      forward.data.governments.edges.slice(2, 5).map((e: any) => e.node.id),
-    );
-    expect(backward.data.governments.pageInfo).toEqual({
-      hasPreviousPage: true,
-      hasNextPage: true,
-    });
-    const both = await federation.query(`{ governments(first: 2, last: 2) { totalCount } }`);
-    expect(both.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(both.errors?.[0].message).toMatch(/^last: /);
-  });
-
+// An unknown id answers NOT_FOUND at its path; aliases and defendants' names are found by text.
+describe("services > lists > lookups and text search", () => {
   it("answers NOT_FOUND for an unknown id of every entity kind", async () => {
     for (const field of [
       "government",

@@ -68,30 +68,32 @@ function statement(id: string, overrides: Record<string, unknown> = {}) {
 
 // Writes go through the gateway with an editor key, in one transaction per record, idempotent,
 // validated field by field, audited; subgraphs refuse writes that do not come from the gateway.
-describe("gateway > writes", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let federation: TestFederation;
-  let editor: string;
-  let reader: string;
-  beforeAll(async () => {
-    databaseUrl = await createDatabase(serverUrl, "writes");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
-    federation = await startTestFederation(databaseUrl);
-    editor = await federation.token("editor");
-    reader = await federation.token("reader");
-  });
-  afterAll(async () => {
-    await federation?.stop();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-  });
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+let editor: string;
+let reader: string;
+beforeAll(async () => {
+  databaseUrl = await createDatabase(serverUrl, "writes");
+  await prepareDatabase(
+    databaseUrl,
+    (await readBundles()).map(({ bundle }) => bundle),
+  );
+  federation = await startTestFederation(databaseUrl);
+  editor = await federation.token("editor");
+  reader = await federation.token("reader");
+});
+afterAll(async () => {
+  await federation?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
-  const upsert = (input: object, token = editor) =>
-    federation.query<any>(UPSERT_STATEMENT, { input, sources: SOURCES }, { token });
+const upsert = (input: object, token = editor) =>
+  federation.query<any>(UPSERT_STATEMENT, { input, sources: SOURCES }, { token });
 
+// A statement with its quotes and attributions is created, answered as stored, updated, and its
+// history kept for editors.
+describe("services > writes > create, update, history", () => {
   it("creates a statement with its quotes and attributions, answers the record, then reports a re-send as unchanged", async () => {
     const first = await upsert(statement("test-statement-1"));
     expect(first.errors).toBeUndefined();
@@ -177,7 +179,11 @@ describe("gateway > writes", () => {
     expect(entries[1].after.record.title).toBe("A corrected title");
     expect(entries[1].keyId).toMatch(/^[a-z0-9]+$/);
   });
+});
 
+// A record is checked whole: one invalid attribution rolls it all back, every problem is listed
+// with its path, nothing is written.
+describe("services > writes > validation", () => {
   it("rolls the whole statement back when one attribution is invalid", async () => {
     const bad = statement("test-statement-2", {
       attributions: [
@@ -264,7 +270,11 @@ describe("gateway > writes", () => {
       expect(read.data.statements.totalCount).toBe(0);
     },
   );
+});
 
+// Ill-typed input and impossible dates are refused by field; concurrent writes end as one record;
+// writes need an editor key.
+describe("services > writes > types, dates, races and keys", () => {
   // Types, enums and field names are the GraphQL schema's: a wrong one never reaches a resolver,
   // and every one of them is reported in the same answer.
   it("refuses ill-typed input with one error per mistake, naming each field", async () => {
@@ -327,7 +337,11 @@ describe("gateway > writes", () => {
     const revoked = await upsert(statement("test-anon"), revokedKey.token);
     expect(revoked.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
   });
+});
 
+// A subgraph refuses writes that do not come from the gateway; a dangling reference is read as
+// NOT_FOUND at its path; a referenced record cannot be deleted.
+describe("services > writes > subgraphs and references", () => {
   it("refuses a write sent straight to a subgraph: missing, forged, malformed or stale identity", async () => {
     const governments = federation.subgraphs.find((s) => s.name === "governments")!;
     const body = JSON.stringify({

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { EXTENSION_DEFINITION, LEGAL_ACTION_TYPE } from "../../../stix/extension
 import { NAMESPACE, stixId, uuidv5 } from "../../../stix/ids";
 import type { StixObject } from "../../../stix/model";
 import { shippedDataset } from "../../helpers/dataset";
+import { buildServer } from "../../helpers/build";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { stixValidator } from "../../helpers/stix-schemas";
 
@@ -53,32 +54,31 @@ function recordObject(objects: StixObject[], globalId: string): StixObject {
 // valid against the OASIS schemas (the legal-action SDO against the project's own), a second
 // export is byte-identical, every reference resolves inside the bundle, and the seed story
 // (MSS / China and the Exchange hack, Blinken's words in two languages, four defendants) is there.
-describe("stix > npm run export -- FILE --format stix", () => {
-  let federation: TestFederation;
-  const dir = mkdtempSync(join(tmpdir(), "attribution-graph-stix-"));
-  const files = [join(dir, "first.json"), join(dir, "second.json")];
-  let objects: StixObject[];
-  let byId: Map<string, StixObject>;
-  const data = shippedDataset();
-  beforeAll(async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-      cwd: projectPath(),
-      stdio: "pipe",
-    });
-    federation = await startTestFederation();
-    for (const file of files) {
-      const result = await exportCli([file, "--format", "stix", "--url", federation.gatewayUrl]);
-      expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/mapped to \d+ STIX 2\.1 objects\nwrote /);
-    }
-    const bundle = JSON.parse(readFileSync(files[0], "utf8"));
-    objects = bundle.objects;
-    byId = new Map(objects.map((object) => [object.id, object]));
-  }, 180_000);
-  afterAll(async () => {
-    await federation?.stop();
-  });
+let federation: TestFederation;
+const dir = mkdtempSync(join(tmpdir(), "attribution-graph-stix-"));
+const files = [join(dir, "first.json"), join(dir, "second.json")];
+let objects: StixObject[];
+let byId: Map<string, StixObject>;
+const data = shippedDataset();
+beforeAll(async () => {
+  buildServer();
+  federation = await startTestFederation();
+  for (const file of files) {
+    const result = await exportCli([file, "--format", "stix", "--url", federation.gatewayUrl]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/mapped to \d+ STIX 2\.1 objects\nwrote /);
+  }
+  const bundle = JSON.parse(readFileSync(files[0], "utf8"));
+  objects = bundle.objects;
+  byId = new Map(objects.map((object) => [object.id, object]));
+}, 180_000);
+afterAll(async () => {
+  await federation?.stop();
+});
 
+// Byte-identical twice, valid against the OASIS schemas (which refuse what they should), every
+// reference resolved, every record named by UUIDv5 of its global id, dated from its records.
+describe("stix > npm run export -- FILE --format stix > a valid, stable bundle", () => {
   it("writes the same bytes twice: ids, timestamps and order do not depend on the run", () => {
     expect(readFileSync(files[1], "utf8")).toBe(readFileSync(files[0], "utf8"));
     expect(new Set(objects.map((object) => object.id)).size).toBe(objects.length);
@@ -163,6 +163,22 @@ describe("stix > npm run export -- FILE --format stix", () => {
     expect(named).toEqual(new Set(data.attributions.map((a) => `Attribution:${a.id}`)));
   });
 
+  it("derives every timestamp from the records' dates, never from the clock", () => {
+    for (const object of objects) {
+      expect(object.modified >= object.created, object.id).toBe(true);
+      expect(object.created < "2026-12-02", object.id).toBe(true);
+    }
+    // A statement's report: created and modified from the dates of the sources it cites.
+    const report = recordObject(objects, "Statement:us-dos-2021-07-19-blinken-prc-cyber");
+    expect(report.created).toBe("2021-07-01T00:00:00.000Z"); // the seed article: "2021-07"
+    expect(report.modified).toBe("2021-07-19T00:00:00.000Z");
+    expect(periodStart("2021")).toBe("2021-01-01T00:00:00.000Z");
+    expect(periodEnd("2024-02")).toBe("2024-02-29T23:59:59.999Z");
+  });
+});
+
+// The MSS and China blamed for the Exchange hack, by whom and how surely (MSS / China, HAFNIUM, APT40).
+describe("stix > npm run export -- FILE --format stix > the seed story", () => {
   it("carries the seed story: the MSS and China blamed for the Exchange hack, by whom, how surely", () => {
     const exchange = recordObject(objects, "Incident:microsoft-exchange-2021");
     expect(exchange).toMatchObject({
@@ -249,7 +265,10 @@ describe("stix > npm run export -- FILE --format stix", () => {
         ?.target_ref,
     ).toBe(objects.find((o) => o.type === "location" && o.country === "CN")!.id);
   });
+});
 
+// Blinken's words in English and French with their source; the four defendants' indictment.
+describe("stix > npm run export -- FILE --format stix > quotes and the indictment", () => {
   it("quotes Blinken verbatim in English, with the French translation and its source", () => {
     const report = recordObject(objects, "Statement:us-dos-2021-07-19-blinken-prc-cyber");
     const blinken = stixId("identity", "Official:antony-blinken");
@@ -324,20 +343,10 @@ describe("stix > npm run export -- FILE --format stix", () => {
     const sanctions = objects.filter((o) => o.type === LEGAL_ACTION_TYPE && o.sanctions);
     expect(sanctions.length).toBe(data.legalActions.filter((a) => a.sanctions).length);
   });
+});
 
-  it("derives every timestamp from the records' dates, never from the clock", () => {
-    for (const object of objects) {
-      expect(object.modified >= object.created, object.id).toBe(true);
-      expect(object.created < "2026-12-02", object.id).toBe(true);
-    }
-    // A statement's report: created and modified from the dates of the sources it cites.
-    const report = recordObject(objects, "Statement:us-dos-2021-07-19-blinken-prc-cyber");
-    expect(report.created).toBe("2021-07-01T00:00:00.000Z"); // the seed article: "2021-07"
-    expect(report.modified).toBe("2021-07-19T00:00:00.000Z");
-    expect(periodStart("2021")).toBe("2021-01-01T00:00:00.000Z");
-    expect(periodEnd("2024-02")).toBe("2024-02-29T23:59:59.999Z");
-  });
-
+// GET /stix/<globalId> answers a record and all it refers to; a wrong --format is named.
+describe("stix > npm run export -- FILE --format stix > one record, and bad arguments", () => {
   it("answers one record at GET /stix/<globalId>: its objects and all they refer to", async () => {
     const response = await httpRequest<{ type: string; objects: StixObject[] }>(
       `${federation.gatewayUrl}stix/Statement:us-dos-2021-07-19-blinken-prc-cyber`,

@@ -57,23 +57,24 @@ const sortById = (objects: StixObject[]) => [...objects].sort((a, b) => (a.id < 
 // the API root, collections, objects page by page with `limit`/`next`, `added_after`, the
 // manifest, one object; media types and content negotiation; the objects are the STIX export's.
 // Bad requests get a TAXII error naming the problem and change nothing.
-describe("taxii > the read-only TAXII 2.1 server of the gateway", () => {
-  let federation: TestFederation;
-  let base: string;
-  let expected: StixObject[];
-  let before: string;
-  beforeAll(async () => {
-    federation = await startTestFederation();
-    base = federation.gatewayUrl;
-    const bundle = await exportBundle({ url: base });
-    before = JSON.stringify(bundle);
-    expected = toStixBundle(bundle).objects;
-  });
-  afterAll(async () => {
-    expect(JSON.stringify(await exportBundle({ url: base }))).toBe(before);
-    await federation?.stop();
-  });
+let federation: TestFederation;
+let base: string;
+let expected: StixObject[];
+let before: string;
+beforeAll(async () => {
+  federation = await startTestFederation();
+  base = federation.gatewayUrl;
+  const bundle = await exportBundle({ url: base });
+  before = JSON.stringify(bundle);
+  expected = toStixBundle(bundle).objects;
+});
+afterAll(async () => {
+  expect(JSON.stringify(await exportBundle({ url: base }))).toBe(before);
+  await federation?.stop();
+});
 
+// Discovery, the API root, the collections, every object page by page, added_after, the manifest.
+describe("stix > taxii > the read-only TAXII 2.1 server > discovery, collections and pages", () => {
   it("discovery names the API root by an absolute URL", async () => {
     const { status, headers, body } = await get(base, "taxii2/");
     expect(status).toBe(200);
@@ -160,7 +161,10 @@ describe("taxii > the read-only TAXII 2.1 server of the gateway", () => {
       });
     }
   });
+});
 
+// Each source's collection, one object and its versions, match[] filters, content negotiation.
+describe("stix > taxii > the read-only TAXII 2.1 server > sources, objects and media types", () => {
   it("splits the objects by source: each collection holds its records' objects", async () => {
     const held: Record<string, StixObject[]> = {};
     for (const alias of ["governments", "incidents", "legal-actions"]) {
@@ -234,7 +238,10 @@ describe("taxii > the read-only TAXII 2.1 server of the gateway", () => {
       expect(refused.body.description).toContain(TAXII);
     }
   });
+});
 
+// Keys as GraphQL checks them; bad requests answered with a TAXII error naming the problem.
+describe("stix > taxii > the read-only TAXII 2.1 server > keys and bad requests", () => {
   it("authenticates like GraphQL: a bad key is 401, a reader key reads", async () => {
     const refused = await get(base, `${ROOT}collections/`, { token: "ag_not-a-real-key" });
     expect(refused.status).toBe(401);
@@ -302,7 +309,7 @@ describe("taxii > the read-only TAXII 2.1 server of the gateway", () => {
 });
 
 // ANONYMOUS_READS=false and a small rate limit: the TAXII server refuses exactly as GraphQL does.
-describe("taxii > behind the gateway's authentication rules and rate limit", () => {
+describe("stix > taxii > behind the gateway's authentication rules and rate limit", () => {
   let federation: TestFederation;
   beforeAll(async () => {
     federation = await startTestFederation(undefined, {

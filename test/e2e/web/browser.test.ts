@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
 import { type BrowserSession, openSession } from "../../helpers/browser-session";
+import { buildAll } from "../../helpers/build";
 import { NO_CHROMIUM_MESSAGE, findChromium, launchChromium } from "../../helpers/chromium";
 import { createDatabase, dropDatabase } from "../../../harness/database";
 import { type NpmStart, startNpmStart } from "../../../harness/npm-start";
@@ -25,40 +25,38 @@ async function shown(locator: Locator): Promise<Locator> {
 // Debian's Chromium drives the app and GraphiQL as `npm start` serves them after `npm run build`,
 // over a fresh database: the seed's story, search in French, paging, an alias, the charts,
 // GraphiQL; and no request to any host but the gateway's.
-describe.skipIf(!chromiumPath)("browser > web app and GraphiQL, served by npm start", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let server: NpmStart;
-  let browser: Browser;
-  let session: BrowserSession;
-  const open = async (options?: Parameters<typeof openSession>[2]) =>
-    (session = await openSession(browser, server.gatewayUrl, options));
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let server: NpmStart;
+let browser: Browser;
+let session: BrowserSession;
+const open = async (options?: Parameters<typeof openSession>[2]) =>
+  (session = await openSession(browser, server.gatewayUrl, options));
 
-  beforeAll(async () => {
-    // As `npm start` builds it; vitest's NODE_ENV=test would make Vite bundle React's dev build.
-    execFileSync("npm", ["run", "build", "--silent"], {
-      cwd: projectPath(),
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: "pipe",
-    });
-    databaseUrl = await createDatabase(serverUrl, "browser");
-    [server, browser] = await Promise.all([
-      startNpmStart(databaseUrl, { LOAD_MISP_ON_START: "false" }),
-      launchChromium(chromiumPath!),
-    ]);
-  }, 300_000);
-  afterEach(async () => {
-    const { foreignRequests, errors } = session;
-    await session.close();
-    expect(foreignRequests, "requests to other hosts").toEqual([]);
-    expect(errors, "console errors").toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-  });
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  buildAll();
+  databaseUrl = await createDatabase(serverUrl, "browser");
+  [server, browser] = await Promise.all([
+    startNpmStart(databaseUrl, { LOAD_MISP_ON_START: "false" }),
+    launchChromium(chromiumPath),
+  ]);
+}, 300_000);
+afterEach(async () => {
+  if (!session) return;
+  const { foreignRequests, errors } = session;
+  await session.close();
+  expect(foreignRequests, "requests to other hosts").toEqual([]);
+  expect(errors, "console errors").toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
 
+// The app tells the seed's story, finds by French words and by alias, turns pages by cursor.
+describe.skipIf(!chromiumPath)("web > browser > web app > story, search and paging", () => {
   it("tells the seed's story from the home page: who blamed whom, in which words, who was charged", async () => {
     const { page } = await open({ viewport: { width: 1280, height: 900 } });
     await page.goto("/app/");
@@ -164,94 +162,105 @@ describe.skipIf(!chromiumPath)("browser > web app and GraphiQL, served by npm st
     expect(await alias.textContent()).toContain("named by Proofpoint");
     await shown(page.getByRole("heading", { name: /United States v\. Ding Xiaoyang/ }));
   });
+});
 
-  it("draws the API's figures: median delays by group, attributions per year, pairs, incident by incident", async () => {
-    const { page } = await open();
-    await page.goto("/app/analytics");
-    const perYear = page.locator("figure", { hasText: "Attributions per year" });
-    await shown(perYear.locator(".recharts-bar-rectangle"));
-    expect(await perYear.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(3);
-    expect(await perYear.locator("tbody th", { hasText: "2021" }).count()).toBe(1);
+// The app's figures and record pages, on a phone and from the keyboard.
+describe.skipIf(!chromiumPath)(
+  "web > browser > web app > analytics, records, phone and keyboard",
+  () => {
+    it("draws the API's figures: median delays by group, attributions per year, pairs, incident by incident", async () => {
+      const { page } = await open();
+      await page.goto("/app/analytics");
+      const perYear = page.locator("figure", { hasText: "Attributions per year" });
+      await shown(perYear.locator(".recharts-bar-rectangle"));
+      expect(await perYear.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(3);
+      expect(await perYear.locator("tbody th", { hasText: "2021" }).count()).toBe(1);
 
-    const medians = page.locator("figure", { hasText: "Median days to the first attribution" });
-    await shown(medians.locator(".recharts-bar-rectangle"));
-    expect(await medians.locator("tbody th").allTextContents()).toContain(
-      "United States of America",
-    );
-    await page.getByLabel("Group the delays by").selectOption("ACCUSED_STATE");
-    // The numbers' table is folded (<details>): there, not visible.
-    await medians
-      .locator("tbody th", { hasText: /Republic of China/ })
-      .waitFor({ state: "attached", timeout: 20_000 });
+      const medians = page.locator("figure", { hasText: "Median days to the first attribution" });
+      await shown(medians.locator(".recharts-bar-rectangle"));
+      expect(await medians.locator("tbody th").allTextContents()).toContain(
+        "United States of America",
+      );
+      await page.getByLabel("Group the delays by").selectOption("ACCUSED_STATE");
+      // The numbers' table is folded (<details>): there, not visible.
+      await medians
+        .locator("tbody th", { hasText: /Republic of China/ })
+        .waitFor({ state: "attached", timeout: 20_000 });
 
-    await shown(page.getByText("United Kingdom and United States of America:"));
-    const exchange = page.locator("table.delays tr", {
-      has: page.getByRole("link", { name: /Microsoft Exchange Server compromise/ }),
+      await shown(page.getByText("United Kingdom and United States of America:"));
+      const exchange = page.locator("table.delays tr", {
+        has: page.getByRole("link", { name: /Microsoft Exchange Server compromise/ }),
+      });
+      await shown(exchange);
+      expect(await exchange.textContent()).toMatch(
+        /199 days after it was first observed.*147 days/,
+      );
+      await session.screenshot("analytics");
     });
-    await shown(exchange);
-    expect(await exchange.textContent()).toMatch(/199 days after it was first observed.*147 days/);
-    await session.screenshot("analytics");
-  });
 
-  it("shows a government's partners, attributions by year and nationals charged, and a legal action's court, dates and charges", async () => {
-    const { page } = await open();
-    await page.goto("/app/governments/gb");
-    const partners = page.locator("section", { has: page.locator("#partners") });
-    await shown(partners.getByRole("link", { name: "United States of America" }));
-    await page.goto("/app/governments/cn");
-    const received = page.locator("section", { has: page.locator("#attributions-received") });
-    await shown(received.getByRole("region", { name: "2021" }));
-    expect(
-      await received
-        .getByRole("region", { name: "2021" })
-        .getByText(/blamed by/)
-        .count(),
-    ).toBeGreaterThan(0);
-    const charged = page.locator("section", { has: page.locator("#nationals-charged") });
-    await shown(charged.getByText("Ding Xiaoyang"));
-    await charged
-      .getByRole("link", { name: /United States v\. Ding Xiaoyang/ })
-      .first()
-      .click();
-    await shown(page.getByRole("heading", { level: 1, name: /United States v\. Ding Xiaoyang/ }));
-    const facts = page.locator(".legal-action .facts");
-    for (const text of ["Southern District of California", "28 May 2021", "2011 – 2018"])
-      expect(await facts.textContent(), text).toContain(text);
-    expect(await page.locator(".charges li").allTextContents()).toEqual([
-      expect.stringContaining("Conspiracy to commit computer fraud"),
-      expect.stringContaining("Conspiracy to commit economic espionage"),
-    ]);
-    expect(await page.locator(".defendant-name").allTextContents()).toEqual(DEFENDANTS);
-  });
-
-  it("is usable on a phone and from the keyboard", async () => {
-    const { page } = await open({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await page.goto(STORY);
-    await shown(page.locator(".defendant-name"));
-    for (const role of ["banner", "navigation", "main", "contentinfo", "search"] as const) {
-      expect(await page.getByRole(role).count(), role).toBeGreaterThan(0);
-    }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
+    it("shows a government's partners, attributions by year and nationals charged, and a legal action's court, dates and charges", async () => {
+      const { page } = await open();
+      await page.goto("/app/governments/gb");
+      const partners = page.locator("section", { has: page.locator("#partners") });
+      await shown(partners.getByRole("link", { name: "United States of America" }));
+      await page.goto("/app/governments/cn");
+      const received = page.locator("section", { has: page.locator("#attributions-received") });
+      await shown(received.getByRole("region", { name: "2021" }));
+      expect(
+        await received
+          .getByRole("region", { name: "2021" })
+          .getByText(/blamed by/)
+          .count(),
+      ).toBeGreaterThan(0);
+      const charged = page.locator("section", { has: page.locator("#nationals-charged") });
+      await shown(charged.getByText("Ding Xiaoyang"));
+      await charged
+        .getByRole("link", { name: /United States v\. Ding Xiaoyang/ })
+        .first()
+        .click();
+      await shown(page.getByRole("heading", { level: 1, name: /United States v\. Ding Xiaoyang/ }));
+      const facts = page.locator(".legal-action .facts");
+      for (const text of ["Southern District of California", "28 May 2021", "2011 – 2018"])
+        expect(await facts.textContent(), text).toContain(text);
+      expect(await page.locator(".charges li").allTextContents()).toEqual([
+        expect.stringContaining("Conspiracy to commit computer fraud"),
+        expect.stringContaining("Conspiracy to commit economic espionage"),
+      ]);
+      expect(await page.locator(".defendant-name").allTextContents()).toEqual(DEFENDANTS);
     });
-    expect(focused).toEqual({ text: "Skip to content", outline: "solid" });
-    await session.screenshot("incident-page-phone");
 
-    // The figures too: charts and the incident-by-incident table fit the width.
-    await page.goto("/app/analytics");
-    await shown(page.locator("table.delays td", { hasText: "199 days" }));
-    await shown(page.locator(".recharts-bar-rectangle"));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
-    await session.screenshot("analytics-phone");
-  });
+    it("is usable on a phone and from the keyboard", async () => {
+      const { page } = await open({ viewport: { width: 390, height: 844 }, isMobile: true });
+      await page.goto(STORY);
+      await shown(page.locator(".defendant-name"));
+      for (const role of ["banner", "navigation", "main", "contentinfo", "search"] as const) {
+        expect(await page.getByRole(role).count(), role).toBeGreaterThan(0);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
+      });
+      expect(focused).toEqual({ text: "Skip to content", outline: "solid" });
+      await session.screenshot("incident-page-phone");
 
+      // The figures too: charts and the incident-by-incident table fit the width.
+      await page.goto("/app/analytics");
+      await shown(page.locator("table.delays td", { hasText: "199 days" }));
+      await shown(page.locator(".recharts-bar-rectangle"));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      await session.screenshot("analytics-phone");
+    });
+  },
+);
+
+// GraphiQL runs the README's story, and the landing page opens Sandbox or the local explorer.
+describe.skipIf(!chromiumPath)("web > browser > GraphiQL and Sandbox", () => {
   it("runs the README's IncidentStory in GraphiQL and shows the answer", async () => {
     const { page } = await open({ viewport: { width: 1280, height: 900 } });
     await page.goto("/graphiql");
