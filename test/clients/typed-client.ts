@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
+import { graphQLData } from "../../scripts/graphql-client";
 import {
   IncidentStoryDocument,
   type StatementInput,
@@ -8,25 +9,17 @@ import {
 
 /**
  * A small client typed end to end by graphql-codegen: the variables and the answer of each
- * request are the types generated from the schema and the README's documents.
+ * request are the types generated from the schema and the README's documents; the project's one
+ * GraphQL client sends them.
  */
-export async function request<Result, Variables>(
+export function request<Result, Variables>(
   url: string,
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
   token?: string,
 ): Promise<Result> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
-  const body = (await response.json()) as { data?: Result; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
-  return body.data as Result;
+  const query = { query: print(document), variables: variables as Record<string, unknown> };
+  return graphQLData<Result>(url, query, { token });
 }
 
 /** "Issuer: wording" for each attribution of the Exchange hack. */

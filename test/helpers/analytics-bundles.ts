@@ -69,7 +69,7 @@ const legalAction = (
 });
 
 /**
- * Dates chosen so that every figure can be worked out by hand (test/analytics.test.ts gives
+ * Dates chosen so that every figure can be worked out by hand (test/e2e/services/analytics.test.ts gives
  * each one): accusers aa, bb, cc, accused states xx, yy, incidents with day, month and year
  * precision, one dated by disclosure only, one with no date, one never attributed.
  */

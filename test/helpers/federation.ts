@@ -21,7 +21,7 @@ export type TestFederation = LocalFederation;
 /**
  * The harness's federation over `databaseUrl` (the shipped dataset by default, or `database`) as
  * tests want it: introspection on, the gateway's own limits, and no response cache (most tests
- * measure what a read costs; test/response-cache.test.ts turns the cache on).
+ * measure what a read costs; test/e2e/gateway/response-cache.test.ts turns the cache on).
  */
 export function startTestFederation(
   databaseUrl: string = inject("datasetUrl"),

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
 import {
   createDatabase,
@@ -14,6 +15,8 @@ declare module "vitest" {
     serverUrl: string;
     /** A database migrated and loaded with the shipped dataset (read-only for tests). */
     datasetUrl: string;
+    /** This run's id: test/helpers/build.ts builds dist/ once per run. */
+    runId: string;
   }
 }
 
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject) {
   );
   project.provide("serverUrl", serverUrl);
   project.provide("datasetUrl", datasetUrl);
+  project.provide("runId", randomUUID());
   return async () => {
     await dropDatabase(serverUrl, datasetUrl);
     await server.stop();

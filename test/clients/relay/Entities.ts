@@ -1,5 +1,5 @@
 /**
- * Relay fragments over the API schema, compiled by relay-compiler in test/client-tooling.test.ts:
+ * Relay fragments over the API schema, compiled by relay-compiler in test/e2e/schema/client-tooling.test.ts:
  * every entity type can be refetched through `node(id:)` (@refetchable), and an entity's list
  * is a Relay connection (@connection). relay-compiler only reads the tagged templates.
  */

@@ -1,0 +1,38 @@
+import { describe, expect, inject, it } from "vitest";
+import { buildServer } from "../../helpers/build";
+import { startNpmStart } from "../../../harness/npm-start";
+
+// With OTEL_TRACING=true one trace follows a request from the gateway through the subgraph
+// (HTTP, W3C trace context) down to its SQL statements.
+describe("platform > tracing", () => {
+  it("links gateway, subgraph and SQL spans in one trace", async () => {
+    buildServer();
+    const npmStart = await startNpmStart(inject("datasetUrl"), {
+      SEED_ON_START: "false",
+      MIGRATE_ON_START: "false",
+      OTEL_TRACING: "true",
+      OTEL_TRACES_EXPORTER: "console",
+    });
+    const answer = await npmStart.query(
+      `{ incident(id: "microsoft-exchange-2021") { name legalActions { nodes { id } } } }`,
+    );
+    expect(answer.status).toBe(200);
+    await npmStart.stop();
+    const output = npmStart.output();
+
+    const spans = [...output.matchAll(/traceId: '([0-9a-f]+)'[\s\S]*?name: '([^']+)'/g)].map(
+      ([, traceId, name]) => ({
+        traceId,
+        name,
+      }),
+    );
+    const request = spans.find((span) => span.name === "gateway.request");
+    expect(request, output.slice(0, 2000)).toBeDefined();
+    const sameTrace = spans
+      .filter((span) => span.traceId === request!.traceId)
+      .map((span) => span.name);
+    expect(sameTrace).toContain("gateway.fetch");
+    expect(sameTrace.filter((name) => name === "POST").length).toBeGreaterThanOrEqual(2);
+    expect(sameTrace.some((name) => name.startsWith("pg.query:SELECT"))).toBe(true);
+  }, 180_000);
+});

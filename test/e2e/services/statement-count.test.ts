@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { type TestFederation, startTestFederation } from "../../helpers/federation";
+import { twoSizesBundle } from "../../helpers/synthetic";
+import {
+  ACTOR_STORY,
+  GOVERNMENT_STORY,
+  INCIDENT_STORY,
+  SEARCH_STORY,
+} from "../../../harness/queries/cross-source";
+
+const LARGE = 30;
+
+// Every list field and entity reference is batched per request: a cross-source query costs the
+// same number of SQL statements whether it returns 1 row per list or 30.
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+beforeAll(async () => {
+  databaseUrl = await createDatabase(serverUrl, "counts");
+  await prepareDatabase(databaseUrl, [twoSizesBundle(LARGE)]);
+  federation = await startTestFederation(databaseUrl);
+});
+afterAll(async () => {
+  await federation?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+});
+
+const cases = [
+  {
+    name: "incident story",
+    query: INCIDENT_STORY,
+    vars: (size: string) => ({ id: `incident-${size}` }),
+    rows: (r: any) => r.incident.attributions.nodes.length,
+  },
+  {
+    name: "government story",
+    query: GOVERNMENT_STORY,
+    vars: (size: string) => ({ id: `state-${size}` }),
+    rows: (r: any) => r.government.attributionsReceived.nodes.length,
+  },
+  {
+    name: "actor story",
+    query: ACTOR_STORY,
+    vars: (size: string) => ({ id: size === "small" ? "actor-small-0" : "actor-large-0" }),
+    rows: (r: any) => r.threatActor.legalActions.nodes.length,
+  },
+  {
+    name: "search story",
+    query: SEARCH_STORY,
+    vars: (size: string) => ({ text: `${size}word`, first: LARGE }),
+    rows: (r: any) => r.statements.nodes.length,
+  },
+  {
+    // What an alias search costs at catalogue scale (MISP's ~1,000 actors): each alias's
+    // sources and the sponsor come in batches, whatever the number of actors found.
+    name: "alias search with who named it",
+    query: /* GraphQL */ `
+      query AliasSearch($text: String!) {
+        threatActors(first: 50, filter: { text: $text, aliasNamedBy: ["vendor"] }) {
+          totalCount
+          nodes {
+            id
+            aliases {
+              name
+              namedBy
+              ambiguous
+              sources {
+                url
+              }
+            }
+            externalIds {
+              system
+              id
+            }
+            sponsorState {
+              name
+            }
+            targetedCountries(first: 5) {
+              nodes {
+                name
+              }
+            }
+          }
+        }
+      }
+    `,
+    vars: (size: string) => ({ text: `Alias ${size}` }),
+    rows: (r: any) => r.threatActors.nodes.length,
+  },
+];
+
+// A page other than the first costs what the first does: the cursor is a keyset condition.
+describe("services > SQL statements per query > nested pages", () => {
+  it(`nested connections: the second page of each of ${LARGE} parents costs what the first does`, async () => {
+    const page = /* GraphQL */ `
+      query Pages($after: String) {
+        incidents(first: 100) {
+          nodes {
+            id
+            suspectedActors(first: 2, after: $after) {
+              totalCount
+              nodes {
+                id
+                incidents(first: 1) {
+                  nodes {
+                    id
+                  }
+                }
+              }
+              pageInfo {
+                endCursor
+              }
+            }
+          }
+        }
+      }
+    `;
+    const first = await federation.query<any>(page);
+    expect(first.errors).toBeUndefined();
+    const large = first.data.incidents.nodes.find((i: any) => i.id === "incident-large");
+    expect(large.suspectedActors.totalCount).toBe(LARGE);
+    const after = large.suspectedActors.pageInfo.endCursor;
+    const second = await federation.query<any>(page, { after });
+    const next = second.data.incidents.nodes.find((i: any) => i.id === "incident-large");
+    expect(next.suspectedActors.nodes).toHaveLength(2);
+    expect(next.suspectedActors.nodes[0].id).not.toBe(large.suspectedActors.nodes[0].id);
+    expect(await federation.countStatements(page, { after })).toBe(
+      await federation.countStatements(page),
+    );
+  });
+});
+
+// Each cross-source query and an alias search cost the same SQL for 1 row per list or 30.
+describe("services > SQL statements per query > 1 row or 30", () => {
+  for (const { name, query, vars, rows } of cases) {
+    it(`${name}: same statement count for 1 and ${LARGE} rows`, async () => {
+      const small = await federation.query(query, vars("small"));
+      const large = await federation.query(query, vars("large"));
+      expect(small.errors).toBeUndefined();
+      expect(large.errors).toBeUndefined();
+      expect(rows(small.data)).toBe(1);
+      expect(rows(large.data)).toBe(LARGE);
+      const smallCount = await federation.countStatements(query, vars("small"));
+      const largeCount = await federation.countStatements(query, vars("large"));
+      expect(smallCount).toBeGreaterThan(0);
+      expect(largeCount).toBe(smallCount);
+    });
+  }
+});

@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportBundle } from "../../../scripts/bundle-io";
+import { httpRequest } from "../../../scripts/graphql-client";
+import { toStixBundle } from "../../../stix/bundle";
+import { EXTENSION_DEFINITION, PROJECT_IDENTITY } from "../../../stix/extension";
+import { uuidv5 } from "../../../stix/ids";
+import type { StixObject } from "../../../stix/model";
+import { type TestFederation, startTestFederation } from "../../helpers/federation";
+
+const TAXII = "application/taxii+json;version=2.1";
+const STIX = "application/stix+json;version=2.1";
+const ROOT = "taxii2/attribution-graph/";
+const EVERYTHING = uuidv5("taxii-collection:everything");
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** GET `path` under the gateway as a TAXII client: `Accept` the TAXII media type. */
+async function get(
+  base: string,
+  path: string,
+  {
+    accept = TAXII,
+    token,
+    method = "GET",
+  }: { accept?: string; token?: string; method?: string } = {},
+): Promise<Answer> {
+  const { status, headers, text, json } = await httpRequest(new URL(path, base), {
+    method,
+    token,
+    headers: { accept },
+  });
+  return { status, headers, body: text ? json : null };
+}
+
+/** Every page of a listing, following `next` until `more` is false. */
+async function allPages(base: string, path: string, limit: number) {
+  const pages: Answer[] = [];
+  let next: string | undefined;
+  do {
+    const separator = path.includes("?") ? "&" : "?";
+    const page = await get(base, `${path}${separator}limit=${limit}${next ? `&next=${next}` : ""}`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    pages.push(page);
+    next = page.body.more ? page.body.next : undefined;
+    expect(pages.length).toBeLessThan(100);
+  } while (next);
+  return pages;
+}
+
+const sortById = (objects: StixObject[]) => [...objects].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+// A TAXII 2.1 client (OpenCTI's connector, MISP, taxii2-client) reading the gateway: discovery,
+// the API root, collections, objects page by page with `limit`/`next`, `added_after`, the
+// manifest, one object; media types and content negotiation; the objects are the STIX export's.
+// Bad requests get a TAXII error naming the problem and change nothing.
+let federation: TestFederation;
+let base: string;
+let expected: StixObject[];
+let before: string;
+beforeAll(async () => {
+  federation = await startTestFederation();
+  base = federation.gatewayUrl;
+  const bundle = await exportBundle({ url: base });
+  before = JSON.stringify(bundle);
+  expected = toStixBundle(bundle).objects;
+});
+afterAll(async () => {
+  expect(JSON.stringify(await exportBundle({ url: base }))).toBe(before);
+  await federation?.stop();
+});
+
+// Discovery, the API root, the collections, every object page by page, added_after, the manifest.
+describe("stix > taxii > the read-only TAXII 2.1 server > discovery, collections and pages", () => {
+  it("discovery names the API root by an absolute URL", async () => {
+    const { status, headers, body } = await get(base, "taxii2/");
+    expect(status).toBe(200);
+    expect(headers.get("content-type")).toBe(TAXII);
+    expect(body).toEqual({
+      title: "attribution-graph TAXII 2.1",
+      description: expect.any(String),
+      default: `${base}${ROOT}`,
+      api_roots: [`${base}${ROOT}`],
+    });
+    expect((await get(base, "taxii2")).body.default).toBe(`${base}${ROOT}`);
+  });
+
+  it("the API root speaks TAXII 2.1 and states its max_content_length", async () => {
+    const { status, body } = await get(base, ROOT);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ title: "attribution-graph", versions: [TAXII] });
+    expect(body.max_content_length).toBe(1024 * 1024);
+  });
+
+  it("lists everything and one collection per source, readable, not writable, STIX 2.1", async () => {
+    const { body } = await get(base, `${ROOT}collections/`);
+    expect(body.collections.map((c: any) => c.alias)).toEqual([
+      "everything",
+      "governments",
+      "incidents",
+      "legal-actions",
+    ]);
+    for (const collection of body.collections) {
+      expect(collection).toMatchObject({ can_read: true, can_write: false, media_types: [STIX] });
+      expect(collection.id).toBe(uuidv5(`taxii-collection:${collection.alias}`));
+      expect((await get(base, `${ROOT}collections/${collection.id}/`)).body).toEqual(collection);
+      expect((await get(base, `${ROOT}collections/${collection.alias}/`)).body).toEqual(collection);
+    }
+  });
+
+  it("pages through everything with limit and next: the export's objects, each once, in date_added order", async () => {
+    const pages = await allPages(base, `${ROOT}collections/${EVERYTHING}/objects/`, 37);
+    expect(pages.length).toBe(Math.ceil(expected.length / 37));
+    const served: StixObject[] = pages.flatMap((page) => page.body.objects);
+    expect(sortById(served)).toEqual(sortById(expected));
+    const order = served.map((object) => `${object.modified}|${object.id}`);
+    expect(order).toEqual([...order].sort());
+    for (const page of pages) {
+      expect(page.headers.get("content-type")).toBe(TAXII);
+      expect(page.body.objects.length).toBeLessThanOrEqual(37);
+      expect(page.headers.get("x-taxii-date-added-first")).toBe(page.body.objects[0].modified);
+      expect(page.headers.get("x-taxii-date-added-last")).toBe(page.body.objects.at(-1).modified);
+    }
+    expect(pages.at(-1)!.body.more).toBe(false);
+    expect(pages.at(-1)!.body.next).toBeUndefined();
+  });
+
+  it("keeps only what was added after added_after (date_added is the object's modified)", async () => {
+    const dates = [...new Set(expected.map((object) => object.modified))].sort();
+    const cut = dates[Math.floor(dates.length / 2)];
+    const pages = await allPages(
+      base,
+      `${ROOT}collections/everything/objects/?added_after=${cut}`,
+      100,
+    );
+    const served: StixObject[] = pages.flatMap((page) => page.body.objects ?? []);
+    expect(sortById(served)).toEqual(sortById(expected.filter((object) => object.modified > cut)));
+    expect(served.length).toBeGreaterThan(0);
+    const after = await get(
+      base,
+      `${ROOT}collections/everything/objects/?added_after=2100-01-01T00:00:00Z`,
+    );
+    expect(after.body).toEqual({ more: false });
+  });
+
+  it("gives the manifest: id, date_added, version and media type of each object, paged", async () => {
+    const pages = await allPages(base, `${ROOT}collections/everything/manifest/`, 150);
+    const records = pages.flatMap((page) => page.body.objects);
+    expect(records.length).toBe(expected.length);
+    const byId = new Map(expected.map((object) => [object.id, object]));
+    for (const record of records) {
+      const object = byId.get(record.id)!;
+      expect(record).toEqual({
+        id: object.id,
+        date_added: object.modified,
+        version: object.modified,
+        media_type: STIX,
+      });
+    }
+  });
+});
+
+// Each source's collection, one object and its versions, match[] filters, content negotiation.
+describe("stix > taxii > the read-only TAXII 2.1 server > sources, objects and media types", () => {
+  it("splits the objects by source: each collection holds its records' objects", async () => {
+    const held: Record<string, StixObject[]> = {};
+    for (const alias of ["governments", "incidents", "legal-actions"]) {
+      const pages = await allPages(base, `${ROOT}collections/${alias}/objects/`, 1000);
+      held[alias] = pages.flatMap((page) => page.body.objects);
+      expect(held[alias].map((o) => o.id)).toContain(PROJECT_IDENTITY.id);
+    }
+    const types = (alias: string) => new Set(held[alias].map((object) => object.type));
+    expect(types("governments")).toEqual(
+      new Set(["identity", "location", "threat-actor", "report", "relationship"]),
+    );
+    expect(types("incidents")).toEqual(
+      new Set(["identity", "intrusion-set", "campaign", "vulnerability", "relationship"]),
+    );
+    expect(types("legal-actions")).toEqual(
+      new Set(["identity", "extension-definition", "x-attribution-graph-legal-action"]),
+    );
+    const union = new Set(Object.values(held).flatMap((objects) => objects.map((o) => o.id)));
+    expect(union.size).toBe(expected.length);
+  });
+
+  it("gets one object by id, with its versions; filters with match[type] and match[id]", async () => {
+    const report = expected.find((object) => object.type === "report")!;
+    const one = await get(base, `${ROOT}collections/everything/objects/${report.id}/`);
+    expect(one.status).toBe(200);
+    expect(one.headers.get("content-type")).toBe(TAXII);
+    expect(one.body).toEqual({ more: false, objects: [report] });
+    const versions = await get(
+      base,
+      `${ROOT}collections/everything/objects/${report.id}/versions/`,
+    );
+    expect(versions.body).toEqual({ more: false, versions: [report.modified] });
+    const inOther = await get(base, `${ROOT}collections/legal-actions/objects/${report.id}/`);
+    expect(inOther.status).toBe(404);
+    const typed = await allPages(
+      base,
+      `${ROOT}collections/everything/objects/?match[type]=report,campaign`,
+      1000,
+    );
+    expect(new Set(typed.flatMap((p) => p.body.objects.map((o: StixObject) => o.type)))).toEqual(
+      new Set(["report", "campaign"]),
+    );
+    const byIds = await get(
+      base,
+      `${ROOT}collections/everything/objects/?match[id]=${report.id},${EXTENSION_DEFINITION.id}`,
+    );
+    expect(byIds.body.objects.map((o: StixObject) => o.id).sort()).toEqual(
+      [report.id, EXTENSION_DEFINITION.id].sort(),
+    );
+    expect(
+      (await get(base, `${ROOT}collections/everything/objects/?match[spec_version]=2.0`)).body,
+    ).toEqual({
+      more: false,
+    });
+  });
+
+  it("honours Accept: TAXII 2.1 or a wildcard; anything else is 406 as a TAXII error", async () => {
+    for (const accept of [TAXII, "application/taxii+json", "*/*", "application/*"]) {
+      expect((await get(base, ROOT, { accept })).status).toBe(200);
+    }
+    for (const accept of [
+      "application/json",
+      "application/taxii+json;version=2.0",
+      STIX,
+      "text/html",
+    ]) {
+      const refused = await get(base, `${ROOT}collections/everything/objects/`, { accept });
+      expect(refused.status, accept).toBe(406);
+      expect(refused.headers.get("content-type")).toBe(TAXII);
+      expect(refused.body).toMatchObject({ title: "Not Acceptable", http_status: "406" });
+      expect(refused.body.description).toContain(TAXII);
+    }
+  });
+});
+
+// Keys as GraphQL checks them; bad requests answered with a TAXII error naming the problem.
+describe("stix > taxii > the read-only TAXII 2.1 server > keys and bad requests", () => {
+  it("authenticates like GraphQL: a bad key is 401, a reader key reads", async () => {
+    const refused = await get(base, `${ROOT}collections/`, { token: "ag_not-a-real-key" });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("content-type")).toBe(TAXII);
+    expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(refused.body).toMatchObject({
+      title: "Unauthorized",
+      http_status: "401",
+      error_code: "UNAUTHENTICATED",
+      description: "the API key is unknown or revoked",
+    });
+    const reader = await federation.token("reader");
+    const page = await get(base, `${ROOT}collections/everything/objects/?limit=5`, {
+      token: reader,
+    });
+    expect(page.status).toBe(200);
+    expect(page.body.objects).toHaveLength(5);
+  });
+
+  it("answers bad input with a precise TAXII error", async () => {
+    const objects = `${ROOT}collections/everything/objects/`;
+    const cases: [string, number, RegExp][] = [
+      [
+        `${ROOT}collections/no-such-collection/objects/`,
+        404,
+        /^no collection "no-such-collection": the collections are /,
+      ],
+      [`${objects}?added_after=yesterday`, 400, /^added_after: "yesterday" is not a timestamp/],
+      [`${objects}?added_after=2021-02-30T00:00:00Z`, 400, /^added_after: /],
+      [`${objects}?limit=0`, 400, /^limit: must be an integer from 1 to 1000, got "0"/],
+      [`${objects}?limit=1001`, 400, /^limit: must be an integer from 1 to 1000, got "1001"/],
+      [`${objects}?limit=ten`, 400, /^limit: /],
+      [`${objects}?limit=5&limit=6`, 400, /^limit: given more than once/],
+      [
+        `${objects}?next=bm90IGEgdG9rZW4`,
+        400,
+        /^next: "bm90IGEgdG9rZW4" is not a token this server gave/,
+      ],
+      [`${objects}?match[colour]=red`, 400, /^match\[colour\]: not a filter of this server/],
+      [`${objects}?match[id]=apt40`, 400, /^match\[id\]: "apt40" is not a STIX identifier/],
+      [`${objects}?match[version]=latest`, 400, /^match\[version\]: "latest" is not a version/],
+      [
+        `${objects}identity--00000000-0000-4000-8000-000000000000/`,
+        404,
+        /^no object identity--00000000-0000-4000-8000-000000000000 in collection /,
+      ],
+      [`${objects}not-an-id/`, 400, /^"not-an-id" is not a STIX identifier/],
+      ["taxii2/another-root/", 404, /^no API root "another-root"/],
+      [`${ROOT}status/1234/`, 404, /read-only/],
+      [`${ROOT}collections/everything/what/`, 404, /^no TAXII endpoint at /],
+    ];
+    for (const [path, status, description] of cases) {
+      const answer = await get(base, path);
+      expect(answer.status, path).toBe(status);
+      expect(answer.headers.get("content-type")).toBe(TAXII);
+      expect(answer.body, path).toMatchObject({ http_status: String(status) });
+      expect(answer.body.title, path).toEqual(expect.any(String));
+      expect(answer.body.description, path).toMatch(description);
+    }
+    const posted = await get(base, objects, { method: "POST" });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get("allow")).toBe("GET, HEAD");
+    expect(posted.body).toMatchObject({ http_status: "405" });
+  });
+});
+
+// ANONYMOUS_READS=false and a small rate limit: the TAXII server refuses exactly as GraphQL does.
+describe("stix > taxii > behind the gateway's authentication rules and rate limit", () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startTestFederation(undefined, {
+      anonymousReads: false,
+      limits: { rateLimitPerMinute: 4 },
+    });
+  });
+  afterAll(async () => {
+    await federation?.stop();
+  });
+
+  it("needs a key without anonymous reads, then counts requests per address", async () => {
+    const base = federation.gatewayUrl;
+    const anonymous = await get(base, ROOT);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ http_status: "401", error_code: "UNAUTHENTICATED" });
+    expect(anonymous.body.description).toMatch(/an API key is required/);
+    const token = await federation.token("reader");
+    expect((await get(base, ROOT, { token })).status).toBe(200);
+    expect((await get(base, `${ROOT}collections/`, { token })).status).toBe(200);
+    expect((await get(base, "taxii2/", { token })).status).toBe(200);
+    const limited = await get(base, ROOT, { token });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("content-type")).toBe(TAXII);
+    expect(limited.body).toMatchObject({ http_status: "429", error_code: "RATE_LIMITED" });
+  });
+});

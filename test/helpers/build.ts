@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { inject } from "vitest";
+import { projectPath } from "../../platform/paths";
+
+/** Which test run last built dist/ (global-setup.ts gives each run its id). */
+const STAMP = projectPath("dist", ".test-run");
+
+/**
+ * Compiles the server into dist/ as `npm run build:server` does, once per test run: the end-to-end
+ * files that run the built scripts (the CLIs, npm start, main.js) share one build.
+ */
+export function buildServer(): void {
+  const run = inject("runId");
+  if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === run) return;
+  const tsc = projectPath("node_modules", "typescript", "bin", "tsc");
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+    cwd: projectPath(),
+    stdio: "pipe",
+  });
+  writeFileSync(STAMP, run);
+}
+
+/** The server, then the web app and GraphiQL into dist/web/, as `npm run build` lays them out. */
+export function buildAll(): void {
+  buildServer();
+  // Vite's production build: vitest's NODE_ENV=test would bundle React's development build.
+  execFileSync("npm", ["run", "build:web", "--silent"], {
+    cwd: projectPath(),
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: "pipe",
+  });
+}

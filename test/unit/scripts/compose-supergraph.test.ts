@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ComposedSchemas, composeSupergraph } from "../../../scripts/compose-supergraph";
+import { projectPath } from "../../../platform/paths";
+
+// The committed SDL is what Apollo Router and the gateway run: it must be what the code builds.
+// Building the schemas here also proves decorator metadata is emitted under the test transform
+// (type-graphql throws "Unable to infer GraphQL type" without it).
+describe("scripts > compose-supergraph > the committed schema", () => {
+  let composed: ComposedSchemas;
+  beforeAll(async () => {
+    composed = await composeSupergraph();
+  });
+
+  it("matches the committed schema/*.graphql (run `npm run compose` after changing types)", () => {
+    const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = composed;
+    expect(apiSdl, "schema/api.graphql is stale").toBe(
+      readFileSync(projectPath("schema", "api.graphql"), "utf8"),
+    );
+    expect(bundleSchema, "schema/bundle.schema.json is stale").toBe(
+      readFileSync(projectPath("schema", "bundle.schema.json"), "utf8"),
+    );
+    for (const { name, sdl } of subgraphs) {
+      expect(sdl, `schema/${name}.graphql is stale`).toBe(
+        readFileSync(projectPath("schema", `${name}.graphql`), "utf8"),
+      );
+    }
+    expect(supergraphSdl, "schema/supergraph.graphql is stale").toBe(
+      readFileSync(projectPath("schema", "supergraph.graphql"), "utf8"),
+    );
+  });
+
+  it("keeps explicit scalar types: counts are Int, not Float", () => {
+    const { supergraphSdl } = composed;
+    expect(supergraphSdl).toMatch(/totalCount: Int!/);
+    expect(supergraphSdl).not.toMatch(/: Float/);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { stixId } from "../../../../stix/ids";
+import type { StixObject } from "../../../../stix/model";
+import { TaxiiError } from "../../../../stix/taxii/errors";
+import {
+  DEFAULT_LIMIT,
+  type Stored,
+  isStixId,
+  paginate,
+  parseListing,
+  timestamp,
+} from "../../../../stix/taxii/pages";
+
+const params = (search: string) => parseListing(new URLSearchParams(search));
+
+/** The description of the TAXII error parsing `search` throws. */
+function refusal(search: string): string {
+  try {
+    params(search);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TaxiiError);
+    return (error as TaxiiError).message;
+  }
+  throw new Error(`expected ${search} to be refused`);
+}
+
+const stored = (n: number): Stored => {
+  const dateAdded = `2021-07-${String(10 + n).padStart(2, "0")}T00:00:00.000Z`;
+  const object = {
+    type: "report",
+    spec_version: "2.1",
+    id: stixId("report", `r${n}`),
+    created: dateAdded,
+    modified: dateAdded,
+  };
+  return { object: object as StixObject, dateAdded };
+};
+
+// The URL parameters of TAXII 2.1's listings, read strictly: each malformed one is refused by
+// name; pages follow each other by an opaque `next` token and never repeat an object.
+describe("stix > taxii > pages", () => {
+  it("reads limit, added_after and the match filters, with TAXII's defaults", () => {
+    expect(params("")).toMatchObject({ limit: DEFAULT_LIMIT, versions: ["last"] });
+    const id = stixId("report", "x");
+    expect(
+      params(
+        `limit=5&added_after=2021-07-19T00:00:00Z&match[type]=report,campaign&match[id]=${id}`,
+      ),
+    ).toMatchObject({
+      limit: 5,
+      addedAfter: "2021-07-19T00:00:00.000Z",
+      types: ["report", "campaign"],
+      ids: [id],
+    });
+    expect(timestamp("2021-02-30T00:00:00Z")).toBeUndefined();
+    expect(timestamp("2021-07-19T10:00:00.123456Z")).toBe("2021-07-19T10:00:00.123Z");
+    expect(isStixId(id)).toBe(true);
+    expect(isStixId("report--not-a-uuid")).toBe(false);
+  });
+
+  it.each([
+    ["limit=0", 'limit: must be an integer from 1 to 1000, got "0"'],
+    ["limit=1001", 'limit: must be an integer from 1 to 1000, got "1001"'],
+    ["limit=5&limit=6", "limit: given more than once"],
+    [
+      "added_after=yesterday",
+      'added_after: "yesterday" is not a timestamp such as 2021-07-19T00:00:00.000Z',
+    ],
+    [
+      "match[colour]=red",
+      "match[colour]: not a filter of this server (match[id], match[type], match[version], match[spec_version])",
+    ],
+    ["match[id]=apt40", 'match[id]: "apt40" is not a STIX identifier (type--UUID)'],
+    ["match[spec_version]=two", 'match[spec_version]: "two" is not a spec version such as "2.1"'],
+  ])("refuses %s, naming the parameter", (search, message) => {
+    expect(refusal(search)).toBe(message);
+  });
+
+  it("pages with next tokens, each object once, and refuses a token it did not give", () => {
+    const items = Array.from({ length: 7 }, (_, i) => stored(i));
+    const seen: string[] = [];
+    let search = "limit=3";
+    for (let pages = 1; ; pages++) {
+      const { page, more, next } = paginate(items, params(search));
+      seen.push(...page.map((item) => item.object.id));
+      if (!more) {
+        expect(pages).toBe(3);
+        expect(next).toBeUndefined();
+        break;
+      }
+      search = `limit=3&next=${next}`;
+    }
+    expect(seen).toEqual(items.map((item) => item.object.id));
+    expect(refusal("next=bm90IGEgdG9rZW4")).toMatch(
+      /^next: "bm90IGEgdG9rZW4" is not a token this server gave/,
+    );
+  });
+});
