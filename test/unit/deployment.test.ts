@@ -114,7 +114,7 @@ describe("deployment > docker-compose.yml", () => {
     for (const { definition, port } of subgraphs) {
       const variable = `${definition.name.replace("-", "_").toUpperCase()}_URL`;
       expect(gateway.environment[variable]).toBe(`http://${definition.name}:${port}/`);
-      expect(readFileSync(projectPath("gateway", "main.ts"), "utf8")).toContain(`"${variable}"`);
+      expect(readFileSync(projectPath("gateway", "config.ts"), "utf8")).toContain(`"${variable}"`);
     }
   });
 });
