@@ -1,21 +1,7 @@
-import { GraphQLJSONObject } from "graphql-scalars";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { AuditEntryConnection } from "../kit/audit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
-import { SourceInput } from "../kit/inputs";
 import { loadOrNotFound } from "../kit/loaders";
-import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../kit/write-path";
+import { RecordResolver } from "../kit/record-resolver";
 import { AgencyConnection } from "./agency";
 import { AgencyListArgs } from "./agency.inputs";
 import { AttributionConnection } from "./attribution";
@@ -27,10 +13,8 @@ import { governmentWrites } from "./government.writes";
 import { StatementConnection } from "./statement";
 import { StatementListArgs } from "./statement.inputs";
 
-const UpsertGovernmentPayload = upsertPayload(Government, "Government", "government");
-
 @Resolver(() => Government)
-export class GovernmentResolver {
+class GovernmentFields {
   @Query(() => Government, {
     nullable: true,
     description: "A government by id; NOT_FOUND if none.",
@@ -115,56 +99,18 @@ export class GovernmentResolver {
   ) {
     return ctx.loaders.attributionsReceivedBy(args).load(government.id);
   }
-
-  @Directive(CONNECTION_SIZE)
-  @FieldResolver(() => AuditEntryConnection, {
-    description: "Every write to this record, oldest first (editor key).",
-  })
-  history(
-    @Root() government: Government,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: Context,
-  ) {
-    requireEditor(ctx.identity, "reading history");
-    return ctx.loaders.history("Government", args).load(government.id);
-  }
-
-  @FieldResolver(() => GraphQLJSONObject, {
-    description:
-      "This record in the bundle format, with the sources it cites (what export writes).",
-  })
-  bundleRecord(@Root() government: Government, @Ctx() ctx: Context) {
-    return ctx.loaders.snapshots.Government.load(government.id);
-  }
-
-  @Mutation(() => UpsertGovernmentPayload, {
-    description:
-      "Creates or updates a government by id (editor key). Re-sending it unchanged answers UNCHANGED.",
-  })
-  async upsertGovernment(
-    @Arg("input", () => GovernmentInput, { validate: false, description: "The government." })
-    input: GovernmentInput,
-    @Arg("sources", () => [SourceInput], {
-      nullable: true,
-      validate: false,
-      description: "The sources it cites.",
-    })
-    sources: SourceInput[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    return Object.assign(
-      new UpsertGovernmentPayload(),
-      await upsert(ctx, "governments", governmentWrites, input, sources),
-    );
-  }
-
-  @Mutation(() => DeletePayload, {
-    description: "Deletes a government (editor key); refused while records refer to it.",
-  })
-  deleteGovernment(
-    @Arg("id", () => ID, { description: "Its slug." }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return remove(ctx, "governments", governmentWrites, id);
-  }
 }
+
+/** With the record recipe: history, bundleRecord, upsertGovernment, deleteGovernment. */
+export const GovernmentResolver = RecordResolver(GovernmentFields, {
+  type: Government,
+  input: GovernmentInput,
+  writes: governmentWrites,
+  dbSchema: "governments",
+  description: {
+    input: "The government.",
+    upsert:
+      "Creates or updates a government by id (editor key). Re-sending it unchanged answers UNCHANGED.",
+    delete: "Deletes a government (editor key); refused while records refer to it.",
+  },
+});

@@ -13,6 +13,7 @@ import type { Bundle } from "../../platform/bundle";
 import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
 import { DEFAULT_MAX_DEPTH, subgraphLimits } from "../../platform/limits";
+import { authChecker } from "./authorization";
 import { validateArgument } from "./problems";
 import { type AnyRecordWrites, bundleLoader } from "./records";
 import { formatError, requestIdPlugin } from "../../platform/error-policy";
@@ -100,6 +101,7 @@ export async function buildFederatedSchema<L>(
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     validateFn: validateArgument,
+    authChecker,
     skipCheck: true,
   });
   const typeDefs = describeRootTypes(

@@ -1,22 +1,8 @@
-import { GraphQLJSONObject } from "graphql-scalars";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { AuditEntryConnection } from "../kit/audit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { SourceInput } from "../kit/inputs";
 import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
-import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../kit/write-path";
+import { RecordResolver } from "../kit/record-resolver";
 import { Charge } from "./charge";
 import type { Context } from "./context";
 import { Defendant } from "./defendant";
@@ -36,10 +22,8 @@ import {
   ThreatActorRef,
 } from "./references";
 
-const UpsertLegalActionPayload = upsertPayload(LegalAction, "LegalAction", "legalAction");
-
 @Resolver(() => LegalAction)
-export class LegalActionResolver {
+class LegalActionFields {
   @Query(() => LegalAction, {
     nullable: true,
     description: "A legal action by id; NOT_FOUND if none.",
@@ -107,60 +91,22 @@ export class LegalActionResolver {
   ) {
     return ctx.loaders.relatedActors(action, args);
   }
-
-  @Directive(CONNECTION_SIZE)
-  @FieldResolver(() => AuditEntryConnection, {
-    description: "Every write to this record, oldest first (editor key).",
-  })
-  history(
-    @Root() action: LegalAction,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: Context,
-  ) {
-    requireEditor(ctx.identity, "reading history");
-    return ctx.loaders.history("LegalAction", args).load(action.id);
-  }
-
-  @FieldResolver(() => GraphQLJSONObject, {
-    description:
-      "This record in the bundle format, with the sources it cites (what export writes).",
-  })
-  bundleRecord(@Root() action: LegalAction, @Ctx() ctx: Context) {
-    return ctx.loaders.snapshots.LegalAction.load(action.id);
-  }
-
-  @Mutation(() => UpsertLegalActionPayload, {
-    description:
-      "Creates or updates a legal action by id, with its charges and defendants (editor key). Every problem of the input is reported at once.",
-  })
-  async upsertLegalAction(
-    @Arg("input", () => LegalActionInput, { validate: false, description: "The legal action." })
-    input: LegalActionInput,
-    @Arg("sources", () => [SourceInput], {
-      nullable: true,
-      validate: false,
-      description: "The sources it cites.",
-    })
-    sources: SourceInput[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    return Object.assign(
-      new UpsertLegalActionPayload(),
-      await upsert(ctx, "legal", legalActionWrites, input, sources),
-    );
-  }
-
-  @Mutation(() => DeletePayload, {
-    description:
-      "Deletes a legal action with its charges and defendants (editor key); UNCHANGED if none.",
-  })
-  deleteLegalAction(
-    @Arg("id", () => ID, { description: "Its slug." }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return remove(ctx, "legal", legalActionWrites, id);
-  }
 }
+
+/** With the record recipe: history, bundleRecord, upsertLegalAction, deleteLegalAction. */
+export const LegalActionResolver = RecordResolver(LegalActionFields, {
+  type: LegalAction,
+  input: LegalActionInput,
+  writes: legalActionWrites,
+  dbSchema: "legal",
+  description: {
+    input: "The legal action.",
+    upsert:
+      "Creates or updates a legal action by id, with its charges and defendants (editor key). Every problem of the input is reported at once.",
+    delete:
+      "Deletes a legal action with its charges and defendants (editor key); UNCHANGED if none.",
+  },
+});
 
 @Resolver(() => Defendant)
 export class DefendantResolver {
