@@ -1,5 +1,6 @@
 import type DataLoader from "dataloader";
 import { loadOrNotFound } from "./loaders";
+import type { ResolverMap } from "./subgraph";
 
 /**
  * `__resolveReference` through a per-request loader. A key no row matches (a dangling reference
@@ -13,6 +14,18 @@ export function referenceResolver<C>(
     __resolveReference: (reference: { id: string }, context: C) =>
       loadOrNotFound(loader(context), type, reference.id),
   };
+}
+
+/**
+ * The `__resolveReference` of each entity type a subgraph owns, by type name, from the loader
+ * of the request that reads it by id: the one declaration of a subgraph's references.
+ */
+export function referenceResolvers<C>(
+  loaders: Record<string, (context: C) => DataLoader<string, unknown>>,
+): ResolverMap {
+  return Object.fromEntries(
+    Object.entries(loaders).map(([type, loader]) => [type, referenceResolver(type, loader)]),
+  );
 }
 
 /** A key-only reference to an entity another subgraph owns (or null for a missing id). */

@@ -1,6 +1,8 @@
+import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
+import type { Context } from "./context";
 import {
   GovernmentContributions,
   IncidentContributions,
@@ -9,7 +11,6 @@ import {
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";
 import { LegalActionInput } from "./legal-action.inputs";
-import { legalActionReference } from "./legal-action.reference";
 import { DefendantResolver, LegalActionResolver } from "./legal-action.resolver";
 import { legalActionWrites } from "./legal-action.writes";
 import { type Loaders, createLoaders } from "./loaders";
@@ -35,7 +36,9 @@ export const legalActions: SubgraphDefinition<Loaders> = {
   // Reached by no field here: the gateway reaches it by key (analytics.resolver.ts).
   orphanedTypes: [AnalyticsRef],
   migrations: [Initial1764380300000, AuditLog1764395200000],
-  referenceResolvers: { LegalAction: legalActionReference },
+  referenceResolvers: referenceResolvers<Context>({
+    LegalAction: (c) => c.loaders.legalActionById,
+  }),
   createLoaders,
   records: [{ input: LegalActionInput, writes: legalActionWrites }],
 };
