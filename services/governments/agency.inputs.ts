@@ -1,7 +1,6 @@
 import { ArgsType, InputType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { MAX_FILTER_VALUES } from "../kit/filters";
 import {
   EnumField,
   EnumListField,
@@ -59,20 +58,6 @@ export class AgencyInput {
 
   @SourcesField()
   sources: string[];
-}
-
-/** Narrows `query` (alias `ag`) to the agencies matching `filter`. */
-export function applyAgencyFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: AgencyFilter) {
-  whereAnyOf(query, "ag.id", "ids", filter.ids);
-  whereAnyOf(query, "ag.government_id", "governmentIds", filter.governmentIds);
-  whereAnyOf(query, "ag.kind", "kinds", filter.kinds);
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      "(governments.f_unaccent(ag.name) ILIKE governments.f_unaccent(:pattern) OR ag.acronym ILIKE :pattern)",
-      { pattern: containsPattern(text) },
-    );
-  }
 }
 
 @ArgsType()

@@ -1,7 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { DateRangeInput, MAX_FILTER_VALUES, dateRangeBounds, whereAnyOf } from "../kit/filters";
+import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
   EnumField,
   EnumListField,
@@ -12,7 +11,7 @@ import {
   RequireOneOf,
   TextField,
 } from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { SortDirection } from "../kit/pagination";
 import { AttributionKind, ConfidenceLevel } from "./enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })
@@ -136,42 +135,6 @@ export class AttributionInput {
 
   @IntField({ nullable: true, description: "Normalised confidence (STIX 2.1).", min: 0, max: 100 })
   confidenceScore?: number | null;
-}
-
-/** Narrows `query` (alias `a`, its statement joined as `s`) to the attributions matching `filter`. */
-export function applyAttributionFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: AttributionFilter,
-) {
-  whereAnyOf(query, "a.id", "ids", filter.ids);
-  whereAnyOf(query, "a.incident_id", "incidentIds", filter.incidentIds);
-  whereAnyOf(query, "a.actor_id", "actorIds", filter.actorIds);
-  whereAnyOf(query, "a.state_id", "stateIds", filter.stateIds);
-  whereAnyOf(query, "a.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "a.confidence_level", "levels", filter.confidenceLevels);
-  if (filter.attributedByIds) {
-    query.andWhere("(s.issuer_id = ANY(:by) OR s.cosigner_ids && :by)", {
-      by: filter.attributedByIds,
-    });
-  }
-  if (filter.minConfidenceScore !== undefined && filter.minConfidenceScore !== null) {
-    query.andWhere("a.confidence_score >= :minScore", { minScore: filter.minConfidenceScore });
-  }
-  if (filter.issuedBetween) {
-    const { from, to } = dateRangeBounds(filter.issuedBetween, "filter.issuedBetween");
-    if (from) query.andWhere("s.issued_on >= :from", { from });
-    if (to) query.andWhere("s.issued_on <= :to", { to });
-  }
-}
-
-export function attributionOrdering(order: AttributionOrder | undefined): Ordering {
-  const direction = order?.direction ?? SortDirection.DESC;
-  const field = order?.field ?? AttributionOrderField.ISSUED_AT;
-  const id = { sql: "a.id", direction };
-  return {
-    name: `${field}_${direction}`,
-    keys: field === AttributionOrderField.ID ? [id] : [{ sql: "s.issued_on", direction }, id],
-  };
 }
 
 @ArgsType()

@@ -1,7 +1,6 @@
 import { ArgsType, InputType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { MAX_FILTER_VALUES } from "../kit/filters";
 import {
   EnumField,
   EnumListField,
@@ -69,22 +68,6 @@ export class GovernmentInput {
 
   @SourcesField()
   sources: string[];
-}
-
-/** Narrows `query` (alias `g`) to the governments matching `filter`. */
-export function applyGovernmentFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: GovernmentFilter,
-) {
-  whereAnyOf(query, "g.id", "ids", filter.ids);
-  whereAnyOf(query, "g.kind", "kinds", filter.kinds);
-  if (filter.memberOf) query.andWhere(":union = ANY(g.member_of_ids)", { union: filter.memberOf });
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere("governments.f_unaccent(g.name) ILIKE governments.f_unaccent(:pattern)", {
-      pattern: containsPattern(text),
-    });
-  }
 }
 
 @ArgsType()

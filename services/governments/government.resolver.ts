@@ -9,6 +9,7 @@ import { AttributionListArgs } from "./attribution.inputs";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import { GovernmentInput, GovernmentListArgs } from "./government.inputs";
+import { governmentsIn, listGovernments } from "./government.queries";
 import { governmentWrites } from "./government.writes";
 import { StatementConnection } from "./statement";
 import { StatementListArgs } from "./statement.inputs";
@@ -29,7 +30,7 @@ class GovernmentFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => GovernmentConnection, { description: "Governments, by name by default." })
   governments(@Args(() => GovernmentListArgs) args: GovernmentListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.governments(args);
+    return listGovernments(ctx, args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -39,7 +40,7 @@ class GovernmentFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.governmentsIn(government.memberOfIds, args);
+    return governmentsIn(ctx, government.memberOfIds, args);
   }
 
   @Directive(CONNECTION_SIZE)

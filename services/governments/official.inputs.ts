@@ -1,7 +1,6 @@
 import { ArgsType, InputType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { MAX_FILTER_VALUES } from "../kit/filters";
 import {
   DateField,
   IdField,
@@ -75,31 +74,6 @@ export class OfficialInput {
 
   @SourcesField()
   sources: string[];
-}
-
-/** Narrows `query` (alias `o`) to the officials matching `filter`. */
-export function applyOfficialFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: OfficialFilter,
-) {
-  whereAnyOf(query, "o.id", "ids", filter.ids);
-  for (const [column, name] of [
-    ["government_id", "governmentIds"],
-    ["agency_id", "agencyIds"],
-  ] as const) {
-    if (filter[name]) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM governments.official_role r WHERE r.official_id = o.id AND r.${column} = ANY(:${name}))`,
-        { [name]: filter[name] },
-      );
-    }
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere("governments.f_unaccent(o.name) ILIKE governments.f_unaccent(:pattern)", {
-      pattern: containsPattern(text),
-    });
-  }
 }
 
 @ArgsType()

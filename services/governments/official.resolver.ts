@@ -7,6 +7,7 @@ import type { Context } from "./context";
 import { Government } from "./government";
 import { Official, OfficialConnection, OfficialRole } from "./official";
 import { MAX_ROLES, OfficialInput, OfficialListArgs } from "./official.inputs";
+import { listOfficials } from "./official.queries";
 import { officialWrites } from "./official.writes";
 import { StatementConnection } from "./statement";
 import { StatementListArgs } from "./statement.inputs";
@@ -24,7 +25,7 @@ class OfficialFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => OfficialConnection, { description: "Officials, by name by default." })
   officials(@Args(() => OfficialListArgs) args: OfficialListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.officials(args);
+    return listOfficials(ctx, args);
   }
 
   @Directive(listSize(MAX_ROLES))

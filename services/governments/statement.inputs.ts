@@ -1,14 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../../platform/errors";
-import {
-  DateRangeInput,
-  MAX_FILTER_VALUES,
-  dateRangeBounds,
-  searchText,
-  whereAnyOf,
-} from "../kit/filters";
+import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
   DateField,
   EnumField,
@@ -24,7 +16,7 @@ import {
   TextListField,
   UrlField,
 } from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { SortDirection } from "../kit/pagination";
 import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
 
@@ -218,94 +210,6 @@ export class StatementInput {
 
   @SourcesField()
   sources: string[];
-}
-
-const SEARCH_QUERY = "governments.search_query(:text)";
-
-/** Narrows `query` (alias `s`) to the statements matching `filter`. */
-export function applyStatementFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: StatementFilter,
-) {
-  whereAnyOf(query, "s.id", "ids", filter.ids);
-  whereAnyOf(query, "s.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
-  whereAnyOf(query, "s.speaker_id", "speakerIds", filter.speakerIds);
-  if (filter.governmentIds) {
-    query.andWhere("(s.issuer_id = ANY(:governmentIds) OR s.cosigner_ids && :governmentIds)", {
-      governmentIds: filter.governmentIds,
-    });
-  }
-  for (const [column, name] of [
-    ["incident_id", "incidentIds"],
-    ["actor_id", "actorIds"],
-  ] as const) {
-    if (filter[name]) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM governments.attribution fa WHERE fa.statement_id = s.id AND fa.${column} = ANY(:${name}))`,
-        { [name]: filter[name] },
-      );
-    }
-  }
-  if (filter.languages) {
-    const languages = filter.languages.map((language) => language.toLowerCase());
-    query.andWhere(
-      `(governments.language_matches(s.language, :languages) OR EXISTS (
-         SELECT 1 FROM governments.quote q WHERE q.statement_id = s.id
-         AND (governments.language_matches(q.language, :languages)
-              OR EXISTS (SELECT 1 FROM jsonb_array_elements(q.translations) t
-                         WHERE governments.language_matches(t->>'language', :languages)))))`,
-      { languages },
-    );
-  }
-  if (filter.issuedBetween) {
-    const { from, to } = dateRangeBounds(filter.issuedBetween, "filter.issuedBetween");
-    if (from) query.andWhere("s.issued_on >= :from", { from });
-    if (to) query.andWhere("s.issued_on <= :to", { to });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      // A UNION of two index scans: "search @@ q OR EXISTS (quote ...)" reads every statement.
-      `s.id IN (SELECT id FROM governments.statement WHERE search @@ ${SEARCH_QUERY}
-         UNION SELECT statement_id FROM governments.quote WHERE search @@ ${SEARCH_QUERY})`,
-      { text },
-    );
-  }
-}
-
-/** Newest first, or by relevance when searching text, unless `order` says otherwise. */
-export function statementOrdering(
-  order: StatementOrder | undefined,
-  filter: StatementFilter | undefined,
-): Ordering {
-  const text = searchText(filter?.text, "filter.text");
-  const field =
-    order?.field ?? (text ? StatementOrderField.RELEVANCE : StatementOrderField.ISSUED_AT);
-  const direction = order?.direction ?? SortDirection.DESC;
-  const name = `${field}_${direction}`;
-  switch (field) {
-    case StatementOrderField.ID:
-      return { name, keys: [{ sql: "s.id", direction }] };
-    case StatementOrderField.ISSUED_AT:
-      return {
-        name,
-        keys: [
-          { sql: "s.issued_on", direction },
-          { sql: "s.id", direction },
-        ],
-      };
-    case StatementOrderField.RELEVANCE:
-      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
-      return {
-        name: `${name}:${text}`,
-        keys: [
-          // :text is bound by the filter, which every query ordered this way applies.
-          { sql: `ts_rank(s.search, ${SEARCH_QUERY})`, direction },
-          { sql: "s.id", direction: SortDirection.ASC },
-        ],
-      };
-  }
 }
 
 @ArgsType()

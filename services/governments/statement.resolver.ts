@@ -6,6 +6,7 @@ import { Agency } from "./agency";
 import { AttributionConnection } from "./attribution";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
+import { governmentsIn } from "./government.queries";
 import { Official } from "./official";
 import { Quote, Translation } from "./quote";
 import { IncidentConnection } from "./references";
@@ -16,6 +17,7 @@ import {
   StatementInput,
   StatementListArgs,
 } from "./statement.inputs";
+import { incidentsOfStatement, listStatements } from "./statement.queries";
 import { statementWrites } from "./statement.writes";
 
 @Resolver(() => Statement)
@@ -30,7 +32,7 @@ class StatementFields {
     description: "Statements, newest first; by relevance when `filter.text` searches them.",
   })
   statements(@Args(() => StatementListArgs) args: StatementListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.statements(args);
+    return listStatements(ctx, args);
   }
 
   @FieldResolver(() => Government, { description: "The government that issued the statement." })
@@ -47,7 +49,7 @@ class StatementFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.governmentsIn(statement.cosignerIds, args);
+    return governmentsIn(ctx, statement.cosignerIds, args);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency that issued it." })
@@ -87,7 +89,7 @@ class StatementFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.incidentsOfStatement(statement.id, args);
+    return incidentsOfStatement(ctx, statement.id, args);
   }
 }
 

@@ -1,14 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { ConnectionArgs } from "../kit/connection";
-import {
-  DateRangeInput,
-  MAX_FILTER_VALUES,
-  containsPattern,
-  dateRangeBounds,
-  searchText,
-  whereAnyOf,
-} from "../kit/filters";
+import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
   DateField,
   EnumField,
@@ -21,7 +13,7 @@ import {
   TextField,
   TextListField,
 } from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { SortDirection } from "../kit/pagination";
 import { IncidentKind } from "./enums";
 
 export const MAX_INCIDENT_ALIASES = 100;
@@ -96,50 +88,6 @@ export class IncidentFilter {
   text?: string;
 }
 
-/** Narrows `query` (alias `i`) to the incidents matching `filter`. */
-export function applyIncidentFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: IncidentFilter,
-) {
-  const overlaps = (column: string, name: string, values?: string[]) => {
-    if (values) query.andWhere(`${column} && :${name}`, { [name]: values });
-  };
-  whereAnyOf(query, "i.id", "ids", filter.ids);
-  whereAnyOf(query, "i.kind", "kinds", filter.kinds);
-  overlaps("i.targeted_country_ids", "countryIds", filter.targetedCountryIds);
-  overlaps(
-    "i.sectors",
-    "sectors",
-    filter.sectors?.map((sector) => sector.toLowerCase()),
-  );
-  overlaps(
-    "i.cves",
-    "cves",
-    filter.cves?.map((cve) => cve.toUpperCase()),
-  );
-  if (filter.actorIds) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM incidents.incident_actor fa
-               WHERE fa.incident_id = i.id AND fa.actor_id = ANY(:actorIds))`,
-      { actorIds: filter.actorIds },
-    );
-  }
-  if (filter.occurredBetween) {
-    const { from, to } = dateRangeBounds(filter.occurredBetween, "filter.occurredBetween");
-    if (from) query.andWhere("i.occurred_on >= :from", { from });
-    if (to) query.andWhere("i.occurred_on <= :to", { to });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      `(i.search_names ILIKE incidents.f_unaccent(:pattern)
-        OR incidents.f_unaccent(lower(:text)) <% i.search_names
-        OR i.search @@ incidents.search_query(:text))`,
-      { text, pattern: containsPattern(text) },
-    );
-  }
-}
-
 export enum IncidentOrderField {
   OCCURRED_AT = "OCCURRED_AT",
   NAME = "NAME",
@@ -168,23 +116,6 @@ export class IncidentOrder {
     description: "DESC for OCCURRED_AT (most recent first), ASC for NAME and ID, unless given.",
   })
   direction?: SortDirection | null;
-}
-
-/** When an incident happened, for sorting: never NULL (undated incidents sort as oldest). */
-const OCCURRED_SORT = "coalesce(i.occurred_on, DATE '0001-01-01')";
-
-/** Most recent first unless `order` says otherwise (alias `i`). */
-export function incidentOrdering(order: IncidentOrder | undefined): Ordering {
-  const field = order?.field ?? IncidentOrderField.OCCURRED_AT;
-  const direction =
-    order?.direction ??
-    (field === IncidentOrderField.OCCURRED_AT ? SortDirection.DESC : SortDirection.ASC);
-  const first = {
-    [IncidentOrderField.OCCURRED_AT]: [{ sql: OCCURRED_SORT, direction }],
-    [IncidentOrderField.NAME]: [{ sql: "i.name", direction }],
-    [IncidentOrderField.ID]: [],
-  }[field];
-  return { name: `${field}_${direction}`, keys: [...first, { sql: "i.id", direction }] };
 }
 
 @ArgsType()

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } f
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
+import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { Incident, IncidentConnection } from "./incident";
 import {
@@ -10,8 +11,9 @@ import {
   MAX_TARGETED_COUNTRIES,
   MAX_TIMELINE_EVENTS,
 } from "./incident.inputs";
+import { listIncidents } from "./incident.queries";
 import { incidentWrites } from "./incident.writes";
-import { GovernmentConnection } from "./references";
+import { GovernmentConnection, GovernmentRef } from "./references";
 import { ThreatActorConnection } from "./threat-actor";
 import { TimelineEvent } from "./timeline-event";
 
@@ -28,7 +30,7 @@ class IncidentFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })
   incidents(@Args(() => IncidentListArgs) args: IncidentListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.incidents(args);
+    return listIncidents(ctx, args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -40,7 +42,13 @@ class IncidentFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.governmentsIn(incident.targetedCountryIds, args);
+    return referencePage(
+      GovernmentConnection,
+      GovernmentRef,
+      incident.targetedCountryIds,
+      args,
+      ctx.budget,
+    );
   }
 
   @Directive(CONNECTION_SIZE)

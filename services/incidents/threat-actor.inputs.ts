@@ -1,8 +1,7 @@
 import { IsBoolean, IsOptional } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { ConnectionArgs } from "../kit/connection";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { MAX_FILTER_VALUES } from "../kit/filters";
 import {
   EnumField,
   EnumListField,
@@ -17,8 +16,7 @@ import {
   TextListField,
   UrlField,
 } from "../kit/inputs";
-import { NameOrder, nameOrdering } from "../kit/ordering";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { NameOrder } from "../kit/ordering";
 import { ThreatActorKind } from "./enums";
 
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */
@@ -208,59 +206,6 @@ export class ThreatActorInput {
 
   @SourcesField()
   sources: string[];
-}
-
-/** Narrows `query` (alias `a`) to the threat actors matching `filter`. */
-export function applyThreatActorFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: ThreatActorFilter,
-) {
-  whereAnyOf(query, "a.id", "ids", filter.ids);
-  whereAnyOf(query, "a.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "a.sponsor_state_id", "sponsorStateIds", filter.sponsorStateIds);
-  // `&&` on the generated arrays: their GIN indexes answer it.
-  if (filter.aliasNamedBy) {
-    query.andWhere("a.alias_named_by && :namedBy", {
-      namedBy: filter.aliasNamedBy.map((name) => name.toLowerCase()),
-    });
-  }
-  if (filter.externalIdSystems) {
-    query.andWhere("a.external_systems && :systems", { systems: filter.externalIdSystems });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      `(a.search_names ILIKE incidents.f_unaccent(:pattern)
-        OR incidents.f_unaccent(lower(:text)) <% a.search_names)`,
-      { text, pattern: containsPattern(text) },
-    );
-  }
-}
-
-/**
- * By name, or, when `filter.text` searches and no order is asked for, best match first: among
- * ~1,000 actors "Volt Typhoon" also resembles every other "... Typhoon", and by name alone the
- * actor that carries it could be on a later page.
- */
-export function threatActorOrdering(
-  order: NameOrder | undefined,
-  filter: ThreatActorFilter | undefined,
-): Ordering {
-  const text = searchText(filter?.text, "filter.text");
-  if (order || !text) return nameOrdering("a", order);
-  return {
-    name: `RELEVANCE:${text}`,
-    keys: [
-      // :text is bound by the filter, which every query ordered this way applies. Rounded: a
-      // numeric compares exactly with the value a cursor carries back.
-      {
-        sql: "round(word_similarity(incidents.f_unaccent(lower(:text)), a.search_names)::numeric, 4)",
-        direction: SortDirection.DESC,
-      },
-      { sql: "a.name", direction: SortDirection.ASC },
-      { sql: "a.id", direction: SortDirection.ASC },
-    ],
-  };
 }
 
 @ArgsType()

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
-import { ref } from "../kit/references";
-import { toSources } from "../kit/source";
+import { ref, referencePage } from "../kit/references";
 import { RecordResolver } from "../kit/record-resolver";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
@@ -16,6 +15,7 @@ import {
   ThreatActorInput,
   ThreatActorListArgs,
 } from "./threat-actor.inputs";
+import { listThreatActors } from "./threat-actor.queries";
 import { threatActorWrites } from "./threat-actor.writes";
 
 @Resolver(() => ThreatActor)
@@ -36,7 +36,7 @@ class ThreatActorFields {
     description: "Threat actors, by name by default; best match first when `filter.text` searches.",
   })
   threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.threatActors(args);
+    return listThreatActors(ctx, args);
   }
 
   @Directive(listSize(MAX_ACTOR_ALIASES))
@@ -44,15 +44,7 @@ class ThreatActorFields {
     description: "Other names, as used by vendors and governments (Leviathan, BRONZE MOHAWK).",
   })
   aliases(@Root() actor: ThreatActor): ThreatActorAlias[] {
-    const sources = toSources(actor.sourceRecords);
-    return actor.aliases.map((alias) =>
-      Object.assign(new ThreatActorAlias(), {
-        name: alias.name,
-        namedBy: alias.namedBy ?? null,
-        ambiguous: alias.ambiguous ?? false,
-        sources: sources.filter((source) => alias.sources?.includes(source.id)),
-      }),
-    );
+    return actor.aliasList();
   }
 
   @Directive(listSize(MAX_EXTERNAL_IDS))
@@ -60,9 +52,7 @@ class ThreatActorFields {
     description: 'Its ids in other catalogues: `{ system: "misp-galaxy", id: <uuid> }`.',
   })
   externalIds(@Root() actor: ThreatActor): ExternalId[] {
-    return actor.externalIds.map((e) =>
-      Object.assign(new ExternalId(), { system: e.system, id: e.id, url: e.url ?? null }),
-    );
+    return actor.externalIdList();
   }
 
   @Directive(CONNECTION_SIZE)
@@ -74,7 +64,13 @@ class ThreatActorFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.governmentsIn(actor.targetedCountryIds, args);
+    return referencePage(
+      GovernmentConnection,
+      GovernmentRef,
+      actor.targetedCountryIds,
+      args,
+      ctx.budget,
+    );
   }
 
   @FieldResolver(() => GovernmentRef, {

@@ -1,8 +1,8 @@
-import type { WhereExpressionBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from "typeorm";
 import { InputType } from "type-graphql";
 import { badUserInput } from "../../platform/errors";
-import { DateField } from "./inputs";
 import { parsePartialDate, toPartialDate } from "../../platform/partial-date";
+import { DateField } from "./inputs";
 
 @InputType({
   description: 'A period between two partial dates, both inclusive: from "2021" to "2021-07-19".',
@@ -62,4 +62,27 @@ export function whereAnyOf(
   values: readonly string[] | null | undefined,
 ): void {
   if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
+}
+
+/** `query` narrowed by `apply` to what `filter` asks for, if it asks for anything. */
+export function withFilter<F>(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  apply: (query: SelectQueryBuilder<ObjectLiteral>, filter: F) => void,
+  filter: F | null | undefined,
+): SelectQueryBuilder<ObjectLiteral> {
+  if (filter) apply(query, filter);
+  return query;
+}
+
+/** `column` within the partial-date `range`, both ends inclusive; `field` names it in errors. */
+export function whereWithin(
+  query: WhereExpressionBuilder,
+  column: string,
+  range: DateRangeInput | null | undefined,
+  field: string,
+): void {
+  if (!range) return;
+  const { from, to } = dateRangeBounds(range, field);
+  if (from) query.andWhere(`${column} >= :from`, { from });
+  if (to) query.andWhere(`${column} <= :to`, { to });
 }

@@ -1,6 +1,9 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import { notFound } from "../../platform/errors";
+import type { ResponseBudget } from "./budget";
+import type { ConnectionArgs, ConnectionClass } from "./connection";
+import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
 
 /** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
 export function keyedLoader<V>(
@@ -28,6 +31,21 @@ export function groupedLoader<V>(
     }
     return keys.map((key) => groups.get(key) ?? []);
   });
+}
+
+/** The rows of `entity` under each parent (their `parent` column), in `position` order. */
+export function childrenLoader<T extends { position: number }>(
+  db: DataSource,
+  entity: new () => T,
+  parent: keyof T & string,
+): DataLoader<string, T[]> {
+  return groupedLoader(
+    (ids) =>
+      db
+        .getRepository(entity)
+        .find({ where: { [parent]: In([...ids]) }, order: { position: "ASC" } } as never),
+    (row) => row[parent] as string,
+  );
 }
 
 export async function loadAll<V>(loader: DataLoader<string, V | null>, ids: readonly string[]) {
@@ -69,4 +87,20 @@ export function perArguments<A extends unknown[], L>(create: (...args: A) => L):
     }
     return loader;
   };
+}
+
+/**
+ * The page `args` asks for of a nested list (`list`, ordered by `ordering`), for every parent key
+ * of the request at once: `loader(args).load(parentId)`.
+ */
+export function nestedLoader<T, A extends ConnectionArgs>(
+  db: DataSource,
+  budget: ResponseBudget,
+  connection: ConnectionClass<T>,
+  list: (args: A) => NestedList<T>,
+  ordering: (args: A) => Ordering,
+) {
+  return perArguments((args: A) =>
+    nestedConnection(db, connection, list(args), pageWindow(args, ordering(args)), budget),
+  );
 }

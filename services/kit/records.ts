@@ -59,12 +59,20 @@ export function bundleLoader(kinds: AnyRecordWrites[]) {
     });
 }
 
-/** Snapshots of one kind by id, batched per request (export reads 100 at a time). */
-export function snapshotLoader(db: DataSource, kind: AnyRecordWrites) {
-  return new DataLoader<string, RecordSnapshot | null>(async (ids) => {
-    const found = await kind.snapshotMany(db.manager, [...ids]);
-    return ids.map((id) => found.get(id) ?? null);
-  });
+/** Snapshots of each kind by id, by type name, batched per request (export reads 100 at a time). */
+export function snapshotLoaders(
+  db: DataSource,
+  kinds: AnyRecordWrites[],
+): Record<string, DataLoader<string, RecordSnapshot | null>> {
+  return Object.fromEntries(
+    kinds.map((kind) => [
+      kind.type,
+      new DataLoader<string, RecordSnapshot | null>(async (ids) => {
+        const found = await kind.snapshotMany(db.manager, [...ids]);
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+    ]),
+  );
 }
 
 /** The ids among `ids` that no row of `entity` has. */

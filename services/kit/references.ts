@@ -1,5 +1,8 @@
 import type DataLoader from "dataloader";
+import type { ResponseBudget } from "./budget";
+import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { loadOrNotFound } from "./loaders";
+import { arrayConnection, arrayWindow } from "./pagination";
 import type { ResolverMap } from "./subgraph";
 
 /**
@@ -33,4 +36,21 @@ export function ref<T extends { id: string }>(type: new () => T, id: string): T;
 export function ref<T extends { id: string }>(type: new () => T, id: string | null): T | null;
 export function ref<T extends { id: string }>(type: new () => T, id: string | null): T | null {
   return id === null ? null : Object.assign(new type(), { id });
+}
+
+/** A page of key-only references the record lists itself, in its order: paged in memory. */
+export function referencePage<T extends { id: string }>(
+  connection: ConnectionClass<T>,
+  type: new () => T,
+  ids: readonly string[],
+  args: ConnectionArgs,
+  budget: ResponseBudget,
+) {
+  const window = arrayWindow(args);
+  return arrayConnection(
+    connection,
+    ids.map((id) => ref(type, id)),
+    window,
+    budget,
+  );
 }

@@ -1,14 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { ConnectionArgs } from "../kit/connection";
-import {
-  DateRangeInput,
-  MAX_FILTER_VALUES,
-  containsPattern,
-  dateRangeBounds,
-  searchText,
-  whereAnyOf,
-} from "../kit/filters";
+import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
   DateField,
   EnumField,
@@ -22,7 +14,7 @@ import {
   TextField,
   TextListField,
 } from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { SortDirection } from "../kit/pagination";
 import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })
@@ -310,70 +302,4 @@ export class LegalActionInput {
 
   @SourcesField()
   sources: string[];
-}
-
-const SEARCH_QUERY = "legal.search_query(:text)";
-const DEFENDANTS_WHERE = (condition: string) =>
-  `l.id IN (SELECT d.legal_action_id FROM legal.defendant d WHERE ${condition})`;
-
-/** Narrows `query` (alias `l`) to the legal actions matching `filter`. */
-export function applyLegalActionFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: LegalActionFilter,
-): void {
-  whereAnyOf(query, "l.id", "ids", filter.ids);
-  whereAnyOf(query, "l.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "l.status", "statuses", filter.statuses);
-  whereAnyOf(query, "l.jurisdiction_id", "jurisdictionIds", filter.jurisdictionIds);
-  whereAnyOf(query, "l.authority_id", "authorityIds", filter.authorityIds);
-  if (filter.incidentIds) {
-    query.andWhere("l.related_incident_ids && :incidentIds", { incidentIds: filter.incidentIds });
-  }
-  if (filter.actorIds) {
-    query.andWhere(
-      `(l.related_actor_ids && :actorIds OR ${DEFENDANTS_WHERE("d.affiliated_actor_id = ANY(:actorIds)")})`,
-      { actorIds: filter.actorIds },
-    );
-  }
-  if (filter.defendantNationalityIds) {
-    query.andWhere(DEFENDANTS_WHERE("d.nationality_id = ANY(:nationalityIds)"), {
-      nationalityIds: filter.defendantNationalityIds,
-    });
-  }
-  if (filter.announcedBetween) {
-    const { from, to } = dateRangeBounds(filter.announcedBetween, "filter.announcedBetween");
-    if (from) query.andWhere("l.dated_on >= :from", { from });
-    if (to) query.andWhere("l.dated_on <= :to", { to });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      // A UNION of index scans: an OR over the three tables would read every legal action.
-      `l.id IN (SELECT id FROM legal.legal_action WHERE search @@ ${SEARCH_QUERY}
-         UNION SELECT legal_action_id FROM legal.charge WHERE search @@ ${SEARCH_QUERY}
-         UNION SELECT legal_action_id FROM legal.defendant WHERE search @@ ${SEARCH_QUERY}
-           OR legal.f_unaccent(name) ILIKE legal.f_unaccent(:pattern))`,
-      { text, pattern: containsPattern(text) },
-    );
-  }
-}
-
-/** Newest first unless `order` says otherwise; undated actions sort as the oldest. */
-export function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
-  const field = order?.field ?? LegalActionOrderField.ANNOUNCED_AT;
-  const direction = order?.direction ?? SortDirection.DESC;
-  const name = `${field}_${direction}`;
-  switch (field) {
-    case LegalActionOrderField.ID:
-      return { name, keys: [{ sql: "l.id", direction }] };
-    case LegalActionOrderField.ANNOUNCED_AT:
-      return {
-        name,
-        keys: [
-          // Never NULL (see the migration): undated actions have DATE '0001-01-01'.
-          { sql: "l.dated_on", direction },
-          { sql: "l.id", direction },
-        ],
-      };
-  }
 }

@@ -13,6 +13,7 @@ import {
   MAX_CHARGES,
   MAX_DEFENDANTS,
 } from "./legal-action.inputs";
+import { listLegalActions, relatedActors, relatedIncidents } from "./legal-action.queries";
 import { legalActionWrites } from "./legal-action.writes";
 import {
   AgencyRef,
@@ -38,7 +39,7 @@ class LegalActionFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => LegalActionConnection, { description: "Legal actions, newest first by default." })
   legalActions(@Args(() => LegalActionListArgs) args: LegalActionListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.legalActions(args);
+    return listLegalActions(ctx, args);
   }
 
   @FieldResolver(() => GovernmentRef, { description: "The government bringing the action." })
@@ -77,7 +78,7 @@ class LegalActionFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.relatedIncidents(action, args);
+    return relatedIncidents(ctx, action, args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -89,7 +90,7 @@ class LegalActionFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.relatedActors(action, args);
+    return relatedActors(ctx, action, args);
   }
 }
 

@@ -1,0 +1,80 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ConnectionArgs } from "../kit/connection";
+import { whereAnyOf, whereWithin, withFilter } from "../kit/filters";
+import { type Ordering, SortDirection, paginate, pageWindow } from "../kit/pagination";
+import { Attribution, AttributionConnection } from "./attribution";
+import {
+  type AttributionFilter,
+  type AttributionListArgs,
+  type AttributionOrder,
+  AttributionOrderField,
+} from "./attribution.inputs";
+import type { Context } from "./context";
+import { governmentsIn } from "./government.queries";
+import { Statement } from "./statement";
+
+/** Narrows `query` (alias `a`, its statement joined as `s`) to the attributions matching `filter`. */
+export function applyAttributionFilter(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  filter: AttributionFilter,
+) {
+  whereAnyOf(query, "a.id", "ids", filter.ids);
+  whereAnyOf(query, "a.incident_id", "incidentIds", filter.incidentIds);
+  whereAnyOf(query, "a.actor_id", "actorIds", filter.actorIds);
+  whereAnyOf(query, "a.state_id", "stateIds", filter.stateIds);
+  whereAnyOf(query, "a.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "a.confidence_level", "levels", filter.confidenceLevels);
+  if (filter.attributedByIds) {
+    query.andWhere("(s.issuer_id = ANY(:by) OR s.cosigner_ids && :by)", {
+      by: filter.attributedByIds,
+    });
+  }
+  if (filter.minConfidenceScore !== undefined && filter.minConfidenceScore !== null) {
+    query.andWhere("a.confidence_score >= :minScore", { minScore: filter.minConfidenceScore });
+  }
+  whereWithin(query, "s.issued_on", filter.issuedBetween, "filter.issuedBetween");
+}
+
+/** Newest statement first unless `order` says otherwise. */
+export function attributionOrdering(order: AttributionOrder | undefined): Ordering {
+  const direction = order?.direction ?? SortDirection.DESC;
+  const field = order?.field ?? AttributionOrderField.ISSUED_AT;
+  const id = { sql: "a.id", direction };
+  return {
+    name: `${field}_${direction}`,
+    keys: field === AttributionOrderField.ID ? [id] : [{ sql: "s.issued_on", direction }, id],
+  };
+}
+
+/** The attributions `filter` admits (alias `a`), each with its statement (alias `s`). */
+export function attributionQuery(db: DataSource, filter: AttributionFilter | undefined) {
+  return withFilter(
+    db
+      .getRepository(Attribution)
+      .createQueryBuilder("a")
+      .innerJoin(Statement, "s", "s.id = a.statement_id"),
+    applyAttributionFilter,
+    filter,
+  );
+}
+
+/** `attributions(filter:, orderBy:)`: newest statement first by default. */
+export function listAttributions(ctx: Context, args: AttributionListArgs) {
+  return paginate(
+    AttributionConnection,
+    attributionQuery(ctx.db, args.filter),
+    pageWindow(args, attributionOrdering(args.orderBy)),
+    ctx.budget,
+  );
+}
+
+/** When an attribution was made: its statement's date. */
+export async function attributionIssuedAt(ctx: Context, attribution: Attribution) {
+  return (await ctx.loaders.statementById.load(attribution.statementId))?.issuedAt;
+}
+
+/** Who made an attribution: its statement's issuer, then the cosigners. */
+export async function attributedBy(ctx: Context, attribution: Attribution, args: ConnectionArgs) {
+  const statement = await ctx.loaders.statementById.load(attribution.statementId);
+  return governmentsIn(ctx, statement ? [statement.issuerId, ...statement.cosignerIds] : [], args);
+}

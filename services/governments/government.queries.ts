@@ -1,0 +1,55 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ConnectionArgs } from "../kit/connection";
+import { containsPattern, searchText, whereAnyOf, withFilter } from "../kit/filters";
+import { loadAll } from "../kit/loaders";
+import { nameOrdering } from "../kit/ordering";
+import { arrayConnection, arrayWindow, paginate, pageWindow } from "../kit/pagination";
+import type { Context } from "./context";
+import { Government, GovernmentConnection } from "./government";
+import type { GovernmentFilter, GovernmentListArgs } from "./government.inputs";
+
+/** Narrows `query` (alias `g`) to the governments matching `filter`. */
+export function applyGovernmentFilter(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  filter: GovernmentFilter,
+) {
+  whereAnyOf(query, "g.id", "ids", filter.ids);
+  whereAnyOf(query, "g.kind", "kinds", filter.kinds);
+  if (filter.memberOf) query.andWhere(":union = ANY(g.member_of_ids)", { union: filter.memberOf });
+  const text = searchText(filter.text, "filter.text");
+  if (text) {
+    query.andWhere("governments.f_unaccent(g.name) ILIKE governments.f_unaccent(:pattern)", {
+      pattern: containsPattern(text),
+    });
+  }
+}
+
+/** The governments `filter` admits (alias `g`). */
+export function governmentQuery(db: DataSource, filter: GovernmentFilter | undefined) {
+  return withFilter(
+    db.getRepository(Government).createQueryBuilder("g"),
+    applyGovernmentFilter,
+    filter,
+  );
+}
+
+/** `governments(filter:, orderBy:)`: by name by default. */
+export function listGovernments(ctx: Context, args: GovernmentListArgs) {
+  return paginate(
+    GovernmentConnection,
+    governmentQuery(ctx.db, args.filter),
+    pageWindow(args, nameOrdering("g", args.orderBy)),
+    ctx.budget,
+  );
+}
+
+/** Governments a record lists itself (cosigners, memberships), in its order: paged in memory. */
+export async function governmentsIn(ctx: Context, ids: string[], args: ConnectionArgs) {
+  const window = arrayWindow(args);
+  return arrayConnection(
+    GovernmentConnection,
+    await loadAll(ctx.loaders.governmentById, ids),
+    window,
+    ctx.budget,
+  );
+}

@@ -1,0 +1,46 @@
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { containsPattern, searchText, whereAnyOf, withFilter } from "../kit/filters";
+import { nameOrdering } from "../kit/ordering";
+import { paginate, pageWindow } from "../kit/pagination";
+import type { Context } from "./context";
+import { Official, OfficialConnection } from "./official";
+import type { OfficialFilter, OfficialListArgs } from "./official.inputs";
+
+/** Narrows `query` (alias `o`) to the officials matching `filter`. */
+export function applyOfficialFilter(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  filter: OfficialFilter,
+) {
+  whereAnyOf(query, "o.id", "ids", filter.ids);
+  for (const [column, name] of [
+    ["government_id", "governmentIds"],
+    ["agency_id", "agencyIds"],
+  ] as const) {
+    if (filter[name]) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM governments.official_role r WHERE r.official_id = o.id AND r.${column} = ANY(:${name}))`,
+        { [name]: filter[name] },
+      );
+    }
+  }
+  const text = searchText(filter.text, "filter.text");
+  if (text) {
+    query.andWhere("governments.f_unaccent(o.name) ILIKE governments.f_unaccent(:pattern)", {
+      pattern: containsPattern(text),
+    });
+  }
+}
+
+/** `officials(filter:, orderBy:)`: by name by default. */
+export function listOfficials(ctx: Context, args: OfficialListArgs) {
+  return paginate(
+    OfficialConnection,
+    withFilter(
+      ctx.db.getRepository(Official).createQueryBuilder("o"),
+      applyOfficialFilter,
+      args.filter,
+    ),
+    pageWindow(args, nameOrdering("o", args.orderBy)),
+    ctx.budget,
+  );
+}

@@ -1,0 +1,37 @@
+import type { DataSource } from "typeorm";
+import type { ResponseBudget } from "../kit/budget";
+import { byIdLoader, childrenLoader, nestedLoader } from "../kit/loaders";
+import { Quote } from "./quote";
+import { Statement, StatementConnection } from "./statement";
+import type { StatementListArgs } from "./statement.inputs";
+import { issuedOrCosignedBy, statementOrdering, statementQuery } from "./statement.queries";
+
+/** SQL naming, in an attribution of statement `s`, the record `key` in `column`. */
+const attributionNaming = (column: string) => (key: string) =>
+  `EXISTS (SELECT 1 FROM governments.attribution n WHERE n.statement_id = s.id AND n.${column} = ${key})`;
+
+/** Statements by id, their quotes, and the statements of each parent record, batched. */
+export function statementLoaders(db: DataSource, budget: ResponseBudget) {
+  const statementById = byIdLoader(db, Statement);
+  const statementsWhere = (parent: (key: string) => string) =>
+    nestedLoader(
+      db,
+      budget,
+      StatementConnection,
+      (args: StatementListArgs) => ({
+        query: () => statementQuery(db, args.filter),
+        parent,
+        id: "s.id",
+        fetch: (ids) => statementById.loadMany(ids),
+      }),
+      (args) => statementOrdering(args.orderBy, args.filter),
+    );
+  return {
+    statementById,
+    quotesOf: childrenLoader(db, Quote, "statementId"),
+    statementsOfGovernment: statementsWhere(issuedOrCosignedBy),
+    statementsOfOfficial: statementsWhere((key) => `s.speaker_id = ${key}`),
+    statementsOfIncident: statementsWhere(attributionNaming("incident_id")),
+    statementsOfActor: statementsWhere(attributionNaming("actor_id")),
+  };
+}
