@@ -38,7 +38,6 @@ class AgencyFields {
 
 /** With the record recipe: history, bundleRecord, upsertAgency, deleteAgency. */
 export const AgencyResolver = RecordResolver(AgencyFields, {
-  type: Agency,
   input: AgencyInput,
   writes: agencyWrites,
   dbSchema: "governments",

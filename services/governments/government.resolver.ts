@@ -104,7 +104,6 @@ class GovernmentFields {
 
 /** With the record recipe: history, bundleRecord, upsertGovernment, deleteGovernment. */
 export const GovernmentResolver = RecordResolver(GovernmentFields, {
-  type: Government,
   input: GovernmentInput,
   writes: governmentWrites,
   dbSchema: "governments",

@@ -49,7 +49,6 @@ class OfficialFields {
 
 /** With the record recipe: history, bundleRecord, upsertOfficial, deleteOfficial. */
 export const OfficialResolver = RecordResolver(OfficialFields, {
-  type: Official,
   input: OfficialInput,
   writes: officialWrites,
   dbSchema: "governments",

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Government } from "./government";
 import { Official, OfficialRole } from "./official";
@@ -10,6 +10,7 @@ import type { OfficialInput } from "./official.inputs";
 export const officialWrites: RecordWrites<OfficialInput, Official> = {
   type: "Official",
   bundleKey: "officials",
+  entity: Official,
   check: async (db, o, path) => {
     const roles = (o.roles ?? []).map((role, i) => ({ role, path: [...path, "roles", i] }));
     return [
@@ -72,5 +73,4 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
       sources: citeSources(o.sourceRecords, sources),
     }));
   },
-  ...rowById(Official),
 };

@@ -95,7 +95,6 @@ class StatementFields {
 
 /** With the record recipe: history, bundleRecord, upsertStatement, deleteStatement. */
 export const StatementResolver = RecordResolver(StatementFields, {
-  type: Statement,
   input: StatementInput,
   writes: statementWrites,
   dbSchema: "governments",

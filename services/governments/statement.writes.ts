@@ -1,7 +1,7 @@
 import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import type { Problem } from "../../platform/problem";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Attribution } from "./attribution";
 import { Government } from "./government";
@@ -13,6 +13,7 @@ import type { StatementInput } from "./statement.inputs";
 export const statementWrites: RecordWrites<StatementInput, Statement> = {
   type: "Statement",
   bundleKey: "statements",
+  entity: Statement,
   async check(db, s, path) {
     const quotes = (s.quotes ?? []).map((q, i) => ({ q, path: [...path, "quotes", i] }));
     const attributions = (s.attributions ?? []).map((a, i) => ({
@@ -152,5 +153,4 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       sources: citeSources(s.sourceRecords, sources),
     }));
   },
-  ...rowById(Statement),
 };

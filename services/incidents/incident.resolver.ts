@@ -72,7 +72,6 @@ class IncidentFields {
 
 /** With the record recipe: history, bundleRecord, upsertIncident, deleteIncident. */
 export const IncidentResolver = RecordResolver(IncidentFields, {
-  type: Incident,
   input: IncidentInput,
   writes: incidentWrites,
   dbSchema: "incidents",

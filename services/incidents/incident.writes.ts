@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
 import type { IncidentInput } from "./incident.inputs";
@@ -12,6 +12,7 @@ import { TimelineEvent } from "./timeline-event";
 export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
   type: "Incident",
   bundleKey: "incidents",
+  entity: Incident,
   check: async (db, i, path) => [
     ...(await referenceProblems(
       db,
@@ -100,5 +101,4 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
       sources: citeSources(i.sourceRecords, sources),
     }));
   },
-  ...rowById(Incident),
 };

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { historyPages } from "../kit/audit";
 import type { ResponseBudget } from "../kit/budget";
-import { snapshotLoaders } from "../kit/records";
+import { snapshotLoaders } from "../kit/loaders";
 import { incidentLoaders } from "./incident.loaders";
 import { incidentWrites } from "./incident.writes";
 import { threatActorLoaders } from "./threat-actor.loaders";

@@ -105,7 +105,6 @@ class ThreatActorFields {
 
 /** With the record recipe: history, bundleRecord, upsertThreatActor, deleteThreatActor. */
 export const ThreatActorResolver = RecordResolver(ThreatActorFields, {
-  type: ThreatActor,
   input: ThreatActorInput,
   writes: threatActorWrites,
   dbSchema: "incidents",

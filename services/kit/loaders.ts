@@ -4,6 +4,7 @@ import { notFound } from "../../platform/errors";
 import type { ResponseBudget } from "./budget";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
+import type { AnyRecordWrites, RecordSnapshot } from "./records";
 
 /** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
 export function keyedLoader<V>(
@@ -102,5 +103,21 @@ export function nestedLoader<T, A extends ConnectionArgs>(
 ) {
   return perArguments((args: A) =>
     nestedConnection(db, connection, list(args), pageWindow(args, ordering(args)), budget),
+  );
+}
+
+/** Snapshots of each kind by id, by type name, batched per request (export reads 100 at a time). */
+export function snapshotLoaders(
+  db: DataSource,
+  kinds: AnyRecordWrites[],
+): Record<string, DataLoader<string, RecordSnapshot | null>> {
+  return Object.fromEntries(
+    kinds.map((kind) => [
+      kind.type,
+      new DataLoader<string, RecordSnapshot | null>(async (ids) => {
+        const found = await kind.snapshotMany(db.manager, [...ids]);
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+    ]),
   );
 }

@@ -29,11 +29,10 @@ export interface RecordLoaders {
 
 type RecordContext = SubgraphContext<RecordLoaders>;
 
-export interface RecordResolverOptions<I extends { id: string }, T extends object> {
-  /** The entity class, also the GraphQL type `writes.type` names. */
-  type: ClassType<T>;
+export interface RecordResolverOptions<I extends { id: string }, T extends { id: string }> {
   /** Its write input type (`upsert<Type>(input:)`). */
   input: ClassType<I>;
+  /** How it is written; `writes.entity` is also its GraphQL type. */
   writes: RecordWrites<I, T>;
   /** PostgreSQL schema of the subgraph, where the audit log is. */
   dbSchema: string;
@@ -57,11 +56,13 @@ type ResolverClass = new (...args: any[]) => object;
  * other way round: type-graphql lists a base class's fields first, and these come last in the
  * committed schema.
  */
-export function RecordResolver<F extends ResolverClass, I extends { id: string }, T extends object>(
-  Fields: F,
-  options: RecordResolverOptions<I, T>,
-) {
-  const { type, input, writes, dbSchema, description } = options;
+export function RecordResolver<
+  F extends ResolverClass,
+  I extends { id: string },
+  T extends { id: string },
+>(Fields: F, options: RecordResolverOptions<I, T>) {
+  const { input, writes, dbSchema, description } = options;
+  const type = writes.entity;
   const name = writes.type;
   const UpsertPayload = upsertPayload(type, name, name[0].toLowerCase() + name.slice(1));
 
@@ -100,10 +101,9 @@ export function RecordResolver<F extends ResolverClass, I extends { id: string }
       sources: SourceInput[] | null,
       @Ctx() ctx: RecordContext,
     ) {
-      return Object.assign(
-        new UpsertPayload(),
-        await upsert(ctx, dbSchema, writes, record, sources),
-      );
+      const outcome = await upsert(ctx, dbSchema, writes, record, sources);
+      const stored = await ctx.db.manager.findOneBy(type, { id: record.id } as never);
+      return Object.assign(new UpsertPayload(), outcome, { record: stored });
     }
 
     @Authorized(EDITOR)

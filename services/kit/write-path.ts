@@ -16,8 +16,7 @@ export interface WriteContext {
   identity: Identity;
 }
 
-export interface WriteOutcome<T> {
-  record: T | null;
+export interface WriteOutcome {
   action: WriteAction;
   changed: boolean;
 }
@@ -58,7 +57,7 @@ export async function upsert<I extends { id: string }, T>(
   writes: RecordWrites<I, T>,
   input: I,
   sources: SourceInput[] | null | undefined,
-): Promise<WriteOutcome<T>> {
+): Promise<WriteOutcome> {
   const problems = await problemsOf(ctx.db.manager, writes, input, sources ?? []);
   if (problems.length) throw invalidInput(problems);
   const record = compact(JSON.parse(JSON.stringify(input))) as I;
@@ -82,11 +81,7 @@ export async function upsert<I extends { id: string }, T>(
     });
     return { commit: true, value: done };
   });
-  return {
-    record: await writes.load(ctx.db.manager, input.id),
-    action,
-    changed: action !== WriteAction.UNCHANGED,
-  };
+  return { action, changed: action !== WriteAction.UNCHANGED };
 }
 
 /** Deletes one record (its children cascade), audited; UNCHANGED when it does not exist. */
@@ -105,7 +100,7 @@ export async function remove<T>(
     await lockRecord(tx, writes.type, id);
     const before = await snapshot(writes, tx, id);
     if (!before) return { commit: false, value: WriteAction.UNCHANGED };
-    await writes.remove(tx, id);
+    await tx.getRepository(writes.entity).delete({ id } as never);
     await recordAudit(tx, dbSchema, ctx.identity, {
       type: writes.type,
       id,

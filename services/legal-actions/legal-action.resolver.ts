@@ -96,7 +96,6 @@ class LegalActionFields {
 
 /** With the record recipe: history, bundleRecord, upsertLegalAction, deleteLegalAction. */
 export const LegalActionResolver = RecordResolver(LegalActionFields, {
-  type: LegalAction,
   input: LegalActionInput,
   writes: legalActionWrites,
   dbSchema: "legal",

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, rowById, snapshots } from "../kit/records";
+import { type RecordWrites, snapshots } from "../kit/records";
 import { Charge } from "./charge";
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";
@@ -12,6 +12,8 @@ const DATES = ["filed", "unsealed", "announced", "conductFrom", "conductTo"] as 
 export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
   type: "LegalAction",
   bundleKey: "legalActions",
+  // Charges and defendants go with it (ON DELETE CASCADE).
+  entity: LegalAction,
   // Every reference (jurisdiction, authority, nationalities, actors, incidents) names a record
   // of another subgraph: unchecked here, answered NOT_FOUND when read through the gateway.
   check: async (_db, l, path) => [
@@ -120,6 +122,4 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       sources: citeSources(l.sourceRecords, sources),
     }));
   },
-  // Charges and defendants go with it (ON DELETE CASCADE).
-  ...rowById(LegalAction),
 };

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { historyPages } from "../kit/audit";
 import type { ResponseBudget } from "../kit/budget";
-import { snapshotLoaders } from "../kit/records";
+import { snapshotLoaders } from "../kit/loaders";
 import { analyticsLoaders } from "./analytics.loaders";
 import { defendantLoaders } from "./defendant.loaders";
 import { legalActionLoaders } from "./legal-action.loaders";
