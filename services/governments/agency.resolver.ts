@@ -4,7 +4,7 @@ import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
 import { Agency, AgencyConnection } from "./agency";
 import { AgencyInput, AgencyListArgs } from "./agency.inputs";
-import { listAgencies } from "./agency.queries";
+import { agencyList } from "./agency.queries";
 import { agencyWrites } from "./agency.writes";
 import type { Context } from "./context";
 import { Government } from "./government";
@@ -22,7 +22,7 @@ class AgencyFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => AgencyConnection, { description: "Agencies, by name by default." })
   agencies(@Args(() => AgencyListArgs) args: AgencyListArgs, @Ctx() ctx: Context) {
-    return listAgencies(ctx, args);
+    return agencyList.page(ctx, args);
   }
 
   @FieldResolver(() => Government, { description: "The government it belongs to." })

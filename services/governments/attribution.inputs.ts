@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
 import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
@@ -13,6 +13,7 @@ import {
 } from "../kit/inputs";
 import { SortDirection } from "../kit/pagination";
 import { AttributionKind, ConfidenceLevel } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })
 export class AttributionFilter {
@@ -72,18 +73,15 @@ export class AttributionFilter {
   issuedBetween?: DateRangeInput;
 }
 
-export enum AttributionOrderField {
-  ISSUED_AT = "ISSUED_AT",
-  ID = "ID",
-}
-registerEnumType(AttributionOrderField, {
-  name: "AttributionOrderField",
-  description: "What to order attributions by.",
-  valuesConfig: {
-    ISSUED_AT: { description: "By the date of the attributing statement, then id (the default)." },
-    ID: { description: "By id (slug)." },
+export const AttributionOrderField = describedEnum(
+  "AttributionOrderField",
+  "What to order attributions by.",
+  {
+    ISSUED_AT: "By the date of the attributing statement, then id (the default).",
+    ID: "By id (slug).",
   },
-});
+);
+export type AttributionOrderField = EnumValue<typeof AttributionOrderField>;
 
 @InputType({ description: "Newest statement first by default." })
 export class AttributionOrder {

@@ -3,8 +3,7 @@ import type { ResponseBudget } from "../kit/budget";
 import { byIdLoader, childrenLoader, nestedLoader } from "../kit/loaders";
 import type { Ordering } from "../kit/pagination";
 import { Attribution, AttributionConnection } from "./attribution";
-import type { AttributionFilter, AttributionListArgs } from "./attribution.inputs";
-import { attributionOrdering, attributionQuery } from "./attribution.queries";
+import { attributionList } from "./attribution.queries";
 import { issuedOrCosignedBy } from "./statement.queries";
 
 /** In the order of their statement. */
@@ -13,23 +12,8 @@ const LISTED: Ordering = { name: "POSITION", keys: [{ sql: "a.position", directi
 /** Attributions by id, by statement, and the attributions of each parent record, batched. */
 export function attributionLoaders(db: DataSource, budget: ResponseBudget) {
   const attributionById = byIdLoader(db, Attribution);
-  const attributions = (
-    filter: AttributionFilter | undefined,
-    parent: (key: string) => string,
-  ) => ({
-    query: () => attributionQuery(db, filter),
-    parent,
-    id: "a.id",
-    fetch: (ids: string[]) => attributionById.loadMany(ids),
-  });
   const attributionsWhere = (parent: (key: string) => string) =>
-    nestedLoader(
-      db,
-      budget,
-      AttributionConnection,
-      (args: AttributionListArgs) => attributions(args.filter, parent),
-      (args) => attributionOrdering(args.orderBy),
-    );
+    attributionList.nested(db, budget, attributionById, parent);
   return {
     attributionById,
     /** All of each statement's attributions, for the incidents it attributes. */
@@ -42,7 +26,12 @@ export function attributionLoaders(db: DataSource, budget: ResponseBudget) {
       db,
       budget,
       AttributionConnection,
-      () => attributions(undefined, (key) => `a.statement_id = ${key}`),
+      () => ({
+        query: () => attributionList.query(db, undefined),
+        parent: (key) => `a.statement_id = ${key}`,
+        id: "a.id",
+        fetch: (ids) => attributionById.loadMany(ids),
+      }),
       () => LISTED,
     ),
   };

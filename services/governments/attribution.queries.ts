@@ -1,7 +1,8 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ConnectionArgs } from "../kit/connection";
-import { whereAnyOf, whereWithin, withFilter } from "../kit/filters";
-import { type Ordering, SortDirection, paginate, pageWindow } from "../kit/pagination";
+import { whereAnyOf, whereWithin } from "../kit/filters";
+import { recordList } from "../kit/lists";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { Attribution, AttributionConnection } from "./attribution";
 import {
   type AttributionFilter,
@@ -14,7 +15,7 @@ import { governmentsIn } from "./government.queries";
 import { Statement } from "./statement";
 
 /** Narrows `query` (alias `a`, its statement joined as `s`) to the attributions matching `filter`. */
-export function applyAttributionFilter(
+function applyAttributionFilter(
   query: SelectQueryBuilder<ObjectLiteral>,
   filter: AttributionFilter,
 ) {
@@ -36,7 +37,7 @@ export function applyAttributionFilter(
 }
 
 /** Newest statement first unless `order` says otherwise. */
-export function attributionOrdering(order: AttributionOrder | undefined): Ordering {
+function attributionOrdering(order: AttributionOrder | undefined): Ordering {
   const direction = order?.direction ?? SortDirection.DESC;
   const field = order?.field ?? AttributionOrderField.ISSUED_AT;
   const id = { sql: "a.id", direction };
@@ -46,27 +47,15 @@ export function attributionOrdering(order: AttributionOrder | undefined): Orderi
   };
 }
 
-/** The attributions `filter` admits (alias `a`), each with its statement (alias `s`). */
-export function attributionQuery(db: DataSource, filter: AttributionFilter | undefined) {
-  return withFilter(
-    db
-      .getRepository(Attribution)
-      .createQueryBuilder("a")
-      .innerJoin(Statement, "s", "s.id = a.statement_id"),
-    applyAttributionFilter,
-    filter,
-  );
-}
-
-/** `attributions(filter:, orderBy:)`: newest statement first by default. */
-export function listAttributions(ctx: Context, args: AttributionListArgs) {
-  return paginate(
-    AttributionConnection,
-    attributionQuery(ctx.db, args.filter),
-    pageWindow(args, attributionOrdering(args.orderBy)),
-    ctx.budget,
-  );
-}
+/** Attributions (alias `a`) with their statement (`s`), newest statement first by default. */
+export const attributionList = recordList({
+  entity: Attribution,
+  alias: "a",
+  connection: AttributionConnection,
+  filter: applyAttributionFilter,
+  ordering: (args: AttributionListArgs) => attributionOrdering(args.orderBy),
+  join: (query) => query.innerJoin(Statement, "s", "s.id = a.statement_id"),
+});
 
 /** When an attribution was made: its statement's date. */
 export async function attributionIssuedAt(ctx: Context, attribution: Attribution) {

@@ -6,7 +6,7 @@ import { ref } from "../kit/references";
 import { Agency } from "./agency";
 import { Attribution, AttributionConnection } from "./attribution";
 import { AttributionListArgs } from "./attribution.inputs";
-import { attributedBy, attributionIssuedAt, listAttributions } from "./attribution.queries";
+import { attributedBy, attributionIssuedAt, attributionList } from "./attribution.queries";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import { IncidentRef, ThreatActorRef } from "./references";
@@ -25,7 +25,7 @@ export class AttributionResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => AttributionConnection, { description: "Attributions, newest statement first." })
   attributions(@Args(() => AttributionListArgs) args: AttributionListArgs, @Ctx() ctx: Context) {
-    return listAttributions(ctx, args);
+    return attributionList.page(ctx, args);
   }
 
   @FieldResolver(() => Statement, { description: "The statement making the attribution." })

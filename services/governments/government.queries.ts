@@ -1,18 +1,16 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ConnectionArgs } from "../kit/connection";
-import { containsPattern, searchText, whereAnyOf, withFilter } from "../kit/filters";
+import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { recordList } from "../kit/lists";
 import { loadAll } from "../kit/loaders";
 import { nameOrdering } from "../kit/ordering";
-import { arrayConnection, arrayWindow, paginate, pageWindow } from "../kit/pagination";
+import { arrayConnection, arrayWindow } from "../kit/pagination";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import type { GovernmentFilter, GovernmentListArgs } from "./government.inputs";
 
 /** Narrows `query` (alias `g`) to the governments matching `filter`. */
-export function applyGovernmentFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: GovernmentFilter,
-) {
+function applyGovernmentFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: GovernmentFilter) {
   whereAnyOf(query, "g.id", "ids", filter.ids);
   whereAnyOf(query, "g.kind", "kinds", filter.kinds);
   if (filter.memberOf) query.andWhere(":union = ANY(g.member_of_ids)", { union: filter.memberOf });
@@ -24,24 +22,14 @@ export function applyGovernmentFilter(
   }
 }
 
-/** The governments `filter` admits (alias `g`). */
-export function governmentQuery(db: DataSource, filter: GovernmentFilter | undefined) {
-  return withFilter(
-    db.getRepository(Government).createQueryBuilder("g"),
-    applyGovernmentFilter,
-    filter,
-  );
-}
-
-/** `governments(filter:, orderBy:)`: by name by default. */
-export function listGovernments(ctx: Context, args: GovernmentListArgs) {
-  return paginate(
-    GovernmentConnection,
-    governmentQuery(ctx.db, args.filter),
-    pageWindow(args, nameOrdering("g", args.orderBy)),
-    ctx.budget,
-  );
-}
+/** Governments, by name by default. */
+export const governmentList = recordList({
+  entity: Government,
+  alias: "g",
+  connection: GovernmentConnection,
+  filter: applyGovernmentFilter,
+  ordering: (args: GovernmentListArgs) => nameOrdering("g", args.orderBy),
+});
 
 /** Governments a record lists itself (cosigners, memberships), in its order: paged in memory. */
 export async function governmentsIn(ctx: Context, ids: string[], args: ConnectionArgs) {

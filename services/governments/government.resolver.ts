@@ -9,7 +9,7 @@ import { AttributionListArgs } from "./attribution.inputs";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import { GovernmentInput, GovernmentListArgs } from "./government.inputs";
-import { governmentsIn, listGovernments } from "./government.queries";
+import { governmentList, governmentsIn } from "./government.queries";
 import { governmentWrites } from "./government.writes";
 import { StatementConnection } from "./statement";
 import { StatementListArgs } from "./statement.inputs";
@@ -30,7 +30,7 @@ class GovernmentFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => GovernmentConnection, { description: "Governments, by name by default." })
   governments(@Args(() => GovernmentListArgs) args: GovernmentListArgs, @Ctx() ctx: Context) {
-    return listGovernments(ctx, args);
+    return governmentList.page(ctx, args);
   }
 
   @Directive(CONNECTION_SIZE)

@@ -1,16 +1,12 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { containsPattern, searchText, whereAnyOf, withFilter } from "../kit/filters";
+import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { recordList } from "../kit/lists";
 import { nameOrdering } from "../kit/ordering";
-import { paginate, pageWindow } from "../kit/pagination";
-import type { Context } from "./context";
 import { Official, OfficialConnection } from "./official";
 import type { OfficialFilter, OfficialListArgs } from "./official.inputs";
 
 /** Narrows `query` (alias `o`) to the officials matching `filter`. */
-export function applyOfficialFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: OfficialFilter,
-) {
+function applyOfficialFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: OfficialFilter) {
   whereAnyOf(query, "o.id", "ids", filter.ids);
   for (const [column, name] of [
     ["government_id", "governmentIds"],
@@ -31,16 +27,11 @@ export function applyOfficialFilter(
   }
 }
 
-/** `officials(filter:, orderBy:)`: by name by default. */
-export function listOfficials(ctx: Context, args: OfficialListArgs) {
-  return paginate(
-    OfficialConnection,
-    withFilter(
-      ctx.db.getRepository(Official).createQueryBuilder("o"),
-      applyOfficialFilter,
-      args.filter,
-    ),
-    pageWindow(args, nameOrdering("o", args.orderBy)),
-    ctx.budget,
-  );
-}
+/** Officials, by name by default. */
+export const officialList = recordList({
+  entity: Official,
+  alias: "o",
+  connection: OfficialConnection,
+  filter: applyOfficialFilter,
+  ordering: (args: OfficialListArgs) => nameOrdering("o", args.orderBy),
+});

@@ -7,7 +7,7 @@ import type { Context } from "./context";
 import { Government } from "./government";
 import { Official, OfficialConnection, OfficialRole } from "./official";
 import { MAX_ROLES, OfficialInput, OfficialListArgs } from "./official.inputs";
-import { listOfficials } from "./official.queries";
+import { officialList } from "./official.queries";
 import { officialWrites } from "./official.writes";
 import { StatementConnection } from "./statement";
 import { StatementListArgs } from "./statement.inputs";
@@ -25,7 +25,7 @@ class OfficialFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => OfficialConnection, { description: "Officials, by name by default." })
   officials(@Args(() => OfficialListArgs) args: OfficialListArgs, @Ctx() ctx: Context) {
-    return listOfficials(ctx, args);
+    return officialList.page(ctx, args);
   }
 
   @Directive(listSize(MAX_ROLES))

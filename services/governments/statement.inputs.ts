@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
 import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
@@ -19,6 +19,7 @@ import {
 import { SortDirection } from "../kit/pagination";
 import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })
 export class StatementFilter {
@@ -88,20 +89,16 @@ export class StatementFilter {
   text?: string;
 }
 
-export enum StatementOrderField {
-  ISSUED_AT = "ISSUED_AT",
-  ID = "ID",
-  RELEVANCE = "RELEVANCE",
-}
-registerEnumType(StatementOrderField, {
-  name: "StatementOrderField",
-  description: "What to order statements by.",
-  valuesConfig: {
-    ISSUED_AT: { description: "By date issued, then id (the default without `filter.text`)." },
-    ID: { description: "By id (slug)." },
-    RELEVANCE: { description: "By how well they match `filter.text` (the default with it)." },
+export const StatementOrderField = describedEnum(
+  "StatementOrderField",
+  "What to order statements by.",
+  {
+    ISSUED_AT: "By date issued, then id (the default without `filter.text`).",
+    ID: "By id (slug).",
+    RELEVANCE: "By how well they match `filter.text` (the default with it).",
   },
-});
+);
+export type StatementOrderField = EnumValue<typeof StatementOrderField>;
 
 @InputType({ description: "Newest first by default; by relevance when searching text." })
 export class StatementOrder {

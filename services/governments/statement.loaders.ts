@@ -1,10 +1,9 @@
 import type { DataSource } from "typeorm";
 import type { ResponseBudget } from "../kit/budget";
-import { byIdLoader, childrenLoader, nestedLoader } from "../kit/loaders";
+import { byIdLoader, childrenLoader } from "../kit/loaders";
 import { Quote } from "./quote";
-import { Statement, StatementConnection } from "./statement";
-import type { StatementListArgs } from "./statement.inputs";
-import { issuedOrCosignedBy, statementOrdering, statementQuery } from "./statement.queries";
+import { Statement } from "./statement";
+import { issuedOrCosignedBy, statementList } from "./statement.queries";
 
 /** SQL naming, in an attribution of statement `s`, the record `key` in `column`. */
 const attributionNaming = (column: string) => (key: string) =>
@@ -14,18 +13,7 @@ const attributionNaming = (column: string) => (key: string) =>
 export function statementLoaders(db: DataSource, budget: ResponseBudget) {
   const statementById = byIdLoader(db, Statement);
   const statementsWhere = (parent: (key: string) => string) =>
-    nestedLoader(
-      db,
-      budget,
-      StatementConnection,
-      (args: StatementListArgs) => ({
-        query: () => statementQuery(db, args.filter),
-        parent,
-        id: "s.id",
-        fetch: (ids) => statementById.loadMany(ids),
-      }),
-      (args) => statementOrdering(args.orderBy, args.filter),
-    );
+    statementList.nested(db, budget, statementById, parent);
   return {
     statementById,
     quotesOf: childrenLoader(db, Quote, "statementId"),

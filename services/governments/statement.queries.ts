@@ -1,8 +1,9 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "../../platform/errors";
 import type { ConnectionArgs } from "../kit/connection";
-import { searchText, whereAnyOf, whereWithin, withFilter } from "../kit/filters";
-import { type Ordering, SortDirection, paginate, pageWindow } from "../kit/pagination";
+import { searchText, whereAnyOf, whereWithin } from "../kit/filters";
+import { recordList } from "../kit/lists";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { IncidentConnection, IncidentRef } from "./references";
@@ -24,10 +25,7 @@ export const issuedOrCosignedBy = (key: string) =>
 const SEARCH_QUERY = "governments.search_query(:text)";
 
 /** Narrows `query` (alias `s`) to the statements matching `filter`. */
-export function applyStatementFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: StatementFilter,
-) {
+function applyStatementFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: StatementFilter) {
   whereAnyOf(query, "s.id", "ids", filter.ids);
   whereAnyOf(query, "s.kind", "kinds", filter.kinds);
   whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
@@ -72,7 +70,7 @@ export function applyStatementFilter(
 }
 
 /** Newest first, or by relevance when searching text, unless `order` says otherwise. */
-export function statementOrdering(
+function statementOrdering(
   order: StatementOrder | undefined,
   filter: StatementFilter | undefined,
 ): Ordering {
@@ -105,24 +103,14 @@ export function statementOrdering(
   }
 }
 
-/** The statements `filter` admits (alias `s`). */
-export function statementQuery(db: DataSource, filter: StatementFilter | undefined) {
-  return withFilter(
-    db.getRepository(Statement).createQueryBuilder("s"),
-    applyStatementFilter,
-    filter,
-  );
-}
-
-/** `statements(filter:, orderBy:)`: newest first, or best match first when searching text. */
-export function listStatements(ctx: Context, args: StatementListArgs) {
-  return paginate(
-    StatementConnection,
-    statementQuery(ctx.db, args.filter),
-    pageWindow(args, statementOrdering(args.orderBy, args.filter)),
-    ctx.budget,
-  );
-}
+/** Statements, newest first, or best match first when `filter.text` searches. */
+export const statementList = recordList({
+  entity: Statement,
+  alias: "s",
+  connection: StatementConnection,
+  filter: applyStatementFilter,
+  ordering: (args: StatementListArgs) => statementOrdering(args.orderBy, args.filter),
+});
 
 /** The incidents a statement attributes, once each, in the order of its attributions. */
 export async function incidentsOfStatement(ctx: Context, id: string, args: ConnectionArgs) {

@@ -17,7 +17,7 @@ import {
   StatementInput,
   StatementListArgs,
 } from "./statement.inputs";
-import { incidentsOfStatement, listStatements } from "./statement.queries";
+import { incidentsOfStatement, statementList } from "./statement.queries";
 import { statementWrites } from "./statement.writes";
 
 @Resolver(() => Statement)
@@ -32,7 +32,7 @@ class StatementFields {
     description: "Statements, newest first; by relevance when `filter.text` searches them.",
   })
   statements(@Args(() => StatementListArgs) args: StatementListArgs, @Ctx() ctx: Context) {
-    return listStatements(ctx, args);
+    return statementList.page(ctx, args);
   }
 
   @FieldResolver(() => Government, { description: "The government that issued the statement." })

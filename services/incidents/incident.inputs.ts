@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
 import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
@@ -15,6 +15,7 @@ import {
 } from "../kit/inputs";
 import { SortDirection } from "../kit/pagination";
 import { IncidentKind } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
 export const MAX_INCIDENT_ALIASES = 100;
 export const MAX_SECTORS = 50;
@@ -88,23 +89,17 @@ export class IncidentFilter {
   text?: string;
 }
 
-export enum IncidentOrderField {
-  OCCURRED_AT = "OCCURRED_AT",
-  NAME = "NAME",
-  ID = "ID",
-}
-registerEnumType(IncidentOrderField, {
-  name: "IncidentOrderField",
-  description: "What to order incidents by.",
-  valuesConfig: {
-    OCCURRED_AT: {
-      description:
-        "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
-    },
-    NAME: { description: "By name, then id." },
-    ID: { description: "By id (slug)." },
+export const IncidentOrderField = describedEnum(
+  "IncidentOrderField",
+  "What to order incidents by.",
+  {
+    OCCURRED_AT:
+      "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
+    NAME: "By name, then id.",
+    ID: "By id (slug).",
   },
-});
+);
+export type IncidentOrderField = EnumValue<typeof IncidentOrderField>;
 
 @InputType({ description: "Most recent first by default." })
 export class IncidentOrder {

@@ -1,7 +1,7 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { containsPattern, searchText, whereAnyOf, whereWithin, withFilter } from "../kit/filters";
-import { type Ordering, SortDirection, paginate, pageWindow } from "../kit/pagination";
-import type { Context } from "./context";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
+import { recordList } from "../kit/lists";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { Incident, IncidentConnection } from "./incident";
 import {
   type IncidentFilter,
@@ -11,10 +11,7 @@ import {
 } from "./incident.inputs";
 
 /** Narrows `query` (alias `i`) to the incidents matching `filter`. */
-export function applyIncidentFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: IncidentFilter,
-) {
+function applyIncidentFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: IncidentFilter) {
   const overlaps = (column: string, name: string, values?: string[]) => {
     if (values) query.andWhere(`${column} && :${name}`, { [name]: values });
   };
@@ -54,7 +51,7 @@ export function applyIncidentFilter(
 const OCCURRED_SORT = "coalesce(i.occurred_on, DATE '0001-01-01')";
 
 /** Most recent first unless `order` says otherwise (alias `i`). */
-export function incidentOrdering(order: IncidentOrder | undefined): Ordering {
+function incidentOrdering(order: IncidentOrder | undefined): Ordering {
   const field = order?.field ?? IncidentOrderField.OCCURRED_AT;
   const direction =
     order?.direction ??
@@ -67,21 +64,11 @@ export function incidentOrdering(order: IncidentOrder | undefined): Ordering {
   return { name: `${field}_${direction}`, keys: [...first, { sql: "i.id", direction }] };
 }
 
-/** The incidents `filter` admits (alias `i`). */
-export function incidentQuery(db: DataSource, filter: IncidentFilter | undefined) {
-  return withFilter(
-    db.getRepository(Incident).createQueryBuilder("i"),
-    applyIncidentFilter,
-    filter,
-  );
-}
-
-/** `incidents(filter:, orderBy:)`: most recent first by default. */
-export function listIncidents(ctx: Context, args: IncidentListArgs) {
-  return paginate(
-    IncidentConnection,
-    incidentQuery(ctx.db, args.filter),
-    pageWindow(args, incidentOrdering(args.orderBy)),
-    ctx.budget,
-  );
-}
+/** Incidents, most recent first by default. */
+export const incidentList = recordList({
+  entity: Incident,
+  alias: "i",
+  connection: IncidentConnection,
+  filter: applyIncidentFilter,
+  ordering: (args: IncidentListArgs) => incidentOrdering(args.orderBy),
+});

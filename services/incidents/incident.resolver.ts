@@ -11,7 +11,7 @@ import {
   MAX_TARGETED_COUNTRIES,
   MAX_TIMELINE_EVENTS,
 } from "./incident.inputs";
-import { listIncidents } from "./incident.queries";
+import { incidentList } from "./incident.queries";
 import { incidentWrites } from "./incident.writes";
 import { GovernmentConnection, GovernmentRef } from "./references";
 import { ThreatActorConnection } from "./threat-actor";
@@ -30,7 +30,7 @@ class IncidentFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })
   incidents(@Args(() => IncidentListArgs) args: IncidentListArgs, @Ctx() ctx: Context) {
-    return listIncidents(ctx, args);
+    return incidentList.page(ctx, args);
   }
 
   @Directive(CONNECTION_SIZE)

@@ -2,31 +2,18 @@ import type { DataSource } from "typeorm";
 import type { ResponseBudget } from "../kit/budget";
 import { byIdLoader, nestedLoader } from "../kit/loaders";
 import { ThreatActor, ThreatActorConnection } from "./threat-actor";
-import type { ThreatActorListArgs } from "./threat-actor.inputs";
-import {
-  AS_SUSPECTED,
-  suspectedActorQuery,
-  threatActorOrdering,
-  threatActorQuery,
-} from "./threat-actor.queries";
+import { AS_SUSPECTED, suspectedActorQuery, threatActorList } from "./threat-actor.queries";
 
 /** Threat actors by id, those a state sponsors and those an incident names, batched. */
 export function threatActorLoaders(db: DataSource, budget: ResponseBudget) {
   const threatActorById = byIdLoader(db, ThreatActor);
-  const fetch = (ids: string[]) => threatActorById.loadMany(ids);
   return {
     threatActorById,
-    actorsSponsoredBy: nestedLoader(
+    actorsSponsoredBy: threatActorList.nested(
       db,
       budget,
-      ThreatActorConnection,
-      (args: ThreatActorListArgs) => ({
-        query: () => threatActorQuery(db, args.filter),
-        parent: (key) => `a.sponsor_state_id = ${key}`,
-        id: "a.id",
-        fetch,
-      }),
-      (args) => threatActorOrdering(args.orderBy, args.filter),
+      threatActorById,
+      (key) => `a.sponsor_state_id = ${key}`,
     ),
     suspectedActorsOf: nestedLoader(
       db,
@@ -36,7 +23,7 @@ export function threatActorLoaders(db: DataSource, budget: ResponseBudget) {
         query: () => suspectedActorQuery(db),
         parent: (key) => `sa.incident_id = ${key}`,
         id: "a.id",
-        fetch,
+        fetch: (ids) => threatActorById.loadMany(ids),
       }),
       () => AS_SUSPECTED,
     ),

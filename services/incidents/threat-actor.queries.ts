@@ -1,8 +1,8 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { containsPattern, searchText, whereAnyOf, withFilter } from "../kit/filters";
+import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { recordList } from "../kit/lists";
 import { type NameOrder, nameOrdering } from "../kit/ordering";
-import { type Ordering, SortDirection, paginate, pageWindow } from "../kit/pagination";
-import type { Context } from "./context";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { IncidentActor } from "./incident-actor";
 import { ThreatActor, ThreatActorConnection } from "./threat-actor";
 import type { ThreatActorFilter, ThreatActorListArgs } from "./threat-actor.inputs";
@@ -14,7 +14,7 @@ export const AS_SUSPECTED: Ordering = {
 };
 
 /** Narrows `query` (alias `a`) to the threat actors matching `filter`. */
-export function applyThreatActorFilter(
+function applyThreatActorFilter(
   query: SelectQueryBuilder<ObjectLiteral>,
   filter: ThreatActorFilter,
 ) {
@@ -45,7 +45,7 @@ export function applyThreatActorFilter(
  * ~1,000 actors "Volt Typhoon" also resembles every other "... Typhoon", and by name alone the
  * actor that carries it could be on a later page.
  */
-export function threatActorOrdering(
+function threatActorOrdering(
   order: NameOrder | undefined,
   filter: ThreatActorFilter | undefined,
 ): Ordering {
@@ -66,14 +66,14 @@ export function threatActorOrdering(
   };
 }
 
-/** The threat actors `filter` admits (alias `a`). */
-export function threatActorQuery(db: DataSource, filter: ThreatActorFilter | undefined) {
-  return withFilter(
-    db.getRepository(ThreatActor).createQueryBuilder("a"),
-    applyThreatActorFilter,
-    filter,
-  );
-}
+/** Threat actors, by name, or best match first when `filter.text` searches. */
+export const threatActorList = recordList({
+  entity: ThreatActor,
+  alias: "a",
+  connection: ThreatActorConnection,
+  filter: applyThreatActorFilter,
+  ordering: (args: ThreatActorListArgs) => threatActorOrdering(args.orderBy, args.filter),
+});
 
 /** Threat actors (alias `a`) with their suspected-of links (alias `sa`). */
 export function suspectedActorQuery(db: DataSource) {
@@ -81,14 +81,4 @@ export function suspectedActorQuery(db: DataSource) {
     .getRepository(ThreatActor)
     .createQueryBuilder("a")
     .innerJoin(IncidentActor, "sa", "sa.actor_id = a.id");
-}
-
-/** `threatActors(filter:, orderBy:)`: by name, or best match first when searching text. */
-export function listThreatActors(ctx: Context, args: ThreatActorListArgs) {
-  return paginate(
-    ThreatActorConnection,
-    threatActorQuery(ctx.db, args.filter),
-    pageWindow(args, threatActorOrdering(args.orderBy, args.filter)),
-    ctx.budget,
-  );
 }

@@ -15,7 +15,7 @@ import {
   ThreatActorInput,
   ThreatActorListArgs,
 } from "./threat-actor.inputs";
-import { listThreatActors } from "./threat-actor.queries";
+import { threatActorList } from "./threat-actor.queries";
 import { threatActorWrites } from "./threat-actor.writes";
 
 @Resolver(() => ThreatActor)
@@ -36,7 +36,7 @@ class ThreatActorFields {
     description: "Threat actors, by name by default; best match first when `filter.text` searches.",
   })
   threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
-    return listThreatActors(ctx, args);
+    return threatActorList.page(ctx, args);
   }
 
   @Directive(listSize(MAX_ACTOR_ALIASES))

@@ -1,18 +1,12 @@
-import { Field, InputType, registerEnumType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { type Ordering, SortDirection } from "./pagination";
+import { type EnumValue, describedEnum } from "./enums";
 
-export enum NameOrderField {
-  NAME = "NAME",
-  ID = "ID",
-}
-registerEnumType(NameOrderField, {
-  name: "NameOrderField",
-  description: "What to order records by.",
-  valuesConfig: {
-    NAME: { description: "By name, then id (the default)." },
-    ID: { description: "By id (slug)." },
-  },
+export const NameOrderField = describedEnum("NameOrderField", "What to order records by.", {
+  NAME: "By name, then id (the default).",
+  ID: "By id (slug).",
 });
+export type NameOrderField = EnumValue<typeof NameOrderField>;
 
 @InputType({ description: "Order by name (the default) or id." })
 export class NameOrder {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { ConnectionArgs } from "../kit/connection";
 import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
 import {
@@ -16,6 +16,7 @@ import {
 } from "../kit/inputs";
 import { SortDirection } from "../kit/pagination";
 import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
 @InputType({ description: "Every field narrows the list; a list field matches any of its values." })
 export class LegalActionFilter {
@@ -87,21 +88,16 @@ export class LegalActionFilter {
   text?: string;
 }
 
-export enum LegalActionOrderField {
-  ANNOUNCED_AT = "ANNOUNCED_AT",
-  ID = "ID",
-}
-registerEnumType(LegalActionOrderField, {
-  name: "LegalActionOrderField",
-  description: "What to order legal actions by.",
-  valuesConfig: {
-    ANNOUNCED_AT: {
-      description:
-        "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
-    },
-    ID: { description: "By id (slug)." },
+export const LegalActionOrderField = describedEnum(
+  "LegalActionOrderField",
+  "What to order legal actions by.",
+  {
+    ANNOUNCED_AT:
+      "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
+    ID: "By id (slug).",
   },
-});
+);
+export type LegalActionOrderField = EnumValue<typeof LegalActionOrderField>;
 
 @InputType({ description: "Newest first by default." })
 export class LegalActionOrder {

@@ -1,27 +1,15 @@
 import type { DataSource } from "typeorm";
 import type { ResponseBudget } from "../kit/budget";
-import { byIdLoader, childrenLoader, nestedLoader } from "../kit/loaders";
+import { byIdLoader, childrenLoader } from "../kit/loaders";
 import { Charge } from "./charge";
-import { LegalAction, LegalActionConnection } from "./legal-action";
-import type { LegalActionListArgs } from "./legal-action.inputs";
-import { legalActionOrdering, legalActionQuery } from "./legal-action.queries";
+import { LegalAction } from "./legal-action";
+import { legalActionList } from "./legal-action.queries";
 
 /** Legal actions by id, their charges, and the legal actions of each parent record, batched. */
 export function legalActionLoaders(db: DataSource, budget: ResponseBudget) {
   const legalActionById = byIdLoader(db, LegalAction);
   const legalActionsWhere = (parent: (key: string) => string) =>
-    nestedLoader(
-      db,
-      budget,
-      LegalActionConnection,
-      (args: LegalActionListArgs) => ({
-        query: () => legalActionQuery(db, args.filter),
-        parent,
-        id: "l.id",
-        fetch: (ids) => legalActionById.loadMany(ids),
-      }),
-      (args) => legalActionOrdering(args.orderBy),
-    );
+    legalActionList.nested(db, budget, legalActionById, parent);
   return {
     legalActionById,
     chargesOf: childrenLoader(db, Charge, "legalActionId"),

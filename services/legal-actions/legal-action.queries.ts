@@ -1,7 +1,8 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ConnectionArgs } from "../kit/connection";
-import { containsPattern, searchText, whereAnyOf, whereWithin, withFilter } from "../kit/filters";
-import { type Ordering, SortDirection, paginate, pageWindow } from "../kit/pagination";
+import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
+import { recordList } from "../kit/lists";
+import { type Ordering, SortDirection } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { LegalAction, LegalActionConnection } from "./legal-action";
@@ -23,7 +24,7 @@ const DEFENDANTS_WHERE = (condition: string) =>
   `l.id IN (SELECT d.legal_action_id FROM legal.defendant d WHERE ${condition})`;
 
 /** Narrows `query` (alias `l`) to the legal actions matching `filter`. */
-export function applyLegalActionFilter(
+function applyLegalActionFilter(
   query: SelectQueryBuilder<ObjectLiteral>,
   filter: LegalActionFilter,
 ): void {
@@ -61,7 +62,7 @@ export function applyLegalActionFilter(
 }
 
 /** Newest first unless `order` says otherwise; undated actions sort as the oldest. */
-export function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
+function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
   const field = order?.field ?? LegalActionOrderField.ANNOUNCED_AT;
   const direction = order?.direction ?? SortDirection.DESC;
   const name = `${field}_${direction}`;
@@ -80,24 +81,14 @@ export function legalActionOrdering(order: LegalActionOrder | undefined): Orderi
   }
 }
 
-/** The legal actions `filter` admits (alias `l`). */
-export function legalActionQuery(db: DataSource, filter: LegalActionFilter | undefined) {
-  return withFilter(
-    db.getRepository(LegalAction).createQueryBuilder("l"),
-    applyLegalActionFilter,
-    filter,
-  );
-}
-
-/** `legalActions(filter:, orderBy:)`: newest first by default. */
-export function listLegalActions(ctx: Context, args: LegalActionListArgs) {
-  return paginate(
-    LegalActionConnection,
-    legalActionQuery(ctx.db, args.filter),
-    pageWindow(args, legalActionOrdering(args.orderBy)),
-    ctx.budget,
-  );
-}
+/** Legal actions, newest first by default. */
+export const legalActionList = recordList({
+  entity: LegalAction,
+  alias: "l",
+  connection: LegalActionConnection,
+  filter: applyLegalActionFilter,
+  ordering: (args: LegalActionListArgs) => legalActionOrdering(args.orderBy),
+});
 
 /** The incidents a legal action is about, in the order of the record. */
 export function relatedIncidents(ctx: Context, action: LegalAction, args: ConnectionArgs) {

@@ -13,7 +13,7 @@ import {
   MAX_CHARGES,
   MAX_DEFENDANTS,
 } from "./legal-action.inputs";
-import { listLegalActions, relatedActors, relatedIncidents } from "./legal-action.queries";
+import { legalActionList, relatedActors, relatedIncidents } from "./legal-action.queries";
 import { legalActionWrites } from "./legal-action.writes";
 import {
   AgencyRef,
@@ -39,7 +39,7 @@ class LegalActionFields {
   @Directive(CONNECTION_SIZE)
   @Query(() => LegalActionConnection, { description: "Legal actions, newest first by default." })
   legalActions(@Args(() => LegalActionListArgs) args: LegalActionListArgs, @Ctx() ctx: Context) {
-    return listLegalActions(ctx, args);
+    return legalActionList.page(ctx, args);
   }
 
   @FieldResolver(() => GovernmentRef, { description: "The government bringing the action." })
