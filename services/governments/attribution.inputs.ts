@@ -1,61 +1,33 @@
-import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
-import {
-  EnumField,
-  EnumListField,
-  IdField,
-  IdListField,
-  IntField,
-  NestedField,
-  RequireOneOf,
-  TextField,
-} from "../kit/inputs";
+import { InputType } from "type-graphql";
+import { DateRangeInput, FilterInput, IdsFilter, EnumsFilter, PeriodFilter } from "../kit/filters";
+import { EnumField, IdField, IntField, RequireOneOf, TextField } from "../kit/inputs";
 import { SortDirection } from "../kit/pagination";
 import { AttributionKind, ConfidenceLevel } from "./enums";
 import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
+import { OrderInput } from "../kit/ordering";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class AttributionFilter {
-  @IdListField({ nullable: true, description: "These attributions.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These attributions.")
   ids?: string[];
 
-  @IdListField({ nullable: true, description: "Of these incidents.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("Of these incidents.")
   incidentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Blaming these threat actors.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Blaming these threat actors.")
   actorIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Blaming these states.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Blaming these states.")
   stateIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Made by these governments (issuer or cosigner).",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Made by these governments (issuer or cosigner).")
   attributedByIds?: string[];
 
-  @EnumListField(() => AttributionKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => AttributionKind, "Of these kinds.", 10)
   kinds?: AttributionKind[];
 
-  @EnumListField(() => ConfidenceLevel, {
-    nullable: true,
-    description: "With these confidence levels.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => ConfidenceLevel, "With these confidence levels.", 10)
   confidenceLevels?: ConfidenceLevel[];
 
   @IntField({
@@ -66,10 +38,7 @@ export class AttributionFilter {
   })
   minConfidenceScore?: number;
 
-  @NestedField(() => DateRangeInput, {
-    nullable: true,
-    description: "Made (by its statement) in this period.",
-  })
+  @PeriodFilter("Made (by its statement) in this period.")
   issuedBetween?: DateRangeInput;
 }
 
@@ -83,14 +52,13 @@ export const AttributionOrderField = describedEnum(
 );
 export type AttributionOrderField = EnumValue<typeof AttributionOrderField>;
 
-@InputType({ description: "Newest statement first by default." })
-export class AttributionOrder {
-  @Field(() => AttributionOrderField, { description: "What to order by." })
-  field: AttributionOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
-  direction: SortDirection;
-}
+export const AttributionOrder = OrderInput<AttributionOrderField>(
+  "AttributionOrder",
+  AttributionOrderField,
+  "Newest statement first by default.",
+  SortDirection.DESC,
+);
+export type AttributionOrder = InstanceType<typeof AttributionOrder>;
 
 @RequireOneOf(["actor", "state", "agency"])
 @InputType({
@@ -135,14 +103,5 @@ export class AttributionInput {
   confidenceScore?: number | null;
 }
 
-@ArgsType()
-export class AttributionListArgs extends ConnectionArgs {
-  @NestedField(() => AttributionFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: AttributionFilter;
-
-  @NestedField(() => AttributionOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: AttributionOrder;
-}
+export const AttributionListArgs = ListArgs(AttributionFilter, AttributionOrder);
+export type AttributionListArgs = InstanceType<typeof AttributionListArgs>;

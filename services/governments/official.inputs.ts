@@ -1,37 +1,21 @@
-import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import { MAX_FILTER_VALUES } from "../kit/filters";
-import {
-  DateField,
-  IdField,
-  IdListField,
-  NestedField,
-  NestedListField,
-  SourcesField,
-  TextField,
-} from "../kit/inputs";
+import { InputType } from "type-graphql";
+import { FilterInput, IdsFilter, SearchFilter } from "../kit/filters";
+import { DateField, IdField, NestedListField, SourcesField, TextField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
+import { ListArgs } from "../kit/lists";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class OfficialFilter {
-  @IdListField({ nullable: true, description: "These officials.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These officials.")
   ids?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Officials who held a role for these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Officials who held a role for these governments.")
   governmentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Officials who held a role at these agencies.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Officials who held a role at these agencies.")
   agencyIds?: string[];
 
-  @TextField({ nullable: true, description: "Part of the name, accents ignored.", maxLength: 200 })
+  @SearchFilter("Part of the name, accents ignored.")
   text?: string;
 }
 
@@ -76,14 +60,5 @@ export class OfficialInput {
   sources: string[];
 }
 
-@ArgsType()
-export class OfficialListArgs extends ConnectionArgs {
-  @NestedField(() => OfficialFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: OfficialFilter;
-
-  @NestedField(() => NameOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: NameOrder;
-}
+export const OfficialListArgs = ListArgs(OfficialFilter, NameOrder);
+export type OfficialListArgs = InstanceType<typeof OfficialListArgs>;

@@ -1,15 +1,19 @@
-import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
+import { InputType } from "type-graphql";
+import {
+  DateRangeInput,
+  FilterInput,
+  IdsFilter,
+  EnumsFilter,
+  PeriodFilter,
+  SearchFilter,
+} from "../kit/filters";
 import {
   DateField,
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
   LANGUAGE,
   LanguageField,
-  NestedField,
   NestedListField,
   SourcesField,
   TextField,
@@ -20,52 +24,30 @@ import { SortDirection } from "../kit/pagination";
 import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
 import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
+import { OrderInput } from "../kit/ordering";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class StatementFilter {
-  @IdListField({ nullable: true, description: "These statements.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These statements.")
   ids?: string[];
 
-  @EnumListField(() => StatementKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 20,
-  })
+  @EnumsFilter(() => StatementKind, "Of these kinds.", 20)
   kinds?: StatementKind[];
 
-  @IdListField({
-    nullable: true,
-    description: "Issued or cosigned by these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Issued or cosigned by these governments.")
   governmentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Issued by these agencies.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Issued by these agencies.")
   agencyIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Made by these officials.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Made by these officials.")
   speakerIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Statements attributing these incidents.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Statements attributing these incidents.")
   incidentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Statements naming these threat actors.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Statements naming these threat actors.")
   actorIds?: string[];
 
   @TextListField({
@@ -77,15 +59,12 @@ export class StatementFilter {
   })
   languages?: string[];
 
-  @NestedField(() => DateRangeInput, { nullable: true, description: "Issued in this period." })
+  @PeriodFilter("Issued in this period.")
   issuedBetween?: DateRangeInput;
 
-  @TextField({
-    nullable: true,
-    description:
-      "Full-text search (English and French stemming, accents ignored) over text and quotes.",
-    maxLength: 200,
-  })
+  @SearchFilter(
+    "Full-text search (English and French stemming, accents ignored) over text and quotes.",
+  )
   text?: string;
 }
 
@@ -100,14 +79,13 @@ export const StatementOrderField = describedEnum(
 );
 export type StatementOrderField = EnumValue<typeof StatementOrderField>;
 
-@InputType({ description: "Newest first by default; by relevance when searching text." })
-export class StatementOrder {
-  @Field(() => StatementOrderField, { description: "What to order by." })
-  field: StatementOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
-  direction: SortDirection;
-}
+export const StatementOrder = OrderInput<StatementOrderField>(
+  "StatementOrder",
+  StatementOrderField,
+  "Newest first by default; by relevance when searching text.",
+  SortDirection.DESC,
+);
+export type StatementOrder = InstanceType<typeof StatementOrder>;
 
 @InputType({ description: "A quote rendered in another language, as part of `QuoteInput`." })
 export class TranslationInput {
@@ -209,14 +187,5 @@ export class StatementInput {
   sources: string[];
 }
 
-@ArgsType()
-export class StatementListArgs extends ConnectionArgs {
-  @NestedField(() => StatementFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: StatementFilter;
-
-  @NestedField(() => StatementOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: StatementOrder;
-}
+export const StatementListArgs = ListArgs(StatementFilter, StatementOrder);
+export type StatementListArgs = InstanceType<typeof StatementListArgs>;

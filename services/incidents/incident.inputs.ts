@@ -1,13 +1,18 @@
-import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
+import { Field, InputType } from "type-graphql";
+import {
+  DateRangeInput,
+  FilterInput,
+  IdsFilter,
+  EnumsFilter,
+  TextsFilter,
+  PeriodFilter,
+  SearchFilter,
+} from "../kit/filters";
 import {
   DateField,
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
-  NestedField,
   NestedListField,
   SourcesField,
   TextField,
@@ -16,6 +21,7 @@ import {
 import { SortDirection } from "../kit/pagination";
 import { IncidentKind } from "./enums";
 import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
 
 export const MAX_INCIDENT_ALIASES = 100;
 export const MAX_SECTORS = 50;
@@ -30,62 +36,36 @@ const SECTOR = {
 };
 const CVE = { regex: /^CVE-\d{4}-\d{4,}$/, rule: 'must be a CVE id such as "CVE-2021-26855"' };
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class IncidentFilter {
-  @IdListField({ nullable: true, description: "These incidents.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These incidents.")
   ids?: string[];
 
-  @EnumListField(() => IncidentKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => IncidentKind, "Of these kinds.", 10)
   kinds?: IncidentKind[];
 
-  @IdListField({
-    nullable: true,
-    description: "Incidents any of these threat actors is suspected of.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Incidents any of these threat actors is suspected of.")
   actorIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Incidents targeting any of these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Incidents targeting any of these governments.")
   targetedCountryIds?: string[];
 
-  @TextListField({
-    nullable: true,
-    description: 'Incidents targeting any of these sectors, case ignored: "defense", "health".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 100,
-  })
+  @TextsFilter('Incidents targeting any of these sectors, case ignored: "defense", "health".', 100)
   sectors?: string[];
 
-  @TextListField({
-    nullable: true,
-    description:
-      'Incidents exploiting any of these vulnerabilities, case ignored: "CVE-2021-26855".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 30,
-  })
+  @TextsFilter(
+    'Incidents exploiting any of these vulnerabilities, case ignored: "CVE-2021-26855".',
+    30,
+  )
   cves?: string[];
 
-  @NestedField(() => DateRangeInput, {
-    nullable: true,
-    description: "First observed (else disclosed) in this period.",
-  })
+  @PeriodFilter("First observed (else disclosed) in this period.")
   occurredBetween?: DateRangeInput;
 
-  @TextField({
-    nullable: true,
-    description:
-      "Name or alias (accents ignored, typos tolerated), or words of the summary: " +
+  @SearchFilter(
+    "Name or alias (accents ignored, typos tolerated), or words of the summary: " +
       '"ProxyLogon", "exchange".',
-    maxLength: 200,
-  })
+  )
   text?: string;
 }
 
@@ -113,17 +93,8 @@ export class IncidentOrder {
   direction?: SortDirection | null;
 }
 
-@ArgsType()
-export class IncidentListArgs extends ConnectionArgs {
-  @NestedField(() => IncidentFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: IncidentFilter;
-
-  @NestedField(() => IncidentOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: IncidentOrder;
-}
+export const IncidentListArgs = ListArgs(IncidentFilter, IncidentOrder);
+export type IncidentListArgs = InstanceType<typeof IncidentListArgs>;
 
 @InputType({ description: "A dated step of an incident, as part of `IncidentInput`." })
 export class TimelineEventInput {

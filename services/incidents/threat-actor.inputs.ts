@@ -1,14 +1,11 @@
 import { IsBoolean, IsOptional } from "class-validator";
-import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import { MAX_FILTER_VALUES } from "../kit/filters";
+import { Field, InputType } from "type-graphql";
+import { FilterInput, IdsFilter, EnumsFilter, TextsFilter, SearchFilter } from "../kit/filters";
 import {
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
   IntField,
-  NestedField,
   SLUG,
   NestedListField,
   SourcesField,
@@ -18,6 +15,7 @@ import {
 } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { ThreatActorKind } from "./enums";
+import { ListArgs } from "../kit/lists";
 
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */
 export const MAX_ACTOR_ALIASES = 100;
@@ -36,46 +34,24 @@ const CATEGORY = {
   rule: "must be lowercase words: letters, digits, spaces and hyphens, starting with a letter",
 };
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class ThreatActorFilter {
-  @IdListField({ nullable: true, description: "These threat actors.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These threat actors.")
   ids?: string[];
 
-  @EnumListField(() => ThreatActorKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => ThreatActorKind, "Of these kinds.", 10)
   kinds?: ThreatActorKind[];
 
-  @IdListField({
-    nullable: true,
-    description: "Actors sponsored by these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Actors sponsored by these governments.")
   sponsorStateIds?: string[];
 
-  @TextListField({
-    nullable: true,
-    description: 'Actors with an alias coined by any of these, case ignored: "Microsoft".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 200,
-  })
+  @TextsFilter('Actors with an alias coined by any of these, case ignored: "Microsoft".', 200)
   aliasNamedBy?: string[];
 
-  @TextListField({
-    nullable: true,
-    description: 'Actors with an external id in any of these systems: "misp-galaxy".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 100,
-  })
+  @TextsFilter('Actors with an external id in any of these systems: "misp-galaxy".', 100)
   externalIdSystems?: string[];
 
-  @TextField({
-    nullable: true,
-    description: 'Name or alias, accents ignored, typos tolerated: "Leviathan", "bronze mohawk".',
-    maxLength: 200,
-  })
+  @SearchFilter('Name or alias, accents ignored, typos tolerated: "Leviathan", "bronze mohawk".')
   text?: string;
 }
 
@@ -208,17 +184,9 @@ export class ThreatActorInput {
   sources: string[];
 }
 
-@ArgsType()
-export class ThreatActorListArgs extends ConnectionArgs {
-  @NestedField(() => ThreatActorFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: ThreatActorFilter;
-
-  @NestedField(() => NameOrder, {
-    nullable: true,
-    description: "Order of the items: by name, or best match first when `filter.text` searches.",
-  })
-  orderBy?: NameOrder;
-}
+export const ThreatActorListArgs = ListArgs(
+  ThreatActorFilter,
+  NameOrder,
+  "Order of the items: by name, or best match first when `filter.text` searches.",
+);
+export type ThreatActorListArgs = InstanceType<typeof ThreatActorListArgs>;

@@ -1,12 +1,31 @@
 import type DataLoader from "dataloader";
+import { ArgsType, type ClassType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
-import type { ConnectionArgs, ConnectionClass } from "./connection";
+import { ConnectionArgs, type ConnectionClass } from "./connection";
 import { withFilter } from "./filters";
+import { NestedField } from "./inputs";
 import { nestedLoader } from "./loaders";
 import { type Ordering, paginate, pageWindow } from "./pagination";
 
 type Query = SelectQueryBuilder<ObjectLiteral>;
+
+/** The arguments of a list: a page (`first`, `after`...), a `filter` and an `orderBy`. */
+export function ListArgs<F extends object, O extends object>(
+  filter: ClassType<F>,
+  order: ClassType<O>,
+  orderDescription = "Order of the items.",
+) {
+  @ArgsType()
+  class ListArgsClass extends ConnectionArgs {
+    @NestedField(() => filter, { nullable: true, description: "Only the items matching this." })
+    filter?: F;
+
+    @NestedField(() => order, { nullable: true, description: orderDescription })
+    orderBy?: O;
+  }
+  return ListArgsClass;
+}
 
 export interface RecordListOptions<
   T extends ObjectLiteral,

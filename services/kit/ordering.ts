@@ -8,14 +8,34 @@ export const NameOrderField = describedEnum("NameOrderField", "What to order rec
 });
 export type NameOrderField = EnumValue<typeof NameOrderField>;
 
-@InputType({ description: "Order by name (the default) or id." })
-export class NameOrder {
-  @Field(() => NameOrderField, { description: "What to order by." })
-  field: NameOrderField;
+/** `<Kind>Order`: the field a list is ordered by, and its direction (`direction` by default). */
+export function OrderInput<F extends string>(
+  name: string,
+  field: object,
+  description: string,
+  direction: SortDirection,
+) {
+  @InputType(name, { description })
+  class Order {
+    @Field(() => field, { description: "What to order by." })
+    field: F;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "ASC by default." })
-  direction: SortDirection;
+    @Field(() => SortDirection, {
+      defaultValue: direction,
+      description: `${direction} by default.`,
+    })
+    direction: SortDirection;
+  }
+  return Order;
 }
+
+export const NameOrder = OrderInput<NameOrderField>(
+  "NameOrder",
+  NameOrderField,
+  "Order by name (the default) or id.",
+  SortDirection.ASC,
+);
+export type NameOrder = InstanceType<typeof NameOrder>;
 
 export function nameOrdering(alias: string, order?: NameOrder): Ordering {
   const direction = order?.direction ?? SortDirection.ASC;

@@ -1,10 +1,15 @@
-import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import { DateRangeInput, MAX_FILTER_VALUES } from "../kit/filters";
+import { InputType } from "type-graphql";
+import {
+  DateRangeInput,
+  FilterInput,
+  IdsFilter,
+  EnumsFilter,
+  PeriodFilter,
+  SearchFilter,
+} from "../kit/filters";
 import {
   DateField,
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
   IntField,
@@ -17,74 +22,42 @@ import {
 import { SortDirection } from "../kit/pagination";
 import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
 import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
+import { OrderInput } from "../kit/ordering";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class LegalActionFilter {
-  @IdListField({ nullable: true, description: "These legal actions.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These legal actions.")
   ids?: string[];
 
-  @EnumListField(() => LegalActionKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => LegalActionKind, "Of these kinds.", 10)
   kinds?: LegalActionKind[];
 
-  @EnumListField(() => LegalActionStatus, {
-    nullable: true,
-    description: "In these statuses.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => LegalActionStatus, "In these statuses.", 10)
   statuses?: LegalActionStatus[];
 
-  @IdListField({
-    nullable: true,
-    description: "Brought by these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Brought by these governments.")
   jurisdictionIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: 'Brought by these agencies: "us-doj", "eu-council".',
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter('Brought by these agencies: "us-doj", "eu-council".')
   authorityIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Related to these incidents.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Related to these incidents.")
   incidentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Related to these threat actors, or charging one of their members.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Related to these threat actors, or charging one of their members.")
   actorIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "With a defendant of one of these nationalities.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("With a defendant of one of these nationalities.")
   defendantNationalityIds?: string[];
 
-  @NestedField(() => DateRangeInput, {
-    nullable: true,
-    description: "Announced in this period (or, when no announcement is known, unsealed or filed).",
-  })
+  @PeriodFilter("Announced in this period (or, when no announcement is known, unsealed or filed).")
   announcedBetween?: DateRangeInput;
 
-  @TextField({
-    nullable: true,
-    description:
-      "Full-text search (accents ignored) over title, summary and charges, and over defendant " +
+  @SearchFilter(
+    "Full-text search (accents ignored) over title, summary and charges, and over defendant " +
       'names, whole or in part: "Ding Xiaoyang", "Xiaoyang".',
-    maxLength: 200,
-  })
+  )
   text?: string;
 }
 
@@ -99,26 +72,16 @@ export const LegalActionOrderField = describedEnum(
 );
 export type LegalActionOrderField = EnumValue<typeof LegalActionOrderField>;
 
-@InputType({ description: "Newest first by default." })
-export class LegalActionOrder {
-  @Field(() => LegalActionOrderField, { description: "What to order by." })
-  field: LegalActionOrderField;
+export const LegalActionOrder = OrderInput<LegalActionOrderField>(
+  "LegalActionOrder",
+  LegalActionOrderField,
+  "Newest first by default.",
+  SortDirection.DESC,
+);
+export type LegalActionOrder = InstanceType<typeof LegalActionOrder>;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
-  direction: SortDirection;
-}
-
-@ArgsType()
-export class LegalActionListArgs extends ConnectionArgs {
-  @NestedField(() => LegalActionFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: LegalActionFilter;
-
-  @NestedField(() => LegalActionOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: LegalActionOrder;
-}
+export const LegalActionListArgs = ListArgs(LegalActionFilter, LegalActionOrder);
+export type LegalActionListArgs = InstanceType<typeof LegalActionListArgs>;
 
 export const MAX_CHARGES = 50;
 export const MAX_DEFENDANTS = 100;
