@@ -1,7 +1,9 @@
 import type DataLoader from "dataloader";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import type { ResponseBudget } from "./budget";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { loadOrNotFound } from "./loaders";
+import { Node, globalId } from "./node";
 import { arrayConnection, arrayWindow } from "./pagination";
 import type { ResolverMap } from "./subgraph";
 
@@ -29,6 +31,39 @@ export function referenceResolvers<C>(
   return Object.fromEntries(
     Object.entries(loaders).map(([type, loader]) => [type, referenceResolver(type, loader)]),
   );
+}
+
+/**
+ * The stub of an entity another subgraph owns: its type `name` with the key `id` alone.
+ * `resolvable: false` where this subgraph only returns references and the gateway never asks it
+ * for the entity; `node` where this subgraph answers `node(id:)` for it.
+ */
+export function KeyStub(
+  name: string,
+  options: { resolvable?: boolean; node: true },
+): new () => { id: string; globalId: string };
+export function KeyStub(
+  name: string,
+  options?: { resolvable?: boolean; node?: false },
+): new () => { id: string };
+export function KeyStub(name: string, options: { resolvable?: boolean; node?: boolean } = {}) {
+  const key = options.resolvable === false ? ", resolvable: false" : "";
+  @Directive(`@key(fields: "id"${key})`)
+  @ObjectType(name, { simpleResolvers: true, implements: options.node ? Node : undefined })
+  class Stub {
+    @Field(() => ID)
+    id: string;
+  }
+  if (options.node) {
+    Object.defineProperty(Stub.prototype, "globalId", {
+      get(this: Stub) {
+        return globalId(name, this.id);
+      },
+    });
+    Field(() => ID)(Stub.prototype, "globalId");
+    Directive("@shareable")(Stub.prototype, "globalId");
+  }
+  return Stub;
 }
 
 /** A key-only reference to an entity another subgraph owns (or null for a missing id). */
