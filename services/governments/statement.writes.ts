@@ -1,7 +1,13 @@
 import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import type { Problem } from "../../platform/problem";
-import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
+import {
+  type RecordWrites,
+  childrenOf,
+  referenceProblems,
+  replaceChildren,
+  snapshots,
+} from "../kit/records";
 import { Agency } from "./agency";
 import { Attribution } from "./attribution";
 import { Government } from "./government";
@@ -75,11 +81,7 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       },
       ["id"],
     );
-    await tx.getRepository(Quote).delete({ statementId: s.id });
-    await tx.getRepository(Attribution).delete({ statementId: s.id });
-    const quotes = (s.quotes ?? []).map((q, position) => ({
-      statementId: s.id,
-      position,
+    const quotes = (s.quotes ?? []).map((q) => ({
       text: q.text,
       language: q.language,
       speakerId: q.speaker ?? null,
@@ -89,11 +91,9 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
         source: t.source ? resolveSources(sources, [t.source], "translation")[0] : null,
       })),
     }));
-    if (quotes.length) await tx.getRepository(Quote).insert(quotes);
-    const attributions = (s.attributions ?? []).map((a, position) => ({
+    await replaceChildren(tx, Quote, "statementId", s.id, quotes);
+    const attributions = (s.attributions ?? []).map((a) => ({
       id: a.id,
-      statementId: s.id,
-      position,
       incidentId: a.incident,
       actorId: a.actor ?? null,
       stateId: a.state ?? null,
@@ -103,15 +103,11 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       confidenceLevel: a.confidenceLevel ?? null,
       confidenceScore: a.confidenceScore ?? null,
     }));
-    if (attributions.length) await tx.getRepository(Attribution).insert(attributions);
+    await replaceChildren(tx, Attribution, "statementId", s.id, attributions);
   },
   async snapshotMany(tx, ids) {
-    const quotes = await tx
-      .getRepository(Quote)
-      .find({ where: { statementId: In(ids) }, order: { position: "ASC" } });
-    const attributions = await tx
-      .getRepository(Attribution)
-      .find({ where: { statementId: In(ids) }, order: { position: "ASC" } });
+    const quotesOf = await childrenOf(tx, Quote, "statementId", ids);
+    const attributionsOf = await childrenOf(tx, Attribution, "statementId", ids);
     return snapshots(await tx.getRepository(Statement).findBy({ id: In(ids) }), (s, sources) => ({
       id: s.id,
       kind: s.kind,
@@ -125,31 +121,27 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       text: s.text,
       summary: s.summary,
       url: s.url,
-      quotes: quotes
-        .filter((q) => q.statementId === s.id)
-        .map((q) => ({
-          text: q.text,
-          language: q.language,
-          speaker: q.speakerId,
-          translations: q.translations.map((t) => ({
-            language: t.language,
-            text: t.text,
-            source: t.source ? citeSources([t.source], sources)[0] : null,
-          })),
+      quotes: quotesOf(s.id).map((q) => ({
+        text: q.text,
+        language: q.language,
+        speaker: q.speakerId,
+        translations: q.translations.map((t) => ({
+          language: t.language,
+          text: t.text,
+          source: t.source ? citeSources([t.source], sources)[0] : null,
         })),
-      attributions: attributions
-        .filter((a) => a.statementId === s.id)
-        .map((a) => ({
-          id: a.id,
-          incident: a.incidentId,
-          actor: a.actorId,
-          state: a.stateId,
-          agency: a.agencyId,
-          kind: a.kind,
-          confidenceWording: a.confidenceWording,
-          confidenceLevel: a.confidenceLevel,
-          confidenceScore: a.confidenceScore,
-        })),
+      })),
+      attributions: attributionsOf(s.id).map((a) => ({
+        id: a.id,
+        incident: a.incidentId,
+        actor: a.actorId,
+        state: a.stateId,
+        agency: a.agencyId,
+        kind: a.kind,
+        confidenceWording: a.confidenceWording,
+        confidenceLevel: a.confidenceLevel,
+        confidenceScore: a.confidenceScore,
+      })),
       sources: citeSources(s.sourceRecords, sources),
     }));
   },

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, snapshots } from "../kit/records";
+import { type RecordWrites, childrenOf, replaceChildren, snapshots } from "../kit/records";
 import { Charge } from "./charge";
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";
@@ -50,20 +50,14 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       },
       ["id"],
     );
-    await tx.getRepository(Charge).delete({ legalActionId: l.id });
-    await tx.getRepository(Defendant).delete({ legalActionId: l.id });
-    const charges = (l.charges ?? []).map((c, position) => ({
-      legalActionId: l.id,
-      position,
+    const charges = (l.charges ?? []).map((c) => ({
       statute: c.statute ?? null,
       description: c.description,
       counts: c.counts ?? null,
       maximumPenalty: c.maximumPenalty ?? null,
     }));
-    if (charges.length) await tx.getRepository(Charge).insert(charges);
-    const defendants = (l.defendants ?? []).map((d, position) => ({
-      legalActionId: l.id,
-      position,
+    await replaceChildren(tx, Charge, "legalActionId", l.id, charges);
+    const defendants = (l.defendants ?? []).map((d) => ({
       name: d.name,
       kind: d.kind ?? null,
       nationalityId: d.nationality ?? null,
@@ -71,15 +65,11 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       employer: d.employer ?? null,
       status: d.status,
     }));
-    if (defendants.length) await tx.getRepository(Defendant).insert(defendants);
+    await replaceChildren(tx, Defendant, "legalActionId", l.id, defendants);
   },
   async snapshotMany(tx, ids) {
-    const charges = await tx
-      .getRepository(Charge)
-      .find({ where: { legalActionId: In(ids) }, order: { position: "ASC" } });
-    const defendants = await tx
-      .getRepository(Defendant)
-      .find({ where: { legalActionId: In(ids) }, order: { position: "ASC" } });
+    const chargesOf = await childrenOf(tx, Charge, "legalActionId", ids);
+    const defendantsOf = await childrenOf(tx, Defendant, "legalActionId", ids);
     return snapshots(await tx.getRepository(LegalAction).findBy({ id: In(ids) }), (l, sources) => ({
       id: l.id,
       kind: l.kind,
@@ -95,24 +85,20 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       conductFrom: partialDateString(l.conductFromOn, l.conductFromPrecision),
       conductTo: partialDateString(l.conductToOn, l.conductToPrecision),
       status: l.status,
-      charges: charges
-        .filter((c) => c.legalActionId === l.id)
-        .map((c) => ({
-          statute: c.statute,
-          description: c.description,
-          counts: c.counts,
-          maximumPenalty: c.maximumPenalty,
-        })),
-      defendants: defendants
-        .filter((d) => d.legalActionId === l.id)
-        .map((d) => ({
-          name: d.name,
-          kind: d.kind,
-          nationality: d.nationalityId,
-          affiliatedActor: d.affiliatedActorId,
-          employer: d.employer,
-          status: d.status,
-        })),
+      charges: chargesOf(l.id).map((c) => ({
+        statute: c.statute,
+        description: c.description,
+        counts: c.counts,
+        maximumPenalty: c.maximumPenalty,
+      })),
+      defendants: defendantsOf(l.id).map((d) => ({
+        name: d.name,
+        kind: d.kind,
+        nationality: d.nationalityId,
+        affiliatedActor: d.affiliatedActorId,
+        employer: d.employer,
+        status: d.status,
+      })),
       sanctions:
         l.sanctionsRegime === null
           ? null
