@@ -1,13 +1,8 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import {
-  type RecordWrites,
-  childrenOf,
-  referenceProblems,
-  replaceChildren,
-  snapshots,
-} from "../kit/records";
+import { childrenOf, replaceChildren } from "../kit/children";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Government } from "./government";
 import { Official, OfficialRole } from "./official";

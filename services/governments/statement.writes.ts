@@ -1,13 +1,8 @@
 import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import type { Problem } from "../../platform/problem";
-import {
-  type RecordWrites,
-  childrenOf,
-  referenceProblems,
-  replaceChildren,
-  snapshots,
-} from "../kit/records";
+import { childrenOf, replaceChildren } from "../kit/children";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Attribution } from "./attribution";
 import { Government } from "./government";

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import { notFound } from "../../platform/errors";
 import type { ResponseBudget } from "./budget";
+import { type Child, findChildren } from "./children";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
 import type { AnyRecordWrites, RecordSnapshot } from "./records";
@@ -35,17 +36,14 @@ export function groupedLoader<V>(
 }
 
 /** The rows of `entity` under each parent (their `parent` column), in `position` order. */
-export function childrenLoader<T extends { position: number }>(
+export function childrenLoader<T extends Child<K>, K extends string>(
   db: DataSource,
   entity: new () => T,
-  parent: keyof T & string,
+  parent: K,
 ): DataLoader<string, T[]> {
   return groupedLoader(
-    (ids) =>
-      db
-        .getRepository(entity)
-        .find({ where: { [parent]: In([...ids]) }, order: { position: "ASC" } } as never),
-    (row) => row[parent] as string,
+    (ids) => findChildren(db.manager, entity, parent, ids),
+    (row) => row[parent],
   );
 }
 

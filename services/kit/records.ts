@@ -96,36 +96,3 @@ export async function referenceProblems(
     .filter((r) => missing.has(r.id))
     .map((r) => ({ path: r.path, message: `${type} "${r.id}" does not exist` }));
 }
-
-/** A row kept in its record's order (`position`), under its record (`parent` column). */
-type Child<K extends string> = { position: number } & Record<K, string>;
-
-/** Replaces the rows of `entity` under the record `id` with `rows`, in their order. */
-export async function replaceChildren<K extends string>(
-  tx: EntityManager,
-  entity: new () => Child<K>,
-  parent: K,
-  id: string,
-  rows: object[],
-): Promise<void> {
-  const repository = tx.getRepository(entity);
-  await repository.delete({ [parent]: id } as never);
-  if (rows.length) {
-    await repository.insert(
-      rows.map((row, position) => ({ ...row, [parent]: id, position })) as never,
-    );
-  }
-}
-
-/** The rows of `entity` under each of the records `ids`, in their order: `rowsOf(id)`. */
-export async function childrenOf<T extends Child<K>, K extends string>(
-  db: EntityManager,
-  entity: new () => T,
-  parent: K,
-  ids: string[],
-): Promise<(id: string) => T[]> {
-  const rows = await db
-    .getRepository(entity)
-    .find({ where: { [parent]: In(ids) }, order: { position: "ASC" } } as never);
-  return (id) => rows.filter((row) => row[parent] === id);
-}

@@ -1,7 +1,8 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, childrenOf, replaceChildren, snapshots } from "../kit/records";
+import { childrenOf, replaceChildren } from "../kit/children";
+import { type RecordWrites, snapshots } from "../kit/records";
 import { Charge } from "./charge";
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";
