@@ -16,7 +16,7 @@ import {
 import { AuditEntryConnection } from "./audit";
 import { EDITOR } from "./authorization";
 import { CONNECTION_SIZE, ConnectionArgs } from "./connection";
-import { SourceInput } from "./inputs";
+import { SourceInput } from "./source";
 import type { RecordSnapshot, RecordWrites } from "./records";
 import type { SubgraphContext } from "./subgraph";
 import { DeletePayload, remove, upsert, upsertPayload } from "./write-path";
