@@ -4,6 +4,7 @@ import type { RequiredDate } from "../analytics/delays";
 import { Node, globalId } from "../kit/node";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import { KeyStub } from "../kit/references";
+import type { Context } from "./context";
 
 /**
  * Entities owned by the other subgraphs, known here by key only. They implement `Node` here
@@ -38,3 +39,12 @@ export const LegalActionRef = KeyStub("LegalAction", { resolvable: false, node: 
 export type LegalActionRef = InstanceType<typeof LegalActionRef>;
 
 export const IncidentConnection = connectionType(IncidentRef, "Incident");
+
+/** The entity types this subgraph owns, each read by id through the request's loaders. */
+export const OWN_ENTITIES = {
+  Government: (c: Context) => c.loaders.governmentById,
+  Agency: (c: Context) => c.loaders.agencyById,
+  Official: (c: Context) => c.loaders.officialById,
+  Statement: (c: Context) => c.loaders.statementById,
+  Attribution: (c: Context) => c.loaders.attributionById,
+};

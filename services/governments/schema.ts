@@ -7,7 +7,6 @@ import { agencyWrites } from "./agency.writes";
 import { AnalyticsResolver, GovernmentAnalytics, IncidentAnalytics } from "./analytics.resolver";
 import { Attribution } from "./attribution";
 import { AttributionResolver } from "./attribution.resolver";
-import type { Context } from "./context";
 import { IncidentContributions, ThreatActorContributions } from "./contributions.resolver";
 import { Government } from "./government";
 import { GovernmentInput } from "./government.inputs";
@@ -22,7 +21,7 @@ import { OfficialInput } from "./official.inputs";
 import { OfficialResolver, OfficialRoleResolver } from "./official.resolver";
 import { officialWrites } from "./official.writes";
 import { Quote } from "./quote";
-import { IncidentRef, LegalActionRef, ThreatActorRef } from "./references";
+import { IncidentRef, LegalActionRef, ThreatActorRef, OWN_ENTITIES } from "./references";
 import { Statement } from "./statement";
 import { StatementInput } from "./statement.inputs";
 import { QuoteResolver, StatementResolver } from "./statement.resolver";
@@ -50,13 +49,7 @@ export const governments: SubgraphDefinition<Loaders> = {
   entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],
   orphanedTypes: [IncidentRef, ThreatActorRef, LegalActionRef],
   migrations: [Initial1764380000000, AuditLog1764395000000],
-  referenceResolvers: referenceResolvers<Context>({
-    Government: (c) => c.loaders.governmentById,
-    Agency: (c) => c.loaders.agencyById,
-    Official: (c) => c.loaders.officialById,
-    Statement: (c) => c.loaders.statementById,
-    Attribution: (c) => c.loaders.attributionById,
-  }),
+  referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
   records: [
     { input: GovernmentInput, writes: governmentWrites },

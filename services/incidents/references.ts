@@ -1,5 +1,6 @@
 import { connectionType } from "../kit/connection";
 import { KeyStub } from "../kit/references";
+import type { Context } from "./context";
 
 /**
  * Entities owned by the governments subgraph, known here by key only: they implement `Node`
@@ -13,3 +14,9 @@ export type AgencyRef = InstanceType<typeof AgencyRef>;
 
 /** The same shareable type as the governments subgraph's, over the key-only stub. */
 export const GovernmentConnection = connectionType(GovernmentRef, "Government");
+
+/** The entity types this subgraph owns, each read by id through the request's loaders. */
+export const OWN_ENTITIES = {
+  Incident: (c: Context) => c.loaders.incidentById,
+  ThreatActor: (c: Context) => c.loaders.threatActorById,
+};

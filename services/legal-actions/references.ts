@@ -4,6 +4,7 @@ import { type RequiredFirstEvent, firstEventType } from "../analytics/delay-stat
 import type { RequiredDate } from "../analytics/delays";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import { KeyStub } from "../kit/references";
+import type { Context } from "./context";
 
 /** Entities owned by the other subgraphs, known here by key only. */
 export const GovernmentRef = KeyStub("Government");
@@ -49,3 +50,8 @@ export class AnalyticsRef {
   @Field(() => [FirstEvent])
   firstAttributions?: RequiredFirstEvent[];
 }
+
+/** The entity types this subgraph owns, each read by id through the request's loaders. */
+export const OWN_ENTITIES = {
+  LegalAction: (c: Context) => c.loaders.legalActionById,
+};

@@ -2,7 +2,6 @@ import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
-import type { Context } from "./context";
 import {
   GovernmentContributions,
   IncidentContributions,
@@ -16,7 +15,7 @@ import { legalActionWrites } from "./legal-action.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380300000 } from "./migrations/1764380300000-initial";
 import { AuditLog1764395200000 } from "./migrations/1764395200000-audit-log";
-import { AnalyticsRef } from "./references";
+import { AnalyticsRef, OWN_ENTITIES } from "./references";
 
 /** What the law did: indictments, complaints, sanctions, with charges and defendants. */
 export const legalActions: SubgraphDefinition<Loaders> = {
@@ -36,9 +35,7 @@ export const legalActions: SubgraphDefinition<Loaders> = {
   // Reached by no field here: the gateway reaches it by key (analytics.resolver.ts).
   orphanedTypes: [AnalyticsRef],
   migrations: [Initial1764380300000, AuditLog1764395200000],
-  referenceResolvers: referenceResolvers<Context>({
-    LegalAction: (c) => c.loaders.legalActionById,
-  }),
+  referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
   records: [{ input: LegalActionInput, writes: legalActionWrites }],
 };
