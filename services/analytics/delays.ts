@@ -39,6 +39,12 @@ export interface RequiredDate {
   precision: DatePrecision;
 }
 
+/** An event's date as the analytics queries read it: its first day and its precision. */
+export interface DatedRow {
+  on: string;
+  precision: DatePrecision;
+}
+
 /** The incident's dates, as its subgraph resolves them for `@requires`. */
 export interface IncidentDates {
   firstObserved?: RequiredDate | null;
@@ -131,4 +137,14 @@ export function measureDelay(
     anchorDate: anchor.date,
     eventDate,
   };
+}
+
+/** The delay from the incident's anchor to its first event `first`; null when either is unknown. */
+export function delayToFirst(
+  incident: IncidentDates & { id: string },
+  first: DatedRow | null,
+): Delay | null {
+  return (
+    first && measureDelay(incident.id, incident, { start: first.on, precision: first.precision })
+  );
 }

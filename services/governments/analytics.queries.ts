@@ -1,15 +1,13 @@
 import type { ConnectionArgs } from "../kit/connection";
-import { measureDelay } from "../analytics/delays";
+import { delayToFirst } from "../analytics/delays";
 import {
   type DelayStatisticsArgs,
   MAX_FIRST_EVENTS,
   type RequiredFirstEvent,
-  firstEventsTooMany,
+  toFirstEvents,
   summariseDelays,
 } from "../analytics/delay-statistics";
 import { arrayConnection, arrayWindow } from "../kit/pagination";
-import { toPartialDate } from "../../platform/partial-date";
-import { ref } from "../kit/references";
 import {
   AttributionCount,
   type AttributionCountArgs,
@@ -45,14 +43,10 @@ async function governmentsById(ctx: Context, ids: readonly (string | null)[]) {
 /** For legal-actions' `attributionDelays`: each incident's earliest attributions, by group. */
 export async function firstAttributions(ctx: Context) {
   const rows = await firstAttributionRowsByGroup(ctx.db, MAX_FIRST_EVENTS + 1);
-  if (rows.length > MAX_FIRST_EVENTS) throw firstEventsTooMany("attributions");
-  ctx.budget.spend(rows.length);
-  return rows.map((row) => ({
-    grouping: row.grouping,
-    government: ref(Government, row.governmentId),
-    incident: ref(IncidentRef, row.incidentId),
-    date: toPartialDate(row.on, row.precision),
-  }));
+  return toFirstEvents(rows, "attributions", ctx.budget, {
+    government: Government,
+    incident: IncidentRef,
+  });
 }
 
 /** Days from when the incident began to its first attribution; null when not known. */
@@ -61,8 +55,7 @@ export async function timeToFirstAttribution(
   incident: IncidentRef,
 ): Promise<AttributionDelay | null> {
   const first = await ctx.loaders.firstAttributionOf.load(incident.id);
-  const delay =
-    first && measureDelay(incident.id, incident, { start: first.on, precision: first.precision });
+  const delay = delayToFirst(incident, first);
   if (!first || !delay) return null;
   const statement = await ctx.loaders.statementById.load(first.statementId);
   return Object.assign(new AttributionDelay(), delay, { statement });

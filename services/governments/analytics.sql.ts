@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { DelayGrouping } from "../analytics/delays";
-import type { DatePrecision } from "../../platform/partial-date";
+import { type DatedRow, DelayGrouping } from "../analytics/delays";
+import type { FirstEventRow } from "../analytics/delay-statistics";
 import type { AttributionCountGrouping } from "./analytics";
 import { AttributionKind } from "./enums";
 
@@ -43,11 +43,6 @@ const PAIRS = `FROM accusations x JOIN accusations y
 const PAIR_COUNTS = `count(DISTINCT x.incident_id)::int AS incidents,
   (count(DISTINCT x.statement_id) FILTER (WHERE x.statement_id = y.statement_id))::int AS "sharedStatements"`;
 
-export interface DatedRow {
-  on: string;
-  precision: DatePrecision;
-}
-
 /** `sql` over the attributing attributions (`attributing`); `$1` is taken, `parameters` follow. */
 function run<T>(db: DataSource, sql: string, parameters: unknown[] = []): Promise<T[]> {
   return db.query(`WITH attributing AS (${ATTRIBUTING}) ${sql}`, [
@@ -74,9 +69,7 @@ export function firstAttributionRows(db: DataSource, incidentIds: readonly strin
 
 /** Each incident's earliest attribution per accuser, per accused state and overall (YEAR). */
 export function firstAttributionRowsByGroup(db: DataSource, limit: number) {
-  return run<
-    DatedRow & { grouping: DelayGrouping; governmentId: string | null; incidentId: string }
-  >(
+  return run<FirstEventRow>(
     db,
     `SELECT DISTINCT ON (grouping, government_id, incident_id) grouping,
        government_id AS "governmentId", incident_id AS "incidentId", issued_on AS "on",

@@ -1,14 +1,14 @@
 import type { DataSource } from "typeorm";
-import { DelayGrouping, measureDelay } from "../analytics/delays";
+import { type DatedRow, DelayGrouping, delayToFirst } from "../analytics/delays";
 import {
   type DelayStatisticsArgs,
   MAX_FIRST_EVENTS,
   type RequiredFirstEvent,
-  firstEventsTooMany,
+  type FirstEventRow,
+  toFirstEvents,
   summariseDelays,
 } from "../analytics/delay-statistics";
 import { arrayConnection, arrayWindow } from "../kit/pagination";
-import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { ref } from "../kit/references";
 import {
   DelayStatistics,
@@ -39,11 +39,6 @@ const dated = (where: string) => `WITH dated AS (
 /** Earliest first; on the same start the most precise date, then the legal action id. */
 const EARLIEST = `date_on, CASE date_precision WHEN 'DAY' THEN 0 WHEN 'MONTH' THEN 1 ELSE 2 END, legal_action_id`;
 
-interface DatedRow {
-  on: string;
-  precision: DatePrecision;
-}
-
 /** The earliest dated legal action over each of `incidentIds`, with its date and its kind. */
 export function firstLegalActionRows(db: DataSource, incidentIds: readonly string[]) {
   return db.query(
@@ -64,8 +59,7 @@ export async function timeToFirstLegalAction(
   incident: IncidentRef,
 ): Promise<LegalActionDelay | null> {
   const first = await ctx.loaders.firstLegalActionOf.load(incident.id);
-  const delay =
-    first && measureDelay(incident.id, incident, { start: first.on, precision: first.precision });
+  const delay = delayToFirst(incident, first);
   if (!first || !delay) return null;
   const legalAction = await ctx.loaders.legalActionById.load(first.legalActionId);
   return Object.assign(new LegalActionDelay(), delay, { eventDateKind: first.kind, legalAction });
@@ -73,11 +67,7 @@ export async function timeToFirstLegalAction(
 
 /** Each incident's earliest legal action per jurisdiction, per defendant nationality and overall. */
 export async function firstLegalActions(ctx: Context) {
-  const rows: (DatedRow & {
-    grouping: DelayGrouping;
-    governmentId: string | null;
-    incidentId: string;
-  })[] = await ctx.db.query(
+  const rows: FirstEventRow[] = await ctx.db.query(
     `${dated("true")}
        SELECT DISTINCT ON (grouping, government_id, incident_id) grouping,
          government_id AS "governmentId", incident_id AS "incidentId", date_on AS "on",
@@ -92,14 +82,10 @@ export async function firstLegalActions(ctx: Context) {
        LIMIT $1`,
     [MAX_FIRST_EVENTS + 1],
   );
-  if (rows.length > MAX_FIRST_EVENTS) throw firstEventsTooMany("legal actions");
-  ctx.budget.spend(rows.length);
-  return rows.map((row) => ({
-    grouping: row.grouping,
-    government: ref(GovernmentRef, row.governmentId),
-    incident: ref(IncidentRef, row.incidentId),
-    date: toPartialDate(row.on, row.precision),
-  }));
+  return toFirstEvents(rows, "legal actions", ctx.budget, {
+    government: GovernmentRef,
+    incident: IncidentRef,
+  });
 }
 
 /** Figures of the governments subgraph's first events, handed over by `@requires`. */
