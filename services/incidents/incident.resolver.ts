@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } f
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
-import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { Incident, IncidentConnection } from "./incident";
 import {
@@ -13,7 +12,7 @@ import {
 } from "./incident.inputs";
 import { incidentList } from "./incident.queries";
 import { incidentWrites } from "./incident.writes";
-import { GovernmentConnection, GovernmentRef } from "./references";
+import { GovernmentConnection, governmentsIn } from "./references";
 import { ThreatActorConnection } from "./threat-actor";
 import { TimelineEvent } from "./timeline-event";
 
@@ -42,13 +41,7 @@ class IncidentFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return referencePage(
-      GovernmentConnection,
-      GovernmentRef,
-      incident.targetedCountryIds,
-      args,
-      ctx.budget,
-    );
+    return governmentsIn(ctx, incident.targetedCountryIds, args);
   }
 
   @Directive(CONNECTION_SIZE)

@@ -1,5 +1,5 @@
-import { connectionType } from "../kit/connection";
-import { KeyStub } from "../kit/references";
+import { type ConnectionArgs, connectionType } from "../kit/connection";
+import { KeyStub, referencePage } from "../kit/references";
 import type { Context } from "./context";
 
 /**
@@ -14,6 +14,11 @@ export type AgencyRef = InstanceType<typeof AgencyRef>;
 
 /** The same shareable type as the governments subgraph's, over the key-only stub. */
 export const GovernmentConnection = connectionType(GovernmentRef, "Government");
+
+/** Governments a record lists by id (the countries it targets), paged in memory. */
+export function governmentsIn(ctx: Context, ids: readonly string[], args: ConnectionArgs) {
+  return referencePage(GovernmentConnection, GovernmentRef, ids, args, ctx.budget);
+}
 
 /** The entity types this subgraph owns, each read by id through the request's loaders. */
 export const OWN_ENTITIES = {

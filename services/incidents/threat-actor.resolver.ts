@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
-import { ref, referencePage } from "../kit/references";
+import { ref } from "../kit/references";
 import { RecordResolver } from "../kit/record-resolver";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
 import { IncidentListArgs } from "./incident.inputs";
-import { AgencyRef, GovernmentConnection, GovernmentRef } from "./references";
+import { AgencyRef, GovernmentConnection, GovernmentRef, governmentsIn } from "./references";
 import { ExternalId, ThreatActor, ThreatActorAlias, ThreatActorConnection } from "./threat-actor";
 import {
   MAX_ACTOR_ALIASES,
@@ -64,13 +64,7 @@ class ThreatActorFields {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return referencePage(
-      GovernmentConnection,
-      GovernmentRef,
-      actor.targetedCountryIds,
-      args,
-      ctx.budget,
-    );
+    return governmentsIn(ctx, actor.targetedCountryIds, args);
   }
 
   @FieldResolver(() => GovernmentRef, {
