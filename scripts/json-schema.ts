@@ -10,14 +10,8 @@ import {
 } from "graphql";
 import { type ClassType, getMetadataStorage } from "type-graphql";
 import { BUNDLE_FORMAT, type BundleKey } from "../platform/bundle";
-import {
-  type FieldLimits,
-  SLUG,
-  SLUG_MAX,
-  SourceInput,
-  limitsOf,
-  oneOfRequired,
-} from "../services/kit/inputs";
+import { type FieldLimits, SLUG, SLUG_MAX, limitsOf, oneOfRequired } from "../services/kit/inputs";
+import { SourceInput } from "../services/kit/source";
 
 type JsonSchema = Record<string, unknown>;
 

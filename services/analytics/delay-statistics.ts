@@ -1,6 +1,7 @@
 import { ArgsType, type ClassType, Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionArgs, connectionType } from "../kit/connection";
 import {
+  type DatedRow,
   DelayGrouping,
   INCIDENT_DATES,
   type IncidentDates,
@@ -8,7 +9,10 @@ import {
   measureDelay,
 } from "./delays";
 import { ErrorCode, apiError } from "../../platform/errors";
+import { toPartialDate } from "../../platform/partial-date";
+import type { ResponseBudget } from "../kit/budget";
 import { DateWithPrecision } from "../kit/date-with-precision";
+import { ref } from "../kit/references";
 
 /**
  * The most first events (incident and group pairs) one list may hold: the figures are computed
@@ -16,12 +20,39 @@ import { DateWithPrecision } from "../kit/date-with-precision";
  */
 export const MAX_FIRST_EVENTS = 10_000;
 
-export const firstEventsTooMany = (events: string) =>
+const firstEventsTooMany = (events: string) =>
   apiError(
     ErrorCode.RESPONSE_TOO_LARGE,
     `delay figures cover at most ${MAX_FIRST_EVENTS} first ${events} (one per incident and group); the dataset holds more`,
     { maxFirstEvents: MAX_FIRST_EVENTS },
   );
+
+/** A first event as a subgraph reads it, with a LIMIT of MAX_FIRST_EVENTS + 1 rows. */
+export interface FirstEventRow extends DatedRow {
+  grouping: DelayGrouping;
+  governmentId: string | null;
+  incidentId: string;
+}
+
+/**
+ * The first events of `rows`, refused when the query found more than MAX_FIRST_EVENTS (of
+ * `events`: "attributions"), counted against the answer's budget.
+ */
+export function toFirstEvents<G extends { id: string }, I extends { id: string }>(
+  rows: FirstEventRow[],
+  events: string,
+  budget: ResponseBudget,
+  types: { government: new () => G; incident: new () => I },
+) {
+  if (rows.length > MAX_FIRST_EVENTS) throw firstEventsTooMany(events);
+  budget.spend(rows.length);
+  return rows.map((row) => ({
+    grouping: row.grouping,
+    government: ref(types.government, row.governmentId),
+    incident: ref(types.incident, row.incidentId),
+    date: toPartialDate(row.on, row.precision),
+  }));
+}
 
 /**
  * The earliest event of an incident within one group, as the subgraph owning the events lists

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
 /**
  * Delays from an incident's dates to a later event (its first attribution, its first legal
@@ -8,50 +9,39 @@ import { DateWithPrecision } from "../kit/date-with-precision";
  * must be the same, as PageInfo and DateWithPrecision are.
  */
 
-export enum DelayAnchor {
-  FIRST_OBSERVED = "FIRST_OBSERVED",
-  DISCLOSED = "DISCLOSED",
-}
-registerEnumType(DelayAnchor, {
-  name: "DelayAnchor",
-  description: "The incident date a delay is counted from.",
-  valuesConfig: {
-    FIRST_OBSERVED: { description: "When the activity began (`Incident.firstObserved`)." },
-    DISCLOSED: {
-      description:
-        "When it was made public (`Incident.disclosed`), used when `firstObserved` is unknown.",
-    },
+export const DelayAnchor = describedEnum(
+  "DelayAnchor",
+  "The incident date a delay is counted from.",
+  {
+    FIRST_OBSERVED: "When the activity began (`Incident.firstObserved`).",
+    DISCLOSED:
+      "When it was made public (`Incident.disclosed`), used when `firstObserved` is unknown.",
   },
-});
+);
+export type DelayAnchor = EnumValue<typeof DelayAnchor>;
 
-export enum DelayGrouping {
-  ACCUSER = "ACCUSER",
-  ACCUSED_STATE = "ACCUSED_STATE",
-  YEAR = "YEAR",
-}
-registerEnumType(DelayGrouping, {
-  name: "DelayGrouping",
-  description:
-    "How delays are grouped. Each group holds one delay per incident: from the incident's anchor date to the earliest event of the group.",
-  valuesConfig: {
-    ACCUSER: {
-      description:
-        "By accusing government: for attributions, the issuer and every cosigner of the attributing statements (each counts its own earliest statement on the incident); for legal actions, the government that brought the action (its jurisdiction).",
-    },
-    ACCUSED_STATE: {
-      description:
-        "By accused state: for attributions, the state an attribution names (`Attribution.state`); for legal actions, the nationality of a defendant.",
-    },
-    YEAR: {
-      description:
-        "By the year of the incident's first event: of its first attribution for attribution delays, of its first legal action for legal-action delays.",
-    },
+export const DelayGrouping = describedEnum(
+  "DelayGrouping",
+  "How delays are grouped. Each group holds one delay per incident: from the incident's anchor date to the earliest event of the group.",
+  {
+    ACCUSER:
+      "By accusing government: for attributions, the issuer and every cosigner of the attributing statements (each counts its own earliest statement on the incident); for legal actions, the government that brought the action (its jurisdiction).",
+    ACCUSED_STATE:
+      "By accused state: for attributions, the state an attribution names (`Attribution.state`); for legal actions, the nationality of a defendant.",
+    YEAR: "By the year of the incident's first event: of its first attribution for attribution delays, of its first legal action for legal-action delays.",
   },
-});
+);
+export type DelayGrouping = EnumValue<typeof DelayGrouping>;
 
 /** A date as `@requires` hands it over: the start of its period and its precision. */
 export interface RequiredDate {
   start: string;
+  precision: DatePrecision;
+}
+
+/** An event's date as the analytics queries read it: its first day and its precision. */
+export interface DatedRow {
+  on: string;
   precision: DatePrecision;
 }
 
@@ -147,4 +137,14 @@ export function measureDelay(
     anchorDate: anchor.date,
     eventDate,
   };
+}
+
+/** The delay from the incident's anchor to its first event `first`; null when either is unknown. */
+export function delayToFirst(
+  incident: IncidentDates & { id: string },
+  first: DatedRow | null,
+): Delay | null {
+  return (
+    first && measureDelay(incident.id, incident, { start: first.on, precision: first.precision })
+  );
 }

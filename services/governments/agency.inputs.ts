@@ -1,39 +1,22 @@
-import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
-import {
-  EnumField,
-  EnumListField,
-  IdField,
-  IdListField,
-  NestedField,
-  SourcesField,
-  TextField,
-} from "../kit/inputs";
+import { InputType } from "type-graphql";
+import { FilterInput, IdsFilter, EnumsFilter, SearchFilter } from "../kit/filters";
+import { EnumField, IdField, SourcesField, TextField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { AgencyKind } from "./enums";
+import { ListArgs } from "../kit/lists";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class AgencyFilter {
-  @IdListField({ nullable: true, description: "These agencies.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These agencies.")
   ids?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Agencies of these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Agencies of these governments.")
   governmentIds?: string[];
 
-  @EnumListField(() => AgencyKind, { nullable: true, description: "Of these kinds.", maxItems: 20 })
+  @EnumsFilter(() => AgencyKind, "Of these kinds.", 20)
   kinds?: AgencyKind[];
 
-  @TextField({
-    nullable: true,
-    description: "Part of the name or acronym, accents ignored.",
-    maxLength: 200,
-  })
+  @SearchFilter("Part of the name or acronym, accents ignored.")
   text?: string;
 }
 
@@ -61,25 +44,5 @@ export class AgencyInput {
   sources: string[];
 }
 
-/** Narrows `query` (alias `ag`) to the agencies matching `filter`. */
-export function applyAgencyFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: AgencyFilter) {
-  whereAnyOf(query, "ag.id", "ids", filter.ids);
-  whereAnyOf(query, "ag.government_id", "governmentIds", filter.governmentIds);
-  whereAnyOf(query, "ag.kind", "kinds", filter.kinds);
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      "(governments.f_unaccent(ag.name) ILIKE governments.f_unaccent(:pattern) OR ag.acronym ILIKE :pattern)",
-      { pattern: containsPattern(text) },
-    );
-  }
-}
-
-@ArgsType()
-export class AgencyListArgs extends ConnectionArgs {
-  @NestedField(() => AgencyFilter, { nullable: true, description: "Only the items matching this." })
-  filter?: AgencyFilter;
-
-  @NestedField(() => NameOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: NameOrder;
-}
+export const AgencyListArgs = ListArgs(AgencyFilter, NameOrder);
+export type AgencyListArgs = InstanceType<typeof AgencyListArgs>;

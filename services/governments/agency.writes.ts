@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import { citeSources, resolveSources } from "../../platform/bundle";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import type { AgencyInput } from "./agency.inputs";
 import { Government } from "./government";
@@ -8,6 +8,7 @@ import { Government } from "./government";
 export const agencyWrites: RecordWrites<AgencyInput, Agency> = {
   type: "Agency",
   bundleKey: "agencies",
+  entity: Agency,
   check: async (db, a, path) => [
     ...(await referenceProblems(db, Government, "Government", [
       { path: [...path, "government"], id: a.government },
@@ -43,5 +44,4 @@ export const agencyWrites: RecordWrites<AgencyInput, Agency> = {
       parent: a.parentId,
       sources: citeSources(a.sourceRecords, sources),
     })),
-  ...rowById(Agency),
 };

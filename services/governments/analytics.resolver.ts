@@ -17,6 +17,14 @@ import {
   JointAttributionConnection,
   JointAttributionPartnerConnection,
 } from "./analytics";
+import {
+  attributionsPerYear,
+  firstAttributions,
+  jointAttributionPartners,
+  jointAttributions,
+  legalActionDelays,
+  timeToFirstAttribution,
+} from "./analytics.queries";
 import type { Context } from "./context";
 import { Government } from "./government";
 import { IncidentRef } from "./references";
@@ -39,7 +47,7 @@ export class AnalyticsResolver {
       "For legal-actions' attributionDelays: each attributed incident's earliest attributing statement overall (YEAR), per accuser and per accused state.",
   })
   firstAttributions(@Ctx() ctx: Context) {
-    return ctx.loaders.analytics.firstAttributions();
+    return firstAttributions(ctx);
   }
 
   @Directive(`@requires(fields: "firstLegalActions { ${FIRST_EVENT_FIELDS} }")`)
@@ -54,7 +62,7 @@ export class AnalyticsResolver {
     @Args(() => DelayStatisticsArgs) args: DelayStatisticsArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.analytics.legalActionDelays(analytics.firstLegalActions ?? [], args);
+    return legalActionDelays(ctx, analytics.firstLegalActions ?? [], args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -66,7 +74,7 @@ export class AnalyticsResolver {
     @Args(() => AttributionCountArgs) args: AttributionCountArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.analytics.attributionsPerYear(args);
+    return attributionsPerYear(ctx, args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -75,7 +83,7 @@ export class AnalyticsResolver {
       "Pairs of governments that attributed incidents together (the cosigner network): most incidents first, then most shared statements, then by ids.",
   })
   jointAttributions(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.analytics.jointAttributions(args);
+    return jointAttributions(ctx, args);
   }
 }
 
@@ -89,7 +97,7 @@ export class IncidentAnalytics {
       "Days from when the incident began (firstObserved, else disclosed) to its first attribution (FORMAL, JOINT or TECHNICAL), counted between period starts; null when neither date or no attribution is known.",
   })
   timeToFirstAttribution(@Root() incident: IncidentRef, @Ctx() ctx: Context) {
-    return ctx.loaders.analytics.timeToFirstAttribution(incident);
+    return timeToFirstAttribution(ctx, incident);
   }
 }
 
@@ -105,6 +113,6 @@ export class GovernmentAnalytics {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.analytics.partnersOf(government.id, args);
+    return jointAttributionPartners(ctx, government.id, args);
   }
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionArgs, connectionType } from "../kit/connection";
 import { Delay } from "../analytics/delays";
 import {
@@ -9,6 +9,7 @@ import {
 import { Government } from "./government";
 import { IncidentRef } from "./references";
 import { Statement } from "./statement";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
 /**
  * How long governments take to attribute an incident, and to act in law, over the whole
@@ -55,20 +56,16 @@ export class AttributionDelay extends Delay {
   statement: Statement;
 }
 
-export enum AttributionCountGrouping {
-  ISSUER = "ISSUER",
-  ACCUSER = "ACCUSER",
-  ACCUSED_STATE = "ACCUSED_STATE",
-}
-registerEnumType(AttributionCountGrouping, {
-  name: "AttributionCountGrouping",
-  description: "Whose attributions a yearly count is of.",
-  valuesConfig: {
-    ISSUER: { description: "The government issuing the statement." },
-    ACCUSER: { description: "The issuer and each cosigner of the statement." },
-    ACCUSED_STATE: { description: "The state the attribution names (`Attribution.state`)." },
+export const AttributionCountGrouping = describedEnum(
+  "AttributionCountGrouping",
+  "Whose attributions a yearly count is of.",
+  {
+    ISSUER: "The government issuing the statement.",
+    ACCUSER: "The issuer and each cosigner of the statement.",
+    ACCUSED_STATE: "The state the attribution names (`Attribution.state`).",
   },
-});
+);
+export type AttributionCountGrouping = EnumValue<typeof AttributionCountGrouping>;
 
 @ArgsType()
 export class AttributionCountArgs extends ConnectionArgs {

@@ -1,61 +1,33 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { DateRangeInput, MAX_FILTER_VALUES, dateRangeBounds, whereAnyOf } from "../kit/filters";
-import {
-  EnumField,
-  EnumListField,
-  IdField,
-  IdListField,
-  IntField,
-  NestedField,
-  RequireOneOf,
-  TextField,
-} from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { InputType } from "type-graphql";
+import { DateRangeInput, FilterInput, IdsFilter, EnumsFilter, PeriodFilter } from "../kit/filters";
+import { EnumField, IdField, IntField, RequireOneOf, TextField } from "../kit/inputs";
+import { SortDirection } from "../kit/pagination";
 import { AttributionKind, ConfidenceLevel } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
+import { OrderInput } from "../kit/ordering";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class AttributionFilter {
-  @IdListField({ nullable: true, description: "These attributions.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These attributions.")
   ids?: string[];
 
-  @IdListField({ nullable: true, description: "Of these incidents.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("Of these incidents.")
   incidentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Blaming these threat actors.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Blaming these threat actors.")
   actorIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Blaming these states.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Blaming these states.")
   stateIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Made by these governments (issuer or cosigner).",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Made by these governments (issuer or cosigner).")
   attributedByIds?: string[];
 
-  @EnumListField(() => AttributionKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => AttributionKind, "Of these kinds.", 10)
   kinds?: AttributionKind[];
 
-  @EnumListField(() => ConfidenceLevel, {
-    nullable: true,
-    description: "With these confidence levels.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => ConfidenceLevel, "With these confidence levels.", 10)
   confidenceLevels?: ConfidenceLevel[];
 
   @IntField({
@@ -66,34 +38,27 @@ export class AttributionFilter {
   })
   minConfidenceScore?: number;
 
-  @NestedField(() => DateRangeInput, {
-    nullable: true,
-    description: "Made (by its statement) in this period.",
-  })
+  @PeriodFilter("Made (by its statement) in this period.")
   issuedBetween?: DateRangeInput;
 }
 
-export enum AttributionOrderField {
-  ISSUED_AT = "ISSUED_AT",
-  ID = "ID",
-}
-registerEnumType(AttributionOrderField, {
-  name: "AttributionOrderField",
-  description: "What to order attributions by.",
-  valuesConfig: {
-    ISSUED_AT: { description: "By the date of the attributing statement, then id (the default)." },
-    ID: { description: "By id (slug)." },
+export const AttributionOrderField = describedEnum(
+  "AttributionOrderField",
+  "What to order attributions by.",
+  {
+    ISSUED_AT: "By the date of the attributing statement, then id (the default).",
+    ID: "By id (slug).",
   },
-});
+);
+export type AttributionOrderField = EnumValue<typeof AttributionOrderField>;
 
-@InputType({ description: "Newest statement first by default." })
-export class AttributionOrder {
-  @Field(() => AttributionOrderField, { description: "What to order by." })
-  field: AttributionOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
-  direction: SortDirection;
-}
+export const AttributionOrder = OrderInput<AttributionOrderField>(
+  "AttributionOrder",
+  AttributionOrderField,
+  "Newest statement first by default.",
+  SortDirection.DESC,
+);
+export type AttributionOrder = InstanceType<typeof AttributionOrder>;
 
 @RequireOneOf(["actor", "state", "agency"])
 @InputType({
@@ -138,50 +103,5 @@ export class AttributionInput {
   confidenceScore?: number | null;
 }
 
-/** Narrows `query` (alias `a`, its statement joined as `s`) to the attributions matching `filter`. */
-export function applyAttributionFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: AttributionFilter,
-) {
-  whereAnyOf(query, "a.id", "ids", filter.ids);
-  whereAnyOf(query, "a.incident_id", "incidentIds", filter.incidentIds);
-  whereAnyOf(query, "a.actor_id", "actorIds", filter.actorIds);
-  whereAnyOf(query, "a.state_id", "stateIds", filter.stateIds);
-  whereAnyOf(query, "a.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "a.confidence_level", "levels", filter.confidenceLevels);
-  if (filter.attributedByIds) {
-    query.andWhere("(s.issuer_id = ANY(:by) OR s.cosigner_ids && :by)", {
-      by: filter.attributedByIds,
-    });
-  }
-  if (filter.minConfidenceScore !== undefined && filter.minConfidenceScore !== null) {
-    query.andWhere("a.confidence_score >= :minScore", { minScore: filter.minConfidenceScore });
-  }
-  if (filter.issuedBetween) {
-    const { from, to } = dateRangeBounds(filter.issuedBetween, "filter.issuedBetween");
-    if (from) query.andWhere("s.issued_on >= :from", { from });
-    if (to) query.andWhere("s.issued_on <= :to", { to });
-  }
-}
-
-export function attributionOrdering(order: AttributionOrder | undefined): Ordering {
-  const direction = order?.direction ?? SortDirection.DESC;
-  const field = order?.field ?? AttributionOrderField.ISSUED_AT;
-  const id = { sql: "a.id", direction };
-  return {
-    name: `${field}_${direction}`,
-    keys: field === AttributionOrderField.ID ? [id] : [{ sql: "s.issued_on", direction }, id],
-  };
-}
-
-@ArgsType()
-export class AttributionListArgs extends ConnectionArgs {
-  @NestedField(() => AttributionFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: AttributionFilter;
-
-  @NestedField(() => AttributionOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: AttributionOrder;
-}
+export const AttributionListArgs = ListArgs(AttributionFilter, AttributionOrder);
+export type AttributionListArgs = InstanceType<typeof AttributionListArgs>;

@@ -6,6 +6,7 @@ import { ref } from "../kit/references";
 import { Agency } from "./agency";
 import { Attribution, AttributionConnection } from "./attribution";
 import { AttributionListArgs } from "./attribution.inputs";
+import { attributedBy, attributionIssuedAt, attributionList } from "./attribution.queries";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import { IncidentRef, ThreatActorRef } from "./references";
@@ -24,7 +25,7 @@ export class AttributionResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => AttributionConnection, { description: "Attributions, newest statement first." })
   attributions(@Args(() => AttributionListArgs) args: AttributionListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.attributions(args);
+    return attributionList.page(ctx, args);
   }
 
   @FieldResolver(() => Statement, { description: "The statement making the attribution." })
@@ -35,24 +36,20 @@ export class AttributionResolver {
   @FieldResolver(() => DateWithPrecision, {
     description: "When it was made: the statement's date.",
   })
-  async issuedAt(@Root() attribution: Attribution, @Ctx() ctx: Context) {
-    return (await ctx.loaders.statementById.load(attribution.statementId))?.issuedAt;
+  issuedAt(@Root() attribution: Attribution, @Ctx() ctx: Context) {
+    return attributionIssuedAt(ctx, attribution);
   }
 
   @Directive(CONNECTION_SIZE)
   @FieldResolver(() => GovernmentConnection, {
     description: "Who made it: the issuer, then the cosigners.",
   })
-  async attributedBy(
+  attributedBy(
     @Root() attribution: Attribution,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    const statement = await ctx.loaders.statementById.load(attribution.statementId);
-    return ctx.loaders.governmentsIn(
-      statement ? [statement.issuerId, ...statement.cosignerIds] : [],
-      args,
-    );
+    return attributedBy(ctx, attribution, args);
   }
 
   @FieldResolver(() => IncidentRef, {

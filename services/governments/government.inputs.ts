@@ -1,35 +1,22 @@
-import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
-import {
-  EnumField,
-  EnumListField,
-  IdField,
-  IdListField,
-  NestedField,
-  SourcesField,
-  TextField,
-} from "../kit/inputs";
+import { InputType } from "type-graphql";
+import { FilterInput, IdsFilter, EnumsFilter, SearchFilter } from "../kit/filters";
+import { EnumField, IdField, IdListField, SourcesField, TextField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { GovernmentKind } from "./enums";
+import { ListArgs } from "../kit/lists";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class GovernmentFilter {
-  @IdListField({ nullable: true, description: "These governments.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These governments.")
   ids?: string[];
 
-  @EnumListField(() => GovernmentKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => GovernmentKind, "Of these kinds.", 10)
   kinds?: GovernmentKind[];
 
   @IdField({ nullable: true, description: 'Members of this union or alliance: "eu", "nato".' })
   memberOf?: string;
 
-  @TextField({ nullable: true, description: "Part of the name, accents ignored.", maxLength: 200 })
+  @SearchFilter("Part of the name, accents ignored.")
   text?: string;
 }
 
@@ -71,30 +58,5 @@ export class GovernmentInput {
   sources: string[];
 }
 
-/** Narrows `query` (alias `g`) to the governments matching `filter`. */
-export function applyGovernmentFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: GovernmentFilter,
-) {
-  whereAnyOf(query, "g.id", "ids", filter.ids);
-  whereAnyOf(query, "g.kind", "kinds", filter.kinds);
-  if (filter.memberOf) query.andWhere(":union = ANY(g.member_of_ids)", { union: filter.memberOf });
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere("governments.f_unaccent(g.name) ILIKE governments.f_unaccent(:pattern)", {
-      pattern: containsPattern(text),
-    });
-  }
-}
-
-@ArgsType()
-export class GovernmentListArgs extends ConnectionArgs {
-  @NestedField(() => GovernmentFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: GovernmentFilter;
-
-  @NestedField(() => NameOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: NameOrder;
-}
+export const GovernmentListArgs = ListArgs(GovernmentFilter, NameOrder);
+export type GovernmentListArgs = InstanceType<typeof GovernmentListArgs>;

@@ -1,21 +1,7 @@
-import { GraphQLJSONObject } from "graphql-scalars";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { AuditEntryConnection } from "../kit/audit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
-import { SourceInput } from "../kit/inputs";
 import { loadOrNotFound } from "../kit/loaders";
-import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../kit/write-path";
+import { RecordResolver } from "../kit/record-resolver";
 import { AgencyConnection } from "./agency";
 import { AgencyListArgs } from "./agency.inputs";
 import { AttributionConnection } from "./attribution";
@@ -23,14 +9,13 @@ import { AttributionListArgs } from "./attribution.inputs";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import { GovernmentInput, GovernmentListArgs } from "./government.inputs";
+import { governmentList, governmentsIn } from "./government.queries";
 import { governmentWrites } from "./government.writes";
 import { StatementConnection } from "./statement";
 import { StatementListArgs } from "./statement.inputs";
 
-const UpsertGovernmentPayload = upsertPayload(Government, "Government", "government");
-
 @Resolver(() => Government)
-export class GovernmentResolver {
+class GovernmentFields {
   @Query(() => Government, {
     nullable: true,
     description: "A government by id; NOT_FOUND if none.",
@@ -45,7 +30,7 @@ export class GovernmentResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => GovernmentConnection, { description: "Governments, by name by default." })
   governments(@Args(() => GovernmentListArgs) args: GovernmentListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.governments(args);
+    return governmentList.page(ctx, args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -55,7 +40,7 @@ export class GovernmentResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.governmentsIn(government.memberOfIds, args);
+    return governmentsIn(ctx, government.memberOfIds, args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -115,56 +100,17 @@ export class GovernmentResolver {
   ) {
     return ctx.loaders.attributionsReceivedBy(args).load(government.id);
   }
-
-  @Directive(CONNECTION_SIZE)
-  @FieldResolver(() => AuditEntryConnection, {
-    description: "Every write to this record, oldest first (editor key).",
-  })
-  history(
-    @Root() government: Government,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: Context,
-  ) {
-    requireEditor(ctx.identity, "reading history");
-    return ctx.loaders.history("Government", args).load(government.id);
-  }
-
-  @FieldResolver(() => GraphQLJSONObject, {
-    description:
-      "This record in the bundle format, with the sources it cites (what export writes).",
-  })
-  bundleRecord(@Root() government: Government, @Ctx() ctx: Context) {
-    return ctx.loaders.snapshots.Government.load(government.id);
-  }
-
-  @Mutation(() => UpsertGovernmentPayload, {
-    description:
-      "Creates or updates a government by id (editor key). Re-sending it unchanged answers UNCHANGED.",
-  })
-  async upsertGovernment(
-    @Arg("input", () => GovernmentInput, { validate: false, description: "The government." })
-    input: GovernmentInput,
-    @Arg("sources", () => [SourceInput], {
-      nullable: true,
-      validate: false,
-      description: "The sources it cites.",
-    })
-    sources: SourceInput[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    return Object.assign(
-      new UpsertGovernmentPayload(),
-      await upsert(ctx, "governments", governmentWrites, input, sources),
-    );
-  }
-
-  @Mutation(() => DeletePayload, {
-    description: "Deletes a government (editor key); refused while records refer to it.",
-  })
-  deleteGovernment(
-    @Arg("id", () => ID, { description: "Its slug." }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return remove(ctx, "governments", governmentWrites, id);
-  }
 }
+
+/** With the record recipe: history, bundleRecord, upsertGovernment, deleteGovernment. */
+export const GovernmentResolver = RecordResolver(GovernmentFields, {
+  input: GovernmentInput,
+  writes: governmentWrites,
+  dbSchema: "governments",
+  description: {
+    input: "The government.",
+    upsert:
+      "Creates or updates a government by id (editor key). Re-sending it unchanged answers UNCHANGED.",
+    delete: "Deletes a government (editor key); refused while records refer to it.",
+  },
+});

@@ -1,12 +1,13 @@
 import { In } from "typeorm";
 import { citeSources, resolveSources } from "../../platform/bundle";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Government } from "./government";
 import type { GovernmentInput } from "./government.inputs";
 
 export const governmentWrites: RecordWrites<GovernmentInput, Government> = {
   type: "Government",
   bundleKey: "governments",
+  entity: Government,
   check: (db, g, path) =>
     referenceProblems(
       db,
@@ -40,5 +41,4 @@ export const governmentWrites: RecordWrites<GovernmentInput, Government> = {
       memberOf: g.memberOfIds,
       sources: citeSources(g.sourceRecords, sources),
     })),
-  ...rowById(Government),
 };

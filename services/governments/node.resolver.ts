@@ -1,3 +1,4 @@
+import type DataLoader from "dataloader";
 import { Arg, Ctx, Directive, ID, Query, Resolver } from "type-graphql";
 import { listSize } from "../kit/connection";
 import { badUserInput, notFound } from "../../platform/errors";
@@ -5,7 +6,7 @@ import { loadOrNotFound } from "../kit/loaders";
 import { Node, parseGlobalId } from "../kit/node";
 import { ref } from "../kit/references";
 import type { Context } from "./context";
-import { IncidentRef, LegalActionRef, ThreatActorRef } from "./references";
+import { IncidentRef, LegalActionRef, OWN_ENTITIES, ThreatActorRef } from "./references";
 
 export const MAX_NODES = 100;
 
@@ -37,32 +38,31 @@ export class NodeResolver {
     @Arg("ids", () => [ID], { description: "The records' `globalId`s." }) ids: string[],
     @Ctx() ctx: Context,
   ) {
-    if (ids.length > MAX_NODES)
-      throw badUserInput("ids", `must have at most ${MAX_NODES} items, got ${ids.length}`);
-    return ids.map((id, i) => resolveNode(id, `ids[${i}]`, ctx).catch((error: unknown) => error));
+    return resolveNodes(ids, ctx);
   }
 }
 
-async function resolveNode(globalId: string, field: string, { loaders }: Context): Promise<Node> {
+/** Entities of the other subgraphs, handed on by key. */
+const FOREIGN_ENTITIES: Record<string, new () => Node & { id: string }> = {
+  Incident: IncidentRef,
+  ThreatActor: ThreatActorRef,
+  LegalAction: LegalActionRef,
+};
+
+async function resolveNode(globalId: string, field: string, ctx: Context): Promise<Node> {
   const { type, id } = parseGlobalId(globalId, field);
-  switch (type) {
-    case "Government":
-      return loadOrNotFound(loaders.governmentById, type, id);
-    case "Agency":
-      return loadOrNotFound(loaders.agencyById, type, id);
-    case "Official":
-      return loadOrNotFound(loaders.officialById, type, id);
-    case "Statement":
-      return loadOrNotFound(loaders.statementById, type, id);
-    case "Attribution":
-      return loadOrNotFound(loaders.attributionById, type, id);
-    case "Incident":
-      return ref(IncidentRef, id);
-    case "ThreatActor":
-      return ref(ThreatActorRef, id);
-    case "LegalAction":
-      return ref(LegalActionRef, id);
-    default:
-      throw notFound(type, id);
+  if (Object.hasOwn(OWN_ENTITIES, type)) {
+    const byId = OWN_ENTITIES[type as keyof typeof OWN_ENTITIES](ctx);
+    return loadOrNotFound(byId as DataLoader<string, Node | null>, type, id);
   }
+  if (Object.hasOwn(FOREIGN_ENTITIES, type)) return ref(FOREIGN_ENTITIES[type], id);
+  throw notFound(type, id);
+}
+
+/** `nodes(ids:)`: each in the order asked, a missing one as its error. */
+function resolveNodes(ids: string[], ctx: Context) {
+  if (ids.length > MAX_NODES) {
+    throw badUserInput("ids", `must have at most ${MAX_NODES} items, got ${ids.length}`);
+  }
+  return ids.map((id, i) => resolveNode(id, `ids[${i}]`, ctx).catch((error: unknown) => error));
 }

@@ -1,38 +1,21 @@
-import { ArgsType, InputType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
-import {
-  DateField,
-  IdField,
-  IdListField,
-  NestedField,
-  NestedListField,
-  SourcesField,
-  TextField,
-} from "../kit/inputs";
+import { InputType } from "type-graphql";
+import { FilterInput, IdsFilter, SearchFilter } from "../kit/filters";
+import { DateField, IdField, NestedListField, SourcesField, TextField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
+import { ListArgs } from "../kit/lists";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class OfficialFilter {
-  @IdListField({ nullable: true, description: "These officials.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These officials.")
   ids?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Officials who held a role for these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Officials who held a role for these governments.")
   governmentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Officials who held a role at these agencies.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Officials who held a role at these agencies.")
   agencyIds?: string[];
 
-  @TextField({ nullable: true, description: "Part of the name, accents ignored.", maxLength: 200 })
+  @SearchFilter("Part of the name, accents ignored.")
   text?: string;
 }
 
@@ -77,39 +60,5 @@ export class OfficialInput {
   sources: string[];
 }
 
-/** Narrows `query` (alias `o`) to the officials matching `filter`. */
-export function applyOfficialFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: OfficialFilter,
-) {
-  whereAnyOf(query, "o.id", "ids", filter.ids);
-  for (const [column, name] of [
-    ["government_id", "governmentIds"],
-    ["agency_id", "agencyIds"],
-  ] as const) {
-    if (filter[name]) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM governments.official_role r WHERE r.official_id = o.id AND r.${column} = ANY(:${name}))`,
-        { [name]: filter[name] },
-      );
-    }
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere("governments.f_unaccent(o.name) ILIKE governments.f_unaccent(:pattern)", {
-      pattern: containsPattern(text),
-    });
-  }
-}
-
-@ArgsType()
-export class OfficialListArgs extends ConnectionArgs {
-  @NestedField(() => OfficialFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: OfficialFilter;
-
-  @NestedField(() => NameOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: NameOrder;
-}
+export const OfficialListArgs = ListArgs(OfficialFilter, NameOrder);
+export type OfficialListArgs = InstanceType<typeof OfficialListArgs>;

@@ -1,7 +1,8 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { childrenOf, replaceChildren } from "../kit/children";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Government } from "./government";
 import { Official, OfficialRole } from "./official";
@@ -10,6 +11,7 @@ import type { OfficialInput } from "./official.inputs";
 export const officialWrites: RecordWrites<OfficialInput, Official> = {
   type: "Official",
   bundleKey: "officials",
+  entity: Official,
   check: async (db, o, path) => {
     const roles = (o.roles ?? []).map((role, i) => ({ role, path: [...path, "roles", i] }));
     return [
@@ -35,13 +37,10 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
         { id: o.id, name: o.name, sourceRecords: resolveSources(sources, o.sources, "official") },
         ["id"],
       );
-    await tx.getRepository(OfficialRole).delete({ officialId: o.id });
     const roles = (o.roles ?? []).map((role, position) => {
       const from = dateColumns(role.from, `roles[${position}].from`);
       const to = dateColumns(role.to, `roles[${position}].to`);
       return {
-        officialId: o.id,
-        position,
         title: role.title,
         agencyId: role.agency ?? null,
         governmentId: role.government,
@@ -51,26 +50,21 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
         toPrecision: to.precision,
       };
     });
-    if (roles.length) await tx.getRepository(OfficialRole).insert(roles);
+    await replaceChildren(tx, OfficialRole, "officialId", o.id, roles);
   },
   async snapshotMany(tx, ids) {
-    const roles = await tx
-      .getRepository(OfficialRole)
-      .find({ where: { officialId: In(ids) }, order: { position: "ASC" } });
+    const rolesOf = await childrenOf(tx, OfficialRole, "officialId", ids);
     return snapshots(await tx.getRepository(Official).findBy({ id: In(ids) }), (o, sources) => ({
       id: o.id,
       name: o.name,
-      roles: roles
-        .filter((role) => role.officialId === o.id)
-        .map((role) => ({
-          title: role.title,
-          agency: role.agencyId,
-          government: role.governmentId,
-          from: partialDateString(role.fromOn, role.fromPrecision),
-          to: partialDateString(role.toOn, role.toPrecision),
-        })),
+      roles: rolesOf(o.id).map((role) => ({
+        title: role.title,
+        agency: role.agencyId,
+        government: role.governmentId,
+        from: partialDateString(role.fromOn, role.fromPrecision),
+        to: partialDateString(role.toOn, role.toPrecision),
+      })),
       sources: citeSources(o.sourceRecords, sources),
     }));
   },
-  ...rowById(Official),
 };

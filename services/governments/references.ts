@@ -3,6 +3,8 @@ import { connectionType } from "../kit/connection";
 import type { RequiredDate } from "../analytics/delays";
 import { Node, globalId } from "../kit/node";
 import { DateWithPrecision } from "../kit/date-with-precision";
+import { KeyStub } from "../kit/references";
+import type { Context } from "./context";
 
 /**
  * Entities owned by the other subgraphs, known here by key only. They implement `Node` here
@@ -30,30 +32,19 @@ export class IncidentRef implements Node {
   }
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType("ThreatActor", { implements: Node, simpleResolvers: true })
-export class ThreatActorRef implements Node {
-  @Field(() => ID)
-  id: string;
+export const ThreatActorRef = KeyStub("ThreatActor", { node: true });
+export type ThreatActorRef = InstanceType<typeof ThreatActorRef>;
 
-  @Directive("@shareable")
-  @Field(() => ID)
-  get globalId(): string {
-    return globalId("ThreatActor", this.id);
-  }
-}
-
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType("LegalAction", { implements: Node, simpleResolvers: true })
-export class LegalActionRef implements Node {
-  @Field(() => ID)
-  id: string;
-
-  @Directive("@shareable")
-  @Field(() => ID)
-  get globalId(): string {
-    return globalId("LegalAction", this.id);
-  }
-}
+export const LegalActionRef = KeyStub("LegalAction", { resolvable: false, node: true });
+export type LegalActionRef = InstanceType<typeof LegalActionRef>;
 
 export const IncidentConnection = connectionType(IncidentRef, "Incident");
+
+/** The entity types this subgraph owns, each read by id through the request's loaders. */
+export const OWN_ENTITIES = {
+  Government: (c: Context) => c.loaders.governmentById,
+  Agency: (c: Context) => c.loaders.agencyById,
+  Official: (c: Context) => c.loaders.officialById,
+  Statement: (c: Context) => c.loaders.statementById,
+  Attribution: (c: Context) => c.loaders.attributionById,
+};

@@ -1,17 +1,15 @@
+import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { Agency } from "./agency";
 import { AgencyInput } from "./agency.inputs";
-import { agencyReference } from "./agency.reference";
 import { AgencyResolver } from "./agency.resolver";
 import { agencyWrites } from "./agency.writes";
 import { AnalyticsResolver, GovernmentAnalytics, IncidentAnalytics } from "./analytics.resolver";
 import { Attribution } from "./attribution";
-import { attributionReference } from "./attribution.reference";
 import { AttributionResolver } from "./attribution.resolver";
 import { IncidentContributions, ThreatActorContributions } from "./contributions.resolver";
 import { Government } from "./government";
 import { GovernmentInput } from "./government.inputs";
-import { governmentReference } from "./government.reference";
 import { GovernmentResolver } from "./government.resolver";
 import { governmentWrites } from "./government.writes";
 import { type Loaders, createLoaders } from "./loaders";
@@ -20,14 +18,12 @@ import { AuditLog1764395000000 } from "./migrations/1764395000000-audit-log";
 import { NodeResolver } from "./node.resolver";
 import { Official, OfficialRole } from "./official";
 import { OfficialInput } from "./official.inputs";
-import { officialReference } from "./official.reference";
 import { OfficialResolver, OfficialRoleResolver } from "./official.resolver";
 import { officialWrites } from "./official.writes";
 import { Quote } from "./quote";
-import { IncidentRef, LegalActionRef, ThreatActorRef } from "./references";
+import { IncidentRef, LegalActionRef, ThreatActorRef, OWN_ENTITIES } from "./references";
 import { Statement } from "./statement";
 import { StatementInput } from "./statement.inputs";
-import { statementReference } from "./statement.reference";
 import { QuoteResolver, StatementResolver } from "./statement.resolver";
 import { statementWrites } from "./statement.writes";
 
@@ -53,13 +49,7 @@ export const governments: SubgraphDefinition<Loaders> = {
   entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],
   orphanedTypes: [IncidentRef, ThreatActorRef, LegalActionRef],
   migrations: [Initial1764380000000, AuditLog1764395000000],
-  referenceResolvers: {
-    Government: governmentReference,
-    Agency: agencyReference,
-    Official: officialReference,
-    Statement: statementReference,
-    Attribution: attributionReference,
-  },
+  referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
   records: [
     { input: GovernmentInput, writes: governmentWrites },

@@ -1,78 +1,53 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import { ConnectionArgs } from "../kit/connection";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../../platform/errors";
+import { InputType } from "type-graphql";
 import {
   DateRangeInput,
-  MAX_FILTER_VALUES,
-  dateRangeBounds,
-  searchText,
-  whereAnyOf,
+  FilterInput,
+  IdsFilter,
+  EnumsFilter,
+  PeriodFilter,
+  SearchFilter,
 } from "../kit/filters";
 import {
   DateField,
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
   LANGUAGE,
   LanguageField,
-  NestedField,
   NestedListField,
   SourcesField,
   TextField,
   TextListField,
   UrlField,
 } from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { SortDirection } from "../kit/pagination";
 import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
+import { OrderInput } from "../kit/ordering";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class StatementFilter {
-  @IdListField({ nullable: true, description: "These statements.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These statements.")
   ids?: string[];
 
-  @EnumListField(() => StatementKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 20,
-  })
+  @EnumsFilter(() => StatementKind, "Of these kinds.", 20)
   kinds?: StatementKind[];
 
-  @IdListField({
-    nullable: true,
-    description: "Issued or cosigned by these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Issued or cosigned by these governments.")
   governmentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Issued by these agencies.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Issued by these agencies.")
   agencyIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Made by these officials.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Made by these officials.")
   speakerIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Statements attributing these incidents.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Statements attributing these incidents.")
   incidentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Statements naming these threat actors.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Statements naming these threat actors.")
   actorIds?: string[];
 
   @TextListField({
@@ -84,41 +59,33 @@ export class StatementFilter {
   })
   languages?: string[];
 
-  @NestedField(() => DateRangeInput, { nullable: true, description: "Issued in this period." })
+  @PeriodFilter("Issued in this period.")
   issuedBetween?: DateRangeInput;
 
-  @TextField({
-    nullable: true,
-    description:
-      "Full-text search (English and French stemming, accents ignored) over text and quotes.",
-    maxLength: 200,
-  })
+  @SearchFilter(
+    "Full-text search (English and French stemming, accents ignored) over text and quotes.",
+  )
   text?: string;
 }
 
-export enum StatementOrderField {
-  ISSUED_AT = "ISSUED_AT",
-  ID = "ID",
-  RELEVANCE = "RELEVANCE",
-}
-registerEnumType(StatementOrderField, {
-  name: "StatementOrderField",
-  description: "What to order statements by.",
-  valuesConfig: {
-    ISSUED_AT: { description: "By date issued, then id (the default without `filter.text`)." },
-    ID: { description: "By id (slug)." },
-    RELEVANCE: { description: "By how well they match `filter.text` (the default with it)." },
+export const StatementOrderField = describedEnum(
+  "StatementOrderField",
+  "What to order statements by.",
+  {
+    ISSUED_AT: "By date issued, then id (the default without `filter.text`).",
+    ID: "By id (slug).",
+    RELEVANCE: "By how well they match `filter.text` (the default with it).",
   },
-});
+);
+export type StatementOrderField = EnumValue<typeof StatementOrderField>;
 
-@InputType({ description: "Newest first by default; by relevance when searching text." })
-export class StatementOrder {
-  @Field(() => StatementOrderField, { description: "What to order by." })
-  field: StatementOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
-  direction: SortDirection;
-}
+export const StatementOrder = OrderInput<StatementOrderField>(
+  "StatementOrder",
+  StatementOrderField,
+  "Newest first by default; by relevance when searching text.",
+  SortDirection.DESC,
+);
+export type StatementOrder = InstanceType<typeof StatementOrder>;
 
 @InputType({ description: "A quote rendered in another language, as part of `QuoteInput`." })
 export class TranslationInput {
@@ -220,102 +187,5 @@ export class StatementInput {
   sources: string[];
 }
 
-const SEARCH_QUERY = "governments.search_query(:text)";
-
-/** Narrows `query` (alias `s`) to the statements matching `filter`. */
-export function applyStatementFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: StatementFilter,
-) {
-  whereAnyOf(query, "s.id", "ids", filter.ids);
-  whereAnyOf(query, "s.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
-  whereAnyOf(query, "s.speaker_id", "speakerIds", filter.speakerIds);
-  if (filter.governmentIds) {
-    query.andWhere("(s.issuer_id = ANY(:governmentIds) OR s.cosigner_ids && :governmentIds)", {
-      governmentIds: filter.governmentIds,
-    });
-  }
-  for (const [column, name] of [
-    ["incident_id", "incidentIds"],
-    ["actor_id", "actorIds"],
-  ] as const) {
-    if (filter[name]) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM governments.attribution fa WHERE fa.statement_id = s.id AND fa.${column} = ANY(:${name}))`,
-        { [name]: filter[name] },
-      );
-    }
-  }
-  if (filter.languages) {
-    const languages = filter.languages.map((language) => language.toLowerCase());
-    query.andWhere(
-      `(governments.language_matches(s.language, :languages) OR EXISTS (
-         SELECT 1 FROM governments.quote q WHERE q.statement_id = s.id
-         AND (governments.language_matches(q.language, :languages)
-              OR EXISTS (SELECT 1 FROM jsonb_array_elements(q.translations) t
-                         WHERE governments.language_matches(t->>'language', :languages)))))`,
-      { languages },
-    );
-  }
-  if (filter.issuedBetween) {
-    const { from, to } = dateRangeBounds(filter.issuedBetween, "filter.issuedBetween");
-    if (from) query.andWhere("s.issued_on >= :from", { from });
-    if (to) query.andWhere("s.issued_on <= :to", { to });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      // A UNION of two index scans: "search @@ q OR EXISTS (quote ...)" reads every statement.
-      `s.id IN (SELECT id FROM governments.statement WHERE search @@ ${SEARCH_QUERY}
-         UNION SELECT statement_id FROM governments.quote WHERE search @@ ${SEARCH_QUERY})`,
-      { text },
-    );
-  }
-}
-
-/** Newest first, or by relevance when searching text, unless `order` says otherwise. */
-export function statementOrdering(
-  order: StatementOrder | undefined,
-  filter: StatementFilter | undefined,
-): Ordering {
-  const text = searchText(filter?.text, "filter.text");
-  const field =
-    order?.field ?? (text ? StatementOrderField.RELEVANCE : StatementOrderField.ISSUED_AT);
-  const direction = order?.direction ?? SortDirection.DESC;
-  const name = `${field}_${direction}`;
-  switch (field) {
-    case StatementOrderField.ID:
-      return { name, keys: [{ sql: "s.id", direction }] };
-    case StatementOrderField.ISSUED_AT:
-      return {
-        name,
-        keys: [
-          { sql: "s.issued_on", direction },
-          { sql: "s.id", direction },
-        ],
-      };
-    case StatementOrderField.RELEVANCE:
-      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
-      return {
-        name: `${name}:${text}`,
-        keys: [
-          // :text is bound by the filter, which every query ordered this way applies.
-          { sql: `ts_rank(s.search, ${SEARCH_QUERY})`, direction },
-          { sql: "s.id", direction: SortDirection.ASC },
-        ],
-      };
-  }
-}
-
-@ArgsType()
-export class StatementListArgs extends ConnectionArgs {
-  @NestedField(() => StatementFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: StatementFilter;
-
-  @NestedField(() => StatementOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: StatementOrder;
-}
+export const StatementListArgs = ListArgs(StatementFilter, StatementOrder);
+export type StatementListArgs = InstanceType<typeof StatementListArgs>;

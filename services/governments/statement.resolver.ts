@@ -1,25 +1,12 @@
-import { GraphQLJSONObject } from "graphql-scalars";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { AuditEntryConnection } from "../kit/audit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { SourceInput } from "../kit/inputs";
 import { loadOrNotFound } from "../kit/loaders";
-import { DeletePayload, requireEditor, remove, upsert, upsertPayload } from "../kit/write-path";
+import { RecordResolver } from "../kit/record-resolver";
 import { Agency } from "./agency";
 import { AttributionConnection } from "./attribution";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
+import { governmentsIn } from "./government.queries";
 import { Official } from "./official";
 import { Quote, Translation } from "./quote";
 import { IncidentConnection } from "./references";
@@ -30,12 +17,11 @@ import {
   StatementInput,
   StatementListArgs,
 } from "./statement.inputs";
+import { incidentsOfStatement, statementList } from "./statement.queries";
 import { statementWrites } from "./statement.writes";
 
-const UpsertStatementPayload = upsertPayload(Statement, "Statement", "statement");
-
 @Resolver(() => Statement)
-export class StatementResolver {
+class StatementFields {
   @Query(() => Statement, { nullable: true, description: "A statement by id; NOT_FOUND if none." })
   statement(@Arg("id", () => ID, { description: "Its slug." }) id: string, @Ctx() ctx: Context) {
     return loadOrNotFound(ctx.loaders.statementById, "Statement", id);
@@ -46,7 +32,7 @@ export class StatementResolver {
     description: "Statements, newest first; by relevance when `filter.text` searches them.",
   })
   statements(@Args(() => StatementListArgs) args: StatementListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.statements(args);
+    return statementList.page(ctx, args);
   }
 
   @FieldResolver(() => Government, { description: "The government that issued the statement." })
@@ -63,7 +49,7 @@ export class StatementResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.governmentsIn(statement.cosignerIds, args);
+    return governmentsIn(ctx, statement.cosignerIds, args);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency that issued it." })
@@ -103,61 +89,22 @@ export class StatementResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.incidentsOfStatement(statement.id, args);
-  }
-
-  @Directive(CONNECTION_SIZE)
-  @FieldResolver(() => AuditEntryConnection, {
-    description: "Every write to this record, oldest first (editor key).",
-  })
-  history(
-    @Root() statement: Statement,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: Context,
-  ) {
-    requireEditor(ctx.identity, "reading history");
-    return ctx.loaders.history("Statement", args).load(statement.id);
-  }
-
-  @FieldResolver(() => GraphQLJSONObject, {
-    description:
-      "This record in the bundle format, with the sources it cites (what export writes).",
-  })
-  bundleRecord(@Root() statement: Statement, @Ctx() ctx: Context) {
-    return ctx.loaders.snapshots.Statement.load(statement.id);
-  }
-
-  @Mutation(() => UpsertStatementPayload, {
-    description:
-      "Creates or updates a statement by id, with its quotes and attributions (editor key). Every problem of the input is reported at once.",
-  })
-  async upsertStatement(
-    @Arg("input", () => StatementInput, { validate: false, description: "The statement." })
-    input: StatementInput,
-    @Arg("sources", () => [SourceInput], {
-      nullable: true,
-      validate: false,
-      description: "The sources it cites.",
-    })
-    sources: SourceInput[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    return Object.assign(
-      new UpsertStatementPayload(),
-      await upsert(ctx, "governments", statementWrites, input, sources),
-    );
-  }
-
-  @Mutation(() => DeletePayload, {
-    description: "Deletes a statement with its quotes and attributions (editor key).",
-  })
-  deleteStatement(
-    @Arg("id", () => ID, { description: "Its slug." }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return remove(ctx, "governments", statementWrites, id);
+    return incidentsOfStatement(ctx, statement.id, args);
   }
 }
+
+/** With the record recipe: history, bundleRecord, upsertStatement, deleteStatement. */
+export const StatementResolver = RecordResolver(StatementFields, {
+  input: StatementInput,
+  writes: statementWrites,
+  dbSchema: "governments",
+  description: {
+    input: "The statement.",
+    upsert:
+      "Creates or updates a statement by id, with its quotes and attributions (editor key). Every problem of the input is reported at once.",
+    delete: "Deletes a statement with its quotes and attributions (editor key).",
+  },
+});
 
 @Resolver(() => Quote)
 export class QuoteResolver {

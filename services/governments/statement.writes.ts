@@ -1,7 +1,8 @@
 import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import type { Problem } from "../../platform/problem";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { childrenOf, replaceChildren } from "../kit/children";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Attribution } from "./attribution";
 import { Government } from "./government";
@@ -13,6 +14,7 @@ import type { StatementInput } from "./statement.inputs";
 export const statementWrites: RecordWrites<StatementInput, Statement> = {
   type: "Statement",
   bundleKey: "statements",
+  entity: Statement,
   async check(db, s, path) {
     const quotes = (s.quotes ?? []).map((q, i) => ({ q, path: [...path, "quotes", i] }));
     const attributions = (s.attributions ?? []).map((a, i) => ({
@@ -74,11 +76,7 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       },
       ["id"],
     );
-    await tx.getRepository(Quote).delete({ statementId: s.id });
-    await tx.getRepository(Attribution).delete({ statementId: s.id });
-    const quotes = (s.quotes ?? []).map((q, position) => ({
-      statementId: s.id,
-      position,
+    const quotes = (s.quotes ?? []).map((q) => ({
       text: q.text,
       language: q.language,
       speakerId: q.speaker ?? null,
@@ -88,11 +86,9 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
         source: t.source ? resolveSources(sources, [t.source], "translation")[0] : null,
       })),
     }));
-    if (quotes.length) await tx.getRepository(Quote).insert(quotes);
-    const attributions = (s.attributions ?? []).map((a, position) => ({
+    await replaceChildren(tx, Quote, "statementId", s.id, quotes);
+    const attributions = (s.attributions ?? []).map((a) => ({
       id: a.id,
-      statementId: s.id,
-      position,
       incidentId: a.incident,
       actorId: a.actor ?? null,
       stateId: a.state ?? null,
@@ -102,15 +98,11 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       confidenceLevel: a.confidenceLevel ?? null,
       confidenceScore: a.confidenceScore ?? null,
     }));
-    if (attributions.length) await tx.getRepository(Attribution).insert(attributions);
+    await replaceChildren(tx, Attribution, "statementId", s.id, attributions);
   },
   async snapshotMany(tx, ids) {
-    const quotes = await tx
-      .getRepository(Quote)
-      .find({ where: { statementId: In(ids) }, order: { position: "ASC" } });
-    const attributions = await tx
-      .getRepository(Attribution)
-      .find({ where: { statementId: In(ids) }, order: { position: "ASC" } });
+    const quotesOf = await childrenOf(tx, Quote, "statementId", ids);
+    const attributionsOf = await childrenOf(tx, Attribution, "statementId", ids);
     return snapshots(await tx.getRepository(Statement).findBy({ id: In(ids) }), (s, sources) => ({
       id: s.id,
       kind: s.kind,
@@ -124,33 +116,28 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       text: s.text,
       summary: s.summary,
       url: s.url,
-      quotes: quotes
-        .filter((q) => q.statementId === s.id)
-        .map((q) => ({
-          text: q.text,
-          language: q.language,
-          speaker: q.speakerId,
-          translations: q.translations.map((t) => ({
-            language: t.language,
-            text: t.text,
-            source: t.source ? citeSources([t.source], sources)[0] : null,
-          })),
+      quotes: quotesOf(s.id).map((q) => ({
+        text: q.text,
+        language: q.language,
+        speaker: q.speakerId,
+        translations: q.translations.map((t) => ({
+          language: t.language,
+          text: t.text,
+          source: t.source ? citeSources([t.source], sources)[0] : null,
         })),
-      attributions: attributions
-        .filter((a) => a.statementId === s.id)
-        .map((a) => ({
-          id: a.id,
-          incident: a.incidentId,
-          actor: a.actorId,
-          state: a.stateId,
-          agency: a.agencyId,
-          kind: a.kind,
-          confidenceWording: a.confidenceWording,
-          confidenceLevel: a.confidenceLevel,
-          confidenceScore: a.confidenceScore,
-        })),
+      })),
+      attributions: attributionsOf(s.id).map((a) => ({
+        id: a.id,
+        incident: a.incidentId,
+        actor: a.actorId,
+        state: a.stateId,
+        agency: a.agencyId,
+        kind: a.kind,
+        confidenceWording: a.confidenceWording,
+        confidenceLevel: a.confidenceLevel,
+        confidenceScore: a.confidenceScore,
+      })),
       sources: citeSources(s.sourceRecords, sources),
     }));
   },
-  ...rowById(Statement),
 };

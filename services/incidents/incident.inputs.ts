@@ -1,28 +1,27 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { ConnectionArgs } from "../kit/connection";
+import { Field, InputType } from "type-graphql";
 import {
   DateRangeInput,
-  MAX_FILTER_VALUES,
-  containsPattern,
-  dateRangeBounds,
-  searchText,
-  whereAnyOf,
+  FilterInput,
+  IdsFilter,
+  EnumsFilter,
+  TextsFilter,
+  PeriodFilter,
+  SearchFilter,
 } from "../kit/filters";
 import {
   DateField,
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
-  NestedField,
   NestedListField,
   SourcesField,
   TextField,
   TextListField,
 } from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { SortDirection } from "../kit/pagination";
 import { IncidentKind } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
 
 export const MAX_INCIDENT_ALIASES = 100;
 export const MAX_SECTORS = 50;
@@ -37,126 +36,50 @@ const SECTOR = {
 };
 const CVE = { regex: /^CVE-\d{4}-\d{4,}$/, rule: 'must be a CVE id such as "CVE-2021-26855"' };
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class IncidentFilter {
-  @IdListField({ nullable: true, description: "These incidents.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These incidents.")
   ids?: string[];
 
-  @EnumListField(() => IncidentKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => IncidentKind, "Of these kinds.", 10)
   kinds?: IncidentKind[];
 
-  @IdListField({
-    nullable: true,
-    description: "Incidents any of these threat actors is suspected of.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Incidents any of these threat actors is suspected of.")
   actorIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Incidents targeting any of these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Incidents targeting any of these governments.")
   targetedCountryIds?: string[];
 
-  @TextListField({
-    nullable: true,
-    description: 'Incidents targeting any of these sectors, case ignored: "defense", "health".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 100,
-  })
+  @TextsFilter('Incidents targeting any of these sectors, case ignored: "defense", "health".', 100)
   sectors?: string[];
 
-  @TextListField({
-    nullable: true,
-    description:
-      'Incidents exploiting any of these vulnerabilities, case ignored: "CVE-2021-26855".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 30,
-  })
+  @TextsFilter(
+    'Incidents exploiting any of these vulnerabilities, case ignored: "CVE-2021-26855".',
+    30,
+  )
   cves?: string[];
 
-  @NestedField(() => DateRangeInput, {
-    nullable: true,
-    description: "First observed (else disclosed) in this period.",
-  })
+  @PeriodFilter("First observed (else disclosed) in this period.")
   occurredBetween?: DateRangeInput;
 
-  @TextField({
-    nullable: true,
-    description:
-      "Name or alias (accents ignored, typos tolerated), or words of the summary: " +
+  @SearchFilter(
+    "Name or alias (accents ignored, typos tolerated), or words of the summary: " +
       '"ProxyLogon", "exchange".',
-    maxLength: 200,
-  })
+  )
   text?: string;
 }
 
-/** Narrows `query` (alias `i`) to the incidents matching `filter`. */
-export function applyIncidentFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: IncidentFilter,
-) {
-  const overlaps = (column: string, name: string, values?: string[]) => {
-    if (values) query.andWhere(`${column} && :${name}`, { [name]: values });
-  };
-  whereAnyOf(query, "i.id", "ids", filter.ids);
-  whereAnyOf(query, "i.kind", "kinds", filter.kinds);
-  overlaps("i.targeted_country_ids", "countryIds", filter.targetedCountryIds);
-  overlaps(
-    "i.sectors",
-    "sectors",
-    filter.sectors?.map((sector) => sector.toLowerCase()),
-  );
-  overlaps(
-    "i.cves",
-    "cves",
-    filter.cves?.map((cve) => cve.toUpperCase()),
-  );
-  if (filter.actorIds) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM incidents.incident_actor fa
-               WHERE fa.incident_id = i.id AND fa.actor_id = ANY(:actorIds))`,
-      { actorIds: filter.actorIds },
-    );
-  }
-  if (filter.occurredBetween) {
-    const { from, to } = dateRangeBounds(filter.occurredBetween, "filter.occurredBetween");
-    if (from) query.andWhere("i.occurred_on >= :from", { from });
-    if (to) query.andWhere("i.occurred_on <= :to", { to });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      `(i.search_names ILIKE incidents.f_unaccent(:pattern)
-        OR incidents.f_unaccent(lower(:text)) <% i.search_names
-        OR i.search @@ incidents.search_query(:text))`,
-      { text, pattern: containsPattern(text) },
-    );
-  }
-}
-
-export enum IncidentOrderField {
-  OCCURRED_AT = "OCCURRED_AT",
-  NAME = "NAME",
-  ID = "ID",
-}
-registerEnumType(IncidentOrderField, {
-  name: "IncidentOrderField",
-  description: "What to order incidents by.",
-  valuesConfig: {
-    OCCURRED_AT: {
-      description:
-        "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
-    },
-    NAME: { description: "By name, then id." },
-    ID: { description: "By id (slug)." },
+export const IncidentOrderField = describedEnum(
+  "IncidentOrderField",
+  "What to order incidents by.",
+  {
+    OCCURRED_AT:
+      "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
+    NAME: "By name, then id.",
+    ID: "By id (slug).",
   },
-});
+);
+export type IncidentOrderField = EnumValue<typeof IncidentOrderField>;
 
 @InputType({ description: "Most recent first by default." })
 export class IncidentOrder {
@@ -170,34 +93,8 @@ export class IncidentOrder {
   direction?: SortDirection | null;
 }
 
-/** When an incident happened, for sorting: never NULL (undated incidents sort as oldest). */
-const OCCURRED_SORT = "coalesce(i.occurred_on, DATE '0001-01-01')";
-
-/** Most recent first unless `order` says otherwise (alias `i`). */
-export function incidentOrdering(order: IncidentOrder | undefined): Ordering {
-  const field = order?.field ?? IncidentOrderField.OCCURRED_AT;
-  const direction =
-    order?.direction ??
-    (field === IncidentOrderField.OCCURRED_AT ? SortDirection.DESC : SortDirection.ASC);
-  const first = {
-    [IncidentOrderField.OCCURRED_AT]: [{ sql: OCCURRED_SORT, direction }],
-    [IncidentOrderField.NAME]: [{ sql: "i.name", direction }],
-    [IncidentOrderField.ID]: [],
-  }[field];
-  return { name: `${field}_${direction}`, keys: [...first, { sql: "i.id", direction }] };
-}
-
-@ArgsType()
-export class IncidentListArgs extends ConnectionArgs {
-  @NestedField(() => IncidentFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: IncidentFilter;
-
-  @NestedField(() => IncidentOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: IncidentOrder;
-}
+export const IncidentListArgs = ListArgs(IncidentFilter, IncidentOrder);
+export type IncidentListArgs = InstanceType<typeof IncidentListArgs>;
 
 @InputType({ description: "A dated step of an incident, as part of `IncidentInput`." })
 export class TimelineEventInput {

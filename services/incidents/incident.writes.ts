@@ -1,7 +1,8 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, referenceProblems, rowById, snapshots } from "../kit/records";
+import { childrenOf, replaceChildren } from "../kit/children";
+import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
 import type { IncidentInput } from "./incident.inputs";
@@ -12,6 +13,7 @@ import { TimelineEvent } from "./timeline-event";
 export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
   type: "Incident",
   bundleKey: "incidents",
+  entity: Incident,
   check: async (db, i, path) => [
     ...(await referenceProblems(
       db,
@@ -48,34 +50,22 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
       },
       ["id"],
     );
-    await tx.getRepository(IncidentActor).delete({ incidentId: i.id });
-    await tx.getRepository(TimelineEvent).delete({ incidentId: i.id });
-    const links = (i.suspectedActors ?? []).map((actorId, position) => ({
-      incidentId: i.id,
-      actorId,
-      position,
-    }));
-    if (links.length) await tx.getRepository(IncidentActor).insert(links);
+    const links = (i.suspectedActors ?? []).map((actorId) => ({ actorId }));
+    await replaceChildren(tx, IncidentActor, "incidentId", i.id, links);
     const events = (i.timeline ?? []).map((event, position) => {
       const date = dateColumns(event.date, `timeline[${position}].date`);
       return {
-        incidentId: i.id,
-        position,
         dateOn: date.on!,
         datePrecision: date.precision!,
         description: event.description,
         sourceRecords: resolveSources(sources, event.sources, `timeline[${position}]`),
       };
     });
-    if (events.length) await tx.getRepository(TimelineEvent).insert(events);
+    await replaceChildren(tx, TimelineEvent, "incidentId", i.id, events);
   },
   async snapshotMany(tx, ids) {
-    const links = await tx
-      .getRepository(IncidentActor)
-      .find({ where: { incidentId: In(ids) }, order: { position: "ASC" } });
-    const events = await tx
-      .getRepository(TimelineEvent)
-      .find({ where: { incidentId: In(ids) }, order: { position: "ASC" } });
+    const linksOf = await childrenOf(tx, IncidentActor, "incidentId", ids);
+    const eventsOf = await childrenOf(tx, TimelineEvent, "incidentId", ids);
     return snapshots(await tx.getRepository(Incident).findBy({ id: In(ids) }), (i, sources) => ({
       id: i.id,
       name: i.name,
@@ -89,16 +79,13 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
       sectors: i.sectors,
       targetedCountries: i.targetedCountryIds,
       cves: i.cves,
-      suspectedActors: links.filter((link) => link.incidentId === i.id).map((link) => link.actorId),
-      timeline: events
-        .filter((event) => event.incidentId === i.id)
-        .map((event) => ({
-          date: partialDateString(event.dateOn, event.datePrecision),
-          description: event.description,
-          sources: citeSources(event.sourceRecords, sources),
-        })),
+      suspectedActors: linksOf(i.id).map((link) => link.actorId),
+      timeline: eventsOf(i.id).map((event) => ({
+        date: partialDateString(event.dateOn, event.datePrecision),
+        description: event.description,
+        sources: citeSources(event.sourceRecords, sources),
+      })),
       sources: citeSources(i.sourceRecords, sources),
     }));
   },
-  ...rowById(Incident),
 };

@@ -1,18 +1,18 @@
+import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { GovernmentContributions } from "./contributions.resolver";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
 import { IncidentInput } from "./incident.inputs";
-import { incidentReference } from "./incident.reference";
 import { IncidentResolver } from "./incident.resolver";
 import { incidentWrites } from "./incident.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380200000 } from "./migrations/1764380200000-initial";
 import { AuditLog1764395100000 } from "./migrations/1764395100000-audit-log";
 import { ThreatActorProvenance1764420000000 } from "./migrations/1764420000000-threat-actor-provenance";
+import { OWN_ENTITIES } from "./references";
 import { ThreatActor } from "./threat-actor";
 import { ThreatActorInput } from "./threat-actor.inputs";
-import { threatActorReference } from "./threat-actor.reference";
 import { ThreatActorResolver } from "./threat-actor.resolver";
 import { threatActorWrites } from "./threat-actor.writes";
 import { TimelineEvent } from "./timeline-event";
@@ -25,10 +25,7 @@ export const incidents: SubgraphDefinition<Loaders> = {
   entities: [Incident, ThreatActor, IncidentActor, TimelineEvent],
   migrations: [Initial1764380200000, AuditLog1764395100000, ThreatActorProvenance1764420000000],
   // `Government` needs none: its fields here are computed from the key alone.
-  referenceResolvers: {
-    Incident: incidentReference,
-    ThreatActor: threatActorReference,
-  },
+  referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
   // Actors first: incidents list them as suspects.
   records: [

@@ -1,15 +1,11 @@
 import { IsBoolean, IsOptional } from "class-validator";
-import { ArgsType, Field, InputType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { ConnectionArgs } from "../kit/connection";
-import { MAX_FILTER_VALUES, containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { Field, InputType } from "type-graphql";
+import { FilterInput, IdsFilter, EnumsFilter, TextsFilter, SearchFilter } from "../kit/filters";
 import {
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
   IntField,
-  NestedField,
   SLUG,
   NestedListField,
   SourcesField,
@@ -17,9 +13,9 @@ import {
   TextListField,
   UrlField,
 } from "../kit/inputs";
-import { NameOrder, nameOrdering } from "../kit/ordering";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { NameOrder } from "../kit/ordering";
 import { ThreatActorKind } from "./enums";
+import { ListArgs } from "../kit/lists";
 
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */
 export const MAX_ACTOR_ALIASES = 100;
@@ -38,46 +34,24 @@ const CATEGORY = {
   rule: "must be lowercase words: letters, digits, spaces and hyphens, starting with a letter",
 };
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class ThreatActorFilter {
-  @IdListField({ nullable: true, description: "These threat actors.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These threat actors.")
   ids?: string[];
 
-  @EnumListField(() => ThreatActorKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => ThreatActorKind, "Of these kinds.", 10)
   kinds?: ThreatActorKind[];
 
-  @IdListField({
-    nullable: true,
-    description: "Actors sponsored by these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Actors sponsored by these governments.")
   sponsorStateIds?: string[];
 
-  @TextListField({
-    nullable: true,
-    description: 'Actors with an alias coined by any of these, case ignored: "Microsoft".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 200,
-  })
+  @TextsFilter('Actors with an alias coined by any of these, case ignored: "Microsoft".', 200)
   aliasNamedBy?: string[];
 
-  @TextListField({
-    nullable: true,
-    description: 'Actors with an external id in any of these systems: "misp-galaxy".',
-    maxItems: MAX_FILTER_VALUES,
-    maxLength: 100,
-  })
+  @TextsFilter('Actors with an external id in any of these systems: "misp-galaxy".', 100)
   externalIdSystems?: string[];
 
-  @TextField({
-    nullable: true,
-    description: 'Name or alias, accents ignored, typos tolerated: "Leviathan", "bronze mohawk".',
-    maxLength: 200,
-  })
+  @SearchFilter('Name or alias, accents ignored, typos tolerated: "Leviathan", "bronze mohawk".')
   text?: string;
 }
 
@@ -210,70 +184,9 @@ export class ThreatActorInput {
   sources: string[];
 }
 
-/** Narrows `query` (alias `a`) to the threat actors matching `filter`. */
-export function applyThreatActorFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: ThreatActorFilter,
-) {
-  whereAnyOf(query, "a.id", "ids", filter.ids);
-  whereAnyOf(query, "a.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "a.sponsor_state_id", "sponsorStateIds", filter.sponsorStateIds);
-  // `&&` on the generated arrays: their GIN indexes answer it.
-  if (filter.aliasNamedBy) {
-    query.andWhere("a.alias_named_by && :namedBy", {
-      namedBy: filter.aliasNamedBy.map((name) => name.toLowerCase()),
-    });
-  }
-  if (filter.externalIdSystems) {
-    query.andWhere("a.external_systems && :systems", { systems: filter.externalIdSystems });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      `(a.search_names ILIKE incidents.f_unaccent(:pattern)
-        OR incidents.f_unaccent(lower(:text)) <% a.search_names)`,
-      { text, pattern: containsPattern(text) },
-    );
-  }
-}
-
-/**
- * By name, or, when `filter.text` searches and no order is asked for, best match first: among
- * ~1,000 actors "Volt Typhoon" also resembles every other "... Typhoon", and by name alone the
- * actor that carries it could be on a later page.
- */
-export function threatActorOrdering(
-  order: NameOrder | undefined,
-  filter: ThreatActorFilter | undefined,
-): Ordering {
-  const text = searchText(filter?.text, "filter.text");
-  if (order || !text) return nameOrdering("a", order);
-  return {
-    name: `RELEVANCE:${text}`,
-    keys: [
-      // :text is bound by the filter, which every query ordered this way applies. Rounded: a
-      // numeric compares exactly with the value a cursor carries back.
-      {
-        sql: "round(word_similarity(incidents.f_unaccent(lower(:text)), a.search_names)::numeric, 4)",
-        direction: SortDirection.DESC,
-      },
-      { sql: "a.name", direction: SortDirection.ASC },
-      { sql: "a.id", direction: SortDirection.ASC },
-    ],
-  };
-}
-
-@ArgsType()
-export class ThreatActorListArgs extends ConnectionArgs {
-  @NestedField(() => ThreatActorFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: ThreatActorFilter;
-
-  @NestedField(() => NameOrder, {
-    nullable: true,
-    description: "Order of the items: by name, or best match first when `filter.text` searches.",
-  })
-  orderBy?: NameOrder;
-}
+export const ThreatActorListArgs = ListArgs(
+  ThreatActorFilter,
+  NameOrder,
+  "Order of the items: by name, or best match first when `filter.text` searches.",
+);
+export type ThreatActorListArgs = InstanceType<typeof ThreatActorListArgs>;

@@ -1,27 +1,12 @@
-import { GraphQLJSONObject } from "graphql-scalars";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { AuditEntryConnection } from "../kit/audit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { SourceInput } from "../kit/inputs";
 import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
-import { toSources } from "../kit/source";
-import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../kit/write-path";
+import { RecordResolver } from "../kit/record-resolver";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
 import { IncidentListArgs } from "./incident.inputs";
-import { AgencyRef, GovernmentConnection, GovernmentRef } from "./references";
+import { AgencyRef, GovernmentConnection, GovernmentRef, governmentsIn } from "./references";
 import { ExternalId, ThreatActor, ThreatActorAlias, ThreatActorConnection } from "./threat-actor";
 import {
   MAX_ACTOR_ALIASES,
@@ -30,12 +15,11 @@ import {
   ThreatActorInput,
   ThreatActorListArgs,
 } from "./threat-actor.inputs";
+import { threatActorList } from "./threat-actor.queries";
 import { threatActorWrites } from "./threat-actor.writes";
 
-const UpsertThreatActorPayload = upsertPayload(ThreatActor, "ThreatActor", "threatActor");
-
 @Resolver(() => ThreatActor)
-export class ThreatActorResolver {
+class ThreatActorFields {
   @Query(() => ThreatActor, {
     nullable: true,
     description: "A threat actor by id; NOT_FOUND if none.",
@@ -52,7 +36,7 @@ export class ThreatActorResolver {
     description: "Threat actors, by name by default; best match first when `filter.text` searches.",
   })
   threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.threatActors(args);
+    return threatActorList.page(ctx, args);
   }
 
   @Directive(listSize(MAX_ACTOR_ALIASES))
@@ -60,15 +44,7 @@ export class ThreatActorResolver {
     description: "Other names, as used by vendors and governments (Leviathan, BRONZE MOHAWK).",
   })
   aliases(@Root() actor: ThreatActor): ThreatActorAlias[] {
-    const sources = toSources(actor.sourceRecords);
-    return actor.aliases.map((alias) =>
-      Object.assign(new ThreatActorAlias(), {
-        name: alias.name,
-        namedBy: alias.namedBy ?? null,
-        ambiguous: alias.ambiguous ?? false,
-        sources: sources.filter((source) => alias.sources?.includes(source.id)),
-      }),
-    );
+    return actor.aliasList();
   }
 
   @Directive(listSize(MAX_EXTERNAL_IDS))
@@ -76,9 +52,7 @@ export class ThreatActorResolver {
     description: 'Its ids in other catalogues: `{ system: "misp-galaxy", id: <uuid> }`.',
   })
   externalIds(@Root() actor: ThreatActor): ExternalId[] {
-    return actor.externalIds.map((e) =>
-      Object.assign(new ExternalId(), { system: e.system, id: e.id, url: e.url ?? null }),
-    );
+    return actor.externalIdList();
   }
 
   @Directive(CONNECTION_SIZE)
@@ -90,7 +64,7 @@ export class ThreatActorResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.governmentsIn(actor.targetedCountryIds, args);
+    return governmentsIn(ctx, actor.targetedCountryIds, args);
   }
 
   @FieldResolver(() => GovernmentRef, {
@@ -121,57 +95,18 @@ export class ThreatActorResolver {
   ) {
     return ctx.loaders.incidentsOfActor(args).load(actor.id);
   }
-
-  @Directive(CONNECTION_SIZE)
-  @FieldResolver(() => AuditEntryConnection, {
-    description: "Every write to this record, oldest first (editor key).",
-  })
-  history(
-    @Root() actor: ThreatActor,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: Context,
-  ) {
-    requireEditor(ctx.identity, "reading history");
-    return ctx.loaders.history("ThreatActor", args).load(actor.id);
-  }
-
-  @FieldResolver(() => GraphQLJSONObject, {
-    description:
-      "This record in the bundle format, with the sources it cites (what export writes).",
-  })
-  bundleRecord(@Root() actor: ThreatActor, @Ctx() ctx: Context) {
-    return ctx.loaders.snapshots.ThreatActor.load(actor.id);
-  }
-
-  @Mutation(() => UpsertThreatActorPayload, {
-    description:
-      "Creates or updates a threat actor by id, with its aliases (editor key). Re-sending it unchanged answers UNCHANGED.",
-  })
-  async upsertThreatActor(
-    @Arg("input", () => ThreatActorInput, { validate: false, description: "The threat actor." })
-    input: ThreatActorInput,
-    @Arg("sources", () => [SourceInput], {
-      nullable: true,
-      validate: false,
-      description: "The sources it cites.",
-    })
-    sources: SourceInput[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    return Object.assign(
-      new UpsertThreatActorPayload(),
-      await upsert(ctx, "incidents", threatActorWrites, input, sources),
-    );
-  }
-
-  @Mutation(() => DeletePayload, {
-    description:
-      "Deletes a threat actor (editor key); refused while incidents list it as a suspected actor.",
-  })
-  deleteThreatActor(
-    @Arg("id", () => ID, { description: "Its slug." }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return remove(ctx, "incidents", threatActorWrites, id);
-  }
 }
+
+/** With the record recipe: history, bundleRecord, upsertThreatActor, deleteThreatActor. */
+export const ThreatActorResolver = RecordResolver(ThreatActorFields, {
+  input: ThreatActorInput,
+  writes: threatActorWrites,
+  dbSchema: "incidents",
+  description: {
+    input: "The threat actor.",
+    upsert:
+      "Creates or updates a threat actor by id, with its aliases (editor key). Re-sending it unchanged answers UNCHANGED.",
+    delete:
+      "Deletes a threat actor (editor key); refused while incidents list it as a suspected actor.",
+  },
+});

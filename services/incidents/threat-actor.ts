@@ -131,6 +131,25 @@ export class ThreatActor implements Node {
   get sources(): Source[] {
     return toSources(this.sourceRecords);
   }
+
+  /** Not simple fields: the schema names differ from the stored columns they map. */
+  aliasList(): ThreatActorAlias[] {
+    const sources = this.sources;
+    return this.aliases.map((alias) =>
+      Object.assign(new ThreatActorAlias(), {
+        name: alias.name,
+        namedBy: alias.namedBy ?? null,
+        ambiguous: alias.ambiguous ?? false,
+        sources: sources.filter((source) => alias.sources?.includes(source.id)),
+      }),
+    );
+  }
+
+  externalIdList(): ExternalId[] {
+    return this.externalIds.map((e) =>
+      Object.assign(new ExternalId(), { system: e.system, id: e.id, url: e.url ?? null }),
+    );
+  }
 }
 
 export const ThreatActorConnection = connectionType(ThreatActor, "ThreatActor");

@@ -1,7 +1,7 @@
 import { In, type Repository } from "typeorm";
 import { citeSources, resolveSources } from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
-import { type RecordWrites, rowById, snapshots } from "../kit/records";
+import { type RecordWrites, snapshots } from "../kit/records";
 import { ThreatActor } from "./threat-actor";
 import type { ThreatActorInput } from "./threat-actor.inputs";
 
@@ -13,6 +13,7 @@ import type { ThreatActorInput } from "./threat-actor.inputs";
 export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
   type: "ThreatActor",
   bundleKey: "threatActors",
+  entity: ThreatActor,
   check: async (db, a, path) => [
     ...aliasSourceProblems(a, path),
     ...(await externalIdProblems(db.getRepository(ThreatActor), a, path)),
@@ -67,7 +68,6 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
       managedBy: a.managedBy,
       sources: citeSources(a.sourceRecords, sources),
     })),
-  ...rowById(ThreatActor),
 };
 
 /** An alias cites sources the record itself cites: the record's list is where they are stored. */

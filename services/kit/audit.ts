@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { type ConnectionArgs, connectionType } from "./connection";
@@ -7,26 +7,16 @@ import type { Identity } from "../../platform/identity";
 import { perArguments } from "./loaders";
 import { type Ordering, nestedConnection, pageWindow } from "./pagination";
 import type { RecordSnapshot } from "./records";
+import { type EnumValue, describedEnum } from "./enums";
 
-export enum WriteAction {
-  CREATED = "CREATED",
-  UPDATED = "UPDATED",
-  UNCHANGED = "UNCHANGED",
-  DELETED = "DELETED",
-}
-registerEnumType(WriteAction, {
-  name: "WriteAction",
-  description: "What a write did to the record.",
-  valuesConfig: {
-    CREATED: { description: "The record did not exist and now does." },
-    UPDATED: { description: "The record existed and changed." },
-    UNCHANGED: {
-      description:
-        "Nothing changed: the record already was exactly this (or, for a delete, did not exist).",
-    },
-    DELETED: { description: "The record existed and was deleted." },
-  },
+export const WriteAction = describedEnum("WriteAction", "What a write did to the record.", {
+  CREATED: "The record did not exist and now does.",
+  UPDATED: "The record existed and changed.",
+  UNCHANGED:
+    "Nothing changed: the record already was exactly this (or, for a delete, did not exist).",
+  DELETED: "The record existed and was deleted.",
 });
+export type WriteAction = EnumValue<typeof WriteAction>;
 
 @Directive("@shareable")
 @ObjectType({

@@ -1,8 +1,15 @@
-import type { WhereExpressionBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from "typeorm";
 import { InputType } from "type-graphql";
 import { badUserInput } from "../../platform/errors";
-import { DateField } from "./inputs";
 import { parsePartialDate, toPartialDate } from "../../platform/partial-date";
+import {
+  DateField,
+  EnumListField,
+  IdListField,
+  NestedField,
+  TextField,
+  TextListField,
+} from "./inputs";
 
 @InputType({
   description: 'A period between two partial dates, both inclusive: from "2021" to "2021-07-19".',
@@ -44,6 +51,32 @@ export const MAX_TEXT_LENGTH = 200;
 /** Ids and values one filter field may list. */
 export const MAX_FILTER_VALUES = 100;
 
+/** A list's filter: every field narrows the list, as `<kind>.queries.ts` applies it. */
+export const FilterInput = () =>
+  InputType({
+    description: "Every field narrows the list; a list field matches any of its values.",
+  });
+
+/** Records with any of these ids in the field. */
+export const IdsFilter = (description: string) =>
+  IdListField({ nullable: true, description, maxItems: MAX_FILTER_VALUES });
+
+/** Records with any of these values of an enum. */
+export const EnumsFilter = (type: () => object, description: string, maxItems: number) =>
+  EnumListField(type, { nullable: true, description, maxItems });
+
+/** Records with any of these words in the field. */
+export const TextsFilter = (description: string, maxLength: number) =>
+  TextListField({ nullable: true, description, maxItems: MAX_FILTER_VALUES, maxLength });
+
+/** Records in a period (a `DateRangeInput`). */
+export const PeriodFilter = (description: string) =>
+  NestedField(() => DateRangeInput, { nullable: true, description });
+
+/** Records matching a text search (see `searchText`). */
+export const SearchFilter = (description: string) =>
+  TextField({ nullable: true, description, maxLength: MAX_TEXT_LENGTH });
+
 export function searchText(text: string | null | undefined, field: string): string | undefined {
   if (text === null || text === undefined) return undefined;
   const trimmed = text.trim();
@@ -62,4 +95,27 @@ export function whereAnyOf(
   values: readonly string[] | null | undefined,
 ): void {
   if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
+}
+
+/** `query` narrowed by `apply` to what `filter` asks for, if it asks for anything. */
+export function withFilter<F>(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  apply: (query: SelectQueryBuilder<ObjectLiteral>, filter: F) => void,
+  filter: F | null | undefined,
+): SelectQueryBuilder<ObjectLiteral> {
+  if (filter) apply(query, filter);
+  return query;
+}
+
+/** `column` within the partial-date `range`, both ends inclusive; `field` names it in errors. */
+export function whereWithin(
+  query: WhereExpressionBuilder,
+  column: string,
+  range: DateRangeInput | null | undefined,
+  field: string,
+): void {
+  if (!range) return;
+  const { from, to } = dateRangeBounds(range, field);
+  if (from) query.andWhere(`${column} >= :from`, { from });
+  if (to) query.andWhere(`${column} <= :to`, { to });
 }

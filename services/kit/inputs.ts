@@ -12,7 +12,7 @@ import {
   registerDecorator,
 } from "class-validator";
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { type ClassType, Field, ID, InputType, Int } from "type-graphql";
+import { type ClassType, Field, ID, Int } from "type-graphql";
 import { parsePartialDate } from "../../platform/partial-date";
 
 /**
@@ -271,41 +271,6 @@ export const PartialDateScalar = new GraphQLScalarType({
     return parseDate(ast.value);
   },
 });
-
-@InputType({
-  description:
-    "A source cited by the record being written, under the key the record's `sources` lists (and translations' `source`) use.",
-})
-export class SourceInput {
-  @IdField({ description: 'Key the record cites the source by: "doj-2021-07-19".' })
-  key: string;
-
-  @UrlField({ description: "Where the source is published.", nullable: true })
-  url?: string | null;
-
-  @TextField({ description: "Title of the document or article.", maxLength: 500, nullable: true })
-  title?: string | null;
-
-  @TextField({
-    description: 'Who published it: "US Department of Justice", "Le Monde".',
-    maxLength: 200,
-    nullable: true,
-  })
-  publisher?: string | null;
-
-  @DateField({ description: "When it was published.", nullable: true })
-  publishedAt?: string | null;
-
-  @LanguageField({ description: "Language of the source.", nullable: true })
-  language?: string | null;
-
-  @TextField({
-    description: "A verbatim excerpt supporting the record.",
-    maxLength: 5000,
-    nullable: true,
-  })
-  excerpt?: string | null;
-}
 
 /** The most sources one write may carry (and one record may cite). */
 export const MAX_SOURCES = 100;

@@ -1,6 +1,11 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import { notFound } from "../../platform/errors";
+import type { ResponseBudget } from "./budget";
+import { type Child, findChildren } from "./children";
+import type { ConnectionArgs, ConnectionClass } from "./connection";
+import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
+import type { AnyRecordWrites, RecordSnapshot } from "./records";
 
 /** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
 export function keyedLoader<V>(
@@ -28,6 +33,18 @@ export function groupedLoader<V>(
     }
     return keys.map((key) => groups.get(key) ?? []);
   });
+}
+
+/** The rows of `entity` under each parent (their `parent` column), in `position` order. */
+export function childrenLoader<T extends Child<K>, K extends string>(
+  db: DataSource,
+  entity: new () => T,
+  parent: K,
+): DataLoader<string, T[]> {
+  return groupedLoader(
+    (ids) => findChildren(db.manager, entity, parent, ids),
+    (row) => row[parent],
+  );
 }
 
 export async function loadAll<V>(loader: DataLoader<string, V | null>, ids: readonly string[]) {
@@ -69,4 +86,36 @@ export function perArguments<A extends unknown[], L>(create: (...args: A) => L):
     }
     return loader;
   };
+}
+
+/**
+ * The page `args` asks for of a nested list (`list`, ordered by `ordering`), for every parent key
+ * of the request at once: `loader(args).load(parentId)`.
+ */
+export function nestedLoader<T, A extends ConnectionArgs>(
+  db: DataSource,
+  budget: ResponseBudget,
+  connection: ConnectionClass<T>,
+  list: (args: A) => NestedList<T>,
+  ordering: (args: A) => Ordering,
+) {
+  return perArguments((args: A) =>
+    nestedConnection(db, connection, list(args), pageWindow(args, ordering(args)), budget),
+  );
+}
+
+/** Snapshots of each kind by id, by type name, batched per request (export reads 100 at a time). */
+export function snapshotLoaders(
+  db: DataSource,
+  kinds: AnyRecordWrites[],
+): Record<string, DataLoader<string, RecordSnapshot | null>> {
+  return Object.fromEntries(
+    kinds.map((kind) => [
+      kind.type,
+      new DataLoader<string, RecordSnapshot | null>(async (ids) => {
+        const found = await kind.snapshotMany(db.manager, [...ids]);
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+    ]),
+  );
 }

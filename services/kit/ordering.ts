@@ -1,27 +1,41 @@
-import { Field, InputType, registerEnumType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { type Ordering, SortDirection } from "./pagination";
+import { type EnumValue, describedEnum } from "./enums";
 
-export enum NameOrderField {
-  NAME = "NAME",
-  ID = "ID",
-}
-registerEnumType(NameOrderField, {
-  name: "NameOrderField",
-  description: "What to order records by.",
-  valuesConfig: {
-    NAME: { description: "By name, then id (the default)." },
-    ID: { description: "By id (slug)." },
-  },
+export const NameOrderField = describedEnum("NameOrderField", "What to order records by.", {
+  NAME: "By name, then id (the default).",
+  ID: "By id (slug).",
 });
+export type NameOrderField = EnumValue<typeof NameOrderField>;
 
-@InputType({ description: "Order by name (the default) or id." })
-export class NameOrder {
-  @Field(() => NameOrderField, { description: "What to order by." })
-  field: NameOrderField;
+/** `<Kind>Order`: the field a list is ordered by, and its direction (`direction` by default). */
+export function OrderInput<F extends string>(
+  name: string,
+  field: object,
+  description: string,
+  direction: SortDirection,
+) {
+  @InputType(name, { description })
+  class Order {
+    @Field(() => field, { description: "What to order by." })
+    field: F;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "ASC by default." })
-  direction: SortDirection;
+    @Field(() => SortDirection, {
+      defaultValue: direction,
+      description: `${direction} by default.`,
+    })
+    direction: SortDirection;
+  }
+  return Order;
 }
+
+export const NameOrder = OrderInput<NameOrderField>(
+  "NameOrder",
+  NameOrderField,
+  "Order by name (the default) or id.",
+  SortDirection.ASC,
+);
+export type NameOrder = InstanceType<typeof NameOrder>;
 
 export function nameOrdering(alias: string, order?: NameOrder): Ordering {
   const direction = order?.direction ?? SortDirection.ASC;

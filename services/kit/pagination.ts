@@ -1,5 +1,4 @@
 import DataLoader from "dataloader";
-import { registerEnumType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import {
@@ -11,19 +10,13 @@ import {
   PageInfo,
 } from "./connection";
 import { badUserInput } from "../../platform/errors";
+import { type EnumValue, describedEnum } from "./enums";
 
-export enum SortDirection {
-  ASC = "ASC",
-  DESC = "DESC",
-}
-registerEnumType(SortDirection, {
-  name: "SortDirection",
-  description: "Order of a list.",
-  valuesConfig: {
-    ASC: { description: "Smallest (oldest, A) first." },
-    DESC: { description: "Largest (newest, Z) first." },
-  },
+export const SortDirection = describedEnum("SortDirection", "Order of a list.", {
+  ASC: "Smallest (oldest, A) first.",
+  DESC: "Largest (newest, Z) first.",
 });
+export type SortDirection = EnumValue<typeof SortDirection>;
 
 /** One key of an ordering: a SQL expression and its direction. Expressions never yield NULL. */
 export interface SortKey {

@@ -1,5 +1,4 @@
-import DataLoader from "dataloader";
-import { type DataSource, type EntityManager, In, type ObjectLiteral } from "typeorm";
+import { type EntityManager, In, type ObjectLiteral } from "typeorm";
 import { type Bundle, type BundleKey, type SourceEntry, compact } from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
 
@@ -10,22 +9,22 @@ export interface RecordSnapshot {
 }
 
 /**
- * How one kind of record is written to and read back from its subgraph's tables, in the bundle
- * form its GraphQL input type `I` defines (the same shape as the files of data/).
+ * How one kind of record is written to its subgraph's tables, in the bundle form its GraphQL
+ * input type `I` defines (the same shape as the files of data/), and read back in that form:
+ * the write path compares and audits the record before and after.
  */
 export interface RecordWrites<I extends { id: string }, T> {
   /** GraphQL type name: "Statement". */
   type: string;
   /** Key of the kind's list in a bundle: "statements". */
   bundleKey: BundleKey;
+  /** One row per record: deleting it deletes the record (its children cascade). */
+  entity: new () => T;
   /** What only the database can tell: references to records that do not exist. */
   check(db: EntityManager, input: I, path: Path): Promise<Problem[]>;
   write(tx: EntityManager, record: I, sources: Record<string, SourceEntry>): Promise<void>;
   /** The records in bundle form, by id; absent ids are missing from the map. */
   snapshotMany(tx: EntityManager, ids: string[]): Promise<Map<string, RecordSnapshot>>;
-  remove(tx: EntityManager, id: string): Promise<void>;
-  /** The stored record, to answer the write with. */
-  load(db: EntityManager, id: string): Promise<T | null>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,14 +56,6 @@ export function bundleLoader(kinds: AnyRecordWrites[]) {
       }
       return written;
     });
-}
-
-/** Snapshots of one kind by id, batched per request (export reads 100 at a time). */
-export function snapshotLoader(db: DataSource, kind: AnyRecordWrites) {
-  return new DataLoader<string, RecordSnapshot | null>(async (ids) => {
-    const found = await kind.snapshotMany(db.manager, [...ids]);
-    return ids.map((id) => found.get(id) ?? null);
-  });
 }
 
 /** The ids among `ids` that no row of `entity` has. */
@@ -104,14 +95,4 @@ export async function referenceProblems(
   return named
     .filter((r) => missing.has(r.id))
     .map((r) => ({ path: r.path, message: `${type} "${r.id}" does not exist` }));
-}
-
-/** `remove` and `load` of a kind stored as one row per record (children cascade). */
-export function rowById<T extends { id: string }>(entity: new () => T) {
-  return {
-    remove: async (tx: EntityManager, id: string) => {
-      await tx.getRepository(entity).delete({ id } as never);
-    },
-    load: (db: EntityManager, id: string) => db.getRepository(entity).findOneBy({ id } as never),
-  };
 }

@@ -1,6 +1,6 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, InputType, ObjectType } from "type-graphql";
 import { listSize } from "./connection";
-import { MAX_SOURCES } from "./inputs";
+import { DateField, IdField, LanguageField, MAX_SOURCES, TextField, UrlField } from "./inputs";
 import { parsePartialDate, toPartialDate } from "../../platform/partial-date";
 import type { SourceRecord } from "../../platform/bundle";
 import { DateWithPrecision } from "./date-with-precision";
@@ -71,4 +71,39 @@ export function SourcesList(): MethodDecorator & PropertyDecorator {
       descriptor as never,
     );
   };
+}
+
+@InputType({
+  description:
+    "A source cited by the record being written, under the key the record's `sources` lists (and translations' `source`) use.",
+})
+export class SourceInput {
+  @IdField({ description: 'Key the record cites the source by: "doj-2021-07-19".' })
+  key: string;
+
+  @UrlField({ description: "Where the source is published.", nullable: true })
+  url?: string | null;
+
+  @TextField({ description: "Title of the document or article.", maxLength: 500, nullable: true })
+  title?: string | null;
+
+  @TextField({
+    description: 'Who published it: "US Department of Justice", "Le Monde".',
+    maxLength: 200,
+    nullable: true,
+  })
+  publisher?: string | null;
+
+  @DateField({ description: "When it was published.", nullable: true })
+  publishedAt?: string | null;
+
+  @LanguageField({ description: "Language of the source.", nullable: true })
+  language?: string | null;
+
+  @TextField({
+    description: "A verbatim excerpt supporting the record.",
+    maxLength: 5000,
+    nullable: true,
+  })
+  excerpt?: string | null;
 }

@@ -15,6 +15,7 @@ import { cacheHeaders } from "./cache-headers";
 import { signedContext } from "./signed-context";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
 import { DEFAULT_MAX_DEPTH, subgraphLimits } from "../../platform/limits";
+import { authChecker } from "./authorization";
 import { validateArgument } from "./problems";
 import { type AnyRecordWrites, bundleLoader } from "./records";
 import { formatError, requestIdPlugin } from "../../platform/error-policy";
@@ -94,6 +95,7 @@ export async function buildFederatedSchema<L>(
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     validateFn: validateArgument,
+    authChecker,
     skipCheck: true,
   });
   const typeDefs = describeRootTypes(

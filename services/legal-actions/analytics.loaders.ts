@@ -1,128 +1,13 @@
-import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import type { ResponseBudget } from "../kit/budget";
-import { DelayGrouping, measureDelay } from "../analytics/delays";
-import {
-  type DelayStatisticsArgs,
-  MAX_FIRST_EVENTS,
-  type RequiredFirstEvent,
-  firstEventsTooMany,
-  summariseDelays,
-} from "../analytics/delay-statistics";
 import { keyedLoader } from "../kit/loaders";
-import { arrayConnection, arrayWindow } from "../kit/pagination";
-import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
-import { ref } from "../kit/references";
-import {
-  DelayStatistics,
-  DelayStatisticsConnection,
-  LegalActionDateKind,
-  LegalActionDelay,
-} from "./analytics";
-import type { LegalAction } from "./legal-action";
-import { GovernmentRef, IncidentRef } from "./references";
+import { firstLegalActionRows } from "./analytics.queries";
 
-/**
- * Each legal action over each of its related incidents, dated by the earliest known of filed,
- * unsealed and announced (on the same day, in that order); undated actions are left out.
- */
-const dated = (where: string) => `WITH dated AS (
-  SELECT l.id AS legal_action_id, l.jurisdiction_id, incident.id AS incident_id,
-    d.date_on, d.date_precision, d.date_kind
-  FROM legal.legal_action l
-  CROSS JOIN LATERAL unnest(l.related_incident_ids) AS incident(id)
-  CROSS JOIN LATERAL (SELECT * FROM (VALUES
-      (l.filed_on, l.filed_precision, '${LegalActionDateKind.FILED}', 0),
-      (l.unsealed_on, l.unsealed_precision, '${LegalActionDateKind.UNSEALED}', 1),
-      (l.announced_on, l.announced_precision, '${LegalActionDateKind.ANNOUNCED}', 2))
-    AS v(date_on, date_precision, date_kind, rank)
-    WHERE v.date_on IS NOT NULL ORDER BY v.date_on, v.rank LIMIT 1) AS d
-  WHERE ${where})`;
-
-/** Earliest first; on the same start the most precise date, then the legal action id. */
-const EARLIEST = `date_on, CASE date_precision WHEN 'DAY' THEN 0 WHEN 'MONTH' THEN 1 ELSE 2 END, legal_action_id`;
-
-interface DatedRow {
-  on: string;
-  precision: DatePrecision;
-}
-
-/** The analytics of one request: one statement per list, legal actions batched. */
-export function analyticsLoaders(
-  db: DataSource,
-  budget: ResponseBudget,
-  legalActionById: DataLoader<string, LegalAction | null>,
-) {
-  const firstLegalActionOf = keyedLoader(
-    (incidentIds) =>
-      db.query(
-        `${dated("l.related_incident_ids && $1::text[] AND incident.id = ANY($1::text[])")}
-         SELECT DISTINCT ON (incident_id) incident_id AS "incidentId",
-           legal_action_id AS "legalActionId", date_on AS "on", date_precision AS precision,
-           date_kind AS kind
-         FROM dated ORDER BY incident_id, ${EARLIEST}`,
-        [incidentIds],
-      ) as Promise<
-        (DatedRow & { incidentId: string; legalActionId: string; kind: LegalActionDateKind })[]
-      >,
-    (row) => row.incidentId,
-  );
-
+/** The analytics read per incident: one statement for all of a request's incidents. */
+export function analyticsLoaders(db: DataSource) {
   return {
-    async timeToFirstLegalAction(incident: IncidentRef): Promise<LegalActionDelay | null> {
-      const first = await firstLegalActionOf.load(incident.id);
-      const delay =
-        first &&
-        measureDelay(incident.id, incident, { start: first.on, precision: first.precision });
-      if (!first || !delay) return null;
-      const legalAction = await legalActionById.load(first.legalActionId);
-      return Object.assign(new LegalActionDelay(), delay, {
-        eventDateKind: first.kind,
-        legalAction,
-      });
-    },
-
-    /** Each incident's earliest legal action per jurisdiction, per defendant nationality and overall. */
-    async firstLegalActions() {
-      const rows: (DatedRow & {
-        grouping: DelayGrouping;
-        governmentId: string | null;
-        incidentId: string;
-      })[] = await db.query(
-        `${dated("true")}
-           SELECT DISTINCT ON (grouping, government_id, incident_id) grouping,
-             government_id AS "governmentId", incident_id AS "incidentId", date_on AS "on",
-             date_precision AS precision
-           FROM (SELECT '${DelayGrouping.YEAR}' AS grouping, NULL::text AS government_id, * FROM dated
-             UNION ALL SELECT '${DelayGrouping.ACCUSER}', jurisdiction_id, * FROM dated
-             UNION ALL SELECT '${DelayGrouping.ACCUSED_STATE}', nationality.id, dated.* FROM dated
-               CROSS JOIN LATERAL (SELECT DISTINCT nationality_id FROM legal.defendant
-                 WHERE legal_action_id = dated.legal_action_id AND nationality_id IS NOT NULL)
-                 AS nationality(id)) AS events
-           ORDER BY grouping, government_id, incident_id, ${EARLIEST}
-           LIMIT $1`,
-        [MAX_FIRST_EVENTS + 1],
-      );
-      if (rows.length > MAX_FIRST_EVENTS) throw firstEventsTooMany("legal actions");
-      budget.spend(rows.length);
-      return rows.map((row) => ({
-        grouping: row.grouping,
-        government: ref(GovernmentRef, row.governmentId),
-        incident: ref(IncidentRef, row.incidentId),
-        date: toPartialDate(row.on, row.precision),
-      }));
-    },
-
-    /** Figures of the governments subgraph's first events, handed over by `@requires`. */
-    attributionDelays(events: readonly RequiredFirstEvent[], args: DelayStatisticsArgs) {
-      const window = arrayWindow(args);
-      const rows = summariseDelays("ATTRIBUTION", events, args.groupBy).map(
-        ({ governmentId, ...figures }) =>
-          Object.assign(new DelayStatistics(), figures, {
-            government: ref(GovernmentRef, governmentId),
-          }),
-      );
-      return arrayConnection(DelayStatisticsConnection, rows, window, budget);
-    },
+    firstLegalActionOf: keyedLoader(
+      (incidentIds) => firstLegalActionRows(db, incidentIds),
+      (row) => row.incidentId,
+    ),
   };
 }

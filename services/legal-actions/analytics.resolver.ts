@@ -7,6 +7,7 @@ import {
   MAX_FIRST_EVENTS,
 } from "../analytics/delay-statistics";
 import { DelayStatisticsConnection, LegalActionDelay } from "./analytics";
+import { attributionDelays, firstLegalActions, timeToFirstLegalAction } from "./analytics.queries";
 import type { Context } from "./context";
 import { AnalyticsRef, FirstEvent, IncidentRef } from "./references";
 
@@ -24,7 +25,7 @@ export class AnalyticsContributions {
       "For governments' legalActionDelays: each incident's earliest dated legal action overall (YEAR), per jurisdiction and per defendant nationality.",
   })
   firstLegalActions(@Ctx() ctx: Context) {
-    return ctx.loaders.analytics.firstLegalActions();
+    return firstLegalActions(ctx);
   }
 
   @Directive(`@requires(fields: "firstAttributions { ${FIRST_EVENT_FIELDS} }")`)
@@ -39,7 +40,7 @@ export class AnalyticsContributions {
     @Args(() => DelayStatisticsArgs) args: DelayStatisticsArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.analytics.attributionDelays(analytics.firstAttributions ?? [], args);
+    return attributionDelays(ctx, analytics.firstAttributions ?? [], args);
   }
 }
 
@@ -53,6 +54,6 @@ export class IncidentAnalytics {
       "Days from when the incident began (firstObserved, else disclosed) to its first legal action (dated by the earliest of filed, unsealed and announced), counted between period starts; null when neither date or no dated legal action is known.",
   })
   timeToFirstLegalAction(@Root() incident: IncidentRef, @Ctx() ctx: Context) {
-    return ctx.loaders.analytics.timeToFirstLegalAction(incident);
+    return timeToFirstLegalAction(ctx, incident);
   }
 }

@@ -1,26 +1,22 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { Delay } from "../analytics/delays";
 import { delayStatisticsType } from "../analytics/delay-statistics";
 import { LegalAction } from "./legal-action";
 import { GovernmentRef } from "./references";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
 export const { DelayStatistics, DelayStatisticsConnection } = delayStatisticsType(GovernmentRef);
 
-export enum LegalActionDateKind {
-  FILED = "FILED",
-  UNSEALED = "UNSEALED",
-  ANNOUNCED = "ANNOUNCED",
-}
-registerEnumType(LegalActionDateKind, {
-  name: "LegalActionDateKind",
-  description:
-    "Which of a legal action's dates dates it: the earliest known of filed, unsealed and announced (on the same day, in that order).",
-  valuesConfig: {
-    FILED: { description: "When the case was filed (a sealed indictment counts from then)." },
-    UNSEALED: { description: "When it was unsealed." },
-    ANNOUNCED: { description: "When it was made public." },
+export const LegalActionDateKind = describedEnum(
+  "LegalActionDateKind",
+  "Which of a legal action's dates dates it: the earliest known of filed, unsealed and announced (on the same day, in that order).",
+  {
+    FILED: "When the case was filed (a sealed indictment counts from then).",
+    UNSEALED: "When it was unsealed.",
+    ANNOUNCED: "When it was made public.",
   },
-});
+);
+export type LegalActionDateKind = EnumValue<typeof LegalActionDateKind>;
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,87 +1,52 @@
-import { registerEnumType } from "type-graphql";
+import { type EnumValue, describedEnum } from "../kit/enums";
 
-export enum LegalActionKind {
-  INDICTMENT = "INDICTMENT",
-  CRIMINAL_COMPLAINT = "CRIMINAL_COMPLAINT",
-  SANCTION = "SANCTION",
-  ARREST = "ARREST",
-  EXTRADITION = "EXTRADITION",
-  CONVICTION = "CONVICTION",
-  SEIZURE = "SEIZURE",
-}
-
-export enum LegalActionStatus {
-  PENDING = "PENDING",
-  ACTIVE = "ACTIVE",
-  RESOLVED = "RESOLVED",
-  DISMISSED = "DISMISSED",
-  IN_FORCE = "IN_FORCE",
-  LIFTED = "LIFTED",
-}
-
-export enum DefendantKind {
-  PERSON = "PERSON",
-  ORGANIZATION = "ORGANIZATION",
-}
-
-export enum DefendantStatus {
-  AT_LARGE = "AT_LARGE",
-  ARRESTED = "ARRESTED",
-  IN_CUSTODY = "IN_CUSTODY",
-  EXTRADITED = "EXTRADITED",
-  CONVICTED = "CONVICTED",
-  ACQUITTED = "ACQUITTED",
-  SANCTIONED = "SANCTIONED",
-  UNKNOWN = "UNKNOWN",
-}
-
-registerEnumType(LegalActionKind, {
-  name: "LegalActionKind",
-  description: "What the law did.",
-  valuesConfig: {
-    INDICTMENT: { description: "Charges brought by a grand jury or a prosecutor's indictment." },
-    CRIMINAL_COMPLAINT: { description: "Charges brought by a sworn criminal complaint." },
-    SANCTION: { description: "A sanctions listing: asset freezes, travel bans, export bans." },
-    ARREST: { description: "An arrest of a defendant." },
-    EXTRADITION: { description: "An extradition of a defendant to the prosecuting state." },
-    CONVICTION: { description: "A guilty verdict or plea." },
-    SEIZURE: { description: "A seizure of funds, domains or servers." },
-  },
+export const LegalActionKind = describedEnum("LegalActionKind", "What the law did.", {
+  INDICTMENT: "Charges brought by a grand jury or a prosecutor's indictment.",
+  CRIMINAL_COMPLAINT: "Charges brought by a sworn criminal complaint.",
+  SANCTION: "A sanctions listing: asset freezes, travel bans, export bans.",
+  ARREST: "An arrest of a defendant.",
+  EXTRADITION: "An extradition of a defendant to the prosecuting state.",
+  CONVICTION: "A guilty verdict or plea.",
+  SEIZURE: "A seizure of funds, domains or servers.",
 });
+export type LegalActionKind = EnumValue<typeof LegalActionKind>;
 
-registerEnumType(LegalActionStatus, {
-  name: "LegalActionStatus",
-  description: "PENDING to DISMISSED for prosecutions; IN_FORCE and LIFTED for sanctions.",
-  valuesConfig: {
-    PENDING: { description: "Brought and awaiting trial: most indictments of defendants abroad." },
-    ACTIVE: { description: "Under way: the case is being tried or the measure carried out." },
-    RESOLVED: { description: "Concluded: by a verdict, a plea or a completed seizure." },
-    DISMISSED: { description: "Dropped by the prosecution or dismissed by the court." },
-    IN_FORCE: { description: "Sanctions that apply." },
-    LIFTED: { description: "Sanctions that no longer apply." },
+export const LegalActionStatus = describedEnum(
+  "LegalActionStatus",
+  "PENDING to DISMISSED for prosecutions; IN_FORCE and LIFTED for sanctions.",
+  {
+    PENDING: "Brought and awaiting trial: most indictments of defendants abroad.",
+    ACTIVE: "Under way: the case is being tried or the measure carried out.",
+    RESOLVED: "Concluded: by a verdict, a plea or a completed seizure.",
+    DISMISSED: "Dropped by the prosecution or dismissed by the court.",
+    IN_FORCE: "Sanctions that apply.",
+    LIFTED: "Sanctions that no longer apply.",
   },
-});
+);
+export type LegalActionStatus = EnumValue<typeof LegalActionStatus>;
 
-registerEnumType(DefendantKind, {
-  name: "DefendantKind",
-  description: "Whether a defendant is a person or an organisation.",
-  valuesConfig: {
-    PERSON: { description: 'A natural person: "Ding Xiaoyang".' },
-    ORGANIZATION: { description: 'A company, a military unit or another body: "ERA Technopolis".' },
+export const DefendantKind = describedEnum(
+  "DefendantKind",
+  "Whether a defendant is a person or an organisation.",
+  {
+    PERSON: 'A natural person: "Ding Xiaoyang".',
+    ORGANIZATION: 'A company, a military unit or another body: "ERA Technopolis".',
   },
-});
+);
+export type DefendantKind = EnumValue<typeof DefendantKind>;
 
-registerEnumType(DefendantStatus, {
-  name: "DefendantStatus",
-  description: "Where the defendant stands, as last reported by the sources.",
-  valuesConfig: {
-    AT_LARGE: { description: "Charged and not arrested." },
-    ARRESTED: { description: "Arrested, not yet in the custody of the prosecuting state." },
-    IN_CUSTODY: { description: "Held by the prosecuting state." },
-    EXTRADITED: { description: "Handed over to the prosecuting state." },
-    CONVICTED: { description: "Found or pleaded guilty." },
-    ACQUITTED: { description: "Found not guilty." },
-    SANCTIONED: { description: "Listed by a sanctions regime." },
-    UNKNOWN: { description: "Not stated by the sources." },
+export const DefendantStatus = describedEnum(
+  "DefendantStatus",
+  "Where the defendant stands, as last reported by the sources.",
+  {
+    AT_LARGE: "Charged and not arrested.",
+    ARRESTED: "Arrested, not yet in the custody of the prosecuting state.",
+    IN_CUSTODY: "Held by the prosecuting state.",
+    EXTRADITED: "Handed over to the prosecuting state.",
+    CONVICTED: "Found or pleaded guilty.",
+    ACQUITTED: "Found not guilty.",
+    SANCTIONED: "Listed by a sanctions regime.",
+    UNKNOWN: "Not stated by the sources.",
   },
-});
+);
+export type DefendantStatus = EnumValue<typeof DefendantStatus>;

@@ -1,18 +1,15 @@
-import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { ConnectionArgs } from "../kit/connection";
+import { InputType } from "type-graphql";
 import {
   DateRangeInput,
-  MAX_FILTER_VALUES,
-  containsPattern,
-  dateRangeBounds,
-  searchText,
-  whereAnyOf,
+  FilterInput,
+  IdsFilter,
+  EnumsFilter,
+  PeriodFilter,
+  SearchFilter,
 } from "../kit/filters";
 import {
   DateField,
   EnumField,
-  EnumListField,
   IdField,
   IdListField,
   IntField,
@@ -22,115 +19,69 @@ import {
   TextField,
   TextListField,
 } from "../kit/inputs";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { SortDirection } from "../kit/pagination";
 import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
+import { type EnumValue, describedEnum } from "../kit/enums";
+import { ListArgs } from "../kit/lists";
+import { OrderInput } from "../kit/ordering";
 
-@InputType({ description: "Every field narrows the list; a list field matches any of its values." })
+@FilterInput()
 export class LegalActionFilter {
-  @IdListField({ nullable: true, description: "These legal actions.", maxItems: MAX_FILTER_VALUES })
+  @IdsFilter("These legal actions.")
   ids?: string[];
 
-  @EnumListField(() => LegalActionKind, {
-    nullable: true,
-    description: "Of these kinds.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => LegalActionKind, "Of these kinds.", 10)
   kinds?: LegalActionKind[];
 
-  @EnumListField(() => LegalActionStatus, {
-    nullable: true,
-    description: "In these statuses.",
-    maxItems: 10,
-  })
+  @EnumsFilter(() => LegalActionStatus, "In these statuses.", 10)
   statuses?: LegalActionStatus[];
 
-  @IdListField({
-    nullable: true,
-    description: "Brought by these governments.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Brought by these governments.")
   jurisdictionIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: 'Brought by these agencies: "us-doj", "eu-council".',
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter('Brought by these agencies: "us-doj", "eu-council".')
   authorityIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Related to these incidents.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Related to these incidents.")
   incidentIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "Related to these threat actors, or charging one of their members.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("Related to these threat actors, or charging one of their members.")
   actorIds?: string[];
 
-  @IdListField({
-    nullable: true,
-    description: "With a defendant of one of these nationalities.",
-    maxItems: MAX_FILTER_VALUES,
-  })
+  @IdsFilter("With a defendant of one of these nationalities.")
   defendantNationalityIds?: string[];
 
-  @NestedField(() => DateRangeInput, {
-    nullable: true,
-    description: "Announced in this period (or, when no announcement is known, unsealed or filed).",
-  })
+  @PeriodFilter("Announced in this period (or, when no announcement is known, unsealed or filed).")
   announcedBetween?: DateRangeInput;
 
-  @TextField({
-    nullable: true,
-    description:
-      "Full-text search (accents ignored) over title, summary and charges, and over defendant " +
+  @SearchFilter(
+    "Full-text search (accents ignored) over title, summary and charges, and over defendant " +
       'names, whole or in part: "Ding Xiaoyang", "Xiaoyang".',
-    maxLength: 200,
-  })
+  )
   text?: string;
 }
 
-export enum LegalActionOrderField {
-  ANNOUNCED_AT = "ANNOUNCED_AT",
-  ID = "ID",
-}
-registerEnumType(LegalActionOrderField, {
-  name: "LegalActionOrderField",
-  description: "What to order legal actions by.",
-  valuesConfig: {
-    ANNOUNCED_AT: {
-      description:
-        "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
-    },
-    ID: { description: "By id (slug)." },
+export const LegalActionOrderField = describedEnum(
+  "LegalActionOrderField",
+  "What to order legal actions by.",
+  {
+    ANNOUNCED_AT:
+      "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
+    ID: "By id (slug).",
   },
-});
+);
+export type LegalActionOrderField = EnumValue<typeof LegalActionOrderField>;
 
-@InputType({ description: "Newest first by default." })
-export class LegalActionOrder {
-  @Field(() => LegalActionOrderField, { description: "What to order by." })
-  field: LegalActionOrderField;
+export const LegalActionOrder = OrderInput<LegalActionOrderField>(
+  "LegalActionOrder",
+  LegalActionOrderField,
+  "Newest first by default.",
+  SortDirection.DESC,
+);
+export type LegalActionOrder = InstanceType<typeof LegalActionOrder>;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC by default." })
-  direction: SortDirection;
-}
-
-@ArgsType()
-export class LegalActionListArgs extends ConnectionArgs {
-  @NestedField(() => LegalActionFilter, {
-    nullable: true,
-    description: "Only the items matching this.",
-  })
-  filter?: LegalActionFilter;
-
-  @NestedField(() => LegalActionOrder, { nullable: true, description: "Order of the items." })
-  orderBy?: LegalActionOrder;
-}
+export const LegalActionListArgs = ListArgs(LegalActionFilter, LegalActionOrder);
+export type LegalActionListArgs = InstanceType<typeof LegalActionListArgs>;
 
 export const MAX_CHARGES = 50;
 export const MAX_DEFENDANTS = 100;
@@ -310,70 +261,4 @@ export class LegalActionInput {
 
   @SourcesField()
   sources: string[];
-}
-
-const SEARCH_QUERY = "legal.search_query(:text)";
-const DEFENDANTS_WHERE = (condition: string) =>
-  `l.id IN (SELECT d.legal_action_id FROM legal.defendant d WHERE ${condition})`;
-
-/** Narrows `query` (alias `l`) to the legal actions matching `filter`. */
-export function applyLegalActionFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: LegalActionFilter,
-): void {
-  whereAnyOf(query, "l.id", "ids", filter.ids);
-  whereAnyOf(query, "l.kind", "kinds", filter.kinds);
-  whereAnyOf(query, "l.status", "statuses", filter.statuses);
-  whereAnyOf(query, "l.jurisdiction_id", "jurisdictionIds", filter.jurisdictionIds);
-  whereAnyOf(query, "l.authority_id", "authorityIds", filter.authorityIds);
-  if (filter.incidentIds) {
-    query.andWhere("l.related_incident_ids && :incidentIds", { incidentIds: filter.incidentIds });
-  }
-  if (filter.actorIds) {
-    query.andWhere(
-      `(l.related_actor_ids && :actorIds OR ${DEFENDANTS_WHERE("d.affiliated_actor_id = ANY(:actorIds)")})`,
-      { actorIds: filter.actorIds },
-    );
-  }
-  if (filter.defendantNationalityIds) {
-    query.andWhere(DEFENDANTS_WHERE("d.nationality_id = ANY(:nationalityIds)"), {
-      nationalityIds: filter.defendantNationalityIds,
-    });
-  }
-  if (filter.announcedBetween) {
-    const { from, to } = dateRangeBounds(filter.announcedBetween, "filter.announcedBetween");
-    if (from) query.andWhere("l.dated_on >= :from", { from });
-    if (to) query.andWhere("l.dated_on <= :to", { to });
-  }
-  const text = searchText(filter.text, "filter.text");
-  if (text) {
-    query.andWhere(
-      // A UNION of index scans: an OR over the three tables would read every legal action.
-      `l.id IN (SELECT id FROM legal.legal_action WHERE search @@ ${SEARCH_QUERY}
-         UNION SELECT legal_action_id FROM legal.charge WHERE search @@ ${SEARCH_QUERY}
-         UNION SELECT legal_action_id FROM legal.defendant WHERE search @@ ${SEARCH_QUERY}
-           OR legal.f_unaccent(name) ILIKE legal.f_unaccent(:pattern))`,
-      { text, pattern: containsPattern(text) },
-    );
-  }
-}
-
-/** Newest first unless `order` says otherwise; undated actions sort as the oldest. */
-export function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
-  const field = order?.field ?? LegalActionOrderField.ANNOUNCED_AT;
-  const direction = order?.direction ?? SortDirection.DESC;
-  const name = `${field}_${direction}`;
-  switch (field) {
-    case LegalActionOrderField.ID:
-      return { name, keys: [{ sql: "l.id", direction }] };
-    case LegalActionOrderField.ANNOUNCED_AT:
-      return {
-        name,
-        keys: [
-          // Never NULL (see the migration): undated actions have DATE '0001-01-01'.
-          { sql: "l.dated_on", direction },
-          { sql: "l.id", direction },
-        ],
-      };
-  }
 }

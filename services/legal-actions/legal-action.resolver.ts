@@ -1,22 +1,8 @@
-import { GraphQLJSONObject } from "graphql-scalars";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { AuditEntryConnection } from "../kit/audit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { SourceInput } from "../kit/inputs";
 import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
-import { DeletePayload, remove, requireEditor, upsert, upsertPayload } from "../kit/write-path";
+import { RecordResolver } from "../kit/record-resolver";
 import { Charge } from "./charge";
 import type { Context } from "./context";
 import { Defendant } from "./defendant";
@@ -27,6 +13,7 @@ import {
   MAX_CHARGES,
   MAX_DEFENDANTS,
 } from "./legal-action.inputs";
+import { legalActionList, relatedActors, relatedIncidents } from "./legal-action.queries";
 import { legalActionWrites } from "./legal-action.writes";
 import {
   AgencyRef,
@@ -36,10 +23,8 @@ import {
   ThreatActorRef,
 } from "./references";
 
-const UpsertLegalActionPayload = upsertPayload(LegalAction, "LegalAction", "legalAction");
-
 @Resolver(() => LegalAction)
-export class LegalActionResolver {
+class LegalActionFields {
   @Query(() => LegalAction, {
     nullable: true,
     description: "A legal action by id; NOT_FOUND if none.",
@@ -54,7 +39,7 @@ export class LegalActionResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => LegalActionConnection, { description: "Legal actions, newest first by default." })
   legalActions(@Args(() => LegalActionListArgs) args: LegalActionListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.legalActions(args);
+    return legalActionList.page(ctx, args);
   }
 
   @FieldResolver(() => GovernmentRef, { description: "The government bringing the action." })
@@ -93,7 +78,7 @@ export class LegalActionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.relatedIncidents(action, args);
+    return relatedIncidents(ctx, action, args);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -105,62 +90,23 @@ export class LegalActionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.relatedActors(action, args);
-  }
-
-  @Directive(CONNECTION_SIZE)
-  @FieldResolver(() => AuditEntryConnection, {
-    description: "Every write to this record, oldest first (editor key).",
-  })
-  history(
-    @Root() action: LegalAction,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: Context,
-  ) {
-    requireEditor(ctx.identity, "reading history");
-    return ctx.loaders.history("LegalAction", args).load(action.id);
-  }
-
-  @FieldResolver(() => GraphQLJSONObject, {
-    description:
-      "This record in the bundle format, with the sources it cites (what export writes).",
-  })
-  bundleRecord(@Root() action: LegalAction, @Ctx() ctx: Context) {
-    return ctx.loaders.snapshots.LegalAction.load(action.id);
-  }
-
-  @Mutation(() => UpsertLegalActionPayload, {
-    description:
-      "Creates or updates a legal action by id, with its charges and defendants (editor key). Every problem of the input is reported at once.",
-  })
-  async upsertLegalAction(
-    @Arg("input", () => LegalActionInput, { validate: false, description: "The legal action." })
-    input: LegalActionInput,
-    @Arg("sources", () => [SourceInput], {
-      nullable: true,
-      validate: false,
-      description: "The sources it cites.",
-    })
-    sources: SourceInput[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    return Object.assign(
-      new UpsertLegalActionPayload(),
-      await upsert(ctx, "legal", legalActionWrites, input, sources),
-    );
-  }
-
-  @Mutation(() => DeletePayload, {
-    description:
-      "Deletes a legal action with its charges and defendants (editor key); UNCHANGED if none.",
-  })
-  deleteLegalAction(
-    @Arg("id", () => ID, { description: "Its slug." }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return remove(ctx, "legal", legalActionWrites, id);
+    return relatedActors(ctx, action, args);
   }
 }
+
+/** With the record recipe: history, bundleRecord, upsertLegalAction, deleteLegalAction. */
+export const LegalActionResolver = RecordResolver(LegalActionFields, {
+  input: LegalActionInput,
+  writes: legalActionWrites,
+  dbSchema: "legal",
+  description: {
+    input: "The legal action.",
+    upsert:
+      "Creates or updates a legal action by id, with its charges and defendants (editor key). Every problem of the input is reported at once.",
+    delete:
+      "Deletes a legal action with its charges and defendants (editor key); UNCHANGED if none.",
+  },
+});
 
 @Resolver(() => Defendant)
 export class DefendantResolver {

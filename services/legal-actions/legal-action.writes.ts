@@ -1,7 +1,8 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { type RecordWrites, rowById, snapshots } from "../kit/records";
+import { childrenOf, replaceChildren } from "../kit/children";
+import { type RecordWrites, snapshots } from "../kit/records";
 import { Charge } from "./charge";
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";
@@ -12,6 +13,8 @@ const DATES = ["filed", "unsealed", "announced", "conductFrom", "conductTo"] as 
 export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
   type: "LegalAction",
   bundleKey: "legalActions",
+  // Charges and defendants go with it (ON DELETE CASCADE).
+  entity: LegalAction,
   // Every reference (jurisdiction, authority, nationalities, actors, incidents) names a record
   // of another subgraph: unchecked here, answered NOT_FOUND when read through the gateway.
   check: async (_db, l, path) => [
@@ -48,20 +51,14 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       },
       ["id"],
     );
-    await tx.getRepository(Charge).delete({ legalActionId: l.id });
-    await tx.getRepository(Defendant).delete({ legalActionId: l.id });
-    const charges = (l.charges ?? []).map((c, position) => ({
-      legalActionId: l.id,
-      position,
+    const charges = (l.charges ?? []).map((c) => ({
       statute: c.statute ?? null,
       description: c.description,
       counts: c.counts ?? null,
       maximumPenalty: c.maximumPenalty ?? null,
     }));
-    if (charges.length) await tx.getRepository(Charge).insert(charges);
-    const defendants = (l.defendants ?? []).map((d, position) => ({
-      legalActionId: l.id,
-      position,
+    await replaceChildren(tx, Charge, "legalActionId", l.id, charges);
+    const defendants = (l.defendants ?? []).map((d) => ({
       name: d.name,
       kind: d.kind ?? null,
       nationalityId: d.nationality ?? null,
@@ -69,15 +66,11 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       employer: d.employer ?? null,
       status: d.status,
     }));
-    if (defendants.length) await tx.getRepository(Defendant).insert(defendants);
+    await replaceChildren(tx, Defendant, "legalActionId", l.id, defendants);
   },
   async snapshotMany(tx, ids) {
-    const charges = await tx
-      .getRepository(Charge)
-      .find({ where: { legalActionId: In(ids) }, order: { position: "ASC" } });
-    const defendants = await tx
-      .getRepository(Defendant)
-      .find({ where: { legalActionId: In(ids) }, order: { position: "ASC" } });
+    const chargesOf = await childrenOf(tx, Charge, "legalActionId", ids);
+    const defendantsOf = await childrenOf(tx, Defendant, "legalActionId", ids);
     return snapshots(await tx.getRepository(LegalAction).findBy({ id: In(ids) }), (l, sources) => ({
       id: l.id,
       kind: l.kind,
@@ -93,24 +86,20 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       conductFrom: partialDateString(l.conductFromOn, l.conductFromPrecision),
       conductTo: partialDateString(l.conductToOn, l.conductToPrecision),
       status: l.status,
-      charges: charges
-        .filter((c) => c.legalActionId === l.id)
-        .map((c) => ({
-          statute: c.statute,
-          description: c.description,
-          counts: c.counts,
-          maximumPenalty: c.maximumPenalty,
-        })),
-      defendants: defendants
-        .filter((d) => d.legalActionId === l.id)
-        .map((d) => ({
-          name: d.name,
-          kind: d.kind,
-          nationality: d.nationalityId,
-          affiliatedActor: d.affiliatedActorId,
-          employer: d.employer,
-          status: d.status,
-        })),
+      charges: chargesOf(l.id).map((c) => ({
+        statute: c.statute,
+        description: c.description,
+        counts: c.counts,
+        maximumPenalty: c.maximumPenalty,
+      })),
+      defendants: defendantsOf(l.id).map((d) => ({
+        name: d.name,
+        kind: d.kind,
+        nationality: d.nationalityId,
+        affiliatedActor: d.affiliatedActorId,
+        employer: d.employer,
+        status: d.status,
+      })),
       sanctions:
         l.sanctionsRegime === null
           ? null
@@ -120,6 +109,4 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       sources: citeSources(l.sourceRecords, sources),
     }));
   },
-  // Charges and defendants go with it (ON DELETE CASCADE).
-  ...rowById(LegalAction),
 };

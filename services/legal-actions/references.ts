@@ -3,21 +3,15 @@ import { connectionType } from "../kit/connection";
 import { type RequiredFirstEvent, firstEventType } from "../analytics/delay-statistics";
 import type { RequiredDate } from "../analytics/delays";
 import { DateWithPrecision } from "../kit/date-with-precision";
+import { KeyStub } from "../kit/references";
+import type { Context } from "./context";
 
 /** Entities owned by the other subgraphs, known here by key only. */
-@Directive('@key(fields: "id")')
-@ObjectType("Government", { simpleResolvers: true })
-export class GovernmentRef {
-  @Field(() => ID)
-  id: string;
-}
+export const GovernmentRef = KeyStub("Government");
+export type GovernmentRef = InstanceType<typeof GovernmentRef>;
 
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType("Agency", { simpleResolvers: true })
-export class AgencyRef {
-  @Field(() => ID)
-  id: string;
-}
+export const AgencyRef = KeyStub("Agency", { resolvable: false });
+export type AgencyRef = InstanceType<typeof AgencyRef>;
 
 @Directive('@key(fields: "id")')
 @ObjectType("Incident", { simpleResolvers: true })
@@ -35,12 +29,8 @@ export class IncidentRef {
   disclosed?: RequiredDate | null;
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType("ThreatActor", { simpleResolvers: true })
-export class ThreatActorRef {
-  @Field(() => ID)
-  id: string;
-}
+export const ThreatActorRef = KeyStub("ThreatActor");
+export type ThreatActorRef = InstanceType<typeof ThreatActorRef>;
 
 export const IncidentConnection = connectionType(IncidentRef, "Incident");
 export const ThreatActorConnection = connectionType(ThreatActorRef, "ThreatActor");
@@ -60,3 +50,8 @@ export class AnalyticsRef {
   @Field(() => [FirstEvent])
   firstAttributions?: RequiredFirstEvent[];
 }
+
+/** The entity types this subgraph owns, each read by id through the request's loaders. */
+export const OWN_ENTITIES = {
+  LegalAction: (c: Context) => c.loaders.legalActionById,
+};

@@ -1,3 +1,4 @@
+import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
@@ -9,13 +10,12 @@ import {
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";
 import { LegalActionInput } from "./legal-action.inputs";
-import { legalActionReference } from "./legal-action.reference";
 import { DefendantResolver, LegalActionResolver } from "./legal-action.resolver";
 import { legalActionWrites } from "./legal-action.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380300000 } from "./migrations/1764380300000-initial";
 import { AuditLog1764395200000 } from "./migrations/1764395200000-audit-log";
-import { AnalyticsRef } from "./references";
+import { AnalyticsRef, OWN_ENTITIES } from "./references";
 
 /** What the law did: indictments, complaints, sanctions, with charges and defendants. */
 export const legalActions: SubgraphDefinition<Loaders> = {
@@ -35,7 +35,7 @@ export const legalActions: SubgraphDefinition<Loaders> = {
   // Reached by no field here: the gateway reaches it by key (analytics.resolver.ts).
   orphanedTypes: [AnalyticsRef],
   migrations: [Initial1764380300000, AuditLog1764395200000],
-  referenceResolvers: { LegalAction: legalActionReference },
+  referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
   records: [{ input: LegalActionInput, writes: legalActionWrites }],
 };

@@ -13,6 +13,12 @@ export class Initial1764380000000 implements MigrationInterface {
   name = "Initial1764380000000";
 
   async up(db: QueryRunner): Promise<void> {
+    await this.createSpeakers(db);
+    await this.createStatements(db);
+  }
+
+  /** Search functions, governments, agencies, officials and their roles. */
+  private async createSpeakers(db: QueryRunner): Promise<void> {
     for (const sql of searchFunctionsSql("governments")) await db.query(sql);
     await db.query(`CREATE FUNCTION governments.translations_tsvector(translations jsonb) RETURNS tsvector
       LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -67,7 +73,10 @@ export class Initial1764380000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX official_role_agency_idx ON governments.official_role (agency_id)`,
     );
+  }
 
+  /** Statements, their quotes and their attributions. */
+  private async createStatements(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE governments.statement (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       kind text NOT NULL ${ONE_OF("kind", ["PRESS_STATEMENT", "JOINT_STATEMENT", "DECLARATION", "SPEECH", "PRESS_RELEASE", "PRESS_BRIEFING", "ADVISORY", "REPORT", "SOCIAL_MEDIA", "OTHER"])},

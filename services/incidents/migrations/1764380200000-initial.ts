@@ -22,6 +22,12 @@ export class Initial1764380200000 implements MigrationInterface {
   name = "Initial1764380200000";
 
   async up(db: QueryRunner): Promise<void> {
+    await this.createThreatActors(db);
+    await this.createIncidents(db);
+  }
+
+  /** Search functions and threat actors. */
+  private async createThreatActors(db: QueryRunner): Promise<void> {
     for (const sql of searchFunctionsSql("incidents")) await db.query(sql);
     // The alias names of a threat actor's jsonb aliases, for its generated search column.
     await db.query(`CREATE FUNCTION incidents.alias_names(aliases jsonb) RETURNS text[]
@@ -47,7 +53,10 @@ export class Initial1764380200000 implements MigrationInterface {
     await db.query(`CREATE INDEX threat_actor_name_idx ON incidents.threat_actor (name, id)`);
     await db.query(`CREATE INDEX threat_actor_search_names_idx ON incidents.threat_actor
       USING gin (search_names public.gin_trgm_ops)`);
+  }
 
+  /** Incidents, their suspected actors and their timelines. */
+  private async createIncidents(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TABLE incidents.incident (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       name text NOT NULL CHECK (name <> ''),

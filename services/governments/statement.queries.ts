@@ -1,0 +1,120 @@
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badUserInput } from "../../platform/errors";
+import type { ConnectionArgs } from "../kit/connection";
+import { searchText, whereAnyOf, whereWithin } from "../kit/filters";
+import { recordList } from "../kit/lists";
+import { type Ordering, SortDirection } from "../kit/pagination";
+import { referencePage } from "../kit/references";
+import type { Context } from "./context";
+import { IncidentConnection, IncidentRef } from "./references";
+import { Statement, StatementConnection } from "./statement";
+import {
+  type StatementFilter,
+  type StatementListArgs,
+  type StatementOrder,
+  StatementOrderField,
+} from "./statement.inputs";
+
+/**
+ * SQL: statement `s` issued or cosigned by the government `key`. `@>` and not
+ * `key = ANY(column)`: only the containment operator can use the GIN index.
+ */
+export const issuedOrCosignedBy = (key: string) =>
+  `(s.issuer_id = ${key} OR s.cosigner_ids @> ARRAY[${key}])`;
+
+const SEARCH_QUERY = "governments.search_query(:text)";
+
+/** Narrows `query` (alias `s`) to the statements matching `filter`. */
+function applyStatementFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: StatementFilter) {
+  whereAnyOf(query, "s.id", "ids", filter.ids);
+  whereAnyOf(query, "s.kind", "kinds", filter.kinds);
+  whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
+  whereAnyOf(query, "s.speaker_id", "speakerIds", filter.speakerIds);
+  if (filter.governmentIds) {
+    query.andWhere("(s.issuer_id = ANY(:governmentIds) OR s.cosigner_ids && :governmentIds)", {
+      governmentIds: filter.governmentIds,
+    });
+  }
+  for (const [column, name] of [
+    ["incident_id", "incidentIds"],
+    ["actor_id", "actorIds"],
+  ] as const) {
+    if (filter[name]) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM governments.attribution fa WHERE fa.statement_id = s.id AND fa.${column} = ANY(:${name}))`,
+        { [name]: filter[name] },
+      );
+    }
+  }
+  if (filter.languages) {
+    const languages = filter.languages.map((language) => language.toLowerCase());
+    query.andWhere(
+      `(governments.language_matches(s.language, :languages) OR EXISTS (
+         SELECT 1 FROM governments.quote q WHERE q.statement_id = s.id
+         AND (governments.language_matches(q.language, :languages)
+              OR EXISTS (SELECT 1 FROM jsonb_array_elements(q.translations) t
+                         WHERE governments.language_matches(t->>'language', :languages)))))`,
+      { languages },
+    );
+  }
+  whereWithin(query, "s.issued_on", filter.issuedBetween, "filter.issuedBetween");
+  const text = searchText(filter.text, "filter.text");
+  if (text) {
+    query.andWhere(
+      // A UNION of two index scans: "search @@ q OR EXISTS (quote ...)" reads every statement.
+      `s.id IN (SELECT id FROM governments.statement WHERE search @@ ${SEARCH_QUERY}
+         UNION SELECT statement_id FROM governments.quote WHERE search @@ ${SEARCH_QUERY})`,
+      { text },
+    );
+  }
+}
+
+/** Newest first, or by relevance when searching text, unless `order` says otherwise. */
+function statementOrdering(
+  order: StatementOrder | undefined,
+  filter: StatementFilter | undefined,
+): Ordering {
+  const text = searchText(filter?.text, "filter.text");
+  const field =
+    order?.field ?? (text ? StatementOrderField.RELEVANCE : StatementOrderField.ISSUED_AT);
+  const direction = order?.direction ?? SortDirection.DESC;
+  const name = `${field}_${direction}`;
+  switch (field) {
+    case StatementOrderField.ID:
+      return { name, keys: [{ sql: "s.id", direction }] };
+    case StatementOrderField.ISSUED_AT:
+      return {
+        name,
+        keys: [
+          { sql: "s.issued_on", direction },
+          { sql: "s.id", direction },
+        ],
+      };
+    case StatementOrderField.RELEVANCE:
+      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
+      return {
+        name: `${name}:${text}`,
+        keys: [
+          // :text is bound by the filter, which every query ordered this way applies.
+          { sql: `ts_rank(s.search, ${SEARCH_QUERY})`, direction },
+          { sql: "s.id", direction: SortDirection.ASC },
+        ],
+      };
+  }
+}
+
+/** Statements, newest first, or best match first when `filter.text` searches. */
+export const statementList = recordList({
+  entity: Statement,
+  alias: "s",
+  connection: StatementConnection,
+  filter: applyStatementFilter,
+  ordering: (args: StatementListArgs) => statementOrdering(args.orderBy, args.filter),
+});
+
+/** The incidents a statement attributes, once each, in the order of its attributions. */
+export async function incidentsOfStatement(ctx: Context, id: string, args: ConnectionArgs) {
+  const attributions = await ctx.loaders.attributionsByStatement.load(id);
+  const ids = new Set(attributions.map((a) => a.incidentId));
+  return referencePage(IncidentConnection, IncidentRef, [...ids], args, ctx.budget);
+}

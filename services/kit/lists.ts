@@ -1,0 +1,92 @@
+import type DataLoader from "dataloader";
+import { ArgsType, type ClassType } from "type-graphql";
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ResponseBudget } from "./budget";
+import { ConnectionArgs, type ConnectionClass } from "./connection";
+import { withFilter } from "./filters";
+import { NestedField } from "./inputs";
+import { nestedLoader } from "./loaders";
+import { type Ordering, paginate, pageWindow } from "./pagination";
+
+type Query = SelectQueryBuilder<ObjectLiteral>;
+
+/** The arguments of a list: a page (`first`, `after`...), a `filter` and an `orderBy`. */
+export function ListArgs<F extends object, O extends object>(
+  filter: ClassType<F>,
+  order: ClassType<O>,
+  orderDescription = "Order of the items.",
+) {
+  @ArgsType()
+  class ListArgsClass extends ConnectionArgs {
+    @NestedField(() => filter, { nullable: true, description: "Only the items matching this." })
+    filter?: F;
+
+    @NestedField(() => order, { nullable: true, description: orderDescription })
+    orderBy?: O;
+  }
+  return ListArgsClass;
+}
+
+export interface RecordListOptions<
+  T extends ObjectLiteral,
+  F,
+  A extends ConnectionArgs & { filter?: F },
+> {
+  entity: new () => T;
+  /** The alias of its table in the filter's and the ordering's SQL. */
+  alias: string;
+  connection: ConnectionClass<T>;
+  /** Narrows the query to what a filter asks for. */
+  filter(query: Query, filter: F): void;
+  ordering(args: A): Ordering;
+  /** Tables the filter or the ordering also read, joined to every query. */
+  join?(query: Query): Query;
+}
+
+/**
+ * How one kind of record is listed, filtered and ordered as its list arguments say: a page of
+ * the top-level list (`statements(filter:)`), or the same page under each parent, batched.
+ */
+export function recordList<T extends ObjectLiteral, F, A extends ConnectionArgs & { filter?: F }>(
+  options: RecordListOptions<T, F, A>,
+) {
+  const { entity, alias, connection, ordering } = options;
+  /** Every record `filter` admits. */
+  const query = (db: DataSource, filter: F | undefined) => {
+    const from = db.getRepository(entity).createQueryBuilder(alias);
+    return withFilter(options.join ? options.join(from) : from, options.filter, filter);
+  };
+  return {
+    query,
+    /** The page `args` asks for of the whole list. */
+    page: (ctx: { db: DataSource; budget: ResponseBudget }, args: A) =>
+      paginate(
+        connection,
+        query(ctx.db, args.filter),
+        pageWindow(args, ordering(args)),
+        ctx.budget,
+      ),
+    /**
+     * The page `args` asks for under each parent (`loader(args).load(parentId)`), where `parent`
+     * is the SQL tying a record to the parent's key; the records come through `byId`.
+     */
+    nested: (
+      db: DataSource,
+      budget: ResponseBudget,
+      byId: DataLoader<string, T | null>,
+      parent: (key: string) => string,
+    ) =>
+      nestedLoader(
+        db,
+        budget,
+        connection,
+        (args: A) => ({
+          query: () => query(db, args.filter),
+          parent,
+          id: `${alias}.id`,
+          fetch: (ids) => byId.loadMany(ids),
+        }),
+        ordering,
+      ),
+  };
+}

@@ -1,0 +1,119 @@
+import type DataLoader from "dataloader";
+import { GraphQLJSONObject } from "graphql-scalars";
+import {
+  Arg,
+  Args,
+  Authorized,
+  type ClassType,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Mutation,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { AuditEntryConnection } from "./audit";
+import { EDITOR } from "./authorization";
+import { CONNECTION_SIZE, ConnectionArgs } from "./connection";
+import { SourceInput } from "./source";
+import type { RecordSnapshot, RecordWrites } from "./records";
+import type { SubgraphContext } from "./subgraph";
+import { DeletePayload, remove, upsert, upsertPayload } from "./write-path";
+
+/** The loaders every record kind's `history` and `bundleRecord` read through. */
+export interface RecordLoaders {
+  history(type: string, args: ConnectionArgs): DataLoader<string, unknown>;
+  snapshots: Record<string, DataLoader<string, RecordSnapshot | null>>;
+}
+
+type RecordContext = SubgraphContext<RecordLoaders>;
+
+export interface RecordResolverOptions<I extends { id: string }, T extends { id: string }> {
+  /** Its write input type (`upsert<Type>(input:)`). */
+  input: ClassType<I>;
+  /** How it is written; `writes.entity` is also its GraphQL type. */
+  writes: RecordWrites<I, T>;
+  /** PostgreSQL schema of the subgraph, where the audit log is. */
+  dbSchema: string;
+  description: {
+    /** Of `upsert<Type>(input:)`: "The government." */
+    input: string;
+    upsert: string;
+    delete: string;
+    /** Of `delete<Type>(id:)`: "Its slug." by default. */
+    id?: string;
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ResolverClass = new (...args: any[]) => object;
+
+/**
+ * A kind's resolver (`Fields`: its queries and fields) with what every record kind answers the
+ * same way: `history`, `bundleRecord`, `upsert<Type>` and `delete<Type>`. Resolvers inheritance
+ * as in type-graphql's example, with the shared class deriving from the kind's rather than the
+ * other way round: type-graphql lists a base class's fields first, and these come last in the
+ * committed schema.
+ */
+export function RecordResolver<
+  F extends ResolverClass,
+  I extends { id: string },
+  T extends { id: string },
+>(Fields: F, options: RecordResolverOptions<I, T>) {
+  const { input, writes, dbSchema, description } = options;
+  const type = writes.entity;
+  const name = writes.type;
+  const UpsertPayload = upsertPayload(type, name, name[0].toLowerCase() + name.slice(1));
+
+  @Resolver(() => type)
+  class RecordResolverClass extends Fields {
+    @Authorized(EDITOR)
+    @Directive(CONNECTION_SIZE)
+    @FieldResolver(() => AuditEntryConnection, {
+      description: "Every write to this record, oldest first (editor key).",
+    })
+    history(
+      @Root() record: { id: string },
+      @Args(() => ConnectionArgs) args: ConnectionArgs,
+      @Ctx() ctx: RecordContext,
+    ) {
+      return ctx.loaders.history(name, args).load(record.id);
+    }
+
+    @FieldResolver(() => GraphQLJSONObject, {
+      description:
+        "This record in the bundle format, with the sources it cites (what export writes).",
+    })
+    bundleRecord(@Root() record: { id: string }, @Ctx() ctx: RecordContext) {
+      return ctx.loaders.snapshots[name].load(record.id);
+    }
+
+    @Authorized(EDITOR)
+    @Mutation(() => UpsertPayload, { name: `upsert${name}`, description: description.upsert })
+    async upsert(
+      @Arg("input", () => input, { validate: false, description: description.input }) record: I,
+      @Arg("sources", () => [SourceInput], {
+        nullable: true,
+        validate: false,
+        description: "The sources it cites.",
+      })
+      sources: SourceInput[] | null,
+      @Ctx() ctx: RecordContext,
+    ) {
+      const outcome = await upsert(ctx, dbSchema, writes, record, sources);
+      const stored = await ctx.db.manager.findOneBy(type, { id: record.id } as never);
+      return Object.assign(new UpsertPayload(), outcome, { record: stored });
+    }
+
+    @Authorized(EDITOR)
+    @Mutation(() => DeletePayload, { name: `delete${name}`, description: description.delete })
+    delete(
+      @Arg("id", () => ID, { description: description.id ?? "Its slug." }) id: string,
+      @Ctx() ctx: RecordContext,
+    ) {
+      return remove(ctx, dbSchema, writes, id);
+    }
+  }
+  return RecordResolverClass;
+}
