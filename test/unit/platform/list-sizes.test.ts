@@ -49,19 +49,21 @@ describe("platform > list-sizes", () => {
   });
 
   it("sizes a subgraph's own lists and its _entities by the representations given", () => {
-    const schema = buildSubgraphSchema({
-      typeDefs: parse(/* GraphQL */ `
-        extend schema
-          @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])
-        type Query {
-          things(first: Int): [Thing!]! @listSize(assumedSize: 20, slicingArguments: ["first"])
-        }
-        type Thing @key(fields: "id") {
-          id: ID!
-        }
-      `),
-      resolvers: {},
-    });
+    const schema = buildSubgraphSchema([
+      {
+        typeDefs: parse(/* GraphQL */ `
+          extend schema
+            @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])
+          type Query {
+            things(first: Int): [Thing!]! @listSize(assumedSize: 20, slicingArguments: ["first"])
+          }
+          type Thing @key(fields: "id") {
+            id: ID!
+          }
+        `),
+        resolvers: {},
+      },
+    ]);
     expect(Object.fromEntries(listSizesFromSubgraph(schema))).toEqual({
       "Query.things": { assumedSize: 20, slicingArguments: ["first"], sizedFields: [] },
       "Query._entities": { slicingArguments: ["representations"], sizedFields: [] },
