@@ -165,15 +165,20 @@ function toConnection<T, C extends ConnectionShape<T>>(
 /**
  * A root list as a connection, keyset-paginated: pages stay fast however deep, and a row
  * inserted before the cursor does not shift the next page. One statement, plus one to count.
+ * The items are the query's entities, or `fromRow(raw)` of each row for a table without one.
  */
 export async function paginate<T extends ObjectLiteral, C extends ConnectionShape<T>>(
   connection: new () => C,
   query: SelectQueryBuilder<T>,
   window: PageWindow,
   budget: ResponseBudget,
+  fromRow?: (raw: Record<string, unknown>) => T,
 ): Promise<C> {
   const countQuery = query.clone();
-  const { entities, raw } = await windowed(query.clone(), window).getRawAndEntities();
+  const page = windowed(query.clone(), window);
+  const { entities, raw } = fromRow
+    ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
+    : await page.getRawAndEntities();
   budget.spend(Math.min(entities.length, window.limit));
   return toConnection(
     connection,

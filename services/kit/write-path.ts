@@ -12,6 +12,7 @@ import { globalId } from "./node";
 import { constraintProblems, invalidInput } from "./problems";
 import { type Problem } from "../../platform/problem";
 import type { RecordWrites } from "./records";
+import { partTimes, stampDelete, stampWrite } from "./record-stamps";
 
 export interface WriteContext {
   db: DataSource;
@@ -70,11 +71,13 @@ export async function upsert<I extends { id: string }, T>(
   const action = await inTransaction(ctx.db, async (tx) => {
     await lockRecord(tx, writes.type, input.id);
     const before = await snapshot(writes, tx, input.id);
+    const saved = await partTimes(tx, writes, before);
     await writes.write(tx, record, sourceMap);
     const after = await snapshot(writes, tx, input.id);
     // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
     if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };
     const done = before ? WriteAction.UPDATED : WriteAction.CREATED;
+    await stampWrite(tx, dbSchema, writes, { id: input.id, before, after: after!, saved });
     await recordAudit(tx, dbSchema, ctx.identity, {
       type: writes.type,
       id: input.id,
@@ -104,6 +107,7 @@ export async function remove<T>(
     const before = await snapshot(writes, tx, id);
     if (!before) return { commit: false, value: WriteAction.UNCHANGED };
     await tx.getRepository(writes.entity).delete({ id } as never);
+    await stampDelete(tx, dbSchema, writes, id, before);
     await recordAudit(tx, dbSchema, ctx.identity, {
       type: writes.type,
       id,
