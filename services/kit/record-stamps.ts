@@ -48,8 +48,9 @@ export async function partTimes(
 }
 
 /**
- * After a write that changed the record: created (revision 1) or one revision more. One clock
- * reading for the whole write: the record, its changed parts and their tombstones share it.
+ * After a write that changed the record: created (revision 1) or one revision more. One time
+ * for the whole write, the record's new updatedAt, returned: its changed parts and their
+ * tombstones share it.
  */
 export async function stampWrite(
   tx: EntityManager,
@@ -63,15 +64,16 @@ export async function stampWrite(
   const [[{ at }]]: [[{ at: Date }]] = await tx.query(
     change.before
       ? `UPDATE ${table} AS t SET updated_at = ${later("t.updated_at")},
-           revision = t.revision + 1 FROM ${now} WHERE t.id = $1 RETURNING n.at`
+           revision = t.revision + 1 FROM ${now} WHERE t.id = $1 RETURNING t.updated_at AS at`
       : `UPDATE ${table} AS t SET created_at = n.at, updated_at = n.at, revision = 1
-           FROM ${now} WHERE t.id = $1 RETURNING n.at`,
+           FROM ${now} WHERE t.id = $1 RETURNING t.updated_at AS at`,
     [change.id],
   );
   if (!change.before) await unburyRecords(tx, schema, writes.type, [change.id]);
   for (const [i, part] of (writes.parts ?? []).entries()) {
     await stampParts(tx, schema, part, { ...change, at, saved: change.saved[i] });
   }
+  return at;
 }
 
 /** Each part kept, changed or new gets its times; each part gone leaves a tombstone. */
@@ -125,18 +127,20 @@ async function stampParts(
   );
 }
 
-/** After a delete: one tombstone for the record and one for each of its parts. */
+/** After a delete: one tombstone for the record and one for each of its parts; their time. */
 export async function stampDelete(
   tx: EntityManager,
   schema: string,
   writes: AnyRecordWrites,
   id: string,
   before: RecordSnapshot,
-) {
+): Promise<Date> {
   const parts = (writes.parts ?? []).flatMap((part) =>
     [...partsOf(part, before).keys()].map((partId) => ({ type: part.type, id: partId })),
   );
-  await buryRecords(tx, schema, [{ type: writes.type, id }, ...parts]);
+  const [{ at }]: { at: Date }[] = await tx.query(`SELECT ${NOW_MS} AS at`);
+  await buryRecords(tx, schema, [{ type: writes.type, id }, ...parts], at);
+  return at;
 }
 
 /**

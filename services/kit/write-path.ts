@@ -77,11 +77,17 @@ export async function upsert<I extends { id: string }, T>(
     // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
     if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };
     const done = before ? WriteAction.UPDATED : WriteAction.CREATED;
-    await stampWrite(tx, dbSchema, writes, { id: input.id, before, after: after!, saved });
+    const at = await stampWrite(tx, dbSchema, writes, {
+      id: input.id,
+      before,
+      after: after!,
+      saved,
+    });
     await recordAudit(tx, dbSchema, ctx.identity, {
       type: writes.type,
       id: input.id,
       action: done,
+      at,
       before,
       after,
     });
@@ -107,11 +113,12 @@ export async function remove<T>(
     const before = await snapshot(writes, tx, id);
     if (!before) return { commit: false, value: WriteAction.UNCHANGED };
     await tx.getRepository(writes.entity).delete({ id } as never);
-    await stampDelete(tx, dbSchema, writes, id, before);
+    const at = await stampDelete(tx, dbSchema, writes, id, before);
     await recordAudit(tx, dbSchema, ctx.identity, {
       type: writes.type,
       id,
       action: WriteAction.DELETED,
+      at,
       before,
       after: null,
     });

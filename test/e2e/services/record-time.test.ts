@@ -165,6 +165,16 @@ describe("services > record time > writes", () => {
     expect(Date.parse(second.updatedAt)).toBeGreaterThan(Date.parse(first.updatedAt));
     // The attributions did not change: their rows were rewritten, their times kept.
     expect(quoteChanged.statement.attributions.nodes.map(recordTimeOf)).toEqual([a, b]);
+    // The audit log dates each write by the record's system time.
+    const history = await federation.query<any>(
+      `{ statement(id: "rt-one") { history { nodes { action at } } } }`,
+      {},
+      { token: editor },
+    );
+    expect(history.data.statement.history.nodes).toEqual([
+      { action: "CREATED", at: first.createdAt },
+      { action: "UPDATED", at: second.updatedAt },
+    ]);
 
     const input = statement("rt-one", { quotes });
     input.attributions[1].confidenceLevel = "MODERATE";
