@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } f
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { DateWithPrecision } from "../kit/date-with-precision";
-import { RecordTimeResolver } from "../kit/record-resolver";
+import { RecordTimeResolver } from "../kit/record-time-resolver";
 import { ref } from "../kit/references";
 import { Agency } from "./agency";
 import { Attribution, AttributionConnection } from "./attribution";

@@ -10,18 +10,17 @@ import {
   FieldResolver,
   ID,
   Mutation,
-  Query,
   Resolver,
   Root,
 } from "type-graphql";
 import { AuditEntryConnection } from "./audit";
 import { EDITOR } from "./authorization";
 import { CONNECTION_SIZE, ConnectionArgs } from "./connection";
-import { RecordTime } from "./record-time";
-import { TombstoneArgs, TombstoneConnection, tombstonePage } from "./tombstones";
+import { RecordTimeResolver } from "./record-time-resolver";
 import { SourceInput } from "./source";
 import type { RecordSnapshot, RecordWrites } from "./records";
 import type { SubgraphContext } from "./subgraph";
+import type { ResolverClass } from "./record-time-resolver";
 import { DeletePayload, remove, upsert, upsertPayload } from "./write-path";
 
 /** The loaders every record kind's `history` and `bundleRecord` read through. */
@@ -51,57 +50,12 @@ export interface RecordResolverOptions<I extends { id: string }, T extends { id:
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ResolverClass = new (...args: any[]) => object;
-
-export interface RecordTimeOptions {
-  /** Its GraphQL type. */
-  type: ClassType;
-  /** GraphQL type name: "Attribution". */
-  name: string;
-  /** For `deleted<Plural>`: "Attributions". */
-  plural: string;
-  /** PostgreSQL schema of the subgraph, where its tombstones are. */
-  dbSchema: string;
-}
-
-/**
- * System time on a record kind that is a `Node`: its `recordTime` and the root list of its
- * tombstones, `deleted<Plural>`. Every record kind has them through `RecordResolver`; a kind
- * written as part of another (Attribution) uses this alone.
- */
-export function RecordTimeResolver<F extends ResolverClass>(Fields: F, options: RecordTimeOptions) {
-  const { type, name, plural, dbSchema } = options;
-
-  @Resolver(() => type)
-  class RecordTimeResolverClass extends Fields {
-    @FieldResolver(() => RecordTime, {
-      description:
-        "System time: when this graph stored and last changed this record (not when what it describes happened).",
-    })
-    recordTime(@Root() record: { recordTime: RecordTime }) {
-      return record.recordTime;
-    }
-
-    @Directive(CONNECTION_SIZE)
-    @Query(() => TombstoneConnection, {
-      name: `deleted${plural}`,
-      description: `${name} records deleted since a time (system time), oldest deletion first: what a sync client removes from its copy. A record created again leaves the list.`,
-    })
-    deleted(@Args(() => TombstoneArgs) args: TombstoneArgs, @Ctx() ctx: SubgraphContext<unknown>) {
-      return tombstonePage(ctx, dbSchema, name, args);
-    }
-  }
-  return RecordTimeResolverClass;
-}
-
 /**
  * A kind's resolver (`Fields`: its queries and fields) with what every record kind answers the
- * same way: `recordTime`, `deleted<Plural>`, `history`, `bundleRecord`, `upsert<Type>` and
- * `delete<Type>`. Resolvers inheritance
- * as in type-graphql's example, with the shared class deriving from the kind's rather than the
- * other way round: type-graphql lists a base class's fields first, and these come last in the
- * committed schema.
+ * same way: `recordTime`, `deleted<Plural>` (record-time-resolver.ts), `history`,
+ * `bundleRecord`, `upsert<Type>` and `delete<Type>`. Resolvers inheritance as in type-graphql's
+ * example, with the shared class deriving from the kind's rather than the other way round:
+ * type-graphql lists a base class's fields first, and these come last in the committed schema.
  */
 export function RecordResolver<
   F extends ResolverClass,
