@@ -190,6 +190,62 @@ describe("services > record time > writes", () => {
   });
 });
 
+// The other subgraphs keep system time the same way: a changed timeline event or charge is a
+// change of its incident or legal action; their deletes are listed by deletedIncidents and
+// deletedLegalActions.
+describe("services > record time > incidents and legal actions", () => {
+  const incident = (description: string) => ({
+    id: "rt-incident",
+    name: "System time incident",
+    kind: "ESPIONAGE",
+    timeline: [{ date: "2024-01", description, sources: ["s"] }],
+    sources: ["s"],
+  });
+  const legalAction = (counts: number) => ({
+    id: "rt-legal-action",
+    kind: "INDICTMENT",
+    title: "United States v. System Time",
+    jurisdiction: "us",
+    status: "PENDING",
+    charges: [{ description: "Conspiracy", counts }],
+    sources: ["s"],
+  });
+  const upserts = {
+    Incident: `mutation Upsert($input: IncidentInput!, $sources: [SourceInput!]) {
+      upsertIncident(input: $input, sources: $sources) { record: incident { ${TIME} } } }`,
+    LegalAction: `mutation Upsert($input: LegalActionInput!, $sources: [SourceInput!]) {
+      upsertLegalAction(input: $input, sources: $sources) { record: legalAction { ${TIME} } } }`,
+  };
+
+  it.each([
+    ["Incident", "Incidents", incident("Seen."), incident("Seen again.")],
+    ["LegalAction", "LegalActions", legalAction(1), legalAction(2)],
+  ] as const)(
+    "%s: a changed child is a new revision; a delete a tombstone",
+    async (type, plural, v1, v2) => {
+      const first = Object.values<any>(await write(upserts[type], v1))[0].record.recordTime;
+      expect(first.revision).toBe(1);
+      const second = Object.values<any>(await write(upserts[type], v2))[0].record.recordTime;
+      expect(second.revision).toBe(2);
+      expect(Date.parse(second.updatedAt)).toBeGreaterThan(Date.parse(first.updatedAt));
+
+      const removal = await federation.query<any>(
+        `mutation { delete${type}(id: "${v1.id}") { action } }`,
+        {},
+        { token: editor },
+      );
+      expect(removal.errors).toBeUndefined();
+      const listed = await federation.query<any>(
+        `query ($since: DateTime) { deleted${plural}(since: $since) { nodes { type id globalId } } }`,
+        { since: second.updatedAt },
+      );
+      expect(listed.data[`deleted${plural}`].nodes).toEqual([
+        { type, id: v1.id, globalId: `${type}:${v1.id}` },
+      ]);
+    },
+  );
+});
+
 // Deletes leave tombstones, listed since a time: a statement rewritten without an attribution,
 // a deleted statement (with its attributions); a record created again leaves the list.
 describe("services > record time > tombstones", () => {
