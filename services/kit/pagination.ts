@@ -180,11 +180,14 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
     ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
     : await page.getRawAndEntities();
   budget.spend(Math.min(entities.length, window.limit));
+  // TypeORM counts entities only.
+  const rowCount = async () =>
+    Number((await countQuery.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0);
   return toConnection(
     connection,
     entities.map((node, i) => ({ node, raw: raw[i] })),
     window,
-    () => countQuery.getCount(),
+    fromRow ? rowCount : () => countQuery.getCount(),
   );
 }
 

@@ -31,6 +31,7 @@ const DELETED = /* GraphQL */ `
         globalId
         deletedAt
       }
+      totalCount
     }
     deletedAttributions(since: $since, first: 100) {
       nodes {
@@ -287,6 +288,7 @@ describe("services > record time > tombstones", () => {
     expect(removal.data.deleteStatement.action).toBe("DELETED");
 
     const { deletedStatements, deletedAttributions } = await deleted(since);
+    expect(deletedStatements.totalCount).toBe(1);
     expect(deletedStatements.nodes).toMatchObject([
       { type: "Statement", id: "rt-three", globalId: "Statement:rt-three" },
     ]);
@@ -298,6 +300,7 @@ describe("services > record time > tombstones", () => {
 
     const all = await deleted(null);
     expect(all.deletedStatements.nodes.map((n: any) => n.id)).toContain("rt-three");
+    expect(all.deletedStatements.totalCount).toBe(all.deletedStatements.nodes.length);
     await upsertStatement(statement("rt-three"));
     const recreated = await deleted(null);
     expect(recreated.deletedStatements.nodes.map((n: any) => n.id)).not.toContain("rt-three");
