@@ -61,6 +61,7 @@ export default tseslint.config(
               "Defendant",
               "Sanctions",
               "ExternalId",
+              "RecordTime",
             ],
           },
         },

@@ -4,9 +4,10 @@ import { EnumField, IdField, SourcesField, TextField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { AgencyKind } from "./enums";
 import { ListArgs } from "../kit/lists";
+import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
-export class AgencyFilter {
+export class AgencyFilter extends RecordFilter {
   @IdsFilter("These agencies.")
   ids?: string[];
 

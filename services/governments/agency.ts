@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import type { SourceRecord } from "../../platform/bundle";
 import { type Source, SourcesList, toSources } from "../kit/source";
 import { AgencyKind } from "./enums";
@@ -13,7 +14,7 @@ import { AgencyKind } from "./enums";
   description: "A ministry, office or service of a government: US DOJ, China's MSS, EEAS.",
 })
 @Entity({ schema: "governments", name: "agency" })
-export class Agency implements Node {
+export class Agency extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "us-doj", "cn-mss".' })
   @PrimaryColumn("text")
   id: string;

@@ -6,9 +6,10 @@ import { AttributionKind, ConfidenceLevel } from "./enums";
 import { type EnumValue, describedEnum } from "../kit/enums";
 import { ListArgs } from "../kit/lists";
 import { OrderInput } from "../kit/ordering";
+import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
 
 @FilterInput()
-export class AttributionFilter {
+export class AttributionFilter extends RecordFilter {
   @IdsFilter("These attributions.")
   ids?: string[];
 
@@ -48,6 +49,7 @@ export const AttributionOrderField = describedEnum(
   {
     ISSUED_AT: "By the date of the attributing statement, then id (the default).",
     ID: "By id (slug).",
+    ...UPDATED_AT_ORDER,
   },
 );
 export type AttributionOrderField = EnumValue<typeof AttributionOrderField>;

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } f
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { DateWithPrecision } from "../kit/date-with-precision";
+import { RecordTimeResolver } from "../kit/record-time-resolver";
 import { ref } from "../kit/references";
 import { Agency } from "./agency";
 import { Attribution, AttributionConnection } from "./attribution";
@@ -13,7 +14,7 @@ import { IncidentRef, ThreatActorRef } from "./references";
 import { Statement } from "./statement";
 
 @Resolver(() => Attribution)
-export class AttributionResolver {
+class AttributionFields {
   @Query(() => Attribution, {
     nullable: true,
     description: "An attribution by id; NOT_FOUND if none.",
@@ -78,3 +79,11 @@ export class AttributionResolver {
     return attribution.agencyId ? ctx.loaders.agencyById.load(attribution.agencyId) : null;
   }
 }
+
+/** Written as part of its statement, with its own system time and tombstones. */
+export const AttributionResolver = RecordTimeResolver(AttributionFields, {
+  type: Attribution,
+  name: "Attribution",
+  plural: "Attributions",
+  dbSchema: "governments",
+});

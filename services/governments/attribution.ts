@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import { AttributionKind, ConfidenceLevel } from "./enums";
 
 @Directive('@key(fields: "id")')
@@ -12,7 +13,7 @@ import { AttributionKind, ConfidenceLevel } from "./enums";
     "A statement's claim that an actor, a state or an agency did an incident: who blamed whom, with what confidence.",
 })
 @Entity({ schema: "governments", name: "attribution" })
-export class Attribution implements Node {
+export class Attribution extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "us-dos-2021-07-19-exchange".' })
   @PrimaryColumn("text")
   id: string;

@@ -4,9 +4,10 @@ import { EnumField, IdField, IdListField, SourcesField, TextField } from "../kit
 import { NameOrder } from "../kit/ordering";
 import { GovernmentKind } from "./enums";
 import { ListArgs } from "../kit/lists";
+import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
-export class GovernmentFilter {
+export class GovernmentFilter extends RecordFilter {
   @IdsFilter("These governments.")
   ids?: string[];
 

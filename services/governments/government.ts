@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import type { SourceRecord } from "../../platform/bundle";
 import { type Source, SourcesList, toSources } from "../kit/source";
 import { GovernmentKind } from "./enums";
@@ -13,7 +14,7 @@ import { GovernmentKind } from "./enums";
   description: "A state, a union of states (EU), an alliance (NATO) or an organisation.",
 })
 @Entity({ schema: "governments", name: "government" })
-export class Government implements Node {
+export class Government extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "us", "cn", "eu".' })
   @PrimaryColumn("text")
   id: string;

@@ -3,9 +3,10 @@ import { FilterInput, IdsFilter, SearchFilter } from "../kit/filters";
 import { DateField, IdField, NestedListField, SourcesField, TextField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { ListArgs } from "../kit/lists";
+import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
-export class OfficialFilter {
+export class OfficialFilter extends RecordFilter {
   @IdsFilter("These officials.")
   ids?: string[];
 

@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import type { SourceRecord } from "../../platform/bundle";
@@ -14,7 +15,7 @@ import { type Source, SourcesList, toSources } from "../kit/source";
   description: "A person who speaks for a government, with the roles held over time.",
 })
 @Entity({ schema: "governments", name: "official" })
-export class Official implements Node {
+export class Official extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "antony-blinken".' })
   @PrimaryColumn("text")
   id: string;

@@ -15,6 +15,7 @@ import { governmentWrites } from "./government.writes";
 import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380000000 } from "./migrations/1764380000000-initial";
 import { AuditLog1764395000000 } from "./migrations/1764395000000-audit-log";
+import { RecordTime1764500000000 } from "./migrations/1764500000000-record-time";
 import { NodeResolver } from "./node.resolver";
 import { Official, OfficialRole } from "./official";
 import { OfficialInput } from "./official.inputs";
@@ -48,7 +49,7 @@ export const governments: SubgraphDefinition<Loaders> = {
   ],
   entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],
   orphanedTypes: [IncidentRef, ThreatActorRef, LegalActionRef],
-  migrations: [Initial1764380000000, AuditLog1764395000000],
+  migrations: [Initial1764380000000, AuditLog1764395000000, RecordTime1764500000000],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
   records: [

@@ -26,9 +26,10 @@ import { StatementKind } from "./enums";
 import { type EnumValue, describedEnum } from "../kit/enums";
 import { ListArgs } from "../kit/lists";
 import { OrderInput } from "../kit/ordering";
+import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
 
 @FilterInput()
-export class StatementFilter {
+export class StatementFilter extends RecordFilter {
   @IdsFilter("These statements.")
   ids?: string[];
 
@@ -75,6 +76,7 @@ export const StatementOrderField = describedEnum(
     ISSUED_AT: "By date issued, then id (the default without `filter.text`).",
     ID: "By id (slug).",
     RELEVANCE: "By how well they match `filter.text` (the default with it).",
+    ...UPDATED_AT_ORDER,
   },
 );
 export type StatementOrderField = EnumValue<typeof StatementOrderField>;

@@ -3,6 +3,7 @@ import { badUserInput } from "../../platform/errors";
 import type { ConnectionArgs } from "../kit/connection";
 import { searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { recordList } from "../kit/lists";
+import { updatedAtOrdering } from "../kit/record-time";
 import { type Ordering, SortDirection } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
@@ -80,6 +81,8 @@ function statementOrdering(
   const direction = order?.direction ?? SortDirection.DESC;
   const name = `${field}_${direction}`;
   switch (field) {
+    case StatementOrderField.UPDATED_AT:
+      return updatedAtOrdering("s", direction);
     case StatementOrderField.ID:
       return { name, keys: [{ sql: "s.id", direction }] };
     case StatementOrderField.ISSUED_AT:

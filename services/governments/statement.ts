@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import type { SourceRecord } from "../../platform/bundle";
@@ -15,7 +16,7 @@ import { StatementKind } from "./enums";
   description: "A dated public statement: a press release, a declaration, a speech.",
 })
 @Entity({ schema: "governments", name: "statement" })
-export class Statement implements Node {
+export class Statement extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "us-dos-2021-07-19".' })
   @PrimaryColumn("text")
   id: string;

@@ -2,7 +2,7 @@ import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import type { Problem } from "../../platform/problem";
 import { childrenOf, replaceChildren } from "../kit/children";
-import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
+import { type RecordWrites, partsUnder, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Attribution } from "./attribution";
 import { Government } from "./government";
@@ -15,6 +15,7 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
   type: "Statement",
   bundleKey: "statements",
   entity: Statement,
+  parts: [{ type: "Attribution", entity: Attribution, of: partsUnder("attributions") }],
   async check(db, s, path) {
     const quotes = (s.quotes ?? []).map((q, i) => ({ q, path: [...path, "quotes", i] }));
     const attributions = (s.attributions ?? []).map((a, i) => ({

@@ -22,6 +22,7 @@ import { SortDirection } from "../kit/pagination";
 import { IncidentKind } from "./enums";
 import { type EnumValue, describedEnum } from "../kit/enums";
 import { ListArgs } from "../kit/lists";
+import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
 
 export const MAX_INCIDENT_ALIASES = 100;
 export const MAX_SECTORS = 50;
@@ -37,7 +38,7 @@ const SECTOR = {
 const CVE = { regex: /^CVE-\d{4}-\d{4,}$/, rule: 'must be a CVE id such as "CVE-2021-26855"' };
 
 @FilterInput()
-export class IncidentFilter {
+export class IncidentFilter extends RecordFilter {
   @IdsFilter("These incidents.")
   ids?: string[];
 
@@ -77,6 +78,7 @@ export const IncidentOrderField = describedEnum(
       "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
     NAME: "By name, then id.",
     ID: "By id (slug).",
+    ...UPDATED_AT_ORDER,
   },
 );
 export type IncidentOrderField = EnumValue<typeof IncidentOrderField>;

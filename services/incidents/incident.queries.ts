@@ -60,6 +60,7 @@ function incidentOrdering(order: IncidentOrder | undefined): Ordering {
     [IncidentOrderField.OCCURRED_AT]: [{ sql: OCCURRED_SORT, direction }],
     [IncidentOrderField.NAME]: [{ sql: "i.name", direction }],
     [IncidentOrderField.ID]: [],
+    [IncidentOrderField.UPDATED_AT]: [{ sql: "i.updated_at", direction }],
   }[field];
   return { name: `${field}_${direction}`, keys: [...first, { sql: "i.id", direction }] };
 }

@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { connectionType, listSize } from "../kit/connection";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import type { SourceRecord } from "../../platform/bundle";
@@ -16,7 +17,7 @@ import { MAX_CVES, MAX_INCIDENT_ALIASES, MAX_SECTORS } from "./incident.inputs";
   description: "A cyber operation: a hack, a ransomware campaign, a sabotage.",
 })
 @Entity({ schema: "incidents", name: "incident" })
-export class Incident implements Node {
+export class Incident extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "microsoft-exchange-2021".' })
   @PrimaryColumn("text")
   id: string;

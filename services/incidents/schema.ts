@@ -10,6 +10,7 @@ import { type Loaders, createLoaders } from "./loaders";
 import { Initial1764380200000 } from "./migrations/1764380200000-initial";
 import { AuditLog1764395100000 } from "./migrations/1764395100000-audit-log";
 import { ThreatActorProvenance1764420000000 } from "./migrations/1764420000000-threat-actor-provenance";
+import { RecordTime1764500100000 } from "./migrations/1764500100000-record-time";
 import { OWN_ENTITIES } from "./references";
 import { ThreatActor } from "./threat-actor";
 import { ThreatActorInput } from "./threat-actor.inputs";
@@ -23,7 +24,12 @@ export const incidents: SubgraphDefinition<Loaders> = {
   dbSchema: "incidents",
   resolvers: [IncidentResolver, ThreatActorResolver, GovernmentContributions],
   entities: [Incident, ThreatActor, IncidentActor, TimelineEvent],
-  migrations: [Initial1764380200000, AuditLog1764395100000, ThreatActorProvenance1764420000000],
+  migrations: [
+    Initial1764380200000,
+    AuditLog1764395100000,
+    ThreatActorProvenance1764420000000,
+    RecordTime1764500100000,
+  ],
   // `Government` needs none: its fields here are computed from the key alone.
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

@@ -16,6 +16,7 @@ import {
 import { NameOrder } from "../kit/ordering";
 import { ThreatActorKind } from "./enums";
 import { ListArgs } from "../kit/lists";
+import { RecordFilter } from "../kit/record-time";
 
 /** MISP's galaxy lists dozens of vendor names for the busiest actors. */
 export const MAX_ACTOR_ALIASES = 100;
@@ -35,7 +36,7 @@ const CATEGORY = {
 };
 
 @FilterInput()
-export class ThreatActorFilter {
+export class ThreatActorFilter extends RecordFilter {
   @IdsFilter("These threat actors.")
   ids?: string[];
 

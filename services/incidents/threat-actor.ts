@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { connectionType, listSize } from "../kit/connection";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import type { SourceRecord } from "../../platform/bundle";
 import { Source, SourcesList, toSources } from "../kit/source";
 import { ThreatActorKind } from "./enums";
@@ -62,7 +63,7 @@ export class ExternalId {
   description: "A group behind cyber operations: APT40, Sandworm, REvil.",
 })
 @Entity({ schema: "incidents", name: "threat_actor" })
-export class ThreatActor implements Node {
+export class ThreatActor extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "apt40", "sandworm".' })
   @PrimaryColumn("text")
   id: string;

@@ -27,7 +27,10 @@ export class AuditEntry {
   @Field(() => ID, { description: "Position of the write in its subgraph's audit log." })
   id: string;
 
-  @Field(() => String, { description: "When it was written (ISO 8601 timestamp)." })
+  @Field(() => String, {
+    description:
+      "When it was written (ISO 8601 timestamp): the record's `recordTime.updatedAt` after the write, or the tombstone's `deletedAt`.",
+  })
   at: string;
 
   @Field(() => String, { nullable: true, description: "Id of the API key that wrote it." })
@@ -76,14 +79,26 @@ export async function recordAudit(
     type: string;
     id: string;
     action: WriteAction;
+    /** The record's system time of the write (its new updatedAt, or its deletedAt). */
+    at: Date;
     before: RecordSnapshot | null;
     after: RecordSnapshot | null;
   },
 ) {
   await tx.query(
-    `INSERT INTO "${schema}".audit_log (key_id, role, entity_type, entity_id, action, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [identity.keyId, identity.role, entry.type, entry.id, entry.action, entry.before, entry.after],
+    `INSERT INTO "${schema}".audit_log
+       (key_id, role, entity_type, entity_id, action, at, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      identity.keyId,
+      identity.role,
+      entry.type,
+      entry.id,
+      entry.action,
+      entry.at,
+      entry.before,
+      entry.after,
+    ],
   );
 }
 

@@ -6,7 +6,10 @@ import { ConnectionArgs, type ConnectionClass } from "./connection";
 import { withFilter } from "./filters";
 import { NestedField } from "./inputs";
 import { nestedLoader } from "./loaders";
-import { type Ordering, paginate, pageWindow } from "./pagination";
+import { type Ordering, SortDirection, paginate, pageWindow } from "./pagination";
+import { UPDATED_AT_ORDER, updatedAtOrdering } from "./record-time";
+
+const UPDATED_AT: keyof typeof UPDATED_AT_ORDER = "UPDATED_AT";
 
 type Query = SelectQueryBuilder<ObjectLiteral>;
 
@@ -27,11 +30,14 @@ export function ListArgs<F extends object, O extends object>(
   return ListArgsClass;
 }
 
-export interface RecordListOptions<
-  T extends ObjectLiteral,
-  F,
-  A extends ConnectionArgs & { filter?: F },
-> {
+/** What every record list's filter and order have: `updatedSince`, `UPDATED_AT` (record-time.ts). */
+type RecordFilterShape = { updatedSince?: Date | null };
+type RecordListArgs<F> = ConnectionArgs & {
+  filter?: F;
+  orderBy?: { field: string; direction?: SortDirection | null };
+};
+
+export interface RecordListOptions<T extends ObjectLiteral, F, A extends RecordListArgs<F>> {
   entity: new () => T;
   /** The alias of its table in the filter's and the ordering's SQL. */
   alias: string;
@@ -47,15 +53,25 @@ export interface RecordListOptions<
  * How one kind of record is listed, filtered and ordered as its list arguments say: a page of
  * the top-level list (`statements(filter:)`), or the same page under each parent, batched.
  */
-export function recordList<T extends ObjectLiteral, F, A extends ConnectionArgs & { filter?: F }>(
-  options: RecordListOptions<T, F, A>,
-) {
-  const { entity, alias, connection, ordering } = options;
-  /** Every record `filter` admits. */
+export function recordList<
+  T extends ObjectLiteral,
+  F extends RecordFilterShape,
+  A extends RecordListArgs<F>,
+>(options: RecordListOptions<T, F, A>) {
+  const { entity, alias, connection } = options;
+  /** Every record `filter` admits; `updatedSince` the same way for every kind. */
   const query = (db: DataSource, filter: F | undefined) => {
     const from = db.getRepository(entity).createQueryBuilder(alias);
+    if (filter?.updatedSince) {
+      from.andWhere(`${alias}.updated_at >= :updatedSince`, { updatedSince: filter.updatedSince });
+    }
     return withFilter(options.join ? options.join(from) : from, options.filter, filter);
   };
+  /** The kind's ordering, or system time's for `UPDATED_AT` (ascending unless told). */
+  const ordering = (args: A) =>
+    args.orderBy?.field === UPDATED_AT
+      ? updatedAtOrdering(alias, args.orderBy.direction ?? SortDirection.ASC)
+      : options.ordering(args);
   return {
     query,
     /** The page `args` asks for of the whole list. */

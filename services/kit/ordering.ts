@@ -1,10 +1,12 @@
 import { Field, InputType } from "type-graphql";
 import { type Ordering, SortDirection } from "./pagination";
 import { type EnumValue, describedEnum } from "./enums";
+import { UPDATED_AT_ORDER } from "./record-time";
 
 export const NameOrderField = describedEnum("NameOrderField", "What to order records by.", {
   NAME: "By name, then id (the default).",
   ID: "By id (slug).",
+  ...UPDATED_AT_ORDER,
 });
 export type NameOrderField = EnumValue<typeof NameOrderField>;
 

@@ -165,21 +165,29 @@ function toConnection<T, C extends ConnectionShape<T>>(
 /**
  * A root list as a connection, keyset-paginated: pages stay fast however deep, and a row
  * inserted before the cursor does not shift the next page. One statement, plus one to count.
+ * The items are the query's entities, or `fromRow(raw)` of each row for a table without one.
  */
 export async function paginate<T extends ObjectLiteral, C extends ConnectionShape<T>>(
   connection: new () => C,
   query: SelectQueryBuilder<T>,
   window: PageWindow,
   budget: ResponseBudget,
+  fromRow?: (raw: Record<string, unknown>) => T,
 ): Promise<C> {
   const countQuery = query.clone();
-  const { entities, raw } = await windowed(query.clone(), window).getRawAndEntities();
+  const page = windowed(query.clone(), window);
+  const { entities, raw } = fromRow
+    ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
+    : await page.getRawAndEntities();
   budget.spend(Math.min(entities.length, window.limit));
+  // TypeORM counts entities only.
+  const rowCount = async () =>
+    Number((await countQuery.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0);
   return toConnection(
     connection,
     entities.map((node, i) => ({ node, raw: raw[i] })),
     window,
-    () => countQuery.getCount(),
+    fromRow ? rowCount : () => countQuery.getCount(),
   );
 }
 

@@ -16,9 +16,11 @@ import {
 import { AuditEntryConnection } from "./audit";
 import { EDITOR } from "./authorization";
 import { CONNECTION_SIZE, ConnectionArgs } from "./connection";
+import { RecordTimeResolver } from "./record-time-resolver";
 import { SourceInput } from "./source";
 import type { RecordSnapshot, RecordWrites } from "./records";
 import type { SubgraphContext } from "./subgraph";
+import type { ResolverClass } from "./record-time-resolver";
 import { DeletePayload, remove, upsert, upsertPayload } from "./write-path";
 
 /** The loaders every record kind's `history` and `bundleRecord` read through. */
@@ -36,6 +38,8 @@ export interface RecordResolverOptions<I extends { id: string }, T extends { id:
   writes: RecordWrites<I, T>;
   /** PostgreSQL schema of the subgraph, where the audit log is. */
   dbSchema: string;
+  /** For `deleted<Plural>`: the bundle key's, capitalised ("ThreatActors"), by default. */
+  plural?: string;
   description: {
     /** Of `upsert<Type>(input:)`: "The government." */
     input: string;
@@ -46,15 +50,12 @@ export interface RecordResolverOptions<I extends { id: string }, T extends { id:
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ResolverClass = new (...args: any[]) => object;
-
 /**
  * A kind's resolver (`Fields`: its queries and fields) with what every record kind answers the
- * same way: `history`, `bundleRecord`, `upsert<Type>` and `delete<Type>`. Resolvers inheritance
- * as in type-graphql's example, with the shared class deriving from the kind's rather than the
- * other way round: type-graphql lists a base class's fields first, and these come last in the
- * committed schema.
+ * same way: `recordTime`, `deleted<Plural>` (record-time-resolver.ts), `history`,
+ * `bundleRecord`, `upsert<Type>` and `delete<Type>`. Resolvers inheritance as in type-graphql's
+ * example, with the shared class deriving from the kind's rather than the other way round:
+ * type-graphql lists a base class's fields first, and these come last in the committed schema.
  */
 export function RecordResolver<
   F extends ResolverClass,
@@ -65,9 +66,10 @@ export function RecordResolver<
   const type = writes.entity;
   const name = writes.type;
   const UpsertPayload = upsertPayload(type, name, name[0].toLowerCase() + name.slice(1));
+  const plural = options.plural ?? writes.bundleKey[0].toUpperCase() + writes.bundleKey.slice(1);
 
   @Resolver(() => type)
-  class RecordResolverClass extends Fields {
+  class RecordResolverClass extends RecordTimeResolver(Fields, { type, name, plural, dbSchema }) {
     @Authorized(EDITOR)
     @Directive(CONNECTION_SIZE)
     @FieldResolver(() => AuditEntryConnection, {

@@ -1,6 +1,7 @@
 import { type EntityManager, In, type ObjectLiteral } from "typeorm";
 import { type Bundle, type BundleKey, type SourceEntry, compact } from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
+import { stampLoaded } from "./record-stamps";
 
 /** A record in bundle form with every source it cites. */
 export interface RecordSnapshot {
@@ -25,7 +26,27 @@ export interface RecordWrites<I extends { id: string }, T> {
   write(tx: EntityManager, record: I, sources: Record<string, SourceEntry>): Promise<void>;
   /** The records in bundle form, by id; absent ids are missing from the map. */
   snapshotMany(tx: EntityManager, ids: string[]): Promise<Map<string, RecordSnapshot>>;
+  /** Records written as part of this one, each a `Node` with its own system time. */
+  parts?: RecordPart[];
 }
+
+/**
+ * Records written as part of another (a statement's attributions): rewritten with it, but each
+ * with its own system time and its own tombstone when the record is written without it.
+ */
+export interface RecordPart {
+  /** GraphQL type name: "Attribution". */
+  type: string;
+  entity: new () => ObjectLiteral;
+  /** The parts of a record in bundle form (as written or as snapshot), by id. */
+  of(record: Record<string, unknown>): Map<string, unknown>;
+}
+
+/** `of` for parts listed under `key` with an `id` each. */
+export const partsUnder =
+  (key: string) =>
+  (record: Record<string, unknown>): Map<string, unknown> =>
+    new Map(((record[key] ?? []) as { id: string }[]).map((part) => [part.id, part]));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRecordWrites = RecordWrites<any, unknown>;
@@ -49,10 +70,12 @@ export function bundleLoader(kinds: AnyRecordWrites[]) {
     db.transaction(async (tx) => {
       let written = 0;
       for (const kind of kinds) {
-        for (const record of bundle[kind.bundleKey] ?? []) {
+        const records = bundle[kind.bundleKey] ?? [];
+        for (const record of records) {
           await kind.write(tx, record, bundle.sources ?? {});
           written += 1;
         }
+        await stampLoaded(tx, kind, records);
       }
       return written;
     });

@@ -12,6 +12,7 @@ import { globalId } from "./node";
 import { constraintProblems, invalidInput } from "./problems";
 import { type Problem } from "../../platform/problem";
 import type { RecordWrites } from "./records";
+import { partTimes, stampDelete, stampWrite } from "./record-stamps";
 
 export interface WriteContext {
   db: DataSource;
@@ -70,15 +71,23 @@ export async function upsert<I extends { id: string }, T>(
   const action = await inTransaction(ctx.db, async (tx) => {
     await lockRecord(tx, writes.type, input.id);
     const before = await snapshot(writes, tx, input.id);
+    const saved = await partTimes(tx, writes, before);
     await writes.write(tx, record, sourceMap);
     const after = await snapshot(writes, tx, input.id);
     // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
     if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };
     const done = before ? WriteAction.UPDATED : WriteAction.CREATED;
+    const at = await stampWrite(tx, dbSchema, writes, {
+      id: input.id,
+      before,
+      after: after!,
+      saved,
+    });
     await recordAudit(tx, dbSchema, ctx.identity, {
       type: writes.type,
       id: input.id,
       action: done,
+      at,
       before,
       after,
     });
@@ -104,10 +113,12 @@ export async function remove<T>(
     const before = await snapshot(writes, tx, id);
     if (!before) return { commit: false, value: WriteAction.UNCHANGED };
     await tx.getRepository(writes.entity).delete({ id } as never);
+    const at = await stampDelete(tx, dbSchema, writes, id, before);
     await recordAudit(tx, dbSchema, ctx.identity, {
       type: writes.type,
       id,
       action: WriteAction.DELETED,
+      at,
       before,
       after: null,
     });

@@ -24,9 +24,10 @@ import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } fr
 import { type EnumValue, describedEnum } from "../kit/enums";
 import { ListArgs } from "../kit/lists";
 import { OrderInput } from "../kit/ordering";
+import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
 
 @FilterInput()
-export class LegalActionFilter {
+export class LegalActionFilter extends RecordFilter {
   @IdsFilter("These legal actions.")
   ids?: string[];
 
@@ -68,6 +69,7 @@ export const LegalActionOrderField = describedEnum(
     ANNOUNCED_AT:
       "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
     ID: "By id (slug).",
+    ...UPDATED_AT_ORDER,
   },
 );
 export type LegalActionOrderField = EnumValue<typeof LegalActionOrderField>;

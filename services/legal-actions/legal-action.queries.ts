@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ConnectionArgs } from "../kit/connection";
 import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { recordList } from "../kit/lists";
+import { updatedAtOrdering } from "../kit/record-time";
 import { type Ordering, SortDirection } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
@@ -67,6 +68,8 @@ function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
   const direction = order?.direction ?? SortDirection.DESC;
   const name = `${field}_${direction}`;
   switch (field) {
+    case LegalActionOrderField.UPDATED_AT:
+      return updatedAtOrdering("l", direction);
     case LegalActionOrderField.ID:
       return { name, keys: [{ sql: "l.id", direction }] };
     case LegalActionOrderField.ANNOUNCED_AT:

@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { connectionType, listSize } from "../kit/connection";
 import { Node, globalId } from "../kit/node";
+import { RecordEntity } from "../kit/record-time";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import type { SourceRecord } from "../../platform/bundle";
@@ -31,7 +32,7 @@ export class Sanctions {
   description: "What the law did: an indictment, a complaint, a sanction, an arrest.",
 })
 @Entity({ schema: "legal", name: "legal_action" })
-export class LegalAction implements Node {
+export class LegalAction extends RecordEntity implements Node {
   @Field(() => ID, { description: 'Readable slug: "us-v-ding-xiaoyang-2021".' })
   @PrimaryColumn("text")
   id: string;

@@ -168,6 +168,53 @@ const ACTORS_FILTERED = /* GraphQL */ `
   }
 `;
 
+/** A sync client's page of changes to every kind since a time, and of deleted statements. */
+const CHANGES = /* GraphQL */ `
+  query Changes($since: DateTime!, $after: String) {
+    statements(
+      first: 50
+      after: $after
+      filter: { updatedSince: $since }
+      orderBy: { field: UPDATED_AT, direction: ASC }
+    ) {
+      nodes {
+        id
+        recordTime {
+          updatedAt
+        }
+      }
+      pageInfo {
+        endCursor
+      }
+    }
+    attributions(first: 50, filter: { updatedSince: $since }, orderBy: { field: UPDATED_AT }) {
+      nodes {
+        id
+      }
+    }
+    incidents(first: 50, filter: { updatedSince: $since }, orderBy: { field: UPDATED_AT }) {
+      nodes {
+        id
+      }
+    }
+    threatActors(first: 50, filter: { updatedSince: $since }, orderBy: { field: UPDATED_AT }) {
+      nodes {
+        id
+      }
+    }
+    legalActions(first: 50, filter: { updatedSince: $since }, orderBy: { field: UPDATED_AT }) {
+      nodes {
+        id
+      }
+    }
+    deletedStatements(since: $since, first: 50) {
+      nodes {
+        globalId
+      }
+    }
+  }
+`;
+
 /** `pageInfo.endCursor` of the connection at `path` in `data`. */
 function endCursor(data: unknown, ...path: string[]): string {
   let value = data;
@@ -191,11 +238,15 @@ export async function record(federation: TestFederation, request: Request) {
 /** The operation name of a GraphQL document: "IncidentStory". */
 const operationName = (query: string) => /(?:query|mutation) (\w+)/.exec(query)?.[1] ?? "anonymous";
 
-/** The benchmark's queries, a second page, a page backwards, nested counts and `node(id:)`. */
+/**
+ * The benchmark's queries, a second page, a page backwards, nested counts, `node(id:)` and a
+ * sync client's pages of changes since `since`.
+ */
 export async function requests(
   federation: TestFederation,
   ids: BenchIds,
   alias: string,
+  since: string,
 ): Promise<Request[]> {
   const cases = benchCases(ids).map(({ query, variables }) => ({
     name: operationName(query),
@@ -208,6 +259,11 @@ export async function requests(
     name: "FirstPages",
     query: FIRST_PAGES,
     variables: { government: ids.government, actor: ids.actor },
+  });
+  const changes = await record(federation, {
+    name: "Changes",
+    query: CHANGES,
+    variables: { since },
   });
   const cursors = {
     government: ids.government,
@@ -235,6 +291,12 @@ export async function requests(
       variables: { incident: ids.incident, government: ids.government, actor: ids.actor },
     },
     { name: "IncidentNode", query: NODE, variables: { id: `Incident:${ids.incident}` } },
+    { name: "Changes", query: CHANGES, variables: { since } },
+    {
+      name: "Changes, next page",
+      query: CHANGES,
+      variables: { since, after: endCursor(changes.data, "statements") },
+    },
     { name: "ActorAliasSearch", query: ACTOR_SEARCH, variables: { text: alias } },
     // Producers and systems no synthetic actor has: the GIN indexes of the MISP connector's
     // columns must answer them (a common value may rightly be a scan of the rows).

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { projectPath } from "../../platform/paths";
 import { shippedDataset } from "./dataset";
 import type { TestFederation } from "./federation";
+import { README_SYNC_CHECKS } from "./readme-sync-checks";
 
 // The README examples' answers, as the README text promises them; expected values come from the
 // data files (test/helpers/dataset.ts) or from the README's own words, never copied from an answer.
@@ -221,4 +222,5 @@ export const README_CHECKS: Record<string, Check> = {
   AnalyticsStory: analyticsStory,
   UpsertStatement: upsertStatement,
   WhoNamedIt: whoNamedIt,
+  ...README_SYNC_CHECKS,
 };

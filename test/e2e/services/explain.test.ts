@@ -108,7 +108,13 @@ describe("services > EXPLAIN of the SQL the federation runs", async () => {
       `SELECT aliases->0->>'name' AS alias FROM incidents.threat_actor
        WHERE jsonb_array_length(aliases) > 0 ORDER BY id LIMIT 1`,
     );
-    for (const request of await requests(federation, await pickIds(pool), rows[0].alias)) {
+    // Halfway through the statements' system time: the changes since then are half the table.
+    const since = await pool.query(
+      `SELECT updated_at FROM governments.statement ORDER BY updated_at OFFSET $1 LIMIT 1`,
+      [STATEMENTS / 2],
+    );
+    const halfway = (since.rows[0].updated_at as Date).toISOString();
+    for (const request of await requests(federation, await pickIds(pool), rows[0].alias, halfway)) {
       const { recorded } = await record(federation, request);
       ran.set(request.name, recorded.length);
       for (const { query, parameters } of recorded) {
@@ -124,6 +130,20 @@ describe("services > EXPLAIN of the SQL the federation runs", async () => {
     await cleanUp(); // afterAll does not run when collecting fails
     throw error;
   }
+
+  // A page of changes reads the (updated_at, id) index from `since` on, in its order.
+  it("a page of statements changed since a time reads statement_updated_idx", async () => {
+    const changes = [...statements.values()].find(({ sql }) =>
+      /FROM governments\.statement s WHERE s\.updated_at >=/.test(plain(sql)),
+    );
+    expect(changes).toBeDefined();
+    const { rows } = await pool!.query(
+      `EXPLAIN (FORMAT JSON) ${changes!.sql}`,
+      changes!.parameters,
+    );
+    const plan = JSON.stringify(rows[0]["QUERY PLAN"][0].Plan);
+    expect(plan).toMatch(/"Index Name":"statement_updated_idx"/);
+  });
 
   it("records the SQL of every request", () => {
     expect([...ran].filter(([, count]) => count === 0)).toEqual([]);

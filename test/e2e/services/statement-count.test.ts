@@ -88,6 +88,74 @@ const cases = [
     vars: (size: string) => ({ text: `Alias ${size}` }),
     rows: (r: any) => r.threatActors.nodes.length,
   },
+  {
+    // What a sync client's page of changes costs in each subgraph: one statement per list (and
+    // one per nested list), whatever the page size; system time is read with the rows.
+    name: "changes since a time (updatedSince, UPDATED_AT)",
+    query: /* GraphQL */ `
+      query Changes($first: Int!, $since: DateTime!) {
+        statements(
+          first: $first
+          filter: { updatedSince: $since }
+          orderBy: { field: UPDATED_AT, direction: ASC }
+        ) {
+          nodes {
+            id
+            recordTime {
+              updatedAt
+              revision
+            }
+            attributions {
+              nodes {
+                id
+                recordTime {
+                  updatedAt
+                }
+              }
+            }
+          }
+          pageInfo {
+            endCursor
+          }
+        }
+        threatActors(
+          first: $first
+          filter: { updatedSince: $since }
+          orderBy: { field: UPDATED_AT }
+        ) {
+          nodes {
+            id
+            recordTime {
+              updatedAt
+            }
+          }
+        }
+        legalActions(
+          first: $first
+          filter: { updatedSince: $since }
+          orderBy: { field: UPDATED_AT }
+        ) {
+          nodes {
+            id
+            recordTime {
+              updatedAt
+            }
+          }
+        }
+        deletedStatements(since: $since, first: $first) {
+          nodes {
+            globalId
+            deletedAt
+          }
+        }
+      }
+    `,
+    vars: (size: string) => ({
+      first: size === "small" ? 1 : LARGE,
+      since: "2020-01-01T00:00:00Z",
+    }),
+    rows: (r: any) => r.statements.nodes.length,
+  },
 ];
 
 // A page other than the first costs what the first does: the cursor is a keyset condition.
@@ -147,4 +215,50 @@ describe("services > SQL statements per query > 1 row or 30", () => {
       expect(largeCount).toBe(smallCount);
     });
   }
+});
+
+// A sync client's page of changes (or of deletions) is one SQL statement, at any depth of paging.
+describe("services > SQL statements per query > a page of changes", () => {
+  const changes = /* GraphQL */ `
+    query Changes($after: String) {
+      statements(
+        first: 10
+        after: $after
+        filter: { updatedSince: "2020-01-01T00:00:00Z" }
+        orderBy: { field: UPDATED_AT, direction: ASC }
+      ) {
+        nodes {
+          id
+          recordTime {
+            createdAt
+            updatedAt
+            revision
+          }
+        }
+        pageInfo {
+          endCursor
+        }
+      }
+    }
+  `;
+  const deletions = /* GraphQL */ `
+    query Deletions {
+      deletedStatements(since: "2020-01-01T00:00:00Z", first: 10) {
+        nodes {
+          globalId
+          deletedAt
+        }
+      }
+    }
+  `;
+
+  it("one statement for the first page, one for the next, one for a page of tombstones", async () => {
+    const first = await federation.query<any>(changes);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.statements.nodes).toHaveLength(10);
+    const after = first.data.statements.pageInfo.endCursor;
+    expect(await federation.countStatements(changes)).toBe(1);
+    expect(await federation.countStatements(changes, { after })).toBe(1);
+    expect(await federation.countStatements(deletions)).toBe(1);
+  });
 });

@@ -11,6 +11,7 @@ import {
   pageWindow,
   paginate,
 } from "../../../../services/kit/pagination";
+import { updatedAtOrdering } from "../../../../services/kit/record-time";
 
 const BY_NAME: Ordering = {
   name: "NAME_ASC",
@@ -259,5 +260,71 @@ describe("services > kit > pagination > paginate", () => {
     expect(calls.orders).toEqual(["_sort0 DESC", "_sort1 DESC"]);
     expect(page.nodes.map((node) => node.id)).toEqual(["c", "d"]);
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+  });
+});
+
+// System time orders a list as any key does: a timestamp's cursor is its ISO text to the
+// millisecond, which PostgreSQL compares back exactly; a table without an entity (tombstones)
+// gives its rows through `fromRow`.
+describe("services > kit > pagination > paginate by system time", () => {
+  const times = [
+    "2026-12-06T04:33:07.189Z",
+    "2026-12-06T04:33:07.190Z",
+    "2026-12-06T04:33:07.190Z",
+  ];
+  const rows = times.map((at, i) => ({ id: `r${i}`, updated_at: new Date(at) }));
+
+  function rawQuery() {
+    const wheres: unknown[] = [];
+    let limit = 0;
+    const query = {
+      clone: () => query,
+      addSelect: () => query,
+      addOrderBy: () => query,
+      andWhere(sql: string, parameters: Record<string, unknown>) {
+        wheres.push({ sql, parameters });
+        return query;
+      },
+      limit(n: number) {
+        limit = n;
+        return query;
+      },
+      getRawMany: async () =>
+        rows.slice(0, limit).map((row) => ({ ...row, _sort0: row.updated_at, _sort1: row.id })),
+      getCount: async () => rows.length,
+    };
+    return { query: query as unknown as SelectQueryBuilder<{ id: string }>, wheres };
+  }
+
+  it("encodes a timestamp key as its ISO text and reads it back as the keyset bound", async () => {
+    const ordering = updatedAtOrdering("t", "ASC");
+    const { query } = rawQuery();
+    const page = await paginate(
+      Page,
+      query,
+      pageWindow({ first: 2 }, ordering),
+      new ResponseBudget(),
+      (raw) => ({ id: String(raw.id) }),
+    );
+    expect(page.nodes).toEqual([{ id: "r0" }, { id: "r1" }]);
+    expect(page.pageInfo.endCursor).toBe(encodeCursor("UPDATED_AT_ASC", [times[1], "r1"]));
+
+    const next = rawQuery();
+    const after = page.pageInfo.endCursor!;
+    await paginate(
+      Page,
+      next.query,
+      pageWindow({ first: 2, after }, ordering),
+      new ResponseBudget(),
+      (raw) => ({
+        id: String(raw.id),
+      }),
+    );
+    expect(next.wheres).toEqual([
+      {
+        sql: "((t.updated_at > :_after0) OR (t.updated_at = :_after0 AND t.id > :_after1))",
+        parameters: { _after0: times[1], _after1: "r1" },
+      },
+    ]);
   });
 });
