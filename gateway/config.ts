@@ -116,8 +116,9 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
 }
 
 export function limitsFromEnv(env: Env): Limits {
-  const int = (name: string, fallback: number, min = 1) => getEnvInt(env, name, fallback, { min });
-  return {
+  const int = (name: string, fallback: number, min = 1, max?: number) =>
+    getEnvInt(env, name, fallback, { min, max });
+  const limits: Limits = {
     maxDepth: int("MAX_DEPTH", DEFAULT_LIMITS.maxDepth),
     maxAliases: int("MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0),
     maxRootFields: int("MAX_ROOT_FIELDS", DEFAULT_LIMITS.maxRootFields),
@@ -135,7 +136,27 @@ export function limitsFromEnv(env: Env): Limits {
     maxQueuedRequests: int("MAX_QUEUED_REQUESTS", DEFAULT_LIMITS.maxQueuedRequests, 0),
     queueTimeoutMs: int("QUEUE_TIMEOUT_MS", DEFAULT_LIMITS.queueTimeoutMs),
     requestTimeoutMs: int("REQUEST_TIMEOUT_MS", DEFAULT_LIMITS.requestTimeoutMs),
+    headerTimeoutSeconds: int(
+      "HEADER_TIMEOUT_SECONDS",
+      DEFAULT_LIMITS.headerTimeoutSeconds,
+      1,
+      300,
+    ),
+    bodyTimeoutSeconds: int("BODY_TIMEOUT_SECONDS", DEFAULT_LIMITS.bodyTimeoutSeconds, 1, 3600),
+    maxConnectionsPerClient: int(
+      "MAX_CONNECTIONS_PER_CLIENT",
+      DEFAULT_LIMITS.maxConnectionsPerClient,
+      2,
+      100_000,
+    ),
   };
+  // Connections beyond the slots let one address queue a request behind its slow senders.
+  if (limits.maxConnectionsPerClient <= limits.maxConcurrentPerClient) {
+    throw new ConfigError(
+      `MAX_CONNECTIONS_PER_CLIENT (${limits.maxConnectionsPerClient}) must be greater than MAX_CONCURRENT_PER_CLIENT (${limits.maxConcurrentPerClient})`,
+    );
+  }
+  return limits;
 }
 
 /** `RESPONSE_CACHE_MAX_AGE` (seconds, 0 turns the cache off) and `RESPONSE_CACHE_MAX_BYTES`. */

@@ -97,6 +97,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
     admission,
     requestTimeoutMs: limits.requestTimeoutMs,
+    headerTimeoutMs: limits.headerTimeoutSeconds * 1000,
+    bodyTimeoutMs: limits.bodyTimeoutSeconds * 1000,
+    maxConnectionsPerClient: limits.maxConnectionsPerClient,
     routes: gatewayRoutes(config, {
       server,
       context,

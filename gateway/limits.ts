@@ -33,6 +33,11 @@ export interface Limits {
   queueTimeoutMs: number;
   /** How long one request may run at the gateway before it is answered TIMEOUT. */
   requestTimeoutMs: number;
+  /** A client's headers, then its body, must arrive within these (408, connection closed). */
+  headerTimeoutSeconds: number;
+  bodyTimeoutSeconds: number;
+  /** Open connections per client address; above MAX_CONCURRENT_PER_CLIENT (slots). */
+  maxConnectionsPerClient: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -53,6 +58,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxQueuedRequests: DEFAULT_ADMISSION.maxQueued,
   queueTimeoutMs: DEFAULT_ADMISSION.queueTimeoutMs,
   requestTimeoutMs: 30_000,
+  headerTimeoutSeconds: 10,
+  bodyTimeoutSeconds: 10,
+  maxConnectionsPerClient: 64,
 };
 
 /**
