@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import {
+  type RedisConfig,
   databaseConfigFromEnv,
   logLevelFromEnv,
   metricsOperationsFromEnv,
   metricsTokenFromEnv,
   modeFromEnv,
-  redisUrlFromEnv,
+  redisConfigFromEnv,
   workersFromEnv,
 } from "../platform/config";
 import type { DatabaseConfig } from "../platform/database";
@@ -68,7 +69,7 @@ export interface GatewayProcessConfig extends GatewaySettings {
    * State shared by every replica (REDIS_URL): rate-limit counters, the response cache and its
    * invalidation, persisted queries. Without it each process keeps its own.
    */
-  redisUrl?: string;
+  redisServer?: RedisConfig;
   workers: number;
   /** Apply the key store's pending migrations before the workers start. */
   migrate: boolean;
@@ -84,7 +85,7 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
     );
   }
   const database = databaseConfigFromEnv(env);
-  const redisUrl = redisUrlFromEnv(env);
+  const redisServer = redisConfigFromEnv(env);
   const { production, stackTraces } = modeFromEnv(env);
   return {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
@@ -109,7 +110,7 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
     responseCache: responseCacheFromEnv(env),
     identitySecret,
     database,
-    redisUrl,
+    redisServer,
     workers: workersFromEnv(env),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
   };

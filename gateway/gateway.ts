@@ -1,5 +1,4 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import type { Redis } from "ioredis";
 import { AdmissionControl } from "../platform/admission";
 import { costPlugin } from "../platform/cost";
 import { formatError, requestIdPlugin } from "../platform/error-policy";
@@ -13,7 +12,7 @@ import {
   knownOperations,
   observabilityPlugin,
 } from "../platform/observability";
-import { RedisKeyValueCache } from "../platform/redis";
+import { RedisKeyValueCache, type SharedRedis } from "../platform/redis";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, writeAccessPlugin } from "./auth";
 import type { GatewaySettings } from "./config";
@@ -38,7 +37,7 @@ export interface GatewayDeps {
    * State shared by every replica (REDIS_URL): rate-limit counters, the response cache and its
    * invalidation, persisted queries. Without it each process keeps its own.
    */
-  redis?: Redis;
+  redis?: SharedRedis;
   /** How a write drops the cached reads: this process only unless told otherwise. */
   cacheInvalidation?: CacheInvalidation;
   plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -107,6 +106,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       limits,
       metrics,
       subgraphUrls: urls,
+      redis: config.redis,
     }),
     context,
   });

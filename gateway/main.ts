@@ -35,7 +35,7 @@ async function main() {
 
 async function serveGateway(config: GatewayProcessConfig) {
   const keys = await KeyStore.open(config.database, { migrateSchema: false });
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, "gateway") : undefined;
+  const redis = config.redisServer ? connectRedis(config.redisServer, "gateway") : undefined;
   const gateway = await startGateway({
     ...config,
     keys,
@@ -48,7 +48,7 @@ async function serveGateway(config: GatewayProcessConfig) {
     void gateway
       .stop()
       .then(() => keys.close())
-      .then(() => redis?.quit().catch(() => undefined))
+      .then(() => redis?.quit())
       .then(stopTracing)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);
