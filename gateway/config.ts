@@ -21,6 +21,7 @@ import {
   getEnvUrl,
 } from "../platform/env";
 import { DEFAULT_LIMITS, type Limits } from "./limits";
+import { DEFAULT_PERSISTED_QUERIES, type PersistedQuerySettings } from "./persisted-queries";
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheConfig } from "./response-cache";
 // The path alone: gateway/supergraph.ts loads no subgraph code into the gateway process.
 import { SUPERGRAPH_PATH } from "./supergraph";
@@ -56,6 +57,8 @@ export interface GatewaySettings {
   limits?: Partial<Limits>;
   /** Anonymous reads answered from memory (default DEFAULT_RESPONSE_CACHE); false: never. */
   responseCache?: ResponseCacheConfig | false;
+  /** TTL and size of the persisted-query store (default DEFAULT_PERSISTED_QUERIES). */
+  persistedQueries?: PersistedQuerySettings;
 }
 
 /**
@@ -87,6 +90,7 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
   const database = databaseConfigFromEnv(env);
   const redisServer = redisConfigFromEnv(env);
   const { production, stackTraces } = modeFromEnv(env);
+  const limits = limitsFromEnv(env);
   return {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
     port: getEnvPort(env, "PORT", 4000),
@@ -106,8 +110,9 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
     logLevel: logLevelFromEnv(env),
     metricsToken: metricsTokenFromEnv(env),
     metricsOperations: metricsOperationsFromEnv(env),
-    limits: limitsFromEnv(env),
+    limits,
     responseCache: responseCacheFromEnv(env),
+    persistedQueries: persistedQueriesFromEnv(env, limits.maxQueryBytes),
     identitySecret,
     database,
     redisServer,
@@ -124,6 +129,7 @@ export function limitsFromEnv(env: Env): Limits {
     maxAliases: int("MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0),
     maxRootFields: int("MAX_ROOT_FIELDS", DEFAULT_LIMITS.maxRootFields),
     maxTokens: int("MAX_TOKENS", DEFAULT_LIMITS.maxTokens),
+    maxQueryBytes: int("MAX_QUERY_BYTES", DEFAULT_LIMITS.maxQueryBytes, 256),
     maxDirectives: int("MAX_DIRECTIVES", DEFAULT_LIMITS.maxDirectives, 0),
     maxCost: int("MAX_COST", DEFAULT_LIMITS.maxCost),
     maxBodyBytes: int("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024),
@@ -175,4 +181,21 @@ export function responseCacheFromEnv(env: Env): ResponseCacheConfig | false {
     { min: 1024 },
   );
   return maxAgeSeconds === 0 ? false : { maxAgeSeconds, maxSizeBytes };
+}
+
+/** `APQ_TTL_SECONDS` and `APQ_MAX_BYTES`: the store must hold at least one largest query. */
+export function persistedQueriesFromEnv(env: Env, maxQueryBytes: number): PersistedQuerySettings {
+  const ttlSeconds = getEnvInt(env, "APQ_TTL_SECONDS", DEFAULT_PERSISTED_QUERIES.ttlSeconds, {
+    min: 1,
+    max: 30 * 86_400,
+  });
+  const maxBytes = getEnvInt(env, "APQ_MAX_BYTES", DEFAULT_PERSISTED_QUERIES.maxBytes, {
+    min: 1024,
+  });
+  if (maxBytes < maxQueryBytes) {
+    throw new ConfigError(
+      `APQ_MAX_BYTES (${maxBytes}) must be at least MAX_QUERY_BYTES (${maxQueryBytes})`,
+    );
+  }
+  return { ttlSeconds, maxBytes };
 }

@@ -12,13 +12,14 @@ import {
   knownOperations,
   observabilityPlugin,
 } from "../platform/observability";
-import { RedisKeyValueCache, type SharedRedis } from "../platform/redis";
+import type { SharedRedis } from "../platform/redis";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, writeAccessPlugin } from "./auth";
 import type { GatewaySettings } from "./config";
 import { landingPagePlugin } from "./landing-page";
 import { DEFAULT_LIMITS, type Limits, armor } from "./limits";
 import { failedFetchPathsPlugin } from "./partial-failures";
+import { DEFAULT_PERSISTED_QUERIES, persistedQueries, vetQuery } from "./persisted-queries";
 import { requestContext } from "./request-context";
 import {
   type CacheInvalidation,
@@ -65,10 +66,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       },
       metrics,
     ),
-    // Automatic persisted queries: one store for every replica when Redis is there.
-    persistedQueries: config.redis
-      ? { cache: new RedisKeyValueCache(config.redis, "attribution-graph:apq:") }
-      : undefined,
+    // Automatic persisted queries, with a TTL and a size cap; shared by replicas through Redis.
+    persistedQueries: persistedQueries(
+      config.persistedQueries ?? DEFAULT_PERSISTED_QUERIES,
+      config.redis,
+    ),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.stackTraces ?? false,
     allowBatchedHttpRequests: limits.batching,
@@ -94,6 +96,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     maxBodyBytes: limits.maxBodyBytes,
     maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
+    // The query's bytes and its persisted-query extension, before it takes a slot.
+    vetOperation: vetQuery(limits.maxQueryBytes, createLogger("gateway", config.logLevel)),
     admission,
     requestTimeoutMs: limits.requestTimeoutMs,
     headerTimeoutMs: limits.headerTimeoutSeconds * 1000,

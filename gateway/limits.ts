@@ -14,6 +14,8 @@ export interface Limits {
   maxAliases: number;
   maxRootFields: number;
   maxTokens: number;
+  /** UTF-8 bytes of a query's text, comments and whitespace included. */
+  maxQueryBytes: number;
   maxDirectives: number;
   /** Weighted by list sizes: a field under `first: 100` counts 100 times. */
   maxCost: number;
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 15,
   maxRootFields: 10,
   maxTokens: 3000,
+  maxQueryBytes: 32 * 1024,
   maxDirectives: 20,
   maxCost: DEFAULT_MAX_COST,
   maxBodyBytes: 1024 * 1024,

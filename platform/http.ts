@@ -37,6 +37,14 @@ export interface HttpOptions<C extends BaseContext> extends IntakeLimits {
   admission?: AdmissionControl;
   /** A GraphQL request still running after this long is answered TIMEOUT. */
   requestTimeoutMs?: number;
+  /** Checks each operation before Apollo sees it; a thrown HttpError refuses the request. */
+  vetOperation?(operation: OperationRequest, requestId: string): void;
+}
+
+/** One GraphQL operation as the client sent it (a POST body, one item of a batch, or a GET). */
+export interface OperationRequest {
+  query?: unknown;
+  extensions?: unknown;
 }
 
 export interface RunningHttp {
@@ -119,6 +127,9 @@ async function handle<C extends BaseContext>(
         ? await readBody(req, { maxBytes: options.maxBodyBytes, timeoutMs: options.bodyTimeoutMs })
         : Buffer.alloc(0);
     const body = req.method === "POST" ? parseJsonBody(raw, req, options) : undefined;
+    if (options.vetOperation) {
+      for (const operation of operationsOf(body, url)) options.vetOperation(operation, requestId);
+    }
     if (options.admission) {
       // The slot is held until the answer is sent, even one cut short by the timeout.
       const client = req.socket.remoteAddress ?? "unknown";
@@ -183,6 +194,20 @@ function refuse(
       },
     },
   );
+}
+
+/** The operations of a request: a batch's items, a POST body, or a GET's query parameters. */
+function operationsOf(body: unknown, url: URL): OperationRequest[] {
+  if (Array.isArray(body)) return body.filter((item) => item && typeof item === "object");
+  if (body && typeof body === "object") return [body as OperationRequest];
+  if (body !== undefined) return [];
+  let extensions: unknown;
+  try {
+    extensions = JSON.parse(url.searchParams.get("extensions") ?? "null") ?? undefined;
+  } catch {
+    extensions = undefined; // Apollo answers malformed JSON itself
+  }
+  return [{ query: url.searchParams.get("query") ?? undefined, extensions }];
 }
 
 function prefixRoute<R>(routes: Record<string, R> | undefined, pathname: string): R | undefined {
