@@ -140,7 +140,7 @@ export function gatewayPlugins(
       listSizesFromSupergraph(config.supergraphSdl),
     ) as ApolloServerPlugin<GatewayContext>,
     inputGuardPlugin() as ApolloServerPlugin<GatewayContext>,
-    writeAccessPlugin(),
+    writeAccessPlugin(config.keys),
     requestIdPlugin(),
     observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
     failedFetchPathsPlugin<GatewayContext>(),
