@@ -19,6 +19,7 @@ import {
   getEnvSecret,
   getEnvStr,
   getEnvUrl,
+  redact,
 } from "../platform/env";
 import { DEFAULT_LIMITS, type Limits } from "./limits";
 import { DEFAULT_PERSISTED_QUERIES, type PersistedQuerySettings } from "./persisted-queries";
@@ -30,6 +31,11 @@ import { SUPERGRAPH_PATH } from "./supergraph";
 export interface GatewaySettings {
   host: string;
   port: number;
+  /**
+   * Where clients reach the gateway (PUBLIC_URL, ending in "/"), for the absolute URLs it hands
+   * out (TAXII discovery); undefined: where it listens. Never read from a request's Host header.
+   */
+  publicUrl?: string;
   supergraphSdl: string;
   /** Subgraph URLs by subgraph name, overriding the URLs recorded in the supergraph. */
   subgraphUrls: Record<string, string | undefined>;
@@ -91,9 +97,12 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
   const redisServer = redisConfigFromEnv(env);
   const { production, stackTraces } = modeFromEnv(env);
   const limits = limitsFromEnv(env);
+  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
+  const port = getEnvPort(env, "PORT", 4000);
   return {
-    host: getEnvStr(env, "HOST", "127.0.0.1") as string,
-    port: getEnvPort(env, "PORT", 4000),
+    host,
+    port,
+    publicUrl: publicUrlFromEnv(env, host, port),
     supergraphSdl: readFileSync(
       getEnvStr(env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH) as string,
       "utf8",
@@ -198,4 +207,23 @@ export function persistedQueriesFromEnv(env: Env, maxQueryBytes: number): Persis
     );
   }
   return { ttlSeconds, maxBytes };
+}
+
+/**
+ * PUBLIC_URL (`https://cti.example.org/` behind a proxy), else the listen address, a wildcard
+ * one as 127.0.0.1; undefined for port 0, known only once listening.
+ */
+export function publicUrlFromEnv(env: Env, host: string, port: number): string | undefined {
+  const value = getEnvUrl(env, "PUBLIC_URL", HTTP);
+  if (value) {
+    const url = new URL(value);
+    if (url.search || url.hash || url.username || url.password) {
+      throw new ConfigError(`PUBLIC_URL must be a plain http(s) URL, got "${redact(value)}"`);
+    }
+    if (!url.pathname.endsWith("/")) url.pathname += "/";
+    return url.href;
+  }
+  if (port === 0) return undefined;
+  const dialed = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return `http://${dialed.includes(":") ? `[${dialed}]` : dialed}:${port}/`;
 }

@@ -47,7 +47,10 @@ export interface GatewayDeps {
 export type GatewayConfig = GatewaySettings & GatewayDeps;
 
 export interface RunningGateway {
+  /** Where it listens. */
   url: string;
+  /** Where clients reach it (PUBLIC_URL, else where it listens). */
+  publicUrl: string;
   stop(): Promise<void>;
 }
 
@@ -91,6 +94,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   // GraphQL and TAXII requests: the same rate limits and authentication.
   const context = requestContext(config, limits.rateLimitPerMinute);
+  // Known once listening when the port is 0 (tests); never taken from a request's Host header.
+  let listening = "";
   const running = await serveGraphQL(server, createHttpServer(), {
     host: config.host,
     port: config.port,
@@ -111,11 +116,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       metrics,
       subgraphUrls: urls,
       redis: config.redis,
+      publicUrl: () => config.publicUrl ?? listening,
     }),
     context,
   });
+  listening = running.url;
   return {
     url: running.url,
+    publicUrl: config.publicUrl ?? running.url,
     async stop() {
       await running.close();
       await server.stop();

@@ -43,7 +43,10 @@ async function serveGateway(config: GatewayProcessConfig) {
     // With Redis every worker and replica shares one cache; without, workers relay the drop.
     cacheInvalidation: redis ? undefined : clusterCacheInvalidation(),
   });
-  if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`gateway ready at ${gateway.url}`);
+  if (!cluster.isWorker || cluster.worker?.id === 1) {
+    const reached = gateway.publicUrl === gateway.url ? "" : ` (public URL ${gateway.publicUrl})`;
+    console.log(`gateway ready at ${gateway.url}${reached}`);
+  }
   const stop = () =>
     void gateway
       .stop()

@@ -19,6 +19,8 @@ export interface RouteParts {
   /** The subgraphs `/health/ready` asks, by name. */
   subgraphUrls: Record<string, string>;
   redis?: SharedRedis;
+  /** Where clients reach the gateway: PUBLIC_URL, else where it listens. */
+  publicUrl(): string;
 }
 
 /** The plain HTTP routes beside GraphQL: TAXII and STIX, the web build, metrics, health. */
@@ -32,6 +34,7 @@ export function gatewayRoutes(config: GatewaySettings, parts: RouteParts) {
       admission: parts.admission,
       requestTimeoutMs: parts.limits.requestTimeoutMs,
       maxContentLength: parts.limits.maxBodyBytes,
+      publicUrl: parts.publicUrl,
     }),
     ...webRoutes({ introspection: config.introspection, root: config.webRoot }),
     "/metrics": metricsRoute(

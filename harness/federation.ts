@@ -40,6 +40,8 @@ export interface FederationOptions {
   webRoot?: string;
   /** State shared through Redis by the gateway and the subgraphs (REDIS_URL); none by default. */
   redis?: SharedRedis;
+  /** Where clients reach the gateway (PUBLIC_URL); default: where it listens. */
+  publicUrl?: string;
 }
 
 export interface LocalFederation {
@@ -130,6 +132,7 @@ export async function startLocalFederation(
       },
       introspection: options.introspection ?? false,
       webRoot: options.webRoot,
+      publicUrl: options.publicUrl,
     });
   } catch (error) {
     await stop();

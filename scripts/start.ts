@@ -11,7 +11,12 @@ import {
   redact,
 } from "../platform/env";
 import { projectPath } from "../platform/paths";
-import { limitsFromEnv, responseCacheFromEnv } from "../gateway/config";
+import {
+  limitsFromEnv,
+  persistedQueriesFromEnv,
+  publicUrlFromEnv,
+  responseCacheFromEnv,
+} from "../gateway/config";
 import { localDatabase } from "./local-database";
 import { type GalaxyLoad, isFirstStart, loadGalaxyInBackground } from "./misp/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";
@@ -41,12 +46,15 @@ function localUrl(host: string, port: number): string {
 
 function configFromEnv(env: Env) {
   // Checked here for a message before anything starts; each service reads them again.
-  limitsFromEnv(env);
+  persistedQueriesFromEnv(env, limitsFromEnv(env).maxQueryBytes);
   workersFromEnv(env);
   const responseCache = responseCacheFromEnv(env);
+  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
+  const gatewayPort = getEnvPort(env, "GATEWAY_PORT", 4000);
   return {
-    host: getEnvStr(env, "HOST", "127.0.0.1") as string,
-    gatewayPort: getEnvPort(env, "GATEWAY_PORT", 4000),
+    host,
+    gatewayPort,
+    publicUrl: publicUrlFromEnv(env, host, gatewayPort) ?? localUrl(host, gatewayPort),
     subgraphs: SUBGRAPHS.map((s) => ({ ...s, port: getEnvPort(env, s.portVariable, s.port) })),
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
@@ -139,7 +147,7 @@ async function main() {
     console.error(error instanceof StartFailed ? error.message : error);
     await stop(error instanceof StartFailed && error.exitCode === 2 ? 2 : 1);
   }
-  console.log(`\nattribution-graph gateway ready at http://${config.host}:${config.gatewayPort}/`);
+  console.log(`\nattribution-graph gateway ready at ${config.publicUrl}`);
   if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
   if (loadMisp && !stopping) {
     // A failed load leaves the services up: the graph is usable without the galaxy.
