@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Logger } from "pino";
 import { ErrorCode } from "../platform/errors";
-import type { OperationRequest } from "../platform/http";
+import type { OperationRequest } from "../platform/request-body";
 import { HttpError } from "../platform/intake";
 import type { SharedRedis } from "../platform/redis";
 

@@ -10,9 +10,9 @@ import {
   type IntakeLimits,
   applyTimeouts,
   limitConnectionsPerClient,
-  readBody,
   tooManyConnections,
 } from "./intake";
+import { type OperationRequest, operationsOf, parseJsonBody, readBody } from "./request-body";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -39,12 +39,6 @@ export interface HttpOptions<C extends BaseContext> extends IntakeLimits {
   requestTimeoutMs?: number;
   /** Checks each operation before Apollo sees it; a thrown HttpError refuses the request. */
   vetOperation?(operation: OperationRequest, requestId: string): void;
-}
-
-/** One GraphQL operation as the client sent it (a POST body, one item of a batch, or a GET). */
-export interface OperationRequest {
-  query?: unknown;
-  extensions?: unknown;
 }
 
 export interface RunningHttp {
@@ -126,7 +120,7 @@ async function handle<C extends BaseContext>(
       req.method === "POST"
         ? await readBody(req, { maxBytes: options.maxBodyBytes, timeoutMs: options.bodyTimeoutMs })
         : Buffer.alloc(0);
-    const body = req.method === "POST" ? parseJsonBody(raw, req, options) : undefined;
+    const body = req.method === "POST" ? parseJsonBody(raw, req, options.maxBatchSize) : undefined;
     if (options.vetOperation) {
       for (const operation of operationsOf(body, url)) options.vetOperation(operation, requestId);
     }
@@ -196,55 +190,11 @@ function refuse(
   );
 }
 
-/** The operations of a request: a batch's items, a POST body, or a GET's query parameters. */
-function operationsOf(body: unknown, url: URL): OperationRequest[] {
-  if (Array.isArray(body)) return body.filter((item) => item && typeof item === "object");
-  if (body && typeof body === "object") return [body as OperationRequest];
-  if (body !== undefined) return [];
-  let extensions: unknown;
-  try {
-    extensions = JSON.parse(url.searchParams.get("extensions") ?? "null") ?? undefined;
-  } catch {
-    extensions = undefined; // Apollo answers malformed JSON itself
-  }
-  return [{ query: url.searchParams.get("query") ?? undefined, extensions }];
-}
-
 function prefixRoute<R>(routes: Record<string, R> | undefined, pathname: string): R | undefined {
   for (const [key, route] of Object.entries(routes ?? {})) {
     if (key.endsWith("/*") && pathname.startsWith(key.slice(0, -1))) return route;
   }
   return undefined;
-}
-
-function parseJsonBody(
-  raw: Buffer,
-  req: IncomingMessage,
-  options: HttpOptions<BaseContext>,
-): unknown {
-  const text = raw.toString("utf8");
-  const type = String(req.headers["content-type"] ?? "");
-  if (!/^application\/(graphql-response\+)?json\b/i.test(type)) return text;
-  if (text.trim() === "")
-    throw new HttpError(400, ErrorCode.BAD_REQUEST, "the request body is empty");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(
-      400,
-      ErrorCode.BAD_REQUEST,
-      `the request body is not valid JSON: ${(error as Error).message}`,
-    );
-  }
-  if (Array.isArray(parsed) && parsed.length > (options.maxBatchSize ?? 1)) {
-    throw new HttpError(
-      400,
-      ErrorCode.BATCH_TOO_LARGE,
-      `a batch may carry at most ${options.maxBatchSize ?? 1} operations, got ${parsed.length}`,
-    );
-  }
-  return parsed;
 }
 
 function tookTooLong(res: ServerResponse, requestId: string, ms: number) {

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from "node:http";
+import type { Server } from "node:http";
 import type { Socket } from "node:net";
 import { ErrorCode } from "./errors";
 
@@ -68,53 +68,4 @@ export function tooManyConnections(max: number): HttpError {
     ErrorCode.SERVICE_UNAVAILABLE,
     `too many open connections from this address (at most ${max}); reuse a connection or retry`,
   );
-}
-
-/**
- * The request body, once it has fully arrived: larger than `maxBytes` is 413, slower than
- * `timeoutMs` is 408. Both leave the rest unread and the connection to be closed.
- */
-export function readBody(
-  req: IncomingMessage,
-  { maxBytes, timeoutMs }: { maxBytes: number; timeoutMs?: number },
-): Promise<Buffer> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (error?: Error) => {
-      clearTimeout(timer);
-      req.off("data", onData).off("end", onEnd).off("error", finish).off("close", onClose);
-      if (error) {
-        req.pause();
-        reject(error);
-      } else resolve(Buffer.concat(chunks));
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) finish(tooLarge(maxBytes));
-      else chunks.push(chunk);
-    };
-    const onEnd = () => finish();
-    const onClose = () => finish(new HttpError(400, ErrorCode.BAD_REQUEST, "the client left"));
-    const timer =
-      timeoutMs &&
-      setTimeout(
-        () =>
-          finish(
-            new HttpError(
-              408,
-              ErrorCode.TIMEOUT,
-              `the request body did not arrive within ${timeoutMs / 1000} s`,
-            ),
-          ),
-        timeoutMs,
-      );
-    req.on("data", onData).once("end", onEnd).once("error", finish).once("close", onClose);
-  });
-}
-
-function tooLarge(limit: number) {
-  return new HttpError(413, ErrorCode.PAYLOAD_TOO_LARGE, `the request body exceeds ${limit} bytes`);
 }

@@ -51,6 +51,7 @@ function route<C extends BaseContext>(
           allow: "GET, HEAD",
         });
       }
+      // GET and HEAD only: no body to wait for, the slot is asked for once the headers are in.
       const client = req.socket.remoteAddress ?? "unknown";
       if (options.admission && !(await admitUntilClosed(options.admission, client, res))) return;
       const context = await options.context(req, requestId).catch((error: unknown) => {
