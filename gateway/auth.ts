@@ -31,8 +31,11 @@ export async function authenticate(req: IncomingMessage, config: AuthConfig): Pr
   return { keyId: key.id, role: key.role };
 }
 
-/** Writes need an editor or admin key; the subgraphs check the same again (defence in depth). */
-export function writeAccessPlugin(): ApolloServerPlugin<GatewayContext> {
+/**
+ * Writes need an editor or admin key, still active in the key store at the time of the write
+ * (not as the verified-key cache remembers it); the subgraphs check the role again.
+ */
+export function writeAccessPlugin(keys: KeyStore): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -47,6 +50,9 @@ export function writeAccessPlugin(): ApolloServerPlugin<GatewayContext> {
               `writing needs an editor or admin key; this key's role is "reader"`,
               403,
             );
+          }
+          if (!(await keys.isActive(identity.keyId))) {
+            throw refused("the API key is unknown or revoked");
           }
         },
       };

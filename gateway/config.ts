@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import {
+  type RedisConfig,
   databaseConfigFromEnv,
   logLevelFromEnv,
   metricsOperationsFromEnv,
   metricsTokenFromEnv,
   modeFromEnv,
-  redisUrlFromEnv,
+  redisConfigFromEnv,
   workersFromEnv,
 } from "../platform/config";
 import type { DatabaseConfig } from "../platform/database";
@@ -18,8 +19,10 @@ import {
   getEnvSecret,
   getEnvStr,
   getEnvUrl,
+  redact,
 } from "../platform/env";
 import { DEFAULT_LIMITS, type Limits } from "./limits";
+import { DEFAULT_PERSISTED_QUERIES, type PersistedQuerySettings } from "./persisted-queries";
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheConfig } from "./response-cache";
 // The path alone: gateway/supergraph.ts loads no subgraph code into the gateway process.
 import { SUPERGRAPH_PATH } from "./supergraph";
@@ -28,6 +31,11 @@ import { SUPERGRAPH_PATH } from "./supergraph";
 export interface GatewaySettings {
   host: string;
   port: number;
+  /**
+   * Where clients reach the gateway (PUBLIC_URL, ending in "/"), for the absolute URLs it hands
+   * out (TAXII discovery); undefined: where it listens. Never read from a request's Host header.
+   */
+  publicUrl?: string;
   supergraphSdl: string;
   /** Subgraph URLs by subgraph name, overriding the URLs recorded in the supergraph. */
   subgraphUrls: Record<string, string | undefined>;
@@ -55,6 +63,8 @@ export interface GatewaySettings {
   limits?: Partial<Limits>;
   /** Anonymous reads answered from memory (default DEFAULT_RESPONSE_CACHE); false: never. */
   responseCache?: ResponseCacheConfig | false;
+  /** TTL and size of the persisted-query store (default DEFAULT_PERSISTED_QUERIES). */
+  persistedQueries?: PersistedQuerySettings;
 }
 
 /**
@@ -68,7 +78,7 @@ export interface GatewayProcessConfig extends GatewaySettings {
    * State shared by every replica (REDIS_URL): rate-limit counters, the response cache and its
    * invalidation, persisted queries. Without it each process keeps its own.
    */
-  redisUrl?: string;
+  redisServer?: RedisConfig;
   workers: number;
   /** Apply the key store's pending migrations before the workers start. */
   migrate: boolean;
@@ -84,11 +94,15 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
     );
   }
   const database = databaseConfigFromEnv(env);
-  const redisUrl = redisUrlFromEnv(env);
+  const redisServer = redisConfigFromEnv(env);
   const { production, stackTraces } = modeFromEnv(env);
+  const limits = limitsFromEnv(env);
+  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
+  const port = getEnvPort(env, "PORT", 4000);
   return {
-    host: getEnvStr(env, "HOST", "127.0.0.1") as string,
-    port: getEnvPort(env, "PORT", 4000),
+    host,
+    port,
+    publicUrl: publicUrlFromEnv(env, host, port),
     supergraphSdl: readFileSync(
       getEnvStr(env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH) as string,
       "utf8",
@@ -105,23 +119,26 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
     logLevel: logLevelFromEnv(env),
     metricsToken: metricsTokenFromEnv(env),
     metricsOperations: metricsOperationsFromEnv(env),
-    limits: limitsFromEnv(env),
+    limits,
     responseCache: responseCacheFromEnv(env),
+    persistedQueries: persistedQueriesFromEnv(env, limits.maxQueryBytes),
     identitySecret,
     database,
-    redisUrl,
+    redisServer,
     workers: workersFromEnv(env),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
   };
 }
 
 export function limitsFromEnv(env: Env): Limits {
-  const int = (name: string, fallback: number, min = 1) => getEnvInt(env, name, fallback, { min });
-  return {
+  const int = (name: string, fallback: number, min = 1, max?: number) =>
+    getEnvInt(env, name, fallback, { min, max });
+  const limits: Limits = {
     maxDepth: int("MAX_DEPTH", DEFAULT_LIMITS.maxDepth),
     maxAliases: int("MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0),
     maxRootFields: int("MAX_ROOT_FIELDS", DEFAULT_LIMITS.maxRootFields),
     maxTokens: int("MAX_TOKENS", DEFAULT_LIMITS.maxTokens),
+    maxQueryBytes: int("MAX_QUERY_BYTES", DEFAULT_LIMITS.maxQueryBytes, 256),
     maxDirectives: int("MAX_DIRECTIVES", DEFAULT_LIMITS.maxDirectives, 0),
     maxCost: int("MAX_COST", DEFAULT_LIMITS.maxCost),
     maxBodyBytes: int("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024),
@@ -135,7 +152,27 @@ export function limitsFromEnv(env: Env): Limits {
     maxQueuedRequests: int("MAX_QUEUED_REQUESTS", DEFAULT_LIMITS.maxQueuedRequests, 0),
     queueTimeoutMs: int("QUEUE_TIMEOUT_MS", DEFAULT_LIMITS.queueTimeoutMs),
     requestTimeoutMs: int("REQUEST_TIMEOUT_MS", DEFAULT_LIMITS.requestTimeoutMs),
+    headerTimeoutSeconds: int(
+      "HEADER_TIMEOUT_SECONDS",
+      DEFAULT_LIMITS.headerTimeoutSeconds,
+      1,
+      300,
+    ),
+    bodyTimeoutSeconds: int("BODY_TIMEOUT_SECONDS", DEFAULT_LIMITS.bodyTimeoutSeconds, 1, 3600),
+    maxConnectionsPerClient: int(
+      "MAX_CONNECTIONS_PER_CLIENT",
+      DEFAULT_LIMITS.maxConnectionsPerClient,
+      2,
+      100_000,
+    ),
   };
+  // Connections beyond the slots let one address queue a request behind its slow senders.
+  if (limits.maxConnectionsPerClient <= limits.maxConcurrentPerClient) {
+    throw new ConfigError(
+      `MAX_CONNECTIONS_PER_CLIENT (${limits.maxConnectionsPerClient}) must be greater than MAX_CONCURRENT_PER_CLIENT (${limits.maxConcurrentPerClient})`,
+    );
+  }
+  return limits;
 }
 
 /** `RESPONSE_CACHE_MAX_AGE` (seconds, 0 turns the cache off) and `RESPONSE_CACHE_MAX_BYTES`. */
@@ -153,4 +190,40 @@ export function responseCacheFromEnv(env: Env): ResponseCacheConfig | false {
     { min: 1024 },
   );
   return maxAgeSeconds === 0 ? false : { maxAgeSeconds, maxSizeBytes };
+}
+
+/** `APQ_TTL_SECONDS` and `APQ_MAX_BYTES`: the store must hold at least one largest query. */
+export function persistedQueriesFromEnv(env: Env, maxQueryBytes: number): PersistedQuerySettings {
+  const ttlSeconds = getEnvInt(env, "APQ_TTL_SECONDS", DEFAULT_PERSISTED_QUERIES.ttlSeconds, {
+    min: 1,
+    max: 30 * 86_400,
+  });
+  const maxBytes = getEnvInt(env, "APQ_MAX_BYTES", DEFAULT_PERSISTED_QUERIES.maxBytes, {
+    min: 1024,
+  });
+  if (maxBytes < maxQueryBytes) {
+    throw new ConfigError(
+      `APQ_MAX_BYTES (${maxBytes}) must be at least MAX_QUERY_BYTES (${maxQueryBytes})`,
+    );
+  }
+  return { ttlSeconds, maxBytes };
+}
+
+/**
+ * PUBLIC_URL (`https://cti.example.org/` behind a proxy), else the listen address, a wildcard
+ * one as 127.0.0.1; undefined for port 0, known only once listening.
+ */
+export function publicUrlFromEnv(env: Env, host: string, port: number): string | undefined {
+  const value = getEnvUrl(env, "PUBLIC_URL", HTTP);
+  if (value) {
+    const url = new URL(value);
+    if (url.search || url.hash || url.username || url.password) {
+      throw new ConfigError(`PUBLIC_URL must be a plain http(s) URL, got "${redact(value)}"`);
+    }
+    if (!url.pathname.endsWith("/")) url.pathname += "/";
+    return url.href;
+  }
+  if (port === 0) return undefined;
+  const dialed = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return `http://${dialed.includes(":") ? `[${dialed}]` : dialed}:${port}/`;
 }

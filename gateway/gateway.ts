@@ -1,5 +1,4 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import type { Redis } from "ioredis";
 import { AdmissionControl } from "../platform/admission";
 import { costPlugin } from "../platform/cost";
 import { formatError, requestIdPlugin } from "../platform/error-policy";
@@ -13,13 +12,14 @@ import {
   knownOperations,
   observabilityPlugin,
 } from "../platform/observability";
-import { RedisKeyValueCache } from "../platform/redis";
+import type { SharedRedis } from "../platform/redis";
 import type { KeyStore } from "./access/keys";
 import { type GatewayContext, writeAccessPlugin } from "./auth";
 import type { GatewaySettings } from "./config";
 import { landingPagePlugin } from "./landing-page";
 import { DEFAULT_LIMITS, type Limits, armor } from "./limits";
 import { failedFetchPathsPlugin } from "./partial-failures";
+import { DEFAULT_PERSISTED_QUERIES, persistedQueries, vetQuery } from "./persisted-queries";
 import { requestContext } from "./request-context";
 import {
   type CacheInvalidation,
@@ -38,7 +38,7 @@ export interface GatewayDeps {
    * State shared by every replica (REDIS_URL): rate-limit counters, the response cache and its
    * invalidation, persisted queries. Without it each process keeps its own.
    */
-  redis?: Redis;
+  redis?: SharedRedis;
   /** How a write drops the cached reads: this process only unless told otherwise. */
   cacheInvalidation?: CacheInvalidation;
   plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -47,7 +47,10 @@ export interface GatewayDeps {
 export type GatewayConfig = GatewaySettings & GatewayDeps;
 
 export interface RunningGateway {
+  /** Where it listens. */
   url: string;
+  /** Where clients reach it (PUBLIC_URL, else where it listens). */
+  publicUrl: string;
   stop(): Promise<void>;
 }
 
@@ -66,10 +69,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       },
       metrics,
     ),
-    // Automatic persisted queries: one store for every replica when Redis is there.
-    persistedQueries: config.redis
-      ? { cache: new RedisKeyValueCache(config.redis, "attribution-graph:apq:") }
-      : undefined,
+    // Automatic persisted queries, with a TTL and a size cap; shared by replicas through Redis.
+    persistedQueries: persistedQueries(
+      config.persistedQueries ?? DEFAULT_PERSISTED_QUERIES,
+      config.redis,
+    ),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.stackTraces ?? false,
     allowBatchedHttpRequests: limits.batching,
@@ -90,13 +94,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   // GraphQL and TAXII requests: the same rate limits and authentication.
   const context = requestContext(config, limits.rateLimitPerMinute);
+  // Known once listening when the port is 0 (tests); never taken from a request's Host header.
+  let listening = "";
   const running = await serveGraphQL(server, createHttpServer(), {
     host: config.host,
     port: config.port,
     maxBodyBytes: limits.maxBodyBytes,
     maxBatchSize: limits.batching ? limits.maxBatchSize : 1,
+    // The query's bytes and its persisted-query extension, before it takes a slot.
+    vetOperation: vetQuery(limits.maxQueryBytes, createLogger("gateway", config.logLevel)),
     admission,
     requestTimeoutMs: limits.requestTimeoutMs,
+    headerTimeoutMs: limits.headerTimeoutSeconds * 1000,
+    bodyTimeoutMs: limits.bodyTimeoutSeconds * 1000,
+    maxConnectionsPerClient: limits.maxConnectionsPerClient,
     routes: gatewayRoutes(config, {
       server,
       context,
@@ -104,11 +115,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       limits,
       metrics,
       subgraphUrls: urls,
+      redis: config.redis,
+      publicUrl: () => config.publicUrl ?? listening,
     }),
     context,
   });
+  listening = running.url;
   return {
     url: running.url,
+    publicUrl: config.publicUrl ?? running.url,
     async stop() {
       await running.close();
       await server.stop();
@@ -133,7 +148,7 @@ export function gatewayPlugins(
       listSizesFromSupergraph(config.supergraphSdl),
     ) as ApolloServerPlugin<GatewayContext>,
     inputGuardPlugin() as ApolloServerPlugin<GatewayContext>,
-    writeAccessPlugin(),
+    writeAccessPlugin(config.keys),
     requestIdPlugin(),
     observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
     failedFetchPathsPlugin<GatewayContext>(),

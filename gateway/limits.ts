@@ -14,6 +14,8 @@ export interface Limits {
   maxAliases: number;
   maxRootFields: number;
   maxTokens: number;
+  /** UTF-8 bytes of a query's text, comments and whitespace included. */
+  maxQueryBytes: number;
   maxDirectives: number;
   /** Weighted by list sizes: a field under `first: 100` counts 100 times. */
   maxCost: number;
@@ -33,6 +35,11 @@ export interface Limits {
   queueTimeoutMs: number;
   /** How long one request may run at the gateway before it is answered TIMEOUT. */
   requestTimeoutMs: number;
+  /** A client's headers, then its body, must arrive within these (408, connection closed). */
+  headerTimeoutSeconds: number;
+  bodyTimeoutSeconds: number;
+  /** Open connections per client address; above MAX_CONCURRENT_PER_CLIENT (slots). */
+  maxConnectionsPerClient: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -40,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 15,
   maxRootFields: 10,
   maxTokens: 3000,
+  maxQueryBytes: 32 * 1024,
   maxDirectives: 20,
   maxCost: DEFAULT_MAX_COST,
   maxBodyBytes: 1024 * 1024,
@@ -53,6 +61,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxQueuedRequests: DEFAULT_ADMISSION.maxQueued,
   queueTimeoutMs: DEFAULT_ADMISSION.queueTimeoutMs,
   requestTimeoutMs: 30_000,
+  headerTimeoutSeconds: 10,
+  bodyTimeoutSeconds: 10,
+  maxConnectionsPerClient: 64,
 };
 
 /**

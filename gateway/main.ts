@@ -35,7 +35,7 @@ async function main() {
 
 async function serveGateway(config: GatewayProcessConfig) {
   const keys = await KeyStore.open(config.database, { migrateSchema: false });
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, "gateway") : undefined;
+  const redis = config.redisServer ? connectRedis(config.redisServer, "gateway") : undefined;
   const gateway = await startGateway({
     ...config,
     keys,
@@ -43,12 +43,15 @@ async function serveGateway(config: GatewayProcessConfig) {
     // With Redis every worker and replica shares one cache; without, workers relay the drop.
     cacheInvalidation: redis ? undefined : clusterCacheInvalidation(),
   });
-  if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`gateway ready at ${gateway.url}`);
+  if (!cluster.isWorker || cluster.worker?.id === 1) {
+    const reached = gateway.publicUrl === gateway.url ? "" : ` (public URL ${gateway.publicUrl})`;
+    console.log(`gateway ready at ${gateway.url}${reached}`);
+  }
   const stop = () =>
     void gateway
       .stop()
       .then(() => keys.close())
-      .then(() => redis?.quit().catch(() => undefined))
+      .then(() => redis?.quit())
       .then(stopTracing)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);

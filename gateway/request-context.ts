@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
-import type { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { ErrorCode, apiError } from "../platform/errors";
+import type { SharedRedis } from "../platform/redis";
 import { type AuthConfig, type GatewayContext, authenticate } from "./auth";
 
 export type RequestContext = (req: IncomingMessage, requestId: string) => Promise<GatewayContext>;
@@ -11,22 +11,13 @@ export type RequestContext = (req: IncomingMessage, requestId: string) => Promis
  * limits by key. `rateLimitPerMinute` requests per minute each.
  */
 export function requestContext(
-  config: AuthConfig & { redis?: Redis },
+  config: AuthConfig & { redis?: SharedRedis },
   rateLimitPerMinute: number,
 ): RequestContext {
   const perProcess = new RateLimiterMemory({ points: rateLimitPerMinute, duration: 60 });
-  // Shared counters; while Redis is down each process counts on its own (the insurance limiter).
-  const rateLimiter = config.redis
-    ? new RateLimiterRedis({
-        storeClient: config.redis,
-        keyPrefix: "attribution-graph:rate",
-        points: rateLimitPerMinute,
-        duration: 60,
-        insuranceLimiter: perProcess,
-      })
-    : perProcess;
+  const consume = sharedCounters(config.redis, perProcess, rateLimitPerMinute);
   const limitRate = (client: string) =>
-    rateLimiter.consume(client).catch(() => {
+    consume(client).catch(() => {
       throw apiError(
         ErrorCode.RATE_LIMITED,
         `rate limit of ${rateLimitPerMinute} requests per minute exceeded`,
@@ -40,5 +31,34 @@ export function requestContext(
     const identity = await authenticate(req, config);
     if (identity.keyId) await limitRate(`key:${identity.keyId}`);
     return { identity, requestId };
+  };
+}
+
+/**
+ * Counters shared by every replica in Redis; while Redis is down or stalled each process counts
+ * on its own (`perProcess`), and a command past its deadline costs that deadline once.
+ */
+function sharedCounters(
+  redis: SharedRedis | undefined,
+  perProcess: RateLimiterMemory,
+  points: number,
+): (key: string) => Promise<RateLimiterRes> {
+  if (!redis) return (key) => perProcess.consume(key);
+  const shared = new RateLimiterRedis({
+    storeClient: redis.client,
+    keyPrefix: "attribution-graph:rate",
+    points,
+    duration: 60,
+  });
+  return async (key) => {
+    if (redis.usable) {
+      try {
+        return await shared.consume(key);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw error;
+        redis.noteFailure(error);
+      }
+    }
+    return perProcess.consume(key);
   };
 }

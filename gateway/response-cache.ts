@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { Redis } from "ioredis";
-import { RedisKeyValueCache, isUp } from "../platform/redis";
+import { RedisKeyValueCache, type SharedRedis } from "../platform/redis";
 import type { GatewayContext } from "./auth";
 
 export interface ResponseCacheConfig {
@@ -54,20 +53,20 @@ const GENERATION_KEY = "attribution-graph:response-cache:generation";
 /**
  * Every replica of the gateway with one Redis: cached reads live in Redis under the generation
  * Redis holds, and a write anywhere starts a new one (INCR) before its answer is sent, so no
- * replica's next read finds an older answer. While Redis is down the cache is bypassed; when it
- * is back, a new generation drops whatever was cached before the outage.
+ * replica's next read finds an older answer. While Redis is down or stalled the cache is
+ * bypassed; when it is back, a new generation drops whatever was cached before the outage.
  */
-export function redisCacheInvalidation(redis: Redis): CacheInvalidation {
-  redis.on("ready", () => void redis.incr(GENERATION_KEY).catch(() => undefined));
+export function redisCacheInvalidation(redis: SharedRedis): CacheInvalidation {
+  redis.onRecovered(() => void redis.run((c) => c.incr(GENERATION_KEY)).catch(() => undefined));
   return {
     async publish() {
-      if (isUp(redis)) await redis.incr(GENERATION_KEY);
+      if (redis.usable) await redis.run((c) => c.incr(GENERATION_KEY));
     },
     subscribe() {},
     async generation() {
-      if (!isUp(redis)) return undefined;
+      if (!redis.usable) return undefined;
       try {
-        return (await redis.get(GENERATION_KEY)) ?? "0";
+        return (await redis.run((c) => c.get(GENERATION_KEY))) ?? "0";
       } catch {
         return undefined;
       }

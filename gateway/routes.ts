@@ -2,6 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { AdmissionControl } from "../platform/admission";
 import { healthRoutes, within } from "../platform/health";
 import { type Metrics, metricsRoute } from "../platform/observability";
+import type { SharedRedis } from "../platform/redis";
 import { stixRoutes } from "../stix/taxii/server";
 import type { GatewayContext } from "./auth";
 import type { GatewaySettings } from "./config";
@@ -17,6 +18,9 @@ export interface RouteParts {
   metrics: Metrics;
   /** The subgraphs `/health/ready` asks, by name. */
   subgraphUrls: Record<string, string>;
+  redis?: SharedRedis;
+  /** Where clients reach the gateway: PUBLIC_URL, else where it listens. */
+  publicUrl(): string;
 }
 
 /** The plain HTTP routes beside GraphQL: TAXII and STIX, the web build, metrics, health. */
@@ -30,14 +34,29 @@ export function gatewayRoutes(config: GatewaySettings, parts: RouteParts) {
       admission: parts.admission,
       requestTimeoutMs: parts.limits.requestTimeoutMs,
       maxContentLength: parts.limits.maxBodyBytes,
+      publicUrl: parts.publicUrl,
     }),
     ...webRoutes({ introspection: config.introspection, root: config.webRoot }),
     "/metrics": metricsRoute(
       parts.metrics,
       config.metricsToken ?? (config.production ? null : undefined),
     ),
-    ...healthRoutes(() => subgraphsReady(parts.subgraphUrls)),
+    ...healthRoutes(async () => ({
+      ...(await subgraphsReady(parts.subgraphUrls)),
+      ...(parts.redis ? await redisHealth(parts.redis) : {}),
+    })),
   };
+}
+
+/**
+ * Redis down or stalled takes no replica out (each falls back to per-process state), so it
+ * answers 200 and says so: `{ status: "degraded", redis: "timeout" }`. A PING within the command
+ * deadline tells a stall even when no request has met one yet.
+ */
+async function redisHealth(redis: SharedRedis) {
+  await redis.run((client) => client.ping()).catch(() => undefined);
+  const state = redis.state;
+  return state === "up" ? { redis: "ok" } : { status: "degraded", redis: state };
 }
 
 /** Ready once every subgraph says it is ready, each within 2 s. */

@@ -12,6 +12,7 @@ import {
 import { SUPERGRAPH_PATH } from "../gateway/supergraph";
 import { type GraphQLResponse, postGraphQL } from "../scripts/graphql-client";
 import type { DatabaseConfig } from "../platform/database";
+import type { SharedRedis } from "../platform/redis";
 import { type RunningSubgraph, startSubgraph } from "../services/kit/subgraph";
 import { subgraphs } from "../services";
 
@@ -37,6 +38,10 @@ export interface FederationOptions {
   subgraphUrls?: Record<string, string>;
   /** The web build served at /app/ and /graphiql (default: dist/web). */
   webRoot?: string;
+  /** State shared through Redis by the gateway and the subgraphs (REDIS_URL); none by default. */
+  redis?: SharedRedis;
+  /** Where clients reach the gateway (PUBLIC_URL); default: where it listens. */
+  publicUrl?: string;
 }
 
 export interface LocalFederation {
@@ -100,6 +105,7 @@ export async function startLocalFederation(
         production,
         logLevel,
         metricsToken: options.metricsToken,
+        redis: options.redis,
       });
       running.push(subgraph);
     }
@@ -115,6 +121,7 @@ export async function startLocalFederation(
       limits,
       responseCache,
       cacheInvalidation: options.cacheInvalidation,
+      redis: options.redis,
       identitySecret,
       host: "127.0.0.1",
       port: 0,
@@ -125,6 +132,7 @@ export async function startLocalFederation(
       },
       introspection: options.introspection ?? false,
       webRoot: options.webRoot,
+      publicUrl: options.publicUrl,
     });
   } catch (error) {
     await stop();

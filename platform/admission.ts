@@ -37,7 +37,8 @@ interface Waiter {
  * and no bound on their queue.
  */
 /**
- * Admits a request and frees its slot when its response closes. A client that leaves while the
+ * Admits a request and frees its slot when its response closes. Callers ask once the request's
+ * body has arrived (serveGraphQL; TAXII routes are GET-only): a slow sender never holds a slot. A client that leaves while the
  * request waits must not take the slot with it: its 'close' has fired by the time the slot is
  * granted, so a listener added then would never run. Answers false when the client has left.
  */

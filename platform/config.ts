@@ -72,6 +72,27 @@ export function redisUrlFromEnv(env: Env): string | undefined {
   return getEnvUrl(env, "REDIS_URL", ["redis:", "rediss:"]);
 }
 
+export interface RedisConfig {
+  /** `redis://host:6379/0` (REDIS_URL). */
+  url: string;
+  /** Every command's deadline (REDIS_COMMAND_TIMEOUT_MS): past it, Redis counts as stalled. */
+  commandTimeoutMs: number;
+}
+
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 250;
+
+/** REDIS_URL and REDIS_COMMAND_TIMEOUT_MS (each command's deadline); undefined without Redis. */
+export function redisConfigFromEnv(env: Env): RedisConfig | undefined {
+  const url = redisUrlFromEnv(env);
+  const commandTimeoutMs = getEnvInt(
+    env,
+    "REDIS_COMMAND_TIMEOUT_MS",
+    DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+    { min: 10, max: 60_000 },
+  );
+  return url ? { url, commandTimeoutMs } : undefined;
+}
+
 /**
  * OTEL_TRACING (off by default), OTEL_SERVICE_NAME, and OTEL_TRACES_EXPORTER=console to print
  * spans instead of sending them over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT, read by the

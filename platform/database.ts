@@ -15,7 +15,7 @@ export interface DatabaseConfig {
 /** Counts SQL statements: tests assert that a query's cost does not grow with its rows. */
 export class StatementCounter implements Logger {
   count = 0;
-  /** When set, every statement run is appended to it (test/explain.test.ts EXPLAINs them). */
+  /** When set, every statement run is appended to it (test/e2e/services/explain.test.ts EXPLAINs them). */
   recording: { query: string; parameters?: unknown[] }[] | undefined;
   logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
@@ -65,15 +65,22 @@ export function createDataSource(
 }
 
 /**
- * Creates the subgraph's schema (TypeORM does not) and applies pending migrations. An advisory
- * lock serialises replicas and sibling subgraphs starting together: CREATE EXTENSION races.
+ * Creates the subgraph's schema (TypeORM does not) unless it exists, and applies pending
+ * migrations. An advisory lock serialises replicas and sibling subgraphs starting together:
+ * CREATE EXTENSION races.
  */
 export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
     await lock.query("SELECT pg_advisory_lock(hashtext('attribution-graph:migrate'))");
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // Asked first: a role that owns its schema may lack CREATE on the database, which even
+    // CREATE SCHEMA IF NOT EXISTS requires.
+    const [{ present }] = await dataSource.query(
+      "SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1) AS present",
+      [schema],
+    );
+    if (!present) await dataSource.query(`CREATE SCHEMA "${schema}"`);
     const applied = await dataSource.runMigrations({ transaction: "each" });
     return applied.map((migration) => migration.name);
   } finally {

@@ -11,7 +11,8 @@ function sendOk(res: ServerResponse, body: object) {
 
 /**
  * `/health/live` answers while the process serves HTTP; `/health/ready` runs `ready` (database,
- * subgraphs) and answers 503 with the reason when something it needs is down.
+ * subgraphs) and answers 503 with the reason when something it needs is down. A check may answer
+ * `status: "degraded"`: still 200, the replica serves without something optional (Redis).
  */
 export function healthRoutes(ready: Check) {
   return {

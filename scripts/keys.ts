@@ -19,7 +19,7 @@ async function main() {
   const [command, argument] = positionals;
   if (!["create", "list", "revoke"].includes(command ?? "")) throw new Error(USAGE);
   const database = await localDatabase(process.env);
-  const keys = await KeyStore.open(databaseConfigFromEnv(process.env, database.url));
+  const keys = await KeyStore.open(databaseConfigFromEnv(process.env, database.urls.gateway));
   try {
     if (command === "create") {
       if (!argument) throw new Error(USAGE);

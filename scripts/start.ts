@@ -8,30 +8,36 @@ import {
   getEnvPort,
   getEnvSecret,
   getEnvStr,
-  redact,
 } from "../platform/env";
 import { projectPath } from "../platform/paths";
-import { limitsFromEnv, responseCacheFromEnv } from "../gateway/config";
+import {
+  limitsFromEnv,
+  persistedQueriesFromEnv,
+  publicUrlFromEnv,
+  responseCacheFromEnv,
+} from "../gateway/config";
+import type { ServiceName } from "./database-roles";
 import { localDatabase } from "./local-database";
 import { type GalaxyLoad, isFirstStart, loadGalaxyInBackground } from "./misp/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";
 
 /** The subgraphs of services/index.ts, without loading their schemas into this process. */
-const SUBGRAPHS = [
-  {
-    name: "governments",
-    port: 4001,
-    portVariable: "GOVERNMENTS_PORT",
-    urlVariable: "GOVERNMENTS_URL",
-  },
-  { name: "incidents", port: 4002, portVariable: "INCIDENTS_PORT", urlVariable: "INCIDENTS_URL" },
-  {
-    name: "legal-actions",
-    port: 4003,
-    portVariable: "LEGAL_ACTIONS_PORT",
-    urlVariable: "LEGAL_ACTIONS_URL",
-  },
-];
+const SUBGRAPHS: { name: ServiceName; port: number; portVariable: string; urlVariable: string }[] =
+  [
+    {
+      name: "governments",
+      port: 4001,
+      portVariable: "GOVERNMENTS_PORT",
+      urlVariable: "GOVERNMENTS_URL",
+    },
+    { name: "incidents", port: 4002, portVariable: "INCIDENTS_PORT", urlVariable: "INCIDENTS_URL" },
+    {
+      name: "legal-actions",
+      port: 4003,
+      portVariable: "LEGAL_ACTIONS_PORT",
+      urlVariable: "LEGAL_ACTIONS_URL",
+    },
+  ];
 
 /** Where this machine reaches a service listening on `host` (a wildcard is no address to dial). */
 function localUrl(host: string, port: number): string {
@@ -41,12 +47,15 @@ function localUrl(host: string, port: number): string {
 
 function configFromEnv(env: Env) {
   // Checked here for a message before anything starts; each service reads them again.
-  limitsFromEnv(env);
+  persistedQueriesFromEnv(env, limitsFromEnv(env).maxQueryBytes);
   workersFromEnv(env);
   const responseCache = responseCacheFromEnv(env);
+  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
+  const gatewayPort = getEnvPort(env, "GATEWAY_PORT", 4000);
   return {
-    host: getEnvStr(env, "HOST", "127.0.0.1") as string,
-    gatewayPort: getEnvPort(env, "GATEWAY_PORT", 4000),
+    host,
+    gatewayPort,
+    publicUrl: publicUrlFromEnv(env, host, gatewayPort) ?? localUrl(host, gatewayPort),
     subgraphs: SUBGRAPHS.map((s) => ({ ...s, port: getEnvPort(env, s.portVariable, s.port) })),
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
@@ -69,27 +78,27 @@ async function main() {
   const nodeArgs = [`--max-old-space-size=${config.maxOldSpaceMb}`];
   if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
   const database = await localDatabase(env);
-  console.log(`database: ${redact(database.url)}`);
+  console.log(`database: ${database.description}`);
   // Decided before the services migrate it: the galaxy is loaded on the first start only.
-  const loadMisp = config.loadMisp && (await isFirstStart(database.url));
+  const loadMisp = config.loadMisp && (await isFirstStart(database.urls.incidents));
   let galaxy: GalaxyLoad | undefined;
   const common: Env = {
     ...env,
     HOST: config.host,
-    DATABASE_URL: database.url,
     IDENTITY_SECRET: config.identitySecret,
     MIGRATE_ON_START: String(config.migrate),
   };
   // Schema and data are ready once the first start went through.
   const restartEnv = { MIGRATE_ON_START: "false", SEED_ON_START: "false" };
   const width = Math.max(...[...SUBGRAPHS.map((s) => s.name), "gateway"].map((n) => n.length));
-  const supervise = (name: string, entry: string[], port: number, extra: Env) =>
+  const supervise = (name: ServiceName, entry: string[], port: number, extra: Env) =>
     new SupervisedProcess(
       {
         name,
         script: projectPath("dist", ...entry),
         nodeArgs,
-        env: { ...common, PORT: String(port), ...extra },
+        // Each service as its own role: it owns its schema and cannot read the others'.
+        env: { ...common, DATABASE_URL: database.urls[name], PORT: String(port), ...extra },
         restartEnv,
         readyUrl: `${localUrl(config.host, port)}health/ready`,
       },
@@ -139,12 +148,12 @@ async function main() {
     console.error(error instanceof StartFailed ? error.message : error);
     await stop(error instanceof StartFailed && error.exitCode === 2 ? 2 : 1);
   }
-  console.log(`\nattribution-graph gateway ready at http://${config.host}:${config.gatewayPort}/`);
+  console.log(`\nattribution-graph gateway ready at ${config.publicUrl}`);
   if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
   if (loadMisp && !stopping) {
     // A failed load leaves the services up: the graph is usable without the galaxy.
     galaxy = loadGalaxyInBackground(
-      { ...common, DATABASE_URL: database.url },
+      { ...common, DATABASE_URL: database.urls.gateway },
       localUrl(config.host, config.gatewayPort),
       console.log,
     );

@@ -65,7 +65,7 @@ a time), and reports memory: \`heapUsed\` and \`rss\` after a forced GC every se
 the last quarter of the run against the mean of the second quarter. The gateway, the three
 subgraphs and the load generator share one Node.js process, so that process's memory is the
 memory of every service. It exits non-zero on any unexplained error or missing write.
-\`test/soak.test.ts\` runs the same checks for 10 seconds in the test suite.
+\`test/e2e/bench/soak.test.ts\` runs the same checks for 10 seconds in the test suite.
 
 Each run appends one entry below.
 `;

@@ -57,8 +57,9 @@ export class KeyStore {
   }
 
   /**
-   * Verified keys are remembered for a few seconds: every keyed request would otherwise cost a
-   * query. A revocation here is immediate; on other gateway replicas it takes CACHE_MS at most.
+   * Verified keys are remembered for a few seconds: every keyed read would otherwise cost a
+   * query. A revocation here is immediate; on other gateway replicas a read may pass for CACHE_MS
+   * at most, a write never (`isActive` is asked for each).
    */
   private readonly verified = new Map<string, { key: ApiKey | null; until: number }>();
   /** Counts revocations: a lookup that overlapped one is not remembered. */
@@ -99,10 +100,24 @@ export class KeyStore {
     const result = await this.db
       .getRepository(ApiKey)
       .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    // Once the row says revoked: forget the key, and any lookup still reading the row before.
+    this.forget(id);
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Whether key `id` is still active, asked of the database past the cache: a write checks it, so
+   * a revocation by any process (`npm run keys -- revoke`, another replica) stops writes at once.
+   */
+  async isActive(id: string): Promise<boolean> {
+    const active = await this.db.getRepository(ApiKey).existsBy({ id, revokedAt: IsNull() });
+    if (!active) this.forget(id);
+    return active;
+  }
+
+  /** Once the row says revoked: forget the key, and any lookup still reading the row before. */
+  private forget(id: string) {
     this.revocations += 1;
     for (const [token, { key }] of this.verified) if (key?.id === id) this.verified.delete(token);
-    return (result.affected ?? 0) > 0;
   }
 
   /** On first start there is no admin: create one and return its token, to print once. */

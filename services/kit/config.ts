@@ -1,10 +1,11 @@
 import {
+  type RedisConfig,
   databaseConfigFromEnv,
   logLevelFromEnv,
   metricsOperationsFromEnv,
   metricsTokenFromEnv,
   modeFromEnv,
-  redisUrlFromEnv,
+  redisConfigFromEnv,
   workersFromEnv,
 } from "../../platform/config";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
@@ -59,7 +60,7 @@ export interface SubgraphSettings {
  */
 export interface SubgraphProcessConfig extends SubgraphSettings {
   /** Where replicas of this subgraph share used identity nonces (REDIS_URL). */
-  redisUrl?: string;
+  redisServer?: RedisConfig;
   /** Load the shipped dataset into an empty database before listening (SEED_ON_START). */
   seed: boolean;
   workers: number;
@@ -94,7 +95,7 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphPr
   return {
     ...config,
     identitySecret,
-    redisUrl: redisUrlFromEnv(env),
+    redisServer: redisConfigFromEnv(env),
     seed: getEnvBool(env, "SEED_ON_START", false),
     workers: workersFromEnv(env),
   };

@@ -42,7 +42,7 @@ export async function runSubgraph<L>(definition: SubgraphDefinition<L>, defaultP
       serveSubgraph(definition, {
         ...config,
         migrate: false,
-        redis: config.redisUrl ? connectRedis(config.redisUrl, definition.name) : undefined,
+        redis: config.redisServer ? connectRedis(config.redisServer, definition.name) : undefined,
       }),
   });
 }
@@ -55,7 +55,7 @@ async function serveSubgraph<L>(definition: SubgraphDefinition<L>, config: Subgr
   const stop = () =>
     void subgraph
       .stop()
-      .then(() => config.redis?.quit().catch(() => undefined))
+      .then(() => config.redis?.quit())
       .then(stopTracing)
       .then(() => process.exit(0));
   process.once("SIGTERM", stop);

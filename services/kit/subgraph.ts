@@ -20,7 +20,6 @@ import { validateArgument } from "./problems";
 import { type AnyRecordWrites, bundleLoader } from "./records";
 import { formatError, requestIdPlugin } from "../../platform/error-policy";
 import { healthRoutes, within } from "../../platform/health";
-import type { Redis } from "ioredis";
 import { inputGuardPlugin } from "../../platform/input-guard";
 import {
   type Metrics,
@@ -32,6 +31,7 @@ import {
 } from "../../platform/observability";
 import { createHttpServer, serveGraphQL } from "../../platform/http";
 import type { Identity } from "../../platform/identity";
+import type { SharedRedis } from "../../platform/redis";
 import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphSettings } from "./config";
 import {
   type DatabaseConfig,
@@ -129,7 +129,7 @@ function describeRootTypes(document: DocumentNode): DocumentNode {
 
 export interface SubgraphConfig extends SubgraphSettings {
   /** Where replicas of this subgraph share used identity nonces (REDIS_URL). */
-  redis?: Redis;
+  redis?: SharedRedis;
 }
 
 export interface RunningSubgraph {

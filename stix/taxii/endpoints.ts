@@ -14,8 +14,8 @@ export interface StixRequest {
   path: string[];
   params: URLSearchParams;
   accept: string | undefined;
-  /** `http://host:port`, as the client reached the gateway. */
-  origin: string;
+  /** Where clients reach the gateway (PUBLIC_URL, ending in "/"): never the Host header. */
+  publicUrl: string;
   maxContentLength: number;
   /** Every STIX object, read through the gateway's GraphQL API as the caller. */
   graph(): Promise<StixGraph>;
@@ -42,7 +42,7 @@ export async function taxiiAnswer(request: StixRequest): Promise<Answer> {
     );
   }
   const [root, section, id, sub, objectId, versions, ...rest] = request.path;
-  const apiRoot = `${request.origin}/taxii2/${API_ROOT}/`;
+  const apiRoot = new URL(`taxii2/${API_ROOT}/`, request.publicUrl).href;
   if (root === undefined) {
     return taxii({
       title: "attribution-graph TAXII 2.1",

@@ -17,6 +17,8 @@ export interface StixServerOptions<C extends BaseContext> {
   requestTimeoutMs?: number;
   /** The largest request body the gateway accepts (`max_content_length` of the API root). */
   maxContentLength: number;
+  /** Where clients reach the gateway (PUBLIC_URL), for discovery's absolute URLs. */
+  publicUrl(): string;
 }
 
 type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -49,6 +51,7 @@ function route<C extends BaseContext>(
           allow: "GET, HEAD",
         });
       }
+      // GET and HEAD only: no body to wait for, the slot is asked for once the headers are in.
       const client = req.socket.remoteAddress ?? "unknown";
       if (options.admission && !(await admitUntilClosed(options.admission, client, res))) return;
       const context = await options.context(req, requestId).catch((error: unknown) => {
@@ -64,7 +67,7 @@ function route<C extends BaseContext>(
           .map((segment) => decodeURIComponent(segment)),
         params: url.searchParams,
         accept: req.headers.accept,
-        origin: origin(req),
+        publicUrl: options.publicUrl(),
         maxContentLength: options.maxContentLength,
         graph: () => (graph ??= exportBundle(inProcess(options.server, context)).then(stixGraph)),
       });
@@ -136,17 +139,4 @@ function asTaxiiError(error: unknown, requestId: string): TaxiiError {
   }
   console.error(`request ${requestId}:`, error);
   return new TaxiiError(500, "internal error", {}, "INTERNAL_SERVER_ERROR");
-}
-
-/** Where the client reached us, for the absolute URLs of discovery. */
-function origin(req: IncomingMessage): string {
-  const proto = String(req.headers["x-forwarded-proto"] ?? "")
-    .split(",")[0]
-    .trim();
-  const host = req.headers.host ?? "";
-  // A Host header that is not a host[:port] is not echoed back: the address we answer on is.
-  const safe = /^([\w.-]+|\[[\da-f:.]+\])(:\d{1,5})?$/i.test(host)
-    ? host
-    : `${req.socket.localAddress?.includes(":") ? `[${req.socket.localAddress}]` : req.socket.localAddress}:${req.socket.localPort}`;
-  return `${proto === "https" ? "https" : "http"}://${safe}`;
 }
