@@ -15,13 +15,7 @@ import {
 } from "./legal-action.inputs";
 import { legalActionList, relatedActors, relatedIncidents } from "./legal-action.queries";
 import { legalActionWrites } from "./legal-action.writes";
-import {
-  AgencyRef,
-  GovernmentRef,
-  IncidentConnection,
-  ThreatActorConnection,
-  ThreatActorRef,
-} from "./references";
+import { AgencyRef, GovernmentRef, IncidentConnection, ThreatActorConnection } from "./references";
 
 @Resolver(() => LegalAction)
 class LegalActionFields {
@@ -107,27 +101,3 @@ export const LegalActionResolver = RecordResolver(LegalActionFields, {
       "Deletes a legal action with its charges and defendants (editor key); UNCHANGED if none.",
   },
 });
-
-@Resolver(() => Defendant)
-export class DefendantResolver {
-  @FieldResolver(() => GovernmentRef, {
-    nullable: true,
-    description: "The government of the defendant's nationality.",
-  })
-  nationality(@Root() defendant: Defendant) {
-    return ref(GovernmentRef, defendant.nationalityId);
-  }
-
-  @FieldResolver(() => ThreatActorRef, {
-    nullable: true,
-    description: "The threat actor the defendant is charged as a member of.",
-  })
-  affiliatedActor(@Root() defendant: Defendant) {
-    return ref(ThreatActorRef, defendant.affiliatedActorId);
-  }
-
-  @FieldResolver(() => LegalAction, { description: "The legal action naming the defendant." })
-  legalAction(@Root() defendant: Defendant, @Ctx() ctx: Context) {
-    return ctx.loaders.legalActionById.load(defendant.legalActionId);
-  }
-}
