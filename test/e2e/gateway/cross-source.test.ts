@@ -173,7 +173,10 @@ describe("gateway > cross-source queries > a person across legal actions", () =>
       found.filter(([, ids]: [string, string[]]) => ids.length > 1).map(([id]: [string]) => id),
     ).toEqual(["anatoliy-kovalev", "yevgeniy-polyanin", "zhang-shilong"]);
   });
+});
 
+// The two persons of the README: one indicted then listed, one indicted twice under two spellings.
+describe("gateway > cross-source queries > a person indicted and listed", () => {
   it("finds Zhang Shilong, indicted in 2018 and listed by the EU in 2020, and Kovalev by a spelling of 2018", async () => {
     const { data: result, errors } = await federation.query<any>(/* GraphQL */ `
       {
