@@ -61,6 +61,8 @@ export default tseslint.config(
               "Defendant",
               "Sanctions",
               "ExternalId",
+              "PersonName",
+              "PersonAffiliation",
             ],
           },
         },
