@@ -37,7 +37,7 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
     await tx.getRepository(Person).upsert(
       {
         id: p.id,
-        name: p.names.find((n) => n.kind === PersonNameKind.PRIMARY)!.name,
+        name: primaryName(p),
         nationalityId: p.nationality ?? null,
         birthOn: birth.on,
         birthPrecision: birth.precision,
@@ -100,6 +100,13 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
     }));
   },
 };
+
+/** The PRIMARY spelling; `check` ensures one, a bundle file loaded without it fails here. */
+function primaryName(p: PersonInput): string {
+  const primary = p.names.find((n) => n.kind === PersonNameKind.PRIMARY);
+  if (!primary) throw new Error(`person "${p.id}": names has no PRIMARY spelling`);
+  return primary.name;
+}
 
 /** A name's or affiliation's own sources: optional, so absent (not `[]`) when there are none. */
 function citedOrNull(records: SourceRecord[], into: Record<string, SourceEntry>) {
