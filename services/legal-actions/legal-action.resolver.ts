@@ -15,6 +15,8 @@ import {
 } from "./legal-action.inputs";
 import { legalActionList, relatedActors, relatedIncidents } from "./legal-action.queries";
 import { legalActionWrites } from "./legal-action.writes";
+import { PersonConnection } from "./person";
+import { PersonListArgs } from "./person.inputs";
 import { AgencyRef, GovernmentRef, IncidentConnection, ThreatActorConnection } from "./references";
 
 @Resolver(() => LegalAction)
@@ -61,6 +63,19 @@ class LegalActionFields {
   })
   defendants(@Root() action: LegalAction, @Ctx() ctx: Context) {
     return ctx.loaders.defendantsOf.load(action.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => PersonConnection, {
+    description:
+      "The persons among its defendants (organisations are not), by name by default: each with every spelling of the name and every other legal action naming them.",
+  })
+  persons(
+    @Root() action: LegalAction,
+    @Args(() => PersonListArgs) args: PersonListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.personsOfAction(args).load(action.id);
   }
 
   @Directive(CONNECTION_SIZE)

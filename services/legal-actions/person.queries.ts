@@ -53,6 +53,10 @@ export const personList = recordList({
   ordering: (args: PersonListArgs) => nameOrdering("p", args.orderBy),
 });
 
+/** Persons a legal action `key` names among its defendants. */
+export const PERSONS_OF_ACTION = (key: string) =>
+  `p.id IN (SELECT m.person_id FROM legal.defendant m WHERE m.legal_action_id = ${key})`;
+
 /** Persons affiliated with the threat actor `key`, or charged or listed as its members. */
 export const PERSONS_OF_ACTOR = (key: string) =>
   `p.id IN (SELECT m.person_id FROM legal.defendant m WHERE m.affiliated_actor_id = ${key}

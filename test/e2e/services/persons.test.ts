@@ -201,6 +201,12 @@ describe("services > persons > everything against this person", () => {
               id
             }
           }
+          persons {
+            totalCount
+            nodes {
+              id
+            }
+          }
         }
       }
     `);
@@ -211,7 +217,10 @@ describe("services > persons > everything against this person", () => {
       byAgency: { totalCount: 1 },
       nobody: { totalCount: 0 },
       threatActor: { persons: { nodes: [{ id: "evgeni-serebriakov" }] } },
-      legalAction: { defendants: [{ person: { id: "evgeni-serebriakov" } }, { person: null }] },
+      legalAction: {
+        defendants: [{ person: { id: "evgeni-serebriakov" } }, { person: null }],
+        persons: { totalCount: 1, nodes: [{ id: "evgeni-serebriakov" }] },
+      },
     });
   });
 });
