@@ -62,6 +62,8 @@ export default tseslint.config(
               "Sanctions",
               "ExternalId",
               "RecordTime",
+              "PersonName",
+              "PersonAffiliation",
             ],
           },
         },

@@ -23,6 +23,7 @@ export const BUNDLE_KEYS = [
   "threatActors",
   "incidents",
   "statements",
+  "persons",
   "legalActions",
 ] as const;
 

@@ -41,6 +41,7 @@ export const KINDS: Kind[] = [
     list: "statements",
     order: "{ field: ID, direction: ASC }",
   },
+  { key: "persons", type: "Person", list: "persons", order: "{ field: ID }" },
   {
     key: "legalActions",
     type: "LegalAction",

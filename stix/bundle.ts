@@ -6,6 +6,7 @@ import { mapGovernments } from "./governments";
 import { stixId } from "./ids";
 import { mapIncidents } from "./incidents";
 import { mapLegalActions } from "./legal-actions";
+import { mapPersons } from "./persons";
 import { COLLECTION_KEYS, type StixGraph, type StixObject } from "./model";
 import { mapStatements } from "./statements";
 import { mapThreatActors } from "./threat-actors";
@@ -30,6 +31,7 @@ export function stixGraph(bundle: Bundle): StixGraph {
   mapThreatActors(m);
   mapIncidents(m);
   mapStatements(m);
+  mapPersons(m);
   mapLegalActions(m);
   return m.graph;
 }

@@ -20,6 +20,7 @@ import type {
   IncidentRecord,
   LegalActionRecord,
   OfficialRecord,
+  PersonRecord,
   StatementRecord,
   ThreatActorRecord,
 } from "./records";
@@ -46,6 +47,7 @@ export class Mapping {
   readonly incidents: Map<string, IncidentRecord>;
   readonly statements: Map<string, StatementRecord>;
   readonly legalActions: Map<string, LegalActionRecord>;
+  readonly persons: Map<string, PersonRecord>;
 
   constructor(bundle: Bundle) {
     this.sources = bundle.sources ?? {};
@@ -56,6 +58,7 @@ export class Mapping {
     this.incidents = byId(bundle.incidents);
     this.statements = byId(bundle.statements);
     this.legalActions = byId(bundle.legalActions);
+    this.persons = byId(bundle.persons);
   }
 
   /**
@@ -123,11 +126,15 @@ export class Mapping {
   }
 
   /** The STIX id of a record's main object, or undefined when the export does not hold it. */
-  identity(kind: "Government" | "Agency" | "Official", id: string | undefined): string | undefined {
+  identity(
+    kind: "Government" | "Agency" | "Official" | "Person",
+    id: string | undefined,
+  ): string | undefined {
     const records = {
       Government: this.governments,
       Agency: this.agencies,
       Official: this.officials,
+      Person: this.persons,
     };
     return id && records[kind].has(id) ? stixId("identity", `${kind}:${id}`) : undefined;
   }

@@ -1,12 +1,13 @@
 import type { Mapping } from "./context";
 import { periodEnd, periodStart, precisions } from "./dates";
 import { LEGAL_ACTION_TYPE, NEW_SDO_EXTENSION } from "./extension";
+import { personRoles } from "./persons";
 
 /**
  * A legal action (indictment, complaint, sanction, ...) is the extension's new SDO
  * (stix/schemas/x-attribution-graph-legal-action.json): its own properties are top-level and
  * unprefixed, as STIX 2.1 § 7.3 wants for a `new-sdo`; dates follow the rule of dates.ts with
- * their precision in `date_precision`.
+ * their precision in `date_precision`. Each person it names is related to it (persons.ts).
  */
 export function mapLegalActions(m: Mapping): void {
   for (const action of m.legalActions.values()) {
@@ -15,7 +16,7 @@ export function mapLegalActions(m: Mapping): void {
       action.unsealed,
       action.filed,
     ]);
-    m.add(LEGAL_ACTION_TYPE, origin.globalId, origin, {
+    const sdo = m.add(LEGAL_ACTION_TYPE, origin.globalId, origin, {
       name: action.title,
       description: action.summary,
       legal_action_kind: action.kind,
@@ -63,5 +64,6 @@ export function mapLegalActions(m: Mapping): void {
       external_references: m.references(origin.globalId, action),
       extensions: NEW_SDO_EXTENSION,
     });
+    personRoles(m, action, sdo, origin);
   }
 }

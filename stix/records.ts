@@ -99,6 +99,29 @@ export interface StatementRecord extends Cited {
   attributions?: AttributionRecord[];
 }
 
+export interface PersonRecord extends Cited {
+  names: {
+    name: string;
+    kind: string;
+    language?: string;
+    script?: string;
+    usedBy?: string[];
+    sources?: string[];
+  }[];
+  nationality?: string;
+  birthDate?: string;
+  birthPlace?: string;
+  affiliations?: {
+    actor?: string;
+    agency?: string;
+    employer?: string;
+    role?: string;
+    from?: string;
+    to?: string;
+    sources?: string[];
+  }[];
+}
+
 export interface LegalActionRecord extends Cited {
   kind: string;
   title: string;
@@ -117,6 +140,7 @@ export interface LegalActionRecord extends Cited {
   defendants?: {
     name: string;
     kind?: string;
+    person?: string;
     nationality?: string;
     affiliatedActor?: string;
     employer?: string;

@@ -6,7 +6,7 @@ import { loadOrNotFound } from "../kit/loaders";
 import { Node, parseGlobalId } from "../kit/node";
 import { ref } from "../kit/references";
 import type { Context } from "./context";
-import { IncidentRef, LegalActionRef, OWN_ENTITIES, ThreatActorRef } from "./references";
+import { IncidentRef, LegalActionRef, OWN_ENTITIES, PersonRef, ThreatActorRef } from "./references";
 
 export const MAX_NODES = 100;
 
@@ -47,6 +47,7 @@ const FOREIGN_ENTITIES: Record<string, new () => Node & { id: string }> = {
   Incident: IncidentRef,
   ThreatActor: ThreatActorRef,
   LegalAction: LegalActionRef,
+  Person: PersonRef,
 };
 
 async function resolveNode(globalId: string, field: string, ctx: Context): Promise<Node> {

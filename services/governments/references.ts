@@ -38,6 +38,9 @@ export type ThreatActorRef = InstanceType<typeof ThreatActorRef>;
 export const LegalActionRef = KeyStub("LegalAction", { resolvable: false, node: true });
 export type LegalActionRef = InstanceType<typeof LegalActionRef>;
 
+export const PersonRef = KeyStub("Person", { resolvable: false, node: true });
+export type PersonRef = InstanceType<typeof PersonRef>;
+
 export const IncidentConnection = connectionType(IncidentRef, "Incident");
 
 /** The entity types this subgraph owns, each read by id through the request's loaders. */

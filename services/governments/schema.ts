@@ -22,7 +22,7 @@ import { OfficialInput } from "./official.inputs";
 import { OfficialResolver, OfficialRoleResolver } from "./official.resolver";
 import { officialWrites } from "./official.writes";
 import { Quote } from "./quote";
-import { IncidentRef, LegalActionRef, ThreatActorRef, OWN_ENTITIES } from "./references";
+import { IncidentRef, LegalActionRef, OWN_ENTITIES, PersonRef, ThreatActorRef } from "./references";
 import { Statement } from "./statement";
 import { StatementInput } from "./statement.inputs";
 import { QuoteResolver, StatementResolver } from "./statement.resolver";
@@ -48,7 +48,7 @@ export const governments: SubgraphDefinition<Loaders> = {
     NodeResolver,
   ],
   entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],
-  orphanedTypes: [IncidentRef, ThreatActorRef, LegalActionRef],
+  orphanedTypes: [IncidentRef, ThreatActorRef, LegalActionRef, PersonRef],
   migrations: [Initial1764380000000, AuditLog1764395000000, RecordTime1764500000000],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

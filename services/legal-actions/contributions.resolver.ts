@@ -4,6 +4,8 @@ import type { Context } from "./context";
 import { DefendantConnection } from "./defendant";
 import { LegalActionConnection } from "./legal-action";
 import { LegalActionListArgs } from "./legal-action.inputs";
+import { PersonConnection } from "./person";
+import { PersonListArgs } from "./person.inputs";
 import { GovernmentRef, IncidentRef, ThreatActorRef } from "./references";
 
 /** What this subgraph adds to the governments subgraph's `Government`. */
@@ -68,5 +70,19 @@ export class ThreatActorContributions {
     @Ctx() ctx: Context,
   ) {
     return ctx.loaders.legalActionsOfActor(args).load(actor.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => PersonConnection, {
+    nullable: true,
+    description:
+      "Its members charged or listed by legal actions, and persons affiliated with it, by name by default.",
+  })
+  persons(
+    @Root() actor: ThreatActorRef,
+    @Args(() => PersonListArgs) args: PersonListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.personsOfActor(args).load(actor.id);
   }
 }

@@ -5,25 +5,31 @@ import { childrenLoader, keyedLoader, nestedLoader } from "../kit/loaders";
 import { Defendant, DefendantConnection } from "./defendant";
 import { BY_ACTION_DATE, defendantQuery } from "./defendant.queries";
 
-/** The defendants of each legal action, and each government's nationals charged, batched. */
+/**
+ * The defendants of each legal action, each government's nationals charged and each person's
+ * roles, batched.
+ */
 export function defendantLoaders(db: DataSource, budget: ResponseBudget) {
   const defendantByKey = keyedLoader(
     (keys) => db.getRepository(Defendant).findBy({ key: In(keys.map(Number)) }),
     (defendant) => String(defendant.key),
   );
-  return {
-    defendantsOf: childrenLoader(db, Defendant, "legalActionId"),
-    nationalsCharged: nestedLoader(
+  const defendantsWhere = (parent: (key: string) => string) =>
+    nestedLoader(
       db,
       budget,
       DefendantConnection,
       (_args: ConnectionArgs) => ({
         query: () => defendantQuery(db),
-        parent: (key) => `d.nationality_id = ${key}`,
+        parent,
         id: "d.key::text",
         fetch: (keys) => defendantByKey.loadMany(keys),
       }),
       () => BY_ACTION_DATE,
-    ),
+    );
+  return {
+    defendantsOf: childrenLoader(db, Defendant, "legalActionId"),
+    nationalsCharged: defendantsWhere((key) => `d.nationality_id = ${key}`),
+    rolesOf: defendantsWhere((key) => `d.person_id = ${key}`),
   };
 }

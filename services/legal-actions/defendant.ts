@@ -5,7 +5,8 @@ import { DefendantKind, DefendantStatus } from "./enums";
 
 @ObjectType({
   simpleResolvers: true,
-  description: "A person or organisation charged, arrested or sanctioned by a legal action.",
+  description:
+    "A person or organisation charged, arrested or sanctioned by a legal action, as that action names them: a person's role in it (`person` is who they are across actions).",
 })
 @Entity({ schema: "legal", name: "defendant" })
 export class Defendant {
@@ -25,6 +26,10 @@ export class Defendant {
   @Field(() => DefendantKind, { nullable: true, description: "A person or an organisation." })
   @Column("text", { nullable: true })
   kind: DefendantKind | null;
+
+  /** The natural person this row names; null for an organisation. */
+  @Column("text", { nullable: true })
+  personId: string | null;
 
   @Column("text", { nullable: true })
   nationalityId: string | null;

@@ -50,3 +50,27 @@ export const DefendantStatus = describedEnum(
   },
 );
 export type DefendantStatus = EnumValue<typeof DefendantStatus>;
+
+export const DefendantRole = describedEnum(
+  "DefendantRole",
+  "What a legal action does to the person or organisation it names: from the action's kind.",
+  {
+    DEFENDANT: "Charged, arrested, extradited, convicted, or the owner of what was seized.",
+    LISTED: "Listed by a sanction (the measures are the action's `sanctions.measures`).",
+  },
+);
+export type DefendantRole = EnumValue<typeof DefendantRole>;
+
+export const PersonNameKind = describedEnum(
+  "PersonNameKind",
+  "What a spelling of a person's name is.",
+  {
+    PRIMARY: 'The name the record goes by, one per person: "Anatoliy Sergeyevich Kovalev".',
+    SHORT: 'The same name without middle name or patronymic: "Anatoliy Kovalev".',
+    TRANSLITERATION:
+      'Another romanisation of the same name: "Anatoly Kovalev", "Anatoly Kovalyov".',
+    NATIVE_SCRIPT: 'The name in its own script: "张士龙", "Анатолий Ковалев".',
+    ALIAS: 'Another name the person used or is known by, an online handle: "Baobeilong".',
+  },
+);
+export type PersonNameKind = EnumValue<typeof PersonNameKind>;

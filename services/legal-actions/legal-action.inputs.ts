@@ -124,6 +124,13 @@ export class DefendantInput {
   @EnumField(() => DefendantKind, { nullable: true, description: "A person or an organisation." })
   kind?: DefendantKind | null;
 
+  @IdField({
+    nullable: true,
+    description:
+      'The person (a Person id, which must exist: write it first): "ding-xiaoyang". Required when `kind` is PERSON; never for an ORGANIZATION.',
+  })
+  person?: string | null;
+
   @IdField({ nullable: true, description: "Government of the defendant's nationality." })
   nationality?: string | null;
 

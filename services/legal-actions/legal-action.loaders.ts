@@ -22,5 +22,9 @@ export function legalActionLoaders(db: DataSource, budget: ResponseBudget) {
         `l.id IN (SELECT r.id FROM legal.legal_action r WHERE r.related_actor_ids @> ARRAY[${key}]
           UNION SELECT m.legal_action_id FROM legal.defendant m WHERE m.affiliated_actor_id = ${key})`,
     ),
+    legalActionsOfPerson: legalActionsWhere(
+      (key) =>
+        `l.id IN (SELECT m.legal_action_id FROM legal.defendant m WHERE m.person_id = ${key})`,
+    ),
   };
 }

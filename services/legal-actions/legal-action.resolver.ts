@@ -15,13 +15,9 @@ import {
 } from "./legal-action.inputs";
 import { legalActionList, relatedActors, relatedIncidents } from "./legal-action.queries";
 import { legalActionWrites } from "./legal-action.writes";
-import {
-  AgencyRef,
-  GovernmentRef,
-  IncidentConnection,
-  ThreatActorConnection,
-  ThreatActorRef,
-} from "./references";
+import { PersonConnection } from "./person";
+import { PersonListArgs } from "./person.inputs";
+import { AgencyRef, GovernmentRef, IncidentConnection, ThreatActorConnection } from "./references";
 
 @Resolver(() => LegalAction)
 class LegalActionFields {
@@ -70,6 +66,19 @@ class LegalActionFields {
   }
 
   @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => PersonConnection, {
+    description:
+      "The persons among its defendants (organisations are not), by name by default: each with every spelling of the name and every other legal action naming them.",
+  })
+  persons(
+    @Root() action: LegalAction,
+    @Args(() => PersonListArgs) args: PersonListArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.personsOfAction(args).load(action.id);
+  }
+
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => IncidentConnection, {
     description: "Incidents the action is about, in the order of the record.",
   })
@@ -107,27 +116,3 @@ export const LegalActionResolver = RecordResolver(LegalActionFields, {
       "Deletes a legal action with its charges and defendants (editor key); UNCHANGED if none.",
   },
 });
-
-@Resolver(() => Defendant)
-export class DefendantResolver {
-  @FieldResolver(() => GovernmentRef, {
-    nullable: true,
-    description: "The government of the defendant's nationality.",
-  })
-  nationality(@Root() defendant: Defendant) {
-    return ref(GovernmentRef, defendant.nationalityId);
-  }
-
-  @FieldResolver(() => ThreatActorRef, {
-    nullable: true,
-    description: "The threat actor the defendant is charged as a member of.",
-  })
-  affiliatedActor(@Root() defendant: Defendant) {
-    return ref(ThreatActorRef, defendant.affiliatedActorId);
-  }
-
-  @FieldResolver(() => LegalAction, { description: "The legal action naming the defendant." })
-  legalAction(@Root() defendant: Defendant, @Ctx() ctx: Context) {
-    return ctx.loaders.legalActionById.load(defendant.legalActionId);
-  }
-}

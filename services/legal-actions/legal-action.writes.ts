@@ -3,6 +3,7 @@ import { citeSources, dateColumns, partialDateString, resolveSources } from "../
 import { periodProblems } from "../../platform/partial-date";
 import { childrenOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
+import { defendantProblems } from "./defendant.writes";
 import { Charge } from "./charge";
 import { Defendant } from "./defendant";
 import { LegalAction } from "./legal-action";
@@ -15,11 +16,13 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
   bundleKey: "legalActions",
   // Charges and defendants go with it (ON DELETE CASCADE).
   entity: LegalAction,
-  // Every reference (jurisdiction, authority, nationalities, actors, incidents) names a record
-  // of another subgraph: unchecked here, answered NOT_FOUND when read through the gateway.
-  check: async (_db, l, path) => [
+  // Defendants' persons must exist. Every other reference (jurisdiction, authority,
+  // nationalities, actors, incidents) names a record of another subgraph: unchecked here,
+  // answered NOT_FOUND when read through the gateway.
+  check: async (db, l, path) => [
     ...periodProblems(l.filed, l.unsealed, path, "unsealed"),
     ...periodProblems(l.conductFrom, l.conductTo, path, "conductTo"),
+    ...(await defendantProblems(db, l.defendants ?? [], [...path, "defendants"])),
   ],
   async write(tx, l, sources) {
     const dates = Object.fromEntries(
@@ -61,6 +64,7 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
     const defendants = (l.defendants ?? []).map((d) => ({
       name: d.name,
       kind: d.kind ?? null,
+      personId: d.person ?? null,
       nationalityId: d.nationality ?? null,
       affiliatedActorId: d.affiliatedActor ?? null,
       employer: d.employer ?? null,
@@ -95,6 +99,7 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       defendants: defendantsOf(l.id).map((d) => ({
         name: d.name,
         kind: d.kind,
+        person: d.personId,
         nationality: d.nationalityId,
         affiliatedActor: d.affiliatedActorId,
         employer: d.employer,

@@ -6,6 +6,8 @@ import { analyticsLoaders } from "./analytics.loaders";
 import { defendantLoaders } from "./defendant.loaders";
 import { legalActionLoaders } from "./legal-action.loaders";
 import { legalActionWrites } from "./legal-action.writes";
+import { personLoaders } from "./person.loaders";
+import { personWrites } from "./person.writes";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -14,8 +16,9 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
   return {
     ...legalActionLoaders(db, budget),
     ...defendantLoaders(db, budget),
+    ...personLoaders(db, budget),
     ...analyticsLoaders(db),
     history: historyPages(db, "legal", budget),
-    snapshots: snapshotLoaders(db, [legalActionWrites]),
+    snapshots: snapshotLoaders(db, [personWrites, legalActionWrites]),
   };
 }

@@ -54,4 +54,5 @@ export class AnalyticsRef {
 /** The entity types this subgraph owns, each read by id through the request's loaders. */
 export const OWN_ENTITIES = {
   LegalAction: (c: Context) => c.loaders.legalActionById,
+  Person: (c: Context) => c.loaders.personById,
 };

@@ -39,7 +39,7 @@ export const COLLECTIONS: Collection[] = [
   collection(
     "legal-actions",
     "Legal actions",
-    "Indictments, complaints and sanctions as x-attribution-graph-legal-action objects, with their extension definition.",
+    "Indictments, complaints and sanctions as x-attribution-graph-legal-action objects, with their extension definition; the persons they name (individual identities), related to them and to their affiliations.",
   ),
 ];
 

@@ -6,6 +6,7 @@ import type { StatementInput } from "../../services/governments/statement.inputs
 import type { IncidentInput } from "../../services/incidents/incident.inputs";
 import type { ThreatActorInput } from "../../services/incidents/threat-actor.inputs";
 import type { LegalActionInput } from "../../services/legal-actions/legal-action.inputs";
+import type { PersonInput } from "../../services/legal-actions/person.inputs";
 
 /** The shipped dataset, merged, so tests derive expected values from the data files. */
 export function shippedDataset() {
@@ -24,6 +25,7 @@ export function shippedDataset() {
     incidents: all<IncidentInput>("incidents"),
     statements,
     legalActions: all<LegalActionInput>("legalActions"),
+    persons: all<PersonInput>("persons"),
     attributions: statements.flatMap((statement) =>
       (statement.attributions ?? []).map((attribution) => ({ ...attribution, statement })),
     ),

@@ -213,6 +213,28 @@ const whoNamedIt: Check = ({ microsoftNamed }) => {
   );
 };
 
+/** "Anatoly Kovalyov" finds the one person both GRU indictments name, by two spellings. */
+const personStory: Check = ({ persons }) => {
+  const person = data.persons.find((p) => p.id === "anatoliy-kovalev")!;
+  const naming = data.legalActions.filter((l) =>
+    (l.defendants ?? []).some((d) => d.person === person.id),
+  );
+  expect(naming).toHaveLength(2);
+  expect(persons.nodes).toHaveLength(1);
+  const found = persons.nodes[0];
+  expect(found.names.map((n: any) => n.name)).toEqual(person.names.map((n) => n.name));
+  expect(found.names.map((n: any) => n.name)).toContain("Anatoly Kovalyov");
+  expect(found.nationality.name).toBe(government("ru").name);
+  expect(sorted(found.roles.nodes.map((r: any) => r.legalAction.title))).toEqual(
+    sorted(naming.map((l) => l.title)),
+  );
+  const written = naming.flatMap((l) => (l.defendants ?? []).filter((d) => d.person === person.id));
+  expect(sorted(found.roles.nodes.map((r: any) => r.name))).toEqual(
+    sorted(written.map((d) => d.name)),
+  );
+  expect(found.roles.nodes.every((r: any) => r.role === "DEFENDANT")).toBe(true);
+};
+
 export const README_CHECKS: Record<string, Check> = {
   IncidentStory: incidentStory,
   GovernmentStory: governmentStory,
@@ -223,4 +245,5 @@ export const README_CHECKS: Record<string, Check> = {
   UpsertStatement: upsertStatement,
   WhoNamedIt: whoNamedIt,
   ...README_SYNC_CHECKS,
+  PersonStory: personStory,
 };

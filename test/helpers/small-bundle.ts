@@ -4,7 +4,7 @@ import { BUNDLE_FORMAT, type Bundle } from "../../platform/bundle";
  * A bundle of one record or two of every kind, written to exercise the STIX mapping: a state
  * with ISO codes and a union without, an agency, an official, a sponsored actor with a detailed
  * alias, an incident with a CVE, a sector and an unknown country, a statement whose quote has a
- * translation, an attribution and a denial, an indictment.
+ * translation, an attribution and a denial, an indictment naming a person with two spellings.
  */
 export function smallBundle(): Bundle {
   const records = {
@@ -119,6 +119,27 @@ export function smallBundle(): Bundle {
         sources: ["s1", "s2"],
       },
     ],
+    persons: [
+      {
+        id: "ding-xiaoyang",
+        names: [
+          { name: "Ding Xiaoyang", kind: "PRIMARY", usedBy: ["U.S. Department of Justice"] },
+          {
+            name: "丁晓阳",
+            kind: "NATIVE_SCRIPT",
+            language: "zh",
+            script: "Hans",
+            sources: ["s2"],
+          },
+        ],
+        nationality: "cn",
+        affiliations: [
+          { actor: "apt40", role: "officer", sources: ["s2"] },
+          { agency: "cn-mss", from: "2011", sources: ["s2"] },
+        ],
+        sources: ["s2"],
+      },
+    ],
     legalActions: [
       {
         id: "us-v-four",
@@ -134,6 +155,8 @@ export function smallBundle(): Bundle {
         defendants: [
           {
             name: "Ding Xiaoyang",
+            kind: "PERSON",
+            person: "ding-xiaoyang",
             nationality: "cn",
             affiliatedActor: "apt40",
             status: "AT_LARGE",

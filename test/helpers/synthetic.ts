@@ -17,7 +17,8 @@ export const SYNTHETIC_SOURCE: Bundle["sources"] = {
 
 /**
  * Two worlds of different sizes in one bundle: everything named `small` has 1 related row,
- * everything named `large` has `n`. A query must cost the same SQL statements on both.
+ * everything named `large` has `n` (the size's person is named by `n` legal actions). A query
+ * must cost the same SQL statements on both.
  */
 export function twoSizesBundle(n: number): Bundle {
   const sizes = { small: 1, large: n } as const;
@@ -48,6 +49,7 @@ export function twoSizesBundle(n: number): Bundle {
     threatActors: [],
     incidents: [],
     statements: [],
+    persons: [],
     legalActions: [],
   };
   for (const [size, count] of Object.entries(sizes)) {
@@ -67,6 +69,16 @@ export function twoSizesBundle(n: number): Bundle {
         sources: SOURCES,
       });
     }
+    bundle.persons!.push({
+      id: `person-${size}`,
+      names: [
+        { name: `Person ${size}`, kind: "PRIMARY", usedBy: ["Accuser DOJ"], sources: SOURCES },
+        { name: `Persona ${size}`, kind: "TRANSLITERATION" },
+      ],
+      nationality: `state-${size}`,
+      affiliations: [{ actor: `actor-${size}-0`, agency: "accuser-doj", sources: SOURCES }],
+      sources: SOURCES,
+    });
     bundle.incidents!.push({
       id: `incident-${size}`,
       name: `Incident ${size}`,
@@ -121,8 +133,10 @@ export function twoSizesBundle(n: number): Bundle {
           { description: "Conspiracy", counts: 1 },
           { description: "Fraud", counts: 2 },
         ],
+        // The first is the size's one person, named by every action of its size.
         defendants: range(3).map((d) => ({
           name: `Defendant ${size} ${i} ${d}`,
+          ...(d === 0 ? { kind: "PERSON", person: `person-${size}` } : {}),
           nationality: `state-${size}`,
           affiliatedActor: `actor-${size}-${i}`,
           status: "AT_LARGE",

@@ -2,10 +2,10 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 import { recordTimeSql } from "../../kit/record-time";
 import { tombstoneTableSql } from "../../kit/tombstones";
 
-const RECORD_TABLES = ["legal_action"];
+const RECORD_TABLES = ["legal_action", "person"];
 
 /**
- * System time: Legal actions get `created_at`, `updated_at` (the migration's time for existing rows)
+ * System time: legal actions and persons get `created_at`, `updated_at` (the migration's time for existing rows)
  * and `revision` (1), indexed on (updated_at, id); deletes leave tombstones.
  */
 export class RecordTime1764500200000 implements MigrationInterface {

@@ -139,6 +139,136 @@ describe("gateway > cross-source queries > a government and an actor", () => {
   });
 });
 
+// "Everything against this person" over the shipped data: each person with every legal action
+// naming them, the same person across actions only where the data files link them.
+describe("gateway > cross-source queries > a person across legal actions", () => {
+  it("lists every person of the data files with exactly the legal actions naming them", async () => {
+    const { data: result, errors } = await federation.query<{ persons: any }>(/* GraphQL */ `
+      {
+        persons(first: 100, orderBy: { field: ID }) {
+          totalCount
+          nodes {
+            id
+            legalActions(first: 10, orderBy: { field: ID, direction: ASC }) {
+              nodes {
+                id
+              }
+            }
+          }
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    const naming = new Map(data.persons.map((p) => [p.id, [] as string[]]));
+    for (const action of data.legalActions) {
+      for (const d of action.defendants ?? []) if (d.person) naming.get(d.person)!.push(action.id);
+    }
+    expect(result!.persons.totalCount).toBe(data.persons.length);
+    const found = result!.persons.nodes.map((p: any) => [
+      p.id,
+      p.legalActions.nodes.map((l: any) => l.id),
+    ]);
+    expect([...found].sort()).toEqual([...naming].map(([id, ids]) => [id, ids.sort()]).sort());
+    expect(
+      found.filter(([, ids]: [string, string[]]) => ids.length > 1).map(([id]: [string]) => id),
+    ).toEqual(["anatoliy-kovalev", "yevgeniy-polyanin", "zhang-shilong"]);
+  });
+});
+
+// The two persons of the README: one indicted then listed, one indicted twice under two spellings.
+describe("gateway > cross-source queries > a person indicted and listed", () => {
+  it("finds Zhang Shilong, indicted in 2018 and listed by the EU in 2020, and Kovalev by a spelling of 2018", async () => {
+    const { data: result, errors } = await federation.query<any>(/* GraphQL */ `
+      {
+        zhang: persons(filter: { name: "ZHANG shilong" }) {
+          nodes {
+            id
+            nationality {
+              name
+            }
+            roles {
+              nodes {
+                name
+                role
+                legalAction {
+                  id
+                  jurisdiction {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+        kovalev: persons(filter: { name: "Anatoly Kovalyov" }) {
+          nodes {
+            id
+            roles {
+              nodes {
+                name
+                affiliatedActor {
+                  id
+                }
+                legalAction {
+                  id
+                }
+              }
+            }
+          }
+        }
+        sandworm: threatActor(id: "sandworm") {
+          persons(first: 10) {
+            nodes {
+              id
+            }
+          }
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    expect(result.zhang.nodes).toEqual([
+      {
+        id: "zhang-shilong",
+        nationality: { name: nameOf("cn") },
+        roles: {
+          nodes: [
+            {
+              name: "Zhang Shilong",
+              role: "DEFENDANT",
+              legalAction: { id: "us-v-zhu-hua-2018", jurisdiction: { id: "us" } },
+            },
+            {
+              name: "ZHANG Shilong",
+              role: "LISTED",
+              legalAction: { id: "eu-cyber-sanctions-2020-07-30", jurisdiction: { id: "eu" } },
+            },
+          ],
+        },
+      },
+    ]);
+    expect(result.kovalev.nodes).toEqual([
+      {
+        id: "anatoliy-kovalev",
+        roles: {
+          nodes: [
+            {
+              name: "Anatoly Kovalyov",
+              affiliatedActor: null,
+              legalAction: { id: "us-gru-officers-2016-election-indictment-2018" },
+            },
+            {
+              name: "Anatoly Kovalev",
+              affiliatedActor: { id: "sandworm" },
+              legalAction: { id: "us-v-andrienko-2020" },
+            },
+          ],
+        },
+      },
+    ]);
+    expect(result.sandworm.persons.nodes.map((p: any) => p.id)).toContain("anatoliy-kovalev");
+  });
+});
+
 // French and English words find statements, joined to their incidents and indictments.
 describe("gateway > cross-source queries > text search", () => {
   it("finds the French words of the seed article and joins them to incidents and indictments", async () => {

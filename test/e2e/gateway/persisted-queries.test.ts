@@ -19,49 +19,49 @@ const STORE_BYTES = 64 * 1024;
 // A query's size is now limited in UTF-8 bytes whatever it holds (MAX_QUERY_BYTES, 32 KiB), every
 // stored query has a TTL (APQ_TTL_SECONDS) and the store a size (APQ_MAX_BYTES); a wrong hash or
 // version is a client error (400 BAD_REQUEST) logged at info, never an internal error with a stack.
+let server: RedisServer;
+let redis: SharedRedis;
+let inspect: Redis;
+let federation: TestFederation;
+const lines: { level: number; code?: string; msg: string }[] = [];
+const consoleErrors = vi.spyOn(console, "error");
+
+const post = async (body: GraphQLRequest) => {
+  const answer = await sendGraphQL<any>(federation.gatewayUrl, body);
+  return { status: answer.status, body: answer.json };
+};
+const register = (query: string, hash = sha256(query), version: unknown = 1) =>
+  post({ query, extensions: { persistedQuery: { version, sha256Hash: hash } } });
+const storedKeys = () => inspect.keys("attribution-graph:apq:*");
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = connectRedis({ url: server.url, commandTimeoutMs: 250 }, "test");
+  inspect = new Redis(server.url);
+  await until(
+    () => redis.state,
+    (state) => state === "up",
+    10_000,
+  );
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+  });
+  process.env.LOG_LEVEL = "info";
+  setLogDestination(stream);
+  federation = await startTestFederation(undefined, { redis });
+});
+afterAll(async () => {
+  setLogDestination(undefined);
+  process.env.LOG_LEVEL = "silent";
+  consoleErrors.mockRestore();
+  await federation?.stop();
+  await redis?.quit();
+  inspect?.disconnect();
+  await server?.stop();
+});
+
 describe("gateway > persisted queries > bounded in bytes and time", () => {
-  let server: RedisServer;
-  let redis: SharedRedis;
-  let inspect: Redis;
-  let federation: TestFederation;
-  const lines: { level: number; code?: string; msg: string }[] = [];
-  const consoleErrors = vi.spyOn(console, "error");
-
-  const post = async (body: GraphQLRequest) => {
-    const answer = await sendGraphQL<any>(federation.gatewayUrl, body);
-    return { status: answer.status, body: answer.json };
-  };
-  const register = (query: string, hash = sha256(query), version: unknown = 1) =>
-    post({ query, extensions: { persistedQuery: { version, sha256Hash: hash } } });
-  const storedKeys = () => inspect.keys("attribution-graph:apq:*");
-
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = connectRedis({ url: server.url, commandTimeoutMs: 250 }, "test");
-    inspect = new Redis(server.url);
-    await until(
-      () => redis.state,
-      (state) => state === "up",
-      10_000,
-    );
-    const stream = new PassThrough();
-    stream.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-    });
-    process.env.LOG_LEVEL = "info";
-    setLogDestination(stream);
-    federation = await startTestFederation(undefined, { redis });
-  });
-  afterAll(async () => {
-    setLogDestination(undefined);
-    process.env.LOG_LEVEL = "silent";
-    consoleErrors.mockRestore();
-    await federation?.stop();
-    await redis?.quit();
-    inspect?.disconnect();
-    await server?.stop();
-  });
-
   it("refuses 40 registrations of { __typename } with a 1 MB comment, storing nothing", async () => {
     for (let i = 0; i < 40; i++) {
       const query = `{ __typename }\n# ${i} ${"x".repeat(1_000_000)}`;

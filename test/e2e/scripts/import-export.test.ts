@@ -38,6 +38,7 @@ describe("scripts > import and export > round trip", () => {
       "threatActors",
       "incidents",
       "statements",
+      "persons",
       "legalActions",
     ]
       .map((key) => (exported as any)[key].length)

@@ -156,6 +156,67 @@ const cases = [
     }),
     rows: (r: any) => r.statements.nodes.length,
   },
+  {
+    // Everything against a person: each role's action, charges and measures, and the actions
+    // with their other defendants' persons, in batches whatever the number of roles.
+    name: "person story",
+    query: /* GraphQL */ `
+      query PersonStory($name: String!) {
+        persons(first: 5, filter: { name: $name }) {
+          nodes {
+            id
+            names {
+              name
+              usedBy
+              sources {
+                url
+              }
+            }
+            nationality {
+              name
+            }
+            affiliations {
+              actor {
+                name
+              }
+              agency {
+                id
+              }
+            }
+            roles(first: ${LARGE}) {
+              totalCount
+              nodes {
+                name
+                role
+                charges {
+                  description
+                }
+                measures
+                legalAction {
+                  title
+                  jurisdiction {
+                    name
+                  }
+                }
+              }
+            }
+            legalActions(first: ${LARGE}) {
+              nodes {
+                id
+                defendants {
+                  person {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    vars: (size: string) => ({ name: `Persona ${size}` }),
+    rows: (r: any) => r.persons.nodes[0].roles.nodes.length,
+  },
 ];
 
 // A page other than the first costs what the first does: the cursor is a keyset condition.

@@ -180,7 +180,12 @@ describe("stix > taxii > the read-only TAXII 2.1 server > sources, objects and m
       new Set(["identity", "intrusion-set", "campaign", "vulnerability", "relationship"]),
     );
     expect(types("legal-actions")).toEqual(
-      new Set(["identity", "extension-definition", "x-attribution-graph-legal-action"]),
+      new Set([
+        "identity",
+        "extension-definition",
+        "x-attribution-graph-legal-action",
+        "relationship",
+      ]),
     );
     const union = new Set(Object.values(held).flatMap((objects) => objects.map((o) => o.id)));
     expect(union.size).toBe(expected.length);

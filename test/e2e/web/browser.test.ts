@@ -259,6 +259,35 @@ describe.skipIf(!chromiumPath)(
   },
 );
 
+// A person charged in one action and listed by another, under two spellings: their page lists
+// both, reached from a defendant of either.
+describe.skipIf(!chromiumPath)("web > browser > web app > a person", () => {
+  it("opens Zhang Shilong from the APT10 indictment and lists the indictment and the EU listing", async () => {
+    const { page } = await open();
+    await page.goto("/app/legal-actions/us-v-zhu-hua-2018");
+    await (await shown(page.getByRole("link", { name: "Zhang Shilong", exact: true }))).click();
+    await page.waitForURL("**/app/persons/zhang-shilong");
+    await shown(page.getByRole("heading", { level: 1, name: "Zhang Shilong" }));
+    const names = page.locator("section", { has: page.locator("#person-names") });
+    expect(await names.getByText("張士龍").count()).toBe(1);
+    expect(await names.textContent()).toContain(
+      "used by U.S. Department of Justice, Council of the EU",
+    );
+    const roles = page.locator("section", { has: page.locator("#person-roles") });
+    await shown(roles.locator("li h3"));
+    expect(await roles.locator("li h3").allTextContents()).toEqual([
+      "United States v. Zhu Hua and Zhang Shilong",
+      expect.stringContaining("EU restrictive measures"),
+    ]);
+    const listing = roles.locator("li", { hasText: "EU restrictive measures" }).first();
+    expect(await listing.textContent()).toMatch(/listed.*Named as “ZHANG Shilong”.*travel ban/s);
+    expect(
+      await roles.locator("li", { hasText: "United States v." }).first().textContent(),
+    ).toMatch(/defendant.*Conspiracy to commit computer intrusions/s);
+    await session.screenshot("person-page");
+  });
+});
+
 // GraphiQL runs the README's story, and the landing page opens Sandbox or the local explorer.
 describe.skipIf(!chromiumPath)("web > browser > GraphiQL and Sandbox", () => {
   it("runs the README's IncidentStory in GraphiQL and shows the answer", async () => {

@@ -101,6 +101,7 @@ describe("schema > the client contract", () => {
       "Incident",
       "LegalAction",
       "Official",
+      "Person",
       "Statement",
       "ThreatActor",
     ]);

@@ -204,6 +204,7 @@ describe("stix > mapping > legal actions and the shipped dataset", () => {
       defendants: [
         {
           name: "Ding Xiaoyang",
+          defendant_kind: "PERSON",
           nationality_ref: get("identity", "Government:cn").id,
           affiliated_actor_ref: get("intrusion-set", "ThreatActor:apt40").id,
           status: "AT_LARGE",
@@ -212,6 +213,32 @@ describe("stix > mapping > legal actions and the shipped dataset", () => {
       related_incident_refs: [stixId("campaign", "Incident:exchange")],
       extensions: { [EXTENSION_DEFINITION.id]: { extension_type: "new-sdo" } },
     });
+  });
+
+  it("maps a person to an individual identity with every spelling, related to its actions and affiliations", () => {
+    const person = get("identity", "Person:ding-xiaoyang");
+    expect(person).toMatchObject({
+      name: "Ding Xiaoyang",
+      identity_class: "individual",
+      description: "Also written: 丁晓阳.",
+      roles: ["officer"],
+      x_attribution_graph_nationality_ref: get("identity", "Government:cn").id,
+      x_attribution_graph_names: [
+        { name: "Ding Xiaoyang", kind: "PRIMARY", used_by: ["U.S. Department of Justice"] },
+        { name: "丁晓阳", kind: "NATIVE_SCRIPT", language: "zh", script: "Hans" },
+      ],
+    });
+    const relations = related(person.id, "related-to").map((r) => [
+      r.target_ref,
+      r.x_attribution_graph_relation,
+    ]);
+    expect(relations.sort()).toEqual(
+      [
+        [get("identity", "Agency:cn-mss").id, "affiliated-with"],
+        [get("intrusion-set", "ThreatActor:apt40").id, "affiliated-with"],
+        [get(LEGAL_ACTION_TYPE, "LegalAction:us-v-four").id, "defendant"],
+      ].sort(),
+    );
   });
 
   it("maps every record of the shipped dataset to valid objects, the same bundle every time", () => {
@@ -225,6 +252,7 @@ describe("stix > mapping > legal actions and the shipped dataset", () => {
       ...(data.incidents ?? []).map((i) => stixId("campaign", `Incident:${i.id}`)),
       ...(data.statements ?? []).map((s) => stixId("report", `Statement:${s.id}`)),
       ...(data.legalActions ?? []).map((l) => stixId(LEGAL_ACTION_TYPE, `LegalAction:${l.id}`)),
+      ...(data.persons ?? []).map((p) => stixId("identity", `Person:${p.id}`)),
     ];
     expect(expected.length).toBeGreaterThan(50);
     expect(expected.filter((id) => !ids.has(id))).toEqual([]);

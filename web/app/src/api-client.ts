@@ -9,6 +9,7 @@ const pagedConnections = {
   Incident: ["attributions"],
   ThreatActor: ["incidents", "statements", "legalActions"],
   Government: ["attributionsMade", "attributionsReceived", "nationalsCharged"],
+  Person: ["roles"],
 };
 
 /**

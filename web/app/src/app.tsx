@@ -7,6 +7,7 @@ import { HomePage } from "./pages/home-page";
 import { IncidentPage } from "./pages/incident-page";
 import { LegalActionPage } from "./pages/legal-action-page";
 import { NotFoundPage } from "./pages/not-found-page";
+import { PersonPage } from "./pages/person-page";
 import { SearchPage } from "./pages/search-page";
 import { ThreatActorPage } from "./pages/threat-actor-page";
 
@@ -25,6 +26,7 @@ export function App() {
         <Route path="actors/:id" element={<ThreatActorPage />} />
         <Route path="governments/:id" element={<GovernmentPage />} />
         <Route path="legal-actions/:id" element={<LegalActionPage />} />
+        <Route path="persons/:id" element={<PersonPage />} />
         <Route
           path="analytics"
           element={

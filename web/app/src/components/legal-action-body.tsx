@@ -53,6 +53,9 @@ export const LegalActionFields = graphql(`
     defendants {
       name
       kind
+      person {
+        id
+      }
       employer
       status
       nationality {
@@ -145,7 +148,13 @@ export function LegalActionBody({
           <ul className="defendants">
             {action.defendants.map((defendant) => (
               <li key={defendant.name}>
-                <strong className="defendant-name">{defendant.name}</strong>
+                <strong className="defendant-name">
+                  {defendant.person ? (
+                    <Link to={paths.person(defendant.person.id)}>{defendant.name}</Link>
+                  ) : (
+                    defendant.name
+                  )}
+                </strong>
                 {defendant.nationality && (
                   <>
                     {" · "}

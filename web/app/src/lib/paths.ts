@@ -6,6 +6,7 @@ export const paths = {
   threatActor: (id: string) => `/actors/${encodeURIComponent(id)}`,
   government: (id: string) => `/governments/${encodeURIComponent(id)}`,
   legalAction: (id: string) => `/legal-actions/${encodeURIComponent(id)}`,
+  person: (id: string) => `/persons/${encodeURIComponent(id)}`,
   analytics: () => "/analytics",
 };
 

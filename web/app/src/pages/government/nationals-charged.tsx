@@ -20,6 +20,9 @@ const NationalsChargedQuery = graphql(`
         }
         nodes {
           name
+          person {
+            id
+          }
           status
           employer
           affiliatedActor {
@@ -58,7 +61,13 @@ export function NationalsCharged({ governmentId }: { governmentId: string }) {
       <ul className="plain-list">
         {nationals?.nodes.map((defendant) => (
           <li key={`${defendant.legalAction.id}:${defendant.name}`}>
-            <strong>{defendant.name}</strong>
+            <strong>
+              {defendant.person ? (
+                <Link to={paths.person(defendant.person.id)}>{defendant.name}</Link>
+              ) : (
+                defendant.name
+              )}
+            </strong>
             {defendant.employer && <> · {defendant.employer}</>}
             {defendant.affiliatedActor && (
               <>

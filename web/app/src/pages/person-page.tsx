@@ -1,0 +1,83 @@
+import { Link, useParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { PartialDateText } from "../components/partial-date-text";
+import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { Sources } from "../components/sources";
+import { graphql } from "../gql";
+import { paths } from "../lib/paths";
+import { useDocumentTitle } from "../lib/use-document-title";
+import { NotFoundPage } from "./not-found-page";
+import { PersonAffiliations } from "./person/person-affiliations";
+import { PersonNames } from "./person/person-names";
+import { PersonRoles } from "./person/person-roles";
+
+const PersonPageQuery = graphql(`
+  query PersonPage($id: ID!) {
+    person(id: $id) {
+      id
+      name
+      nationality {
+        id
+        name
+      }
+      birthDate {
+        value
+        precision
+      }
+      birthPlace
+      ...PersonNameFields
+      ...PersonAffiliationFields
+      sources {
+        ...SourceFields
+      }
+    }
+  }
+`);
+
+/** A person: every spelling of the name and who used it, affiliations, every legal action. */
+export function PersonPage() {
+  const { id = "" } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: PersonPageQuery, variables: { id } });
+  const person = data?.person;
+  useDocumentTitle(person?.name);
+  if (!person && fetching) return <Loading what="the person" />;
+  if (!person && isNotFound(error)) return <NotFoundPage what="person" />;
+  if (!person) return error ? <QueryError error={error} /> : <NotFoundPage what="person" />;
+  return (
+    <article className="record" aria-labelledby="person-title">
+      <header className="record-header">
+        <p className="eyebrow">Person</p>
+        <h1 id="person-title">{person.name}</h1>
+        <dl className="facts">
+          {person.nationality && (
+            <div>
+              <dt>Nationality</dt>
+              <dd>
+                <Link to={paths.government(person.nationality.id)}>{person.nationality.name}</Link>
+              </dd>
+            </div>
+          )}
+          {person.birthDate && (
+            <div>
+              <dt>Born</dt>
+              <dd>
+                <PartialDateText date={person.birthDate} />
+                {person.birthPlace && <> in {person.birthPlace}</>}
+              </dd>
+            </div>
+          )}
+          {!person.birthDate && person.birthPlace && (
+            <div>
+              <dt>Birth place</dt>
+              <dd>{person.birthPlace}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      <PersonNames person={person} />
+      <PersonAffiliations person={person} />
+      <PersonRoles personId={person.id} />
+      <Sources sources={person.sources} />
+    </article>
+  );
+}

@@ -1,0 +1,103 @@
+import { Link } from "react-router-dom";
+import { useQuery } from "urql";
+import { LoadMore } from "../../components/load-more";
+import { PartialDateText } from "../../components/partial-date-text";
+import { QueryError } from "../../components/query-state";
+import { graphql } from "../../gql";
+import { enumLabel } from "../../lib/labels";
+import { paths } from "../../lib/paths";
+import { usePageCursor } from "../../lib/use-page-cursor";
+
+const PersonRolesQuery = graphql(`
+  query PersonRoles($id: ID!, $after: String) {
+    person(id: $id) {
+      id
+      roles(first: 20, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          role
+          status
+          employer
+          charges {
+            description
+            statute
+          }
+          measures
+          legalAction {
+            id
+            title
+            kind
+            announced {
+              value
+              precision
+            }
+            jurisdiction {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Every legal action naming the person, oldest first: the role, charges or measures, status. */
+export function PersonRoles({ personId }: { personId: string }) {
+  const [after, setAfter] = usePageCursor(personId);
+  const [{ data, fetching, error }] = useQuery({
+    query: PersonRolesQuery,
+    variables: { id: personId, after },
+  });
+  const roles = data?.person?.roles;
+  return (
+    <section aria-labelledby="person-roles" className="block">
+      <h2 id="person-roles">
+        Legal actions {roles && <span className="count">{roles.totalCount}</span>}
+      </h2>
+      {error && <QueryError error={error} />}
+      {roles?.totalCount === 0 && <p className="muted">None on record.</p>}
+      <ul className="plain-list person-roles">
+        {roles?.nodes.map(({ legalAction: action, ...role }) => (
+          <li key={action.id}>
+            <h3>
+              <Link to={paths.legalAction(action.id)}>{action.title}</Link>
+            </h3>
+            <p className="meta">
+              <span className="badge">{role.role === "LISTED" ? "listed" : "defendant"}</span>{" "}
+              <span className="badge">{enumLabel(role.status)}</span> {enumLabel(action.kind)} ·{" "}
+              <Link to={paths.government(action.jurisdiction.id)}>{action.jurisdiction.name}</Link>{" "}
+              · <PartialDateText date={action.announced} />
+            </p>
+            <p className="muted">
+              Named as “{role.name}”{role.employer && <>, {role.employer}</>}
+            </p>
+            {role.charges.length > 0 && (
+              <ul className="charges">
+                {role.charges.map((charge, index) => (
+                  <li key={index}>
+                    {charge.description}
+                    {charge.statute && <span className="muted"> ({charge.statute})</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {role.measures.length > 0 && (
+              <ul className="measures">
+                {role.measures.map((measure) => (
+                  <li key={measure}>{measure}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      <LoadMore what="legal actions" connection={roles} fetching={fetching} onLoadMore={setAfter} />
+    </section>
+  );
+}
