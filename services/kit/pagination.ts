@@ -173,8 +173,10 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   budget: ResponseBudget,
 ): Promise<C> {
   const countQuery = query.clone();
+  budget.ensureRoom();
   const { entities, raw } = await windowed(query.clone(), window).getRawAndEntities();
   budget.spend(Math.min(entities.length, window.limit));
+  budget.charge(entities);
   return toConnection(
     connection,
     entities.map((node, i) => ({ node, raw: raw[i] })),
@@ -227,6 +229,7 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
     return keys.map((key) => byKey.get(key) ?? 0);
   });
   return new DataLoader(async (keys) => {
+    budget.ensureRoom();
     const inner = windowed(
       list.query().select(list.id, "_id").andWhere(list.parent("k.key")),
       window,

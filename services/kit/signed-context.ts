@@ -6,6 +6,7 @@ import {
   identityRefusal,
   verifyRequest,
 } from "../../platform/identity";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../platform/limits";
 import { RedisNonces } from "../../platform/redis";
 import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
 import type { SubgraphConfig, SubgraphContext, SubgraphDefinition } from "./subgraph";
@@ -29,7 +30,10 @@ export function signedContext<L>(
       nonces,
     });
     if (!identity.ok) throw identityRefusal(identity.reason);
-    const budget = new ResponseBudget(config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES);
+    const budget = new ResponseBudget(
+      config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES,
+      config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
     return {
       requestId,
       db: dataSource,

@@ -10,6 +10,7 @@ import { type DocumentNode, type GraphQLSchema, Kind, parse, visit } from "graph
 import { type ClassType, type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 import type { DataSource, EntityManager, Logger } from "typeorm";
 import type { Bundle } from "../../platform/bundle";
+import { chargeAnswerBytes } from "./answer-bytes";
 import type { ResponseBudget } from "./budget";
 import { cacheHeaders } from "./cache-headers";
 import { signedContext } from "./signed-context";
@@ -53,7 +54,7 @@ export interface SubgraphContext<L> {
   loaders: L;
   /** The caller, as the gateway signed it for this very request (every request needs one). */
   identity: Identity;
-  /** Items the answer may still list (MAX_RESPONSE_NODES). */
+  /** Items the answer may still list and bytes it may still read (MAX_RESPONSE_NODES, _BYTES). */
   budget: ResponseBudget;
 }
 
@@ -222,6 +223,7 @@ async function subgraphServer<L>(
   metrics: Metrics,
 ): Promise<ApolloServer<SubgraphContext<L>>> {
   const schema = await buildFederatedSchema(definition);
+  chargeAnswerBytes(schema);
   const production = config.production ?? false;
   const limits = subgraphLimits(schema, {
     maxCost: config.maxCost ?? DEFAULT_MAX_COST,

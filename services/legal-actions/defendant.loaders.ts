@@ -8,11 +8,12 @@ import { BY_ACTION_DATE, defendantQuery } from "./defendant.queries";
 /** The defendants of each legal action, and each government's nationals charged, batched. */
 export function defendantLoaders(db: DataSource, budget: ResponseBudget) {
   const defendantByKey = keyedLoader(
+    budget,
     (keys) => db.getRepository(Defendant).findBy({ key: In(keys.map(Number)) }),
     (defendant) => String(defendant.key),
   );
   return {
-    defendantsOf: childrenLoader(db, Defendant, "legalActionId"),
+    defendantsOf: childrenLoader(db, budget, Defendant, "legalActionId"),
     nationalsCharged: nestedLoader(
       db,
       budget,

@@ -14,8 +14,8 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
   return {
     ...legalActionLoaders(db, budget),
     ...defendantLoaders(db, budget),
-    ...analyticsLoaders(db),
+    ...analyticsLoaders(db, budget),
     history: historyPages(db, "legal", budget),
-    snapshots: snapshotLoaders(db, [legalActionWrites]),
+    snapshots: snapshotLoaders(db, budget, [legalActionWrites]),
   };
 }
