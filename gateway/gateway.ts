@@ -1,7 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { Redis } from "ioredis";
 import { AdmissionControl } from "../platform/admission";
-import { costPlugin } from "../platform/cost";
+import { costPlugin } from "../platform/cost-plugin";
 import { formatError, requestIdPlugin } from "../platform/error-policy";
 import { createHttpServer, serveGraphQL } from "../platform/http";
 import { inputGuardPlugin } from "../platform/input-guard";
@@ -63,6 +63,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         urls,
         identitySecret: config.identitySecret,
         limits: { timeoutMs: limits.subgraphTimeoutMs, maxResponseBytes: limits.maxResponseBytes },
+        maxSubgraphFetches: limits.maxSubgraphFetches,
       },
       metrics,
     ),
@@ -128,10 +129,10 @@ export function gatewayPlugins(
 ): ApolloServerPlugin<GatewayContext>[] {
   const logger = createLogger("gateway", config.logLevel);
   return [
-    costPlugin(
-      limits.maxCost,
-      listSizesFromSupergraph(config.supergraphSdl),
-    ) as ApolloServerPlugin<GatewayContext>,
+    costPlugin(limits.maxCost, listSizesFromSupergraph(config.supergraphSdl), {
+      maxBytes: limits.maxWorstCaseBytes,
+      fieldSizes: config.fieldSizes,
+    }) as ApolloServerPlugin<GatewayContext>,
     inputGuardPlugin() as ApolloServerPlugin<GatewayContext>,
     writeAccessPlugin(),
     requestIdPlugin(),

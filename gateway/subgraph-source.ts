@@ -2,6 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { REQUEST_ID_HEADER } from "../platform/http";
 import type { Metrics } from "../platform/observability";
 import type { GatewayContext } from "./auth";
+import { fanOutLimit } from "./fan-out";
 import { rememberQueryPlan } from "./partial-failures";
 import { subgraphRefusal } from "./subgraph-errors";
 import {
@@ -68,6 +69,8 @@ export interface SubgraphGatewayOptions {
   urls: Record<string, string>;
   identitySecret: string;
   limits: FetchLimits;
+  /** Subgraph fetches one operation's plan may make (MAX_SUBGRAPH_FETCHES). */
+  maxSubgraphFetches: number;
 }
 
 /** Apollo's gateway over the supergraph, each subgraph called through a SubgraphDataSource. */
@@ -84,9 +87,14 @@ export function subgraphGateway(options: SubgraphGatewayOptions, metrics: Metric
       ["subgraph", "code"],
     ),
   };
+  const checkFanOut = fanOutLimit(options.maxSubgraphFetches);
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    experimental_didResolveQueryPlan: rememberQueryPlan,
+    // Planned, not yet fetched: too wide a plan is refused here, before any subgraph is called.
+    experimental_didResolveQueryPlan: (planned) => {
+      checkFanOut(planned);
+      rememberQueryPlan(planned);
+    },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
         name,

@@ -7,7 +7,8 @@ import {
   parse,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { costPlugin, operationCost } from "../../../platform/cost";
+import { operationCost } from "../../../platform/cost";
+import { costPlugin } from "../../../platform/cost-plugin";
 import { type ListSizes, listSizesFromSupergraph } from "../../../platform/list-sizes";
 import { fragmentBomb } from "../../helpers/fragment-bomb";
 

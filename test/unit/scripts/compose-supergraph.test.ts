@@ -13,12 +13,15 @@ describe("scripts > compose-supergraph > the committed schema", () => {
   });
 
   it("matches the committed schema/*.graphql (run `npm run compose` after changing types)", () => {
-    const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = composed;
+    const { subgraphs, supergraphSdl, bundleSchema, apiSdl, fieldSizes } = composed;
     expect(apiSdl, "schema/api.graphql is stale").toBe(
       readFileSync(projectPath("schema", "api.graphql"), "utf8"),
     );
     expect(bundleSchema, "schema/bundle.schema.json is stale").toBe(
       readFileSync(projectPath("schema", "bundle.schema.json"), "utf8"),
+    );
+    expect(fieldSizes, "schema/field-sizes.json is stale").toBe(
+      readFileSync(projectPath("schema", "field-sizes.json"), "utf8"),
     );
     for (const { name, sdl } of subgraphs) {
       expect(sdl, `schema/${name}.graphql is stale`).toBe(
