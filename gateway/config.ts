@@ -130,6 +130,7 @@ export function limitsFromEnv(env: Env): Limits {
     maxCost: int("MAX_COST", DEFAULT_LIMITS.maxCost),
     maxBodyBytes: int("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024),
     maxResponseBytes: int("MAX_RESPONSE_BYTES", DEFAULT_LIMITS.maxResponseBytes, 1024),
+    maxBytesInFlight: int("MAX_BYTES_IN_FLIGHT", DEFAULT_LIMITS.maxBytesInFlight, 16 * 1024 * 1024),
     maxWorstCaseBytes: int("MAX_WORST_CASE_BYTES", DEFAULT_LIMITS.maxWorstCaseBytes, 1024),
     maxSubgraphFetches: int("MAX_SUBGRAPH_FETCHES", DEFAULT_LIMITS.maxSubgraphFetches),
     batching: getEnvBool(env, "BATCH_REQUESTS", DEFAULT_LIMITS.batching),

@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { Redis } from "ioredis";
 import { AdmissionControl } from "../platform/admission";
+import { BytesInFlight, releaseAfterResponse } from "../platform/bytes-in-flight";
 import { costPlugin } from "../platform/cost-plugin";
 import { formatError, requestIdPlugin } from "../platform/error-policy";
 import { createHttpServer, serveGraphQL } from "../platform/http";
@@ -29,6 +30,7 @@ import {
   responseCachePlugins,
 } from "./response-cache";
 import { gatewayRoutes } from "./routes";
+import { ResponseBytes } from "./subgraph-fetch";
 import { subgraphGateway, subgraphUrls } from "./subgraph-source";
 
 /** What startGateway is handed besides its settings (gateway/config.ts). */
@@ -56,6 +58,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urls = subgraphUrls(config.supergraphSdl, config.subgraphUrls);
   const metrics = createMetrics("gateway");
   const protection = armor(limits, { production: config.production });
+  const inFlight = new BytesInFlight(limits.maxBytesInFlight);
   const server = new ApolloServer<GatewayContext>({
     gateway: subgraphGateway(
       {
@@ -64,6 +67,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         identitySecret: config.identitySecret,
         limits: { timeoutMs: limits.subgraphTimeoutMs, maxResponseBytes: limits.maxResponseBytes },
         maxSubgraphFetches: limits.maxSubgraphFetches,
+        inFlight,
       },
       metrics,
     ),
@@ -144,6 +148,7 @@ export function gatewayPlugins(
         (config.redis ? redisCacheInvalidation(config.redis) : localCacheInvalidation()),
     ),
     landingPagePlugin(config.introspection),
+    releaseAfterResponse<GatewayContext>((context) => ResponseBytes.made(context)?.share),
     ...(config.plugins ?? []),
   ];
 }

@@ -6,6 +6,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import { DEFAULT_ADMISSION } from "../platform/admission";
+import { DEFAULT_MAX_BYTES_IN_FLIGHT } from "../platform/bytes-in-flight";
 import { DEFAULT_MAX_COST } from "../platform/cost";
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_RESPONSE_BYTES, hideSuggestions } from "../platform/limits";
 
@@ -20,6 +21,8 @@ export interface Limits {
   maxBodyBytes: number;
   /** Bytes of subgraph answers one client request may receive. */
   maxResponseBytes: number;
+  /** Bytes of subgraph answers all client requests may hold at once, beyond 1 MiB each. */
+  maxBytesInFlight: number;
   /**
    * The most an operation's answer may carry at worst, every text at its declared maximum
    * length (the cost model's byte rule): above it the operation is refused before it runs.
@@ -58,6 +61,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxCost: DEFAULT_MAX_COST,
   maxBodyBytes: 1024 * 1024,
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+  maxBytesInFlight: DEFAULT_MAX_BYTES_IN_FLIGHT,
   maxWorstCaseBytes: DEFAULT_MAX_WORST_CASE_BYTES,
   maxSubgraphFetches: 16,
   batching: false,

@@ -1,5 +1,6 @@
 import { ErrorCode, apiError } from "../../platform/errors";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../platform/limits";
+import { BytesInFlight, PoolShare } from "../../platform/bytes-in-flight";
 
 export const DEFAULT_MAX_RESPONSE_NODES = 50_000;
 
@@ -8,18 +9,24 @@ export const DEFAULT_MAX_RESPONSE_NODES = 50_000;
  * (their text and JSON, counted as each fetch arrives) and the bytes of text and JSON its answer
  * holds (counted as each field is resolved, aliases and repeats included). A query that slipped
  * past the gateway's estimate, reads wide rows for a few fields, or repeats the same rows under
- * many aliases is cut off with RESPONSE_TOO_LARGE before its answer fills the heap.
+ * many aliases is cut off with RESPONSE_TOO_LARGE before its answer fills the heap. Past its
+ * allowance it draws on the process's bytes in flight (`share`, given back once answered).
  */
 export class ResponseBudget {
   private items = 0;
   private read = 0;
   private answered = 0;
-  private cutOff = false;
+  private cutOff: Error | undefined;
+  /** This request's draw on the process's bytes in flight. */
+  readonly share: PoolShare;
 
   constructor(
     readonly maxNodes: number = DEFAULT_MAX_RESPONSE_NODES,
     readonly maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
-  ) {}
+    inFlight = new BytesInFlight(Infinity),
+  ) {
+    this.share = new PoolShare(inFlight);
+  }
 
   spend(items: number): void {
     this.items += items;
@@ -36,6 +43,7 @@ export class ResponseBudget {
   charge(rows: readonly unknown[]): void {
     for (const row of rows) this.read += valueBytes(row);
     this.ensureRoom();
+    this.share.hold(this.read + this.answered);
   }
 
   /** Throws if the request has already read more than `maxBytes`: no further fetch starts. */
@@ -44,15 +52,24 @@ export class ResponseBudget {
   }
 
   /**
-   * Counts `value`, a text or JSON leaf put in the answer, and returns it. Past `maxBytes` the
-   * first leaf throws; later ones are null where they may be (one error, not one per field).
+   * Counts `value`, a text or JSON leaf put in the answer, and returns it. Once the answer is
+   * over `maxBytes` (or the pool is spent) the first leaf throws; later ones are null where they
+   * may be, so one error is reported, not one per field.
    */
   answer<V>(value: V, nullable: boolean): V | null {
+    if (this.cutOff) {
+      if (nullable) return null;
+      throw this.cutOff;
+    }
     this.answered += valueBytes(value);
-    if (this.answered <= this.maxBytes) return value;
-    if (this.cutOff && nullable) return null;
-    this.cutOff = true;
-    throw this.tooLarge("answer");
+    try {
+      if (this.answered > this.maxBytes) throw this.tooLarge("answer");
+      this.share.hold(this.read + this.answered);
+    } catch (error) {
+      this.cutOff = error as Error;
+      throw error;
+    }
+    return value;
   }
 
   private tooLarge(what: "read" | "answer") {
@@ -79,21 +96,22 @@ export function valueBytes(value: unknown): number {
 }
 
 /** The most keys one statement is asked for: a large batch is read, and counted, by parts. */
-export const FETCH_CHUNK = 100;
+export const FETCH_PART = 100;
 
 /**
- * `fetch` for `keys`, FETCH_CHUNK keys at a time, each part charged to `budget` as it arrives: a
+ * `fetch` for `keys`, `size` keys at a time, each part charged to `budget` as it arrives: a
  * batch of thousands of ids stops at the first part past the budget instead of reading them all.
  */
 export async function fetchWithin<V>(
   budget: ResponseBudget,
   keys: readonly string[],
   fetch: (keys: readonly string[]) => Promise<V[]>,
+  size = FETCH_PART,
 ): Promise<V[]> {
   const rows: V[] = [];
-  for (let start = 0; start < keys.length; start += FETCH_CHUNK) {
+  for (let start = 0; start < keys.length; start += size) {
     budget.ensureRoom();
-    const part = await fetch(keys.slice(start, start + FETCH_CHUNK));
+    const part = await fetch(keys.slice(start, start + size));
     budget.charge(part);
     rows.push(...part);
   }

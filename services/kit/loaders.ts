@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import { notFound } from "../../platform/errors";
 import { type ResponseBudget, fetchWithin } from "./budget";
-import { type Child, findChildren } from "./children";
+import { type Child, readChildren } from "./children";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
 import type { AnyRecordWrites, RecordSnapshot } from "./records";
@@ -25,13 +25,12 @@ export function keyedLoader<V>(
 
 /** All values per key; `keysOf` may put one value under several keys (array columns). */
 export function groupedLoader<V>(
-  budget: ResponseBudget,
   fetch: (keys: readonly string[]) => Promise<V[]>,
   keysOf: (value: V) => string | null | readonly (string | null)[],
 ): DataLoader<string, V[]> {
   return new DataLoader(async (keys) => {
     const groups = new Map<string, V[]>(keys.map((key) => [key, []]));
-    for (const value of await fetchWithin(budget, keys, fetch)) {
+    for (const value of await fetch(keys)) {
       const valueKeys = keysOf(value);
       for (const key of Array.isArray(valueKeys) ? valueKeys : [valueKeys]) {
         if (key !== null) groups.get(key)?.push(value);
@@ -41,7 +40,7 @@ export function groupedLoader<V>(
   });
 }
 
-/** The rows of `entity` under each parent (their `parent` column), in `position` order. */
+/** The rows of `entity` under each parent (their `parent` column), in order, within `budget`. */
 export function childrenLoader<T extends Child<K>, K extends string>(
   db: DataSource,
   budget: ResponseBudget,
@@ -49,8 +48,7 @@ export function childrenLoader<T extends Child<K>, K extends string>(
   parent: K,
 ): DataLoader<string, T[]> {
   return groupedLoader(
-    budget,
-    (ids) => findChildren(db.manager, entity, parent, ids),
+    (ids) => readChildren(db.manager, budget, entity, parent, ids),
     (row) => row[parent],
   );
 }
@@ -128,11 +126,18 @@ export function snapshotLoaders(
       kind.type,
       new DataLoader<string, RecordSnapshot | null>(async (ids) => {
         const found = new Map<string, RecordSnapshot>();
-        await fetchWithin(budget, ids, async (part) => {
-          const snapshots = await kind.snapshotMany(db.manager, [...part]);
-          for (const [id, snapshot] of snapshots) found.set(id, snapshot);
-          return [...snapshots.values()];
-        });
+        // Whole records with their children: a few at a time.
+        const part = 10;
+        await fetchWithin(
+          budget,
+          ids,
+          async (keys) => {
+            const snapshots = await kind.snapshotMany(db.manager, [...keys]);
+            for (const [id, snapshot] of snapshots) found.set(id, snapshot);
+            return [...snapshots.values()];
+          },
+          part,
+        );
         return ids.map((id) => found.get(id) ?? null);
       }),
     ]),

@@ -12,6 +12,7 @@ import type { DataSource, EntityManager, Logger } from "typeorm";
 import type { Bundle } from "../../platform/bundle";
 import { chargeAnswerBytes } from "./answer-bytes";
 import type { ResponseBudget } from "./budget";
+import { releaseAfterResponse } from "../../platform/bytes-in-flight";
 import { cacheHeaders } from "./cache-headers";
 import { signedContext } from "./signed-context";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
@@ -246,6 +247,7 @@ async function subgraphServer<L>(
       cacheHeaders(config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS),
       requestIdPlugin(),
       observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
+      releaseAfterResponse<SubgraphContext<L>>((context) => context.budget?.share),
     ],
     includeStacktraceInErrorResponses: config.stackTraces ?? false,
     formatError: formatError(production),
