@@ -33,6 +33,31 @@ describe("scripts > compose-supergraph > the committed schema", () => {
     );
   });
 
+  // schema/field-sizes.json: what the gateway's byte rule assumes each output field carries.
+  it("assumes, for each output field, the maximum its write input declares", () => {
+    const { fields } = JSON.parse(composed.fieldSizes) as { fields: Record<string, number> };
+    expect(fields).toMatchObject({
+      "Statement.text": 100_000,
+      "Statement.summary": 5000,
+      "Quote.text": 5000,
+      "Translation.text": 5000,
+      "Incident.aliases": 200,
+      "ThreatActor.name": 300,
+      "Source.excerpt": 5000,
+    });
+    // A statement in bundle form: its own maxima, 20 quotes of 10 translations, 100 sources.
+    expect(fields["Statement.bundleRecord"]).toBeGreaterThan(
+      100_000 + 5000 + 20 * (5000 + 10 * 5000) + 100 * 5000,
+    );
+    expect(fields["AuditEntry.after"]).toBe(
+      Math.max(
+        ...Object.entries(fields)
+          .filter(([k]) => k.endsWith(".bundleRecord"))
+          .map(([, v]) => v),
+      ),
+    );
+  });
+
   it("keeps explicit scalar types: counts are Int, not Float", () => {
     const { supergraphSdl } = composed;
     expect(supergraphSdl).toMatch(/totalCount: Int!/);
