@@ -28,9 +28,13 @@ export interface LargeFederation {
 /**
  * The services as deployed (one process each, default limits, signed with
  * TEST_IDENTITY_SECRET) over the shipped dataset and the large statements, written through the
- * API (validated as any write), then restarted: what a test then measures are reads alone.
+ * API (validated as any write), then restarted with a heap of `heapMiB` (as npm start's
+ * SERVICE_MAX_OLD_SPACE_MB): what a test then measures are reads alone.
  */
-export async function startLargeFederation(serverUrl: string): Promise<LargeFederation> {
+export async function startLargeFederation(
+  serverUrl: string,
+  heapMiB: number,
+): Promise<LargeFederation> {
   buildServer();
   const databaseUrl = await createDatabase(serverUrl, "large");
   await prepareDatabase(
@@ -40,13 +44,14 @@ export async function startLargeFederation(serverUrl: string): Promise<LargeFede
   const keys = await KeyStore.open(databaseConfig(databaseUrl));
   const editor = (await keys.create("large statements editor", "editor")).token;
   await keys.close();
-  const start = () =>
+  const start = (nodeOptions?: string) =>
     startServiceProcesses({
       databaseUrl,
       workers: 1,
       poolSize: 10,
       identitySecret: TEST_IDENTITY_SECRET,
       responseCacheMaxAge: 0,
+      nodeOptions,
     });
   const writer = await start();
   try {
@@ -54,7 +59,7 @@ export async function startLargeFederation(serverUrl: string): Promise<LargeFede
   } finally {
     await writer.stop();
   }
-  const services = await start();
+  const services = await start(`--max-old-space-size=${heapMiB}`);
   const pids = Object.fromEntries(
     services.processes.map(({ child }) => [
       /(gateway|services\/([\w-]+))\/main\.js$/.exec(child.spawnargs.at(-1)!)![2] ?? "gateway",
