@@ -10,6 +10,7 @@ import {
   workersFromEnv,
 } from "../platform/config";
 import type { DatabaseConfig } from "../platform/database";
+import { type FieldSizes, readFieldSizes } from "../platform/field-sizes";
 import {
   ConfigError,
   type Env,
@@ -25,7 +26,7 @@ import { DEFAULT_LIMITS, type Limits } from "./limits";
 import { DEFAULT_PERSISTED_QUERIES, type PersistedQuerySettings } from "./persisted-queries";
 import { DEFAULT_RESPONSE_CACHE, type ResponseCacheConfig } from "./response-cache";
 // The path alone: gateway/supergraph.ts loads no subgraph code into the gateway process.
-import { SUPERGRAPH_PATH } from "./supergraph";
+import { FIELD_SIZES_PATH, SUPERGRAPH_PATH } from "./supergraph";
 
 /** What startGateway is told (the objects it is handed are GatewayDeps, gateway.ts). */
 export interface GatewaySettings {
@@ -37,6 +38,8 @@ export interface GatewaySettings {
    */
   publicUrl?: string;
   supergraphSdl: string;
+  /** The longest value of each output field (schema/field-sizes.json), for the byte estimate. */
+  fieldSizes: FieldSizes;
   /** Subgraph URLs by subgraph name, overriding the URLs recorded in the supergraph. */
   subgraphUrls: Record<string, string | undefined>;
   /** Introspection, the Apollo Sandbox landing page and GraphiQL at /graphiql. */
@@ -107,6 +110,7 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
       getEnvStr(env, "SUPERGRAPH_PATH", SUPERGRAPH_PATH) as string,
       "utf8",
     ),
+    fieldSizes: readFieldSizes(getEnvStr(env, "FIELD_SIZES_PATH", FIELD_SIZES_PATH) as string),
     subgraphUrls: {
       governments: getEnvUrl(env, "GOVERNMENTS_URL", HTTP),
       incidents: getEnvUrl(env, "INCIDENTS_URL", HTTP),
@@ -143,6 +147,9 @@ export function limitsFromEnv(env: Env): Limits {
     maxCost: int("MAX_COST", DEFAULT_LIMITS.maxCost),
     maxBodyBytes: int("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024),
     maxResponseBytes: int("MAX_RESPONSE_BYTES", DEFAULT_LIMITS.maxResponseBytes, 1024),
+    maxBytesInFlight: int("MAX_BYTES_IN_FLIGHT", DEFAULT_LIMITS.maxBytesInFlight, 16 * 1024 * 1024),
+    maxWorstCaseBytes: int("MAX_WORST_CASE_BYTES", DEFAULT_LIMITS.maxWorstCaseBytes, 1024),
+    maxSubgraphFetches: int("MAX_SUBGRAPH_FETCHES", DEFAULT_LIMITS.maxSubgraphFetches),
     batching: getEnvBool(env, "BATCH_REQUESTS", DEFAULT_LIMITS.batching),
     maxBatchSize: int("MAX_BATCH_SIZE", DEFAULT_LIMITS.maxBatchSize),
     rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE", DEFAULT_LIMITS.rateLimitPerMinute),

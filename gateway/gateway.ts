@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { AdmissionControl } from "../platform/admission";
-import { costPlugin } from "../platform/cost";
+import { BytesInFlight, releaseAfterResponse } from "../platform/bytes-in-flight";
+import { costPlugin } from "../platform/cost-plugin";
 import { formatError, requestIdPlugin } from "../platform/error-policy";
 import { createHttpServer, serveGraphQL } from "../platform/http";
 import { inputGuardPlugin } from "../platform/input-guard";
@@ -29,6 +30,7 @@ import {
   responseCachePlugins,
 } from "./response-cache";
 import { gatewayRoutes } from "./routes";
+import { ResponseBytes } from "./subgraph-fetch";
 import { subgraphGateway, subgraphUrls } from "./subgraph-source";
 
 /** What startGateway is handed besides its settings (gateway/config.ts). */
@@ -59,6 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urls = subgraphUrls(config.supergraphSdl, config.subgraphUrls);
   const metrics = createMetrics("gateway");
   const protection = armor(limits, { production: config.production });
+  const inFlight = new BytesInFlight(limits.maxBytesInFlight);
   const server = new ApolloServer<GatewayContext>({
     gateway: subgraphGateway(
       {
@@ -66,6 +69,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         urls,
         identitySecret: config.identitySecret,
         limits: { timeoutMs: limits.subgraphTimeoutMs, maxResponseBytes: limits.maxResponseBytes },
+        maxSubgraphFetches: limits.maxSubgraphFetches,
+        inFlight,
       },
       metrics,
     ),
@@ -143,10 +148,10 @@ export function gatewayPlugins(
 ): ApolloServerPlugin<GatewayContext>[] {
   const logger = createLogger("gateway", config.logLevel);
   return [
-    costPlugin(
-      limits.maxCost,
-      listSizesFromSupergraph(config.supergraphSdl),
-    ) as ApolloServerPlugin<GatewayContext>,
+    costPlugin(limits.maxCost, listSizesFromSupergraph(config.supergraphSdl), {
+      maxBytes: limits.maxWorstCaseBytes,
+      fieldSizes: config.fieldSizes,
+    }) as ApolloServerPlugin<GatewayContext>,
     inputGuardPlugin() as ApolloServerPlugin<GatewayContext>,
     writeAccessPlugin(config.keys),
     requestIdPlugin(),
@@ -158,6 +163,7 @@ export function gatewayPlugins(
         (config.redis ? redisCacheInvalidation(config.redis) : localCacheInvalidation()),
     ),
     landingPagePlugin(config.introspection),
+    releaseAfterResponse<GatewayContext>((context) => ResponseBytes.made(context)?.share),
     ...(config.plugins ?? []),
   ];
 }

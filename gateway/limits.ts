@@ -6,8 +6,9 @@ import {
   type ValidationRule,
 } from "graphql";
 import { DEFAULT_ADMISSION } from "../platform/admission";
+import { DEFAULT_MAX_BYTES_IN_FLIGHT } from "../platform/bytes-in-flight";
 import { DEFAULT_MAX_COST } from "../platform/cost";
-import { DEFAULT_MAX_DEPTH, hideSuggestions } from "../platform/limits";
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_RESPONSE_BYTES, hideSuggestions } from "../platform/limits";
 
 export interface Limits {
   maxDepth: number;
@@ -22,6 +23,15 @@ export interface Limits {
   maxBodyBytes: number;
   /** Bytes of subgraph answers one client request may receive. */
   maxResponseBytes: number;
+  /** Bytes of subgraph answers all client requests may hold at once, beyond 1 MiB each. */
+  maxBytesInFlight: number;
+  /**
+   * The most an operation's answer may carry at worst, every text at its declared maximum
+   * length (the cost model's byte rule): above it the operation is refused before it runs.
+   */
+  maxWorstCaseBytes: number;
+  /** Subgraph fetches one operation's query plan may make (refused before it runs). */
+  maxSubgraphFetches: number;
   batching: boolean;
   maxBatchSize: number;
   /** Requests per minute per client address (before any key is looked up), then per API key. */
@@ -42,6 +52,13 @@ export interface Limits {
   maxConnectionsPerClient: number;
 }
 
+/**
+ * 256 MiB. Not MAX_RESPONSE_BYTES: at the declared maxima (20 quotes of 5,000 characters with 10
+ * translations each, under each of 20 attributions) the web app's incident page could reach
+ * 159 MB, while its real answers are kilobytes. The runtime budgets bound what is really read.
+ */
+export const DEFAULT_MAX_WORST_CASE_BYTES = 256 * 1024 * 1024;
+
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: DEFAULT_MAX_DEPTH,
   maxAliases: 15,
@@ -51,7 +68,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxDirectives: 20,
   maxCost: DEFAULT_MAX_COST,
   maxBodyBytes: 1024 * 1024,
-  maxResponseBytes: 16 * 1024 * 1024,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+  maxBytesInFlight: DEFAULT_MAX_BYTES_IN_FLIGHT,
+  maxWorstCaseBytes: DEFAULT_MAX_WORST_CASE_BYTES,
+  maxSubgraphFetches: 16,
   batching: false,
   maxBatchSize: 10,
   rateLimitPerMinute: 1200,

@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import { ErrorCode, apiError } from "../platform/errors";
 import type { Counter, Histogram } from "prom-client";
 import { Agent, type Dispatcher, request } from "undici";
+import { BytesInFlight, PoolShare } from "../platform/bytes-in-flight";
 import { IDENTITY_HEADER, type Identity, signRequest } from "../platform/identity";
 
 type Fetcher = NonNullable<
@@ -31,22 +32,41 @@ export interface FetchMetrics {
  */
 const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
 
-/** Bytes of subgraph answers one client request may still receive, shared by its fetches. */
+/**
+ * Bytes of subgraph answers one client request may still receive, shared by its fetches; past
+ * its allowance they are drawn on the process's bytes in flight (`share`), given back once the
+ * client's answer is ready (releaseAfterResponse in gateway.ts).
+ */
 export class ResponseBytes {
   private used = 0;
-  constructor(readonly max: number) {}
+  readonly share: PoolShare;
+
+  constructor(
+    readonly max: number,
+    inFlight = new BytesInFlight(Infinity),
+  ) {
+    this.share = new PoolShare(inFlight);
+  }
 
   get remaining(): number {
     return this.max - this.used;
   }
 
   /** The budget of the client request `context` belongs to, made on its first fetch. */
-  static of(context: object, max: number): ResponseBytes {
+  static of(context: object, max: number, inFlight?: BytesInFlight): ResponseBytes {
     const scoped = context as { responseBytes?: ResponseBytes };
-    return (scoped.responseBytes ??= new ResponseBytes(max));
+    return (scoped.responseBytes ??= new ResponseBytes(max, inFlight));
   }
 
-  /** Counts `bytes`; throws RESPONSE_TOO_LARGE once the total passes the limit (and after). */
+  /** The budget `context` made, if it fetched anything. */
+  static made(context: object): ResponseBytes | undefined {
+    return (context as { responseBytes?: ResponseBytes }).responseBytes;
+  }
+
+  /**
+   * Counts `bytes`; throws RESPONSE_TOO_LARGE once the total passes the limit (and after), or
+   * SERVICE_UNAVAILABLE when the process holds too much for other requests already.
+   */
   spend(bytes: number, service: string): void {
     this.used += bytes;
     if (this.used > this.max) {
@@ -56,6 +76,7 @@ export class ResponseBytes {
         { maxResponseBytes: this.max, serviceName: service },
       );
     }
+    this.share.hold(this.used);
   }
 }
 
@@ -81,14 +102,18 @@ export function subgraphFetcher(
     const done = metrics.duration.startTimer({ subgraph: name });
     const deadline = AbortSignal.timeout(limits.timeoutMs);
     const failure = (error: unknown) => {
-      const code =
-        error instanceof GraphQLError && error.extensions.code === ErrorCode.RESPONSE_TOO_LARGE
-          ? "RESPONSE_TOO_LARGE"
-          : deadline.aborted
-            ? "TIMEOUT"
-            : "SERVICE_UNAVAILABLE";
+      // The request's own budget, or the process's bytes in flight: said as they are.
+      const budget =
+        error instanceof GraphQLError &&
+        (error.extensions.code === ErrorCode.RESPONSE_TOO_LARGE ||
+          error.extensions.maxBytesInFlight !== undefined);
+      const code = budget
+        ? String(error.extensions.code)
+        : deadline.aborted
+          ? "TIMEOUT"
+          : "SERVICE_UNAVAILABLE";
       metrics.failures.inc({ subgraph: name, code });
-      if (code === "RESPONSE_TOO_LARGE") return error;
+      if (budget) return error;
       return code === "TIMEOUT"
         ? apiError(
             ErrorCode.TIMEOUT,

@@ -1,7 +1,9 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { BytesInFlight } from "../platform/bytes-in-flight";
 import { REQUEST_ID_HEADER } from "../platform/http";
 import type { Metrics } from "../platform/observability";
 import type { GatewayContext } from "./auth";
+import { fanOutLimit } from "./fan-out";
 import { rememberQueryPlan } from "./partial-failures";
 import { subgraphRefusal } from "./subgraph-errors";
 import {
@@ -30,6 +32,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     secret: string,
     private readonly limits: FetchLimits,
     metrics: FetchMetrics,
+    private readonly inFlight: BytesInFlight,
   ) {
     super({
       url,
@@ -47,14 +50,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override parseBody(...[response, request, context]: ParseBody) {
-    if (context && response instanceof SubgraphResponse)
-      response.within(ResponseBytes.of(context, this.limits.maxResponseBytes));
+    if (context && response instanceof SubgraphResponse) response.within(this.budgetOf(context));
     return super.parseBody(response, request, context);
+  }
+
+  private budgetOf(context: object) {
+    return ResponseBytes.of(context, this.limits.maxResponseBytes, this.inFlight);
   }
 
   override willSendRequest({ request, context }: SendRequest) {
     // A request already over its budget asks no more.
-    ResponseBytes.of(context, this.limits.maxResponseBytes).spend(0, this.serviceName);
+    this.budgetOf(context).spend(0, this.serviceName);
     if (!context.identity) return;
     const { keyId, role } = context.identity;
     request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify({ keyId, role }));
@@ -68,6 +74,10 @@ export interface SubgraphGatewayOptions {
   urls: Record<string, string>;
   identitySecret: string;
   limits: FetchLimits;
+  /** Subgraph fetches one operation's plan may make (MAX_SUBGRAPH_FETCHES). */
+  maxSubgraphFetches: number;
+  /** Subgraph answers all client requests of this process hold at once (MAX_BYTES_IN_FLIGHT). */
+  inFlight: BytesInFlight;
 }
 
 /** Apollo's gateway over the supergraph, each subgraph called through a SubgraphDataSource. */
@@ -84,9 +94,14 @@ export function subgraphGateway(options: SubgraphGatewayOptions, metrics: Metric
       ["subgraph", "code"],
     ),
   };
+  const checkFanOut = fanOutLimit(options.maxSubgraphFetches);
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    experimental_didResolveQueryPlan: rememberQueryPlan,
+    // Planned, not yet fetched: too wide a plan is refused here, before any subgraph is called.
+    experimental_didResolveQueryPlan: (planned) => {
+      checkFanOut(planned);
+      rememberQueryPlan(planned);
+    },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
         name,
@@ -94,6 +109,7 @@ export function subgraphGateway(options: SubgraphGatewayOptions, metrics: Metric
         options.identitySecret,
         options.limits,
         fetchMetrics,
+        options.inFlight,
       ),
   });
 }

@@ -9,7 +9,8 @@ import {
   DEFAULT_RESPONSE_CACHE,
   type ResponseCacheConfig,
 } from "../gateway/response-cache";
-import { SUPERGRAPH_PATH } from "../gateway/supergraph";
+import { FIELD_SIZES_PATH, SUPERGRAPH_PATH } from "../gateway/supergraph";
+import { readFieldSizes } from "../platform/field-sizes";
 import { type GraphQLResponse, postGraphQL } from "../scripts/graphql-client";
 import type { DatabaseConfig } from "../platform/database";
 import type { SharedRedis } from "../platform/redis";
@@ -32,6 +33,8 @@ export interface FederationOptions {
   identitySecret?: string;
   /** Items one subgraph answer may list (MAX_RESPONSE_NODES). */
   maxResponseNodes?: number;
+  /** Bytes one subgraph request may read, and answer (MAX_RESPONSE_BYTES of the subgraphs). */
+  subgraphMaxResponseBytes?: number;
   /** `/metrics` behind this token on every service; null: not served (production default). */
   metricsToken?: string | null;
   /** Where the gateway calls a subgraph, by name, instead of where it listens (a proxy). */
@@ -99,6 +102,7 @@ export async function startLocalFederation(
         // One setting for the whole process: the subgraphs' hints would otherwise cap it.
         cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
         maxResponseNodes: options.maxResponseNodes,
+        maxResponseBytes: options.subgraphMaxResponseBytes,
         // The gateway's own limits, so that a fetch of an operation it accepted passes them.
         maxCost: limits.maxCost,
         maxDepth: limits.maxDepth,
@@ -126,6 +130,7 @@ export async function startLocalFederation(
       host: "127.0.0.1",
       port: 0,
       supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
+      fieldSizes: readFieldSizes(FIELD_SIZES_PATH),
       subgraphUrls: {
         ...Object.fromEntries(running.map((s) => [s.name, s.url])),
         ...options.subgraphUrls,

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type DocumentNode,
   type FieldNode,
@@ -12,13 +11,11 @@ import {
   getArgumentValues,
   getNamedType,
   getNullableType,
-  getVariableValues,
   isAbstractType,
   isListType,
   isObjectType,
-  visit,
 } from "graphql";
-import { ErrorCode, apiError } from "./errors";
+import { type FieldSizes, leafSize } from "./field-sizes";
 import type { ListSize, ListSizes } from "./list-sizes";
 
 /** MAX_COST: the gateway's limit on a client operation, and each subgraph's on its own. */
@@ -27,6 +24,12 @@ export const DEFAULT_MAX_COST = 200_000;
 /** The largest page: a list whose size is not declared is costed as a full one. */
 export const UNDECLARED_LIST_SIZE = 100;
 
+/** The fields an answer may hold, and the bytes (as JSON, a character counted as one) it may take. */
+export interface Cost {
+  fields: number;
+  bytes: number;
+}
+
 /** How many items the fields named in a connection's `sizedFields` return. */
 interface Sizing {
   size: number;
@@ -34,16 +37,30 @@ interface Sizing {
 }
 
 export interface CostEstimate {
-  /** The estimate, or a partial sum already above the limit when the walk stopped early. */
+  /** Fields: the estimate, or a partial sum already above the limit when the walk stopped early. */
   cost: number;
+  /** Bytes, likewise (0 without field sizes). */
+  bytes: number;
   /** Selections walked: bounded by the document's size times its fragments' parent types. */
   visited: number;
 }
 
+const ZERO: Cost = { fields: 0, bytes: 0 };
+const plus = (a: Cost, b: Cost): Cost => ({
+  fields: a.fields + b.fields,
+  bytes: a.bytes + b.bytes,
+});
+const minus = (a: Cost, b: Cost): Cost => ({
+  fields: a.fields - b.fields,
+  bytes: a.bytes - b.bytes,
+});
+const over = (cost: Cost, limit: Cost) => cost.fields > limit.fields || cost.bytes > limit.bytes;
+
 /**
- * Estimates the fields an operation's answer may hold: every field counts once per item it may
- * be returned for. Each fragment is costed once per (parent type, sizing) and reused, so the
- * walk is linear in the document, not in its expansion; it stops once the sum passes `limit`.
+ * Estimates the fields an operation's answer may hold, every field counted once per item it may
+ * be returned for, and, given `fieldSizes`, the bytes: each leaf at its longest value times the
+ * items that can hold it. Each fragment is costed once per (parent type, sizing) and reused, so
+ * the walk is linear in the document, not in its expansion; it stops once a sum passes its limit.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -52,24 +69,27 @@ export function operationCost(
   variables: Record<string, unknown>,
   sizes: ListSizes,
   limit: number,
+  bytes?: { fieldSizes: FieldSizes; limit: number },
 ): CostEstimate {
   const root = schema.getRootType(operation.operation);
-  if (!root) return { cost: 0, visited: 0 };
-  const walk = new CostWalk(schema, document, variables, sizes);
-  const cost = walk.selections(operation.selectionSet, root, undefined, limit);
-  return { cost, visited: walk.visited };
+  if (!root) return { cost: 0, bytes: 0, visited: 0 };
+  const walk = new CostWalk(schema, document, variables, sizes, bytes?.fieldSizes);
+  const budget = { fields: limit, bytes: bytes?.limit ?? Infinity };
+  const cost = walk.selections(operation.selectionSet, root, undefined, budget);
+  return { cost: cost.fields, bytes: cost.bytes, visited: walk.visited };
 }
 
 class CostWalk {
   visited = 0;
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
-  private readonly fragmentCosts = new Map<string, number>();
+  private readonly fragmentCosts = new Map<string, Cost>();
 
   constructor(
     private readonly schema: GraphQLSchema,
     document: DocumentNode,
     private readonly variables: Record<string, unknown>,
     private readonly sizes: ListSizes,
+    private readonly fieldSizes: FieldSizes | undefined,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION)
@@ -82,20 +102,21 @@ class CostWalk {
     set: SelectionSetNode,
     type: GraphQLObjectType,
     sizing: Sizing | undefined,
-    budget: number,
-  ): number {
-    let cost = 0;
+    budget: Cost,
+  ): Cost {
+    let cost = ZERO;
     for (const selection of set.selections) {
       this.visited += 1;
+      const left = minus(budget, cost);
       if (selection.kind === Kind.FIELD) {
-        cost += this.field(selection, type, sizing, budget - cost);
+        cost = plus(cost, this.field(selection, type, sizing, left));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (this.applies(selection.typeCondition?.name.value, type))
-          cost += this.selections(selection.selectionSet, type, sizing, budget - cost);
+          cost = plus(cost, this.selections(selection.selectionSet, type, sizing, left));
       } else {
-        cost += this.spread(selection.name.value, type, sizing, budget - cost);
+        cost = plus(cost, this.spread(selection.name.value, type, sizing, left));
       }
-      if (cost > budget) break;
+      if (over(cost, budget)) break;
     }
     return cost;
   }
@@ -104,15 +125,15 @@ class CostWalk {
     name: string,
     type: GraphQLObjectType,
     sizing: Sizing | undefined,
-    budget: number,
-  ): number {
+    budget: Cost,
+  ): Cost {
     const fragment = this.fragments.get(name);
-    if (!fragment || !this.applies(fragment.typeCondition.name.value, type)) return 0;
+    if (!fragment || !this.applies(fragment.typeCondition.name.value, type)) return ZERO;
     const key = `${name} ${type.name} ${sizing ? `${sizing.size} ${sizing.fields.join()}` : ""}`;
     const known = this.fragmentCosts.get(key);
     if (known !== undefined) return known;
     const cost = this.selections(fragment.selectionSet, type, sizing, budget);
-    if (cost <= budget) this.fragmentCosts.set(key, cost);
+    if (!over(cost, budget)) this.fragmentCosts.set(key, cost);
     return cost;
   }
 
@@ -120,36 +141,64 @@ class CostWalk {
     node: FieldNode,
     parent: GraphQLObjectType,
     sizing: Sizing | undefined,
-    budget: number,
-  ): number {
+    budget: Cost,
+  ): Cost {
     // __typename and the introspection meta fields are not in getFields(): free.
     const definition = parent.getFields()[node.name.value];
-    if (!definition) return 0;
-    if (!node.selectionSet) return 1;
+    if (!definition) return ZERO;
+    // `"key":` and a comma.
+    const key = (node.alias ?? node.name).value.length + 4;
+    const items = this.items(node, parent, definition, sizing);
+    const list = isListType(getNullableType(definition.type));
+    if (!node.selectionSet) {
+      if (!this.fieldSizes) return { fields: 1, bytes: 0 };
+      const value = leafSize(this.fieldSizes, parent, definition);
+      return { fields: 1, bytes: key + (list ? 2 + items.count * (value + 1) : value) };
+    }
+    if (items.count === 0) return { fields: 1, bytes: key + 2 };
+    const childBudget = {
+      fields: (budget.fields - 1) / items.count,
+      bytes: (budget.bytes - key) / items.count,
+    };
     const named = getNamedType(definition.type);
-    const declared = this.listSize(parent, definition);
-    let items = 1;
-    let childSizing: Sizing | undefined;
-    if (sizing?.fields.includes(definition.name)) items = sizing.size;
-    else if (declared && !declared.sizedFields.length)
-      items = this.size(node, definition, declared);
-    else if (isListType(getNullableType(definition.type))) items = UNDECLARED_LIST_SIZE;
-    if (declared?.sizedFields.length)
-      childSizing = { size: this.size(node, definition, declared), fields: declared.sizedFields };
-    if (items === 0) return 1;
-    const childBudget = (budget - 1) / items;
     const types = isAbstractType(named)
       ? this.schema.getPossibleTypes(named)
       : isObjectType(named)
         ? [named]
         : [];
     // One item is of one concrete type: the dearest bounds them all.
-    let child = 0;
+    let child = ZERO;
     for (const type of types) {
-      child = Math.max(child, this.selections(node.selectionSet, type, childSizing, childBudget));
-      if (child > childBudget) break;
+      const cost = this.selections(node.selectionSet, type, items.childSizing, childBudget);
+      child = {
+        fields: Math.max(child.fields, cost.fields),
+        bytes: Math.max(child.bytes, cost.bytes),
+      };
+      if (over(child, childBudget)) break;
     }
-    return 1 + items * child;
+    return {
+      fields: 1 + items.count * child.fields,
+      bytes: key + (list ? 2 : 0) + items.count * (child.bytes + (list ? 1 : 0)),
+    };
+  }
+
+  /** How many items the field returns, and how its connection sizes its own fields. */
+  private items(
+    node: FieldNode,
+    parent: GraphQLObjectType,
+    definition: GraphQLField<unknown, unknown>,
+    sizing: Sizing | undefined,
+  ): { count: number; childSizing?: Sizing } {
+    const declared = this.listSize(parent, definition);
+    let count = 1;
+    if (sizing?.fields.includes(definition.name)) count = sizing.size;
+    else if (declared && !declared.sizedFields.length)
+      count = this.size(node, definition, declared);
+    else if (isListType(getNullableType(definition.type))) count = UNDECLARED_LIST_SIZE;
+    const childSizing = declared?.sizedFields.length
+      ? { size: this.size(node, definition, declared), fields: declared.sizedFields }
+      : undefined;
+    return { count, childSizing };
   }
 
   private listSize(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>) {
@@ -182,80 +231,4 @@ class CostWalk {
     const target = this.schema.getType(condition);
     return !!target && isAbstractType(target) && this.schema.isSubType(target, type);
   }
-}
-
-/** Names of the variables a document passes straight to a slicing argument: the cost's inputs. */
-function slicingVariables(document: DocumentNode, sizes: ListSizes): string[] {
-  const slicing = new Set<string>();
-  for (const size of sizes.values()) for (const name of size.slicingArguments) slicing.add(name);
-  const names = new Set<string>();
-  visit(document, {
-    Argument(node) {
-      if (slicing.has(node.name.value) && node.value.kind === Kind.VARIABLE)
-        names.add(node.value.name.value);
-    },
-  });
-  return [...names];
-}
-
-interface DocumentCosts {
-  variables: string[];
-  costs: Map<string, number>;
-}
-
-const MAX_CACHED_COSTS = 64;
-
-/** Refuses an operation whose estimated answer (fields x list sizes) exceeds `maxCost`. */
-export function costPlugin(maxCost: number, sizes: ListSizes): ApolloServerPlugin {
-  // Keyed by the DocumentNode Apollo caches per query text, then by the slicing inputs.
-  const cache = new WeakMap<DocumentNode, DocumentCosts>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation) return;
-          let entry = cache.get(document);
-          if (!entry) {
-            entry = { variables: slicingVariables(document, sizes), costs: new Map() };
-            cache.set(document, entry);
-          }
-          // The cost depends on the slicing variables alone (they key the cache): only those are
-          // coerced per request, not a subgraph's whole `representations` list; all of them only
-          // when the cost must be computed.
-          const definitions = operation.variableDefinitions ?? [];
-          const slicing = new Set(entry.variables);
-          const coerce = (only?: Set<string>) =>
-            getVariableValues(
-              schema,
-              only ? definitions.filter((d) => only.has(d.variable.name.value)) : definitions,
-              request.variables ?? {},
-            );
-          const coerced = coerce(slicing);
-          // The gateway refuses bad variables with BAD_USER_INPUT before planning anything.
-          if (coerced.errors) return;
-          const inputs = entry.variables.map((name) => {
-            const value = coerced.coerced[name];
-            return Array.isArray(value) ? `[${value.length}]` : (value ?? String(value));
-          });
-          const key = JSON.stringify([operation.name?.value, inputs]);
-          let cost = entry.costs.get(key);
-          if (cost === undefined) {
-            const all = coerce();
-            if (all.errors) return;
-            cost = operationCost(schema, document, operation, all.coerced, sizes, maxCost).cost;
-            if (entry.costs.size >= MAX_CACHED_COSTS) entry.costs.clear();
-            entry.costs.set(key, cost);
-          }
-          if (cost > maxCost) {
-            throw apiError(
-              ErrorCode.QUERY_TOO_COMPLEX,
-              `the query is too expensive: estimated cost at least ${cost}, over the limit of ${maxCost}; ask for smaller pages (first) or fewer nested lists`,
-              { cost, maxCost },
-              400,
-            );
-          }
-        },
-      };
-    },
-  };
 }

@@ -1,11 +1,18 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLSchema } from "graphql";
-import { costPlugin } from "./cost";
+import { costPlugin } from "./cost-plugin";
 import { listSizesFromSubgraph } from "./list-sizes";
 
 /** MAX_DEPTH: of a client operation at the gateway, and of a subgraph request. */
 export const DEFAULT_MAX_DEPTH = 12;
+
+/**
+ * MAX_RESPONSE_BYTES: what the gateway reads of the subgraphs for one client request, what its
+ * cost model lets an answer carry at worst, and what one subgraph reads from its tables for one
+ * request. The same 16 MiB everywhere: one subgraph's share never exceeds the whole.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export interface SubgraphLimits {
   maxDepth: number;

@@ -153,6 +153,39 @@ export async function importBundle(
   return report;
 }
 
+type ExportPage = {
+  nodes: { bundleRecord: { record: { id: string }; sources: Record<string, SourceEntry> } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
+/** A page whose records passed a byte budget (MAX_RESPONSE_BYTES), over HTTP or in-process. */
+const tooLarge = (error: unknown) =>
+  (error as { code?: string }).code === "RESPONSE_TOO_LARGE" ||
+  /^RESPONSE_TOO_LARGE\b/.test((error as Error).message ?? "");
+
+/**
+ * The page of `list` after `after`, of 100 records, or fewer when records near their maxima make
+ * a page pass the byte budget: asked again a quarter as large, down to one record.
+ */
+async function exportPage(execute: Execute, list: string, order: string, after: string | null) {
+  for (let first = 100; ; first = Math.ceil(first / 4)) {
+    try {
+      const data = await execute<{ page: ExportPage }>(
+        `query Export($after: String, $first: Int) {
+            page: ${list}(first: $first, after: $after, orderBy: ${order}) {
+              nodes { bundleRecord }
+              pageInfo { hasNextPage endCursor }
+            }
+          }`,
+        { after, first },
+      );
+      return data.page;
+    } catch (error) {
+      if (first === 1 || !tooLarge(error)) throw error;
+    }
+  }
+}
+
 /** Reads every record through the gateway, page by page, into one deterministic bundle. */
 export async function exportBundle(
   client: GatewayClient | Execute,
@@ -166,29 +199,13 @@ export async function exportBundle(
     const records: { id: string }[] = [];
     let after: string | null = null;
     for (;;) {
-      const data: Record<
-        string,
-        {
-          nodes: {
-            bundleRecord: { record: { id: string }; sources: Record<string, SourceEntry> };
-          }[];
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        }
-      > = await execute(
-        `query Export($after: String) {
-            page: ${list}(first: 100, after: $after, orderBy: ${order}) {
-              nodes { bundleRecord }
-              pageInfo { hasNextPage endCursor }
-            }
-          }`,
-        { after },
-      );
-      for (const { bundleRecord } of data.page.nodes) {
+      const page: ExportPage = await exportPage(execute, list, order, after);
+      for (const { bundleRecord } of page.nodes) {
         records.push(bundleRecord.record);
         Object.assign(sources, bundleRecord.sources);
       }
-      if (!data.page.pageInfo.hasNextPage) break;
-      after = data.page.pageInfo.endCursor;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
     }
     bundle[key] = records as BundleRecord[];
     progress(`exported ${records.length} ${key}`);

@@ -3,6 +3,7 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse, printSchema } from "graphql";
 import { BUNDLE_KEYS } from "../platform/bundle";
+import { fieldSizes } from "./field-sizes";
 import { bundleJsonSchema } from "./json-schema";
 import { buildFederatedSchema } from "../services/kit/subgraph";
 import { subgraphs } from "../services";
@@ -14,6 +15,8 @@ export interface ComposedSchemas {
   bundleSchema: string;
   /** schema/api.graphql: the schema clients see (the supergraph without federation's machinery). */
   apiSdl: string;
+  /** schema/field-sizes.json: the longest value of each output field, for the cost model. */
+  fieldSizes: string;
 }
 
 /** Composes the supergraph from the subgraphs' code, as `npm run compose` writes it to schema/. */
@@ -42,10 +45,16 @@ export async function composeSupergraph(): Promise<ComposedSchemas> {
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join("\n")}`);
   }
+  const api = result.schema.toAPISchema().toGraphQLJSSchema();
+  const bundleSchema = bundleJsonSchema(schemas, kinds);
+  const records = subgraphs
+    .flatMap(({ definition }) => definition.records)
+    .map(({ input, writes }) => ({ type: writes.type, input }));
   return {
     subgraphs: printed.map(({ name, sdl }) => ({ name, sdl })),
     supergraphSdl: result.supergraphSdl,
-    bundleSchema: `${JSON.stringify(bundleJsonSchema(schemas, kinds), null, 2)}\n`,
-    apiSdl: `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema())}\n`,
+    bundleSchema: `${JSON.stringify(bundleSchema, null, 2)}\n`,
+    apiSdl: `${printSchema(api)}\n`,
+    fieldSizes: `${JSON.stringify(fieldSizes(api, bundleSchema, records), null, 2)}\n`,
   };
 }

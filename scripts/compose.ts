@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { composeSupergraph } from "./compose-supergraph";
 import { projectPath } from "../platform/paths";
 
-/** Writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code. */
+/** Writes schema/<subgraph>.graphql, the supergraph and what goes with it, from the code. */
 async function main() {
   const schemaDir = projectPath("schema");
-  const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = await composeSupergraph();
+  const { subgraphs, supergraphSdl, bundleSchema, apiSdl, fieldSizes } = await composeSupergraph();
   for (const { name, sdl } of subgraphs) {
     await writeFile(join(schemaDir, `${name}.graphql`), sdl);
     console.log(`wrote schema/${name}.graphql`);
@@ -17,6 +17,8 @@ async function main() {
   console.log("wrote schema/bundle.schema.json");
   await writeFile(join(schemaDir, "api.graphql"), apiSdl);
   console.log("wrote schema/api.graphql");
+  await writeFile(join(schemaDir, "field-sizes.json"), fieldSizes);
+  console.log("wrote schema/field-sizes.json");
 }
 
 main().catch((error: unknown) => {

@@ -54,6 +54,8 @@ export interface HttpOptions extends PostOptions {
   signal?: AbortSignal;
   /** A connection of its own, closed after the answer: a cluster hands each to a worker in turn. */
   newConnection?: boolean;
+  /** The address to connect from ("127.0.0.2": another client on loopback); a new connection. */
+  localAddress?: string;
   /** "manual": a redirect is answered as it is, not followed. */
   redirect?: "follow" | "manual";
 }
@@ -86,7 +88,8 @@ export async function httpRequest<B = unknown>(
   url: string | URL,
   options: HttpOptions = {},
 ): Promise<HttpAnswer<B>> {
-  const { method = "GET", body, newConnection } = options;
+  const { method = "GET", body, localAddress } = options;
+  const newConnection = options.newConnection || localAddress !== undefined;
   const headers = {
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     ...options.headers,
@@ -98,7 +101,7 @@ export async function httpRequest<B = unknown>(
   const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   let raw: Raw;
   if (newConnection) {
-    raw = await onNewConnection(new URL(url), { method, headers, body, signal });
+    raw = await onNewConnection(new URL(url), { method, headers, body, signal, localAddress });
   } else {
     const response = await fetch(url, {
       method,
@@ -126,7 +129,13 @@ function onNewConnection(
   {
     body,
     ...options
-  }: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+  }: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+    localAddress?: string;
+  },
 ): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const sent = requestOnce(url, { ...options, agent: false }, (response) => {

@@ -1,6 +1,6 @@
 import { InputType } from "type-graphql";
 import { FilterInput, IdsFilter, EnumsFilter, SearchFilter } from "../kit/filters";
-import { EnumField, IdField, SourcesField, TextField } from "../kit/inputs";
+import { EnumField, IdField, NameField, SourcesField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { AgencyKind } from "./enums";
 import { ListArgs } from "../kit/lists";
@@ -26,10 +26,10 @@ export class AgencyInput {
   @IdField({ description: 'Readable slug, the record\'s key: "cn-mss".' })
   id: string;
 
-  @TextField({ description: 'Official name: "Ministry of State Security".', maxLength: 300 })
+  @NameField({ description: 'Official name: "Ministry of State Security".', maxLength: 300 })
   name: string;
 
-  @TextField({ nullable: true, description: 'Usual acronym: "MSS".', maxLength: 30 })
+  @NameField({ nullable: true, description: 'Usual acronym: "MSS".', maxLength: 30 })
   acronym?: string | null;
 
   @EnumField(() => AgencyKind, { description: "What the agency does." })

@@ -1,13 +1,15 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
+import type { ResponseBudget } from "../kit/budget";
 import { keyedLoader } from "../kit/loaders";
 import { firstAttributionRows, partnerRows } from "./analytics.sql";
 
 /** The analytics read per incident or government: one statement for all of a request's. */
-export function analyticsLoaders(db: DataSource) {
+export function analyticsLoaders(db: DataSource, budget: ResponseBudget) {
   return {
     /** The earliest attributing statement on each incident, with its date. */
     firstAttributionOf: keyedLoader(
+      budget,
       (incidentIds) => firstAttributionRows(db, incidentIds),
       (row) => row.incidentId,
     ),

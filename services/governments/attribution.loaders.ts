@@ -11,13 +11,13 @@ const LISTED: Ordering = { name: "POSITION", keys: [{ sql: "a.position", directi
 
 /** Attributions by id, by statement, and the attributions of each parent record, batched. */
 export function attributionLoaders(db: DataSource, budget: ResponseBudget) {
-  const attributionById = byIdLoader(db, Attribution);
+  const attributionById = byIdLoader(db, budget, Attribution);
   const attributionsWhere = (parent: (key: string) => string) =>
     attributionList.nested(db, budget, attributionById, parent);
   return {
     attributionById,
     /** All of each statement's attributions, for the incidents it attributes. */
-    attributionsByStatement: childrenLoader(db, Attribution, "statementId"),
+    attributionsByStatement: childrenLoader(db, budget, Attribution, "statementId"),
     attributionsMadeBy: attributionsWhere(issuedOrCosignedBy),
     attributionsReceivedBy: attributionsWhere((key) => `a.state_id = ${key}`),
     attributionsOfIncident: attributionsWhere((key) => `a.incident_id = ${key}`),

@@ -1,6 +1,6 @@
 import { InputType } from "type-graphql";
 import { FilterInput, IdsFilter, EnumsFilter, SearchFilter } from "../kit/filters";
-import { EnumField, IdField, IdListField, SourcesField, TextField } from "../kit/inputs";
+import { EnumField, IdField, IdListField, NameField, SourcesField, TextField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { GovernmentKind } from "./enums";
 import { ListArgs } from "../kit/lists";
@@ -28,7 +28,7 @@ export class GovernmentInput {
   @IdField({ description: 'Readable slug, the record\'s key: "us", "eu".' })
   id: string;
 
-  @TextField({ description: 'Usual English name: "United States".', maxLength: 200 })
+  @NameField({ description: 'Usual English name: "United States".', maxLength: 200 })
   name: string;
 
   @EnumField(() => GovernmentKind, {

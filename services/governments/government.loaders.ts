@@ -6,7 +6,7 @@ import { governmentList } from "./government.queries";
 
 /** Governments by id, and the members of each union or alliance, batched per request. */
 export function governmentLoaders(db: DataSource, budget: ResponseBudget) {
-  const governmentById = byIdLoader(db, Government);
+  const governmentById = byIdLoader(db, budget, Government);
   return {
     governmentById,
     membersOf: governmentList.nested(

@@ -20,12 +20,12 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
   return {
     ...governmentLoaders(db, budget),
     ...agencyLoaders(db, budget),
-    ...officialLoaders(db),
+    ...officialLoaders(db, budget),
     ...statementLoaders(db, budget),
     ...attributionLoaders(db, budget),
-    ...analyticsLoaders(db),
+    ...analyticsLoaders(db, budget),
     history: historyPages(db, "governments", budget),
-    snapshots: snapshotLoaders(db, [
+    snapshots: snapshotLoaders(db, budget, [
       governmentWrites,
       agencyWrites,
       officialWrites,

@@ -1,6 +1,6 @@
 import { InputType } from "type-graphql";
 import { FilterInput, IdsFilter, SearchFilter } from "../kit/filters";
-import { DateField, IdField, NestedListField, SourcesField, TextField } from "../kit/inputs";
+import { DateField, IdField, NameField, NestedListField, SourcesField } from "../kit/inputs";
 import { NameOrder } from "../kit/ordering";
 import { ListArgs } from "../kit/lists";
 import { RecordFilter } from "../kit/record-time";
@@ -24,7 +24,7 @@ export const MAX_ROLES = 50;
 
 @InputType({ description: "A title an official held, as part of `OfficialInput`." })
 export class OfficialRoleInput {
-  @TextField({ description: 'The title: "Secretary of State".', maxLength: 300 })
+  @NameField({ description: 'The title: "Secretary of State".', maxLength: 300 })
   title: string;
 
   @IdField({ nullable: true, description: "The agency of the role." })
@@ -47,7 +47,7 @@ export class OfficialInput {
   @IdField({ description: 'Readable slug, the record\'s key: "antony-blinken".' })
   id: string;
 
-  @TextField({ description: 'Full name: "Antony J. Blinken".', maxLength: 200 })
+  @NameField({ description: 'Full name: "Antony J. Blinken".', maxLength: 200 })
   name: string;
 
   @NestedListField(() => OfficialRoleInput, {

@@ -14,6 +14,7 @@ import {
   IdListField,
   LANGUAGE,
   LanguageField,
+  NameField,
   NestedListField,
   SourcesField,
   TextField,
@@ -156,7 +157,7 @@ export class StatementInput {
   @IdField({ nullable: true, description: "The official speaking." })
   speaker?: string | null;
 
-  @TextField({ nullable: true, description: "Title as published.", maxLength: 500 })
+  @NameField({ nullable: true, description: "Title as published.", maxLength: 500 })
   title?: string | null;
 
   @LanguageField({ description: "Language of the statement." })

@@ -11,12 +11,12 @@ const attributionNaming = (column: string) => (key: string) =>
 
 /** Statements by id, their quotes, and the statements of each parent record, batched. */
 export function statementLoaders(db: DataSource, budget: ResponseBudget) {
-  const statementById = byIdLoader(db, Statement);
+  const statementById = byIdLoader(db, budget, Statement);
   const statementsWhere = (parent: (key: string) => string) =>
     statementList.nested(db, budget, statementById, parent);
   return {
     statementById,
-    quotesOf: childrenLoader(db, Quote, "statementId"),
+    quotesOf: childrenLoader(db, budget, Quote, "statementId"),
     statementsOfGovernment: statementsWhere(issuedOrCosignedBy),
     statementsOfOfficial: statementsWhere((key) => `s.speaker_id = ${key}`),
     statementsOfIncident: statementsWhere(attributionNaming("incident_id")),

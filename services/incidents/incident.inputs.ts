@@ -13,6 +13,8 @@ import {
   EnumField,
   IdField,
   IdListField,
+  NameField,
+  NameListField,
   NestedListField,
   SourcesField,
   TextField,
@@ -118,13 +120,13 @@ export class IncidentInput {
   @IdField({ description: 'Readable slug, the record\'s key: "microsoft-exchange-2021".' })
   id: string;
 
-  @TextField({
+  @NameField({
     description: 'Descriptive name: "Microsoft Exchange Server compromise (2021)".',
     maxLength: 300,
   })
   name: string;
 
-  @TextListField({
+  @NameListField({
     nullable: true,
     description: 'Other names: "ProxyLogon".',
     maxItems: MAX_INCIDENT_ALIASES,

@@ -7,10 +7,10 @@ import { TimelineEvent } from "./timeline-event";
 
 /** Incidents by id, their timelines, and the incidents of each actor or country, batched. */
 export function incidentLoaders(db: DataSource, budget: ResponseBudget) {
-  const incidentById = byIdLoader(db, Incident);
+  const incidentById = byIdLoader(db, budget, Incident);
   return {
     incidentById,
-    timelineOf: childrenLoader(db, TimelineEvent, "incidentId"),
+    timelineOf: childrenLoader(db, budget, TimelineEvent, "incidentId"),
     incidentsOfActor: incidentList.nested(
       db,
       budget,

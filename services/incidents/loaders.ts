@@ -15,6 +15,6 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
     ...incidentLoaders(db, budget),
     ...threatActorLoaders(db, budget),
     history: historyPages(db, "incidents", budget),
-    snapshots: snapshotLoaders(db, [incidentWrites, threatActorWrites]),
+    snapshots: snapshotLoaders(db, budget, [incidentWrites, threatActorWrites]),
   };
 }

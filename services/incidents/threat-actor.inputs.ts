@@ -6,8 +6,9 @@ import {
   IdField,
   IdListField,
   IntField,
-  SLUG,
+  NameField,
   NestedListField,
+  SLUG,
   SourcesField,
   TextField,
   TextListField,
@@ -58,10 +59,10 @@ export class ThreatActorFilter extends RecordFilter {
 
 @InputType({ description: "Another name of a threat actor, as part of `ThreatActorInput`." })
 export class ThreatActorAliasInput {
-  @TextField({ description: 'The alias: "Leviathan", "BRONZE MOHAWK".', maxLength: 200 })
+  @NameField({ description: 'The alias: "Leviathan", "BRONZE MOHAWK".', maxLength: 200 })
   name: string;
 
-  @TextField({
+  @NameField({
     nullable: true,
     description: 'Who coined the alias: "Microsoft", "Proofpoint", "Mandiant".',
     maxLength: 200,
@@ -96,7 +97,7 @@ export class ExternalIdInput {
   })
   system: string;
 
-  @TextField({
+  @NameField({
     description: 'The id there: "5b4ee3ea-eee3-4c8e-8323-85ae32658754".',
     maxLength: 200,
   })
@@ -113,7 +114,7 @@ export class ThreatActorInput {
   @IdField({ description: 'Readable slug, the record\'s key: "apt40", "sandworm".' })
   id: string;
 
-  @TextField({ description: 'The name it is best known by: "APT40".', maxLength: 300 })
+  @NameField({ description: 'The name it is best known by: "APT40".', maxLength: 300 })
   name: string;
 
   @EnumField(() => ThreatActorKind, { description: "Who it works for, as far as known." })

@@ -6,7 +6,7 @@ import { AS_SUSPECTED, suspectedActorQuery, threatActorList } from "./threat-act
 
 /** Threat actors by id, those a state sponsors and those an incident names, batched. */
 export function threatActorLoaders(db: DataSource, budget: ResponseBudget) {
-  const threatActorById = byIdLoader(db, ThreatActor);
+  const threatActorById = byIdLoader(db, budget, ThreatActor);
   return {
     threatActorById,
     actorsSponsoredBy: threatActorList.nested(

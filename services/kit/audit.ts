@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
-import type { ResponseBudget } from "./budget";
+import { type ResponseBudget, fetchWithin } from "./budget";
 import { type ConnectionArgs, connectionType } from "./connection";
 import type { Identity } from "../../platform/identity";
 import { perArguments } from "./loaders";
@@ -128,10 +128,12 @@ export function historyPages(db: DataSource, schema: string, budget: ResponseBud
         parent: (key) => `l.entity_id = ${key}`,
         id: "l.id::text",
         fetch: async (ids) => {
-          const rows: AuditRow[] = await db.query(
-            `SELECT id::text, at, key_id, action, before, after FROM "${schema}".audit_log
-              WHERE id = ANY($1::bigint[])`,
-            [ids],
+          const rows = await fetchWithin(budget, ids, (part): Promise<AuditRow[]> =>
+            db.query(
+              `SELECT id::text, at, key_id, action, before, after FROM "${schema}".audit_log
+                  WHERE id = ANY($1::bigint[])`,
+              [part],
+            ),
           );
           const byId = new Map(rows.map((row) => [row.id, row]));
           return ids.map((id) => {

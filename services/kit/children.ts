@@ -1,4 +1,5 @@
-import { type EntityManager, In } from "typeorm";
+import { type EntityManager, In, type ObjectLiteral } from "typeorm";
+import type { ResponseBudget } from "./budget";
 
 /** A row kept in its record's order (`position`), under its record (`parent` column). */
 export type Child<K extends string> = { position: number } & Record<K, string>;
@@ -41,4 +42,43 @@ export async function childrenOf<T extends Child<K>, K extends string>(
 ): Promise<(id: string) => T[]> {
   const rows = await findChildren(db, entity, parent, ids);
   return (id) => rows.filter((row) => row[parent] === id);
+}
+
+/** The most child rows one statement reads (quotes are the widest: 20 per statement). */
+export const CHILD_PART = 250;
+
+/**
+ * The rows of `entity` under any of the records `ids`, by parent then position, read CHILD_PART
+ * rows at a time (keyset on parent and position) and each part charged to `budget`: the quotes
+ * of a page of statements stop at the first part past the budget instead of arriving all at once.
+ */
+export async function readChildren<T extends Child<K>, K extends string>(
+  db: EntityManager,
+  budget: ResponseBudget,
+  entity: new () => T,
+  parent: K,
+  ids: readonly string[],
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let last: T | undefined; ;) {
+    budget.ensureRoom();
+    const query = db
+      .getRepository(entity)
+      .createQueryBuilder("c")
+      .where(`c.${parent} IN (:...ids)`, { ids })
+      .orderBy(`c.${parent}`, "ASC")
+      .addOrderBy("c.position", "ASC")
+      .limit(CHILD_PART);
+    if (last) {
+      query.andWhere(`(c.${parent}, c.position) > (:lastParent, :lastPosition)`, {
+        lastParent: last[parent],
+        lastPosition: last.position,
+      });
+    }
+    const part = await query.getMany();
+    budget.charge(part as ObjectLiteral[]);
+    rows.push(...part);
+    if (part.length < CHILD_PART) return rows;
+    last = part.at(-1);
+  }
 }

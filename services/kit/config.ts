@@ -19,8 +19,9 @@ import {
   getEnvSecret,
   getEnvStr,
 } from "../../platform/env";
-import { DEFAULT_MAX_DEPTH } from "../../platform/limits";
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_RESPONSE_BYTES } from "../../platform/limits";
 import { DEFAULT_MAX_RESPONSE_NODES } from "./budget";
+import { DEFAULT_MAX_BYTES_IN_FLIGHT } from "../../platform/bytes-in-flight";
 
 /** How long a query's answer may be reused; writes through the gateway drop it sooner. */
 export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
@@ -39,6 +40,10 @@ export interface SubgraphSettings {
   cacheMaxAgeSeconds?: number;
   /** Items one answer may list before it is cut off with RESPONSE_TOO_LARGE. */
   maxResponseNodes?: number;
+  /** Bytes of rows (text and JSON) one request may read, and answer, before it is cut off likewise. */
+  maxResponseBytes?: number;
+  /** Bytes all requests of the process may hold at once beyond 1 MiB each (SERVICE_UNAVAILABLE). */
+  maxBytesInFlight?: number;
   /** MAX_COST and MAX_DEPTH of one request, as at the gateway (QUERY_TOO_COMPLEX, validation). */
   maxCost?: number;
   maxDepth?: number;
@@ -74,6 +79,12 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphPr
     database: databaseConfigFromEnv(env),
     maxResponseNodes: getEnvInt(env, "MAX_RESPONSE_NODES", DEFAULT_MAX_RESPONSE_NODES, {
       min: 100,
+    }),
+    maxResponseBytes: getEnvInt(env, "MAX_RESPONSE_BYTES", DEFAULT_MAX_RESPONSE_BYTES, {
+      min: 1024,
+    }),
+    maxBytesInFlight: getEnvInt(env, "MAX_BYTES_IN_FLIGHT", DEFAULT_MAX_BYTES_IN_FLIGHT, {
+      min: 16 * 1024 * 1024,
     }),
     maxCost: getEnvInt(env, "MAX_COST", DEFAULT_MAX_COST, { min: 1 }),
     maxDepth: getEnvInt(env, "MAX_DEPTH", DEFAULT_MAX_DEPTH, { min: 1 }),

@@ -14,6 +14,7 @@ import {
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { type ClassType, Field, ID, Int } from "type-graphql";
 import { parsePartialDate } from "../../platform/partial-date";
+import { PLAIN_TEXT_PATTERN, PlainText } from "./plain-text";
 
 /**
  * Write inputs declare each field once, with these decorators: the GraphQL type, its
@@ -100,6 +101,8 @@ function field(
 }
 
 const slugChecks = (each: boolean): Decorate[] => [
+  // First: its message names the character a slug's pattern would only refuse.
+  PlainText(),
   Matches(SLUG, {
     each,
     message: `${each ? "each item " : ""}must be a slug: lowercase letters, digits and single hyphens`,
@@ -168,23 +171,42 @@ function textLimits(doc: TextDoc): JsonLimits {
   };
 }
 
-export const TextField = (doc: TextDoc) =>
-  field(
-    () => String,
-    doc,
-    { item: textLimits(doc) },
-    textChecks(doc, false),
-    `At most ${doc.maxLength} characters.`,
-  );
+type TextListDoc = TextDoc & { maxItems: number; minItems?: number };
 
-export const TextListField = (doc: TextDoc & { maxItems: number; minItems?: number }) =>
-  field(
+const PLAIN_RULE = " No invisible, direction-changing or control characters.";
+
+/** A name's checks and JSON limits: a text's, and no hidden character (plain-text.ts). */
+const plain = (doc: TextDoc, limits: JsonLimits, checks: Decorate[]) => ({
+  limits: doc.pattern ? limits : { ...limits, pattern: PLAIN_TEXT_PATTERN },
+  checks: [...checks, PlainText()],
+});
+
+function textField(doc: TextDoc, name: boolean) {
+  const text = { limits: textLimits(doc), checks: textChecks(doc, false) };
+  const { limits, checks } = name ? plain(doc, text.limits, text.checks) : text;
+  const rule = `At most ${doc.maxLength} characters.${name ? PLAIN_RULE : ""}`;
+  return field(() => String, doc, { item: limits }, checks, rule);
+}
+
+function textListField(doc: TextListDoc, name: boolean) {
+  const text = { limits: textLimits(doc), checks: textChecks(doc, true) };
+  const { limits, checks } = name ? plain(doc, text.limits, text.checks) : text;
+  return field(
     () => [String],
     doc,
-    { item: textLimits(doc), maxItems: doc.maxItems, uniqueItems: true, minItems: doc.minItems },
-    [...textChecks(doc, true), ...listChecks(doc.maxItems, true, doc.minItems)],
-    `${doc.minItems ? `At least ${doc.minItems}, at` : "At"} most ${doc.maxItems} items of at most ${doc.maxLength} characters, no duplicates.`,
+    { item: limits, maxItems: doc.maxItems, uniqueItems: true, minItems: doc.minItems },
+    [...checks, ...listChecks(doc.maxItems, true, doc.minItems)],
+    `${doc.minItems ? `At least ${doc.minItems}, at` : "At"} most ${doc.maxItems} items of at most ${doc.maxLength} characters, no duplicates.${name ? PLAIN_RULE : ""}`,
   );
+}
+
+/** Text as its source words it (a statement, a quote, a description): any character. */
+export const TextField = (doc: TextDoc) => textField(doc, false);
+export const TextListField = (doc: TextListDoc) => textListField(doc, false);
+
+/** A name, title or alias, which people read and compare: plain text only (plain-text.ts). */
+export const NameField = (doc: TextDoc) => textField(doc, true);
+export const NameListField = (doc: TextListDoc) => textListField(doc, true);
 
 const LANGUAGE_TEXT = {
   regex: LANGUAGE,

@@ -1,19 +1,24 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import { notFound } from "../../platform/errors";
-import type { ResponseBudget } from "./budget";
-import { type Child, findChildren } from "./children";
+import { type ResponseBudget, fetchWithin } from "./budget";
+import { type Child, readChildren } from "./children";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
 import type { AnyRecordWrites, RecordSnapshot } from "./records";
 
-/** One value per key, `null` where the key matches no row (graphql/dataloader's contract). */
+/**
+ * One value per key, `null` where the key matches no row (graphql/dataloader's contract). The
+ * rows are read by parts and charged to the request's `budget` (fetchWithin).
+ */
 export function keyedLoader<V>(
+  budget: ResponseBudget,
   fetch: (keys: readonly string[]) => Promise<V[]>,
   keyOf: (value: V) => string,
 ): DataLoader<string, V | null> {
   return new DataLoader(async (keys) => {
-    const byKey = new Map((await fetch(keys)).map((value) => [keyOf(value), value]));
+    const rows = await fetchWithin(budget, keys, fetch);
+    const byKey = new Map(rows.map((value) => [keyOf(value), value]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
@@ -35,14 +40,15 @@ export function groupedLoader<V>(
   });
 }
 
-/** The rows of `entity` under each parent (their `parent` column), in `position` order. */
+/** The rows of `entity` under each parent (their `parent` column), in order, within `budget`. */
 export function childrenLoader<T extends Child<K>, K extends string>(
   db: DataSource,
+  budget: ResponseBudget,
   entity: new () => T,
   parent: K,
 ): DataLoader<string, T[]> {
   return groupedLoader(
-    (ids) => findChildren(db.manager, entity, parent, ids),
+    (ids) => readChildren(db.manager, budget, entity, parent, ids),
     (row) => row[parent],
   );
 }
@@ -52,9 +58,14 @@ export async function loadAll<V>(loader: DataLoader<string, V | null>, ids: read
   return values.filter((value): value is V => value !== null && !(value instanceof Error));
 }
 
-/** Rows of `entity` by primary key `id`, batched. */
-export function byIdLoader<T extends { id: string }>(db: DataSource, entity: new () => T) {
+/** Rows of `entity` by primary key `id`, batched and charged to `budget`. */
+export function byIdLoader<T extends { id: string }>(
+  db: DataSource,
+  budget: ResponseBudget,
+  entity: new () => T,
+) {
   return keyedLoader(
+    budget,
     (ids) => db.getRepository(entity).findBy({ id: In([...ids]) } as never),
     (row: T) => row.id,
   );
@@ -104,16 +115,29 @@ export function nestedLoader<T, A extends ConnectionArgs>(
   );
 }
 
-/** Snapshots of each kind by id, by type name, batched per request (export reads 100 at a time). */
+/** Snapshots of each kind by id, by type name, batched per request and charged to `budget`. */
 export function snapshotLoaders(
   db: DataSource,
+  budget: ResponseBudget,
   kinds: AnyRecordWrites[],
 ): Record<string, DataLoader<string, RecordSnapshot | null>> {
   return Object.fromEntries(
     kinds.map((kind) => [
       kind.type,
       new DataLoader<string, RecordSnapshot | null>(async (ids) => {
-        const found = await kind.snapshotMany(db.manager, [...ids]);
+        const found = new Map<string, RecordSnapshot>();
+        // Whole records with their children: a few at a time.
+        const part = 10;
+        await fetchWithin(
+          budget,
+          ids,
+          async (keys) => {
+            const snapshots = await kind.snapshotMany(db.manager, [...keys]);
+            for (const [id, snapshot] of snapshots) found.set(id, snapshot);
+            return [...snapshots.values()];
+          },
+          part,
+        );
         return ids.map((id) => found.get(id) ?? null);
       }),
     ]),

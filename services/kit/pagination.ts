@@ -175,11 +175,13 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   fromRow?: (raw: Record<string, unknown>) => T,
 ): Promise<C> {
   const countQuery = query.clone();
+  budget.ensureRoom();
   const page = windowed(query.clone(), window);
   const { entities, raw } = fromRow
     ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
     : await page.getRawAndEntities();
   budget.spend(Math.min(entities.length, window.limit));
+  budget.charge(entities);
   // TypeORM counts entities only.
   const rowCount = async () =>
     Number((await countQuery.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0);
@@ -235,6 +237,7 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
     return keys.map((key) => byKey.get(key) ?? 0);
   });
   return new DataLoader(async (keys) => {
+    budget.ensureRoom();
     const inner = windowed(
       list.query().select(list.id, "_id").andWhere(list.parent("k.key")),
       window,

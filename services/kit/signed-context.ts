@@ -6,8 +6,10 @@ import {
   identityRefusal,
   verifyRequest,
 } from "../../platform/identity";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../platform/limits";
 import { RedisNonces } from "../../platform/redis";
 import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
+import { BytesInFlight, DEFAULT_MAX_BYTES_IN_FLIGHT } from "../../platform/bytes-in-flight";
 import type { SubgraphConfig, SubgraphContext, SubgraphDefinition } from "./subgraph";
 
 /** Before anything is parsed: a request the gateway did not sign for this body is refused. */
@@ -17,6 +19,7 @@ export function signedContext<L>(
   dataSource: DataSource,
 ) {
   const nonces = config.redis ? new RedisNonces(config.redis, new NonceStore()) : new NonceStore();
+  const inFlight = new BytesInFlight(config.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT);
   return async (
     req: IncomingMessage,
     requestId: string,
@@ -29,7 +32,11 @@ export function signedContext<L>(
       nonces,
     });
     if (!identity.ok) throw identityRefusal(identity.reason);
-    const budget = new ResponseBudget(config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES);
+    const budget = new ResponseBudget(
+      config.maxResponseNodes ?? DEFAULT_MAX_RESPONSE_NODES,
+      config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      inFlight,
+    );
     return {
       requestId,
       db: dataSource,

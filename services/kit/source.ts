@@ -1,6 +1,14 @@
 import { Directive, Field, InputType, ObjectType } from "type-graphql";
 import { listSize } from "./connection";
-import { DateField, IdField, LanguageField, MAX_SOURCES, TextField, UrlField } from "./inputs";
+import {
+  DateField,
+  IdField,
+  LanguageField,
+  MAX_SOURCES,
+  NameField,
+  TextField,
+  UrlField,
+} from "./inputs";
 import { parsePartialDate, toPartialDate } from "../../platform/partial-date";
 import type { SourceRecord } from "../../platform/bundle";
 import { DateWithPrecision } from "./date-with-precision";
@@ -84,10 +92,10 @@ export class SourceInput {
   @UrlField({ description: "Where the source is published.", nullable: true })
   url?: string | null;
 
-  @TextField({ description: "Title of the document or article.", maxLength: 500, nullable: true })
+  @NameField({ description: "Title of the document or article.", maxLength: 500, nullable: true })
   title?: string | null;
 
-  @TextField({
+  @NameField({
     description: 'Who published it: "US Department of Justice", "Le Monde".',
     maxLength: 200,
     nullable: true,

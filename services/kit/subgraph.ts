@@ -10,7 +10,9 @@ import { type DocumentNode, type GraphQLSchema, Kind, parse, visit } from "graph
 import { type ClassType, type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 import type { DataSource, EntityManager, Logger } from "typeorm";
 import type { Bundle } from "../../platform/bundle";
+import { chargeAnswerBytes } from "./answer-bytes";
 import type { ResponseBudget } from "./budget";
+import { releaseAfterResponse } from "../../platform/bytes-in-flight";
 import { cacheHeaders } from "./cache-headers";
 import { signedContext } from "./signed-context";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
@@ -53,7 +55,7 @@ export interface SubgraphContext<L> {
   loaders: L;
   /** The caller, as the gateway signed it for this very request (every request needs one). */
   identity: Identity;
-  /** Items the answer may still list (MAX_RESPONSE_NODES). */
+  /** Items the answer may still list and bytes it may still read (MAX_RESPONSE_NODES, _BYTES). */
   budget: ResponseBudget;
 }
 
@@ -222,6 +224,7 @@ async function subgraphServer<L>(
   metrics: Metrics,
 ): Promise<ApolloServer<SubgraphContext<L>>> {
   const schema = await buildFederatedSchema(definition);
+  chargeAnswerBytes(schema);
   const production = config.production ?? false;
   const limits = subgraphLimits(schema, {
     maxCost: config.maxCost ?? DEFAULT_MAX_COST,
@@ -244,6 +247,7 @@ async function subgraphServer<L>(
       cacheHeaders(config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS),
       requestIdPlugin(),
       observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
+      releaseAfterResponse<SubgraphContext<L>>((context) => context.budget?.share),
     ],
     includeStacktraceInErrorResponses: config.stackTraces ?? false,
     formatError: formatError(production),

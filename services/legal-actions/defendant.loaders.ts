@@ -11,6 +11,7 @@ import { BY_ACTION_DATE, defendantQuery } from "./defendant.queries";
  */
 export function defendantLoaders(db: DataSource, budget: ResponseBudget) {
   const defendantByKey = keyedLoader(
+    budget,
     (keys) => db.getRepository(Defendant).findBy({ key: In(keys.map(Number)) }),
     (defendant) => String(defendant.key),
   );
@@ -28,7 +29,7 @@ export function defendantLoaders(db: DataSource, budget: ResponseBudget) {
       () => BY_ACTION_DATE,
     );
   return {
-    defendantsOf: childrenLoader(db, Defendant, "legalActionId"),
+    defendantsOf: childrenLoader(db, budget, Defendant, "legalActionId"),
     nationalsCharged: defendantsWhere((key) => `d.nationality_id = ${key}`),
     rolesOf: defendantsWhere((key) => `d.person_id = ${key}`),
   };

@@ -13,6 +13,7 @@ import {
   IdField,
   IdListField,
   IntField,
+  NameField,
   NestedField,
   NestedListField,
   SourcesField,
@@ -94,7 +95,7 @@ export const MAX_RELATED = 50;
   description: "One charge of an indictment or complaint, as part of `LegalActionInput`.",
 })
 export class ChargeInput {
-  @TextField({ nullable: true, description: 'The statute: "18 U.S.C. § 1030".', maxLength: 300 })
+  @NameField({ nullable: true, description: 'The statute: "18 U.S.C. § 1030".', maxLength: 300 })
   statute?: string | null;
 
   @TextField({
@@ -118,7 +119,7 @@ export class ChargeInput {
   description: "A person or organisation charged or sanctioned, as part of `LegalActionInput`.",
 })
 export class DefendantInput {
-  @TextField({ description: 'Name as the source gives it: "Ding Xiaoyang".', maxLength: 300 })
+  @NameField({ description: 'Name as the source gives it: "Ding Xiaoyang".', maxLength: 300 })
   name: string;
 
   @EnumField(() => DefendantKind, { nullable: true, description: "A person or an organisation." })
@@ -141,7 +142,7 @@ export class DefendantInput {
   })
   affiliatedActor?: string | null;
 
-  @TextField({
+  @NameField({
     nullable: true,
     description: 'Employer or unit as stated by the source: "GRU Unit 74455".',
     maxLength: 300,
@@ -154,7 +155,7 @@ export class DefendantInput {
 
 @InputType({ description: "A sanctions listing, as part of `LegalActionInput`." })
 export class SanctionsInput {
-  @TextField({
+  @NameField({
     description: 'The legal basis: "EU cyber sanctions regime".',
     maxLength: 500,
   })
@@ -180,7 +181,7 @@ export class LegalActionInput {
   @EnumField(() => LegalActionKind, { description: "What the law did." })
   kind: LegalActionKind;
 
-  @TextField({
+  @NameField({
     description: 'Title as the source gives it: "United States v. Zhu Hua and Zhang Shilong".',
     maxLength: 500,
   })
@@ -199,14 +200,14 @@ export class LegalActionInput {
   @IdField({ nullable: true, description: 'The agency bringing it: "us-doj", "eu-council".' })
   authority?: string | null;
 
-  @TextField({
+  @NameField({
     nullable: true,
     description: 'The court: "U.S. District Court for the Southern District of California".',
     maxLength: 300,
   })
   court?: string | null;
 
-  @TextField({
+  @NameField({
     nullable: true,
     description: "Docket number, as the court gives it.",
     maxLength: 100,

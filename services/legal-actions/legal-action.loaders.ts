@@ -7,12 +7,12 @@ import { legalActionList } from "./legal-action.queries";
 
 /** Legal actions by id, their charges, and the legal actions of each parent record, batched. */
 export function legalActionLoaders(db: DataSource, budget: ResponseBudget) {
-  const legalActionById = byIdLoader(db, LegalAction);
+  const legalActionById = byIdLoader(db, budget, LegalAction);
   const legalActionsWhere = (parent: (key: string) => string) =>
     legalActionList.nested(db, budget, legalActionById, parent);
   return {
     legalActionById,
-    chargesOf: childrenLoader(db, Charge, "legalActionId"),
+    chargesOf: childrenLoader(db, budget, Charge, "legalActionId"),
     legalActionsBrought: legalActionsWhere((key) => `l.jurisdiction_id = ${key}`),
     legalActionsOfIncident: legalActionsWhere((key) => `l.related_incident_ids @> ARRAY[${key}]`),
     // Related to the actor, or charging one of its members (alias m: d is the filter's). A UNION

@@ -17,8 +17,8 @@ export function createLoaders(db: DataSource, budget: ResponseBudget) {
     ...legalActionLoaders(db, budget),
     ...defendantLoaders(db, budget),
     ...personLoaders(db, budget),
-    ...analyticsLoaders(db),
+    ...analyticsLoaders(db, budget),
     history: historyPages(db, "legal", budget),
-    snapshots: snapshotLoaders(db, [personWrites, legalActionWrites]),
+    snapshots: snapshotLoaders(db, budget, [personWrites, legalActionWrites]),
   };
 }

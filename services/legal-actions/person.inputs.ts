@@ -9,8 +9,9 @@ import {
   NestedListField,
   RequireOneOf,
   SourcesField,
+  NameField,
+  NameListField,
   TextField,
-  TextListField,
 } from "../kit/inputs";
 import { ListArgs } from "../kit/lists";
 import { NameOrder } from "../kit/ordering";
@@ -51,7 +52,7 @@ const SCRIPT = { regex: /^[A-Z][a-z]{3}$/, rule: 'must be an ISO 15924 code such
 
 @InputType({ description: "One spelling of a person's name, as part of `PersonInput`." })
 export class PersonNameInput {
-  @TextField({ description: 'The spelling: "Anatoliy Sergeyevich Kovalev".', maxLength: 300 })
+  @NameField({ description: 'The spelling: "Anatoliy Sergeyevich Kovalev".', maxLength: 300 })
   name: string;
 
   @EnumField(() => PersonNameKind, { description: "What this spelling is; one PRIMARY." })
@@ -68,7 +69,7 @@ export class PersonNameInput {
   })
   script?: string | null;
 
-  @TextListField({
+  @NameListField({
     nullable: true,
     description: 'Who wrote the name this way: "U.S. Department of Justice".',
     maxItems: MAX_USED_BY,
@@ -99,7 +100,7 @@ export class PersonAffiliationInput {
   })
   agency?: string | null;
 
-  @TextField({
+  @NameField({
     nullable: true,
     description: 'The employer or unit as the source names it: "Huaying Haitai".',
     maxLength: 300,
@@ -148,7 +149,7 @@ export class PersonInput {
   @DateField({ nullable: true, description: "Birth date, only where published, as precise." })
   birthDate?: string | null;
 
-  @TextField({
+  @NameField({
     nullable: true,
     description: "Birth place, only where published.",
     maxLength: 300,

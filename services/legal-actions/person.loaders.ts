@@ -8,11 +8,11 @@ import { PERSONS_OF_ACTION, PERSONS_OF_ACTOR, personList } from "./person.querie
 
 /** Persons by id, their names and affiliations, and the persons of each actor and action, batched. */
 export function personLoaders(db: DataSource, budget: ResponseBudget) {
-  const personById = byIdLoader(db, Person);
+  const personById = byIdLoader(db, budget, Person);
   return {
     personById,
-    namesOf: childrenLoader(db, PersonName, "personId"),
-    affiliationsOf: childrenLoader(db, PersonAffiliation, "personId"),
+    namesOf: childrenLoader(db, budget, PersonName, "personId"),
+    affiliationsOf: childrenLoader(db, budget, PersonAffiliation, "personId"),
     personsOfActor: personList.nested(db, budget, personById, PERSONS_OF_ACTOR),
     personsOfAction: personList.nested(db, budget, personById, PERSONS_OF_ACTION),
   };

@@ -118,6 +118,8 @@ function refusal(error: unknown): TaxiiError {
     if (code === "SERVICE_UNAVAILABLE" || code === "TIMEOUT") {
       return new TaxiiError(503, message ?? code, { "retry-after": "1" }, code);
     }
+    // A page of records past a byte budget: the export asks again for a smaller one.
+    if (code === "RESPONSE_TOO_LARGE") return new TaxiiError(500, message ?? code, {}, code);
     console.error(`TAXII: the gateway answered ${code ?? "an error"}: ${message}`);
     return new TaxiiError(500, "internal error", {}, "INTERNAL_SERVER_ERROR");
   }

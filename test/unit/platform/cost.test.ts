@@ -7,7 +7,9 @@ import {
   parse,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { costPlugin, operationCost } from "../../../platform/cost";
+import { operationCost } from "../../../platform/cost";
+import { costPlugin } from "../../../platform/cost-plugin";
+import { DEFAULT_LEAF_SIZES, type FieldSizes } from "../../../platform/field-sizes";
 import { type ListSizes, listSizesFromSupergraph } from "../../../platform/list-sizes";
 import { fragmentBomb } from "../../helpers/fragment-bomb";
 
@@ -239,5 +241,58 @@ describe("platform > cost > costPlugin", () => {
 
   it("leaves variables that do not coerce to the gateway's own BAD_USER_INPUT", async () => {
     expect(await check(costPlugin(1, sizes), PAGE, { n: "all" })).toBeUndefined();
+  });
+});
+
+// The byte rule: each leaf counts its longest value (schema/field-sizes.json, else a default
+// for its type) times the items that can hold it, plus its key; the plugin refuses a worst case
+// over its limit before anything runs, saying both figures.
+describe("platform > cost > bytes", () => {
+  const fieldSizes: FieldSizes = {
+    fields: { "Government.name": 200, "Government.aliases": 50, "Statement.title": 500 },
+  };
+  const bytes = (query: string, variables: Record<string, unknown> = {}) => {
+    const document = parse(query);
+    const operation = getOperationAST(document)!;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    return operationCost(schema, document, operation, coerced.coerced!, sizes, Infinity, {
+      fieldSizes,
+      limit: Infinity,
+    }).bytes;
+  };
+  const PAGE = `query ($n: Int) { government(id: "us") { statements(first: $n) { nodes { title } } } }`;
+
+  it("counts a declared string at its maximum length, once per item that can hold it", () => {
+    // "title": 500 characters and its quotes, its key and a comma.
+    const title = 500 + 2 + "title".length + 4;
+    expect(bytes(PAGE, { n: 10 }) - bytes(PAGE, { n: 5 })).toBe(5 * (title + 1));
+    expect(bytes(`{ government(id: "us") { name } }`)).toBe(
+      "government".length + 4 + ("name".length + 4 + 202),
+    );
+  });
+
+  it("counts a list of strings by its size, and an undeclared leaf at its type's default", () => {
+    const aliases = bytes(`{ government(id: "us") { aliases } }`);
+    expect(aliases).toBe("government".length + 4 + ("aliases".length + 4 + 2 + 10 * (52 + 1)));
+    const id = bytes(`{ government(id: "us") { id } }`);
+    expect(id).toBe("government".length + 4 + ("id".length + 4 + DEFAULT_LEAF_SIZES.ID + 2));
+    const cursor = bytes(`{ government(id: "us") { statements(first: 1) { edges { cursor } } } }`);
+    expect(cursor).toBeGreaterThan(DEFAULT_LEAF_SIZES.String);
+  });
+
+  it("refuses a worst case over the byte limit with both figures, and lets one at it through", async () => {
+    const limit = bytes(PAGE, { n: 10 });
+    const plugin = costPlugin(1_000_000, sizes, { maxBytes: limit, fieldSizes });
+    expect(await check(plugin, PAGE, { n: 10 })).toBeUndefined();
+    const refused = await check(plugin, PAGE, { n: 11 });
+    expect(refused?.extensions).toEqual({
+      code: "QUERY_TOO_COMPLEX",
+      worstCaseBytes: bytes(PAGE, { n: 11 }),
+      maxWorstCaseBytes: limit,
+      http: { status: 400 },
+    });
+    expect(refused?.message).toBe(
+      `the answer's worst case is at least ${bytes(PAGE, { n: 11 })} bytes (every text at its maximum length), over the limit of ${limit} bytes (MAX_WORST_CASE_BYTES); ask for smaller pages (first), fewer nested lists or fewer long text fields`,
+    );
   });
 });

@@ -13,12 +13,15 @@ describe("scripts > compose-supergraph > the committed schema", () => {
   });
 
   it("matches the committed schema/*.graphql (run `npm run compose` after changing types)", () => {
-    const { subgraphs, supergraphSdl, bundleSchema, apiSdl } = composed;
+    const { subgraphs, supergraphSdl, bundleSchema, apiSdl, fieldSizes } = composed;
     expect(apiSdl, "schema/api.graphql is stale").toBe(
       readFileSync(projectPath("schema", "api.graphql"), "utf8"),
     );
     expect(bundleSchema, "schema/bundle.schema.json is stale").toBe(
       readFileSync(projectPath("schema", "bundle.schema.json"), "utf8"),
+    );
+    expect(fieldSizes, "schema/field-sizes.json is stale").toBe(
+      readFileSync(projectPath("schema", "field-sizes.json"), "utf8"),
     );
     for (const { name, sdl } of subgraphs) {
       expect(sdl, `schema/${name}.graphql is stale`).toBe(
@@ -27,6 +30,31 @@ describe("scripts > compose-supergraph > the committed schema", () => {
     }
     expect(supergraphSdl, "schema/supergraph.graphql is stale").toBe(
       readFileSync(projectPath("schema", "supergraph.graphql"), "utf8"),
+    );
+  });
+
+  // schema/field-sizes.json: what the gateway's byte rule assumes each output field carries.
+  it("assumes, for each output field, the maximum its write input declares", () => {
+    const { fields } = JSON.parse(composed.fieldSizes) as { fields: Record<string, number> };
+    expect(fields).toMatchObject({
+      "Statement.text": 100_000,
+      "Statement.summary": 5000,
+      "Quote.text": 5000,
+      "Translation.text": 5000,
+      "Incident.aliases": 200,
+      "ThreatActor.name": 300,
+      "Source.excerpt": 5000,
+    });
+    // A statement in bundle form: its own maxima, 20 quotes of 10 translations, 100 sources.
+    expect(fields["Statement.bundleRecord"]).toBeGreaterThan(
+      100_000 + 5000 + 20 * (5000 + 10 * 5000) + 100 * 5000,
+    );
+    expect(fields["AuditEntry.after"]).toBe(
+      Math.max(
+        ...Object.entries(fields)
+          .filter(([k]) => k.endsWith(".bundleRecord"))
+          .map(([, v]) => v),
+      ),
     );
   });
 

@@ -1,7 +1,8 @@
 import { cacheExchange } from "@urql/exchange-graphcache";
 import { relayPagination } from "@urql/exchange-graphcache/extras";
-import { Client, fetchExchange } from "urql";
+import { Client, fetchExchange, mapExchange } from "urql";
 import { keylessTypes } from "./gql/keyless-types";
+import { revealHiddenIn } from "./lib/visible-text";
 
 /** Connections the app pages through: each page loaded is merged into the list already shown. */
 const pagedConnections = {
@@ -35,6 +36,8 @@ export function createApiClient(url = "/graphql"): Client {
           ]),
         ),
       }),
+      // Before the cache: every page renders text whose hidden characters show (lib/visible-text).
+      mapExchange({ onResult: (result) => ({ ...result, data: revealHiddenIn(result.data) }) }),
       fetchExchange,
     ],
   });
