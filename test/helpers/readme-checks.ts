@@ -235,6 +235,33 @@ const personStory: Check = ({ persons }) => {
   expect(found.roles.nodes.every((r: any) => r.role === "DEFENDANT")).toBe(true);
 };
 
+/** The Star Blizzard officer: listed by two sanctions, charged once, one person (data/200). */
+const officerStory: Check = ({ persons }) => {
+  const naming = data.legalActions.filter((l) =>
+    (l.defendants ?? []).some((d) => d.person === "ruslan-peretyatko"),
+  );
+  expect(sorted(naming.map((l) => l.kind))).toEqual(["INDICTMENT", "SANCTION", "SANCTION"]);
+  expect(persons.nodes.map((p: any) => p.id)).toEqual(["ruslan-peretyatko"]);
+  const roles = persons.nodes[0].roles.nodes;
+  expect(sorted(roles.map((r: any) => r.legalAction.title))).toEqual(
+    sorted(naming.map((l) => l.title)),
+  );
+  for (const action of naming) {
+    const role = roles.find((r: any) => r.legalAction.title === action.title);
+    expect(role.role).toBe(action.kind === "SANCTION" ? "LISTED" : "DEFENDANT");
+    expect(role.measures).toEqual(action.kind === "SANCTION" ? action.sanctions!.measures : []);
+    expect(role.charges.map((c: any) => c.description)).toEqual(
+      (action.charges ?? []).map((c) => c.description),
+    );
+  }
+  const group = persons.nodes[0].affiliations.find((a: any) => a.actor).actor;
+  expect(group.name).toBe(actor("star-blizzard").name);
+  const said = data.attributions.filter((a) => a.actor === "star-blizzard");
+  expect(sorted(group.attributions.nodes.map((a: any) => a.statement.issuer.name))).toEqual(
+    sorted(said.map((a) => government(a.statement.issuer).name)),
+  );
+};
+
 export const README_CHECKS: Record<string, Check> = {
   IncidentStory: incidentStory,
   GovernmentStory: governmentStory,
@@ -246,4 +273,5 @@ export const README_CHECKS: Record<string, Check> = {
   WhoNamedIt: whoNamedIt,
   ...README_SYNC_CHECKS,
   PersonStory: personStory,
+  OfficerStory: officerStory,
 };
