@@ -87,38 +87,38 @@ describe("scripts > MISP galaxy connector > first load (node dist/scripts/import
     });
   }, 300_000);
 
-  it('finds "Forest Blizzard": APT28, named by Microsoft, sponsored by Russia, every ref a source', async () => {
+  it('finds "Secret Blizzard": Turla, named by Microsoft, sponsored by Russia, every ref a source', async () => {
     const { threatActors } = await data(/* GraphQL */ `
       {
-        threatActors(first: 5, filter: { text: "Forest Blizzard" }) {
+        threatActors(first: 5, filter: { text: "Secret Blizzard" }) {
           nodes {
             id
           }
         }
       }
     `);
-    expect(threatActors.nodes[0].id).toBe("apt28");
-    const apt28 = await actor("apt28");
-    expect(apt28.aliases).toContainEqual({
-      name: "Forest Blizzard",
+    expect(threatActors.nodes[0].id).toBe("turla");
+    const turla = await actor("turla");
+    expect(turla.aliases).toContainEqual({
+      name: "Secret Blizzard",
       namedBy: "Microsoft",
       ambiguous: false,
       sources: [
         { url: "https://github.com/MISP/misp-galaxy/blob/main/clusters/threat-actor.json" },
       ],
     });
-    expect(apt28.sponsorState).toEqual({ id: "ru", isoAlpha2: "RU", isoAlpha3: "RUS" });
-    expect(apt28.kind).toBe("STATE_SPONSORED");
-    expect(apt28.sponsorConfidence).toBe(Number(cluster("APT28").meta["attribution-confidence"]));
-    expect(apt28.managedBy).toBe("misp-galaxy");
-    expect(apt28.externalIds).toEqual([{ system: "misp-galaxy", id: cluster("APT28").uuid }]);
-    const urls = apt28.sources.map((s: { url: string }) => s.url);
-    for (const ref of cluster("APT28").meta.refs) expect(urls).toContain(ref);
+    expect(turla.sponsorState).toEqual({ id: "ru", isoAlpha2: "RU", isoAlpha3: "RUS" });
+    expect(turla.kind).toBe("STATE_SPONSORED");
+    expect(turla.sponsorConfidence).toBe(Number(cluster("Turla").meta["attribution-confidence"]));
+    expect(turla.managedBy).toBe("misp-galaxy");
+    expect(turla.externalIds).toEqual([{ system: "misp-galaxy", id: cluster("Turla").uuid }]);
+    const urls = turla.sources.map((s: { url: string }) => s.url);
+    for (const ref of cluster("Turla").meta.refs) expect(urls).toContain(ref);
 
     // Written through the audited path, by the editor key the connector was given.
     const history = await data(/* GraphQL */ `
       {
-        threatActor(id: "apt28") {
+        threatActor(id: "turla") {
           history(first: 5) {
             nodes {
               action
