@@ -235,6 +235,23 @@ const personStory: Check = ({ persons }) => {
   expect(found.roles.nodes.every((r: any) => r.role === "DEFENDANT")).toBe(true);
 };
 
+/** The Volt Typhoon advisory of May 2023: issued by the US, cosigned by four, as the files say. */
+const jointAttributionStory: Check = ({ incident: story }) => {
+  const id = "volt-typhoon-critical-infrastructure";
+  expect(story.name).toBe(incident(id).name);
+  expect(names(story.suspectedActors.nodes)).toEqual(["Volt Typhoon"]);
+  const attributions = data.attributions.filter((a) => a.incident === id);
+  expect(story.attributions.totalCount).toBe(attributions.length);
+  const advisory = attributions.find((a) => a.statement.cosigners?.includes("nz"))!.statement;
+  const found = story.attributions.nodes.find((a: any) => a.statement.title === advisory.title);
+  expect(found.statement.issuer.name).toBe(government(advisory.issuer).name);
+  expect(sorted(names(found.statement.cosigners.nodes))).toEqual(
+    sorted(advisory.cosigners!.map((g) => government(g).name)),
+  );
+  expect(found.statement.cosigners.nodes.length).toBeGreaterThanOrEqual(4);
+  expect(README).toContain("Australia, Canada, New\nZealand and the United Kingdom cosign it");
+};
+
 export const README_CHECKS: Record<string, Check> = {
   IncidentStory: incidentStory,
   GovernmentStory: governmentStory,
@@ -246,4 +263,5 @@ export const README_CHECKS: Record<string, Check> = {
   WhoNamedIt: whoNamedIt,
   ...README_SYNC_CHECKS,
   PersonStory: personStory,
+  JointAttributionStory: jointAttributionStory,
 };
