@@ -89,6 +89,23 @@ describe("data > events 1-5 and 7 of issue 26 > one request per event", () => {
     ]);
   });
 
+  it("Georgia 2019: the GRU unit Pompeo named, and the indictment of its officers that followed", async () => {
+    const incident = await story("georgia-cyberattacks-2019");
+    const pompeo = incident.attributions.nodes.find(
+      (a: any) => a.statement.speaker?.name === "Mike Pompeo",
+    );
+    expect(pompeo).toMatchObject({
+      actor: { id: "sandworm" },
+      agency: { id: "ru-gru-unit-74455" },
+    });
+    const indictment = data.legalActions.find((l) => l.id === "us-v-andrienko-2020")!;
+    expect(indictment.relatedIncidents).toContain("georgia-cyberattacks-2019");
+    const found = incident.legalActions.nodes.find((l: any) => l.id === indictment.id);
+    expect(found.defendants.map((d: any) => d.name)).toEqual(
+      indictment.defendants!.map((d) => d.name),
+    );
+  });
+
   it("Albania 2022: three governments' words, and the sanctions on Iran's MOIS and its minister", async () => {
     const incident = await story("albania-government-cyberattack-2022");
     const byIssuer = (id: string) =>
