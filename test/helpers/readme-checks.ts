@@ -202,6 +202,23 @@ const upsertStatement: Check = ({ upsertStatement: written }, { variables }) => 
   });
 };
 
+/** The Volt Typhoon advisory of May 2023: issued by the US, cosigned by four, as the files say. */
+const jointAttributionStory: Check = ({ incident: story }) => {
+  const id = "volt-typhoon-critical-infrastructure";
+  expect(story.name).toBe(incident(id).name);
+  expect(names(story.suspectedActors.nodes)).toEqual(["Volt Typhoon"]);
+  const attributions = data.attributions.filter((a) => a.incident === id);
+  expect(story.attributions.totalCount).toBe(attributions.length);
+  const advisory = attributions.find((a) => a.statement.cosigners?.includes("nz"))!.statement;
+  const found = story.attributions.nodes.find((a: any) => a.statement.title === advisory.title);
+  expect(found.statement.issuer.name).toBe(government(advisory.issuer).name);
+  expect(sorted(names(found.statement.cosigners.nodes))).toEqual(
+    sorted(advisory.cosigners!.map((g) => government(g).name)),
+  );
+  expect(found.statement.cosigners.nodes.length).toBeGreaterThanOrEqual(4);
+  expect(README).toContain("Australia, Canada, New\nZealand and the United Kingdom cosign it");
+};
+
 /** Who named an alias, case ignored (the MISP galaxy is not loaded here: curated actors only). */
 const whoNamedIt: Check = ({ microsoftNamed }) => {
   const named = data.threatActors.filter((a) =>
@@ -269,6 +286,7 @@ export const README_CHECKS: Record<string, Check> = {
   SearchStory: searchStory,
   ByGlobalId: byGlobalId,
   AnalyticsStory: analyticsStory,
+  JointAttributionStory: jointAttributionStory,
   UpsertStatement: upsertStatement,
   WhoNamedIt: whoNamedIt,
   ...README_SYNC_CHECKS,

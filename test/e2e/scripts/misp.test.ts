@@ -212,8 +212,8 @@ describe("scripts > MISP galaxy connector > later runs", () => {
     const newer = join(dir, "newer");
     cpSync(SHIPPED, newer, { recursive: true });
     const file = structuredClone(shipped);
-    const volt = file.values.find((v: { value: string }) => v.value === "Volt Typhoon");
-    volt.description = "Volt Typhoon, as a newer galaxy describes it.";
+    const turla = file.values.find((v: { value: string }) => v.value === "Turla");
+    turla.description = "Turla, as a newer galaxy describes it.";
     const apt40 = file.values.find((v: { value: string }) => v.value === "APT40");
     apt40.meta.synonyms.push("Crafted Gull");
     apt40.meta["name-attribution"].push("Crafted Gull:a7119872-bc6b-494b-9f7a-8c50faaf53a9");
@@ -227,9 +227,9 @@ describe("scripts > MISP galaxy connector > later runs", () => {
     );
     const after = await actors();
     for (const [id, snapshot] of after) {
-      if (id !== "volt-typhoon" && id !== "apt40") expect(snapshot, id).toEqual(before.get(id));
+      if (id !== "turla" && id !== "apt40") expect(snapshot, id).toEqual(before.get(id));
     }
-    expect((await actor("volt-typhoon")).description).toBe(volt.description);
+    expect((await actor("turla")).description).toBe(turla.description);
     expect((await actor("apt40")).aliases).toContainEqual(
       expect.objectContaining({ name: "Crafted Gull", namedBy: "Secureworks", ambiguous: false }),
     );
@@ -248,7 +248,7 @@ describe("scripts > MISP galaxy connector > later runs", () => {
     expect(dry.stdout).toContain(
       `dry run: ${CLUSTERS} clusters: 0 would be created, 1 would be updated, 1 would be enriched, ${CLUSTERS - 2} unchanged, 0 failed`,
     );
-    expect(dry.stdout).toMatch(/Volt Typhoon → volt-typhoon: would update/);
+    expect(dry.stdout).toMatch(/Turla → turla: would update/);
     expect(await actors()).toEqual(before);
   }, 120_000);
 });

@@ -73,13 +73,14 @@ function expectedFigures(
     const days = dated.map((e) => daysBetween(anchorOf(e.incident)!, e.date)).sort((a, b) => a - b);
     const mid = Math.floor(days.length / 2);
     const median = days.length % 2 ? days[mid] : Math.floor((days[mid - 1] + days[mid]) / 2);
+    // A group whose incidents are all undated (the KV Botnet's year) has no figures.
     return [
       /^\d{4}$/.test(key) ? Number(key) : key,
       days.length,
       group.size - dated.length,
-      median,
-      days[0],
-      days.at(-1)!,
+      days.length ? median : null,
+      days[0] ?? null,
+      days.at(-1) ?? null,
     ];
   });
   return figures.sort((a, b) =>
