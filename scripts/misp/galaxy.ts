@@ -184,7 +184,8 @@ function parseActor(v: Record<string, unknown>, at: string, check: Check): Clust
       .filter(Boolean),
     refs: list("refs").map((s) => s.trim()),
     sponsor: one("cfr-suspected-state-sponsor"),
-    country: one("country")?.trim().toUpperCase() || null,
+    // An empty country (one cluster has it) says nothing: no origin, no problem.
+    country: meta.country === "" ? null : one("country")?.trim().toUpperCase() || null,
     confidence: typeof confidence === "number" ? String(confidence) : one("attribution-confidence"),
     victims: list("cfr-suspected-victims"),
     categories: list("cfr-target-category"),

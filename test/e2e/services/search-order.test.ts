@@ -67,6 +67,22 @@ describe("services > search > relevance", () => {
     expect(await walk(field, text)).toEqual(ids);
   });
 
+  it("orders a record's own list by relevance too: an actor's incidents matching a word", async () => {
+    const result: any = await federation.query(/* GraphQL */ `
+      {
+        threatActor(id: "hafnium") {
+          incidents(filter: { text: "Exchange" }) {
+            nodes {
+              id
+            }
+          }
+        }
+      }
+    `);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.threatActor.incidents.nodes[0].id).toBe("microsoft-exchange-2021");
+  });
+
   it.each(["incidents", "legalActions", "statements"])(
     "refuses %s ordered by RELEVANCE without filter.text, naming orderBy.field",
     async (field) => {
