@@ -82,4 +82,33 @@ describe.skipIf(!chromiumPath)("web > browser > web app > details", () => {
     expect(receivedBox.height).toBeGreaterThan(400);
     expect(madeBox.height).toBeLessThan(200);
   });
+
+  it("shows where an actor is said to operate from and who says so, apart from its sponsor", async () => {
+    const { page } = await app.open();
+    await page.goto("/app/actors/hafnium");
+    const origin = page.locator(".suspected-origin");
+    await shown(origin);
+    expect(await origin.innerText()).toMatch(
+      /^Suspected origin: People’s Republic of China · according to Microsoft Threat Intelligence Center \(source\)$/,
+    );
+    expect(await origin.getByRole("link", { name: "source" }).getAttribute("href")).toContain(
+      "grcworldforums.com",
+    );
+    // Curated aliases name who coined them where a cited source says so.
+    await page.goto("/app/actors/apt40");
+    const alias = page.locator(".aliases-list li", { hasText: "BRONZE MOHAWK" });
+    await shown(alias);
+    expect(await alias.innerText()).toBe("BRONZE MOHAWK named by Secureworks");
+  });
+
+  it('lists the Exchange hack first when searching "Exchange", REvil after it', async () => {
+    const { page } = await app.open();
+    await page.goto("/app/search?q=Exchange");
+    const incidents = page.locator("section", { has: page.locator("#incidents-results") });
+    const names = incidents.getByRole("heading", { level: 3 });
+    await shown(names);
+    const listed = await names.allTextContents();
+    expect(listed[0]).toMatch(/Microsoft Exchange/);
+    expect(listed.some((name) => /REvil/.test(name))).toBe(true);
+  });
 });

@@ -107,7 +107,7 @@ function SuspectedOrigin({
     sources: { id: string; url?: string | null; title?: string | null }[];
   };
 }) {
-  const source = origin.sources[0];
+  const source = origin.sources.find((s) => s.url);
   return (
     <p className="suspected-origin">
       Suspected origin:{" "}
