@@ -10,6 +10,7 @@ export default tseslint.config(
       ".data/",
       "coverage/",
       "test/clients/.generated/",
+      "examples/codegen/src/gql/",
       "web/app/src/gql/",
     ],
   },

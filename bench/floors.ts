@@ -222,7 +222,10 @@ export async function searchStory(pool: Pool, text: string) {
          ARRAY(SELECT a.incident_id FROM governments.attribution a WHERE a.statement_id = s.id
                GROUP BY a.incident_id ORDER BY min(a.position) LIMIT 5) AS incident_ids
        FROM governments.statement s WHERE ${match}
-       ORDER BY ts_rank(s.search, governments.search_query($1)) DESC, s.id LIMIT ${DEFAULT_PAGE}`,
+       ORDER BY round(greatest(ts_rank(s.search, governments.search_query($1)),
+         coalesce((SELECT max(ts_rank(q.search, governments.search_query($1))) FROM governments.quote q
+                   WHERE q.statement_id = s.id), 0))::numeric, 4) DESC, s.issued_on DESC, s.id
+       LIMIT ${DEFAULT_PAGE}`,
       [text],
     ),
     rows(pool, `SELECT count(*) AS total FROM governments.statement s WHERE ${match}`, [text]),

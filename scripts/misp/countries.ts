@@ -73,7 +73,16 @@ export class Governments {
   /** The government of a country name (created when missing), or null when it names none. */
   state(name: string): string | null {
     const country = this.country(name);
-    if (!country) return null;
+    return country ? this.government(country) : null;
+  }
+
+  /** The government of an ISO 3166 alpha-2 code ("CN"), created when missing; null if unknown. */
+  stateByIso(code: string): string | null {
+    const country = [...this.countries.values()].find((c) => c.iso2 === code.toUpperCase());
+    return country ? this.government(country) : null;
+  }
+
+  private government(country: Country): string | null {
     const existing = this.byIso.get(country.iso2);
     if (existing) return existing;
     // The curated convention: a state's id is its ISO alpha-2 code in lowercase ("us", "cn").

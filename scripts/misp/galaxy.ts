@@ -12,6 +12,8 @@ export interface Cluster {
   synonyms: string[];
   refs: string[];
   sponsor: string | null;
+  /** `meta.country`: the ISO 3166 alpha-2 code of where it is said to operate from. */
+  country: string | null;
   confidence: string | null;
   victims: string[];
   categories: string[];
@@ -182,6 +184,8 @@ function parseActor(v: Record<string, unknown>, at: string, check: Check): Clust
       .filter(Boolean),
     refs: list("refs").map((s) => s.trim()),
     sponsor: one("cfr-suspected-state-sponsor"),
+    // An empty country (one cluster has it) says nothing: no origin, no problem.
+    country: meta.country === "" ? null : one("country")?.trim().toUpperCase() || null,
     confidence: typeof confidence === "number" ? String(confidence) : one("attribution-confidence"),
     victims: list("cfr-suspected-victims"),
     categories: list("cfr-target-category"),

@@ -15,6 +15,7 @@ export interface ActorRecord {
   sponsorState?: string;
   sponsorConfidence?: number;
   affiliatedAgency?: string;
+  suspectedOrigin?: { government: string; claimedBy?: string | null; sources?: string[] | null };
   description?: string;
   targetedCountries?: string[];
   targetCategories?: string[];

@@ -18,6 +18,7 @@ export const refKey = (url: string) =>
   `${SOURCE_PREFIX}ref-${createHash("sha256").update(url).digest("hex").slice(0, 12)}`;
 
 type Alias = NonNullable<ActorRecord["aliases"]>[number];
+type Origin = NonNullable<ActorRecord["suspectedOrigin"]>;
 
 /** What a cluster says, in the graph's terms: everything but how it merges with a record. */
 export interface ClusterFacts {
@@ -30,6 +31,8 @@ export interface ClusterFacts {
   /** A sponsor is named (even one no government stands for): the actor is state-sponsored. */
   sponsored: boolean;
   sponsorConfidence: number | null;
+  /** Where the galaxy says it operates from (`meta.country`), citing the galaxy. */
+  suspectedOrigin: Origin | null;
   targetedCountries: string[];
   targetCategories: string[];
   externalId: { system: string; id: string };
@@ -70,6 +73,8 @@ export function clusterFacts(
     cluster.sponsor && normalize(cluster.sponsor) !== "unknown" ? cluster.sponsor : null;
   const sponsorState = named ? governments.state(named) : null;
   if (named && !sponsorState) unresolved.add("countries", named, actor);
+  const origin = cluster.country ? governments.stateByIso(cluster.country) : null;
+  if (cluster.country && !origin) unresolved.add("countries", cluster.country, actor);
   const confidence = cluster.confidence === null ? null : Number(cluster.confidence);
   const validConfidence =
     confidence !== null && Number.isInteger(confidence) && confidence >= 0 && confidence <= 100;
@@ -105,6 +110,13 @@ export function clusterFacts(
     sponsorState,
     sponsored: Boolean(named),
     sponsorConfidence: sponsorState && validConfidence ? confidence : null,
+    suspectedOrigin: origin
+      ? {
+          government: origin,
+          claimedBy: galaxySource(galaxy).title ?? "MISP galaxy",
+          sources: [GALAXY_SOURCE_KEY],
+        }
+      : null,
     targetedCountries: [...targeted],
     targetCategories: [...categories],
     externalId: { system: SYSTEM, id: cluster.uuid },
@@ -131,6 +143,7 @@ export function managedRecord(
     aliases: capped(facts.aliases, MAX_ACTOR_ALIASES, "aliases", facts.name, unresolved),
     ...(facts.sponsorState ? { sponsorState: facts.sponsorState } : {}),
     ...(facts.sponsorConfidence !== null ? { sponsorConfidence: facts.sponsorConfidence } : {}),
+    ...(facts.suspectedOrigin ? { suspectedOrigin: facts.suspectedOrigin } : {}),
     ...(existing?.record.affiliatedAgency
       ? { affiliatedAgency: existing.record.affiliatedAgency }
       : {}),
@@ -146,8 +159,8 @@ export function managedRecord(
 
 /**
  * A curated record, enriched: its fields and list items stay exactly as they are; the connector
- * adds the galaxy's aliases it lacks (case ignored), the MISP external id and the galaxy's
- * sources. What it added before (aliases citing the galaxy, `misp-` sources, the MISP id) is
+ * adds the galaxy's aliases it lacks (case ignored), its suspected origin when the record has
+ * none, the MISP external id and the galaxy's sources. What it added before (aliases citing the galaxy, `misp-` sources, the MISP id) is
  * replaced by what the galaxy says now.
  */
 export function enrichedRecord(
@@ -174,8 +187,13 @@ export function enrichedRecord(
       unresolved,
     ),
   ];
+  // A curated origin stays; the galaxy's fills the gap (and replaces what it wrote before).
+  const { suspectedOrigin: stored, ...fields } = curated;
+  const origin =
+    stored && !stored.sources?.includes(GALAXY_SOURCE_KEY) ? stored : facts.suspectedOrigin;
   const record: ActorRecord = {
-    ...curated,
+    ...fields,
+    ...(origin ? { suspectedOrigin: origin } : {}),
     aliases: [
       ...ownAliases,
       ...capped(added, MAX_ACTOR_ALIASES - ownAliases.length, "aliases", facts.name, unresolved),

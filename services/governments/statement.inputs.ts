@@ -76,7 +76,8 @@ export const StatementOrderField = describedEnum(
   {
     ISSUED_AT: "By date issued, then id (the default without `filter.text`).",
     ID: "By id (slug).",
-    RELEVANCE: "By how well they match `filter.text` (the default with it).",
+    RELEVANCE:
+      "By how well they match `filter.text`, then newest first (the default with `filter.text`).",
     ...UPDATED_AT_ORDER,
   },
 );

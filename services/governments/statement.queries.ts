@@ -25,6 +25,14 @@ export const issuedOrCosignedBy = (key: string) =>
 
 const SEARCH_QUERY = "governments.search_query(:text)";
 
+/**
+ * How well a statement matches: its own text or its best quote (a statement can match only in a
+ * quote or its translation). Rounded: a numeric compares exactly with the value a cursor carries.
+ */
+const STATEMENT_RANK = `round(greatest(ts_rank(s.search, ${SEARCH_QUERY}),
+  coalesce((SELECT max(ts_rank(rq.search, ${SEARCH_QUERY})) FROM governments.quote rq
+            WHERE rq.statement_id = s.id), 0))::numeric, 4)`;
+
 /** Narrows `query` (alias `s`) to the statements matching `filter`. */
 function applyStatementFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: StatementFilter) {
   whereAnyOf(query, "s.id", "ids", filter.ids);
@@ -99,7 +107,9 @@ function statementOrdering(
         name: `${name}:${text}`,
         keys: [
           // :text is bound by the filter, which every query ordered this way applies.
-          { sql: `ts_rank(s.search, ${SEARCH_QUERY})`, direction },
+          { sql: STATEMENT_RANK, direction },
+          // Equally relevant: the newest first (then by id, for a stable page).
+          { sql: "s.issued_on", direction: SortDirection.DESC },
           { sql: "s.id", direction: SortDirection.ASC },
         ],
       };

@@ -80,19 +80,22 @@ export const IncidentOrderField = describedEnum(
       "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
     NAME: "By name, then id.",
     ID: "By id (slug).",
+    RELEVANCE:
+      "By how well they match `filter.text` (name and aliases first, then the summary), then most recent first. The default with `filter.text`.",
     ...UPDATED_AT_ORDER,
   },
 );
 export type IncidentOrderField = EnumValue<typeof IncidentOrderField>;
 
-@InputType({ description: "Most recent first by default." })
+@InputType({ description: "Most recent first by default; best match first when searching text." })
 export class IncidentOrder {
   @Field(() => IncidentOrderField, { description: "What to order by." })
   field: IncidentOrderField;
 
   @Field(() => SortDirection, {
     nullable: true,
-    description: "DESC for OCCURRED_AT (most recent first), ASC for NAME and ID, unless given.",
+    description:
+      "DESC for OCCURRED_AT (most recent first) and RELEVANCE (best first), ASC for NAME and ID, unless given.",
   })
   direction?: SortDirection | null;
 }

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badUserInput } from "../../platform/errors";
 import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { recordList } from "../kit/lists";
 import { type Ordering, SortDirection } from "../kit/pagination";
@@ -50,12 +51,23 @@ function applyIncidentFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: I
 /** When an incident happened, for sorting: never NULL (undated incidents sort as oldest). */
 const OCCURRED_SORT = "coalesce(i.occurred_on, DATE '0001-01-01')";
 
-/** Most recent first unless `order` says otherwise (alias `i`). */
-function incidentOrdering(order: IncidentOrder | undefined): Ordering {
-  const field = order?.field ?? IncidentOrderField.OCCURRED_AT;
-  const direction =
-    order?.direction ??
-    (field === IncidentOrderField.OCCURRED_AT ? SortDirection.DESC : SortDirection.ASC);
+/**
+ * How well an incident matches `:text` (bound by the filter): a name or alias holding the words
+ * (up to 1) outweighs the summary's rank (well under 1). Rounded: a numeric compares exactly
+ * with the value a cursor carries back.
+ */
+const INCIDENT_RANK = `round((word_similarity(incidents.f_unaccent(lower(:text)), i.search_names)
+  + ts_rank(i.search, incidents.search_query(:text)))::numeric, 4)`;
+
+/** Most recent first, or best match first when searching, unless `order` says otherwise. */
+function incidentOrdering(order: IncidentOrder | undefined, filter?: IncidentFilter): Ordering {
+  const text = searchText(filter?.text, "filter.text");
+  const field =
+    order?.field ?? (text ? IncidentOrderField.RELEVANCE : IncidentOrderField.OCCURRED_AT);
+  const descending = field === IncidentOrderField.OCCURRED_AT;
+  const direction = order?.direction ?? (descending ? SortDirection.DESC : SortDirection.ASC);
+  if (field === IncidentOrderField.RELEVANCE)
+    return incidentRelevance(text, order?.direction ?? SortDirection.DESC);
   const first = {
     [IncidentOrderField.OCCURRED_AT]: [{ sql: OCCURRED_SORT, direction }],
     [IncidentOrderField.NAME]: [{ sql: "i.name", direction }],
@@ -65,11 +77,24 @@ function incidentOrdering(order: IncidentOrder | undefined): Ordering {
   return { name: `${field}_${direction}`, keys: [...first, { sql: "i.id", direction }] };
 }
 
-/** Incidents, most recent first by default. */
+/** Best match first (unless `direction` is ASC); equally good matches most recent first. */
+function incidentRelevance(text: string | undefined, direction: SortDirection): Ordering {
+  if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
+  return {
+    name: `RELEVANCE_${direction}:${text}`,
+    keys: [
+      { sql: INCIDENT_RANK, direction },
+      { sql: OCCURRED_SORT, direction: SortDirection.DESC },
+      { sql: "i.id", direction: SortDirection.ASC },
+    ],
+  };
+}
+
+/** Incidents, most recent first, or best match first when `filter.text` searches. */
 export const incidentList = recordList({
   entity: Incident,
   alias: "i",
   connection: IncidentConnection,
   filter: applyIncidentFilter,
-  ordering: (args: IncidentListArgs) => incidentOrdering(args.orderBy),
+  ordering: (args: IncidentListArgs) => incidentOrdering(args.orderBy, args.filter),
 });

@@ -11,6 +11,7 @@ import { Initial1764380200000 } from "./migrations/1764380200000-initial";
 import { AuditLog1764395100000 } from "./migrations/1764395100000-audit-log";
 import { ThreatActorProvenance1764420000000 } from "./migrations/1764420000000-threat-actor-provenance";
 import { RecordTime1764500100000 } from "./migrations/1764500100000-record-time";
+import { SuspectedOrigin1764600100000 } from "./migrations/1764600100000-suspected-origin";
 import { OWN_ENTITIES } from "./references";
 import { ThreatActor } from "./threat-actor";
 import { ThreatActorInput } from "./threat-actor.inputs";
@@ -29,6 +30,7 @@ export const incidents: SubgraphDefinition<Loaders> = {
     AuditLog1764395100000,
     ThreatActorProvenance1764420000000,
     RecordTime1764500100000,
+    SuspectedOrigin1764600100000,
   ],
   // `Government` needs none: its fields here are computed from the key alone.
   referenceResolvers: referenceResolvers(OWN_ENTITIES),

@@ -7,6 +7,7 @@ import {
   IdListField,
   IntField,
   NameField,
+  NestedField,
   NestedListField,
   SLUG,
   SourcesField,
@@ -47,6 +48,11 @@ export class ThreatActorFilter extends RecordFilter {
   @IdsFilter("Actors sponsored by these governments.")
   sponsorStateIds?: string[];
 
+  @IdsFilter(
+    'Actors said to operate from any of these governments (`suspectedOrigin`): "cn", or ["cn", "ru"].',
+  )
+  suspectedOrigin?: string[];
+
   @TextsFilter('Actors with an alias coined by any of these, case ignored: "Microsoft".', 200)
   aliasNamedBy?: string[];
 
@@ -81,6 +87,28 @@ export class ThreatActorAliasInput {
   @IdListField({
     nullable: true,
     description: "Keys of the sources giving this alias; each must be in the record's `sources`.",
+    maxItems: MAX_ALIAS_SOURCES,
+  })
+  sources?: string[] | null;
+}
+
+@InputType({
+  description: "Where a threat actor is said to operate from, as part of `ThreatActorInput`.",
+})
+export class SuspectedOriginInput {
+  @IdField({ description: 'The state it is said to operate from (a Government id): "cn".' })
+  government: string;
+
+  @NameField({
+    nullable: true,
+    description: 'Who says so: "MISP threat-actor galaxy", "Mandiant".',
+    maxLength: 200,
+  })
+  claimedBy?: string | null;
+
+  @IdListField({
+    nullable: true,
+    description: "Keys of the sources that say so; each must be in the record's `sources`.",
     maxItems: MAX_ALIAS_SOURCES,
   })
   sources?: string[] | null;
@@ -138,6 +166,12 @@ export class ThreatActorInput {
     description: "The state agency it is said to work for (an Agency id, not checked here).",
   })
   affiliatedAgency?: string | null;
+
+  @NestedField(() => SuspectedOriginInput, {
+    nullable: true,
+    description: "Where it is said to operate from, apart from any sponsor: who says so, cited.",
+  })
+  suspectedOrigin?: SuspectedOriginInput | null;
 
   @IntField({
     nullable: true,

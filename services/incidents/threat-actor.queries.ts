@@ -21,6 +21,7 @@ function applyThreatActorFilter(
   whereAnyOf(query, "a.id", "ids", filter.ids);
   whereAnyOf(query, "a.kind", "kinds", filter.kinds);
   whereAnyOf(query, "a.sponsor_state_id", "sponsorStateIds", filter.sponsorStateIds);
+  whereAnyOf(query, "a.suspected_origin_id", "suspectedOrigin", filter.suspectedOrigin);
   // `&&` on the generated arrays: their GIN indexes answer it.
   if (filter.aliasNamedBy) {
     query.andWhere("a.alias_named_by && :namedBy", {

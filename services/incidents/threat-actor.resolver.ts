@@ -7,7 +7,13 @@ import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
 import { IncidentListArgs } from "./incident.inputs";
 import { AgencyRef, GovernmentConnection, GovernmentRef, governmentsIn } from "./references";
-import { ExternalId, ThreatActor, ThreatActorAlias, ThreatActorConnection } from "./threat-actor";
+import {
+  ExternalId,
+  SuspectedOrigin,
+  ThreatActor,
+  ThreatActorAlias,
+  ThreatActorConnection,
+} from "./threat-actor";
 import {
   MAX_ACTOR_ALIASES,
   MAX_ACTOR_TARGETED_COUNTRIES,
@@ -73,6 +79,15 @@ class ThreatActorFields {
   })
   sponsorState(@Root() actor: ThreatActor) {
     return ref(GovernmentRef, actor.sponsorStateId);
+  }
+
+  @FieldResolver(() => SuspectedOrigin, {
+    nullable: true,
+    description:
+      "Where it is said to operate from, who says so and where: kept apart from `sponsorState` (an origin is not a sponsor).",
+  })
+  suspectedOrigin(@Root() actor: ThreatActor): SuspectedOrigin | null {
+    return actor.suspectedOrigin();
   }
 
   @FieldResolver(() => AgencyRef, {

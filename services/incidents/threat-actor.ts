@@ -3,6 +3,8 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { connectionType, listSize } from "../kit/connection";
 import { Node, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
+import { ref } from "../kit/references";
+import { GovernmentRef } from "./references";
 import type { SourceRecord } from "../../platform/bundle";
 import { Source, SourcesList, toSources } from "../kit/source";
 import { ThreatActorKind } from "./enums";
@@ -56,6 +58,25 @@ export class ExternalId {
   url: string | null;
 }
 
+@ObjectType({
+  description:
+    "Where a threat actor is said to operate from, as a source states it: not a claim of sponsorship (`sponsorState`).",
+})
+export class SuspectedOrigin {
+  @Field(() => GovernmentRef, { description: "The state it is said to operate from." })
+  government: GovernmentRef;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who says so: "MISP threat-actor galaxy", "Mandiant".',
+  })
+  claimedBy: string | null;
+
+  @Directive(listSize(MAX_ALIAS_SOURCES))
+  @Field(() => [Source], { description: "The actor's sources that say so." })
+  sources: Source[];
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType({
   implements: Node,
@@ -93,6 +114,15 @@ export class ThreatActor extends RecordEntity implements Node {
 
   @Column("text", { nullable: true })
   affiliatedAgencyId: string | null;
+
+  @Column("text", { nullable: true })
+  suspectedOriginId: string | null;
+
+  @Column("text", { nullable: true })
+  suspectedOriginBy: string | null;
+
+  @Column("text", { array: true, default: () => "'{}'" })
+  suspectedOriginSources: string[];
 
   @Field(() => String, { nullable: true, description: "Who it is and what it does." })
   @Column("text", { nullable: true })
@@ -144,6 +174,15 @@ export class ThreatActor extends RecordEntity implements Node {
         sources: sources.filter((source) => alias.sources?.includes(source.id)),
       }),
     );
+  }
+
+  suspectedOrigin(): SuspectedOrigin | null {
+    if (!this.suspectedOriginId) return null;
+    return Object.assign(new SuspectedOrigin(), {
+      government: ref(GovernmentRef, this.suspectedOriginId),
+      claimedBy: this.suspectedOriginBy,
+      sources: this.sources.filter((source) => this.suspectedOriginSources.includes(source.id)),
+    });
   }
 
   externalIdList(): ExternalId[] {

@@ -6,7 +6,7 @@ import { ThreatActor } from "./threat-actor";
 import type { ThreatActorInput } from "./threat-actor.inputs";
 
 /**
- * `sponsorState`, `affiliatedAgency` and `targetedCountries` name the governments subgraph's
+ * `sponsorState`, `suspectedOrigin`, `affiliatedAgency` and `targetedCountries` name the governments subgraph's
  * records: stored unchecked, they answer NOT_FOUND there when dangling. A delete is refused while
  * incidents list the actor (the incident_actor foreign key).
  */
@@ -15,7 +15,7 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
   bundleKey: "threatActors",
   entity: ThreatActor,
   check: async (db, a, path) => [
-    ...aliasSourceProblems(a, path),
+    ...citedSourceProblems(a, path),
     ...(await externalIdProblems(db.getRepository(ThreatActor), a, path)),
   ],
   async write(tx, a, sources) {
@@ -33,6 +33,9 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
         sponsorStateId: a.sponsorState ?? null,
         sponsorConfidence: a.sponsorConfidence ?? null,
         affiliatedAgencyId: a.affiliatedAgency ?? null,
+        suspectedOriginId: a.suspectedOrigin?.government ?? null,
+        suspectedOriginBy: a.suspectedOrigin?.claimedBy ?? null,
+        suspectedOriginSources: a.suspectedOrigin?.sources ?? [],
         description: a.description ?? null,
         targetedCountryIds: a.targetedCountries ?? [],
         targetCategories: a.targetCategories ?? [],
@@ -61,6 +64,11 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
       sponsorState: a.sponsorStateId,
       sponsorConfidence: a.sponsorConfidence,
       affiliatedAgency: a.affiliatedAgencyId,
+      suspectedOrigin: a.suspectedOriginId && {
+        government: a.suspectedOriginId,
+        claimedBy: a.suspectedOriginBy,
+        sources: a.suspectedOriginSources.length ? a.suspectedOriginSources : null,
+      },
       description: a.description,
       targetedCountries: a.targetedCountryIds,
       targetCategories: a.targetCategories,
@@ -70,15 +78,25 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
     })),
 };
 
-/** An alias cites sources the record itself cites: the record's list is where they are stored. */
-function aliasSourceProblems(a: ThreatActorInput, path: Path): Problem[] {
+/**
+ * An alias or the suspected origin cites sources the record itself cites: the record's list is
+ * where they are stored.
+ */
+function citedSourceProblems(a: ThreatActorInput, path: Path): Problem[] {
   const cited = new Set(a.sources ?? []);
-  return (a.aliases ?? []).flatMap((alias, i) =>
-    (alias.sources ?? [])
+  const citing: [Path, string[] | null | undefined][] = [
+    ...(a.aliases ?? []).map((alias, i): [Path, string[] | null | undefined] => [
+      [...path, "aliases", i, "sources"],
+      alias.sources,
+    ]),
+    [[...path, "suspectedOrigin", "sources"], a.suspectedOrigin?.sources],
+  ];
+  return citing.flatMap(([at, keys]) =>
+    (keys ?? [])
       .map((key, n) => ({ key, n }))
       .filter(({ key }) => !cited.has(key))
       .map(({ key, n }) => ({
-        path: [...path, "aliases", i, "sources", n],
+        path: [...at, n],
         message: `cites "${key}", which the record's \`sources\` does not list`,
       })),
   );

@@ -70,6 +70,8 @@ export const LegalActionOrderField = describedEnum(
     ANNOUNCED_AT:
       "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
     ID: "By id (slug).",
+    RELEVANCE:
+      "By how well they match `filter.text` (a defendant's name first), then newest first. The default with `filter.text`.",
     ...UPDATED_AT_ORDER,
   },
 );
@@ -78,7 +80,7 @@ export type LegalActionOrderField = EnumValue<typeof LegalActionOrderField>;
 export const LegalActionOrder = OrderInput<LegalActionOrderField>(
   "LegalActionOrder",
   LegalActionOrderField,
-  "Newest first by default.",
+  "Newest first by default; best match first when searching text.",
   SortDirection.DESC,
 );
 export type LegalActionOrder = InstanceType<typeof LegalActionOrder>;

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badUserInput } from "../../platform/errors";
 import type { ConnectionArgs } from "../kit/connection";
 import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { recordList } from "../kit/lists";
@@ -62,9 +63,26 @@ function applyLegalActionFilter(
   }
 }
 
-/** Newest first unless `order` says otherwise; undated actions sort as the oldest. */
-function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
-  const field = order?.field ?? LegalActionOrderField.ANNOUNCED_AT;
+/**
+ * How well a legal action matches `:text` (bound by the filter): a defendant named so counts as a
+ * full match; otherwise the best rank of its text, charges and defendants. Rounded: a numeric
+ * compares exactly with the value a cursor carries back.
+ */
+const LEGAL_ACTION_RANK = `round(greatest(ts_rank(l.search, ${SEARCH_QUERY}),
+  coalesce((SELECT max(ts_rank(rc.search, ${SEARCH_QUERY})) FROM legal.charge rc
+            WHERE rc.legal_action_id = l.id), 0),
+  coalesce((SELECT max(CASE WHEN legal.f_unaccent(rd.name) ILIKE legal.f_unaccent(:pattern)
+                       THEN 1 ELSE ts_rank(rd.search, ${SEARCH_QUERY}) END)
+            FROM legal.defendant rd WHERE rd.legal_action_id = l.id), 0))::numeric, 4)`;
+
+/** Newest first, or best match first when searching, unless `order` says otherwise. */
+function legalActionOrdering(
+  order: LegalActionOrder | undefined,
+  filter: LegalActionFilter | undefined,
+): Ordering {
+  const text = searchText(filter?.text, "filter.text");
+  const field =
+    order?.field ?? (text ? LegalActionOrderField.RELEVANCE : LegalActionOrderField.ANNOUNCED_AT);
   const direction = order?.direction ?? SortDirection.DESC;
   const name = `${field}_${direction}`;
   switch (field) {
@@ -81,16 +99,26 @@ function legalActionOrdering(order: LegalActionOrder | undefined): Ordering {
           { sql: "l.id", direction },
         ],
       };
+    case LegalActionOrderField.RELEVANCE:
+      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
+      return {
+        name: `${name}:${text}`,
+        keys: [
+          { sql: LEGAL_ACTION_RANK, direction },
+          { sql: "l.dated_on", direction: SortDirection.DESC },
+          { sql: "l.id", direction: SortDirection.ASC },
+        ],
+      };
   }
 }
 
-/** Legal actions, newest first by default. */
+/** Legal actions, newest first, or best match first when `filter.text` searches. */
 export const legalActionList = recordList({
   entity: LegalAction,
   alias: "l",
   connection: LegalActionConnection,
   filter: applyLegalActionFilter,
-  ordering: (args: LegalActionListArgs) => legalActionOrdering(args.orderBy),
+  ordering: (args: LegalActionListArgs) => legalActionOrdering(args.orderBy, args.filter),
 });
 
 /** The incidents a legal action is about, in the order of the record. */

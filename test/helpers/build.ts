@@ -21,13 +21,22 @@ export function buildServer(): void {
   writeFileSync(STAMP, run);
 }
 
-/** The server, then the web app and GraphiQL into dist/web/, as `npm run build` lays them out. */
+/** Which test run last built dist/web/. */
+const WEB_STAMP = projectPath("dist", "web", ".test-run");
+
+/**
+ * The server, then the web app and GraphiQL into dist/web/, as `npm run build` lays them out,
+ * once per test run (the browser test files share one build).
+ */
 export function buildAll(): void {
   buildServer();
+  const run = inject("runId");
+  if (existsSync(WEB_STAMP) && readFileSync(WEB_STAMP, "utf8") === run) return;
   // Vite's production build: vitest's NODE_ENV=test would bundle React's development build.
   execFileSync("npm", ["run", "build:web", "--silent"], {
     cwd: projectPath(),
     env: { ...process.env, NODE_ENV: "production" },
     stdio: "pipe",
   });
+  writeFileSync(WEB_STAMP, run);
 }

@@ -49,6 +49,15 @@ const ACTOR = /* GraphQL */ `
         isoAlpha2
         isoAlpha3
       }
+      suspectedOrigin {
+        government {
+          id
+        }
+        claimedBy
+        sources {
+          url
+        }
+      }
       aliases {
         name
         namedBy
@@ -115,19 +124,22 @@ export class GalaxyRun {
   }
 }
 
-const parts = ({ aliases = [], externalIds = [], sources, ...fields }: Record<string, any>) => ({
-  aliases,
-  externalIds,
+const parts = ({
+  aliases = [],
+  externalIds = [],
   sources,
-  fields,
-});
+  suspectedOrigin,
+  ...fields
+}: Record<string, any>) => ({ aliases, externalIds, sources, suspectedOrigin, fields });
 
-/** Each curated actor's own fields, aliases and sources are still exactly there. */
+/** Each curated actor's own fields, aliases, origin and sources are still exactly there. */
 export function expectCuratedKept(curated: Map<string, Snapshot>, now: Map<string, Snapshot>) {
   for (const [id, before] of curated) {
     const after = now.get(id)!;
     const [was, is] = [parts(before.record), parts(after.record)];
     expect(is.fields, id).toEqual(was.fields);
+    // A curated origin stays; one the record lacked may come from the galaxy.
+    if (was.suspectedOrigin) expect(is.suspectedOrigin, id).toEqual(was.suspectedOrigin);
     expect(is.aliases.slice(0, was.aliases.length), id).toEqual(was.aliases);
     expect(is.sources.slice(0, was.sources.length), id).toEqual(was.sources);
     for (const key of was.sources) {

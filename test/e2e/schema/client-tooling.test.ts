@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -99,6 +99,42 @@ describe("schema > client tooling > codegen and tsc", () => {
     const written = await client.write(federation.gatewayUrl, await federation.token("editor"));
     expect(written).toEqual({ action: "CREATED", id: "typed-client-statement" });
   });
+});
+
+// examples/codegen, a client's own codegen setup: its scalar mappings give real types (never
+// `unknown` or `any`), it compiles, and its typed query runs against the gateway.
+describe("schema > client tooling > examples/codegen", () => {
+  const example = projectPath("examples", "codegen");
+
+  it("generates the example's types with the scalars mapped, compiles and runs it", async () => {
+    rmSync(join(example, "src", "gql"), { recursive: true, force: true });
+    const codegen = await tool(bin("graphql-codegen"), ["--config", "codegen.yml"], example);
+    expect(codegen.code, codegen.output).toBe(0);
+    const types = readFileSync(join(example, "src", "gql", "graphql.ts"), "utf8");
+    const variables = /export type StatementsChangedSinceQueryVariables = Exact<\{[^}]*\}>;/.exec(
+      types,
+    )![0];
+    const result = /export type StatementsChangedSinceQuery = .*;$/m.exec(types)![0];
+    expect(variables).toMatch(/since: string;/);
+    expect(variables).toMatch(/from\?: string \| null/);
+    expect(result).toMatch(/bundleRecord: Record<string, unknown>/);
+    expect(result).toMatch(/recordTime: \{ updatedAt: string \}/);
+    expect(`${variables}${result}`).not.toMatch(/\b(unknown|any)\b(?!>)/);
+    const compiled = await tool(bin("tsc"), ["-p", "tsconfig.json"], example);
+    expect(compiled.code, compiled.output).toBe(0);
+
+    const client = (await import(/* @vite-ignore */ join(example, "src", "changed-since.ts"))) as {
+      statementsChangedSince(url: string, since: Date, from?: string): Promise<any[]>;
+    };
+    const changed = await client.statementsChangedSince(federation.gatewayUrl, new Date(0), "2021");
+    expect(changed.length).toBeGreaterThan(0);
+    for (const statement of changed) {
+      expect(statement.issued >= "2021").toBe(true);
+      expect(Number.isNaN(Date.parse(statement.updatedAt))).toBe(false);
+      // bundleRecord: the record as the bundle format writes it, with the sources it cites.
+      expect(statement.bundleRecord.record.id).toBe(statement.id);
+    }
+  }, 120_000);
 });
 
 // Relay compiles refetchable fragments and connections; the queries it writes run against the

@@ -141,6 +141,56 @@ describe("scripts > MISP galaxy connector > first load > what it wrote", () => {
     expect(apt32.sponsorState).toEqual({ id: "vn", isoAlpha2: "VN", isoAlpha3: "VNM" });
   });
 
+  it("keeps the galaxy's country as a suspected origin, apart from sponsorship, filterable", async () => {
+    const galaxySource = [
+      { url: "https://github.com/MISP/misp-galaxy/blob/main/clusters/threat-actor.json" },
+    ];
+    const volt = await actor("volt-typhoon");
+    expect(cluster("Volt Typhoon").meta.country).toBe("CN");
+    expect(volt.suspectedOrigin).toEqual({
+      government: { id: "cn" },
+      claimedBy: "MISP galaxy: Threat Actor",
+      sources: galaxySource,
+    });
+    // The galaxy names no sponsor for it: an origin is not a sponsorship.
+    expect(volt.sponsorState).toBeNull();
+    expect(volt.kind).toBe("UNKNOWN");
+    // A curated actor without an origin gets the galaxy's; a curated origin stays as cited.
+    const [apt10, hafnium] = await Promise.all([actor("apt10"), actor("hafnium")]);
+    expect(apt10.suspectedOrigin).toEqual(volt.suspectedOrigin);
+    expect(hafnium.suspectedOrigin.claimedBy).toBe("Microsoft Threat Intelligence Center");
+    const fromChina = await data(/* GraphQL */ `
+      {
+        threatActors(first: 100, filter: { suspectedOrigin: "cn" }) {
+          totalCount
+          nodes {
+            id
+            suspectedOrigin {
+              government {
+                id
+              }
+            }
+          }
+        }
+        some: threatActors(
+          filter: { suspectedOrigin: ["cn"], ids: ["apt28", "apt40", "volt-typhoon"] }
+        ) {
+          nodes {
+            id
+          }
+        }
+      }
+    `);
+    const { totalCount, nodes } = fromChina.threatActors;
+    const inGalaxy = shipped.values.filter((v: any) => v.meta?.country === "CN").length;
+    // The CN clusters (less any left out for a conflict, which the run reports), no other.
+    expect(totalCount).toBeGreaterThan(inGalaxy - 5);
+    expect(totalCount).toBeLessThanOrEqual(inGalaxy);
+    // APT28's country is RU.
+    expect(fromChina.some.nodes).toEqual([{ id: "apt40" }, { id: "volt-typhoon" }]);
+    for (const node of nodes) expect(node.suspectedOrigin.government.id).toBe("cn");
+  });
+
   it("keeps an alias two clusters share on both, marked ambiguous, and merges neither", async () => {
     const [kitten, apt35] = await Promise.all([actor("charming-kitten"), actor("apt35")]);
     for (const one of [kitten, apt35]) {

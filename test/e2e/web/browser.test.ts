@@ -1,59 +1,15 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Locator } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
-import { type BrowserSession, openSession } from "../../helpers/browser-session";
-import { buildAll } from "../../helpers/build";
-import { NO_CHROMIUM_MESSAGE, findChromium, launchChromium } from "../../helpers/chromium";
-import { createDatabase, dropDatabase } from "../../../harness/database";
-import { type NpmStart, startNpmStart } from "../../../harness/npm-start";
+import { STORY, chromiumPath, shown, useWebApp } from "../../helpers/web-app";
 
-const chromiumPath = findChromium();
-// .ci/run sets REQUIRE_BROWSER_TESTS: there a missing Chromium fails the run instead of a skip.
-if (!chromiumPath && process.env.REQUIRE_BROWSER_TESTS) throw new Error(NO_CHROMIUM_MESSAGE);
-if (!chromiumPath) console.warn(`\nbrowser tests skipped: ${NO_CHROMIUM_MESSAGE}\n`);
-
-const STORY = "/app/incidents/microsoft-exchange-2021";
 const DEFENDANTS = ["Ding Xiaoyang", "Cheng Qingmin", "Zhu Yunmin", "Wu Shurong"];
-
-/** Waits for the locator to show (the API answers within seconds, even on a slow machine). */
-async function shown(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: "visible", timeout: 20_000 });
-  return locator;
-}
 
 // Debian's Chromium drives the app and GraphiQL as `npm start` serves them after `npm run build`,
 // over a fresh database: the seed's story, search in French, paging, an alias, the charts,
 // GraphiQL; and no request to any host but the gateway's.
-const serverUrl = inject("serverUrl");
-let databaseUrl: string;
-let server: NpmStart;
-let browser: Browser;
-let session: BrowserSession;
-const open = async (options?: Parameters<typeof openSession>[2]) =>
-  (session = await openSession(browser, server.gatewayUrl, options));
-
-beforeAll(async () => {
-  if (!chromiumPath) return;
-  buildAll();
-  databaseUrl = await createDatabase(serverUrl, "browser");
-  [server, browser] = await Promise.all([
-    startNpmStart(databaseUrl, { LOAD_MISP_ON_START: "false" }),
-    launchChromium(chromiumPath),
-  ]);
-}, 300_000);
-afterEach(async () => {
-  if (!session) return;
-  const { foreignRequests, errors } = session;
-  await session.close();
-  expect(foreignRequests, "requests to other hosts").toEqual([]);
-  expect(errors, "console errors").toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-});
+const app = useWebApp("browser");
+const { open } = app;
 
 // The app tells the seed's story, finds by French words and by alias, turns pages by cursor.
 describe.skipIf(!chromiumPath)("web > browser > web app > story, search and paging", () => {
@@ -87,7 +43,7 @@ describe.skipIf(!chromiumPath)("web > browser > web app > story, search and pagi
     expect(await facts.locator("div", { hasText: "First legal action" }).textContent()).toContain(
       "28 May 2021: 147 days after",
     );
-    await session.screenshot("incident-page");
+    await app.session().screenshot("incident-page");
     // README's screenshot, down to Blinken's quotes: UPDATE_SCREENSHOTS=1 npx vitest run test/e2e/web/browser.test.ts
     if (process.env.UPDATE_SCREENSHOTS) {
       mkdirSync(projectPath("docs", "screenshots"), { recursive: true });
@@ -121,7 +77,7 @@ describe.skipIf(!chromiumPath)("web > browser > web app > story, search and pagi
     expect(await statements.getByRole("heading", { name: /Four Chinese Nationals/ }).count()).toBe(
       1,
     );
-    await session.screenshot("search-piratage");
+    await app.session().screenshot("search-piratage");
   });
 
   it("loads the next page by cursor: the home page's incidents, a search's statements", async () => {
@@ -195,7 +151,7 @@ describe.skipIf(!chromiumPath)(
       expect(await exchange.textContent()).toMatch(
         /199 days after it was first observed.*147 days/,
       );
-      await session.screenshot("analytics");
+      await app.session().screenshot("analytics");
     });
 
     it("shows a government's partners, attributions by year and nationals charged, and a legal action's court, dates and charges", async () => {
@@ -245,7 +201,7 @@ describe.skipIf(!chromiumPath)(
         return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
       });
       expect(focused).toEqual({ text: "Skip to content", outline: "solid" });
-      await session.screenshot("incident-page-phone");
+      await app.session().screenshot("incident-page-phone");
 
       // The figures too: charts and the incident-by-incident table fit the width.
       await page.goto("/app/analytics");
@@ -254,7 +210,7 @@ describe.skipIf(!chromiumPath)(
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
       );
-      await session.screenshot("analytics-phone");
+      await app.session().screenshot("analytics-phone");
     });
   },
 );
@@ -284,7 +240,7 @@ describe.skipIf(!chromiumPath)("web > browser > web app > a person", () => {
     expect(
       await roles.locator("li", { hasText: "United States v." }).first().textContent(),
     ).toMatch(/defendant.*Conspiracy to commit computer intrusions/s);
-    await session.screenshot("person-page");
+    await app.session().screenshot("person-page");
   });
 });
 
@@ -302,7 +258,7 @@ describe.skipIf(!chromiumPath)("web > browser > GraphiQL and Sandbox", () => {
     await shown(
       page.locator(".graphiql-response", { hasText: "Microsoft Exchange Server compromise" }),
     );
-    await session.screenshot("graphiql", { fullPage: false });
+    await app.session().screenshot("graphiql", { fullPage: false });
   });
 
   it("opens Sandbox with IncidentStory at /, and the local explorer at once when Sandbox cannot load", async () => {
@@ -319,6 +275,6 @@ describe.skipIf(!chromiumPath)("web > browser > GraphiQL and Sandbox", () => {
     for (const host of hosts)
       expect(host).toMatch(/\.apollographql\.com$|^fonts\.g(oogleapis|static)\.com$/);
     foreignRequests.length = 0;
-    session.errors.length = 0;
+    app.session().errors.length = 0;
   });
 });

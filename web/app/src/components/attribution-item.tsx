@@ -1,6 +1,6 @@
 import { Link } from "react-router-dom";
 import { type FragmentType, getFragmentData, graphql } from "../gql";
-import { enumLabel } from "../lib/labels";
+import { confidenceText, enumLabel } from "../lib/labels";
 import { paths } from "../lib/paths";
 import { roleOn } from "../lib/roles";
 import { PartialDateText } from "./partial-date-text";
@@ -40,6 +40,7 @@ export const AttributionFields = graphql(`
       title
       kind
       url
+      language
       issuer {
         id
         name
@@ -114,10 +115,7 @@ export function AttributionItem({
           Confidence: {a.confidenceWording && <q className="wording">{a.confidenceWording}</q>}
           {a.confidenceLevel && (
             <span className={`level level-${a.confidenceLevel.toLowerCase()}`}>
-              {enumLabel(a.confidenceLevel)}
-              {a.confidenceScore !== null &&
-                a.confidenceScore !== undefined &&
-                ` · ${a.confidenceScore}/100`}
+              {confidenceText(a.confidenceLevel, a.confidenceScore)}
             </span>
           )}
         </p>
@@ -153,7 +151,7 @@ export function AttributionItem({
         </p>
       )}
       {statement.quotes.map((quote, index) => (
-        <QuoteBlock key={index} quote={quote} />
+        <QuoteBlock key={index} quote={quote} statementLanguage={statement.language} />
       ))}
       <Sources sources={statement.sources} />
     </article>

@@ -11,6 +11,7 @@ import {
 } from "recharts";
 import type { ChartRow, ChartSeries } from "../lib/chart-data";
 import { useMediaQuery } from "../lib/use-media-query";
+import { TICK_LINE, WrappedTick, wrapLabel } from "./wrapped-tick";
 
 /**
  * A bar chart with its caption and, for screen readers and the curious, the same numbers as a
@@ -36,7 +37,10 @@ export function BarChartFigure({
   // On a phone the names' axis leaves the bars room.
   const labelWidth = useMediaQuery("(max-width: 40rem)") ? 110 : 170;
   const plotted = series.filter((s) => s.plotted !== false);
-  const height = horizontal ? Math.max(160, data.length * 44 + 40) : 280;
+  // Each bar's row as tall as its wrapped label: long names never overlap their neighbours.
+  const rowHeight = (label: string) => wrapLabel(label, labelWidth - 8).length * TICK_LINE + 14;
+  const rows = data.map((row) => Math.max(44, rowHeight(row.label)));
+  const height = horizontal ? Math.max(160, Math.max(0, ...rows) * data.length + 40) : 280;
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
@@ -52,7 +56,14 @@ export function BarChartFigure({
             {horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={false} stroke="var(--muted)" />
-                <YAxis type="category" dataKey="label" width={labelWidth} stroke="var(--muted)" />
+                <YAxis
+                  type="category"
+                  dataKey="label"
+                  width={labelWidth}
+                  stroke="var(--muted)"
+                  interval={0}
+                  tick={<WrappedTick width={labelWidth} />}
+                />
               </>
             ) : (
               <>
@@ -70,6 +81,7 @@ export function BarChartFigure({
                 fill={s.color ?? "var(--accent)"}
                 stackId={stacked ? "stack" : undefined}
                 isAnimationActive={false}
+                maxBarSize={horizontal ? 28 : undefined}
               />
             ))}
           </BarChart>

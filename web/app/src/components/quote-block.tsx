@@ -1,5 +1,5 @@
 import { type FragmentType, getFragmentData, graphql } from "../gql";
-import { languageName } from "../lib/labels";
+import { languageName, primaryLanguage } from "../lib/labels";
 import { SourceFields } from "./sources";
 
 export const QuoteFields = graphql(`
@@ -20,9 +20,22 @@ export const QuoteFields = graphql(`
   }
 `);
 
-/** A quote verbatim, in its own language, followed by its translations and who made them. */
-export function QuoteBlock({ quote }: { quote: FragmentType<typeof QuoteFields> }) {
+/**
+ * A quote verbatim, in its own language, followed by its translations and who made them. A quote
+ * in another language than its statement (`statementLanguage`) is a rendering a source reported,
+ * not the original words: it says so.
+ */
+export function QuoteBlock({
+  quote,
+  statementLanguage,
+}: {
+  quote: FragmentType<typeof QuoteFields>;
+  statementLanguage?: string;
+}) {
   const q = getFragmentData(QuoteFields, quote);
+  const reported =
+    statementLanguage !== undefined &&
+    primaryLanguage(q.language) !== primaryLanguage(statementLanguage);
   return (
     <figure className="quote">
       <blockquote lang={q.language}>
@@ -30,7 +43,11 @@ export function QuoteBlock({ quote }: { quote: FragmentType<typeof QuoteFields> 
       </blockquote>
       <figcaption>
         {q.speaker && <span className="speaker">{q.speaker.name}</span>}
-        <span className="lang-tag">{languageName(q.language)}, as spoken</span>
+        <span className="lang-tag">
+          {reported
+            ? `${languageName(q.language)}, as a source reported it: the ${languageName(statementLanguage)} original is not on record`
+            : `${languageName(q.language)}, original`}
+        </span>
       </figcaption>
       {q.translations.map((translation) => {
         const source = getFragmentData(SourceFields, translation.source);

@@ -26,6 +26,18 @@ const ThreatActorPageQuery = graphql(`
         id
         name
       }
+      suspectedOrigin {
+        government {
+          id
+          name
+        }
+        claimedBy
+        sources {
+          id
+          url
+          title
+        }
+      }
       affiliatedAgency {
         id
         name
@@ -58,6 +70,7 @@ export function ThreatActorPage() {
             {actor.affiliatedAgency && <> · {actor.affiliatedAgency.name}</>}
           </p>
         )}
+        {actor.suspectedOrigin && <SuspectedOrigin origin={actor.suspectedOrigin} />}
       </header>
       <section aria-labelledby="about-actor" className="block">
         <h2 id="about-actor">About</h2>
@@ -81,5 +94,35 @@ export function ThreatActorPage() {
       <ActorStatements actorId={actor.id} />
       <ActorLegalActions actorId={actor.id} />
     </article>
+  );
+}
+
+/** Where it is said to operate from, who says so and where: not a sponsorship. */
+function SuspectedOrigin({
+  origin,
+}: {
+  origin: {
+    government: { id: string; name: string };
+    claimedBy?: string | null;
+    sources: { id: string; url?: string | null; title?: string | null }[];
+  };
+}) {
+  const source = origin.sources.find((s) => s.url);
+  return (
+    <p className="suspected-origin">
+      Suspected origin:{" "}
+      <Link to={paths.government(origin.government.id)}>{origin.government.name}</Link>
+      {origin.claimedBy && <span className="muted"> · according to {origin.claimedBy}</span>}
+      {source?.url && (
+        <>
+          {" "}
+          (
+          <a href={source.url} rel="noreferrer">
+            source
+          </a>
+          )
+        </>
+      )}
+    </p>
   );
 }

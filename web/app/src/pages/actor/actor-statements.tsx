@@ -22,6 +22,7 @@ const ActorStatementsQuery = graphql(`
         nodes {
           id
           title
+          language
           issuedAt {
             value
             precision
@@ -69,7 +70,7 @@ export function ActorStatements({ actorId }: { actorId: string }) {
               {statement.speaker && <> · {statement.speaker.name}</>}
             </p>
             {statement.quotes.slice(0, 2).map((quote, index) => (
-              <QuoteBlock key={index} quote={quote} />
+              <QuoteBlock key={index} quote={quote} statementLanguage={statement.language} />
             ))}
             <Sources sources={statement.sources} />
           </li>

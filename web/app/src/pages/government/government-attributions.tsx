@@ -5,7 +5,7 @@ import { PartialDateText } from "../../components/partial-date-text";
 import { QueryError } from "../../components/query-state";
 import { getFragmentData, graphql } from "../../gql";
 import type { AttributionRowFieldsFragment } from "../../gql/graphql";
-import { enumLabel } from "../../lib/labels";
+import { confidenceText } from "../../lib/labels";
 import { paths } from "../../lib/paths";
 import { yearOf } from "../../lib/partial-date";
 import { usePageCursor } from "../../lib/use-page-cursor";
@@ -15,6 +15,7 @@ const AttributionRowFields = graphql(`
     id
     confidenceWording
     confidenceLevel
+    confidenceScore
     issuedAt {
       value
       precision
@@ -154,7 +155,9 @@ function AttributionRow({
           · <q>{row.confidenceWording}</q>
         </>
       )}
-      {row.confidenceLevel && <span className="badge">{enumLabel(row.confidenceLevel)}</span>}
+      {row.confidenceLevel && (
+        <span className="badge">{confidenceText(row.confidenceLevel, row.confidenceScore)}</span>
+      )}
     </li>
   );
 }

@@ -78,7 +78,7 @@ export function StatementResults({ text }: { text: string }) {
               {statement.speaker && <> · {statement.speaker.name}</>} ·{" "}
               {languageName(statement.language)}
             </p>
-            {quote && <QuoteBlock quote={quote} />}
+            {quote && <QuoteBlock quote={quote} statementLanguage={statement.language} />}
             {statement.incidents.nodes.length > 0 && (
               <p>
                 About:{" "}
