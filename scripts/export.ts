@@ -3,7 +3,8 @@ import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { toStixBundle } from "../stix/bundle";
-import { exportBundle } from "./bundle-io";
+import { exportRecords } from "../stix/read";
+import { overHttp } from "./bundle-io";
 
 const USAGE = "usage: npm run export -- FILE [--format bundle|stix] [--url URL] [--token TOKEN]";
 
@@ -24,10 +25,11 @@ async function main() {
   if (values.format !== "bundle" && values.format !== "stix") {
     throw new Error(`--format must be bundle or stix, got "${values.format}"\n${USAGE}`);
   }
-  const bundle = await exportBundle({ url: values.url, token: values.token }, console.log);
+  const client = overHttp({ url: values.url, token: values.token });
+  const { bundle, stamps } = await exportRecords(client, console.log);
   let output: object = bundle;
   if (values.format === "stix") {
-    const stix = toStixBundle(bundle);
+    const stix = toStixBundle(bundle, stamps);
     console.log(`mapped to ${stix.objects.length} STIX 2.1 objects`);
     output = stix;
   }

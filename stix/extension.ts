@@ -4,7 +4,7 @@ import { stixId } from "./ids";
 import { SPEC_VERSION, type StixObject } from "./model";
 
 /** The day version 1.0.0 of the extension was defined: created/modified of the two objects below. */
-const DEFINED = "2026-12-01T00:00:00.000Z";
+export const DEFINED = "2026-12-01T00:00:00.000Z";
 
 /** The producer of every object: `created_by_ref` of all but reports and attributions. */
 export const PROJECT_IDENTITY: StixObject = {

@@ -10,7 +10,7 @@ import { place, sector, targets, vulnerability } from "./shared";
  * stixview still reserve its name (core.json refuses `"type": "incident"`).
  */
 export function mapIncidents(m: Mapping): void {
-  for (const incident of m.incidents.values()) {
+  for (const incident of m.mapped("Incident", m.incidents)) {
     const origin = m.origin("incidents", `Incident:${incident.id}`, incident, [
       incident.disclosed,
       incident.firstObserved,
