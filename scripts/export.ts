@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { toStixBundle } from "../stix/bundle";
+import { stixBundle, stixGraph } from "../stix/bundle";
 import { exportRecords } from "../stix/read";
 import { overHttp } from "./bundle-io";
 
@@ -29,8 +29,12 @@ async function main() {
   const { bundle, stamps } = await exportRecords(client, console.log);
   let output: object = bundle;
   if (values.format === "stix") {
-    const stix = toStixBundle(bundle, stamps);
+    const graph = stixGraph(bundle, { stamps });
+    const stix = stixBundle(graph.objects());
     console.log(`mapped to ${stix.objects.length} STIX 2.1 objects`);
+    if (graph.omittedUrls) {
+      console.log(`left out ${graph.omittedUrls} URLs that are no URI even escaped (RFC 3986)`);
+    }
     output = stix;
   }
   writeFileSync(positionals[0], `${JSON.stringify(output, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Bundle } from "../platform/bundle";
 import { Mapping, type MappingOptions } from "./context";
-import { EXTENSION_DEFINITION, PROJECT_IDENTITY } from "./extension";
+import { EXTENSION_DEFINITION, PROJECT_IDENTITY, PROPERTY_EXTENSION } from "./extension";
 import { mapGovernments } from "./governments";
 import { stixId } from "./ids";
 import { mapIncidents } from "./incidents";
@@ -33,6 +33,7 @@ export function stixGraph(bundle: Bundle, options: MappingOptions = {}): StixGra
 /** The objects that come from no record: the project's identity and its extension definitions. */
 export const STATIC_OBJECTS: { object: StixObject; collections: CollectionKey[] }[] = [
   { object: PROJECT_IDENTITY, collections: [...COLLECTION_KEYS] },
+  { object: PROPERTY_EXTENSION, collections: [...COLLECTION_KEYS] },
   { object: EXTENSION_DEFINITION, collections: ["legal-actions"] },
 ];
 

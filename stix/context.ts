@@ -1,6 +1,6 @@
 import { type Bundle, type SourceEntry, citedSources } from "../platform/bundle";
 import { createdModified } from "./dates";
-import { DEFINED, PROJECT_IDENTITY } from "./extension";
+import { DEFINED, PROJECT_IDENTITY, withPropertyExtension } from "./extension";
 import { stixId } from "./ids";
 import {
   type CollectionKey,
@@ -12,6 +12,7 @@ import {
   compact,
   recordReference,
   sourceReference,
+  uri,
 } from "./model";
 import type {
   AgencyRecord,
@@ -119,12 +120,23 @@ export class Mapping {
   references(globalId: string, record: Cited): ExternalReference[] {
     return [
       recordReference(globalId),
-      ...this.citedKeys(record).map((key) => sourceReference(key, this.sources[key])),
+      ...this.citedKeys(record).map((key) => this.sourceReference(key)!),
     ];
   }
 
   sourceReference(key: string | undefined): ExternalReference | undefined {
-    return key ? sourceReference(key, this.sources[key]) : undefined;
+    if (!key) return undefined;
+    const reference = sourceReference(key, this.sources[key]);
+    if (this.sources[key]?.url && !reference.url) this.graph.omittedUrls += 1;
+    return reference;
+  }
+
+  /** `url` as a URI (model.ts, `uri`), or undefined, counted, when it cannot be one. */
+  url(url: string | undefined): string | undefined {
+    if (!url) return undefined;
+    const escaped = uri(url);
+    if (!escaped) this.graph.omittedUrls += 1;
+    return escaped;
   }
 
   /**
@@ -132,15 +144,17 @@ export class Mapping {
    * by the project unless `properties` say who; null and empty properties are dropped.
    */
   add(type: string, name: string, origin: Origin, properties: Record<string, unknown>): string {
-    const object = compact({
-      type,
-      spec_version: SPEC_VERSION,
-      id: stixId(type, name),
-      created_by_ref: PROJECT_IDENTITY.id,
-      created: origin.created,
-      modified: origin.modified,
-      ...properties,
-    }) as StixObject;
+    const object = withPropertyExtension(
+      compact({
+        type,
+        spec_version: SPEC_VERSION,
+        id: stixId(type, name),
+        created_by_ref: PROJECT_IDENTITY.id,
+        created: origin.created,
+        modified: origin.modified,
+        ...properties,
+      }) as StixObject,
+    );
     return this.graph.add(object, origin.placements);
   }
 

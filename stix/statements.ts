@@ -1,7 +1,7 @@
 import type { Mapping } from "./context";
 import { periodStart, precisions } from "./dates";
 import { stixId } from "./ids";
-import { X, asciiUrl } from "./model";
+import { X } from "./model";
 import type { AttributionRecord, QuoteRecord, StatementRecord } from "./records";
 import { stateActor } from "./shared";
 
@@ -46,7 +46,7 @@ export function mapStatements(m: Mapping): void {
         statement.url && {
           source_name: issuerName,
           description: "the statement as published",
-          url: asciiUrl(statement.url),
+          url: m.url(statement.url),
         },
         ...cited,
       ].filter(Boolean),

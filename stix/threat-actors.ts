@@ -22,7 +22,11 @@ export function mapThreatActors(m: Mapping): void {
       external_references: [
         self,
         ...(actor.externalIds ?? []).map((external) =>
-          compact({ source_name: external.system, external_id: external.id, url: external.url }),
+          compact({
+            source_name: external.system,
+            external_id: external.id,
+            url: m.url(external.url),
+          }),
         ),
         ...cited,
       ],
