@@ -89,9 +89,9 @@ export function flatExtension(object: StixObject): StixObject {
   const extensions = object.extensions as Record<string, Record<string, unknown>> | undefined;
   const own = extensions?.[PROPERTY_EXTENSION.id];
   if (!own) return object;
-  const { extension_type: _type, ...properties } = own;
+  const properties = Object.entries(own).filter(([key]) => key !== "extension_type");
   return {
     ...object,
-    ...Object.fromEntries(Object.entries(properties).map(([key, value]) => [`${X}${key}`, value])),
+    ...Object.fromEntries(properties.map(([key, value]) => [`${X}${key}`, value])),
   };
 }
