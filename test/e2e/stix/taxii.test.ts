@@ -192,6 +192,48 @@ describe("stix > taxii > the read-only TAXII 2.1 server > discovery, collections
   });
 });
 
+/** Subgraph requests the gateway has made so far (its `subgraph_fetch_duration_seconds`). */
+async function subgraphRequests(base: string): Promise<number> {
+  const { text } = await httpRequest(new URL("metrics", base));
+  return [...text.matchAll(/^subgraph_fetch_duration_seconds_count\{[^}]*\} (\d+)$/gm)].reduce(
+    (sum, [, count]) => sum + Number(count),
+    0,
+  );
+}
+
+// A page reads only what it serves: the collection's positions, those records, what they name.
+describe("stix > taxii > the read-only TAXII 2.1 server > cost by the page", () => {
+  it("reads a page, a manifest page and one record with a bounded number of subgraph requests", async () => {
+    const cost = async (path: string, accept = TAXII) => {
+      const before = await subgraphRequests(base);
+      const answer = await get(base, path, { accept });
+      expect(answer.status, path).toBe(200);
+      return (await subgraphRequests(base)) - before;
+    };
+    const objects = `${ROOT}collections/${EVERYTHING}/objects/`;
+    const first = await get(base, `${objects}?limit=100`);
+    // Three operations (positions, records, what they name), one request per subgraph each.
+    for (const path of [
+      `${objects}?limit=1`,
+      `${objects}?limit=100`,
+      `${objects}?limit=1000`,
+      `${objects}?limit=100&next=${first.body.next}`,
+      `${ROOT}collections/governments/manifest/?limit=100`,
+    ]) {
+      const requests = await cost(path);
+      expect(requests, path).toBeGreaterThan(0);
+      expect(requests, path).toBeLessThanOrEqual(9);
+    }
+    // One record: it, then what it names, round by round.
+    expect(
+      await cost("stix/Statement:us-dos-2021-07-19-blinken-prc-cyber", STIX),
+    ).toBeLessThanOrEqual(12);
+    const before = await subgraphRequests(base);
+    expect((await get(base, "stix/Government:nope", { accept: STIX })).status).toBe(404);
+    expect((await subgraphRequests(base)) - before).toBeLessThanOrEqual(1);
+  });
+});
+
 // Each source's collection, one object and its versions, match[] filters, content negotiation.
 describe("stix > taxii > the read-only TAXII 2.1 server > sources, objects and media types", () => {
   it("splits the objects by source: each collection holds its records' objects", async () => {
