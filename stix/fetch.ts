@@ -41,6 +41,8 @@ export class Loaded {
 }
 
 const IDS_PER_LIST = 100;
+/** Root fields per operation: the gateway's MAX_ROOT_FIELDS default (10) less a margin. */
+const MAX_LISTS = 8;
 
 function chunks<T>(values: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -61,10 +63,10 @@ export async function readRecords(execute: Execute, wanted: Wanted, into: Loaded
   const total = lists.reduce((sum, list) => sum + list.ids.length, 0);
   await shrinking(total, async (size) => {
     const parts = lists.flatMap((list) => chunks(list.ids, size).map((ids) => ({ ...list, ids })));
-    const operations: (typeof parts)[] = [];
-    let count = Infinity;
+    const operations: (typeof parts)[] = [[]];
+    let count = 0;
     for (const part of parts) {
-      if (count + part.ids.length > size) {
+      if (count + part.ids.length > size || operations.at(-1)!.length >= MAX_LISTS) {
         operations.push([]);
         count = 0;
       }

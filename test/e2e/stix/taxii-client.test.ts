@@ -1,5 +1,7 @@
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
@@ -131,5 +133,21 @@ describe.skipIf(!available)("stix > taxii2-client (OASIS) > reads the server", (
     expect(objects[0].modified > before.modified).toBe(true);
     expect(objects[0].created).toBe(before.created);
     expect(objects[0].extensions).not.toEqual(before.extensions);
+  });
+
+  it("runs the README's taxii2-client example as written", async () => {
+    const readme = readFileSync(projectPath("README.md"), "utf8");
+    const example = /```python\n(from taxii2client[\s\S]*?)```/.exec(readme)![1];
+    const dir = mkdtempSync(join(tmpdir(), "taxii2-client-"));
+    const file = join(dir, "example.py");
+    writeFileSync(file, example.replaceAll("http://127.0.0.1:4000/", federation.gatewayUrl));
+    const { stdout } = await run(PYTHON, [file], {
+      env: { PATH: process.env.PATH, PYTHONPATH: CLIENT },
+    });
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe(`attribution-graph TAXII 2.1 ['${discovery}attribution-graph/']`);
+    expect(lines[1]).toMatch(/^\d+ objects$/);
+    expect(Number(lines[1].split(" ")[0])).toBeGreaterThan(500);
+    expect(lines[2]).toBe("True 10");
   });
 });
