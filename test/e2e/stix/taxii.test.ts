@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportBundle, overHttp } from "../../../scripts/bundle-io";
 import { httpRequest } from "../../../scripts/graphql-client";
 import { toStixBundle } from "../../../stix/bundle";
-import { EXTENSION_DEFINITION, PROJECT_IDENTITY } from "../../../stix/extension";
+import {
+  EXTENSION_DEFINITION,
+  PROJECT_IDENTITY,
+  PROPERTY_EXTENSION,
+} from "../../../stix/extension";
 import { uuidv5 } from "../../../stix/ids";
 import type { StixObject } from "../../../stix/model";
 import { exportRecords } from "../../../stix/read";
@@ -172,6 +176,19 @@ describe("stix > taxii > the read-only TAXII 2.1 server > discovery, collections
     expect(after.body).toEqual({ more: false });
   });
 
+  it("ends a page inside one record's objects and goes on after the last one served", async () => {
+    // The last dozen records of the incidents collection: campaigns with their relationships.
+    const whole = await allPages(base, `${ROOT}collections/incidents/manifest/`, 1000);
+    const dates = [...new Set(whole.flatMap((p) => p.body.objects.map((o: any) => o.date_added)))];
+    const cut = (dates as string[]).sort().at(-13)!;
+    const path = `${ROOT}collections/incidents/objects/?added_after=${cut}`;
+    const atOnce = (await allPages(base, path, 1000)).flatMap((p) => p.body.objects ?? []);
+    expect(atOnce.length).toBeGreaterThan(12);
+    const byTwo = await allPages(base, path, 2);
+    for (const page of byTwo) expect(page.body.objects.length).toBeLessThanOrEqual(2);
+    expect(byTwo.flatMap((p) => p.body.objects)).toEqual(atOnce);
+  });
+
   it("gives the manifest: id, date_added, version and media type of each object, paged", async () => {
     const pages = await allPages(base, `${ROOT}collections/everything/manifest/`, 150);
     const records = pages.flatMap((page) => page.body.objects);
@@ -242,14 +259,24 @@ describe("stix > taxii > the read-only TAXII 2.1 server > sources, objects and m
       const pages = await allPages(base, `${ROOT}collections/${alias}/objects/`, 1000);
       held[alias] = pages.flatMap((page) => page.body.objects);
       expect(held[alias].map((o) => o.id)).toContain(PROJECT_IDENTITY.id);
+      expect(held[alias].map((o) => o.id)).toContain(PROPERTY_EXTENSION.id);
     }
     const types = (alias: string) => new Set(held[alias].map((object) => object.type));
+    // Every collection carries the definition of the project's property extension.
     expect(types("governments")).toEqual(
-      new Set(["identity", "location", "threat-actor", "report", "relationship"]),
+      new Set([
+        "extension-definition",
+        "identity",
+        "location",
+        "threat-actor",
+        "report",
+        "relationship",
+      ]),
     );
     // A state an intrusion set is said to be sponsored by acts as a threat actor there too.
     expect(types("incidents")).toEqual(
       new Set([
+        "extension-definition",
         "identity",
         "threat-actor",
         "intrusion-set",
