@@ -2,7 +2,7 @@ import { STATIC_OBJECTS, recordGraph } from "../bundle";
 import { DEFINED } from "../extension";
 import { Loaded, type Wanted, readRecords, unread } from "../fetch";
 import type { StixObject } from "../model";
-import { type Execute, KINDS, type Kind, tooLarge } from "../read";
+import { type Execute, KINDS, type Kind } from "../read";
 import type { Collection } from "./collections";
 import { TaxiiError } from "./errors";
 import type { Listing, Stored } from "./pages";
@@ -57,8 +57,8 @@ async function positions(execute: Execute, kinds: Kind[], at: Position, listing:
       ...Object.fromEntries(kinds.map((kind, i) => [`a${i}`, at.c[kind.type] ?? null])),
     },
   ).catch((error: unknown) => {
-    if (Object.keys(at.c).length && !tooLarge(error)) throw badToken();
-    throw error;
+    const refused = error instanceof TaxiiError && error.code === "BAD_USER_INPUT";
+    throw refused && Object.keys(at.c).length ? badToken(listing.next) : error;
   });
   let more = false;
   const candidates: Candidate[] = kinds.flatMap((kind, i) => {

@@ -99,6 +99,8 @@ function inProcess<C extends BaseContext>(server: ApolloServer<C>, contextValue:
 }
 
 const STATUS_OF_CODE: Record<string, number> = {
+  // A cursor of a `next` token the subgraph refuses (feed.ts answers it as a bad token).
+  BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,

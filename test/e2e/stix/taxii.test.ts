@@ -396,6 +396,11 @@ describe("stix > taxii > the read-only TAXII 2.1 server > keys and bad requests"
         400,
         /^next: "bm90IGEgdG9rZW4" is not a token this server gave/,
       ],
+      [
+        `${objects}?next=${Buffer.from('{"c":{"Government":"not-a-cursor"}}').toString("base64url")}`,
+        400,
+        /^next: ".*" is not a token this server gave/,
+      ],
       [`${objects}?match[colour]=red`, 400, /^match\[colour\]: not a filter of this server/],
       [`${objects}?match[id]=apt40`, 400, /^match\[id\]: "apt40" is not a STIX identifier/],
       [`${objects}?match[version]=latest`, 400, /^match\[version\]: "latest" is not a version/],
