@@ -114,6 +114,29 @@ const exportPage = (execute: Execute, { list, order }: Kind, after: string | nul
     return data.page;
   });
 
+/** Every record, page by page, kind after kind (KINDS order): a page at a time in memory. */
+export async function* recordPages(
+  execute: Execute,
+): AsyncGenerator<{ kind: Kind; nodes: RecordNode[]; last: boolean }> {
+  for (const kind of KINDS) {
+    let after: string | null = null;
+    for (;;) {
+      const page: ExportPage = await exportPage(execute, kind, after);
+      yield { kind, nodes: page.nodes, last: !page.pageInfo.hasNextPage };
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+  }
+}
+
+/** Sources by key, sorted: the same bytes on every export. */
+export const sortedSources = (sources: Record<string, SourceEntry>) =>
+  Object.fromEntries(
+    Object.keys(sources)
+      .sort()
+      .map((key) => [key, sources[key]]),
+  );
+
 /** Reads every record, page by page, into one deterministic bundle and their system times. */
 export async function exportRecords(
   execute: Execute,
@@ -122,26 +145,15 @@ export async function exportRecords(
   const bundle: Bundle = { format: BUNDLE_FORMAT, sources: {} };
   const sources: Record<string, SourceEntry> = {};
   const stamps: Stamps = new Map();
-  for (const kind of KINDS) {
-    const records: BundleRecord[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: ExportPage = await exportPage(execute, kind, after);
-      for (const { bundleRecord, recordTime } of page.nodes) {
-        records.push(bundleRecord.record);
-        Object.assign(sources, bundleRecord.sources);
-        stamps.set(`${kind.type}:${bundleRecord.record.id}`, recordTime);
-      }
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
+  for await (const { kind, nodes, last } of recordPages(execute)) {
+    const records = (bundle[kind.key] ??= []);
+    for (const { bundleRecord, recordTime } of nodes) {
+      records.push(bundleRecord.record);
+      Object.assign(sources, bundleRecord.sources);
+      stamps.set(`${kind.type}:${bundleRecord.record.id}`, recordTime);
     }
-    bundle[kind.key] = records;
-    progress(`exported ${records.length} ${kind.key}`);
+    if (last) progress(`exported ${records.length} ${kind.key}`);
   }
-  bundle.sources = Object.fromEntries(
-    Object.keys(sources)
-      .sort()
-      .map((k) => [k, sources[k]]),
-  );
+  bundle.sources = sortedSources(sources);
   return { bundle, stamps };
 }
