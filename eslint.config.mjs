@@ -122,6 +122,20 @@ export default tseslint.config(
     },
   },
   {
+    // The servers never load the command-line tools: what both use lives in stix/ or platform/.
+    files: ["stix/**/*.ts", "gateway/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/scripts/*"], message: "stix/ and gateway/ never import scripts/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests explore JSON answers; typing every response shape would add noise, not safety.
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

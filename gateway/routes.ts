@@ -34,6 +34,7 @@ export function gatewayRoutes(config: GatewaySettings, parts: RouteParts) {
       admission: parts.admission,
       requestTimeoutMs: parts.limits.requestTimeoutMs,
       maxContentLength: parts.limits.maxBodyBytes,
+      maxResponseBytes: parts.limits.maxResponseBytes,
       publicUrl: parts.publicUrl,
     }),
     ...webRoutes({ introspection: config.introspection, root: config.webRoot }),

@@ -1,11 +1,5 @@
-import {
-  BUNDLE_FORMAT,
-  type Bundle,
-  type BundleKey,
-  type BundleRecord,
-  type SourceEntry,
-  citedSources,
-} from "../platform/bundle";
+import { type Bundle, type BundleRecord, type SourceEntry, citedSources } from "../platform/bundle";
+import { type Execute, KINDS, exportRecords } from "../stix/read";
 import { bundleErrors } from "./validation";
 import { graphQLData } from "./graphql-client";
 
@@ -15,40 +9,7 @@ export interface GatewayClient {
   token?: string;
 }
 
-/**
- * Runs one GraphQL operation through the gateway and answers its data; any error fails it, so
- * an export is never partial. The gateway's TAXII server passes one that runs in-process.
- */
-export type Execute = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
-
-type Kind = {
-  key: BundleKey;
-  type: string;
-  list: string;
-  order: string;
-};
-
-/** In write order: a record's references inside its subgraph exist before it is written. */
-export const KINDS: Kind[] = [
-  { key: "governments", type: "Government", list: "governments", order: "{ field: ID }" },
-  { key: "agencies", type: "Agency", list: "agencies", order: "{ field: ID }" },
-  { key: "officials", type: "Official", list: "officials", order: "{ field: ID }" },
-  { key: "threatActors", type: "ThreatActor", list: "threatActors", order: "{ field: ID }" },
-  { key: "incidents", type: "Incident", list: "incidents", order: "{ field: ID, direction: ASC }" },
-  {
-    key: "statements",
-    type: "Statement",
-    list: "statements",
-    order: "{ field: ID, direction: ASC }",
-  },
-  { key: "persons", type: "Person", list: "persons", order: "{ field: ID }" },
-  {
-    key: "legalActions",
-    type: "LegalAction",
-    list: "legalActions",
-    order: "{ field: ID, direction: ASC }",
-  },
-];
+export { type Execute, KINDS } from "../stix/read";
 
 export function request<T>(
   client: GatewayClient,
@@ -153,67 +114,17 @@ export async function importBundle(
   return report;
 }
 
-type ExportPage = {
-  nodes: { bundleRecord: { record: { id: string }; sources: Record<string, SourceEntry> } }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-};
-
-/** A page whose records passed a byte budget (MAX_RESPONSE_BYTES), over HTTP or in-process. */
-const tooLarge = (error: unknown) =>
-  (error as { code?: string }).code === "RESPONSE_TOO_LARGE" ||
-  /^RESPONSE_TOO_LARGE\b/.test((error as Error).message ?? "");
-
-/**
- * The page of `list` after `after`, of 100 records, or fewer when records near their maxima make
- * a page pass the byte budget: asked again a quarter as large, down to one record.
- */
-async function exportPage(execute: Execute, list: string, order: string, after: string | null) {
-  for (let first = 100; ; first = Math.ceil(first / 4)) {
-    try {
-      const data = await execute<{ page: ExportPage }>(
-        `query Export($after: String, $first: Int) {
-            page: ${list}(first: $first, after: $after, orderBy: ${order}) {
-              nodes { bundleRecord }
-              pageInfo { hasNextPage endCursor }
-            }
-          }`,
-        { after, first },
-      );
-      return data.page;
-    } catch (error) {
-      if (first === 1 || !tooLarge(error)) throw error;
-    }
-  }
-}
+/** Runs operations through the gateway over HTTP, as `client`. */
+export const overHttp =
+  (client: GatewayClient): Execute =>
+  (query, variables) =>
+    request(client, query, variables);
 
 /** Reads every record through the gateway, page by page, into one deterministic bundle. */
 export async function exportBundle(
   client: GatewayClient | Execute,
   progress: (line: string) => void = () => undefined,
 ): Promise<Bundle> {
-  const execute: Execute =
-    typeof client === "function" ? client : (query, variables) => request(client, query, variables);
-  const bundle: Bundle = { format: BUNDLE_FORMAT, sources: {} };
-  const sources: Record<string, SourceEntry> = {};
-  for (const { key, list, order } of KINDS) {
-    const records: { id: string }[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: ExportPage = await exportPage(execute, list, order, after);
-      for (const { bundleRecord } of page.nodes) {
-        records.push(bundleRecord.record);
-        Object.assign(sources, bundleRecord.sources);
-      }
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    bundle[key] = records as BundleRecord[];
-    progress(`exported ${records.length} ${key}`);
-  }
-  bundle.sources = Object.fromEntries(
-    Object.keys(sources)
-      .sort()
-      .map((k) => [k, sources[k]]),
-  );
-  return bundle;
+  const execute = typeof client === "function" ? client : overHttp(client);
+  return (await exportRecords(execute, progress)).bundle;
 }

@@ -1,11 +1,46 @@
 // type-graphql and TypeORM decorators read it at import time: load it before anything else.
 import "reflect-metadata";
-import { writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { toStixBundle } from "../stix/bundle";
-import { exportBundle } from "./bundle-io";
+import { BUNDLE_FORMAT, type SourceEntry } from "../platform/bundle";
+import { stixBundle, stixGraph } from "../stix/bundle";
+import { type Execute, exportRecords, recordPages, sortedSources } from "../stix/read";
+import { overHttp } from "./bundle-io";
 
 const USAGE = "usage: npm run export -- FILE [--format bundle|stix] [--url URL] [--token TOKEN]";
+
+/**
+ * The project's bundle format, written page by page as the records come: one page of records in
+ * memory at a time (pages shrink under the gateway's byte budget), the sources last.
+ */
+async function writeBundle(execute: Execute, file: string) {
+  const out = createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, "drain");
+  };
+  const sources: Record<string, SourceEntry> = {};
+  let count = 0;
+  await write(`{\n  "format": ${JSON.stringify(BUNDLE_FORMAT)}`);
+  for await (const { kind, nodes, last } of recordPages(execute)) {
+    if (count === 0) await write(`,\n  ${JSON.stringify(kind.key)}: [`);
+    for (const { bundleRecord } of nodes) {
+      const json = JSON.stringify(bundleRecord.record, null, 2).replace(/\n/g, "\n    ");
+      await write(`${count ? "," : ""}\n    ${json}`);
+      Object.assign(sources, bundleRecord.sources);
+      count += 1;
+    }
+    if (last) {
+      await write(count ? "\n  ]" : "]");
+      console.log(`exported ${count} ${kind.key}`);
+      count = 0;
+    }
+  }
+  const sorted = JSON.stringify(sortedSources(sources), null, 2).replace(/\n/g, "\n  ");
+  await write(`,\n  "sources": ${sorted}\n}\n`);
+  out.end();
+  await once(out, "finish");
+}
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -24,14 +59,20 @@ async function main() {
   if (values.format !== "bundle" && values.format !== "stix") {
     throw new Error(`--format must be bundle or stix, got "${values.format}"\n${USAGE}`);
   }
-  const bundle = await exportBundle({ url: values.url, token: values.token }, console.log);
-  let output: object = bundle;
-  if (values.format === "stix") {
-    const stix = toStixBundle(bundle);
+  const client = overHttp({ url: values.url, token: values.token });
+  if (values.format === "bundle") {
+    await writeBundle(client, positionals[0]);
+  } else {
+    // A STIX bundle needs every record at once: an object several records make is merged.
+    const { bundle, stamps } = await exportRecords(client, console.log);
+    const graph = stixGraph(bundle, { stamps });
+    const stix = stixBundle(graph.objects());
     console.log(`mapped to ${stix.objects.length} STIX 2.1 objects`);
-    output = stix;
+    if (graph.omittedUrls) {
+      console.log(`left out ${graph.omittedUrls} URLs that are no URI even escaped (RFC 3986)`);
+    }
+    writeFileSync(positionals[0], `${JSON.stringify(stix, null, 2)}\n`);
   }
-  writeFileSync(positionals[0], `${JSON.stringify(output, null, 2)}\n`);
   console.log(`wrote ${positionals[0]}`);
 }
 

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import type { Bundle } from "../platform/bundle";
-import { Mapping } from "./context";
-import { EXTENSION_DEFINITION, PROJECT_IDENTITY } from "./extension";
+import { Mapping, type MappingOptions } from "./context";
+import { EXTENSION_DEFINITION, PROJECT_IDENTITY, PROPERTY_EXTENSION } from "./extension";
 import { mapGovernments } from "./governments";
 import { stixId } from "./ids";
 import { mapIncidents } from "./incidents";
 import { mapLegalActions } from "./legal-actions";
 import { mapPersons } from "./persons";
-import { COLLECTION_KEYS, type StixGraph, type StixObject } from "./model";
+import { COLLECTION_KEYS, type CollectionKey, type StixGraph, type StixObject } from "./model";
+import type { Stamps } from "./read";
 import { mapStatements } from "./statements";
 import { mapThreatActors } from "./threat-actors";
 
@@ -18,15 +19,27 @@ export interface StixBundle {
 }
 
 /** Every STIX object made from an export bundle (see README, "STIX 2.1 and TAXII 2.1"). */
-export function stixGraph(bundle: Bundle): StixGraph {
-  const m = new Mapping(bundle);
-  m.graph.add(
-    { ...PROJECT_IDENTITY },
-    COLLECTION_KEYS.map((collection) => ({ collection, record: "attribution-graph" })),
-  );
-  m.graph.add({ ...EXTENSION_DEFINITION }, [
-    { collection: "legal-actions", record: "attribution-graph" },
-  ]);
+export function stixGraph(bundle: Bundle, options: MappingOptions = {}): StixGraph {
+  const graph = recordGraph(bundle, options);
+  for (const { object, collections } of STATIC_OBJECTS) {
+    graph.add(
+      { ...object },
+      collections.map((collection) => ({ collection, record: "attribution-graph" })),
+    );
+  }
+  return graph;
+}
+
+/** The objects that come from no record: the project's identity and its extension definitions. */
+export const STATIC_OBJECTS: { object: StixObject; collections: CollectionKey[] }[] = [
+  { object: PROJECT_IDENTITY, collections: [...COLLECTION_KEYS] },
+  { object: PROPERTY_EXTENSION, collections: [...COLLECTION_KEYS] },
+  { object: EXTENSION_DEFINITION, collections: ["legal-actions"] },
+];
+
+/** The objects made from the records `options.own` names (all by default), and no other. */
+export function recordGraph(bundle: Bundle, options: MappingOptions = {}): StixGraph {
+  const m = new Mapping(bundle, options);
   mapGovernments(m);
   mapThreatActors(m);
   mapIncidents(m);
@@ -42,7 +55,8 @@ export function stixBundle(objects: StixObject[]): StixBundle {
   return { type: "bundle", id: stixId("bundle", digest), objects };
 }
 
-export const toStixBundle = (bundle: Bundle): StixBundle => stixBundle(stixGraph(bundle).objects());
+export const toStixBundle = (bundle: Bundle, stamps?: Stamps): StixBundle =>
+  stixBundle(stixGraph(bundle, { stamps }).objects());
 
 /**
  * The objects made from one record (`Statement:…`, `Attribution:…`, any global id) and

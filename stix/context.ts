@@ -1,6 +1,6 @@
 import { type Bundle, type SourceEntry, citedSources } from "../platform/bundle";
 import { createdModified } from "./dates";
-import { PROJECT_IDENTITY } from "./extension";
+import { DEFINED, PROJECT_IDENTITY, withPropertyExtension } from "./extension";
 import { stixId } from "./ids";
 import {
   type CollectionKey,
@@ -12,6 +12,7 @@ import {
   compact,
   recordReference,
   sourceReference,
+  uri,
 } from "./model";
 import type {
   AgencyRecord,
@@ -24,6 +25,17 @@ import type {
   StatementRecord,
   ThreatActorRecord,
 } from "./records";
+import type { Stamps } from "./read";
+
+export interface MappingOptions {
+  /**
+   * System time of each record (global id → recordTime): `created`/`modified` of its objects.
+   * Without it (a bundle file), the publication dates of the sources it cites (dates.ts).
+   */
+  stamps?: Stamps;
+  /** Global ids of the records to map; the others are only looked up. All when absent. */
+  own?: Set<string>;
+}
 
 /** What every object made from one record shares: its timestamps and where it is served. */
 export interface Origin {
@@ -49,7 +61,12 @@ export class Mapping {
   readonly legalActions: Map<string, LegalActionRecord>;
   readonly persons: Map<string, PersonRecord>;
 
-  constructor(bundle: Bundle) {
+  readonly stamps?: Stamps;
+  private readonly own?: Set<string>;
+
+  constructor(bundle: Bundle, options: MappingOptions = {}) {
+    this.stamps = options.stamps;
+    this.own = options.own;
     this.sources = bundle.sources ?? {};
     this.governments = byId(bundle.governments);
     this.agencies = byId(bundle.agencies);
@@ -61,34 +78,65 @@ export class Mapping {
     this.persons = byId(bundle.persons);
   }
 
+  /** The records of `records` (of GraphQL type `type`) to map. */
+  mapped<T extends Cited>(type: string, records: Map<string, T>): T[] {
+    const all = [...records.values()];
+    return this.own ? all.filter((record) => this.own!.has(`${type}:${record.id}`)) : all;
+  }
+
   /**
-   * The origin of `record`'s objects: `created`/`modified` from the publication dates of the
-   * sources it cites (its own dates when none is dated; see dates.ts), served in `collection`.
+   * The origin of `record`'s objects, served in `collection`: `created`/`modified` are its
+   * system time (createdAt, updatedAt); in a bundle without it, the publication dates of the
+   * sources it cites (its own dates when none is dated; see dates.ts).
    */
   origin(
     collection: CollectionKey,
     globalId: string,
     record: Cited,
     ownDates: (string | undefined)[] = [],
+    /** The record whose system time it takes: an attribution takes its statement's. */
+    stampedBy = globalId,
   ): Origin {
+    const placements = [{ collection, record: globalId }];
+    const stamp = this.stamps?.get(stampedBy);
+    if (stamp) return { globalId, created: stamp.createdAt, modified: stamp.updatedAt, placements };
     const published = this.citedKeys(record).map((key) => this.sources[key]?.publishedAt);
-    return {
-      globalId,
-      ...createdModified(published, ownDates),
-      placements: [{ collection, record: globalId }],
-    };
+    return { globalId, ...createdModified(published, ownDates), placements };
+  }
+
+  /**
+   * The origin of an object made for several records (a sector, a CVE, a state acting as a
+   * threat actor), as `by` makes it: each record that names it serves a version of it, with
+   * its own `modified`; `created`, which all versions share, is the day the mapping was defined.
+   * Named `globalId`, served with `by` and with the record it stands for, if any.
+   */
+  shared(globalId: string, by: Origin, of?: Origin): Origin {
+    const placements = [...(of?.placements ?? []), ...by.placements];
+    if (!this.stamps) return { ...(of ?? by), globalId, placements };
+    return { globalId, created: DEFINED, modified: by.modified, placements };
   }
 
   /** The record itself, then every source it cites (its own, its timeline's, translations'). */
   references(globalId: string, record: Cited): ExternalReference[] {
     return [
       recordReference(globalId),
-      ...this.citedKeys(record).map((key) => sourceReference(key, this.sources[key])),
+      ...this.citedKeys(record).map((key) => this.sourceReference(key)!),
     ];
   }
 
   sourceReference(key: string | undefined): ExternalReference | undefined {
-    return key ? sourceReference(key, this.sources[key]) : undefined;
+    if (!key) return undefined;
+    const reference = sourceReference(key, this.sources[key]);
+    if (this.sources[key]?.url && !reference.url) this.graph.omittedUrls += 1;
+    return reference;
+  }
+
+  /** `url` as a URI (model.ts, `uri`), or undefined, counted, when it cannot be one. */
+  url(url: string | undefined): string | undefined {
+    if (!url) return undefined;
+    const escaped = uri(url);
+    if (!escaped) this.graph.omittedUrls += 1;
+    return escaped;
   }
 
   /**
@@ -96,15 +144,17 @@ export class Mapping {
    * by the project unless `properties` say who; null and empty properties are dropped.
    */
   add(type: string, name: string, origin: Origin, properties: Record<string, unknown>): string {
-    const object = compact({
-      type,
-      spec_version: SPEC_VERSION,
-      id: stixId(type, name),
-      created_by_ref: PROJECT_IDENTITY.id,
-      created: origin.created,
-      modified: origin.modified,
-      ...properties,
-    }) as StixObject;
+    const object = withPropertyExtension(
+      compact({
+        type,
+        spec_version: SPEC_VERSION,
+        id: stixId(type, name),
+        created_by_ref: PROJECT_IDENTITY.id,
+        created: origin.created,
+        modified: origin.modified,
+        ...properties,
+      }) as StixObject,
+    );
     return this.graph.add(object, origin.placements);
   }
 

@@ -10,7 +10,7 @@ export const ISO_ALPHA_3 = "ISO 3166-1 alpha-3";
  * code, `country`) that its identity is `located-at`; both codes are external references.
  */
 export function mapGovernments(m: Mapping): void {
-  for (const government of m.governments.values()) {
+  for (const government of m.mapped("Government", m.governments)) {
     const origin = m.origin("governments", `Government:${government.id}`, government);
     const [self, ...cited] = m.references(origin.globalId, government);
     const identity = m.add("identity", origin.globalId, origin, {
@@ -35,7 +35,7 @@ export function mapGovernments(m: Mapping): void {
     });
     m.relate("located-at", "located-at", identity, location, origin);
   }
-  for (const agency of m.agencies.values()) {
+  for (const agency of m.mapped("Agency", m.agencies)) {
     const origin = m.origin("governments", `Agency:${agency.id}`, agency);
     m.add("identity", origin.globalId, origin, {
       name: agency.name,
@@ -47,7 +47,7 @@ export function mapGovernments(m: Mapping): void {
       [`${X}parent_ref`]: m.identity("Agency", agency.parent),
     });
   }
-  for (const official of m.officials.values()) {
+  for (const official of m.mapped("Official", m.officials)) {
     const origin = m.origin("governments", `Official:${official.id}`, official);
     const roles = official.roles ?? [];
     m.add("identity", origin.globalId, origin, {

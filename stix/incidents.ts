@@ -6,11 +6,10 @@ import { place, sector, targets, vulnerability } from "./shared";
 /**
  * Incidents are `campaign` objects: a named operation over a period against a set of targets,
  * which STIX can attribute (`attributed-to` an intrusion set or a threat actor). STIX 2.1's
- * `incident` is a stub without dates or relationships, and the OASIS schemas shipped with
- * stixview still reserve its name (core.json refuses `"type": "incident"`).
+ * `incident` is a stub without dates (no first_seen or last_seen).
  */
 export function mapIncidents(m: Mapping): void {
-  for (const incident of m.incidents.values()) {
+  for (const incident of m.mapped("Incident", m.incidents)) {
     const origin = m.origin("incidents", `Incident:${incident.id}`, incident, [
       incident.disclosed,
       incident.firstObserved,

@@ -10,7 +10,7 @@ import { personRoles } from "./persons";
  * their precision in `date_precision`. Each person it names is related to it (persons.ts).
  */
 export function mapLegalActions(m: Mapping): void {
-  for (const action of m.legalActions.values()) {
+  for (const action of m.mapped("LegalAction", m.legalActions)) {
     const origin = m.origin("legal-actions", `LegalAction:${action.id}`, action, [
       action.announced,
       action.unsealed,

@@ -1,3 +1,4 @@
+import { fullFormats } from "ajv-formats/dist/formats";
 import type { SourceEntry } from "../platform/bundle";
 import { widen } from "./dates";
 
@@ -55,6 +56,8 @@ const TYPE_ORDER = [
 /** The objects of one export, by id; an object made twice (a shared sector) is kept once. */
 export class StixGraph {
   readonly entries = new Map<string, Entry>();
+  /** URLs of records left out because they are not URIs even escaped (see `uri`). */
+  omittedUrls = 0;
 
   add(object: StixObject, placements: Placement[]): string {
     const existing = this.entries.get(object.id);
@@ -102,9 +105,18 @@ export function compact<T>(value: T): T {
   return Object.fromEntries(entries) as T;
 }
 
-/** RFC 3986 wants ASCII: characters outside it are percent-encoded (UTF-8). */
-export function asciiUrl(url: string): string {
-  return url.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
+const isUri = fullFormats.uri as (value: string) => boolean;
+
+/**
+ * A URL as RFC 3986 has it, which the OASIS schemas check (`format: uri`): characters it does
+ * not allow (non-ASCII, spaces, quotes, brackets) percent-encoded as UTF-8, a `%` that starts no
+ * escape too. Undefined when that is still no URI (no scheme, a bad host): never shipped invalid.
+ */
+export function uri(url: string): string | undefined {
+  const escaped = url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/gu, (char) =>
+    char === "%" ? "%25" : encodeURIComponent(char),
+  );
+  return isUri(escaped) ? escaped : undefined;
 }
 
 /** A cited source as an external reference: publisher, title with date and language, URL. */
@@ -114,7 +126,7 @@ export function sourceReference(key: string, source: SourceEntry | undefined): E
   return compact({
     source_name: source.publisher ?? source.title ?? key,
     description: [source.title, about && `(${about})`].filter(Boolean).join(" ") || undefined,
-    url: source.url ? asciiUrl(source.url) : undefined,
+    url: source.url ? uri(source.url) : undefined,
   });
 }
 

@@ -10,7 +10,7 @@ import type { LegalActionRecord, PersonRecord } from "./records";
  * told apart by `x_attribution_graph_relation`, as the sponsorships of threat-actors.ts are.
  */
 export function mapPersons(m: Mapping): void {
-  for (const person of m.persons.values()) {
+  for (const person of m.mapped("Person", m.persons)) {
     const origin = m.origin("legal-actions", `Person:${person.id}`, person, [person.birthDate]);
     const primary = person.names.find((n) => n.kind === "PRIMARY") ?? person.names[0];
     const others = person.names.filter((n) => n !== primary).map((n) => n.name);

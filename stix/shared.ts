@@ -13,11 +13,13 @@ export function stateActor(
   m: Mapping,
   kind: "Government" | "Agency",
   id: string | undefined,
+  by: Origin,
 ): string | undefined {
   const identity = m.identity(kind, id);
   if (!identity || !id) return undefined;
   const record = kind === "Government" ? m.governments.get(id)! : m.agencies.get(id)!;
-  const origin = m.origin("governments", `${kind}:${id}`, record);
+  const own = m.origin("governments", `${kind}:${id}`, record);
+  const origin = m.shared(own.globalId, by, own);
   const actor = m.add("threat-actor", `${origin.globalId}/state-actor`, origin, {
     name: record.name,
     description: `${record.name} acting as a state threat actor: what is attributed to it is attributed to the ${kind === "Government" ? "government" : "agency"} identity of the same name.`,
@@ -42,8 +44,8 @@ export function place(m: Mapping, id: string): string | undefined {
  * A kind of target ("health", "private sector"): an identity of class `class`, as STIX's
  * victim-targeting idiom has it, one for every record that names it.
  */
-export function sector(m: Mapping, name: string, origin: Origin): string {
-  return m.add("identity", `Sector:${name}`, origin, {
+export function sector(m: Mapping, name: string, by: Origin): string {
+  return m.add("identity", `Sector:${name}`, m.shared(by.globalId, by), {
     name,
     identity_class: "class",
     description: `Organisations of the "${name}" sector, as a kind of target.`,
@@ -51,8 +53,8 @@ export function sector(m: Mapping, name: string, origin: Origin): string {
 }
 
 /** A CVE as a `vulnerability` with its `cve` external reference. */
-export function vulnerability(m: Mapping, cve: string, origin: Origin): string {
-  return m.add("vulnerability", `Vulnerability:${cve}`, origin, {
+export function vulnerability(m: Mapping, cve: string, by: Origin): string {
+  return m.add("vulnerability", `Vulnerability:${cve}`, m.shared(by.globalId, by), {
     name: cve,
     external_references: [{ source_name: "cve", external_id: cve }],
   });

@@ -1,7 +1,7 @@
 import type { Mapping } from "./context";
 import { periodStart, precisions } from "./dates";
 import { stixId } from "./ids";
-import { X, asciiUrl } from "./model";
+import { X } from "./model";
 import type { AttributionRecord, QuoteRecord, StatementRecord } from "./records";
 import { stateActor } from "./shared";
 
@@ -18,7 +18,7 @@ const words = (value: string) => value.toLowerCase().replace(/_/g, " ");
  * Cosigners, the agency and the speaker have no STIX property: `x_attribution_graph_*_ref(s)`.
  */
 export function mapStatements(m: Mapping): void {
-  for (const statement of m.statements.values()) {
+  for (const statement of m.mapped("Statement", m.statements)) {
     const origin = m.origin("governments", `Statement:${statement.id}`, statement, [
       statement.issuedAt,
     ]);
@@ -46,7 +46,7 @@ export function mapStatements(m: Mapping): void {
         statement.url && {
           source_name: issuerName,
           description: "the statement as published",
-          url: asciiUrl(statement.url),
+          url: m.url(statement.url),
         },
         ...cited,
       ].filter(Boolean),
@@ -82,20 +82,24 @@ function mapAttribution(
 ): string[] {
   const campaign = m.campaign(attribution.incident);
   if (!campaign) return [];
-  const origin = m.origin("governments", `Attribution:${attribution.id}`, statement, [
-    statement.issuedAt,
-  ]);
+  const origin = m.origin(
+    "governments",
+    `Attribution:${attribution.id}`,
+    statement,
+    [statement.issuedAt],
+    `Statement:${statement.id}`,
+  );
   const [self, ...cited] = m.references(origin.globalId, statement);
   const parties: [string, string | undefined, string | undefined][] = [
     ["actor", m.intrusionSet(attribution.actor), m.threatActors.get(attribution.actor!)?.name],
     [
       "state",
-      stateActor(m, "Government", attribution.state),
+      stateActor(m, "Government", attribution.state, origin),
       m.governments.get(attribution.state!)?.name,
     ],
     [
       "agency",
-      stateActor(m, "Agency", attribution.agency),
+      stateActor(m, "Agency", attribution.agency, origin),
       m.agencies.get(attribution.agency!)?.name,
     ],
   ];

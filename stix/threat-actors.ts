@@ -8,7 +8,7 @@ import { place, sector, stateActor, targets } from "./shared";
  * actor (see shared.ts); targeted countries and categories are `targets` relationships.
  */
 export function mapThreatActors(m: Mapping): void {
-  for (const actor of m.threatActors.values()) {
+  for (const actor of m.mapped("ThreatActor", m.threatActors)) {
     const origin = m.origin("incidents", `ThreatActor:${actor.id}`, actor);
     const [self, ...cited] = m.references(origin.globalId, actor);
     const aliases = actor.aliases ?? [];
@@ -22,7 +22,11 @@ export function mapThreatActors(m: Mapping): void {
       external_references: [
         self,
         ...(actor.externalIds ?? []).map((external) =>
-          compact({ source_name: external.system, external_id: external.id, url: external.url }),
+          compact({
+            source_name: external.system,
+            external_id: external.id,
+            url: m.url(external.url),
+          }),
         ),
         ...cited,
       ],
@@ -39,7 +43,7 @@ export function mapThreatActors(m: Mapping): void {
       // Government ids the export does not hold (targetedCountries is not checked on write).
       [`${X}unknown_targeted_countries`]: countries.filter((id) => !place(m, id)),
     });
-    const sponsor = stateActor(m, "Government", actor.sponsorState);
+    const sponsor = stateActor(m, "Government", actor.sponsorState, origin);
     if (sponsor) {
       m.relate("sponsor", "attributed-to", set, sponsor, origin, {
         description: `${actor.name} is said to be sponsored by ${m.governments.get(actor.sponsorState!)!.name}.`,
@@ -47,7 +51,7 @@ export function mapThreatActors(m: Mapping): void {
         [`${X}relation`]: "sponsor-state",
       });
     }
-    const agency = stateActor(m, "Agency", actor.affiliatedAgency);
+    const agency = stateActor(m, "Agency", actor.affiliatedAgency, origin);
     if (agency) {
       m.relate("affiliated-agency", "attributed-to", set, agency, origin, {
         description: `${actor.name} is said to be affiliated with ${m.agencies.get(actor.affiliatedAgency!)!.name}.`,

@@ -1,10 +1,12 @@
-import type { StixGraph } from "../model";
 import { LEGAL_ACTION_SCHEMA_PATH, legalActionSchema } from "../extension";
-import { recordObjects, stixBundle } from "../bundle";
+import { stixBundle } from "../bundle";
+import type { Execute } from "../read";
+import { oneRecordObjects } from "../record";
 import { COLLECTIONS, type Collection, collectionResource, findCollection } from "./collections";
 import { TaxiiError } from "./errors";
 import { STIX_MEDIA_TYPE, TAXII_MEDIA_TYPE, accepts } from "./media";
-import { type Stored, byDateAdded, isStixId, paginate, parseListing, select } from "./pages";
+import { feedPage } from "./feed";
+import { type Listing, type Stored, isStixId, matches, parseListing } from "./pages";
 
 /** The one API root: `/taxii2/attribution-graph/`. */
 export const API_ROOT = "attribution-graph";
@@ -17,8 +19,10 @@ export interface StixRequest {
   /** Where clients reach the gateway (PUBLIC_URL, ending in "/"): never the Host header. */
   publicUrl: string;
   maxContentLength: number;
-  /** Every STIX object, read through the gateway's GraphQL API as the caller. */
-  graph(): Promise<StixGraph>;
+  /** Runs a GraphQL operation through the gateway as the caller. */
+  execute: Execute;
+  /** The largest page answer, in bytes (the gateway's response budget). */
+  budgetBytes: number;
 }
 
 export interface Answer {
@@ -83,7 +87,7 @@ export async function taxiiAnswer(request: StixRequest): Promise<Answer> {
   if (!isStixId(objectId)) {
     throw new TaxiiError(400, `"${objectId}" is not a STIX identifier (type--UUID)`);
   }
-  if (versions === undefined) return objects(request, collection, objectId);
+  if (versions === undefined) return oneObject(request, collection, objectId);
   if (versions === "versions") return objectVersions(request, collection, objectId);
   throw noEndpoint(request);
 }
@@ -91,24 +95,37 @@ export async function taxiiAnswer(request: StixRequest): Promise<Answer> {
 const noEndpoint = (request: StixRequest) =>
   new TaxiiError(404, `no TAXII endpoint at /taxii2/${request.path.join("/")}/`);
 
-async function held(request: StixRequest, collection: Collection, objectId?: string) {
-  const listing = parseListing(request.params);
-  const graph = await request.graph();
-  const items: Stored[] = [...graph.entries.values()]
-    .filter((entry) => collection.holds === "everything" || entry.collections.has(collection.holds))
-    .map(({ object }) => ({ object, dateAdded: object.modified }))
-    .sort(byDateAdded);
-  if (objectId && !items.some(({ object }) => object.id === objectId)) {
+/** One page of the collection's objects that the `match[…]` filters keep. */
+function held(
+  request: StixRequest,
+  collection: Collection,
+  listing = parseListing(request.params),
+) {
+  return feedPage(request.execute, collection, listing, request.budgetBytes, matches(listing));
+}
+
+/**
+ * Every version of one object in the collection. STIX ids are not reversible to records, so
+ * this reads the collection page by page (each page by the page) until its end.
+ */
+async function versionsOf(request: StixRequest, collection: Collection, objectId: string) {
+  const listing: Listing = { ...parseListing(request.params), limit: 1000, next: undefined };
+  const found: Stored[] = [];
+  for (;;) {
+    const { page, next } = await held(request, collection, { ...listing, ids: [objectId] });
+    found.push(...page);
+    if (!next) break;
+    listing.next = next;
+  }
+  if (!found.length) {
     throw new TaxiiError(
       404,
       `no object ${objectId} in collection ${collection.id} (${collection.alias})`,
     );
   }
-  const chosen = select(
-    objectId ? items.filter(({ object }) => object.id === objectId) : items,
-    listing,
-  );
-  return paginate(chosen, listing);
+  const latest = new Map<string, Stored>();
+  for (const item of found) latest.set(item.object.modified, item);
+  return [...latest.values()].sort((a, b) => (a.object.modified < b.object.modified ? -1 : 1));
 }
 
 /** `X-TAXII-Date-Added-First` / `-Last` of a page, when it has items. */
@@ -120,10 +137,25 @@ function dateHeaders(page: Stored[]): Record<string, string> {
   };
 }
 
-async function objects(request: StixRequest, collection: Collection, objectId?: string) {
-  const { page, more, next } = await held(request, collection, objectId);
+async function objects(request: StixRequest, collection: Collection) {
+  const { page, more, next } = await held(request, collection);
   const objects = page.map(({ object }) => object);
   return taxii({ more, next, ...(objects.length ? { objects } : {}) }, dateHeaders(page));
+}
+
+/** One object: its versions `match[version]` keeps, the last by default (TAXII 2.1 § 5.6). */
+async function oneObject(request: StixRequest, collection: Collection, objectId: string) {
+  const versions = await versionsOf(request, collection, objectId);
+  const wanted = parseListing(request.params).versions;
+  const page = versions.filter(
+    ({ object }, i) =>
+      wanted.includes("all") ||
+      (wanted.includes("last") && i === versions.length - 1) ||
+      (wanted.includes("first") && i === 0) ||
+      wanted.includes(object.modified),
+  );
+  const objects = page.map(({ object }) => object);
+  return taxii({ more: false, ...(objects.length ? { objects } : {}) }, dateHeaders(page));
 }
 
 async function manifest(request: StixRequest, collection: Collection) {
@@ -138,9 +170,9 @@ async function manifest(request: StixRequest, collection: Collection) {
 }
 
 async function objectVersions(request: StixRequest, collection: Collection, objectId: string) {
-  const { page, more } = await held(request, collection, objectId);
+  const page = await versionsOf(request, collection, objectId);
   const versions = page.map(({ object }) => object.modified);
-  return taxii({ more, ...(versions.length ? { versions } : {}) }, dateHeaders(page));
+  return taxii({ more: false, versions }, dateHeaders(page));
 }
 
 const GLOBAL_ID = /^[A-Z][A-Za-z]+:[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -176,7 +208,7 @@ export async function stixAnswer(request: StixRequest): Promise<Answer> {
       `"${globalId}" is not a global id such as "Statement:us-dos-2021-07-19-blinken-prc-cyber"`,
     );
   }
-  const objects = recordObjects(await request.graph(), globalId);
+  const objects = await oneRecordObjects(request.execute, globalId);
   if (!objects) throw new TaxiiError(404, `no record ${globalId}`);
   return { mediaType: STIX_MEDIA_TYPE, body: stixBundle(objects) };
 }

@@ -1,23 +1,20 @@
 import type { StixObject } from "../model";
 import { TaxiiError } from "./errors";
 
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
-
-/**
- * An object as a collection holds it. `dateAdded` is the object's `modified`: derived from the
- * records' dates like every timestamp here, so every server and every export agree on it.
- */
+/** One object a page serves, with when that version entered the collection. */
 export interface Stored {
   object: StixObject;
   dateAdded: string;
 }
 
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
 export interface Listing {
   addedAfter?: string;
   limit: number;
-  /** Where the previous page stopped (`next`). */
-  after?: { dateAdded: string; id: string };
+  /** Where the previous page stopped: the `next` of that page (feed.ts reads it). */
+  next?: string;
   ids?: string[];
   types?: string[];
   versions: string[];
@@ -94,50 +91,23 @@ export function parseListing(params: URLSearchParams): Listing {
     listing.limit = Number(limit);
   }
   const next = params.get("next");
-  if (next !== null) listing.after = decodeNext(next);
-  return listing;
-}
-
-const encodeNext = ({ dateAdded, object }: Stored) =>
-  Buffer.from(`${dateAdded}|${object.id}`, "utf8").toString("base64url");
-
-function decodeNext(token: string): Listing["after"] {
-  const [dateAdded, id, ...rest] = Buffer.from(token, "base64url").toString("utf8").split("|");
-  if (rest.length || !dateAdded || !id || timestamp(dateAdded) !== dateAdded || !isStixId(id)) {
-    throw bad(
-      `next: "${token}" is not a token this server gave (use the "next" of the previous page)`,
-    );
+  if (next !== null) {
+    if (!/^[A-Za-z0-9_-]{1,4000}$/.test(next)) {
+      throw bad(
+        `next: "${next.slice(0, 100)}" is not a token this server gave (use the "next" of the previous page)`,
+      );
+    }
+    listing.next = next;
   }
-  return { dateAdded, id };
-}
-
-/** Collection order: by `date_added`, then id; stable, so `next` never skips or repeats. */
-export function byDateAdded(a: Stored, b: Stored): number {
-  if (a.dateAdded !== b.dateAdded) return a.dateAdded < b.dateAdded ? -1 : 1;
-  return a.object.id < b.object.id ? -1 : a.object.id > b.object.id ? 1 : 0;
+  return listing;
 }
 
 const matchesVersion = (object: StixObject, versions: string[]) =>
   versions.some((v) => ["first", "last", "all"].includes(v) || timestamp(v) === object.modified);
 
-/** The objects the filters keep (every object has one version, and spec_version 2.1). */
-export function select(items: Stored[], listing: Listing): Stored[] {
-  return items.filter(
-    ({ object, dateAdded }) =>
-      (!listing.addedAfter || dateAdded > listing.addedAfter) &&
-      (!listing.ids || listing.ids.includes(object.id)) &&
-      (!listing.types || listing.types.includes(object.type)) &&
-      (!listing.specVersions || listing.specVersions.includes(object.spec_version)) &&
-      matchesVersion(object, listing.versions),
-  );
-}
-
-/** One page of `items` (sorted by byDateAdded) after `listing.after`, and the token of the next. */
-export function paginate(items: Stored[], listing: Listing) {
-  const after = listing.after;
-  const mark = after && { dateAdded: after.dateAdded, object: { id: after.id } as StixObject };
-  const rest = mark ? items.filter((item) => byDateAdded(item, mark) > 0) : items;
-  const page = rest.slice(0, listing.limit);
-  const more = rest.length > page.length;
-  return { page, more, next: more ? encodeNext(page[page.length - 1]) : undefined };
-}
+/** Whether the `match[…]` filters keep an object (every object has spec_version 2.1). */
+export const matches = (listing: Listing) => (object: StixObject) =>
+  (!listing.ids || listing.ids.includes(object.id)) &&
+  (!listing.types || listing.types.includes(object.type)) &&
+  (!listing.specVersions || listing.specVersions.includes(object.spec_version)) &&
+  matchesVersion(object, listing.versions);

@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import { type AdmissionControl, Overloaded, admitUntilClosed } from "../../platform/admission";
-import { type Execute, exportBundle } from "../../scripts/bundle-io";
-import { stixGraph } from "../bundle";
-import type { StixGraph } from "../model";
+import type { Execute } from "../read";
 import { type Answer, type StixRequest, stixAnswer, taxiiAnswer } from "./endpoints";
 import { TaxiiError, sendError } from "./errors";
 
@@ -17,6 +15,8 @@ export interface StixServerOptions<C extends BaseContext> {
   requestTimeoutMs?: number;
   /** The largest request body the gateway accepts (`max_content_length` of the API root). */
   maxContentLength: number;
+  /** The largest answer of a page, in bytes: the GraphQL response budget. */
+  maxResponseBytes: number;
   /** Where clients reach the gateway (PUBLIC_URL), for discovery's absolute URLs. */
   publicUrl(): string;
 }
@@ -58,7 +58,6 @@ function route<C extends BaseContext>(
         throw refusal(error);
       });
       const url = new URL(req.url ?? "/", "http://localhost");
-      let graph: Promise<StixGraph> | undefined;
       const result = await answer({
         path: url.pathname
           .slice(prefix.length)
@@ -69,7 +68,8 @@ function route<C extends BaseContext>(
         accept: req.headers.accept,
         publicUrl: options.publicUrl(),
         maxContentLength: options.maxContentLength,
-        graph: () => (graph ??= exportBundle(inProcess(options.server, context)).then(stixGraph)),
+        execute: inProcess(options.server, context),
+        budgetBytes: options.maxResponseBytes,
       });
       if (res.headersSent) return;
       res.statusCode = 200;
@@ -99,6 +99,8 @@ function inProcess<C extends BaseContext>(server: ApolloServer<C>, contextValue:
 }
 
 const STATUS_OF_CODE: Record<string, number> = {
+  // A cursor of a `next` token the subgraph refuses (feed.ts answers it as a bad token).
+  BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,

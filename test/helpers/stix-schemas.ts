@@ -1,46 +1,14 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import Ajv, { type ValidateFunction } from "ajv";
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { projectPath } from "../../platform/paths";
-import { LEGAL_ACTION_TYPE, legalActionSchema } from "../../stix/extension";
-import type { StixObject } from "../../stix/model";
+import { LEGAL_ACTION_TYPE, PROPERTY_EXTENSION, legalActionSchema } from "../../stix/extension";
+import { type StixObject, X } from "../../stix/model";
 
-/** The OASIS STIX 2.1 JSON Schemas as stixview ships them. */
-const OASIS = projectPath("node_modules", "stixview", "src", "stix2-schemas");
-const CORE =
-  "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/common/core.json";
-const BUNDLE =
-  "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/common/bundle.json";
-
-/**
- * STIX 2.1 § 7.3, which stixview's snapshot of the schemas predates: the properties an
- * extension definition must have besides the common ones.
- */
-const EXTENSION_DEFINITION = {
-  type: "object",
-  required: ["created_by_ref", "name", "schema", "version", "extension_types"],
-  properties: {
-    id: { type: "string", pattern: "^extension-definition--" },
-    name: { type: "string" },
-    description: { type: "string" },
-    schema: { type: "string" },
-    version: { type: "string" },
-    extension_types: {
-      type: "array",
-      minItems: 1,
-      items: {
-        enum: [
-          "new-sdo",
-          "new-sco",
-          "new-sro",
-          "property-extension",
-          "toplevel-property-extension",
-        ],
-      },
-    },
-  },
-};
+/** The current OASIS STIX 2.1 JSON Schemas, as the project ships them (stix/schemas/oasis). */
+const OASIS = projectPath("stix", "schemas", "oasis", "schemas");
+const BASE = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
 
 export interface StixValidator {
   /** The problems of one object against its type's schema (and core.json), `[]` when valid. */
@@ -52,43 +20,44 @@ export interface StixValidator {
 export function stixValidator(): StixValidator {
   // `unicodeRegExp: false`: a `\-` in one of the OASIS patterns is invalid in unicode mode.
   // domain-name.json asks for "idn-hostname", which ajv-formats does not check: accepted as is.
-  const ajv = new Ajv({
+  const ajv = new Ajv2020({
     strict: false,
     allErrors: true,
     unicodeRegExp: false,
     formats: { "idn-hostname": true },
   });
   addFormats(ajv);
-  const known = new Set<string>();
+  const files = new Map<string, string>();
   for (const folder of ["common", "sdos", "sros", "observables"]) {
     for (const file of readdirSync(join(OASIS, folder))) {
       ajv.addSchema(JSON.parse(readFileSync(join(OASIS, folder, file), "utf8")));
-      if (folder !== "common") known.add(file.replace(/\.json$/, ""));
+      files.set(file.replace(/\.json$/, ""), `${BASE}${folder}/${file}`);
     }
   }
-  // bundle.json lists the types of its snapshot (no location, grouping, note, ...); the others
-  // and custom objects match both core.json and cyber-observable-core.json in its `oneOf`.
+  // bundle.json's `oneOf` lists the types of STIX 2.1's first draft (no location, extension-definition,
+  // grouping, ...); any other object matches both core.json and cyber-observable-core.json in its
+  // fallback `oneOf`, so it can never pass there: the envelope is checked with the listed types,
+  // and every object, listed or not, against its own type's schema.
   const inBundle = new Set(
     [
       ...readFileSync(join(OASIS, "common", "bundle.json"), "utf8").matchAll(
-        /"\.\.\/(?:sdos|sros)\/([a-z-]+)\.json"/g,
+        /"\.\.\/(?:sdos|sros|observables|common)\/([a-z-]+)\.json"/g,
       ),
     ].map(([, type]) => type),
   );
   const validators = new Map<string, ValidateFunction[]>();
-  const core = ajv.getSchema(CORE)!;
+  const core = ajv.getSchema(`${BASE}common/core.json`)!;
   const forType = (type: string): ValidateFunction[] => {
     if (!validators.has(type)) {
-      const folder = type === "relationship" || type === "sighting" ? "sros" : "sdos";
+      const own = files.get(type);
       validators.set(
         type,
-        known.has(type)
-          ? [ajv.getSchema(`${CORE.replace("common/core.json", `${folder}/${type}.json`)}`)!]
+        own && type !== "core" && type !== "bundle"
+          ? [ajv.getSchema(own)!]
           : type === LEGAL_ACTION_TYPE
-            ? [core, ajv.compile(legalActionSchema())]
-            : type === "extension-definition"
-              ? [core, ajv.compile(EXTENSION_DEFINITION)]
-              : [core],
+            ? // Its schema is draft-07, with nothing 2020-12 reads differently; it refers to core.json.
+              [ajv.compile({ ...legalActionSchema(), $schema: undefined })]
+            : [core],
       );
     }
     return validators.get(type)!;
@@ -105,9 +74,24 @@ export function stixValidator(): StixValidator {
       forType(object.type).flatMap((validate) => problems(validate, object, object.id)),
     bundle: (bundle) =>
       problems(
-        ajv.getSchema(BUNDLE)!,
+        ajv.getSchema(`${BASE}common/bundle.json`)!,
         { ...bundle, objects: bundle.objects.filter((object) => inBundle.has(object.type)) },
         "bundle",
       ),
+  };
+}
+
+/**
+ * `object` with the properties of the project's property extension back at the top level as
+ * `x_attribution_graph_<name>`, for assertions that read them.
+ */
+export function flatExtension(object: StixObject): StixObject {
+  const extensions = object.extensions as Record<string, Record<string, unknown>> | undefined;
+  const own = extensions?.[PROPERTY_EXTENSION.id];
+  if (!own) return object;
+  const properties = Object.entries(own).filter(([key]) => key !== "extension_type");
+  return {
+    ...object,
+    ...Object.fromEntries(properties.map(([key, value]) => [`${X}${key}`, value])),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StixGraph, asciiUrl, compact, sourceReference } from "../../../stix/model";
+import { StixGraph, compact, sourceReference, uri } from "../../../stix/model";
 
 const object = (type: string, id: string, created: string, modified = created) => ({
   type,
@@ -26,11 +26,16 @@ describe("stix > model", () => {
     ).toEqual({ e: { g: [1] }, h: [{}], j: 0 });
   });
 
-  it("percent-encodes what RFC 3986 does not allow in a URL", () => {
-    expect(asciiUrl("https://example.org/déclaration du 19 juillet")).toBe(
+  it("percent-encodes what RFC 3986 does not allow in a URL, and leaves out what is no URI", () => {
+    expect(uri("https://example.org/déclaration du 19 juillet")).toBe(
       "https://example.org/d%C3%A9claration%20du%2019%20juillet",
     );
-    expect(asciiUrl("https://example.org/a?b=c")).toBe("https://example.org/a?b=c");
+    expect(uri("https://example.org/a?b=c&d=%C3%A9")).toBe("https://example.org/a?b=c&d=%C3%A9");
+    expect(uri('https://example.org/{a}|"b"[1]^`<x>\\100%')).toBe(
+      "https://example.org/%7Ba%7D%7C%22b%22%5B1%5D%5E%60%3Cx%3E%5C100%25",
+    );
+    expect(uri("www.example.org/no-scheme")).toBeUndefined();
+    expect(uri("//example.org/relative")).toBeUndefined();
   });
 
   it("cites a source by its publisher, with its title, date and language", () => {
