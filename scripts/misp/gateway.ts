@@ -47,7 +47,7 @@ async function post<T>(
 }
 
 /** Data, or an Error naming the first problem (its code, as the import CLI prints it). */
-async function read<T>(client: GatewayClient, query: string, variables = {}): Promise<T> {
+export async function read<T>(client: GatewayClient, query: string, variables = {}): Promise<T> {
   const answer = await post<T>(client, query, variables);
   if (answer.errors?.length || !answer.data) {
     const [error] = answer.errors ?? [{ message: `HTTP ${answer.status}` }];
@@ -115,7 +115,7 @@ export interface Write {
  */
 export async function upsertAll(
   client: GatewayClient,
-  type: "ThreatActor" | "Government",
+  type: string,
   writes: Write[],
 ): Promise<({ action: string } | { error: string })[]> {
   if (!writes.length) return [];

@@ -1,0 +1,142 @@
+import { isDeepStrictEqual } from "node:util";
+import { compact } from "../../platform/bundle";
+import {
+  type Match,
+  type Mode,
+  actorMode,
+  enrichedActor,
+  managedActor,
+  matchActors,
+  newId,
+} from "./actors";
+import { type ActorFacts, type Sources, actorFacts, incidentFacts } from "./facts";
+import type { GraphState, Snapshot } from "./graph";
+import { Places, governmentWrites, agencyWrites } from "./places";
+import { type Objects, Unmapped, custom, ownRecord } from "./objects";
+import { incidentWrite } from "./incidents";
+
+export type RecordType =
+  "Government" | "Agency" | "ThreatActor" | "Incident" | "LegalAction" | "Person";
+
+export interface Write {
+  type: RecordType;
+  /** The object's name, for progress lines. */
+  label: string;
+  mode: Mode;
+  by: string | null;
+  record: { id: string; [field: string]: unknown };
+  sources: Sources;
+  /** The stored record already is this one: nothing to send. */
+  unchanged: boolean;
+}
+
+export interface Plan {
+  writes: Write[];
+  conflicts: string[];
+  unmapped: Unmapped;
+  /** Objects read, by type. */
+  read: Map<string, number>;
+}
+
+/** The types of the objects the connector turns into records (the rest is counted). */
+const MAPPED = new Set(["intrusion-set", "threat-actor", "campaign", "identity", "location"]);
+
+/** Everything a run will write, decided before the first write: a pure function of its inputs. */
+export function planImport(objects: Objects, state: GraphState): Plan {
+  const unmapped = new Unmapped();
+  const conflicts: string[] = [];
+  const read = new Map<string, number>();
+  for (const object of objects.byId.values())
+    read.set(object.type, (read.get(object.type) ?? 0) + 1);
+  const places = new Places(objects, state.governments, unmapped);
+  const writes: Write[] = [
+    ...governmentWrites(places, state),
+    ...agencyWrites(objects, state, unmapped),
+  ];
+
+  const actorObjects = [...objects.of("intrusion-set"), ...objects.of("threat-actor")].filter(
+    // This project's state actors stand for a government or an agency, not for a threat actor.
+    (o) => custom(o, "identity_ref") === undefined,
+  );
+  const facts = actorObjects.map((o) => actorFacts(objects, o, unmapped));
+  const matches = matchActors(facts, state.actors, conflicts);
+  const taken = new Set(state.actors.map((a) => a.record.id));
+  for (const f of facts) if (f.ownId) taken.add(f.ownId);
+  const actorIds = new Map<string, string>();
+  for (const f of facts) {
+    const match = matches.get(f);
+    const id = match?.existing.record.id ?? f.ownId ?? newId(f.name, f.object.id, taken);
+    actorIds.set(f.object.id, id);
+    writes.push(actorWrite(f, id, match, places, unmapped));
+  }
+  for (const object of objects.of("campaign")) {
+    const f = incidentFacts(objects, object, unmapped);
+    writes.push(incidentWrite(f, state.incidents, { places, actorIds, unmapped, conflicts }));
+  }
+  countUnmapped(objects, unmapped);
+  return { writes, conflicts, unmapped, read };
+}
+
+function actorWrite(
+  f: ActorFacts,
+  id: string,
+  match: Match | undefined,
+  places: Places,
+  unmapped: Unmapped,
+): Write {
+  const mode = actorMode(match);
+  const resolved = {
+    sponsorState: f.sponsor ? (places.government(f.sponsor.ref) ?? null) : null,
+    targetedCountries: [
+      ...new Set([
+        ...f.targets.flatMap((ref) => places.government(ref) ?? []),
+        ...f.unknownTargets,
+      ]),
+    ],
+  };
+  if (f.sponsor && !resolved.sponsorState) unmapped.add("sponsors that are no government", f.name);
+  const { record, sources } =
+    mode === "enrich"
+      ? enrichedActor(match!.existing, f, unmapped)
+      : managedActor(id, f, resolved, unmapped);
+  return finish("ThreatActor", f.name, mode, match?.by ?? null, record, sources, match?.existing);
+}
+
+/** A write, marked unchanged when the stored record and its sources already are these. */
+export function finish(
+  type: RecordType,
+  label: string,
+  mode: Mode,
+  by: string | null,
+  record: { id: string },
+  sources: Sources,
+  existing: Snapshot | undefined,
+): Write {
+  const clean = compact(record) as Write["record"];
+  const unchanged =
+    !!existing &&
+    isDeepStrictEqual(clean, existing.record) &&
+    Object.entries(sources).every(([key, entry]) =>
+      isDeepStrictEqual(compact({ ...entry }), existing.sources[key]),
+    );
+  return { type, label, mode, by, record: clean, sources, unchanged };
+}
+
+/** Every object that is not a record of its own, counted by type (relationships by theirs). */
+function countUnmapped(objects: Objects, unmapped: Unmapped) {
+  const used = new Set(["attributed-to", "targets", "located-at"]);
+  for (const object of objects.byId.values()) {
+    if (object.revoked === true) unmapped.add("revoked, skipped", object.type);
+    else if (object.type === "relationship") {
+      const type = String(object.relationship_type);
+      if (!used.has(type)) unmapped.add("objects", `relationship "${type}"`);
+    } else if (object.type === "identity") {
+      const own = ownRecord(object);
+      if (own && own.kind !== "Government" && own.kind !== "Agency")
+        unmapped.add("objects", `identity (${own.kind})`);
+      else if (!own && object.identity_class !== "class" && !custom(object, "identity_ref")) {
+        unmapped.add("objects", `identity (${String(object.identity_class ?? "?")})`);
+      }
+    } else if (!MAPPED.has(object.type)) unmapped.add("objects", object.type);
+  }
+}
