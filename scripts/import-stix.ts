@@ -2,8 +2,9 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { runStixConnector } from "./stix-in/connector";
+import { MAX_FILE_BYTES } from "./stix-in/read";
 
-const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--token T] [--taxii-token T] [--dry-run] [--url URL] [--progress N]
+const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--token T] [--taxii-token T] [--dry-run] [--url URL] [--progress N] [--max-bytes N]
   Reads a STIX 2.1 bundle file, or follows a TAXII 2.1 collection (.../collections/<id>/: every
   page, then only what was added since the last run, remembered in .data/stix-in-state.json),
   and writes intrusion sets and threat actors, campaigns, their attributed-to, states and this
@@ -11,7 +12,8 @@ const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--toke
   ATTRIBUTION_GRAPH_TOKEN; the gateway's URL from --url or ATTRIBUTION_GRAPH_URL).
   --taxii-token: the TAXII server's key, when it wants one.
   --dry-run reads the graph and prints what it would write, writing nothing.
-  --progress N prints one progress line in N (1, every record, by default); failures always.`;
+  --progress N prints one progress line in N (1, every record, by default); failures always.
+  --max-bytes N refuses a larger file (${MAX_FILE_BYTES} bytes, the most, by default).`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -26,6 +28,7 @@ async function main() {
       token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
       "taxii-token": { type: "string" },
       progress: { type: "string", default: "1" },
+      "max-bytes": { type: "string", default: String(MAX_FILE_BYTES) },
     },
   });
   if (values.help) {
@@ -37,7 +40,12 @@ async function main() {
   if (!Number.isInteger(progressEvery) || progressEvery < 1) {
     throw new Error(`--progress must be a whole number of at least 1, got "${values.progress}"`);
   }
+  const maxBytes = Number(values["max-bytes"]);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_FILE_BYTES) {
+    throw new Error(`--max-bytes must be a whole number from 1 to ${MAX_FILE_BYTES}`);
+  }
   const report = await runStixConnector({
+    maxBytes,
     source: positionals[0],
     client: { url: values.url, token: values.token },
     taxiiToken: values["taxii-token"],

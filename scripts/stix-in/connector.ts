@@ -19,6 +19,8 @@ export interface StixConnectorOptions {
   /** Print one progress line in this many (every one by default); failures always. */
   progressEvery?: number;
   stateFile?: string;
+  /** A larger bundle file is refused. */
+  maxBytes?: number;
 }
 
 export const isCollectionUrl = (source: string) => /^https?:\/\//i.test(source);
@@ -42,7 +44,7 @@ export async function runStixConnector(options: StixConnectorOptions): Promise<S
     });
     objects = read.objects;
     lastAdded = read.lastAdded;
-  } else objects = readBundleFile(options.source);
+  } else objects = readBundleFile(options.source, options.maxBytes);
   if (!dryRun && !client.token) {
     throw new Error("an editor API key is required: --token or ATTRIBUTION_GRAPH_TOKEN");
   }
