@@ -114,11 +114,10 @@ export function managedActor(id: string, f: ActorFacts, r: Resolved, unmapped: U
     id,
     name: f.name.slice(0, 300),
     kind: f.kind,
-    aliases: capped(f.aliases, MAX_ACTOR_ALIASES, "aliases", f.name, unmapped).map((a) => ({
-      ...a,
-      name: a.name.slice(0, 200),
-      sources: (a.sources ?? []).filter((key) => keys.includes(key)),
-    })),
+    aliases: capped(f.aliases, MAX_ACTOR_ALIASES, "aliases", f.name, unmapped).map((a) => {
+      const cited = (a.sources ?? []).filter((key) => keys.includes(key));
+      return { ...a, name: a.name.slice(0, 200), sources: cited.length ? cited : undefined };
+    }),
     sponsorState: r.sponsorState,
     sponsorConfidence: r.sponsorState ? (f.sponsor?.confidence ?? null) : null,
     affiliatedAgency: f.agency,

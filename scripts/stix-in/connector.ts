@@ -106,7 +106,8 @@ async function write(
               : "ENRICHED";
       report.outcomes[i] = outcome;
       const verb = dryRun ? `would ${w.mode}` : outcome.toLowerCase();
-      say(i, `${head(w)}: ${verb}${w.by ? ` (matched by ${w.by})` : ""}`, false);
+      const what = w.changed.length ? `: ${w.changed.join(", ")}` : "";
+      say(i, `${head(w)}: ${verb}${what}${w.by ? ` (matched by ${w.by})` : ""}`, false);
     }
   };
   for (const [i, w] of plan.writes.entries()) {

@@ -28,6 +28,8 @@ export interface Write {
   sources: Sources;
   /** The stored record already is this one: nothing to send. */
   unchanged: boolean;
+  /** The fields it changes in the stored record. */
+  changed: string[];
 }
 
 export interface Plan {
@@ -119,7 +121,18 @@ export function finish(
     Object.entries(sources).every(([key, entry]) =>
       isDeepStrictEqual(compact({ ...entry }), existing.sources[key]),
     );
-  return { type, label, mode, by, record: clean, sources, unchanged };
+  const changed = existing && !unchanged ? changedFields(existing, clean, sources) : [];
+  return { type, label, mode, by, record: clean, sources, unchanged, changed };
+}
+
+/** What a write changes: the record's fields, and "sources" when a cited source differs. */
+function changedFields(existing: Snapshot, record: Write["record"], sources: Sources): string[] {
+  const fields = new Set([...Object.keys(record), ...Object.keys(existing.record)]);
+  const changed = [...fields].filter((f) => !isDeepStrictEqual(record[f], existing.record[f]));
+  const cited = Object.entries(sources).some(
+    ([key, entry]) => !isDeepStrictEqual(compact({ ...entry }), existing.sources[key]),
+  );
+  return cited && !changed.includes("sources") ? [...changed, "sources"] : changed;
 }
 
 /** Every object that is not a record of its own, counted by type (relationships by theirs). */

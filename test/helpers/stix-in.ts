@@ -14,11 +14,15 @@ export interface CliRun {
 /** A built CLI (`dist/scripts/<script>.js ...args`) as a child process, as the README runs it. */
 export async function runCli(script: string, args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await run("node", [projectPath("dist", "scripts", `${script}.js`), ...args], {
-      cwd: projectPath(),
-      env: { ...process.env, LOG_LEVEL: "silent" },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await run(
+      "node",
+      [projectPath("dist", "scripts", `${script}.js`), ...args],
+      {
+        cwd: projectPath(),
+        env: { ...process.env, LOG_LEVEL: "silent" },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -57,7 +61,9 @@ export async function everyRecord(federation: TestFederation, list: string) {
   const all = new Map<string, Snapshot>();
   let after: string | null = null;
   for (;;) {
-    const answer: { data?: any; errors?: unknown } = await federation.query<any>(LIST(list), { after });
+    const answer: { data?: any; errors?: unknown } = await federation.query<any>(LIST(list), {
+      after,
+    });
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
     const page: any = answer.data.page;
     for (const { bundleRecord } of page.nodes) all.set(bundleRecord.record.id, bundleRecord);
