@@ -56,12 +56,7 @@ const ACTOR_COUNT = /* GraphQL */ `
 const INCIDENT = /* GraphQL */ `
   query Incident($id: ID!) {
     incident(id: $id) {
-      name
-      kind
-      firstObserved
-      suspectedActors {
-        id
-      }
+      bundleRecord
     }
   }
 `;
@@ -122,7 +117,7 @@ describe("scripts > STIX connector > MITRE ATT&CK for ICS (node dist/scripts/imp
     const suspects = async (id: string) => {
       const answer = await federation.query<any>(INCIDENT, { id });
       expect(answer.errors).toBeUndefined();
-      return answer.data.incident.suspectedActors.map((a: { id: string }) => a.id);
+      return answer.data.incident.bundleRecord.record.suspectedActors ?? [];
     };
     for (const year of [2015, 2016, 2022]) {
       expect(await suspects(`${year}-ukraine-electric-power-attack`)).toEqual(["sandworm"]);
