@@ -3,8 +3,9 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { runStixConnector } from "./stix-in/connector";
 import { MAX_FILE_BYTES } from "./stix-in/read";
+import { STATE_FILE } from "./stix-in/taxii";
 
-const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--token T] [--taxii-token T] [--dry-run] [--url URL] [--progress N] [--max-bytes N]
+const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--token T] [--taxii-token T] [--dry-run] [--url URL] [--progress N] [--max-bytes N] [--state FILE]
   Reads a STIX 2.1 bundle file, or follows a TAXII 2.1 collection (.../collections/<id>/: every
   page, then only what was added since the last run, remembered in .data/stix-in-state.json),
   and writes intrusion sets and threat actors, campaigns, their attributed-to, states and this
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--toke
   --taxii-token: the TAXII server's key, when it wants one.
   --dry-run reads the graph and prints what it would write, writing nothing.
   --progress N prints one progress line in N (1, every record, by default); failures always.
+  --state FILE: where each collection's last date_added is kept (${STATE_FILE}).
   --max-bytes N refuses a larger file (${MAX_FILE_BYTES} bytes, the most, by default).`;
 
 async function main() {
@@ -29,6 +31,7 @@ async function main() {
       "taxii-token": { type: "string" },
       progress: { type: "string", default: "1" },
       "max-bytes": { type: "string", default: String(MAX_FILE_BYTES) },
+      state: { type: "string", default: STATE_FILE },
     },
   });
   if (values.help) {
@@ -46,6 +49,7 @@ async function main() {
   }
   const report = await runStixConnector({
     maxBytes,
+    stateFile: values.state,
     source: positionals[0],
     client: { url: values.url, token: values.token },
     taxiiToken: values["taxii-token"],
