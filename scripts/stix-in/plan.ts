@@ -14,6 +14,7 @@ import type { GraphState, Snapshot } from "./graph";
 import { Places, governmentWrites, agencyWrites } from "./places";
 import { type Objects, Unmapped, custom, ownRecord } from "./objects";
 import { incidentWrite } from "./incidents";
+import { LEGAL_ACTION_TYPE, legalWrites } from "./legal";
 
 export type RecordType =
   "Government" | "Agency" | "ThreatActor" | "Incident" | "LegalAction" | "Person";
@@ -41,7 +42,14 @@ export interface Plan {
 }
 
 /** The types of the objects the connector turns into records (the rest is counted). */
-const MAPPED = new Set(["intrusion-set", "threat-actor", "campaign", "identity", "location"]);
+const MAPPED = new Set([
+  "intrusion-set",
+  "threat-actor",
+  "campaign",
+  "identity",
+  "location",
+  LEGAL_ACTION_TYPE,
+]);
 
 /** Everything a run will write, decided before the first write: a pure function of its inputs. */
 export function planImport(objects: Objects, state: GraphState): Plan {
@@ -75,6 +83,7 @@ export function planImport(objects: Objects, state: GraphState): Plan {
     const f = incidentFacts(objects, object, unmapped);
     writes.push(incidentWrite(f, state.incidents, { places, actorIds, unmapped, conflicts }));
   }
+  writes.push(...legalWrites(objects, state, places, unmapped));
   countUnmapped(objects, unmapped);
   return { writes, conflicts, unmapped, read };
 }
@@ -145,7 +154,7 @@ function countUnmapped(objects: Objects, unmapped: Unmapped) {
       if (!used.has(type)) unmapped.add("objects", `relationship "${type}"`);
     } else if (object.type === "identity") {
       const own = ownRecord(object);
-      if (own && own.kind !== "Government" && own.kind !== "Agency")
+      if (own && !["Government", "Agency", "Person"].includes(own.kind))
         unmapped.add("objects", `identity (${own.kind})`);
       else if (!own && object.identity_class !== "class" && !custom(object, "identity_ref")) {
         unmapped.add("objects", `identity (${String(object.identity_class ?? "?")})`);
