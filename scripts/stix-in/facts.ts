@@ -203,9 +203,11 @@ export function incidentFacts(objects: Objects, object: StixIn, unmapped: Unmapp
         }))
       : [],
   };
+  // This project's campaigns are also attributed-to the states statements name: not suspects.
   const suspects = objects
     .related(object.id, "attributed-to")
     .filter(({ target }) => target.type === "intrusion-set" || target.type === "threat-actor")
+    .filter(({ relationship }) => !ownId || custom(relationship, "relation") === "suspected-actor")
     .map(({ target }) => target.id);
   const unknownTargets = strings(custom(object, "unknown_targeted_countries"));
   return { object, ownId, name, sources, record, targets: places, unknownTargets, suspects };

@@ -140,8 +140,13 @@ export function agencyWrites(objects: Objects, state: GraphState, unmapped: Unma
     };
     writes.push(keepOrCreate("Agency", record, sources, byId.get(own.id)));
   }
-  // Parents before the agencies under them.
-  return writes.sort((a, b) => Number(!!a.record.parent) - Number(!!b.record.parent));
+  // Parents before the agencies under them, however deep.
+  const parent = new Map(writes.map((w) => [w.record.id, w.record.parent as string | null]));
+  const depth = (id: string, seen = 0): number => {
+    const up = parent.get(id);
+    return up && parent.has(up) && seen < writes.length ? 1 + depth(up, seen + 1) : 0;
+  };
+  return writes.sort((a, b) => depth(a.record.id) - depth(b.record.id));
 }
 
 function keepOrCreate(
