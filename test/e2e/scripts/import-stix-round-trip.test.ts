@@ -37,8 +37,9 @@ const LISTS = ["governments", "agencies", "threatActors", "incidents", "persons"
 
 /**
  * A record as STIX carries it: source keys are the exporter's own (STIX keeps the source, not
- * its key), so each cited key is read as its source; STIX relationships have no order, so the
- * lists they carry are compared as sets; excerpts and timeline sources are not in STIX.
+ * its key), so each cited key is read as its source, and the sources a timeline event cites are
+ * among its incident's; STIX relationships have no order, so the lists they carry are compared
+ * as sets; excerpts are not in STIX.
  */
 function comparable({ record, sources }: Snapshot) {
   const source = (key: string) => {
@@ -48,7 +49,12 @@ function comparable({ record, sources }: Snapshot) {
   const sorted = (list?: string[]) => (list ? [...list].sort() : list);
   return {
     ...record,
-    sources: sorted(record.sources.map(source)),
+    // STIX lists every source a record cites, its timeline's too, as one list.
+    sources: sorted([
+      ...new Set(
+        [...record.sources, ...(record.timeline ?? []).flatMap((e: any) => e.sources)].map(source),
+      ),
+    ]),
     aliases: record.aliases?.map((a: any) =>
       typeof a === "string" ? a : { ...a, sources: a.sources?.map(source) },
     ),
