@@ -64,6 +64,13 @@ function comparable({ record, sources }: Snapshot) {
     cves: sorted(record.cves),
     suspectedActors: sorted(record.suspectedActors),
     memberOf: sorted(record.memberOf),
+    names: record.names?.map((n: any) => ({ ...n, sources: n.sources?.map(source) })),
+    // The export carries an affiliation's sources on its relationship, made only to an actor or
+    // an agency: an employer alone keeps none.
+    affiliations: record.affiliations?.map((a: any) => ({
+      ...a,
+      sources: a.actor || a.agency ? a.sources?.map(source) : undefined,
+    })),
     timeline: record.timeline?.map((e: any) => ({ date: e.date, description: e.description })),
   };
 }
