@@ -124,7 +124,8 @@ export const sourceKey = (r: Reference) =>
     .slice(0, 12)}`;
 
 /** What stix/model.ts sourceReference writes: "Title (2021-07-19, en)". */
-const ABOUT = /^(.*?) \((\d{4}(?:-\d{2}){0,2})?(?:, )?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,4})*)?\)$/;
+const ABOUT =
+  /^(?:(.*?) )?\((\d{4}(?:-\d{2}){0,2})?(?:, )?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,4})*)?\)$/;
 
 /** A reference as a source: this project's own form read back, anyone else's as given. */
 export function sourceEntry(r: Reference, own: boolean): SourceEntry | null {
@@ -136,7 +137,7 @@ export function sourceEntry(r: Reference, own: boolean): SourceEntry | null {
   if (own && r.description) {
     const about = ABOUT.exec(r.description);
     if (about && (about[2] || about[3]))
-      [title, publishedAt, language] = [about[1], about[2] ?? null, about[3] ?? null];
+      [title, publishedAt, language] = [about[1] ?? null, about[2] ?? null, about[3] ?? null];
   }
   const publisher = own && title === r.source_name ? null : r.source_name.slice(0, 200);
   return { url, title, publisher, publishedAt, language, excerpt: null };
