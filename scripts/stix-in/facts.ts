@@ -204,11 +204,13 @@ export function incidentFacts(objects: Objects, object: StixIn, unmapped: Unmapp
       : [],
   };
   // This project's campaigns are also attributed-to the states statements name: not suspects.
-  const suspects = objects
-    .related(object.id, "attributed-to")
-    .filter(({ target }) => target.type === "intrusion-set" || target.type === "threat-actor")
-    .filter(({ relationship }) => !ownId || custom(relationship, "relation") === "suspected-actor")
-    .map(({ target }) => target.id);
+  // A target not in this read (a TAXII run takes only what is new) is looked up in the graph.
+  const suspects = (objects.from.get(object.id) ?? [])
+    .filter((r) => r.relationship_type === "attributed-to" && r.revoked !== true)
+    .filter((r) => !ownId || custom(r, "relation") === "suspected-actor")
+    .map((r) => String(r.target_ref))
+    .filter((ref) => /^(intrusion-set|threat-actor)--/.test(ref))
+    .filter((ref) => custom(objects.byId.get(ref) ?? {}, "identity_ref") === undefined);
   const unknownTargets = strings(custom(object, "unknown_targeted_countries"));
   return { object, ownId, name, sources, record, targets: places, unknownTargets, suspects };
 }

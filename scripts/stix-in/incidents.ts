@@ -13,7 +13,7 @@ import { type Write, finish } from "./plan";
 
 interface Context {
   places: Places;
-  /** The record id each intrusion set (STIX id) was given. */
+  /** The record id of each intrusion set (STIX id) read, or that the graph holds. */
   actorIds: Map<string, string>;
   unmapped: Unmapped;
   conflicts: string[];

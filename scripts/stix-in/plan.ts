@@ -9,7 +9,8 @@ import {
   matchActors,
   newId,
 } from "./actors";
-import { type ActorFacts, type Sources, actorFacts, incidentFacts } from "./facts";
+import { type ActorFacts, STIX_SYSTEM, type Sources, actorFacts, incidentFacts } from "./facts";
+import { stixId } from "../../stix/ids";
 import type { GraphState, Snapshot } from "./graph";
 import { Places, governmentWrites, agencyWrites } from "./places";
 import { type Objects, Unmapped, custom, ownRecord } from "./objects";
@@ -72,7 +73,7 @@ export function planImport(objects: Objects, state: GraphState): Plan {
   const matches = matchActors(facts, state.actors, conflicts);
   const taken = new Set(state.actors.map((a) => a.record.id));
   for (const f of facts) if (f.ownId) taken.add(f.ownId);
-  const actorIds = new Map<string, string>();
+  const actorIds = knownActors(state);
   for (const f of facts) {
     const match = matches.get(f);
     const id = match?.existing.record.id ?? f.ownId ?? newId(f.name, f.object.id, taken);
@@ -111,6 +112,21 @@ function actorWrite(
       ? enrichedActor(match!.existing, f, unmapped)
       : managedActor(id, f, resolved, unmapped);
   return finish("ThreatActor", f.name, mode, match?.by ?? null, record, sources, match?.existing);
+}
+
+/**
+ * The STIX ids of the actors the graph holds: those it read before (their `stix` external id)
+ * and this project's own (an intrusion set's id is UUIDv5 of its record's global id).
+ */
+function knownActors(state: GraphState): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const { record } of state.actors) {
+    known.set(stixId("intrusion-set", `ThreatActor:${record.id}`), record.id);
+    for (const e of (record.externalIds ?? []) as { system: string; id: string }[]) {
+      if (e.system === STIX_SYSTEM) known.set(e.id, record.id);
+    }
+  }
+  return known;
 }
 
 /** A write, marked unchanged when the stored record and its sources already are these. */

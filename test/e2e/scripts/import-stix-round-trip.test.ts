@@ -43,8 +43,7 @@ const LISTS = ["governments", "agencies", "threatActors", "incidents", "persons"
  */
 function comparable({ record, sources }: Snapshot) {
   const source = (key: string) => {
-    const { excerpt: _, ...rest } = sources[key] ?? {};
-    return JSON.stringify(rest);
+    return JSON.stringify({ ...sources[key], excerpt: undefined });
   };
   const sorted = (list?: string[]) => (list ? [...list].sort() : list);
   return {
