@@ -12,6 +12,7 @@ export interface Snapshot {
 export interface GraphState {
   governments: Snapshot[];
   agencies: Snapshot[];
+  officials: Snapshot[];
   actors: Snapshot[];
   incidents: Snapshot[];
   legalActions: Snapshot[];
@@ -49,6 +50,7 @@ export async function readGraph(client: GatewayClient): Promise<GraphState> {
   return {
     governments: await everyRecord(client, "governments"),
     agencies: await everyRecord(client, "agencies"),
+    officials: await everyRecord(client, "officials"),
     actors: await everyRecord(client, "threatActors"),
     incidents: await everyRecord(client, "incidents"),
     legalActions: await everyRecord(client, "legalActions"),

@@ -149,8 +149,42 @@ export function agencyWrites(objects: Objects, state: GraphState, unmapped: Unma
   return writes.sort((a, b) => depth(a.record.id) - depth(b.record.id));
 }
 
+/** This project's own officials (individual identities with their roles). */
+export function officialWrites(
+  objects: Objects,
+  state: GraphState,
+  places: Places,
+  unmapped: Unmapped,
+): Write[] {
+  const byId = new Map(state.officials.map((o) => [o.record.id, o]));
+  return objects.of("identity").flatMap((object) => {
+    const own = ownRecord(object);
+    if (own?.kind !== "Official") return [];
+    const roles = custom(object, "roles");
+    const sources = sourcesOf(objects, object, true, unmapped);
+    const record = {
+      id: own.id,
+      name: String(object.name),
+      roles: (Array.isArray(roles) ? roles : []).map((role: Record<string, unknown>) => ({
+        title: String(role.title),
+        agency: refId(objects, role.agency_ref),
+        government: places.government(String(role.government_ref ?? "")) ?? null,
+        from: text(role.from),
+        to: text(role.to),
+      })),
+      sources: Object.keys(sources),
+    };
+    return [keepOrCreate("Official", record, sources, byId.get(own.id))];
+  });
+}
+
+function refId(objects: Objects, ref: unknown): string | null {
+  const target = objects.byId.get(String(ref ?? ""));
+  return target ? (ownRecord(target)?.id ?? null) : null;
+}
+
 function keepOrCreate(
-  type: "Government" | "Agency",
+  type: "Government" | "Agency" | "Official",
   record: { id: string; name: string },
   sources: Sources,
   existing: Snapshot | undefined,

@@ -12,13 +12,13 @@ import {
 import { type ActorFacts, STIX_SYSTEM, type Sources, actorFacts, incidentFacts } from "./facts";
 import { stixId } from "../../stix/ids";
 import type { GraphState, Snapshot } from "./graph";
-import { Places, governmentWrites, agencyWrites } from "./places";
+import { Places, agencyWrites, governmentWrites, officialWrites } from "./places";
 import { type Objects, Unmapped, custom, ownRecord } from "./objects";
 import { incidentWrite } from "./incidents";
 import { LEGAL_ACTION_TYPE, legalWrites } from "./legal";
 
 export type RecordType =
-  "Government" | "Agency" | "ThreatActor" | "Incident" | "LegalAction" | "Person";
+  "Government" | "Agency" | "Official" | "ThreatActor" | "Incident" | "LegalAction" | "Person";
 
 export interface Write {
   type: RecordType;
@@ -63,6 +63,7 @@ export function planImport(objects: Objects, state: GraphState): Plan {
   const writes: Write[] = [
     ...governmentWrites(places, state),
     ...agencyWrites(objects, state, unmapped),
+    ...officialWrites(objects, state, places, unmapped),
   ];
 
   const actorObjects = [...objects.of("intrusion-set"), ...objects.of("threat-actor")].filter(
@@ -170,7 +171,7 @@ function countUnmapped(objects: Objects, unmapped: Unmapped) {
       if (!used.has(type)) unmapped.add("objects", `relationship "${type}"`);
     } else if (object.type === "identity") {
       const own = ownRecord(object);
-      if (own && !["Government", "Agency", "Person"].includes(own.kind))
+      if (own && !["Government", "Agency", "Official", "Person"].includes(own.kind))
         unmapped.add("objects", `identity (${own.kind})`);
       else if (!own && object.identity_class !== "class" && !custom(object, "identity_ref")) {
         unmapped.add("objects", `identity (${String(object.identity_class ?? "?")})`);

@@ -33,7 +33,15 @@ afterAll(async () => {
 });
 
 /** The kinds the connector maps, as root lists. */
-const LISTS = ["governments", "agencies", "threatActors", "incidents", "persons", "legalActions"];
+const LISTS = [
+  "governments",
+  "agencies",
+  "officials",
+  "threatActors",
+  "incidents",
+  "persons",
+  "legalActions",
+];
 
 /**
  * A record as STIX carries it: source keys are the exporter's own (STIX keeps the source, not
