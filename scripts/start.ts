@@ -82,8 +82,7 @@ async function main() {
   const database = await localDatabase(env);
   console.log(`database: ${database.description}`);
   // Decided before the services migrate it: the galaxy and ATT&CK load on the first start only.
-  const loadPublic =
-    (config.loadMisp || config.loadAttack) && (await isFirstStart(database.urls.incidents));
+  const loadPublic = config.loadMisp && (await isFirstStart(database.urls.incidents));
   let galaxy: GalaxyLoad | undefined;
   const common: Env = {
     ...env,
@@ -159,7 +158,8 @@ async function main() {
       { ...common, DATABASE_URL: database.urls.gateway },
       localUrl(config.host, config.gatewayPort),
       console.log,
-      { galaxy: config.loadMisp, attack: config.loadAttack },
+      // ATT&CK is matched to the galaxy's actors: it comes with the galaxy or not at all.
+      { galaxy: true, attack: config.loadAttack },
     );
   }
 }

@@ -12,7 +12,7 @@ export const SHIPPED_ATTACK_ICS = projectPath(
 
 /**
  * The first start's loads, one after the other in the background: the MISP galaxy, then ATT&CK
- * for ICS (matched against the galaxy's actors, so after them). Either can be turned off.
+ * for ICS (matched against the galaxy's actors, so after them).
  */
 export function firstStartLoads(
   env: Env,
