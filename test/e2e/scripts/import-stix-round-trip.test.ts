@@ -148,5 +148,35 @@ describe("scripts > STIX connector > round trip (export --format stix, import:st
       enriched: 0,
       failed: 0,
     });
+
+    // A record the first federation gains later is all the next run reads and writes.
+    const written = await source.query(
+      /* GraphQL */ `
+        mutation NewActor($input: ThreatActorInput!, $sources: [SourceInput!]) {
+          upsertThreatActor(input: $input, sources: $sources) {
+            action
+          }
+        }
+      `,
+      {
+        input: {
+          id: "round-trip-newcomer",
+          name: "Round Trip Newcomer",
+          kind: "UNKNOWN",
+          sources: ["rt"],
+        },
+        sources: [
+          { key: "rt", title: "A later report", publisher: "P", publishedAt: "2026-12-05" },
+        ],
+      },
+      { token: await source.token("editor") },
+    );
+    expect(written.errors).toBeUndefined();
+    const later = await importStix(target, token, [collection, "--state", state]);
+    expect(later.code, later.stderr + later.stdout).toBe(0);
+    expect(later.stdout).toMatch(/: [1-9] objects \(/);
+    expect(doneCounts(later.stdout)).toMatchObject({ records: 1, created: 1, failed: 0 });
+    const copied = await everyRecord(target, "threatActors");
+    expect(copied.get("round-trip-newcomer")?.record.name).toBe("Round Trip Newcomer");
   }, 240_000);
 });
