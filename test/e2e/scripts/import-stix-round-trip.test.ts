@@ -90,12 +90,6 @@ describe("scripts > STIX connector > round trip (export --format stix, import:st
     expect(JSON.parse(readFileSync(file, "utf8")).type).toBe("bundle");
     const first = await importStix(target, token, [file, "--progress", "1000"]);
     expect(first.code, first.stderr + first.stdout.slice(-4000)).toBe(0);
-    console.log(
-      first.stdout
-        .split("\n")
-        .filter((l) => !l.startsWith("["))
-        .join("\n"),
-    );
     expect(doneCounts(first.stdout)).toMatchObject({
       updated: 0,
       enriched: 0,
@@ -128,12 +122,6 @@ describe("scripts > STIX connector > round trip (export --format stix, import:st
       "1000",
     ]);
     expect(run.code, run.stderr + run.stdout.slice(-3000)).toBe(0);
-    console.log(
-      run.stdout
-        .split("\n")
-        .filter((l) => !l.startsWith("["))
-        .join("\n"),
-    );
     const counts = doneCounts(run.stdout);
     expect(counts.records).toBeGreaterThan(100);
     expect(counts.unchanged).toBe(counts.records);
