@@ -117,6 +117,7 @@ export async function upsertAll(
   client: GatewayClient,
   type: string,
   writes: Write[],
+  operation = "MispConnectorWrite",
 ): Promise<({ action: string } | { error: string })[]> {
   if (!writes.length) return [];
   const variables: Record<string, unknown> = {};
@@ -128,14 +129,16 @@ export async function upsertAll(
   const params = writes.map((_, i) => `$i${i}: ${type}Input!, $s${i}: [SourceInput!]`).join(", ");
   const answer = await post<Record<string, { action: string } | null>>(
     client,
-    `mutation MispConnectorWrite(${params}) { ${fields.join("\n")} }`,
+    `mutation ${operation}(${params}) { ${fields.join("\n")} }`,
     variables,
   );
   if (!answer.data) {
     // Refused whole (a variable the schema rejects, an unknown key): each alone names its own.
     if (writes.length > 1) {
       const each = [];
-      for (const write of writes) each.push(...(await upsertAll(client, type, [write])));
+      for (const write of writes) {
+        each.push(...(await upsertAll(client, type, [write], operation)));
+      }
       return each;
     }
     const [error] = answer.errors ?? [{ message: `HTTP ${answer.status}` }];

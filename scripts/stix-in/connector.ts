@@ -87,7 +87,7 @@ async function write(
     const writes = batch.map((i) => plan.writes[i]);
     const results = dryRun
       ? writes.map(() => ({ action: "PLANNED" }))
-      : await upsertAll(client, writes[0].type, writes);
+      : await upsertAll(client, writes[0].type, writes, "StixConnectorWrite");
     for (const [n, result] of results.entries()) {
       const [i, w] = [batch[n], writes[n]];
       if ("error" in result) {
