@@ -105,9 +105,11 @@ export default tseslint.config(
       "scripts/start.ts",
       "scripts/import.ts",
       "scripts/import-misp.ts",
+      "scripts/import-stix.ts",
       "scripts/export.ts",
       "scripts/keys.ts",
       "scripts/misp/first-start.ts",
+      "scripts/stix-in/first-start.ts",
     ],
     rules: {
       "no-restricted-properties": [

@@ -18,7 +18,8 @@ import {
 } from "../gateway/config";
 import type { ServiceName } from "./database-roles";
 import { localDatabase } from "./local-database";
-import { type GalaxyLoad, isFirstStart, loadGalaxyInBackground } from "./misp/on-start";
+import { type GalaxyLoad, isFirstStart } from "./misp/on-start";
+import { firstStartLoads } from "./stix-in/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";
 
 /** The subgraphs of services/index.ts, without loading their schemas into this process. */
@@ -61,6 +62,7 @@ function configFromEnv(env: Env) {
     migrate: getEnvBool(env, "MIGRATE_ON_START", true),
     seed: getEnvBool(env, "SEED_ON_START", true),
     loadMisp: getEnvBool(env, "LOAD_MISP_ON_START", true),
+    loadAttack: getEnvBool(env, "LOAD_ATTACK_ON_START", true),
     // The subgraphs' Cache-Control would otherwise cap the gateway's setting.
     cacheMaxAge: responseCache ? String(responseCache.maxAgeSeconds) : env.CACHE_MAX_AGE,
     maxOldSpaceMb: getEnvInt(env, "SERVICE_MAX_OLD_SPACE_MB", 1024, { min: 128, max: 65_536 }),
@@ -79,8 +81,8 @@ async function main() {
   if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
   const database = await localDatabase(env);
   console.log(`database: ${database.description}`);
-  // Decided before the services migrate it: the galaxy is loaded on the first start only.
-  const loadMisp = config.loadMisp && (await isFirstStart(database.urls.incidents));
+  // Decided before the services migrate it: the galaxy and ATT&CK load on the first start only.
+  const loadPublic = config.loadMisp && (await isFirstStart(database.urls.incidents));
   let galaxy: GalaxyLoad | undefined;
   const common: Env = {
     ...env,
@@ -150,12 +152,14 @@ async function main() {
   }
   console.log(`\nattribution-graph gateway ready at ${config.publicUrl}`);
   if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
-  if (loadMisp && !stopping) {
+  if (loadPublic && !stopping) {
     // A failed load leaves the services up: the graph is usable without the galaxy.
-    galaxy = loadGalaxyInBackground(
+    galaxy = firstStartLoads(
       { ...common, DATABASE_URL: database.urls.gateway },
       localUrl(config.host, config.gatewayPort),
       console.log,
+      // ATT&CK is matched to the galaxy's actors: it comes with the galaxy or not at all.
+      { galaxy: true, attack: config.loadAttack },
     );
   }
 }

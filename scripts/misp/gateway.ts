@@ -47,7 +47,7 @@ async function post<T>(
 }
 
 /** Data, or an Error naming the first problem (its code, as the import CLI prints it). */
-async function read<T>(client: GatewayClient, query: string, variables = {}): Promise<T> {
+export async function read<T>(client: GatewayClient, query: string, variables = {}): Promise<T> {
   const answer = await post<T>(client, query, variables);
   if (answer.errors?.length || !answer.data) {
     const [error] = answer.errors ?? [{ message: `HTTP ${answer.status}` }];
@@ -115,8 +115,9 @@ export interface Write {
  */
 export async function upsertAll(
   client: GatewayClient,
-  type: "ThreatActor" | "Government",
+  type: string,
   writes: Write[],
+  operation = "MispConnectorWrite",
 ): Promise<({ action: string } | { error: string })[]> {
   if (!writes.length) return [];
   const variables: Record<string, unknown> = {};
@@ -128,14 +129,16 @@ export async function upsertAll(
   const params = writes.map((_, i) => `$i${i}: ${type}Input!, $s${i}: [SourceInput!]`).join(", ");
   const answer = await post<Record<string, { action: string } | null>>(
     client,
-    `mutation MispConnectorWrite(${params}) { ${fields.join("\n")} }`,
+    `mutation ${operation}(${params}) { ${fields.join("\n")} }`,
     variables,
   );
   if (!answer.data) {
     // Refused whole (a variable the schema rejects, an unknown key): each alone names its own.
     if (writes.length > 1) {
       const each = [];
-      for (const write of writes) each.push(...(await upsertAll(client, type, [write])));
+      for (const write of writes) {
+        each.push(...(await upsertAll(client, type, [write], operation)));
+      }
       return each;
     }
     const [error] = answer.errors ?? [{ message: `HTTP ${answer.status}` }];

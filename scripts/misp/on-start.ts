@@ -37,29 +37,44 @@ export function loadGalaxyInBackground(
   gatewayUrl: string,
   log: (line: string) => void,
 ): GalaxyLoad {
-  log(`${PREFIX}loading the MISP galaxy's threat actors; the gateway answers meanwhile`);
-  const child = spawn(
-    process.execPath,
-    [projectPath("dist", "scripts", "misp", "first-start.js"), gatewayUrl],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  return loadInBackground(env, gatewayUrl, log, {
+    script: ["scripts", "misp", "first-start.js"],
+    prefix: PREFIX,
+    what: "the MISP galaxy's threat actors",
+    command: "npm run import:misp",
+  });
+}
+
+/** A first-start load: a script of dist/ run with the gateway's URL, its lines prefixed. */
+export function loadInBackground(
+  env: Env,
+  gatewayUrl: string,
+  log: (line: string) => void,
+  load: { script: string[]; prefix: string; what: string; command: string },
+): GalaxyLoad {
+  const { prefix } = load;
+  log(`${prefix}loading ${load.what}; the gateway answers meanwhile`);
+  const child = spawn(process.execPath, [projectPath("dist", ...load.script), gatewayUrl], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   for (const [input, output] of [
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],
   ] as const) {
     createInterface({ input, crlfDelay: Infinity }).on("line", (line) =>
-      output.write(`${PREFIX}${line}\n`),
+      output.write(`${prefix}${line}\n`),
     );
   }
   const done = new Promise<boolean>((resolve) => {
     child.once("error", (error) => {
-      log(`${PREFIX}${error.message}`);
+      log(`${prefix}${error.message}`);
       resolve(false);
     });
     child.once("exit", (code, signal) => {
       if (code !== 0) {
         log(
-          `${PREFIX}the load stopped (${signal ?? `code ${code}`}); \`npm run import:misp\` finishes it (it writes only what is missing)`,
+          `${prefix}the load stopped (${signal ?? `code ${code}`}); \`${load.command}\` finishes it (it writes only what is missing)`,
         );
       }
       resolve(code === 0);
