@@ -7,7 +7,6 @@ import { openBenchDatabase } from "./database";
 import { newIdentitySecret } from "./identity";
 import { endPool } from "../harness/bulk-load";
 import { load } from "./measure";
-import { peerSupergraph } from "./peer";
 import { type CaseResult, type Settings, writeResults } from "./report";
 import { measureCase, measureOne } from "./run/case";
 import { checkInProcess } from "./run/check";
@@ -64,11 +63,7 @@ async function run(settings: Settings, databaseUrl: string, pool: Pool, running:
   const ids = await pickIds(pool);
   console.log(`dataset: ${settings.statements} statements; ids: ${JSON.stringify(ids)}`);
   const cases = benchCases(ids).filter((c) => !settings.only || settings.only.includes(c.name));
-  const peerSchema = peerSupergraph(await readFile(SUPERGRAPH_PATH, "utf8"));
-  const supergraphSdl = peerSchema.sdl;
-  console.log(
-    `Hive Gateway peers' supergraph without ${peerSchema.dropped.join(", ") || "nothing"}`,
-  );
+  const supergraphSdl = await readFile(SUPERGRAPH_PATH, "utf8");
   const checked = await checkInProcess(
     cases,
     databaseUrl,
@@ -88,7 +83,7 @@ async function run(settings: Settings, databaseUrl: string, pool: Pool, running:
   }
   await stopGateways(running);
   if (settings.cached) await measureCached(start, cases, results, settings, running);
-  await writeResults(settings, ids, gateways.status, results, databaseUrl, peerSchema.dropped);
+  await writeResults(settings, ids, gateways.status, results, databaseUrl);
 }
 
 /** `--cached`: ours alone with its response cache on, each query warmed, then measured. */
