@@ -19,6 +19,14 @@ import {
   stopGateways,
 } from "./run/gateways";
 import { readSettings } from "./run/settings";
+import { exitOnHelp, runCommand } from "../scripts/cli";
+
+const USAGE = `usage: npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C]
+  [--single N] [--warmup N] [--persisted] [--workers W] [--pool-size P]
+  [--peers hive,hiveRust,grafbase|none] [--cached] [--only "a,b"] [--database-url URL]
+  [--node-options="..."] [--variant DIR] [--variant-node-options="..."]
+  Measures our gateway and its peers over the dataset \`npm run bench:data\` made
+  (10,000 statements by default; BENCHMARKS.md).`;
 
 /**
  * `npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C] [--single N]
@@ -31,10 +39,11 @@ import { readSettings } from "./run/settings";
  * load spike on the shared machine falls on every gateway alike instead of on one of them.
  */
 async function main() {
+  exitOnHelp(process.argv.slice(2), USAGE);
   const { settings, databaseUrl } = readSettings(process.argv.slice(2));
   // One log line per request and subgraph call would measure the terminal; the peers log nothing.
   process.env.LOG_LEVEL ??= "warn";
-  const database = await openBenchDatabase(settings.statements, databaseUrl);
+  const database = await openBenchDatabase(settings.statements, databaseUrl, { mustExist: true });
   const pool = new Pool({ connectionString: database.url, max: settings.connections });
   const running: Running = { peers: [] };
   const cleanUp = async () => {
@@ -108,7 +117,4 @@ async function measureCached(
   running.processes = undefined;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

@@ -1,14 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { workersFromEnv } from "../platform/config";
-import {
-  ConfigError,
-  type Env,
-  getEnvBool,
-  getEnvInt,
-  getEnvPort,
-  getEnvSecret,
-  getEnvStr,
-} from "../platform/env";
+import { type Env, getEnvBool, getEnvInt, getEnvPort, getEnvSecret } from "../platform/env";
 import { projectPath } from "../platform/paths";
 import {
   limitsFromEnv,
@@ -20,6 +12,13 @@ import type { ServiceName } from "./database-roles";
 import { localDatabase } from "./local-database";
 import { type GalaxyLoad, isFirstStart, loadGalaxyInBackground } from "./misp/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";
+import { gatewayListenFromEnv, localUrl, parseCommand, runCommand } from "./cli";
+
+const USAGE = `usage: npm start
+  PostgreSQL (embedded, data in .data/postgres, unless DATABASE_URL is set), the three subgraphs
+  and the gateway, each in its own process, restarted when it dies; Ctrl-C stops them all and
+  keeps the data. Settings are environment variables (README, Settings): GATEWAY_PORT, HOST,
+  EMBEDDED_PG_PORT, DATABASE_URL, LOAD_MISP_ON_START, LOG_LEVEL and more.`;
 
 /** The subgraphs of services/index.ts, without loading their schemas into this process. */
 const SUBGRAPHS: { name: ServiceName; port: number; portVariable: string; urlVariable: string }[] =
@@ -39,19 +38,12 @@ const SUBGRAPHS: { name: ServiceName; port: number; portVariable: string; urlVar
     },
   ];
 
-/** Where this machine reaches a service listening on `host` (a wildcard is no address to dial). */
-function localUrl(host: string, port: number): string {
-  if (host === "0.0.0.0" || host === "::") return `http://127.0.0.1:${port}/`;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
-}
-
 function configFromEnv(env: Env) {
   // Checked here for a message before anything starts; each service reads them again.
   persistedQueriesFromEnv(env, limitsFromEnv(env).maxQueryBytes);
   workersFromEnv(env);
   const responseCache = responseCacheFromEnv(env);
-  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
-  const gatewayPort = getEnvPort(env, "GATEWAY_PORT", 4000);
+  const { host, port: gatewayPort } = gatewayListenFromEnv(env);
   return {
     host,
     gatewayPort,
@@ -73,6 +65,7 @@ function configFromEnv(env: Env) {
  * its own Node.js process with a heap limit, restarted when it dies.
  */
 async function main() {
+  parseCommand(USAGE, { options: {} });
   const env = process.env;
   const config = configFromEnv(env);
   const nodeArgs = [`--max-old-space-size=${config.maxOldSpaceMb}`];
@@ -160,11 +153,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`configuration error: ${error.message}`);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runCommand(USAGE, main);
