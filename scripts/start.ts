@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { workersFromEnv } from "../platform/config";
+import { modeFromEnv, workersFromEnv } from "../platform/config";
 import { type Env, getEnvBool, getEnvInt, getEnvPort, getEnvSecret } from "../platform/env";
 import { projectPath } from "../platform/paths";
 import {
@@ -9,10 +9,16 @@ import {
   responseCacheFromEnv,
 } from "../gateway/config";
 import type { ServiceName } from "./database-roles";
-import { localDatabase } from "./local-database";
-import { type GalaxyLoad, isFirstStart, loadGalaxyInBackground } from "./misp/on-start";
+import { type LocalDatabase, localDatabase } from "./local-database";
+import {
+  GALAXY_LOAD,
+  type GalaxyLoad,
+  loadCompleted,
+  loadGalaxyInBackground,
+} from "./misp/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";
 import { gatewayListenFromEnv, localUrl, parseCommand, runCommand } from "./cli";
+import { readableLogLine } from "./console-lines";
 
 const USAGE = `usage: npm start
   PostgreSQL (embedded, data in .data/postgres, unless DATABASE_URL is set), the three subgraphs
@@ -47,6 +53,8 @@ function configFromEnv(env: Env) {
   return {
     host,
     gatewayPort,
+    // Development: a service's JSON log lines are reformatted for the terminal.
+    production: modeFromEnv(env).production,
     publicUrl: publicUrlFromEnv(env, host, gatewayPort) ?? localUrl(host, gatewayPort),
     subgraphs: SUBGRAPHS.map((s) => ({ ...s, port: getEnvPort(env, s.portVariable, s.port) })),
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
@@ -72,8 +80,8 @@ async function main() {
   if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
   const database = await localDatabase(env);
   console.log(`database: ${database.description}`);
-  // Decided before the services migrate it: the galaxy is loaded on the first start only.
-  const loadMisp = config.loadMisp && (await isFirstStart(database.urls.incidents));
+  // Until one load ran to its end: an interrupted one resumes on the next start.
+  const loadMisp = config.loadMisp && !(await loadCompleted(database.urls.gateway, GALAXY_LOAD));
   let galaxy: GalaxyLoad | undefined;
   const common: Env = {
     ...env,
@@ -97,6 +105,7 @@ async function main() {
       },
       console.log,
       `${name.padEnd(width)} | `,
+      config.production ? undefined : readableLogLine,
     );
   const subgraphs = config.subgraphs.map(({ name, port }) =>
     supervise(name, ["services", name, "main.js"], port, {
@@ -115,13 +124,14 @@ async function main() {
   let stopping: Promise<never> | undefined;
   const stop = (code: number) =>
     (stopping ??= (async () => {
-      console.log("stopping...");
+      console.log("stopping the gateway, then the subgraphs...");
       galaxy?.kill();
       await galaxy?.done;
       // The gateway first, so that it can still finish requests in flight.
       await gateway.stop();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
       await database.stop();
+      console.log(stoppedMessage(database));
       process.exit(code);
     })());
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
@@ -142,6 +152,7 @@ async function main() {
     await stop(error instanceof StartFailed && error.exitCode === 2 ? 2 : 1);
   }
   console.log(`\nattribution-graph gateway ready at ${config.publicUrl}`);
+  console.log(`ready in ${(performance.now() / 1000).toFixed(1)} s (since node started)`);
   if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
   if (loadMisp && !stopping) {
     // A failed load leaves the services up: the graph is usable without the galaxy.
@@ -151,6 +162,13 @@ async function main() {
       console.log,
     );
   }
+}
+
+/** What Ctrl-C stopped, and where the data stays. */
+function stoppedMessage(database: LocalDatabase): string {
+  const services = [...SUBGRAPHS.map((s) => s.name), "gateway"].join(", ");
+  const postgres = database.embeddedStarted ? " and the embedded PostgreSQL" : "";
+  return `stopped ${services}${postgres}; the data is kept in ${database.dataLocation}`;
 }
 
 runCommand(USAGE, main);
