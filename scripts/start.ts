@@ -88,6 +88,8 @@ async function main() {
     HOST: config.host,
     IDENTITY_SECRET: config.identitySecret,
     MIGRATE_ON_START: String(config.migrate),
+    // Node.js keeps the services' compiled code: a second start loads them faster.
+    NODE_COMPILE_CACHE: env.NODE_COMPILE_CACHE ?? projectPath(".data", "compile-cache"),
   };
   // Schema and data are ready once the first start went through.
   const restartEnv = { MIGRATE_ON_START: "false", SEED_ON_START: "false" };
@@ -141,11 +143,12 @@ async function main() {
   process.on("exit", () => all.forEach((service) => service.kill()));
 
   try {
-    // One after another: migrations create shared extensions, which must not race.
-    for (const service of all) {
-      await service.start();
-      if (stopping) return;
-    }
+    // The subgraphs together (their migrations take turns on an advisory lock, see migrate() in
+    // platform/database.ts), then the gateway, which needs them.
+    await Promise.all(subgraphs.map((subgraph) => subgraph.start()));
+    if (stopping) return;
+    await gateway.start();
+    if (stopping) return;
   } catch (error) {
     if (stopping) return;
     console.error(error instanceof StartFailed ? error.message : error);
