@@ -83,7 +83,18 @@ export function runCommand(usage: string, main: () => Promise<void>): void {
       console.error(`configuration error: ${error.message}`);
       process.exit(2);
     }
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(oneLine(error));
     process.exit(1);
   });
+}
+
+/** An error's message with its causes' ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"). */
+function oneLine(error: unknown): string {
+  const parts: string[] = [];
+  for (let at = error; at !== undefined && parts.length < 4; at = (at as Error).cause) {
+    const message = at instanceof Error ? at.message : String(at);
+    if (message && !parts.includes(message)) parts.push(message);
+    if (!(at instanceof Error)) break;
+  }
+  return parts.join(": ");
 }

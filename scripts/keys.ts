@@ -6,10 +6,9 @@ import { KeyStore } from "../gateway/access/keys";
 import { localDatabase } from "./local-database";
 import { UsageError, parseCommand, runCommand } from "./cli";
 
-const USAGE = `usage:
-  npm run keys -- create NAME [--role reader|editor|admin]   prints the token once
-  npm run keys -- list
-  npm run keys -- revoke ID                                  exits 1 when no active key has ID
+const USAGE = `usage: npm run keys -- create NAME [--role reader|editor|admin]   prints the token once
+       npm run keys -- list
+       npm run keys -- revoke ID                                  exits 1 when no active key has ID
   The keys are in DATABASE_URL's database, else in npm start's embedded PostgreSQL
   (.data/postgres, port EMBEDDED_PG_PORT).`;
 
