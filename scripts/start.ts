@@ -44,6 +44,8 @@ const SUBGRAPHS: { name: ServiceName; port: number; portVariable: string; urlVar
     },
   ];
 
+type Config = ReturnType<typeof configFromEnv>;
+
 function configFromEnv(env: Env) {
   // Checked here for a message before anything starts; each service reads them again.
   persistedQueriesFromEnv(env, limitsFromEnv(env).maxQueryBytes);
@@ -76,7 +78,6 @@ async function main() {
   parseCommand(USAGE, { options: {} });
   const env = process.env;
   const config = configFromEnv(env);
-  const nodeArgs = [`--max-old-space-size=${config.maxOldSpaceMb}`];
   if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
   const database = await localDatabase(env);
   console.log(`database: ${database.description}`);
@@ -91,36 +92,7 @@ async function main() {
     // Node.js keeps the services' compiled code: a second start loads them faster.
     NODE_COMPILE_CACHE: env.NODE_COMPILE_CACHE ?? projectPath(".data", "compile-cache"),
   };
-  // Schema and data are ready once the first start went through.
-  const restartEnv = { MIGRATE_ON_START: "false", SEED_ON_START: "false" };
-  const width = Math.max(...[...SUBGRAPHS.map((s) => s.name), "gateway"].map((n) => n.length));
-  const supervise = (name: ServiceName, entry: string[], port: number, extra: Env) =>
-    new SupervisedProcess(
-      {
-        name,
-        script: projectPath("dist", ...entry),
-        nodeArgs,
-        // Each service as its own role: it owns its schema and cannot read the others'.
-        env: { ...common, DATABASE_URL: database.urls[name], PORT: String(port), ...extra },
-        restartEnv,
-        readyUrl: `${localUrl(config.host, port)}health/ready`,
-      },
-      console.log,
-      `${name.padEnd(width)} | `,
-      config.production ? undefined : readableLogLine,
-    );
-  const subgraphs = config.subgraphs.map(({ name, port }) =>
-    supervise(name, ["services", name, "main.js"], port, {
-      SEED_ON_START: String(config.seed),
-      CACHE_MAX_AGE: config.cacheMaxAge,
-    }),
-  );
-  const gateway = supervise("gateway", ["gateway", "main.js"], config.gatewayPort, {
-    INTROSPECTION: String(config.introspection),
-    ...Object.fromEntries(
-      config.subgraphs.map((s) => [s.urlVariable, localUrl(config.host, s.port)]),
-    ),
-  });
+  const { subgraphs, gateway } = services(config, database, common);
   const all = [...subgraphs, gateway];
 
   let stopping: Promise<never> | undefined;
@@ -165,6 +137,42 @@ async function main() {
       console.log,
     );
   }
+}
+
+/** One supervised process per subgraph and the gateway, not started yet. */
+function services(config: Config, database: LocalDatabase, common: Env) {
+  const nodeArgs = [`--max-old-space-size=${config.maxOldSpaceMb}`];
+  // Schema and data are ready once the first start went through.
+  const restartEnv = { MIGRATE_ON_START: "false", SEED_ON_START: "false" };
+  const width = Math.max(...[...SUBGRAPHS.map((s) => s.name), "gateway"].map((n) => n.length));
+  const supervise = (name: ServiceName, entry: string[], port: number, extra: Env) =>
+    new SupervisedProcess(
+      {
+        name,
+        script: projectPath("dist", ...entry),
+        nodeArgs,
+        // Each service as its own role: it owns its schema and cannot read the others'.
+        env: { ...common, DATABASE_URL: database.urls[name], PORT: String(port), ...extra },
+        restartEnv,
+        readyUrl: `${localUrl(config.host, port)}health/ready`,
+      },
+      console.log,
+      `${name.padEnd(width)} | `,
+      config.production ? undefined : readableLogLine,
+    );
+  const subgraphs = config.subgraphs.map(({ name, port }) =>
+    supervise(name, ["services", name, "main.js"], port, {
+      SEED_ON_START: String(config.seed),
+      CACHE_MAX_AGE: config.cacheMaxAge,
+    }),
+  );
+  const gateway = supervise("gateway", ["gateway", "main.js"], config.gatewayPort, {
+    INTROSPECTION: String(config.introspection),
+    ...Object.fromEntries(
+      config.subgraphs.map((s) => [s.urlVariable, localUrl(config.host, s.port)]),
+    ),
+  });
+  return { subgraphs, gateway };
 }
 
 /** What Ctrl-C stopped, and where the data stays. */
