@@ -115,11 +115,9 @@ async function main() {
   process.on("exit", () => all.forEach((service) => service.kill()));
 
   try {
-    // The subgraphs together (their migrations take turns on an advisory lock, see migrate() in
-    // platform/database.ts), then the gateway, which needs them.
-    await Promise.all(subgraphs.map((subgraph) => subgraph.start()));
-    if (stopping) return;
-    await gateway.start();
+    // All together: their migrations take turns on an advisory lock (migrate() in
+    // platform/database.ts), and the gateway is ready once every subgraph is.
+    await Promise.all(all.map((service) => service.start()));
     if (stopping) return;
   } catch (error) {
     if (stopping) return;
