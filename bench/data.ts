@@ -7,6 +7,11 @@ import { parseOptions, positiveInt } from "../harness/options";
 import { startLocalFederation } from "../harness/federation";
 import { runMispConnector } from "../scripts/misp/connector";
 import { benchDatabaseConfig, ensureDatabase, openBenchDatabase } from "./database";
+import { exitOnHelp, runCommand } from "../scripts/cli";
+
+const USAGE = `usage: npm run bench:data -- [--statements N] [--database-url URL] [--seed S] [--without-misp]
+  Generates the benchmark dataset of N statements (10,000 by default) in database bench_N of the
+  embedded server in .data/bench (or --database-url), then loads the MISP galaxy into it.`;
 
 /**
  * `npm run bench:data -- --statements N [--database-url URL] [--seed S] [--without-misp]`: the
@@ -14,6 +19,7 @@ import { benchDatabaseConfig, ensureDatabase, openBenchDatabase } from "./databa
  * them), so the benchmark reads a threat-actor table of the size users have.
  */
 async function main() {
+  exitOnHelp(process.argv.slice(2), USAGE);
   const options = parseOptions(process.argv.slice(2), [
     "statements",
     "seed",
@@ -58,7 +64,4 @@ async function loadGalaxy(url: string) {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

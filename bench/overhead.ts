@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
@@ -14,19 +14,44 @@ import { startLocalFederation } from "../harness/federation";
 import { benchDatabaseConfig } from "./database";
 import { load, post } from "./measure";
 import { startPeerGateway, withSubgraphUrls } from "./peer";
+import { parseCommand, runCommand } from "../scripts/cli";
+
+const USAGE = `usage: npm run bench:overhead
+  The incident story through our gateway, a bare Apollo gateway and Hive Gateway over the same
+  subgraphs (shipped dataset, 5 s each, 10 connections); its database in .data/overhead-*,
+  removed at the end.`;
 
 /**
  * Where our gateway's time goes: the same query through our gateway, a bare Apollo gateway
  * (no plugins, standalone server) and Hive Gateway, over the same subgraphs, in one run.
- * `npm run bench:overhead` (shipped dataset, 5 s each, 10 connections).
+ * Whatever it started stops, and its data directory goes, however the run ends.
  */
 async function main() {
+  parseCommand(USAGE, { options: {} });
   process.env.LOG_LEVEL = "warn";
-  const server = await startEmbeddedPostgres({
-    dataDir: mkdtempSync(join(projectPath(".data"), "overhead-")),
-    persistent: false,
-  });
+  mkdirSync(projectPath(".data"), { recursive: true });
+  const dataDir = mkdtempSync(join(projectPath(".data"), "overhead-"));
+  const cleanUp: (() => Promise<unknown>)[] = [
+    async () => rmSync(dataDir, { recursive: true, force: true }),
+  ];
+  const stopAll = async () => {
+    for (const step of cleanUp.splice(0).reverse()) await step().catch(() => undefined);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  }
+  try {
+    await measure(dataDir, cleanUp);
+  } finally {
+    await stopAll();
+  }
+}
+
+async function measure(dataDir: string, cleanUp: (() => Promise<unknown>)[]) {
+  const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+  cleanUp.push(() => server.stop());
   const url = await server.createDatabase("overhead");
+  console.log("loading the shipped dataset");
   await prepareDatabase(
     url,
     (await readBundles()).map(({ bundle }) => bundle),
@@ -37,6 +62,7 @@ async function main() {
     responseCache: false,
     identitySecret,
   });
+  cleanUp.push(() => federation.stop());
   const supergraph = withSubgraphUrls(
     readFileSync(projectPath("schema", "supergraph.graphql"), "utf8"),
     Object.fromEntries(federation.subgraphs.map((s) => [s.name, s.url])),
@@ -59,24 +85,25 @@ async function main() {
   const { url: bareUrl } = await startStandaloneServer(bare, {
     listen: { port: 0, host: "127.0.0.1" },
   });
+  cleanUp.push(() => bare.stop());
   const peer = await startPeerGateway(supergraph, { identitySecret });
+  cleanUp.push(() => peer.stop());
   const request = { query: INCIDENT_STORY, variables: { id: "microsoft-exchange-2021" } };
   for (const [name, target] of [
     ["ours", federation.gatewayUrl],
     ["bare Apollo gateway", bareUrl],
     ["Hive gateway", peer.url],
   ]) {
-    await post(target, request); // throws on an error: measure answers, not refusals
+    // Throws on an error: measure answers, not refusals.
+    await post(target, request).catch((error: unknown) => {
+      throw new Error(`${name} does not answer the incident story: ${(error as Error).message}`);
+    });
     await load(target, request, { connections: 10, amount: 200 });
     const figures = await load(target, request, { connections: 10, duration: 5 });
     console.log(
       `${name.padEnd(20)} ${figures.requestsPerSecond} req/s  p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  errors ${figures.errors}`,
     );
   }
-  await peer.stop();
-  await bare.stop();
-  await federation.stop();
-  await server.stop();
 }
 
-void main();
+runCommand(USAGE, main);

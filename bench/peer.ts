@@ -1,5 +1,4 @@
 import { createServer } from "node:http";
-import { type FieldDefinitionNode, Kind, type TypeNode, parse, print, visit } from "graphql";
 import type { AddressInfo } from "node:net";
 import { type GatewayPlugin, createGatewayRuntime } from "@graphql-hive/gateway";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
@@ -18,55 +17,6 @@ export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, str
   return supergraphSdl.replace(JOIN_GRAPH, (whole, name: string) =>
     urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
   );
-}
-
-/**
- * The supergraph as the Hive Gateway peers load it. Hive Gateway 2.15 (either planner: both build
- * graphql-tools' stitched schema) answers every request with "Multiple canonical definitions for
- * DelayStatisticsConnection" on schema/supergraph.graphql: a type that several subgraphs share
- * (@shareable) and that only @requires fields return, one per subgraph, is made canonical in
- * each of them. So the peers get the supergraph without such @requires fields but in the first
- * subgraph that has one (today: `Analytics.attributionDelays` of legal-actions goes, its twin
- * `Analytics.legalActionDelays` of governments stays). No benchmark query reads them; `dropped`
- * lists them for the report.
- */
-export function peerSupergraph(supergraphSdl: string): { sdl: string; dropped: string[] } {
-  const document = parse(supergraphSdl);
-  const shared = new Set<string>();
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
-    const graphs = definition.directives?.filter((d) => d.name.value === "join__type") ?? [];
-    if (graphs.length > 1) shared.add(definition.name.value);
-  }
-  const named = (type: TypeNode): string =>
-    type.kind === Kind.NAMED_TYPE ? type.name.value : named(type.type);
-  const requiresGraph = (field: FieldDefinitionNode) => {
-    for (const directive of field.directives ?? []) {
-      if (directive.name.value !== "join__field") continue;
-      const requires = directive.arguments?.some((a) => a.name.value === "requires");
-      const graph = directive.arguments?.find((a) => a.name.value === "graph")?.value;
-      if (requires && graph?.kind === Kind.ENUM) return graph.value;
-    }
-    return undefined;
-  };
-  const firstGraph = new Map<string, string>();
-  const dropped: string[] = [];
-  const sdl = print(
-    visit(document, {
-      FieldDefinition(field, _key, _parent, _path, ancestors) {
-        const typeName = named(field.type);
-        const graph = requiresGraph(field);
-        if (!graph || !shared.has(typeName)) return undefined;
-        const first = firstGraph.get(typeName) ?? graph;
-        firstGraph.set(typeName, first);
-        if (graph === first) return undefined;
-        const parent = ancestors.at(-1) as { name?: { value: string } } | undefined;
-        dropped.push(`${parent?.name?.value}.${field.name.value}`);
-        return null;
-      },
-    }),
-  );
-  return { sdl, dropped };
 }
 
 /**

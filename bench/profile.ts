@@ -9,6 +9,12 @@ import { openBenchDatabase } from "./database";
 import { newIdentitySecret } from "./identity";
 import { load, post } from "./measure";
 import { startProcessFederation } from "./processes";
+import { exitOnHelp, runCommand } from "../scripts/cli";
+
+const USAGE = `usage: npm run bench:profile -- [--statements N] [--query "incident story"] [--service gateway]
+  [--duration S] [--connections C] [--database-url URL]
+  Loads one service with one benchmark query under the V8 profiler and prints where its CPU
+  time goes; the .cpuprofile stays in .data/profiles. Needs \`npm run bench:data\` first.`;
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -23,7 +29,15 @@ interface CpuProfile {
  * .cpuprofile stays in .data/profiles for Chrome DevTools.
  */
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
+  exitOnHelp(process.argv.slice(2), USAGE);
+  const options = parseOptions(process.argv.slice(2), [
+    "statements",
+    "query",
+    "service",
+    "duration",
+    "connections",
+    "database-url",
+  ]);
   const statements = positiveInt(options, "statements", 10_000);
   const duration = positiveInt(options, "duration", 10);
   const connections = positiveInt(options, "connections", 10);
@@ -31,7 +45,9 @@ async function main() {
   const queryName = options.get("query") ?? "incident story";
   const directory = projectPath(".data", "profiles", `${service}-${Date.now()}`);
   await mkdir(directory, { recursive: true });
-  const database = await openBenchDatabase(statements, options.get("database-url"));
+  const database = await openBenchDatabase(statements, options.get("database-url"), {
+    mustExist: true,
+  });
   const pool = new Pool({ connectionString: database.url, max: 2 });
   try {
     const benchCase = benchCases(await pickIds(pool)).find((c) => c.name === queryName);
@@ -108,7 +124,4 @@ function summarize(profile: CpuProfile, service: string) {
   console.log(top(byPackage, 15));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

@@ -402,7 +402,6 @@ export async function writeResults(
   status: Record<string, GatewayStatus>,
   results: CaseResult[],
   databaseUrl: string,
-  peerSchemaDropped: string[] = [],
 ) {
   const timestamp = new Date().toISOString();
   const command =
@@ -433,7 +432,6 @@ export async function writeResults(
     settings,
     ids,
     status,
-    peerSchemaDropped,
     results,
   };
   const { format } = await import("prettier");
@@ -459,12 +457,6 @@ export async function writeResults(
     `${timestamp}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres}; load average at the end ${load.join(", ")};`,
     `${settings.rounds} interleaved rounds, ${settings.connections} connections, ${settings.duration} s per gateway, query and round, ${settings.singleRequests} single requests and ${settings.warmup} warm-up requests per gateway, pool of ${settings.poolSize} per subgraph worker;`,
     `\`${command}\` (results: \`bench/results/${file.split("/").at(-1)}\`).`,
-    ...(peerSchemaDropped.length
-      ? [
-          "",
-          `The Hive Gateway peers run the supergraph without ${peerSchemaDropped.map((f) => `\`${f}\``).join(", ")} (see Peers); ours and Grafbase the full one.`,
-        ]
-      : []),
     ...(notRun.length ? ["", ...notRun] : []),
     ...(leftOut.length ? ["", ...leftOut.map((line) => `- ${line}`)] : []),
     "",

@@ -7,7 +7,6 @@ import { openBenchDatabase } from "./database";
 import { newIdentitySecret } from "./identity";
 import { endPool } from "../harness/bulk-load";
 import { load } from "./measure";
-import { peerSupergraph } from "./peer";
 import { type CaseResult, type Settings, writeResults } from "./report";
 import { measureCase, measureOne } from "./run/case";
 import { checkInProcess } from "./run/check";
@@ -20,6 +19,14 @@ import {
   stopGateways,
 } from "./run/gateways";
 import { readSettings } from "./run/settings";
+import { exitOnHelp, runCommand } from "../scripts/cli";
+
+const USAGE = `usage: npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C]
+  [--single N] [--warmup N] [--persisted] [--workers W] [--pool-size P]
+  [--peers hive,hiveRust,grafbase|none] [--cached] [--only "a,b"] [--database-url URL]
+  [--node-options="..."] [--variant DIR] [--variant-node-options="..."]
+  Measures our gateway and its peers over the dataset \`npm run bench:data\` made
+  (10,000 statements by default; BENCHMARKS.md).`;
 
 /**
  * `npm run bench -- [--statements N] [--rounds R] [--duration S] [--connections C] [--single N]
@@ -32,10 +39,11 @@ import { readSettings } from "./run/settings";
  * load spike on the shared machine falls on every gateway alike instead of on one of them.
  */
 async function main() {
+  exitOnHelp(process.argv.slice(2), USAGE);
   const { settings, databaseUrl } = readSettings(process.argv.slice(2));
   // One log line per request and subgraph call would measure the terminal; the peers log nothing.
   process.env.LOG_LEVEL ??= "warn";
-  const database = await openBenchDatabase(settings.statements, databaseUrl);
+  const database = await openBenchDatabase(settings.statements, databaseUrl, { mustExist: true });
   const pool = new Pool({ connectionString: database.url, max: settings.connections });
   const running: Running = { peers: [] };
   const cleanUp = async () => {
@@ -64,11 +72,7 @@ async function run(settings: Settings, databaseUrl: string, pool: Pool, running:
   const ids = await pickIds(pool);
   console.log(`dataset: ${settings.statements} statements; ids: ${JSON.stringify(ids)}`);
   const cases = benchCases(ids).filter((c) => !settings.only || settings.only.includes(c.name));
-  const peerSchema = peerSupergraph(await readFile(SUPERGRAPH_PATH, "utf8"));
-  const supergraphSdl = peerSchema.sdl;
-  console.log(
-    `Hive Gateway peers' supergraph without ${peerSchema.dropped.join(", ") || "nothing"}`,
-  );
+  const supergraphSdl = await readFile(SUPERGRAPH_PATH, "utf8");
   const checked = await checkInProcess(
     cases,
     databaseUrl,
@@ -88,7 +92,7 @@ async function run(settings: Settings, databaseUrl: string, pool: Pool, running:
   }
   await stopGateways(running);
   if (settings.cached) await measureCached(start, cases, results, settings, running);
-  await writeResults(settings, ids, gateways.status, results, databaseUrl, peerSchema.dropped);
+  await writeResults(settings, ids, gateways.status, results, databaseUrl);
 }
 
 /** `--cached`: ours alone with its response cache on, each query warmed, then measured. */
@@ -113,7 +117,4 @@ async function measureCached(
   running.processes = undefined;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

@@ -1,4 +1,9 @@
 import { latestRuns } from "./report";
+import { parseCommand, runCommand } from "../scripts/cli";
+
+const USAGE = `usage: npm run bench:scaling
+  The scaling table from bench/results: the latest full run of each dataset size (one worker
+  per service), and whether the largest answers within 1.5x of the smallest.`;
 
 /** How much slower the largest size may answer than the smallest (issue 5: 1.5x). */
 const ALLOWED_GROWTH = 1.5;
@@ -9,10 +14,15 @@ const ALLOWED_GROWTH = 1.5;
  * query and size, and the largest size's p50 over the smallest's.
  */
 async function main() {
+  parseCommand(USAGE, { options: {} });
   // The same runs as the targets table: a variant or --only run is not a full run.
   const latest = await latestRuns();
   const sizes = [...latest.keys()].sort((a, b) => a - b);
-  if (sizes.length < 2) throw new Error("bench:scaling needs full runs of two sizes or more");
+  if (sizes.length < 2) {
+    throw new Error(
+      "bench:scaling needs full runs of two sizes or more in bench/results (npm run bench -- --statements N)",
+    );
+  }
   const smallest = latest.get(sizes[0])!;
   const largest = latest.get(sizes.at(-1)!)!;
   const header = [
@@ -42,7 +52,4 @@ async function main() {
   console.log(`\nruns: ${sizes.map((n) => latest.get(n)!.timestamp).join(", ")}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

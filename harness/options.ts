@@ -1,7 +1,6 @@
-/** A command line the program does not understand: its message is for the user, not a stack. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+import { UsageError } from "../scripts/cli";
+
+export { UsageError };
 
 /** The options of a command line: `--name value`, `--name=value` (for values like `--x`), `--flag`. */
 export type Options = Map<string, string>;

@@ -10,31 +10,34 @@ function sendOk(res: ServerResponse, body: object) {
 }
 
 /**
- * `/health/live` answers while the process serves HTTP; `/health/ready` runs `ready` (database,
- * subgraphs) and answers 503 with the reason when something it needs is down. A check may answer
- * `status: "degraded"`: still 200, the replica serves without something optional (Redis).
+ * `/health/live` answers while the process serves HTTP; `/health/ready` (and `/health`, where a
+ * person looks first) runs `ready` (database, subgraphs) and answers 503 with the reason when
+ * something it needs is down. A check may answer `status: "degraded"`: still 200, the replica
+ * serves without something optional (Redis).
  */
 export function healthRoutes(ready: Check) {
+  const readiness = async (_req: IncomingMessage, res: ServerResponse) => {
+    try {
+      sendOk(res, { status: "ok", ...(await ready()) });
+    } catch (error) {
+      sendErrorBody(
+        res,
+        {
+          status: 503,
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message: error instanceof Error ? error.message : String(error),
+        },
+        {
+          headers: { "cache-control": "no-store" },
+          body: ({ message }) => ({ status: "unavailable", reason: message }),
+        },
+      );
+    }
+  };
   return {
+    "/health": readiness,
     "/health/live": (_req: IncomingMessage, res: ServerResponse) => sendOk(res, { status: "ok" }),
-    "/health/ready": async (_req: IncomingMessage, res: ServerResponse) => {
-      try {
-        sendOk(res, { status: "ok", ...(await ready()) });
-      } catch (error) {
-        sendErrorBody(
-          res,
-          {
-            status: 503,
-            code: ErrorCode.SERVICE_UNAVAILABLE,
-            message: error instanceof Error ? error.message : String(error),
-          },
-          {
-            headers: { "cache-control": "no-store" },
-            body: ({ message }) => ({ status: "unavailable", reason: message }),
-          },
-        );
-      }
-    },
+    "/health/ready": readiness,
   };
 }
 

@@ -121,7 +121,14 @@ function bearerMatches(req: IncomingMessage, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Counts, times and logs every operation; logs unexpected errors with their stack. */
+/** A request that took this long gets a log line at `info` even when it succeeded. */
+export const SLOW_REQUEST_MS = 1000;
+
+/**
+ * Counts and times every operation; logs unexpected errors with their stack. One line per
+ * request: at `debug` (LOG_LEVEL=debug shows every request), at `info` when slow, at `warn`
+ * when it failed, so that a console at the default level shows what needs a look.
+ */
 export function observabilityPlugin<C extends RequestScoped>(
   logger: Logger,
   metrics: Metrics,
@@ -160,7 +167,11 @@ export function observabilityPlugin<C extends RequestScoped>(
             response.body.kind === "single" && Boolean(response.body.singleResult.errors?.length);
           metrics.requests.inc({ operation, outcome: failed ? "error" : "ok" });
           metrics.duration.observe({ operation }, seconds);
-          log.info({ operation, ms: Math.round(seconds * 1000), failed }, "graphql request");
+          const ms = Math.round(seconds * 1000);
+          const fields = { operation, ms, failed };
+          if (failed) log.warn(fields, "graphql request failed");
+          else if (ms >= SLOW_REQUEST_MS) log.info(fields, "slow graphql request");
+          else log.debug(fields, "graphql request");
         },
       };
     },

@@ -2,9 +2,15 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { composeSupergraph } from "./compose-supergraph";
 import { projectPath } from "../platform/paths";
+import { parseCommand, runCommand } from "./cli";
+
+const USAGE = `usage: npm run compose
+  Writes schema/<subgraph>.graphql, schema/supergraph.graphql and what goes with them
+  (api.graphql, bundle.schema.json, field-sizes.json) from the code; commit the result.`;
 
 /** Writes schema/<subgraph>.graphql, the supergraph and what goes with it, from the code. */
 async function main() {
+  parseCommand(USAGE, { options: {} });
   const schemaDir = projectPath("schema");
   const { subgraphs, supergraphSdl, bundleSchema, apiSdl, fieldSizes } = await composeSupergraph();
   for (const { name, sdl } of subgraphs) {
@@ -21,7 +27,4 @@ async function main() {
   console.log("wrote schema/field-sizes.json");
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

@@ -2,13 +2,16 @@
 import "reflect-metadata";
 import { once } from "node:events";
 import { createWriteStream, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { BUNDLE_FORMAT, type SourceEntry } from "../platform/bundle";
 import { stixBundle, stixGraph } from "../stix/bundle";
 import { type Execute, exportRecords, recordPages, sortedSources } from "../stix/read";
 import { overHttp } from "./bundle-io";
+import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
 
-const USAGE = "usage: npm run export -- FILE [--format bundle|stix] [--url URL] [--token TOKEN]";
+const USAGE = `usage: npm run export -- FILE [--format bundle|stix] [--url URL] [--token TOKEN]
+  Writes the whole graph to FILE: the project's bundle format (data/README.md) or STIX 2.1.
+  The graph: --url, else ATTRIBUTION_GRAPH_URL, else HOST and GATEWAY_PORT as
+  \`npm start\` listens (http://127.0.0.1:4000/ by default).`;
 
 /**
  * The project's bundle format, written page by page as the records come: one page of records in
@@ -43,23 +46,22 @@ async function writeBundle(execute: Execute, file: string) {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommand(USAGE, {
     allowPositionals: true,
     options: {
-      url: {
-        type: "string",
-        default: process.env.ATTRIBUTION_GRAPH_URL ?? "http://127.0.0.1:4000/",
-      },
+      url: { type: "string", default: gatewayUrlFromEnv(process.env) },
       token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
       // bundle: the project's own format (data/README.md); stix: a STIX 2.1 bundle.
       format: { type: "string", default: "bundle" },
     },
   });
-  if (positionals.length !== 1) throw new Error(USAGE);
+  const url = graphUrl(values.url);
+  if (positionals.length !== 1) throw new UsageError("one FILE to write");
   if (values.format !== "bundle" && values.format !== "stix") {
-    throw new Error(`--format must be bundle or stix, got "${values.format}"\n${USAGE}`);
+    throw new UsageError(`--format must be bundle or stix, got "${values.format}"`);
   }
-  const client = overHttp({ url: values.url, token: values.token });
+  console.log(`reading the graph at ${url}`);
+  const client = overHttp({ url, token: values.token });
   if (values.format === "bundle") {
     await writeBundle(client, positionals[0]);
   } else {
@@ -76,7 +78,4 @@ async function main() {
   console.log(`wrote ${positionals[0]}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

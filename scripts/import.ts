@@ -1,27 +1,27 @@
 // type-graphql and TypeORM decorators read it at import time: load it before anything else.
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import type { Bundle } from "../platform/bundle";
 import { checkBundle, importBundle } from "./bundle-io";
+import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--url URL] [--token TOKEN]
   Loads a bundle (data/README.md) through the gateway with an editor key
-  (--token or ATTRIBUTION_GRAPH_TOKEN; URL from --url or ATTRIBUTION_GRAPH_URL).`;
+  (--token or ATTRIBUTION_GRAPH_TOKEN); --dry-run checks the file and writes nothing.
+  The graph: --url, else ATTRIBUTION_GRAPH_URL, else HOST and GATEWAY_PORT as
+  \`npm start\` listens (http://127.0.0.1:4000/ by default).`;
 
 async function main() {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommand(USAGE, {
     allowPositionals: true,
     options: {
       "dry-run": { type: "boolean", default: false },
-      url: {
-        type: "string",
-        default: process.env.ATTRIBUTION_GRAPH_URL ?? "http://127.0.0.1:4000/",
-      },
+      url: { type: "string", default: gatewayUrlFromEnv(process.env) },
       token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
     },
   });
-  if (positionals.length !== 1) throw new Error(USAGE);
+  const url = graphUrl(values.url);
+  if (positionals.length !== 1) throw new UsageError("one FILE to import");
   const [file] = positionals;
   let bundle: unknown;
   try {
@@ -42,11 +42,8 @@ async function main() {
   if (values["dry-run"]) return console.log("dry run: nothing written");
   if (!values.token)
     throw new Error("an editor API key is required: --token or ATTRIBUTION_GRAPH_TOKEN");
-  const report = await importBundle(
-    { url: values.url, token: values.token },
-    bundle as Bundle,
-    console.log,
-  );
+  console.log(`writing to the graph at ${url}`);
+  const report = await importBundle({ url, token: values.token }, bundle as Bundle, console.log);
   console.log(
     `done: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed`,
   );
@@ -54,7 +51,4 @@ async function main() {
   if (report.failed.length) process.exit(1);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

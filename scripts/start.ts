@@ -1,14 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { workersFromEnv } from "../platform/config";
-import {
-  ConfigError,
-  type Env,
-  getEnvBool,
-  getEnvInt,
-  getEnvPort,
-  getEnvSecret,
-  getEnvStr,
-} from "../platform/env";
+import { modeFromEnv, workersFromEnv } from "../platform/config";
+import { type Env, getEnvBool, getEnvInt, getEnvPort, getEnvSecret } from "../platform/env";
 import { projectPath } from "../platform/paths";
 import {
   limitsFromEnv,
@@ -17,10 +9,18 @@ import {
   responseCacheFromEnv,
 } from "../gateway/config";
 import type { ServiceName } from "./database-roles";
-import { localDatabase } from "./local-database";
-import { type GalaxyLoad, isFirstStart } from "./misp/on-start";
-import { firstStartLoads } from "./stix-in/on-start";
+import { type LocalDatabase, localDatabase } from "./local-database";
+import { GALAXY_LOAD, type GalaxyLoad, loadCompleted } from "./misp/on-start";
+import { ATTACK_LOAD, firstStartLoads } from "./stix-in/on-start";
 import { StartFailed, SupervisedProcess } from "./supervisor";
+import { gatewayListenFromEnv, localUrl, parseCommand, runCommand } from "./cli";
+import { readableLogLine } from "./console-lines";
+
+const USAGE = `usage: npm start
+  PostgreSQL (embedded, data in .data/postgres, unless DATABASE_URL is set), the three subgraphs
+  and the gateway, each in its own process, restarted when it dies; Ctrl-C stops them all and
+  keeps the data. Settings are environment variables (README, Settings): GATEWAY_PORT, HOST,
+  EMBEDDED_PG_PORT, DATABASE_URL, LOAD_MISP_ON_START, LOG_LEVEL and more.`;
 
 /** The subgraphs of services/index.ts, without loading their schemas into this process. */
 const SUBGRAPHS: { name: ServiceName; port: number; portVariable: string; urlVariable: string }[] =
@@ -40,22 +40,19 @@ const SUBGRAPHS: { name: ServiceName; port: number; portVariable: string; urlVar
     },
   ];
 
-/** Where this machine reaches a service listening on `host` (a wildcard is no address to dial). */
-function localUrl(host: string, port: number): string {
-  if (host === "0.0.0.0" || host === "::") return `http://127.0.0.1:${port}/`;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
-}
+type Config = ReturnType<typeof configFromEnv>;
 
 function configFromEnv(env: Env) {
   // Checked here for a message before anything starts; each service reads them again.
   persistedQueriesFromEnv(env, limitsFromEnv(env).maxQueryBytes);
   workersFromEnv(env);
   const responseCache = responseCacheFromEnv(env);
-  const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
-  const gatewayPort = getEnvPort(env, "GATEWAY_PORT", 4000);
+  const { host, port: gatewayPort } = gatewayListenFromEnv(env);
   return {
     host,
     gatewayPort,
+    // Development: a service's JSON log lines are reformatted for the terminal.
+    production: modeFromEnv(env).production,
     publicUrl: publicUrlFromEnv(env, host, gatewayPort) ?? localUrl(host, gatewayPort),
     subgraphs: SUBGRAPHS.map((s) => ({ ...s, port: getEnvPort(env, s.portVariable, s.port) })),
     introspection: getEnvBool(env, "INTROSPECTION", env.NODE_ENV !== "production"),
@@ -75,21 +72,79 @@ function configFromEnv(env: Env) {
  * its own Node.js process with a heap limit, restarted when it dies.
  */
 async function main() {
+  parseCommand(USAGE, { options: {} });
   const env = process.env;
   const config = configFromEnv(env);
-  const nodeArgs = [`--max-old-space-size=${config.maxOldSpaceMb}`];
   if (!env.DATABASE_URL) console.log("starting embedded PostgreSQL (data in .data/postgres)");
   const database = await localDatabase(env);
   console.log(`database: ${database.description}`);
-  // Decided before the services migrate it: the galaxy and ATT&CK load on the first start only.
-  const loadPublic = config.loadMisp && (await isFirstStart(database.urls.incidents));
+  // Until each load ran to its end: an interrupted one resumes on the next start. ATT&CK is
+  // matched to the galaxy's actors: it comes with the galaxy or not at all.
+  const loads = {
+    galaxy: config.loadMisp && !(await loadCompleted(database.urls.gateway, GALAXY_LOAD)),
+    attack:
+      config.loadMisp &&
+      config.loadAttack &&
+      !(await loadCompleted(database.urls.gateway, ATTACK_LOAD)),
+  };
   let galaxy: GalaxyLoad | undefined;
   const common: Env = {
     ...env,
     HOST: config.host,
     IDENTITY_SECRET: config.identitySecret,
     MIGRATE_ON_START: String(config.migrate),
+    // Node.js keeps the services' compiled code: a second start loads them faster.
+    NODE_COMPILE_CACHE: env.NODE_COMPILE_CACHE ?? projectPath(".data", "compile-cache"),
   };
+  const { subgraphs, gateway } = services(config, database, common);
+  const all = [...subgraphs, gateway];
+
+  let stopping: Promise<never> | undefined;
+  const stop = (code: number) =>
+    (stopping ??= (async () => {
+      console.log("stopping the gateway, then the subgraphs...");
+      galaxy?.kill();
+      await galaxy?.done;
+      // The gateway first, so that it can still finish requests in flight.
+      await gateway.stop();
+      await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
+      await database.stop();
+      console.log(stoppedMessage(database));
+      process.exit(code);
+    })());
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => void stop(0));
+  }
+  // Should this process fail, it takes no service with it; a SIGKILL closes the IPC channels.
+  process.on("exit", () => all.forEach((service) => service.kill()));
+
+  try {
+    // All together: their migrations take turns on an advisory lock (migrate() in
+    // platform/database.ts), and the gateway is ready once every subgraph is.
+    await Promise.all(all.map((service) => service.start()));
+    if (stopping) return;
+  } catch (error) {
+    if (stopping) return;
+    console.error(error instanceof StartFailed ? error.message : error);
+    await stop(error instanceof StartFailed && error.exitCode === 2 ? 2 : 1);
+  }
+  console.log(`\nattribution-graph gateway ready at ${config.publicUrl}`);
+  console.log(`ready in ${(performance.now() / 1000).toFixed(1)} s (since node started)`);
+  if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
+  if ((loads.galaxy || loads.attack) && !stopping) {
+    // A failed load leaves the services up: the graph is usable without the galaxy.
+    galaxy = firstStartLoads(
+      { ...common, DATABASE_URL: database.urls.gateway },
+      localUrl(config.host, config.gatewayPort),
+      console.log,
+      loads,
+    );
+  }
+}
+
+/** One supervised process per subgraph and the gateway, not started yet. */
+function services(config: Config, database: LocalDatabase, common: Env) {
+  const nodeArgs = [`--max-old-space-size=${config.maxOldSpaceMb}`];
   // Schema and data are ready once the first start went through.
   const restartEnv = { MIGRATE_ON_START: "false", SEED_ON_START: "false" };
   const width = Math.max(...[...SUBGRAPHS.map((s) => s.name), "gateway"].map((n) => n.length));
@@ -106,6 +161,7 @@ async function main() {
       },
       console.log,
       `${name.padEnd(width)} | `,
+      config.production ? undefined : readableLogLine,
     );
   const subgraphs = config.subgraphs.map(({ name, port }) =>
     supervise(name, ["services", name, "main.js"], port, {
@@ -119,56 +175,14 @@ async function main() {
       config.subgraphs.map((s) => [s.urlVariable, localUrl(config.host, s.port)]),
     ),
   });
-  const all = [...subgraphs, gateway];
-
-  let stopping: Promise<never> | undefined;
-  const stop = (code: number) =>
-    (stopping ??= (async () => {
-      console.log("stopping...");
-      galaxy?.kill();
-      await galaxy?.done;
-      // The gateway first, so that it can still finish requests in flight.
-      await gateway.stop();
-      await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
-      await database.stop();
-      process.exit(code);
-    })());
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.on(signal, () => void stop(0));
-  }
-  // Should this process fail, it takes no service with it; a SIGKILL closes the IPC channels.
-  process.on("exit", () => all.forEach((service) => service.kill()));
-
-  try {
-    // One after another: migrations create shared extensions, which must not race.
-    for (const service of all) {
-      await service.start();
-      if (stopping) return;
-    }
-  } catch (error) {
-    if (stopping) return;
-    console.error(error instanceof StartFailed ? error.message : error);
-    await stop(error instanceof StartFailed && error.exitCode === 2 ? 2 : 1);
-  }
-  console.log(`\nattribution-graph gateway ready at ${config.publicUrl}`);
-  if (config.introspection) console.log("open it in a browser for Apollo Sandbox\n");
-  if (loadPublic && !stopping) {
-    // A failed load leaves the services up: the graph is usable without the galaxy.
-    galaxy = firstStartLoads(
-      { ...common, DATABASE_URL: database.urls.gateway },
-      localUrl(config.host, config.gatewayPort),
-      console.log,
-      // ATT&CK is matched to the galaxy's actors: it comes with the galaxy or not at all.
-      { galaxy: true, attack: config.loadAttack },
-    );
-  }
+  return { subgraphs, gateway };
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`configuration error: ${error.message}`);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+/** What Ctrl-C stopped, and where the data stays. */
+function stoppedMessage(database: LocalDatabase): string {
+  const services = [...SUBGRAPHS.map((s) => s.name), "gateway"].join(", ");
+  const postgres = database.embeddedStarted ? " and the embedded PostgreSQL" : "";
+  return `stopped ${services}${postgres}; the data is kept in ${database.dataLocation}`;
+}
+
+runCommand(USAGE, main);

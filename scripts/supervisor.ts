@@ -51,6 +51,8 @@ export class SupervisedProcess {
     private readonly log: (line: string) => void,
     /** Put before each line the service prints. */
     private readonly prefix: string,
+    /** Rewrites each line the service prints (a JSON log line for a terminal, say). */
+    private readonly format: (line: string) => string = (line) => line,
   ) {}
 
   /** Spawns the service and resolves once its `readyUrl` answers 200. */
@@ -123,9 +125,9 @@ export class SupervisedProcess {
       [child.stderr, process.stderr],
     ] as const) {
       if (!input) continue;
-      createInterface({ input, crlfDelay: Infinity }).on("line", (line) =>
-        output.write(`${this.prefix}${line}\n`),
-      );
+      createInterface({ input, crlfDelay: Infinity }).on("line", (line) => {
+        for (const part of this.format(line).split("\n")) output.write(`${this.prefix}${part}\n`);
+      });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { parseOptions, positiveInt } from "../../harness/options";
+import { UsageError, parseOptions, positiveInt } from "../../harness/options";
 import type { PeerKey, Settings } from "../report";
 
 export const PEERS: PeerKey[] = ["hive", "hiveRust", "grafbase"];
@@ -31,12 +31,15 @@ export function readSettings(argv: string[]): { settings: Settings; databaseUrl?
   // A variant has subgraphs of its own: peers sharing ours would warm and load ours more than
   // the variant's (an A/A measured variant/ours 0.71x-0.92x that way; 0.92x-1.24x without).
   if (variantRun && peersOption !== undefined && peersOption !== "none")
-    throw new Error("--variant: measured without peers (leave --peers out or say --peers none)");
+    throw new UsageError(
+      "--variant: measured without peers (leave --peers out or say --peers none)",
+    );
   const peers = (
     peersOption === "none" || variantRun ? [] : (peersOption?.split(",") ?? PEERS)
   ) as PeerKey[];
   for (const peer of peers) {
-    if (!PEERS.includes(peer)) throw new Error(`--peers: ${peer} is not one of ${PEERS.join(",")}`);
+    if (!PEERS.includes(peer))
+      throw new UsageError(`--peers: ${peer} is not one of ${PEERS.join(",")}`);
   }
   const settings: Settings = {
     statements: positiveInt(options, "statements", 10_000),

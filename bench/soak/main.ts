@@ -8,16 +8,18 @@ import {
   prepareDatabase,
 } from "../../harness/database";
 import { type LocalFederation, startLocalFederation } from "../../harness/federation";
-import { UsageError, numberOption, parseOptions } from "../../harness/options";
+import { numberOption, parseOptions } from "../../harness/options";
+import { exitOnHelp, runCommand } from "../../scripts/cli";
 import { readBundles } from "../../services/dataset";
 import { type SoakSettings, appendToBenchmarks, formatSoak } from "./report";
 import { type SoakResult, runSoak } from "./runner";
 
-const USAGE = "usage: npm run soak -- [--minutes N] [--concurrency C] [--write-ratio R]";
+const USAGE = `usage: npm run soak -- [--minutes N] [--concurrency C] [--write-ratio R]
+  3 minutes, 16 requests in flight, 20 % writes by default (BENCHMARKS.md, Soak).`;
 
-function settingsOf(argv: string[]): SoakSettings | undefined {
-  const options = parseOptions(argv, ["minutes", "concurrency", "write-ratio", "help"]);
-  if (options.has("help")) return undefined;
+function settingsOf(argv: string[]): SoakSettings {
+  exitOnHelp(argv, USAGE);
+  const options = parseOptions(argv, ["minutes", "concurrency", "write-ratio"]);
   return {
     minutes: numberOption(options, "minutes", 3, [0.05, 24 * 60]),
     concurrency: Math.round(numberOption(options, "concurrency", 16, [1, 1000])),
@@ -29,12 +31,6 @@ function settingsOf(argv: string[]): SoakSettings | undefined {
 async function main() {
   process.env.LOG_LEVEL ??= "warn";
   const settings = settingsOf(process.argv.slice(2));
-  if (!settings) {
-    console.log(
-      `${USAGE}\n\n3 minutes, 16 requests in flight, 20 % writes by default (BENCHMARKS.md, Soak).`,
-    );
-    return;
-  }
   const loadBefore = loadavg()[0];
   const log = (line: string) => console.log(`[soak] ${line}`);
   const server = await openPostgresServer("soak");
@@ -81,7 +77,4 @@ async function main() {
   if (!result.ok) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

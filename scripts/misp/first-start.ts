@@ -3,10 +3,12 @@ import "reflect-metadata";
 import { databaseConfigFromEnv } from "../../platform/config";
 import { KeyStore } from "../../gateway/access/keys";
 import { runMispConnector } from "./connector";
+import { GALAXY_LOAD, markLoadCompleted } from "./on-start";
 
 /**
- * Run by `npm start` (on-start.ts) once its gateway is ready on a first start: the shipped
- * galaxy through the gateway, with an editor key that exists only for this load.
+ * Run by `npm start` (on-start.ts) once its gateway is ready, until a load completes: the shipped
+ * galaxy through the gateway, with an editor key that exists only for this load; marked
+ * completed at the end only.
  * argv: the gateway's URL.
  */
 async function main() {
@@ -20,6 +22,7 @@ async function main() {
       progressEvery: 100,
     });
     if (report.failed.length) process.exitCode = 1;
+    else await markLoadCompleted(process.env.DATABASE_URL as string, GALAXY_LOAD);
   } finally {
     await keys.revoke(key.id);
     await keys.close();

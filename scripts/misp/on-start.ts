@@ -4,18 +4,49 @@ import { Client } from "pg";
 import type { Env } from "../../platform/env";
 import { projectPath } from "../../platform/paths";
 
-/** A database no service has migrated yet: `npm start` is starting the project for the first time. */
-export async function isFirstStart(databaseUrl: string): Promise<boolean> {
+/** The galaxy load's name in the table of completed loads. */
+export const GALAXY_LOAD = "misp-galaxy";
+
+/**
+ * One row per load `npm start` runs in the background, written when it ran to its end: a load
+ * interrupted (Ctrl-C, a crash) has none, and the next start runs it again (it writes only
+ * what is missing). In the gateway's schema, which the gateway's role owns.
+ */
+const COMPLETED_LOADS = "access.completed_loads";
+
+async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ fresh: boolean }>(
-      "SELECT to_regclass('incidents.threat_actor') IS NULL AS fresh",
-    );
-    return rows[0].fresh;
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** Whether the load `name` ran to its end on this database. */
+export function loadCompleted(databaseUrl: string, name: string): Promise<boolean> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ present: boolean }>(
+      `SELECT to_regclass('${COMPLETED_LOADS}') IS NOT NULL AS present`,
+    );
+    if (!rows[0].present) return false;
+    const done = await client.query(`SELECT 1 FROM ${COMPLETED_LOADS} WHERE name = $1`, [name]);
+    return done.rowCount === 1;
+  });
+}
+
+/** Remembers that the load `name` ran to its end (its last step). */
+export function markLoadCompleted(databaseUrl: string, name: string): Promise<void> {
+  return withClient(databaseUrl, async (client) => {
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${COMPLETED_LOADS} (name text PRIMARY KEY, completed_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await client.query(
+      `INSERT INTO ${COMPLETED_LOADS} (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET completed_at = now()`,
+      [name],
+    );
+  });
 }
 
 export interface GalaxyLoad {
@@ -29,7 +60,7 @@ const PREFIX = "misp-galaxy   | ";
 
 /**
  * The shipped MISP galaxy, loaded through the gateway once it is ready (first-start.ts, the
- * connector `npm run import:misp` runs) in a child process: the gateway answers meanwhile
+ * connector `npm run import:misp` runs) until one load completes, in a child process: the gateway answers meanwhile
  * (~20 s for 1,041 actors), and this process loads no database or schema code.
  */
 export function loadGalaxyInBackground(
@@ -74,7 +105,7 @@ export function loadInBackground(
     child.once("exit", (code, signal) => {
       if (code !== 0) {
         log(
-          `${prefix}the load stopped (${signal ?? `code ${code}`}); \`${load.command}\` finishes it (it writes only what is missing)`,
+          `${prefix}the load stopped (${signal ?? `code ${code}`}); the next npm start resumes it, or \`${load.command}\` now (it writes only what is missing)`,
         );
       }
       resolve(code === 0);

@@ -3,12 +3,14 @@ import "reflect-metadata";
 import { databaseConfigFromEnv } from "../../platform/config";
 import { KeyStore } from "../../gateway/access/keys";
 import { runStixConnector } from "./connector";
-import { SHIPPED_ATTACK_ICS } from "./on-start";
+import { markLoadCompleted } from "../misp/on-start";
+import { ATTACK_LOAD, SHIPPED_ATTACK_ICS } from "./on-start";
 
 /**
  * Run by `npm start` (on-start.ts) on a first start, after the galaxy (so that ATT&CK's groups
  * match the galaxy's actors): the shipped ATT&CK for ICS bundle through the gateway, with an
- * editor key that exists only for this load. argv: the gateway's URL.
+ * editor key that exists only for this load; marked completed at the end only. argv: the
+ * gateway's URL.
  */
 async function main() {
   const url = process.argv[2];
@@ -25,6 +27,7 @@ async function main() {
       progressEvery: 100,
     });
     if (report.failed.length) process.exitCode = 1;
+    else await markLoadCompleted(process.env.DATABASE_URL as string, ATTACK_LOAD);
   } finally {
     await keys.revoke(key.id);
     await keys.close();

@@ -2,6 +2,9 @@ import type { Env } from "../../platform/env";
 import { projectPath } from "../../platform/paths";
 import { type GalaxyLoad, loadGalaxyInBackground, loadInBackground } from "../misp/on-start";
 
+/** The ATT&CK load's name in the table of completed loads (misp/on-start.ts). */
+export const ATTACK_LOAD = "attack-ics";
+
 /** MITRE ATT&CK for ICS as shipped, with its licence and provenance (SOURCE.md). */
 export const SHIPPED_ATTACK_ICS = projectPath(
   "data",
@@ -12,7 +15,8 @@ export const SHIPPED_ATTACK_ICS = projectPath(
 
 /**
  * The first start's loads, one after the other in the background: the MISP galaxy, then ATT&CK
- * for ICS (matched against the galaxy's actors, so after them).
+ * for ICS (matched against the galaxy's actors, so after them); each until one load of it ran to
+ * its end.
  */
 export function firstStartLoads(
   env: Env,

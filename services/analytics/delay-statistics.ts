@@ -174,8 +174,16 @@ export function median(sorted: readonly number[]): number | null {
     : Math.floor((sorted[middle - 1] + sorted[middle]) / 2);
 }
 
-/** The figures of a group, over `governmentType` (the entity in one subgraph, a stub in the other). */
-export function delayStatisticsType<G extends { id: string }>(governmentType: ClassType<G>) {
+/**
+ * The figures of a group, over `governmentType` (the entity in one subgraph, a stub in the other).
+ * `DelayStatistics` is a value type both subgraphs share; each pages it in a connection of its own
+ * name (`connectionName`), since a shared type that only `@requires` fields return is canonical
+ * in both subgraphs for graphql-tools' stitching (Hive Gateway refused the supergraph).
+ */
+export function delayStatisticsType<G extends { id: string }>(
+  governmentType: ClassType<G>,
+  connectionName: string,
+) {
   @Directive("@shareable")
   @ObjectType("DelayStatistics", {
     simpleResolvers: true,
@@ -228,6 +236,6 @@ export function delayStatisticsType<G extends { id: string }>(governmentType: Cl
   }
   return {
     DelayStatistics,
-    DelayStatisticsConnection: connectionType(DelayStatistics, "DelayStatistics"),
+    DelayStatisticsConnection: connectionType(DelayStatistics, connectionName),
   };
 }

@@ -41,7 +41,10 @@ export class Analytics {
 export const ALL = "all";
 
 export const FirstEvent = firstEventType(IncidentRef, Government);
-export const { DelayStatistics, DelayStatisticsConnection } = delayStatisticsType(Government);
+export const { DelayStatistics, DelayStatisticsConnection } = delayStatisticsType(
+  Government,
+  "LegalActionDelayStatistics",
+);
 
 @ObjectType({
   simpleResolvers: true,

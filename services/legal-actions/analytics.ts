@@ -5,7 +5,10 @@ import { LegalAction } from "./legal-action";
 import { GovernmentRef } from "./references";
 import { type EnumValue, describedEnum } from "../kit/enums";
 
-export const { DelayStatistics, DelayStatisticsConnection } = delayStatisticsType(GovernmentRef);
+export const { DelayStatistics, DelayStatisticsConnection } = delayStatisticsType(
+  GovernmentRef,
+  "AttributionDelayStatistics",
+);
 
 export const LegalActionDateKind = describedEnum(
   "LegalActionDateKind",

@@ -5,7 +5,7 @@ import { httpRequest, postGraphQL } from "../../../scripts/graphql-client";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { INCIDENT_STORY } from "../../../harness/queries/cross-source";
 
-// Operators see every request: JSON logs that share the gateway's request id across services,
+// Operators see every request (LOG_LEVEL=debug; by default only slow and failed ones): JSON logs that share the gateway's request id across services,
 // and Prometheus metrics on every service.
 describe("platform > observability > logs and metrics", () => {
   const lines: Record<string, unknown>[] = [];
@@ -15,7 +15,7 @@ describe("platform > observability > logs and metrics", () => {
     stream.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
     });
-    process.env.LOG_LEVEL = "info";
+    process.env.LOG_LEVEL = "debug";
     setLogDestination(stream);
     federation = await startTestFederation();
   });
@@ -26,6 +26,7 @@ describe("platform > observability > logs and metrics", () => {
   });
 
   it("logs one JSON line per request in every service it touches, all with the request id", async () => {
+    lines.length = 0;
     const response = await postGraphQL(
       federation.gatewayUrl,
       {

@@ -119,14 +119,15 @@ describe("scripts > the keys, import and export commands", () => {
     expect(result.stderr).toMatch(/\$\.governments\[0\]\.kind: must be one of STATE/);
   });
 
+  // A usage error exits 2 (issue 25), not 1 as a failure does.
   it("names what is wrong with its arguments", async () => {
     const noFile = await cli("import", []);
-    expect(noFile.code).toBe(1);
+    expect(noFile.code).toBe(2);
     expect(noFile.stderr).toMatch(/usage: npm run import/);
     const noRole = await cli("keys", ["create", "x", "--role", "owner"], {
       DATABASE_URL: databaseUrl,
     });
-    expect(noRole.code).toBe(1);
+    expect(noRole.code).toBe(2);
     expect(noRole.stderr).toMatch(/--role must be one of reader, editor, admin/);
   });
 });
