@@ -108,7 +108,11 @@ export function variableProblemsPlugin<C extends BaseContext>(
             message,
             {
               field: formatPath(problems[0].path),
-              problems: problems.map((p) => ({ path: p.path, code: "INVALID", message: p.message })),
+              problems: problems.map((p) => ({
+                path: p.path,
+                code: "INVALID",
+                message: p.message,
+              })),
             },
             400,
           );

@@ -67,7 +67,11 @@ export function invalidInput(all: Problem[]) {
   const message = all.length === 1 ? listed[0] : `${all.length} problems: ${listed.join("; ")}`;
   return apiError(ErrorCode.BAD_USER_INPUT, message, {
     field: formatPath(problems[0].path),
-    problems: problems.map((p) => ({ path: p.path, code: p.code ?? "INVALID", message: p.message })),
+    problems: problems.map((p) => ({
+      path: p.path,
+      code: p.code ?? "INVALID",
+      message: p.message,
+    })),
   });
 }
 
