@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Bundle } from "../platform/bundle";
-import { checkBundle, importBundle } from "./bundle-io";
+import { checkBundle, checkReferences, importBundle } from "./bundle-io";
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--url URL] [--token TOKEN]
   Loads a bundle (data/README.md) through the gateway with an editor key
@@ -30,28 +30,34 @@ async function main() {
     throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const problems = checkBundle(bundle);
-  if (problems.length) {
-    console.error(`${file}: ${problems.length} problem(s), nothing imported:`);
-    for (const problem of problems) console.error(`  ${problem}`);
-    process.exit(1);
-  }
+  if (problems.length) refuse(file, problems);
   const counts = Object.entries(bundle as Bundle)
     .filter(([, v]) => Array.isArray(v))
     .map(([k, v]) => `${(v as unknown[]).length} ${k}`);
+  const client = { url: values.url, token: values.token };
+  if (values["dry-run"]) {
+    // Against the target graph too: a reference may name a record the graph already has.
+    const dangling = await checkReferences(client, bundle as Bundle);
+    if (dangling.length) refuse(file, dangling);
+    console.log(`${file}: valid (${counts.join(", ")}); every reference resolves`);
+    return console.log("dry run: nothing written");
+  }
   console.log(`${file}: valid (${counts.join(", ")})`);
-  if (values["dry-run"]) return console.log("dry run: nothing written");
   if (!values.token)
     throw new Error("an editor API key is required: --token or ATTRIBUTION_GRAPH_TOKEN");
-  const report = await importBundle(
-    { url: values.url, token: values.token },
-    bundle as Bundle,
-    console.log,
-  );
+  const report = await importBundle(client, bundle as Bundle, console.log);
+  if (report.refused.length) refuse(file, report.refused);
   console.log(
     `done: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed`,
   );
   for (const { path, error } of report.failed) console.error(`  ${path}: ${error}`);
   if (report.failed.length) process.exit(1);
+}
+
+function refuse(file: string, problems: string[]): never {
+  console.error(`${file}: ${problems.length} problem(s), nothing imported:`);
+  for (const problem of problems) console.error(`  ${problem}`);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

@@ -116,6 +116,33 @@ describe("scripts > the keys, import and export commands", () => {
     expect(result.stderr).toMatch(/\$\.governments\[0\]\.kind: must be one of STATE/);
   });
 
+  it("checks references in a dry run against the bundle and the graph", async () => {
+    const file = join(dir, "dangling.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: "attribution-graph.bundle/1",
+        sources: { s: { title: "T" } },
+        statements: [
+          {
+            id: "dangling-issuer",
+            kind: "PRESS_RELEASE",
+            issuedAt: "2024",
+            issuer: "no-such-state",
+            language: "en",
+            sources: ["s"],
+          },
+        ],
+      }),
+    );
+    const result = await cli("import", [file, "--dry-run", "--url", federation.gatewayUrl]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /\$\.statements\[0\]\.issuer: Government "no-such-state" does not exist/,
+    );
+    expect(result.stdout).not.toMatch(/dry run: nothing written/);
+  });
+
   it("names what is wrong with its arguments", async () => {
     const noFile = await cli("import", []);
     expect(noFile.code).toBe(1);
