@@ -5,6 +5,10 @@ import { ErrorCode, apiError } from "../../platform/errors";
 import { RECORD_PROPERTY } from "./inputs";
 import { type Path, type Problem, formatPath } from "../../platform/problem";
 import { type EnumValue, describedEnum } from "./enums";
+import { listSize } from "./connection";
+
+/** The deepest path a problem has: the gateway refuses variables nested deeper. */
+const MAX_PATH = 32;
 
 export const ProblemCode = describedEnum("ProblemCode", "What is wrong with a write's input.", {
   INVALID: "The value breaks the field's rule (format, length, range, count, required).",
@@ -27,6 +31,7 @@ export type ProblemCode = EnumValue<typeof ProblemCode>;
   description: "One thing wrong with a write's input: where, what kind, and what.",
 })
 export class ProblemType {
+  @Directive(listSize(MAX_PATH))
   @Field(() => [String], {
     description: 'Path to the field, indexes as strings: ["input", "quotes", "0", "language"].',
   })
@@ -37,6 +42,14 @@ export class ProblemType {
 
   @Field(() => String, { description: 'What is wrong, in one line: "must be a BCP 47 tag".' })
   message: string;
+}
+
+/** A payload's `problems`: at most MAX_PROBLEMS. */
+export function ProblemsField(description: string): PropertyDecorator {
+  return (target, key) => {
+    Directive(listSize(MAX_PROBLEMS))(target, key);
+    Field(() => [ProblemType], { description })(target, key);
+  };
 }
 
 /** Problems as a payload lists them (the first MAX_PROBLEMS). */
@@ -67,11 +80,7 @@ export function invalidInput(all: Problem[]) {
   const message = all.length === 1 ? listed[0] : `${all.length} problems: ${listed.join("; ")}`;
   return apiError(ErrorCode.BAD_USER_INPUT, message, {
     field: formatPath(problems[0].path),
-    problems: problems.map((p) => ({
-      path: p.path,
-      code: p.code ?? "INVALID",
-      message: p.message,
-    })),
+    problems: problems.map((p) => ({ path: p.path, message: p.message })),
   });
 }
 

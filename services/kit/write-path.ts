@@ -9,7 +9,7 @@ import type { Identity } from "../../platform/identity";
 import { MAX_SOURCES, SLUG, SLUG_MAX } from "./inputs";
 import type { SourceInput } from "./source";
 import { globalId } from "./node";
-import { ProblemType, constraintProblems, problemTypes } from "./problems";
+import { ProblemType, ProblemsField, constraintProblems, problemTypes } from "./problems";
 import { type Problem } from "../../platform/problem";
 import type { RecordWrites } from "./records";
 import { partTimes, stampDelete, stampWrite } from "./record-stamps";
@@ -220,9 +220,7 @@ export function upsertPayload<T extends object>(type: ClassType<T>, name: string
     @Field(() => Boolean, { description: "False when the record already was exactly this." })
     changed: boolean;
 
-    @Field(() => [ProblemType], {
-      description: "Everything wrong with the input, all at once; empty when it was written.",
-    })
+    @ProblemsField("Everything wrong with the input, all at once; empty when it was written.")
     problems: ProblemType[];
   }
   Object.defineProperty(Payload.prototype, field, {
@@ -255,8 +253,6 @@ export class DeletePayload {
   })
   action: WriteAction | null;
 
-  @Field(() => [ProblemType], {
-    description: "Why nothing was deleted (a bad id, a record still referenced); else empty.",
-  })
+  @ProblemsField("Why nothing was deleted (a bad id, a record still referenced); else empty.")
   problems: ProblemType[];
 }

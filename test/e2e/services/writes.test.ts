@@ -287,6 +287,16 @@ describe("services > writes > validation", () => {
       expect(read.data.statements.totalCount).toBe(0);
     },
   );
+});
+
+// Rules across fields, sources sent for nothing, and several writes in one document.
+describe("services > writes > validation > problems as data", () => {
+  const refused = (result: any) => {
+    expect(result.errors).toBeUndefined();
+    const payload = result.data.upsertStatement;
+    expect(payload).toMatchObject({ action: null, changed: false, statement: null });
+    return payload.problems as { path: string[]; code: string; message: string }[];
+  };
 
   it("refuses a confidence level its score disagrees with, naming both fields", async () => {
     const problems = refused(
