@@ -104,12 +104,26 @@ export function RecordResolver<
       @Arg("sources", () => [SourceInput], {
         nullable: true,
         validate: false,
-        description: "The sources it cites.",
+        description:
+          "The sources it cites that are not stored yet, or to change (see `updateSources`); a stored source may be cited by key alone.",
       })
       sources: SourceInput[] | null,
+      @Arg("updateSources", () => Boolean, {
+        defaultValue: false,
+        description:
+          "Change a stored source to the definition sent here, for every record citing it (in this record's subgraph); without it a different definition is a SOURCE_CONFLICT problem.",
+      })
+      updateSources: boolean,
       @Ctx() ctx: RecordContext,
     ) {
-      const { problems, ...outcome } = await upsert(ctx, dbSchema, writes, record, sources);
+      const { problems, ...outcome } = await upsert(
+        ctx,
+        dbSchema,
+        writes,
+        record,
+        sources,
+        updateSources,
+      );
       const stored = problems.length
         ? null
         : await ctx.db.manager.findOneBy(type, { id: record.id } as never);

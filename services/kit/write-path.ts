@@ -2,11 +2,13 @@ import { isDeepStrictEqual } from "node:util";
 import { type ClassType, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import { WriteAction, recordAudit } from "./audit";
-import { type SourceEntry, citedSources, compact } from "../../platform/bundle";
+import { type SourceEntry, compact, resolveSources } from "../../platform/bundle";
 import { ErrorCode } from "../../platform/errors";
 import { postgresFailure } from "../../platform/postgres-errors";
 import type { Identity } from "../../platform/identity";
-import { MAX_SOURCES, SLUG, SLUG_MAX } from "./inputs";
+import { SLUG, SLUG_MAX } from "./inputs";
+import { type CheckedSources, checkSources } from "./write-sources";
+import { updateStoredSources } from "./stored-sources";
 import type { SourceInput } from "./source";
 import { globalId } from "./node";
 import { ProblemType, ProblemsField, constraintProblems, problemTypes } from "./problems";
@@ -26,37 +28,21 @@ async function problemsOf<I extends { id: string }>(
   writes: RecordWrites<I, unknown>,
   input: I,
   sources: SourceInput[],
-): Promise<Problem[]> {
-  const problems = await constraintProblems(input, ["input"]);
-  if (sources.length > MAX_SOURCES) {
-    problems.push({ path: ["sources"], message: `must have at most ${MAX_SOURCES} items` });
-  }
-  const keys = new Map<string, number>();
-  for (const [i, source] of sources.entries()) {
-    problems.push(...(await constraintProblems(source, ["sources", i])));
-    if (keys.has(source.key)) {
-      const message = `"${source.key}" is given twice`;
-      problems.push({ path: ["sources", i, "key"], code: "DUPLICATE", message });
-    }
-    keys.set(source.key, i);
-  }
-  const cited = citedSources(input, ["input"]);
-  const reported = new Set<string>();
-  for (const { path, key } of cited) {
-    if (keys.has(key) || reported.has(key)) continue;
-    reported.add(key);
-    const message = `cites "${key}", which is not in \`sources\``;
-    problems.push({ path, code: "UNKNOWN_SOURCE", message });
-  }
-  // A source sent for nothing is a mistake (a typo in a key), never silently dropped.
-  const citedKeys = new Set(cited.map(({ key }) => key));
-  for (const [key, i] of keys) {
-    if (citedKeys.has(key)) continue;
-    const message = `"${key}" is cited by nothing in \`input\``;
-    problems.push({ path: ["sources", i, "key"], code: "UNCITED_SOURCE", message });
-  }
-  problems.push(...(await writes.check(db, input, ["input"])));
-  return problems;
+  updateSources: boolean,
+): Promise<CheckedSources> {
+  const checked = await checkSources(db, input, sources, updateSources);
+  const problems = [
+    ...(await constraintProblems(input, ["input"])),
+    ...checked.problems,
+    ...(await writes.check(db, input, ["input"])),
+  ];
+  return { problems, entries: checked.entries };
+}
+
+/** The sources a write sent, as stored (with every field, null when not given). */
+function sentSources(sources: SourceInput[], entries: Record<string, SourceEntry>) {
+  const keys = sources.map((s) => s.key);
+  return Object.fromEntries(resolveSources(entries, keys, "sources").map((r) => [r.id, r]));
 }
 
 /** What a write did, or, with problems, why it did nothing. */
@@ -75,18 +61,19 @@ export async function upsert<I extends { id: string }, T>(
   writes: RecordWrites<I, T>,
   input: I,
   sources: SourceInput[] | null | undefined,
+  updateSources = false,
 ): Promise<WriteResult> {
-  const problems = await problemsOf(ctx.db.manager, writes, input, sources ?? []);
-  if (problems.length) return refused(problems);
+  const checked = await problemsOf(ctx.db.manager, writes, input, sources ?? [], updateSources);
+  if (checked.problems.length) return refused(checked.problems);
   const record = compact(JSON.parse(JSON.stringify(input))) as I;
-  const sourceMap = Object.fromEntries(
-    (sources ?? []).map(({ key, ...source }) => [key, compact({ ...source }) as SourceEntry]),
-  );
+  const sourceMap = checked.entries;
   const outcome = await inTransaction(ctx.db, async (tx) => {
     await lockRecord(tx, writes.type, input.id);
     const before = await snapshot(writes, tx, input.id);
     const saved = await partTimes(tx, writes, before);
     await writes.write(tx, record, sourceMap);
+    // Every record of this subgraph citing a changed source sees the change.
+    if (updateSources) await updateStoredSources(tx, sentSources(sources ?? [], sourceMap));
     const after = await snapshot(writes, tx, input.id);
     // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
     if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };
