@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import {
   BUNDLE_FORMAT,
   type Bundle,
@@ -232,7 +233,15 @@ export async function exportBundle(
       const page: ExportPage = await exportPage(execute, list, order, after);
       for (const { bundleRecord } of page.nodes) {
         records.push(bundleRecord.record);
-        Object.assign(sources, bundleRecord.sources);
+        for (const [key, entry] of Object.entries(bundleRecord.sources)) {
+          // A key defined twice (in two subgraphs) is said, never merged silently.
+          if (sources[key] && !isDeepStrictEqual(sources[key], entry)) {
+            progress(
+              `warning: source "${key}" has two definitions (subgraphs keep their own copies); the later one is kept`,
+            );
+          }
+          sources[key] = entry;
+        }
       }
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
