@@ -8,7 +8,7 @@ import {
   citedSources,
 } from "../platform/bundle";
 import { bundleErrors } from "./validation";
-import { danglingReferences } from "./bundle-references";
+import { bundleProblem, danglingReferences, graphProblem } from "./bundle-references";
 import { graphQLData } from "./graphql-client";
 
 /** Import and export talk to the gateway's public GraphQL API like any other client. */
@@ -115,8 +115,8 @@ function inWriteOrder(records: BundleRecord[]): BundleRecord[] {
  * References of the bundle that name a record neither in the bundle nor in the graph at
  * `client` (whose subgraphs keep cross-subgraph references order-free, unchecked).
  */
-export function checkReferences(client: GatewayClient, bundle: Bundle): Promise<string[]> {
-  return danglingReferences(bundle, async (list, ids) => {
+export async function checkReferences(client: GatewayClient, bundle: Bundle): Promise<string[]> {
+  const dangling = await danglingReferences(bundle, async (list, ids) => {
     const data = await request<{ page: { nodes: { id: string }[] } }>(
       client,
       `query ImportReferences($ids: [ID!]) {
@@ -126,6 +126,21 @@ export function checkReferences(client: GatewayClient, bundle: Bundle): Promise<
     );
     return new Set(data.page.nodes.map((node) => node.id));
   });
+  return dangling.map(bundleProblem);
+}
+
+/**
+ * Every reference in the graph at `client` naming a record it does not have (references across
+ * subgraphs are stored unchecked, order-free): read page by page as an export reads it.
+ */
+export async function graphIntegrity(
+  client: GatewayClient,
+  progress: (line: string) => void = () => undefined,
+): Promise<string[]> {
+  const graph = await exportBundle(client, progress);
+  // The whole graph is the bundle: there is nothing else to ask.
+  const dangling = await danglingReferences(graph, async () => new Set());
+  return dangling.map((r) => graphProblem(graph, r));
 }
 
 export interface ImportReport {

@@ -101,10 +101,13 @@ export type FindIds = (list: string, ids: string[]) => Promise<Set<string>>;
 const IDS_PER_QUERY = 100;
 
 /**
- * The references of a bundle that name a record neither in the bundle nor in the target graph,
- * one problem line each: the graph is asked once per type and 100 ids.
+ * The references of a bundle that name a record neither in the bundle nor in the target graph:
+ * the graph is asked once per type and 100 ids.
  */
-export async function danglingReferences(bundle: Bundle, findIds: FindIds): Promise<string[]> {
+export async function danglingReferences(
+  bundle: Bundle,
+  findIds: FindIds,
+): Promise<BundleReference[]> {
   const references = bundleReferences(bundle);
   const missing = new Map<ReferencedType, Set<string>>();
   for (const type of Object.keys(LISTS) as ReferencedType[]) {
@@ -119,7 +122,16 @@ export async function danglingReferences(bundle: Bundle, findIds: FindIds): Prom
     }
     missing.set(type, new Set(wanted.filter((id) => !found.has(id))));
   }
-  return references
-    .filter((r) => missing.get(r.type)!.has(r.id))
-    .map((r) => `${r.path}: ${r.type} "${r.id}" does not exist (in the bundle or the graph)`);
+  return references.filter((r) => missing.get(r.type)!.has(r.id));
+}
+
+/** `$.statements[3].issuer: Government "xx" does not exist (in the bundle or the graph)`. */
+export const bundleProblem = (r: BundleReference) =>
+  `${r.path}: ${r.type} "${r.id}" does not exist (in the bundle or the graph)`;
+
+/** A dangling reference of the graph, by the record holding it (the bundle is an export). */
+export function graphProblem(graph: Bundle, r: BundleReference): string {
+  const [, key, index, rest] = /^\$\.(\w+)\[(\d+)\]\.?(.*)$/.exec(r.path)!;
+  const record = graph[key as BundleKey]![Number(index)];
+  return `${key} "${record.id}" ${rest}: ${r.type} "${r.id}" does not exist`;
 }

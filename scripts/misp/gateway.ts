@@ -3,6 +3,7 @@ import type { GatewayClient } from "../bundle-io";
 import type { KnownGovernment } from "./countries";
 import type { ActorSnapshot } from "./match";
 import type { GraphState } from "./plan";
+import { SOURCE_PREFIX } from "./records";
 
 interface Answer<T> {
   status: number;
@@ -125,8 +126,11 @@ export async function upsertAll(
   const variables: Record<string, unknown> = {};
   const fields = writes.map(({ record, sources }, i) => {
     variables[`i${i}`] = record;
-    variables[`s${i}`] = Object.entries(sources).map(([key, entry]) => ({ key, ...entry }));
-    return `r${i}: upsert${type}(input: $i${i}, sources: $s${i}) { action problems { path message } }`;
+    // Its own sources (`misp-`) are the connector's to update; curated ones are cited by key.
+    variables[`s${i}`] = Object.entries(sources)
+      .filter(([key]) => key.startsWith(SOURCE_PREFIX))
+      .map(([key, entry]) => ({ key, ...entry }));
+    return `r${i}: upsert${type}(input: $i${i}, sources: $s${i}, updateSources: true) { action problems { path message } }`;
   });
   const params = writes.map((_, i) => `$i${i}: ${type}Input!, $s${i}: [SourceInput!]`).join(", ");
   const answer = await post<Record<string, WriteAnswer | null>>(

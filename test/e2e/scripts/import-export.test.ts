@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkBundle, exportBundle, importBundle } from "../../../scripts/bundle-io";
+import {
+  checkBundle,
+  exportBundle,
+  graphIntegrity,
+  importBundle,
+} from "../../../scripts/bundle-io";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
@@ -192,5 +197,30 @@ describe("scripts > import and export > references", () => {
     only.statements[1].attributions = [];
     const report = await importBundle(editor, { ...only, governments: [] });
     expect(report).toMatchObject({ created: 2, failed: [], refused: [] });
+  });
+
+  it("lists the graph's dangling references by record (npm run integrity)", async () => {
+    const written = await target.query<any>(
+      `mutation ($i: StatementInput!) { upsertStatement(input: $i) { action problems { message } } }`,
+      {
+        i: {
+          ...bundle("whole-state").statements[1],
+          id: "whole-dangling",
+          attributions: [
+            {
+              id: "whole-dangling-a",
+              incident: "gone-incident",
+              state: "whole-state",
+              kind: "FORMAL",
+            },
+          ],
+        },
+      },
+      { token: await target.token("editor") },
+    );
+    expect(written.data.upsertStatement).toEqual({ action: "CREATED", problems: [] });
+    expect(await graphIntegrity({ url: target.gatewayUrl })).toEqual([
+      'statements "whole-dangling" attributions[0].incident: Incident "gone-incident" does not exist',
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bundleReferences, danglingReferences } from "../../../scripts/bundle-references";
+import {
+  bundleProblem,
+  bundleReferences,
+  danglingReferences,
+  graphProblem,
+} from "../../../scripts/bundle-references";
 import type { Bundle } from "../../../platform/bundle";
 
 const bundle = {
@@ -38,7 +43,10 @@ describe("scripts > bundle references", () => {
       asked.push([list, ids]);
       return new Set(ids.filter((id) => graph[list]?.includes(id)));
     });
-    expect(dangling).toEqual([
+    expect(graphProblem(bundle, dangling[0])).toBe(
+      'statements "s1" cosigners[1]: Government "cc" does not exist',
+    );
+    expect(dangling.map(bundleProblem)).toEqual([
       '$.statements[0].cosigners[1]: Government "cc" does not exist (in the bundle or the graph)',
       '$.statements[0].attributions[0].actor: ThreatActor "apt" does not exist (in the bundle or the graph)',
     ]);
