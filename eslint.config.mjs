@@ -105,6 +105,7 @@ export default tseslint.config(
       "scripts/import.ts",
       "scripts/import-misp.ts",
       "scripts/export.ts",
+      "scripts/integrity.ts",
       "scripts/keys.ts",
       "scripts/misp/first-start.ts",
     ],
