@@ -31,10 +31,11 @@ export async function storedSources(
     tables
       .map(
         ({ table, column }) =>
-          `SELECT DISTINCT e AS source FROM ${table} t, jsonb_array_elements(t.${column}) e WHERE e->>'id' = ANY($1)`,
+          `SELECT DISTINCT e AS source FROM ${table} t, jsonb_array_elements(t.${column}) e
+           WHERE t.${column} @> ANY($2::jsonb[]) AND e->>'id' = ANY($1)`,
       )
       .join(" UNION "),
-    [keys],
+    [keys, keys.map((id) => JSON.stringify([{ id }]))],
   );
   for (const { source } of rows) {
     const entries = found.get(source.id) ?? [];
@@ -46,22 +47,28 @@ export async function storedSources(
 }
 
 /**
- * Rewrites the stored copies of `sources` in every record of this subgraph that cites them:
- * a source changed with `updateSources: true` is the same source everywhere it is cited here.
+ * Rewrites the stored copies of `sources` in every record of this subgraph that cites them with
+ * another definition: a source changed with `updateSources: true` is the same source everywhere
+ * it is cited here. Rows already citing the definition are left alone.
  */
 export async function updateStoredSources(
   tx: EntityManager,
-  sources: Record<string, SourceRecord>,
+  sources: SourceRecord[],
 ): Promise<void> {
-  const keys = Object.keys(sources);
-  if (!keys.length) return;
-  for (const { table, column } of citingTables(tx)) {
-    await tx.query(
-      `UPDATE ${table} SET ${column} = (
-         SELECT jsonb_agg(CASE WHEN e->>'id' = ANY($1) THEN $2::jsonb->(e->>'id') ELSE e END ORDER BY n)
-         FROM jsonb_array_elements(${column}) WITH ORDINALITY AS x(e, n))
-       WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(${column}) e WHERE e->>'id' = ANY($1))`,
-      [keys, JSON.stringify(sources)],
-    );
+  for (const source of sources) {
+    for (const { table, column } of citingTables(tx)) {
+      await tx.query(
+        `UPDATE ${table} SET ${column} = (
+           SELECT jsonb_agg(CASE WHEN e->>'id' = $1 THEN $2::jsonb ELSE e END ORDER BY n)
+           FROM jsonb_array_elements(${column}) WITH ORDINALITY AS x(e, n))
+         WHERE ${column} @> $3::jsonb AND NOT ${column} @> $4::jsonb`,
+        [
+          source.id,
+          JSON.stringify(source),
+          JSON.stringify([{ id: source.id }]),
+          JSON.stringify([source]),
+        ],
+      );
+    }
   }
 }

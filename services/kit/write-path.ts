@@ -36,14 +36,12 @@ async function problemsOf<I extends { id: string }>(
     ...checked.problems,
     ...(await writes.check(db, input, ["input"])),
   ];
-  return { problems, entries: checked.entries };
+  return { ...checked, problems };
 }
 
-/** The sources a write sent, as stored (with every field, null when not given). */
-function sentSources(sources: SourceInput[], entries: Record<string, SourceEntry>) {
-  const keys = sources.map((s) => s.key);
-  return Object.fromEntries(resolveSources(entries, keys, "sources").map((r) => [r.id, r]));
-}
+/** Sources as records store them (every field, null when not given). */
+const storedForm = (keys: string[], entries: Record<string, SourceEntry>) =>
+  resolveSources(entries, keys, "sources");
 
 /** What a write did, or, with problems, why it did nothing. */
 export interface WriteResult {
@@ -73,7 +71,7 @@ export async function upsert<I extends { id: string }, T>(
     const saved = await partTimes(tx, writes, before);
     await writes.write(tx, record, sourceMap);
     // Every record of this subgraph citing a changed source sees the change.
-    if (updateSources) await updateStoredSources(tx, sentSources(sources ?? [], sourceMap));
+    if (updateSources) await updateStoredSources(tx, storedForm(checked.changed, sourceMap));
     const after = await snapshot(writes, tx, input.id);
     // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
     if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };

@@ -11,6 +11,8 @@ import { storedSources } from "./stored-sources";
 export interface CheckedSources {
   problems: Problem[];
   entries: Record<string, SourceEntry>;
+  /** Keys sent with another definition than one stored: to update with `updateSources`. */
+  changed: string[];
 }
 
 /** The fields in which two definitions of a source differ: "title, url". */
@@ -49,6 +51,7 @@ export async function checkSources(
   const entries: Record<string, SourceEntry> = {};
   for (const { key, ...source } of sources) entries[key] = compact({ ...source }) as SourceEntry;
   const reported = new Set<string>();
+  const changed: string[] = [];
   for (const { path, key } of cited) {
     if (sent.has(key) || reported.has(key)) continue;
     reported.add(key);
@@ -70,10 +73,11 @@ export async function checkSources(
       continue;
     }
     const other = (stored.get(key) ?? []).find((e) => !isDeepStrictEqual(e, entries[key]));
+    if (other) changed.push(key);
     if (other && !updateSources) {
       const message = `"${key}" is stored with another definition (${differences(other, entries[key])} differ): send it as stored, or with \`updateSources: true\` to change it for every record citing it`;
       problems.push({ path: ["sources", i], code: "SOURCE_CONFLICT", message });
     }
   }
-  return { problems, entries };
+  return { problems, entries, changed };
 }

@@ -277,8 +277,15 @@ describe("scripts > MISP galaxy connector > bad input", () => {
 
     const after = await actors();
     // Nothing else moved: the shipped galaxy's actors and APT40 (which shares "Leviathan") included.
+    // The galaxy's own source is one source: its new publisher is every citing record's.
+    const galaxy = { ...before.get("apt1")!.sources["misp-galaxy-threat-actor"] };
+    galaxy.publisher = "crafted for test/e2e/scripts/misp.test.ts";
     for (const [id, snapshot] of before) {
-      if (id !== "revil") expect(after.get(id), id).toEqual(snapshot);
+      if (id === "revil") continue;
+      expect(after.get(id)?.record, id).toEqual(snapshot.record);
+      const sources = { ...snapshot.sources };
+      if (sources["misp-galaxy-threat-actor"]) sources["misp-galaxy-threat-actor"] = galaxy;
+      expect(after.get(id)?.sources, id).toEqual(sources);
     }
     expectCuratedKept(after);
     const revil = await actor("revil");
