@@ -107,6 +107,7 @@ export default tseslint.config(
       "scripts/import-misp.ts",
       "scripts/import-stix.ts",
       "scripts/export.ts",
+      "scripts/integrity.ts",
       "scripts/keys.ts",
       "scripts/misp/first-start.ts",
       "scripts/stix-in/first-start.ts",

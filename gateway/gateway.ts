@@ -3,6 +3,7 @@ import { AdmissionControl } from "../platform/admission";
 import { BytesInFlight, releaseAfterResponse } from "../platform/bytes-in-flight";
 import { costPlugin } from "../platform/cost-plugin";
 import { formatError, requestIdPlugin } from "../platform/error-policy";
+import { variableProblemsPlugin } from "./variable-problems";
 import { createHttpServer, serveGraphQL } from "../platform/http";
 import { inputGuardPlugin } from "../platform/input-guard";
 import { listSizesFromSupergraph } from "../platform/list-sizes";
@@ -154,6 +155,7 @@ export function gatewayPlugins(
     }) as ApolloServerPlugin<GatewayContext>,
     inputGuardPlugin() as ApolloServerPlugin<GatewayContext>,
     writeAccessPlugin(config.keys),
+    variableProblemsPlugin<GatewayContext>(config.production),
     requestIdPlugin(),
     observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),
     failedFetchPathsPlugin<GatewayContext>(),

@@ -5,6 +5,8 @@ export type Path = (string | number)[];
 export interface Problem {
   path: Path;
   message: string;
+  /** What kind of problem (the write path's `ProblemCode`); INVALID when not given. */
+  code?: string;
 }
 
 export function formatPath(path: Path): string {

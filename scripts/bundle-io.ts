@@ -1,6 +1,7 @@
 import { type Bundle, type BundleRecord, type SourceEntry, citedSources } from "../platform/bundle";
 import { type Execute, KINDS, exportRecords } from "../stix/read";
 import { bundleErrors } from "./validation";
+import { bundleProblem, danglingReferences, graphProblem } from "./bundle-references";
 import { graphQLData } from "./graphql-client";
 
 /** Import and export talk to the gateway's public GraphQL API like any other client. */
@@ -70,20 +71,61 @@ function inWriteOrder(records: BundleRecord[]): BundleRecord[] {
   return ordered;
 }
 
+/**
+ * References of the bundle that name a record neither in the bundle nor in the graph at
+ * `client` (whose subgraphs keep cross-subgraph references order-free, unchecked).
+ */
+export async function checkReferences(client: GatewayClient, bundle: Bundle): Promise<string[]> {
+  const dangling = await danglingReferences(bundle, async (list, ids) => {
+    const data = await request<{ page: { nodes: { id: string }[] } }>(
+      client,
+      `query ImportReferences($ids: [ID!]) {
+        page: ${list}(first: 100, filter: { ids: $ids }) { nodes { id } }
+      }`,
+      { ids },
+    );
+    return new Set(data.page.nodes.map((node) => node.id));
+  });
+  return dangling.map(bundleProblem);
+}
+
+/**
+ * Every reference in the graph at `client` naming a record it does not have (references across
+ * subgraphs are stored unchecked, order-free): read page by page as an export reads it.
+ */
+export async function graphIntegrity(
+  client: GatewayClient,
+  progress: (line: string) => void = () => undefined,
+): Promise<string[]> {
+  const graph = await exportBundle(client, progress);
+  // The whole graph is the bundle: there is nothing else to ask.
+  const dangling = await danglingReferences(graph, async () => new Set());
+  return dangling.map((r) => graphProblem(graph, r));
+}
+
 export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
   failed: { path: string; error: string }[];
+  /** Why nothing was written: the bundle's dangling references. */
+  refused: string[];
 }
 
-/** Writes each record with one mutation (one transaction each): never a half-imported record. */
+type WriteAnswer = { action: string | null; problems: { path: string[]; message: string }[] };
+
+/**
+ * Checks every reference of the bundle against the bundle and the graph first, and writes
+ * nothing when one dangles; then writes each record with one mutation (one transaction each).
+ */
 export async function importBundle(
   client: GatewayClient,
   bundle: Bundle,
   progress: (line: string) => void = () => undefined,
 ): Promise<ImportReport> {
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, failed: [] };
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, failed: [], refused: [] };
+  report.refused = await checkReferences(client, bundle);
+  if (report.refused.length) return report;
   const total = KINDS.reduce((sum, { key }) => sum + (bundle[key]?.length ?? 0), 0);
   let done = 0;
   for (const { key, type } of KINDS) {
@@ -92,14 +134,17 @@ export async function importBundle(
       done += 1;
       const path = `$.${key}[${(bundle[key] ?? []).indexOf(record)}]`;
       try {
-        const data = await request<Record<string, { action: string }>>(
+        const data = await request<{ result: WriteAnswer }>(
           client,
           `mutation Import($input: ${type}Input!, $sources: [SourceInput!]) {
-            result: upsert${type}(input: $input, sources: $sources) { action }
+            result: upsert${type}(input: $input, sources: $sources) { action problems { path message } }
           }`,
           { input: record, sources: sourcesOf(record, bundle) },
         );
-        const action = data.result.action;
+        const { action, problems } = data.result;
+        if (!action) {
+          throw new Error(problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; "));
+        }
         if (action === "CREATED") report.created += 1;
         else if (action === "UPDATED") report.updated += 1;
         else report.unchanged += 1;

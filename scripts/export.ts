@@ -4,7 +4,13 @@ import { once } from "node:events";
 import { createWriteStream, writeFileSync } from "node:fs";
 import { BUNDLE_FORMAT, type SourceEntry } from "../platform/bundle";
 import { stixBundle, stixGraph } from "../stix/bundle";
-import { type Execute, exportRecords, recordPages, sortedSources } from "../stix/read";
+import {
+  type Execute,
+  exportRecords,
+  mergeSources,
+  recordPages,
+  sortedSources,
+} from "../stix/read";
 import { overHttp } from "./bundle-io";
 import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
 
@@ -30,7 +36,7 @@ async function writeBundle(execute: Execute, file: string) {
     for (const { bundleRecord } of nodes) {
       const json = JSON.stringify(bundleRecord.record, null, 2).replace(/\n/g, "\n    ");
       await write(`${count ? "," : ""}\n    ${json}`);
-      Object.assign(sources, bundleRecord.sources);
+      mergeSources(sources, bundleRecord.sources, console.log);
       count += 1;
     }
     if (last) {

@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import type { Bundle } from "../platform/bundle";
-import { checkBundle, importBundle } from "./bundle-io";
+import { checkBundle, checkReferences, importBundle } from "./bundle-io";
 import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--url URL] [--token TOKEN]
@@ -30,25 +30,36 @@ async function main() {
     throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const problems = checkBundle(bundle);
-  if (problems.length) {
-    console.error(`${file}: ${problems.length} problem(s), nothing imported:`);
-    for (const problem of problems) console.error(`  ${problem}`);
-    process.exit(1);
-  }
+  if (problems.length) refuse(file, problems);
   const counts = Object.entries(bundle as Bundle)
     .filter(([, v]) => Array.isArray(v))
     .map(([k, v]) => `${(v as unknown[]).length} ${k}`);
+  const client = { url, token: values.token };
+  if (values["dry-run"]) {
+    console.log(`checking references against the graph at ${url}`);
+    // Against the target graph too: a reference may name a record the graph already has.
+    const dangling = await checkReferences(client, bundle as Bundle);
+    if (dangling.length) refuse(file, dangling);
+    console.log(`${file}: valid (${counts.join(", ")}); every reference resolves`);
+    return console.log("dry run: nothing written");
+  }
   console.log(`${file}: valid (${counts.join(", ")})`);
-  if (values["dry-run"]) return console.log("dry run: nothing written");
   if (!values.token)
     throw new Error("an editor API key is required: --token or ATTRIBUTION_GRAPH_TOKEN");
   console.log(`writing to the graph at ${url}`);
-  const report = await importBundle({ url, token: values.token }, bundle as Bundle, console.log);
+  const report = await importBundle(client, bundle as Bundle, console.log);
+  if (report.refused.length) refuse(file, report.refused);
   console.log(
     `done: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed`,
   );
   for (const { path, error } of report.failed) console.error(`  ${path}: ${error}`);
   if (report.failed.length) process.exit(1);
+}
+
+function refuse(file: string, problems: string[]): never {
+  console.error(`${file}: ${problems.length} problem(s), nothing imported:`);
+  for (const problem of problems) console.error(`  ${problem}`);
+  process.exit(1);
 }
 
 runCommand(USAGE, main);

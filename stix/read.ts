@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import {
   BUNDLE_FORMAT,
   type Bundle,
@@ -137,6 +138,25 @@ export const sortedSources = (sources: Record<string, SourceEntry>) =>
       .map((key) => [key, sources[key]]),
   );
 
+/**
+ * Adds a record's sources to those read so far. Subgraphs keep their own copies, so one key may
+ * have two definitions: that is said, never merged silently (the later one is kept).
+ */
+export function mergeSources(
+  sources: Record<string, SourceEntry>,
+  incoming: Record<string, SourceEntry>,
+  progress: (line: string) => void,
+): void {
+  for (const [key, entry] of Object.entries(incoming)) {
+    if (sources[key] && !isDeepStrictEqual(sources[key], entry)) {
+      progress(
+        `warning: source "${key}" has two definitions (subgraphs keep their own copies); the later one is kept`,
+      );
+    }
+    sources[key] = entry;
+  }
+}
+
 /** Reads every record, page by page, into one deterministic bundle and their system times. */
 export async function exportRecords(
   execute: Execute,
@@ -149,7 +169,7 @@ export async function exportRecords(
     const records = (bundle[kind.key] ??= []);
     for (const { bundleRecord, recordTime } of nodes) {
       records.push(bundleRecord.record);
-      Object.assign(sources, bundleRecord.sources);
+      mergeSources(sources, bundleRecord.sources, progress);
       stamps.set(`${kind.type}:${bundleRecord.record.id}`, recordTime);
     }
     if (last) progress(`exported ${records.length} ${kind.key}`);

@@ -3,6 +3,7 @@ import type { GatewayClient } from "../bundle-io";
 import type { KnownGovernment } from "./countries";
 import type { ActorSnapshot } from "./match";
 import type { GraphState } from "./plan";
+import { SOURCE_PREFIX } from "./records";
 
 interface Answer<T> {
   status: number;
@@ -109,6 +110,9 @@ export interface Write {
   sources: Record<string, SourceEntry>;
 }
 
+/** A write's answer: its action, or null with the input's problems. */
+type WriteAnswer = { action: string | null; problems: { path: string[]; message: string }[] };
+
 /**
  * `upsert<type>` for each record, up to BATCH_SIZE root fields per request (each its own
  * transaction, as one request each would be): the action of each, or the error it failed with.
@@ -123,11 +127,14 @@ export async function upsertAll(
   const variables: Record<string, unknown> = {};
   const fields = writes.map(({ record, sources }, i) => {
     variables[`i${i}`] = record;
-    variables[`s${i}`] = Object.entries(sources).map(([key, entry]) => ({ key, ...entry }));
-    return `r${i}: upsert${type}(input: $i${i}, sources: $s${i}) { action }`;
+    // Its own sources (`misp-`) are the connector's to update; curated ones are cited by key.
+    variables[`s${i}`] = Object.entries(sources)
+      .filter(([key]) => key.startsWith(SOURCE_PREFIX))
+      .map(([key, entry]) => ({ key, ...entry }));
+    return `r${i}: upsert${type}(input: $i${i}, sources: $s${i}, updateSources: true) { action problems { path message } }`;
   });
   const params = writes.map((_, i) => `$i${i}: ${type}Input!, $s${i}: [SourceInput!]`).join(", ");
-  const answer = await post<Record<string, { action: string } | null>>(
+  const answer = await post<Record<string, WriteAnswer | null>>(
     client,
     `mutation ${operation}(${params}) { ${fields.join("\n")} }`,
     variables,
@@ -146,7 +153,11 @@ export async function upsertAll(
   }
   return writes.map((_, i) => {
     const result = answer.data![`r${i}`];
-    if (result) return result;
+    if (result?.action) return { action: result.action };
+    if (result?.problems.length) {
+      const listed = result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+      return { error: `BAD_USER_INPUT: ${listed.join("; ")}` };
+    }
     const error = answer.errors?.find((e) => e.path?.[0] === `r${i}`) ?? answer.errors?.[0];
     return { error: `${error?.extensions?.code ?? "ERROR"}: ${error?.message ?? "no answer"}` };
   });

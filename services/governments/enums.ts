@@ -53,12 +53,23 @@ export type AttributionKind = EnumValue<typeof AttributionKind>;
 
 export const ConfidenceLevel = describedEnum(
   "ConfidenceLevel",
-  "Normalised confidence (STIX 2.1 scale): LOW 15, MODERATE 50, HIGH 85, VERY_HIGH 95.",
+  "Normalised confidence (STIX 2.1 scale): LOW 15 (0-29), MODERATE 50 (30-69), HIGH 85 (70-89), VERY_HIGH 95 (90-100). A score given with a level lies in its range.",
   {
-    LOW: '"low confidence", "possibly", "may be linked". Score 15.',
-    MODERATE: '"moderate confidence", "likely", "probably". Score 50.',
-    HIGH: '"high confidence", "highly likely". Score 85.',
-    VERY_HIGH: '"almost certainly", or an unhedged formal statement of fact. Score 95.',
+    LOW: '"low confidence", "possibly", "may be linked". Score 15; 0-29.',
+    MODERATE: '"moderate confidence", "likely", "probably". Score 50; 30-69.',
+    HIGH: '"high confidence", "highly likely". Score 85; 70-89.',
+    VERY_HIGH: '"almost certainly", or an unhedged formal statement of fact. Score 95; 90-100.',
   },
 );
 export type ConfidenceLevel = EnumValue<typeof ConfidenceLevel>;
+
+/**
+ * The scores each level covers (STIX 2.1's None/Low/Med/High bands, High split at 90): a level
+ * and a score given together must agree.
+ */
+export const CONFIDENCE_SCORES: Record<ConfidenceLevel, readonly [number, number]> = {
+  LOW: [0, 29],
+  MODERATE: [30, 69],
+  HIGH: [70, 89],
+  VERY_HIGH: [90, 100],
+};

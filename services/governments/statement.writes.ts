@@ -1,9 +1,11 @@
 import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
-import type { Problem } from "../../platform/problem";
+import type { Path, Problem } from "../../platform/problem";
 import { childrenOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, partsUnder, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
+import type { AttributionInput } from "./attribution.inputs";
+import { CONFIDENCE_SCORES } from "./enums";
 import { Attribution } from "./attribution";
 import { Government } from "./government";
 import { Official } from "./official";
@@ -40,7 +42,11 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
     const seen = new Set<string>();
     for (const { a, path } of attributions) {
       if (seen.has(a.id))
-        problems.push({ path: [...path, "id"], message: `"${a.id}" is given twice` });
+        problems.push({
+          path: [...path, "id"],
+          code: "DUPLICATE",
+          message: `"${a.id}" is given twice`,
+        });
       seen.add(a.id);
     }
     const taken = await db.getRepository(Attribution).find({
@@ -51,9 +57,11 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       const at = attributions.find(({ a }) => a.id === id)!;
       problems.push({
         path: [...at.path, "id"],
+        code: "TAKEN",
         message: `"${id}" already belongs to statement "${statementId}"`,
       });
     }
+    problems.push(...attributions.flatMap(({ a, path }) => confidenceProblems(a, path)));
     return problems;
   },
   async write(tx, s, sources) {
@@ -142,3 +150,17 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
     }));
   },
 };
+
+/** A level and a score given together agree: the score lies in the level's range. */
+function confidenceProblems(a: AttributionInput, path: Path): Problem[] {
+  const range = a.confidenceLevel ? CONFIDENCE_SCORES[a.confidenceLevel] : undefined;
+  const score = a.confidenceScore;
+  if (!range || typeof score !== "number" || (score >= range[0] && score <= range[1])) return [];
+  return [
+    {
+      path: [...path, "confidenceScore"],
+      code: "CONFIDENCE_MISMATCH",
+      message: `confidenceScore ${score} is outside confidenceLevel ${a.confidenceLevel}'s range ${range[0]}-${range[1]}`,
+    },
+  ];
+}

@@ -115,6 +115,7 @@ async function externalIdProblems(
     if (seen.has(key)) {
       problems.push({
         path: [...path, "externalIds", i],
+        code: "DUPLICATE",
         message: `${e.system} id "${e.id}" is given twice`,
       });
       continue;
@@ -132,6 +133,7 @@ async function externalIdProblems(
     if (other) {
       problems.push({
         path: [...path, "externalIds", i],
+        code: "TAKEN",
         message: `${e.system} id "${e.id}" is already threat actor "${other.id}"'s`,
       });
     }

@@ -1,9 +1,74 @@
 import { type ValidationError, validate } from "class-validator";
 import { type GraphQLResolveInfo, getNamedType } from "graphql";
-import { getMetadataStorage } from "type-graphql";
+import { Directive, Field, ObjectType, getMetadataStorage } from "type-graphql";
 import { ErrorCode, apiError } from "../../platform/errors";
 import { RECORD_PROPERTY } from "./inputs";
 import { type Path, type Problem, formatPath } from "../../platform/problem";
+import { type EnumValue, describedEnum } from "./enums";
+import { listSize } from "./connection";
+
+/** The deepest path a problem has: the gateway refuses variables nested deeper. */
+const MAX_PATH = 32;
+
+export const ProblemCode = describedEnum("ProblemCode", "What is wrong with a write's input.", {
+  INVALID: "The value breaks the field's rule (format, length, range, count, required).",
+  NOT_FOUND: "It names a record that does not exist.",
+  DUPLICATE: "The same value is given twice where each must be unique.",
+  TAKEN: "The id already belongs to another record.",
+  UNKNOWN_SOURCE: "It cites a source key that is neither sent in `sources` nor stored.",
+  UNCITED_SOURCE: "A source is sent in `sources` but nothing in the record cites it.",
+  SOURCE_CONFLICT:
+    "A source is sent with another definition than the one stored under its key (send `updateSources: true` to change it for every record citing it).",
+  CONFIDENCE_MISMATCH: "`confidenceLevel` and `confidenceScore` disagree (see ConfidenceLevel).",
+  REFERENCED: "The record cannot be deleted while other records refer to it.",
+  CONFLICT: "The record conflicts with a concurrent change: send it again.",
+});
+export type ProblemCode = EnumValue<typeof ProblemCode>;
+
+@Directive("@shareable")
+@ObjectType("Problem", {
+  simpleResolvers: true,
+  description: "One thing wrong with a write's input: where, what kind, and what.",
+})
+export class ProblemType {
+  @Directive(listSize(MAX_PATH))
+  @Field(() => [String], {
+    description: 'Path to the field, indexes as strings: ["input", "quotes", "0", "language"].',
+  })
+  path: string[];
+
+  @Field(() => ProblemCode, { description: "What kind of problem." })
+  code: ProblemCode;
+
+  @Field(() => String, { description: 'What is wrong, in one line: "must be a BCP 47 tag".' })
+  message: string;
+}
+
+/** A payload's `problems`: at most MAX_PROBLEMS. */
+export function ProblemsField(description: string): PropertyDecorator {
+  return (target, key) => {
+    Directive(listSize(MAX_PROBLEMS))(target, key);
+    Field(() => [ProblemType], { description })(target, key);
+  };
+}
+
+/** Problems as a payload lists them (the first MAX_PROBLEMS). */
+export function problemTypes(problems: Problem[]): ProblemType[] {
+  return problems.slice(0, MAX_PROBLEMS).map((p) =>
+    Object.assign(new ProblemType(), {
+      path: p.path.map(String),
+      code: (p.code ?? ProblemCode.INVALID) as ProblemCode,
+      message: p.message,
+    }),
+  );
+}
+
+/** The problems an `invalidInput` error carries, or none for any other error. */
+export function errorProblems(error: unknown): Problem[] | null {
+  const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
+  if (extensions?.code !== ErrorCode.BAD_USER_INPUT) return null;
+  return Array.isArray(extensions.problems) ? (extensions.problems as Problem[]) : null;
+}
 
 /** The most problems one error lists: an answer about a hostile input stays small. */
 export const MAX_PROBLEMS = 100;

@@ -18,6 +18,7 @@ import { EDITOR } from "./authorization";
 import { CONNECTION_SIZE, ConnectionArgs } from "./connection";
 import { RecordTimeResolver } from "./record-time-resolver";
 import { SourceInput } from "./source";
+import { problemTypes } from "./problems";
 import type { RecordSnapshot, RecordWrites } from "./records";
 import type { SubgraphContext } from "./subgraph";
 import type { ResolverClass } from "./record-time-resolver";
@@ -92,24 +93,52 @@ export function RecordResolver<
     }
 
     @Authorized(EDITOR)
-    @Mutation(() => UpsertPayload, { name: `upsert${name}`, description: description.upsert })
+    @Mutation(() => UpsertPayload, {
+      name: `upsert${name}`,
+      description: description.upsert,
+      // Nullable: a failure of one mutation of a document leaves the others' answers.
+      nullable: true,
+    })
     async upsert(
       @Arg("input", () => input, { validate: false, description: description.input }) record: I,
       @Arg("sources", () => [SourceInput], {
         nullable: true,
         validate: false,
-        description: "The sources it cites.",
+        description:
+          "The sources it cites that are not stored yet, or to change (see `updateSources`); a stored source may be cited by key alone.",
       })
       sources: SourceInput[] | null,
+      @Arg("updateSources", () => Boolean, {
+        defaultValue: false,
+        description:
+          "Change a stored source to the definition sent here, for every record citing it (in this record's subgraph); without it a different definition is a SOURCE_CONFLICT problem.",
+      })
+      updateSources: boolean,
       @Ctx() ctx: RecordContext,
     ) {
-      const outcome = await upsert(ctx, dbSchema, writes, record, sources);
-      const stored = await ctx.db.manager.findOneBy(type, { id: record.id } as never);
-      return Object.assign(new UpsertPayload(), outcome, { record: stored });
+      const { problems, ...outcome } = await upsert(
+        ctx,
+        dbSchema,
+        writes,
+        record,
+        sources,
+        updateSources,
+      );
+      const stored = problems.length
+        ? null
+        : await ctx.db.manager.findOneBy(type, { id: record.id } as never);
+      return Object.assign(new UpsertPayload(), outcome, {
+        record: stored,
+        problems: problemTypes(problems),
+      });
     }
 
     @Authorized(EDITOR)
-    @Mutation(() => DeletePayload, { name: `delete${name}`, description: description.delete })
+    @Mutation(() => DeletePayload, {
+      name: `delete${name}`,
+      description: description.delete,
+      nullable: true,
+    })
     delete(
       @Arg("id", () => ID, { description: description.id ?? "Its slug." }) id: string,
       @Ctx() ctx: RecordContext,

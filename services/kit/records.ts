@@ -117,5 +117,5 @@ export async function referenceProblems(
   );
   return named
     .filter((r) => missing.has(r.id))
-    .map((r) => ({ path: r.path, message: `${type} "${r.id}" does not exist` }));
+    .map((r) => ({ path: r.path, code: "NOT_FOUND", message: `${type} "${r.id}" does not exist` }));
 }

@@ -2,14 +2,16 @@ import { isDeepStrictEqual } from "node:util";
 import { type ClassType, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import { WriteAction, recordAudit } from "./audit";
-import { type SourceEntry, citedSources, compact } from "../../platform/bundle";
+import { type SourceEntry, compact, resolveSources } from "../../platform/bundle";
 import { ErrorCode } from "../../platform/errors";
 import { postgresFailure } from "../../platform/postgres-errors";
 import type { Identity } from "../../platform/identity";
-import { MAX_SOURCES, SLUG, SLUG_MAX } from "./inputs";
+import { SLUG, SLUG_MAX } from "./inputs";
+import { type CheckedSources, checkSources } from "./write-sources";
+import { updateStoredSources } from "./stored-sources";
 import type { SourceInput } from "./source";
 import { globalId } from "./node";
-import { constraintProblems, invalidInput } from "./problems";
+import { ProblemType, ProblemsField, constraintProblems, problemTypes } from "./problems";
 import { type Problem } from "../../platform/problem";
 import type { RecordWrites } from "./records";
 import { partTimes, stampDelete, stampWrite } from "./record-stamps";
@@ -20,39 +22,35 @@ export interface WriteContext {
   identity: Identity;
 }
 
-export interface WriteOutcome {
-  action: WriteAction;
-  changed: boolean;
-}
-
 /** Every problem of the record and its sources at once, or nothing: nothing is written then. */
 async function problemsOf<I extends { id: string }>(
   db: EntityManager,
   writes: RecordWrites<I, unknown>,
   input: I,
   sources: SourceInput[],
-): Promise<Problem[]> {
-  const problems = await constraintProblems(input, ["input"]);
-  if (sources.length > MAX_SOURCES) {
-    problems.push({ path: ["sources"], message: `must have at most ${MAX_SOURCES} items` });
-  }
-  const keys = new Map<string, number>();
-  for (const [i, source] of sources.entries()) {
-    problems.push(...(await constraintProblems(source, ["sources", i])));
-    if (keys.has(source.key)) {
-      problems.push({ path: ["sources", i, "key"], message: `"${source.key}" is given twice` });
-    }
-    keys.set(source.key, i);
-  }
-  const reported = new Set<string>();
-  for (const { path, key } of citedSources(input, ["input"])) {
-    if (keys.has(key) || reported.has(key)) continue;
-    reported.add(key);
-    problems.push({ path, message: `cites "${key}", which is not in \`sources\`` });
-  }
-  problems.push(...(await writes.check(db, input, ["input"])));
-  return problems;
+  updateSources: boolean,
+): Promise<CheckedSources> {
+  const checked = await checkSources(db, input, sources, updateSources);
+  const problems = [
+    ...(await constraintProblems(input, ["input"])),
+    ...checked.problems,
+    ...(await writes.check(db, input, ["input"])),
+  ];
+  return { ...checked, problems };
 }
+
+/** Sources as records store them (every field, null when not given). */
+const storedForm = (keys: string[], entries: Record<string, SourceEntry>) =>
+  resolveSources(entries, keys, "sources");
+
+/** What a write did, or, with problems, why it did nothing. */
+export interface WriteResult {
+  action: WriteAction | null;
+  changed: boolean;
+  problems: Problem[];
+}
+
+const refused = (problems: Problem[]): WriteResult => ({ action: null, changed: false, problems });
 
 /** Validates, then creates or updates one record in one transaction, audited and idempotent. */
 export async function upsert<I extends { id: string }, T>(
@@ -61,18 +59,19 @@ export async function upsert<I extends { id: string }, T>(
   writes: RecordWrites<I, T>,
   input: I,
   sources: SourceInput[] | null | undefined,
-): Promise<WriteOutcome> {
-  const problems = await problemsOf(ctx.db.manager, writes, input, sources ?? []);
-  if (problems.length) throw invalidInput(problems);
+  updateSources = false,
+): Promise<WriteResult> {
+  const checked = await problemsOf(ctx.db.manager, writes, input, sources ?? [], updateSources);
+  if (checked.problems.length) return refused(checked.problems);
   const record = compact(JSON.parse(JSON.stringify(input))) as I;
-  const sourceMap = Object.fromEntries(
-    (sources ?? []).map(({ key, ...source }) => [key, compact({ ...source }) as SourceEntry]),
-  );
-  const action = await inTransaction(ctx.db, async (tx) => {
+  const sourceMap = checked.entries;
+  const outcome = await inTransaction(ctx.db, async (tx) => {
     await lockRecord(tx, writes.type, input.id);
     const before = await snapshot(writes, tx, input.id);
     const saved = await partTimes(tx, writes, before);
     await writes.write(tx, record, sourceMap);
+    // Every record of this subgraph citing a changed source sees the change.
+    if (updateSources) await updateStoredSources(tx, storedForm(checked.changed, sourceMap));
     const after = await snapshot(writes, tx, input.id);
     // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
     if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };
@@ -93,7 +92,8 @@ export async function upsert<I extends { id: string }, T>(
     });
     return { commit: true, value: done };
   });
-  return { action, changed: action !== WriteAction.UNCHANGED };
+  if (Array.isArray(outcome)) return refused(outcome);
+  return { action: outcome, changed: outcome !== WriteAction.UNCHANGED, problems: [] };
 }
 
 /** Deletes one record (its children cascade), audited; UNCHANGED when it does not exist. */
@@ -102,11 +102,17 @@ export async function remove<T>(
   dbSchema: string,
   writes: RecordWrites<{ id: string }, T>,
   id: string,
-): Promise<{ id: string; globalId: string; action: WriteAction }> {
+): Promise<DeletePayload> {
+  const answer = (action: WriteAction | null, problems: Problem[]) =>
+    Object.assign(new DeletePayload(), {
+      id,
+      globalId: globalId(writes.type, id),
+      action,
+      problems: problemTypes(problems),
+    });
   if (!SLUG.test(id) || id.length > SLUG_MAX) {
-    throw invalidInput([
-      { path: ["id"], message: "must be a slug: lowercase letters, digits and single hyphens" },
-    ]);
+    const message = "must be a slug: lowercase letters, digits and single hyphens";
+    return answer(null, [{ path: ["id"], message }]);
   }
   const action = await inTransaction(ctx.db, async (tx) => {
     await lockRecord(tx, writes.type, id);
@@ -124,7 +130,7 @@ export async function remove<T>(
     });
     return { commit: true, value: WriteAction.DELETED };
   });
-  return { id, globalId: globalId(writes.type, id), action };
+  return Array.isArray(action) ? answer(null, action) : answer(action, []);
 }
 
 async function snapshot(
@@ -135,11 +141,14 @@ async function snapshot(
   return (await writes.snapshotMany(tx, [id])).get(id) ?? null;
 }
 
-/** Runs `work` in a transaction it commits or rolls back as `work` says. */
+/**
+ * Runs `work` in a transaction it commits or rolls back as `work` says; a constraint the
+ * database refuses is answered as the input's problems.
+ */
 async function inTransaction<V>(
   db: DataSource,
   work: (tx: EntityManager) => Promise<{ commit: boolean; value: V }>,
-): Promise<V> {
+): Promise<V | Problem[]> {
   const runner = db.createQueryRunner();
   await runner.connect();
   try {
@@ -150,7 +159,7 @@ async function inTransaction<V>(
     return value;
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw conflict(error);
+    return conflict(error);
   } finally {
     await runner.release();
   }
@@ -165,38 +174,49 @@ async function lockRecord(tx: EntityManager, type: string, id: string) {
 /**
  * Inputs are checked before the transaction, so a constraint the database still refuses was
  * broken in between (a referenced record deleted meanwhile) or is a delete of a referenced
- * record: answered as BAD_USER_INPUT from the driver's structured fields, nothing written.
+ * record: answered as a problem from the driver's structured fields, nothing written.
  */
-function conflict(error: unknown): unknown {
+function conflict(error: unknown): Problem[] {
   const failure = postgresFailure(error);
-  if (failure?.code !== ErrorCode.BAD_USER_INPUT) return error;
-  return invalidInput([{ path: [failure.field ?? "input"], message: failure.message }]);
+  if (failure?.code !== ErrorCode.BAD_USER_INPUT) throw error;
+  const path = [failure.field ?? "input"];
+  const code = failure.field === "id" ? "REFERENCED" : "CONFLICT";
+  return [{ path, code, message: failure.message }];
 }
 
-/** `Upsert<Type>Payload { <field>: <Type>, action, changed }`: the written record, for caches. */
+/**
+ * `Upsert<Type>Payload { <field>: <Type>, action, changed, problems }`: the written record, for
+ * caches, or every problem of the input with the record and action null.
+ */
 export function upsertPayload<T extends object>(type: ClassType<T>, name: string, field: string) {
   @ObjectType(`Upsert${name}Payload`, {
     simpleResolvers: true,
-    description: `What \`upsert${name}\` did, with the ${name} as stored.`,
+    description: `What \`upsert${name}\` did, with the ${name} as stored, or why it did nothing.`,
   })
   class Payload {
     record: T | null;
 
-    @Field(() => WriteAction, { description: "CREATED, UPDATED or UNCHANGED." })
-    action: WriteAction;
+    @Field(() => WriteAction, {
+      nullable: true,
+      description: "CREATED, UPDATED or UNCHANGED; null when the input has problems.",
+    })
+    action: WriteAction | null;
 
     @Field(() => Boolean, { description: "False when the record already was exactly this." })
     changed: boolean;
+
+    @ProblemsField("Everything wrong with the input, all at once; empty when it was written.")
+    problems: ProblemType[];
   }
   Object.defineProperty(Payload.prototype, field, {
     get(this: Payload) {
       return this.record;
     },
   });
-  Field(() => type, { description: `The ${name} as stored after the write.` })(
-    Payload.prototype,
-    field,
-  );
+  Field(() => type, {
+    nullable: true,
+    description: `The ${name} as stored after the write; null when the input has problems.`,
+  })(Payload.prototype, field);
   return Payload;
 }
 
@@ -212,6 +232,12 @@ export class DeletePayload {
   @Field(() => ID, { description: "Global id of the deleted record (`Node.globalId`)." })
   globalId: string;
 
-  @Field(() => WriteAction, { description: "DELETED, or UNCHANGED when no such record existed." })
-  action: WriteAction;
+  @Field(() => WriteAction, {
+    nullable: true,
+    description: "DELETED, or UNCHANGED when no such record existed; null with problems.",
+  })
+  action: WriteAction | null;
+
+  @ProblemsField("Why nothing was deleted (a bad id, a record still referenced); else empty.")
+  problems: ProblemType[];
 }

@@ -27,7 +27,11 @@ export async function defendantProblems(
       problems.push({ path: [...path, i, "person"], message: "an ORGANIZATION is not a person" });
     }
     if (d.person && named.has(d.person)) {
-      problems.push({ path: [...path, i, "person"], message: `"${d.person}" is named twice` });
+      problems.push({
+        path: [...path, i, "person"],
+        code: "DUPLICATE",
+        message: `"${d.person}" is named twice`,
+      });
     }
     if (d.person) named.add(d.person);
   });

@@ -127,6 +127,7 @@ function nameProblems(p: PersonInput, path: Path): Problem[] {
     if (seen.has(key)) {
       problems.push({
         path: [...path, "names", i],
+        code: "DUPLICATE",
         message: `"${n.name}" is given twice as ${n.kind}`,
       });
     }

@@ -56,5 +56,10 @@ export async function write(url: string, token: string) {
     { input: statement, sources: [{ key: "typed-client", url: "https://example.org/typed" }] },
     token,
   );
+  // A refused write answers its problems, typed too, with the statement null.
+  if (!upsertStatement?.statement) {
+    const problems = upsertStatement?.problems ?? [];
+    throw new Error(problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; "));
+  }
   return { action: upsertStatement.action, id: upsertStatement.statement.id };
 }

@@ -199,6 +199,7 @@ const upsertStatement: Check = ({ upsertStatement: written }, { variables }) => 
         })),
       },
     },
+    problems: [],
   });
 };
 

@@ -193,25 +193,6 @@ const PROBES: Probe[] = [
     code: "BAD_USER_INPUT",
     message: /^filter\.text: /,
   },
-  {
-    name: "a write with a hostile id",
-    editor: true,
-    body: json(
-      `mutation ($i: GovernmentInput!, $s: [SourceInput!]) { upsertGovernment(input: $i, sources: $s) { action } }`,
-      {
-        i: {
-          id: "x'); DROP TABLE governments.government; --",
-          name: "X",
-          kind: "STATE",
-          sources: ["s"],
-        },
-        s: [{ key: "s", publisher: "P", title: "T", language: "en" }],
-      },
-    ),
-    status: 200,
-    code: "BAD_USER_INPUT",
-    message: /^input\.id: /,
-  },
 ];
 
 // Whatever a client sends, the gateway answers with a precise error, keeps serving, and the
@@ -257,6 +238,31 @@ describe("gateway > hostile input > malformed requests", () => {
     expect(body.errors?.[0]?.extensions?.code, JSON.stringify(body).slice(0, 300)).toBe(probe.code);
     if (probe.message) expect(body.errors[0].message).toMatch(probe.message);
     expect(JSON.stringify(body)).not.toMatch(/\bat [\w.<>]+ \(|stacktrace/);
+    await stillServes();
+  });
+});
+
+// A write's problems are data: a hostile id is one problem at its path, nothing written.
+describe("gateway > hostile input > writes", () => {
+  it("answers a write with a hostile id with a problem naming input.id", async () => {
+    const result = await federation.query<any>(
+      `mutation ($i: GovernmentInput!, $s: [SourceInput!]) { upsertGovernment(input: $i, sources: $s) { action problems { path code message } } }`,
+      {
+        i: {
+          id: "x'); DROP TABLE governments.government; --",
+          name: "X",
+          kind: "STATE",
+          sources: ["s"],
+        },
+        s: [{ key: "s", publisher: "P", title: "T", language: "en" }],
+      },
+      { token: editor },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.upsertGovernment.action).toBeNull();
+    expect(result.data.upsertGovernment.problems).toMatchObject([
+      { path: ["input", "id"], code: "INVALID" },
+    ]);
     await stillServes();
   });
 });

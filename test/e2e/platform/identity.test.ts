@@ -79,6 +79,7 @@ const amplification = (levels: number) =>
   ).join("")}id${" } }".repeat(levels)} } }`;
 
 const READER: Identity = { keyId: null, role: "reader" };
+const READER_KEY: Identity = { keyId: "identity-reader", role: "reader" };
 const EDITOR: Identity = { keyId: "identity-test", role: "editor" };
 
 /** POSTs `body` straight to `subgraph` with `header` as the identity, as an attacker would. */
@@ -258,10 +259,16 @@ describe("platform > identity > subgraphs trust only the gateway > forged and un
     const history = await postToSubgraph(
       incidents,
       { query: HISTORY_BY_ENTITIES, variables: { representations } },
-      READER,
+      READER_KEY,
     );
     expect(history.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    const write = await postToSubgraph(incidents, JSON.parse(UPSERT_ACTOR), READER);
+    const anonymous = await postToSubgraph(
+      incidents,
+      { query: HISTORY_BY_ENTITIES, variables: { representations } },
+      READER,
+    );
+    expect(anonymous.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    const write = await postToSubgraph(incidents, JSON.parse(UPSERT_ACTOR), READER_KEY);
     expect(write.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const asEditor = await postToSubgraph<any>(
       incidents,

@@ -119,6 +119,22 @@ describe("scripts > the keys, import and export commands", () => {
     expect(result.stderr).toMatch(/\$\.governments\[0\]\.kind: must be one of STATE/);
   });
 
+  it("checks references in a dry run against the bundle and the graph", async () => {
+    const file = join(dir, "dangling.json");
+    const statement = { id: "dangling", kind: "SPEECH", issuedAt: "2024", language: "en" };
+    const bundle = { statements: [{ ...statement, issuer: "no-such-state", sources: ["s"] }] };
+    const sources = { s: { title: "T" } };
+    writeFileSync(
+      file,
+      JSON.stringify({ format: "attribution-graph.bundle/1", sources, ...bundle }),
+    );
+    const result = await cli("import", [file, "--dry-run", "--url", federation.gatewayUrl]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /\$\.statements\[0\]\.issuer: Government "no-such-state" does not/,
+    );
+  });
+
   // A usage error exits 2 (issue 25), not 1 as a failure does.
   it("names what is wrong with its arguments", async () => {
     const noFile = await cli("import", []);

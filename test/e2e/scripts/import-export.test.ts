@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkBundle, exportBundle, importBundle } from "../../../scripts/bundle-io";
+import {
+  checkBundle,
+  exportBundle,
+  graphIntegrity,
+  importBundle,
+} from "../../../scripts/bundle-io";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
@@ -47,7 +52,7 @@ describe("scripts > import and export > round trip", () => {
     expect(lines[0]).toMatch(new RegExp(`^\\[1/${total}\\] Government \\S+: created$`));
 
     const second = await importBundle(editor, exported);
-    expect(second).toEqual({ created: 0, updated: 0, unchanged: total, failed: [] });
+    expect(second).toEqual({ created: 0, updated: 0, unchanged: total, failed: [], refused: [] });
     const again = await exportBundle({ url: target.gatewayUrl });
     expect(JSON.stringify(again, null, 2)).toBe(JSON.stringify(exported, null, 2));
   });
@@ -114,12 +119,14 @@ describe("scripts > import and export > importer and API agree", () => {
       statements: [record],
     });
     const written = await target.query<any>(
-      `mutation ($i: StatementInput!, $s: [SourceInput!]) { upsertStatement(input: $i, sources: $s) { action } }`,
+      `mutation ($i: StatementInput!, $s: [SourceInput!]) { upsertStatement(input: $i, sources: $s) { action problems { message } } }`,
       { i: record, s: [{ key: "s", ...source }] },
       { token: await target.token("editor") },
     );
     expect(problems.length === 0, problems.join("; ")).toBe(valid);
-    expect(written.errors === undefined, JSON.stringify(written.errors)).toBe(valid);
+    // Refused by GraphQL itself (an error) or by the write path (problems in the payload).
+    const accepted = Boolean(written.data?.upsertStatement?.action);
+    expect(accepted, JSON.stringify(written.errors ?? written.data)).toBe(valid);
     if (valid) {
       await target.query(
         `mutation { deleteStatement(id: "equivalence-statement") { action } }`,
@@ -129,5 +136,91 @@ describe("scripts > import and export > importer and API agree", () => {
         },
       );
     }
+  });
+});
+
+// Every reference is checked against the bundle and the target graph before anything is
+// written: a bundle is written whole or not at all.
+describe("scripts > import and export > references", () => {
+  const bundle = (issuer: string) =>
+    ({
+      format: "attribution-graph.bundle/1",
+      sources: { s: { publisher: "P", title: "T", language: "en" } },
+      governments: [{ id: "whole-state", name: "Whole", kind: "STATE", sources: ["s"] }],
+      statements: [
+        {
+          id: "whole-first",
+          kind: "PRESS_RELEASE",
+          issuedAt: "2024-05",
+          issuer: "whole-state",
+          language: "en",
+          sources: ["s"],
+        },
+        {
+          id: "whole-last",
+          kind: "PRESS_RELEASE",
+          issuedAt: "2024-06",
+          issuer,
+          language: "en",
+          attributions: [
+            {
+              id: "whole-last-a",
+              incident: "no-such-incident",
+              state: "whole-state",
+              kind: "FORMAL",
+            },
+          ],
+          sources: ["s"],
+        },
+      ],
+    }) as any;
+
+  it("refuses a bundle whose last statement names a missing issuer, writing nothing", async () => {
+    const editor = { url: target.gatewayUrl, token: await target.token("editor") };
+    const report = await importBundle(editor, bundle("no-such-state"));
+    expect(report.refused).toEqual([
+      '$.statements[1].issuer: Government "no-such-state" does not exist (in the bundle or the graph)',
+      '$.statements[1].attributions[0].incident: Incident "no-such-incident" does not exist (in the bundle or the graph)',
+    ]);
+    expect(report.created + report.updated + report.unchanged).toBe(0);
+    const read = await target.query<any>(
+      `{ governments(filter: { ids: ["whole-state"] }) { totalCount } statements(filter: { ids: ["whole-first"] }) { totalCount } }`,
+    );
+    expect(read.data).toEqual({ governments: { totalCount: 0 }, statements: { totalCount: 0 } });
+  });
+
+  it("accepts references to records the graph already has", async () => {
+    const editor = { url: target.gatewayUrl, token: await target.token("editor") };
+    const written = await importBundle(editor, { ...bundle("whole-state"), statements: [] });
+    expect(written).toMatchObject({ created: 1, failed: [], refused: [] });
+    const only = bundle("whole-state");
+    only.statements[1].attributions = [];
+    const report = await importBundle(editor, { ...only, governments: [] });
+    expect(report).toMatchObject({ created: 2, failed: [], refused: [] });
+  });
+
+  it("lists the graph's dangling references by record (npm run integrity)", async () => {
+    const written = await target.query<any>(
+      `mutation ($i: StatementInput!) { upsertStatement(input: $i) { action problems { message } } }`,
+      {
+        i: {
+          ...bundle("whole-state").statements[1],
+          id: "whole-dangling",
+          attributions: [
+            {
+              id: "whole-dangling-a",
+              incident: "gone-incident",
+              state: "whole-state",
+              kind: "FORMAL",
+            },
+          ],
+        },
+      },
+      { token: await target.token("editor") },
+    );
+    expect(written.data.upsertStatement).toEqual({ action: "CREATED", problems: [] });
+    expect(await graphIntegrity({ url: target.gatewayUrl })).toEqual([
+      'statements "whole-dangling" attributions[0].incident: Incident "gone-incident" does not exist',
+    ]);
   });
 });

@@ -19,6 +19,11 @@ const UPSERT_STATEMENT = /* GraphQL */ `
         globalId
         title
       }
+      problems {
+        path
+        code
+        message
+      }
     }
   }
 `;
@@ -105,6 +110,7 @@ describe("services > writes > create, update, history", () => {
         globalId: "Statement:test-statement-1",
         title: "A test statement on piratage",
       },
+      problems: [],
     });
     const again = await upsert(statement("test-statement-1"));
     expect(again.data.upsertStatement).toMatchObject({ action: "UNCHANGED", changed: false });
@@ -162,8 +168,17 @@ describe("services > writes > create, update, history", () => {
     const anonymous = await federation.query<any>(
       `{ statement(id: "test-statement-1") { history { nodes { action } } } }`,
     );
-    expect(anonymous.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(anonymous.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     expect(anonymous.errors?.[0].message).toBe(
+      "reading history needs an editor or admin key; no API key was sent",
+    );
+    const asReader = await federation.query<any>(
+      `{ statement(id: "test-statement-1") { history { nodes { action } } } }`,
+      {},
+      { token: reader },
+    );
+    expect(asReader.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(asReader.errors?.[0].message).toBe(
       'reading history needs an editor or admin key; this key\'s role is "reader"',
     );
     const history = await federation.query<any>(
@@ -182,8 +197,15 @@ describe("services > writes > create, update, history", () => {
 });
 
 // A record is checked whole: one invalid attribution rolls it all back, every problem is listed
-// with its path, nothing is written.
+// in the payload with its path and code, the record is null and nothing is written.
 describe("services > writes > validation", () => {
+  const refused = (result: any) => {
+    expect(result.errors).toBeUndefined();
+    const payload = result.data.upsertStatement;
+    expect(payload).toMatchObject({ action: null, changed: false, statement: null });
+    return payload.problems as { path: string[]; code: string; message: string }[];
+  };
+
   it("rolls the whole statement back when one attribution is invalid", async () => {
     const bad = statement("test-statement-2", {
       attributions: [
@@ -196,11 +218,10 @@ describe("services > writes > validation", () => {
         },
       ],
     });
-    const result = await upsert(bad);
-    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0].extensions?.problems).toEqual([
+    expect(refused(await upsert(bad))).toEqual([
       {
-        path: ["input", "attributions", 1, "state"],
+        path: ["input", "attributions", "1", "state"],
+        code: "NOT_FOUND",
         message: 'Government "no-such-state" does not exist',
       },
     ]);
@@ -208,36 +229,34 @@ describe("services > writes > validation", () => {
     expect(read.errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 
-  it("reports every problem of a record at once, each with its path, writing nothing", async () => {
-    const result = await upsert(
-      statement("test-statement-4", {
-        issuer: "zz",
-        language: "not a language!",
-        quotes: [{ text: "", language: "en" }],
-        attributions: [
-          { id: "test-statement-4-a", incident: "x", kind: "FORMAL", confidenceScore: 101 },
-        ],
-        sources: ["test-source", "missing-source"],
-      }),
+  it("reports every problem of a record at once, each with its path and code, writing nothing", async () => {
+    const problems = refused(
+      await upsert(
+        statement("test-statement-4", {
+          issuer: "zz",
+          language: "not a language!",
+          quotes: [{ text: "", language: "en" }],
+          attributions: [
+            { id: "test-statement-4-a", incident: "x", kind: "FORMAL", confidenceScore: 101 },
+          ],
+          sources: ["test-source", "missing-source"],
+        }),
+      ),
     );
-    expect(result.errors).toHaveLength(1);
-    const [error] = result.errors!;
-    expect(error.extensions?.code).toBe("BAD_USER_INPUT");
-    const problems = error.extensions?.problems as { path: (string | number)[]; message: string }[];
-    expect(problems.map((p) => p.path.join("."))).toEqual(
+    expect(problems.map((p) => [p.path.join("."), p.code])).toEqual(
       expect.arrayContaining([
-        "input.issuer",
-        "input.language",
-        "input.quotes.0.text",
-        "input.attributions.0",
-        "input.attributions.0.confidenceScore",
-        "input.sources.1",
+        ["input.issuer", "NOT_FOUND"],
+        ["input.language", "INVALID"],
+        ["input.quotes.0.text", "INVALID"],
+        ["input.attributions.0", "INVALID"],
+        ["input.attributions.0.confidenceScore", "INVALID"],
+        ["input.sources.1", "UNKNOWN_SOURCE"],
       ]),
     );
     expect(problems.find((p) => p.path.join(".") === "input.issuer")?.message).toBe(
       'Government "zz" does not exist',
     );
-    expect(error.message).not.toMatch(/Key \(|is not present in table/);
+    expect(JSON.stringify(problems)).not.toMatch(/Key \(|is not present in table/);
   });
 
   it.each([
@@ -258,11 +277,9 @@ describe("services > writes > validation", () => {
     [{ title: "t".repeat(501) }, "input.title"],
     [{ cosigners: ["gb", "gb"] }, "input.cosigners"],
   ])(
-    "refuses case %# with BAD_USER_INPUT at the field's path, writing nothing",
+    "refuses case %# with a problem at the field's path, writing nothing",
     async (override, path) => {
-      const result = await upsert(statement("test-statement-3", override));
-      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-      const problems = result.errors?.[0].extensions?.problems as { path: unknown[] }[];
+      const problems = refused(await upsert(statement("test-statement-3", override)));
       expect(problems.map((p) => p.path.join("."))).toContain(path);
       const read = await federation.query<any>(
         `{ statements(filter: { ids: ["test-statement-3"] }) { totalCount } }`,
@@ -272,12 +289,110 @@ describe("services > writes > validation", () => {
   );
 });
 
+// Rules across fields, sources sent for nothing, and several writes in one document.
+describe("services > writes > validation > problems as data", () => {
+  const refused = (result: any) => {
+    expect(result.errors).toBeUndefined();
+    const payload = result.data.upsertStatement;
+    expect(payload).toMatchObject({ action: null, changed: false, statement: null });
+    return payload.problems as { path: string[]; code: string; message: string }[];
+  };
+
+  it("refuses a confidence level its score disagrees with, naming both fields", async () => {
+    const problems = refused(
+      await upsert(
+        statement("test-statement-7", {
+          attributions: [
+            {
+              id: "test-statement-7-a",
+              incident: "microsoft-exchange-2021",
+              state: "cn",
+              kind: "FORMAL",
+              confidenceLevel: "LOW",
+              confidenceScore: 95,
+            },
+          ],
+        }),
+      ),
+    );
+    expect(problems).toEqual([
+      {
+        path: ["input", "attributions", "0", "confidenceScore"],
+        code: "CONFIDENCE_MISMATCH",
+        message: "confidenceScore 95 is outside confidenceLevel LOW's range 0-29",
+      },
+    ]);
+  });
+
+  it("refuses a source sent but cited by nothing", async () => {
+    const result = await federation.query<any>(
+      UPSERT_STATEMENT,
+      {
+        input: statement("test-statement-8"),
+        sources: [...SOURCES, { key: "test-uncited", title: "Sent for nothing" }],
+      },
+      { token: editor },
+    );
+    expect(refused(result)).toEqual([
+      {
+        path: ["sources", "1", "key"],
+        code: "UNCITED_SOURCE",
+        message: '"test-uncited" is cited by nothing in `input`',
+      },
+    ]);
+  });
+
+  // Two writes in one document are two answers: the refused one does not null the other.
+  it("answers each mutation of a document on its own", async () => {
+    const result = await federation.query<any>(
+      /* GraphQL */ `
+        mutation Two($good: StatementInput!, $bad: StatementInput!, $sources: [SourceInput!]) {
+          good: upsertStatement(input: $good, sources: $sources) {
+            action
+            statement {
+              id
+            }
+            problems {
+              code
+            }
+          }
+          bad: upsertStatement(input: $bad, sources: $sources) {
+            action
+            statement {
+              id
+            }
+            problems {
+              path
+              code
+            }
+          }
+        }
+      `,
+      {
+        good: statement("test-statement-9"),
+        bad: statement("test-statement-10", { issuer: "zz" }),
+        sources: SOURCES,
+      },
+      { token: editor },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      good: { action: "CREATED", statement: { id: "test-statement-9" }, problems: [] },
+      bad: {
+        action: null,
+        statement: null,
+        problems: [{ path: ["input", "issuer"], code: "NOT_FOUND" }],
+      },
+    });
+  });
+});
+
 // Ill-typed input and impossible dates are refused by field; concurrent writes end as one record;
 // writes need an editor key.
 describe("services > writes > types, dates, races and keys", () => {
-  // Types, enums and field names are the GraphQL schema's: a wrong one never reaches a resolver,
-  // and every one of them is reported in the same answer.
-  it("refuses ill-typed input with one error per mistake, naming each field", async () => {
+  // Types, enums, field names and dates are the GraphQL schema's: a wrong one never reaches a
+  // resolver, and all of them are listed in one error, one line each, without the input.
+  it("refuses ill-typed input in one error naming each field, without echoing the input", async () => {
     const result = await upsert(
       statement("test-statement-5", {
         kind: "TWEET",
@@ -287,11 +402,19 @@ describe("services > writes > types, dates, races and keys", () => {
       }),
     );
     expect(result.data).toBeUndefined();
-    const messages = result.errors!.map((e) => e.message).join("\n");
-    expect(result.errors!.every((e) => e.extensions?.code === "BAD_USER_INPUT")).toBe(true);
-    expect(messages).toMatch(/input\.kind/);
-    expect(messages).toMatch(/isuedAt/);
-    expect(messages).toMatch(/input\.quotes/);
+    expect(result.errors).toHaveLength(1);
+    const [error] = result.errors!;
+    expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(error.message).not.toMatch(/\n/);
+    expect(error.message).not.toMatch(/piratage|antony-blinken/);
+    const problems = error.extensions?.problems as { path: unknown[]; message: string }[];
+    expect(problems.map((p) => p.path.join("."))).toEqual(
+      expect.arrayContaining(["input.kind", "input.issuedAt", "input", "input.quotes"]),
+    );
+    expect(error.message).toMatch(/isuedAt/);
+    expect(problems.find((p) => p.path.join(".") === "input.kind")?.message).toBe(
+      'Value "TWEET" does not exist in "StatementKind" enum.',
+    );
     const read = await federation.query<any>(
       `{ statements(filter: { ids: ["test-statement-5"] }) { totalCount } }`,
     );
@@ -301,7 +424,7 @@ describe("services > writes > types, dates, races and keys", () => {
   it("refuses a partial date that is not in the calendar, naming the field", async () => {
     const result = await upsert(statement("test-statement-6", { issuedAt: "2024-02-30" }));
     expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0].message).toMatch(/issuedAt/);
+    expect(result.errors?.[0].message).toBe('$input.issuedAt: "2024-02-30" is not a calendar date');
     expect(JSON.stringify(result.errors)).not.toMatch(/127\.0\.0\.1|"response"/);
   });
 
@@ -424,12 +547,18 @@ describe("services > writes > subgraphs and references", () => {
     );
     expect(gone.data.deleteStatement.action).toBe("UNCHANGED");
     const referenced = await federation.query<any>(
-      `mutation { deleteGovernment(id: "cn") { action } }`,
+      `mutation { deleteGovernment(id: "cn") { action problems { path code message } } }`,
       {},
       { token: editor },
     );
-    expect(referenced.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(referenced.errors?.[0].message).toMatch(/^id: the record is still referenced/);
+    expect(referenced.errors).toBeUndefined();
+    expect(referenced.data.deleteGovernment.action).toBeNull();
+    expect(referenced.data.deleteGovernment.problems).toMatchObject([
+      { path: ["id"], code: "REFERENCED" },
+    ]);
+    expect(referenced.data.deleteGovernment.problems[0].message).toMatch(
+      /^the record is still referenced/,
+    );
     const china = await federation.query<any>(`{ government(id: "cn") { id } }`);
     expect(china.data.government.id).toBe("cn");
   });

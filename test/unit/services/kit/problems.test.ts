@@ -14,7 +14,9 @@ import {
   MAX_ARGUMENT_LENGTH,
   MAX_PROBLEMS,
   constraintProblems,
+  errorProblems,
   invalidInput,
+  problemTypes,
   validateArgument,
 } from "../../../../services/kit/problems";
 import { formatPath } from "../../../../platform/problem";
@@ -192,5 +194,38 @@ describe("services > kit > problems > validateArgument", () => {
     expect(
       await argumentError("deleteGovernment", "x".repeat(5000), { mutation: true }),
     ).toBeUndefined();
+  });
+});
+
+// A payload's problems: paths as strings, a code for each, at most MAX_PROBLEMS.
+describe("services > kit > problems > payload problems", () => {
+  it("lists each problem with string paths and a code, INVALID when none is given", () => {
+    const listed = problemTypes([
+      { path: ["input", "quotes", 0, "language"], message: "must be a BCP 47 tag" },
+      { path: ["input", "issuer"], code: "NOT_FOUND", message: 'Government "zz" does not exist' },
+    ]);
+    expect(listed.map((p) => ({ ...p }))).toEqual([
+      {
+        path: ["input", "quotes", "0", "language"],
+        code: "INVALID",
+        message: "must be a BCP 47 tag",
+      },
+      { path: ["input", "issuer"], code: "NOT_FOUND", message: 'Government "zz" does not exist' },
+    ]);
+  });
+
+  it("keeps the first MAX_PROBLEMS of a hostile input", () => {
+    const many = Array.from({ length: MAX_PROBLEMS + 5 }, (_, i) => ({
+      path: ["input", i],
+      message: "wrong",
+    }));
+    expect(problemTypes(many)).toHaveLength(MAX_PROBLEMS);
+  });
+
+  it("reads the problems of an invalidInput error, and none of any other error", () => {
+    const problems = [{ path: ["id"], message: "must be a slug" }];
+    expect(errorProblems(invalidInput(problems))).toEqual(problems);
+    expect(errorProblems(new Error("boom"))).toBeNull();
+    expect(errorProblems(null)).toBeNull();
   });
 });
