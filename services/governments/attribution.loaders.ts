@@ -30,7 +30,7 @@ export function attributionLoaders(db: DataSource, budget: ResponseBudget) {
         query: () => attributionList.query(db, undefined),
         parent: (key) => `a.statement_id = ${key}`,
         id: "a.id",
-        fetch: (ids) => attributionById.loadMany(ids),
+        byId: attributionById,
       }),
       () => LISTED,
     ),

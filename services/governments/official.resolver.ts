@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -42,8 +43,9 @@ class OfficialFields {
     @Root() official: Official,
     @Args(() => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.statementsOfOfficial(args).load(official.id);
+    return ctx.loaders.statementsOfOfficial(args, withCount).load(official.id);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -78,8 +79,9 @@ class StatementFields {
     @Root() statement: Statement,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.attributionsOfStatement(args).load(statement.id);
+    return ctx.loaders.attributionsOfStatement(args, withCount).load(statement.id);
   }
 
   @Directive(CONNECTION_SIZE)

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -52,8 +53,9 @@ class IncidentFields {
     @Root() incident: Incident,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.suspectedActorsOf(args).load(incident.id);
+    return ctx.loaders.suspectedActorsOf(args, withCount).load(incident.id);
   }
 
   @Directive(listSize(MAX_TIMELINE_EVENTS))

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
@@ -92,8 +93,9 @@ class ThreatActorFields {
     @Root() actor: ThreatActor,
     @Args(() => IncidentListArgs) args: IncidentListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.incidentsOfActor(args).load(actor.id);
+    return ctx.loaders.incidentsOfActor(args, withCount).load(actor.id);
   }
 }
 

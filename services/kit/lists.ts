@@ -100,7 +100,7 @@ export function recordList<
           query: () => query(db, args.filter),
           parent,
           id: `${alias}.id`,
-          fetch: (ids) => byId.loadMany(ids),
+          byId,
         }),
         ordering,
       ),

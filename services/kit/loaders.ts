@@ -4,7 +4,8 @@ import { notFound } from "../../platform/errors";
 import { type ResponseBudget, fetchWithin } from "./budget";
 import { type Child, readChildren } from "./children";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
-import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
+import { type NestedList, nestedConnection } from "./nested";
+import { type Ordering, pageWindow } from "./pagination";
 import type { AnyRecordWrites, RecordSnapshot } from "./records";
 
 /**
@@ -101,7 +102,8 @@ export function perArguments<A extends unknown[], L>(create: (...args: A) => L):
 
 /**
  * The page `args` asks for of a nested list (`list`, ordered by `ordering`), for every parent key
- * of the request at once: `loader(args).load(parentId)`.
+ * of the request at once: `loader(args, withCount).load(parentId)`, its count read with the
+ * page when `withCount` (the field asks for `totalCount`).
  */
 export function nestedLoader<T, A extends ConnectionArgs>(
   db: DataSource,
@@ -110,8 +112,15 @@ export function nestedLoader<T, A extends ConnectionArgs>(
   list: (args: A) => NestedList<T>,
   ordering: (args: A) => Ordering,
 ) {
-  return perArguments((args: A) =>
-    nestedConnection(db, connection, list(args), pageWindow(args, ordering(args)), budget),
+  return perArguments((args: A, withCount?: boolean) =>
+    nestedConnection(
+      db,
+      connection,
+      list(args),
+      pageWindow(args, ordering(args)),
+      budget,
+      withCount ?? false,
+    ),
   );
 }
 
