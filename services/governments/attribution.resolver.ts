@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -25,8 +26,12 @@ class AttributionFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => AttributionConnection, { description: "Attributions, newest statement first." })
-  attributions(@Args(() => AttributionListArgs) args: AttributionListArgs, @Ctx() ctx: Context) {
-    return attributionList.page(ctx, args);
+  attributions(
+    @Args(() => AttributionListArgs) args: AttributionListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return attributionList.page(ctx, args, withCount);
   }
 
   @FieldResolver(() => Statement, { description: "The statement making the attribution." })

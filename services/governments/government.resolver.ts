@@ -30,8 +30,12 @@ class GovernmentFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => GovernmentConnection, { description: "Governments, by name by default." })
-  governments(@Args(() => GovernmentListArgs) args: GovernmentListArgs, @Ctx() ctx: Context) {
-    return governmentList.page(ctx, args);
+  governments(
+    @Args(() => GovernmentListArgs) args: GovernmentListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return governmentList.page(ctx, args, withCount);
   }
 
   @Directive(CONNECTION_SIZE)

@@ -25,8 +25,12 @@ class OfficialFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => OfficialConnection, { description: "Officials, by name by default." })
-  officials(@Args(() => OfficialListArgs) args: OfficialListArgs, @Ctx() ctx: Context) {
-    return officialList.page(ctx, args);
+  officials(
+    @Args(() => OfficialListArgs) args: OfficialListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return officialList.page(ctx, args, withCount);
   }
 
   @Directive(listSize(MAX_ROLES))

@@ -32,8 +32,12 @@ class StatementFields {
   @Query(() => StatementConnection, {
     description: "Statements, newest first; by relevance when `filter.text` searches them.",
   })
-  statements(@Args(() => StatementListArgs) args: StatementListArgs, @Ctx() ctx: Context) {
-    return statementList.page(ctx, args);
+  statements(
+    @Args(() => StatementListArgs) args: StatementListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return statementList.page(ctx, args, withCount);
   }
 
   @FieldResolver(() => Government, { description: "The government that issued the statement." })

@@ -29,8 +29,12 @@ class IncidentFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })
-  incidents(@Args(() => IncidentListArgs) args: IncidentListArgs, @Ctx() ctx: Context) {
-    return incidentList.page(ctx, args);
+  incidents(
+    @Args(() => IncidentListArgs) args: IncidentListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return incidentList.page(ctx, args, withCount);
   }
 
   @Directive(CONNECTION_SIZE)

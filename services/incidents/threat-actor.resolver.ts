@@ -36,8 +36,12 @@ class ThreatActorFields {
   @Query(() => ThreatActorConnection, {
     description: "Threat actors, by name by default; best match first when `filter.text` searches.",
   })
-  threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
-    return threatActorList.page(ctx, args);
+  threatActors(
+    @Args(() => ThreatActorListArgs) args: ThreatActorListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return threatActorList.page(ctx, args, withCount);
   }
 
   @Directive(listSize(MAX_ACTOR_ALIASES))

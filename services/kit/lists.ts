@@ -30,8 +30,11 @@ export function ListArgs<F extends object, O extends object>(
   return ListArgsClass;
 }
 
+/** What a root list reads with: the database, the request's budget and its counting bound. */
+type ListContext = { db: DataSource; budget: ResponseBudget; textCountBound?: number };
+
 /** What every record list's filter and order have: `updatedSince`, `UPDATED_AT` (record-time.ts). */
-type RecordFilterShape = { updatedSince?: Date | null };
+type RecordFilterShape = { updatedSince?: Date | null; text?: string | null };
 type RecordListArgs<F> = ConnectionArgs & {
   filter?: F;
   orderBy?: { field: string; direction?: SortDirection | null };
@@ -74,13 +77,18 @@ export function recordList<
       : options.ordering(args);
   return {
     query,
-    /** The page `args` asks for of the whole list. */
-    page: (ctx: { db: DataSource; budget: ResponseBudget }, args: A) =>
+    /**
+     * The page `args` asks for of the whole list, with its count when `withCount`; a text
+     * search counts up to the context's `textCountBound`.
+     */
+    page: (ctx: ListContext, args: A, withCount = false) =>
       paginate(
         connection,
         query(ctx.db, args.filter),
         pageWindow(args, ordering(args)),
         ctx.budget,
+        undefined,
+        { asked: withCount, bound: args.filter?.text?.trim() ? ctx.textCountBound : undefined },
       ),
     /**
      * The page `args` asks for under each parent (`loader(args).load(parentId)`), where `parent`

@@ -140,6 +140,7 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   fetched: { node: T; raw: Record<string, unknown> }[],
   window: PageWindow,
   count: () => Promise<number>,
+  countBound?: number,
 ): C {
   const more = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
@@ -160,14 +161,40 @@ export function toConnection<T, C extends ConnectionShape<T>>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     }),
-    count,
+    count: once(count),
+    countBound,
   });
+}
+
+/** `totalCount` and `totalCountIsLowerBound` share one count. */
+function once<V>(read: () => Promise<V>): () => Promise<V> {
+  let value: Promise<V> | undefined;
+  return () => (value ??= read());
+}
+
+/** Whether a page's `totalCount` is asked, and where counting stops (a text search's bound). */
+export interface PageCount {
+  asked: boolean;
+  bound?: number;
+}
+
+/** SQL counting the rows of `query`, up to `bound` + 1 when given (then the count is a bound). */
+function countSql(query: SelectQueryBuilder<ObjectLiteral>, bound?: number): string {
+  const counted = query.clone().orderBy();
+  const main = query.expressionMap.mainAlias;
+  const primary = main?.hasMetadata ? main.metadata.primaryColumns[0] : undefined;
+  // A joined table may repeat a row, as TypeORM's getCount knows.
+  const distinct = query.expressionMap.joinAttributes.length > 0 && main && primary;
+  counted.select(distinct ? `DISTINCT "${main.name}"."${primary.databaseName}"` : "1");
+  if (bound !== undefined) counted.limit(bound + 1);
+  return `(SELECT count(*) FROM (${counted.getQuery()}) AS "_counted")`;
 }
 
 /**
  * A root list as a connection, keyset-paginated: pages stay fast however deep, and a row
- * inserted before the cursor does not shift the next page. One statement, plus one to count.
- * The items are the query's entities, or `fromRow(raw)` of each row for a table without one.
+ * inserted before the cursor does not shift the next page. One statement, its count included
+ * when `count.asked` (one statement more for a count asked otherwise). The items are the
+ * query's entities, or `fromRow(raw)` of each row for a table without one.
  */
 export async function paginate<T extends ObjectLiteral, C extends ConnectionShape<T>>(
   connection: new () => C,
@@ -175,23 +202,32 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   window: PageWindow,
   budget: ResponseBudget,
   fromRow?: (raw: Record<string, unknown>) => T,
+  count: PageCount = { asked: false },
 ): Promise<C> {
-  const countQuery = query.clone();
+  const counting = countSql(query, count.bound);
   budget.ensureRoom();
   const page = windowed(query.clone(), window);
+  if (count.asked) page.addSelect(counting, "_total");
   const { entities, raw } = fromRow
     ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
     : await page.getRawAndEntities();
   budget.spend(Math.min(entities.length, window.limit));
   budget.charge(entities);
-  // TypeORM counts entities only.
-  const rowCount = async () =>
-    Number((await countQuery.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0);
+  const empty = entities.length === 0 && !window.after && !window.before;
+  const total = raw[0]?._total ?? (count.asked && empty ? 0 : undefined);
+  const separately = async () => {
+    const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(
+      `SELECT ${counting} AS n`,
+      query.getParameters(),
+    );
+    return Number((await query.connection.query(sql, parameters))[0]?.n ?? 0);
+  };
   return toConnection(
     connection,
     entities.map((node, i) => ({ node, raw: raw[i] })),
     window,
-    fromRow ? rowCount : () => countQuery.getCount(),
+    total === undefined ? separately : async () => Number(total),
+    count.bound,
   );
 }
 

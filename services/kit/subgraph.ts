@@ -57,6 +57,8 @@ export interface SubgraphContext<L> {
   identity: Identity;
   /** Items the answer may still list and bytes it may still read (MAX_RESPONSE_NODES, _BYTES). */
   budget: ResponseBudget;
+  /** Where a text search stops counting its matches (TEXT_COUNT_BOUND). */
+  textCountBound: number;
 }
 
 /** Everything that makes one subgraph: the one recipe every service follows. */

@@ -35,8 +35,12 @@ class LegalActionFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => LegalActionConnection, { description: "Legal actions, newest first by default." })
-  legalActions(@Args(() => LegalActionListArgs) args: LegalActionListArgs, @Ctx() ctx: Context) {
-    return legalActionList.page(ctx, args);
+  legalActions(
+    @Args(() => LegalActionListArgs) args: LegalActionListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return legalActionList.page(ctx, args, withCount);
   }
 
   @FieldResolver(() => GovernmentRef, { description: "The government bringing the action." })

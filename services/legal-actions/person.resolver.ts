@@ -31,8 +31,12 @@ class PersonFields {
     description:
       "Persons named by legal actions, by name by default; `filter.name` finds any spelling.",
   })
-  persons(@Args(() => PersonListArgs) args: PersonListArgs, @Ctx() ctx: Context) {
-    return personList.page(ctx, args);
+  persons(
+    @Args(() => PersonListArgs) args: PersonListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return personList.page(ctx, args, withCount);
   }
 
   @Directive(listSize(MAX_PERSON_NAMES))
