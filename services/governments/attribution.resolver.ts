@@ -8,7 +8,12 @@ import { ref } from "../kit/references";
 import { Agency } from "./agency";
 import { Attribution, AttributionConnection } from "./attribution";
 import { AttributionListArgs } from "./attribution.inputs";
-import { attributedBy, attributionIssuedAt, attributionList } from "./attribution.queries";
+import {
+  attributedBy,
+  attributionIssuedAt,
+  attributionList,
+  statementOf,
+} from "./attribution.queries";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import { IncidentRef, ThreatActorRef } from "./references";
@@ -36,7 +41,7 @@ class AttributionFields {
 
   @FieldResolver(() => Statement, { description: "The statement making the attribution." })
   statement(@Root() attribution: Attribution, @Ctx() ctx: Context) {
-    return ctx.loaders.statementById.load(attribution.statementId);
+    return statementOf(ctx, attribution);
   }
 
   @FieldResolver(() => DateWithPrecision, {

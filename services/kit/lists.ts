@@ -1,11 +1,10 @@
-import type DataLoader from "dataloader";
 import { ArgsType, type ClassType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { ConnectionArgs, type ConnectionClass } from "./connection";
 import { withFilter } from "./filters";
 import { NestedField } from "./inputs";
-import { nestedLoader } from "./loaders";
+import { type KeyedLoader, nestedLoader } from "./loaders";
 import { type Ordering, SortDirection, paginate, pageWindow } from "./pagination";
 import { UPDATED_AT_ORDER, updatedAtOrdering } from "./record-time";
 
@@ -97,7 +96,7 @@ export function recordList<
     nested: (
       db: DataSource,
       budget: ResponseBudget,
-      byId: DataLoader<string, T | null>,
+      byId: KeyedLoader<T>,
       parent: (key: string) => string,
     ) =>
       nestedLoader(

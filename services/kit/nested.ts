@@ -3,6 +3,7 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { RawSqlResultsToEntityTransformer } from "typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js";
 import type { ResponseBudget } from "./budget";
 import type { ConnectionShape } from "./connection";
+import type { KeyedLoader } from "./loaders";
 import { type PageWindow, toConnection, windowed } from "./pagination";
 
 /** How the items of a nested connection are found, for any number of parents at once. */
@@ -15,8 +16,8 @@ export interface NestedList<T> {
   id: string;
   /** The items by id, for a query that selects no entity (a table without one). */
   fetch?(ids: string[]): Promise<(T | null | Error)[]>;
-  /** The request's loader of the items by id: primed with the page's rows, never read again. */
-  byId?: DataLoader<string, T | null>;
+  /** The request's loader of the items by id: given the page's rows, never reads them again. */
+  byId?: KeyedLoader<T>;
 }
 
 type PageRow = Record<string, unknown> & { _parent: string; _id: unknown; _total?: number };
@@ -42,7 +43,13 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
     const byKey = new Map(rows.map((row) => [row._parent, Number(row._total)]));
     return keys.map((key) => byKey.get(key) ?? 0);
   });
-  return new DataLoader(async (keys) => {
+  return new DataLoader((keys) => {
+    const reading = readPage(keys);
+    list.byId?.seen.track(reading);
+    return reading;
+  });
+
+  async function readPage(keys: readonly string[]): Promise<C[]> {
     budget.ensureRoom();
     const page = pageOf(list, window);
     const rows = await run(db, perParent(page, withCount ? countOf(list) : null, keys));
@@ -62,7 +69,7 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
         total === undefined ? () => counts.load(key) : async () => total,
       );
     });
-  });
+  }
 }
 
 /** The page of one parent (`k.key`): its rows, or only their ids when `fetch` reads them. */
@@ -131,6 +138,7 @@ async function itemsOf<T>(
   for (const entity of entities) {
     const id = String(primary.getEntityValue(entity as ObjectLiteral));
     byId.set(id, entity);
+    list.byId?.seen.add(id, entity);
     list.byId?.prime(id, entity);
   }
   return byId;
