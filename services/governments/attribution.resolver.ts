@@ -1,5 +1,17 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { CountAsked } from "../kit/selection";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Info,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { CountAsked, recordOrKey } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -77,16 +89,18 @@ class AttributionFields {
   }
 
   @FieldResolver(() => Government, { nullable: true, description: "The state blamed." })
-  state(@Root() attribution: Attribution, @Ctx() ctx: Context) {
-    return attribution.stateId ? ctx.loaders.governmentById.load(attribution.stateId) : null;
+  state(@Root() attribution: Attribution, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = attribution.stateId;
+    return id ? recordOrKey(ctx.loaders.governmentById, Government, id, info) : null;
   }
 
   @FieldResolver(() => Agency, {
     nullable: true,
     description: "The state agency blamed (e.g. MSS).",
   })
-  agency(@Root() attribution: Attribution, @Ctx() ctx: Context) {
-    return attribution.agencyId ? ctx.loaders.agencyById.load(attribution.agencyId) : null;
+  agency(@Root() attribution: Attribution, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = attribution.agencyId;
+    return id ? recordOrKey(ctx.loaders.agencyById, Agency, id, info) : null;
   }
 }
 

@@ -1,5 +1,17 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { CountAsked } from "../kit/selection";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Info,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { CountAsked, recordOrKey } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -41,8 +53,8 @@ class StatementFields {
   }
 
   @FieldResolver(() => Government, { description: "The government that issued the statement." })
-  issuer(@Root() statement: Statement, @Ctx() ctx: Context) {
-    return ctx.loaders.governmentById.load(statement.issuerId);
+  issuer(@Root() statement: Statement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return recordOrKey(ctx.loaders.governmentById, Government, statement.issuerId, info);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -58,13 +70,15 @@ class StatementFields {
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency that issued it." })
-  agency(@Root() statement: Statement, @Ctx() ctx: Context) {
-    return statement.agencyId ? ctx.loaders.agencyById.load(statement.agencyId) : null;
+  agency(@Root() statement: Statement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = statement.agencyId;
+    return id ? recordOrKey(ctx.loaders.agencyById, Agency, id, info) : null;
   }
 
   @FieldResolver(() => Official, { nullable: true, description: "The official speaking." })
-  speaker(@Root() statement: Statement, @Ctx() ctx: Context) {
-    return statement.speakerId ? ctx.loaders.officialById.load(statement.speakerId) : null;
+  speaker(@Root() statement: Statement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = statement.speakerId;
+    return id ? recordOrKey(ctx.loaders.officialById, Official, id, info) : null;
   }
 
   @Directive(listSize(MAX_QUOTES))

@@ -23,3 +23,34 @@ export function asksTotalCount(info: GraphQLResolveInfo): boolean {
  */
 export const CountAsked = () =>
   createParameterDecorator(({ info }) => asksTotalCount(info as GraphQLResolveInfo));
+
+const KEY_FIELDS = new Set(["id", "__typename"]);
+
+/** Whether the field asks its record for nothing but the key (`issuer { id }`). */
+export function asksOnlyKey(info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const only = (set: SelectionSetNode | undefined): boolean =>
+    set === undefined ||
+    set.selections.every((selection) => {
+      if (selection.kind === Kind.FIELD) return KEY_FIELDS.has(selection.name.value);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return only(selection.selectionSet);
+      const name = selection.name.value;
+      if (seen.has(name)) return true;
+      seen.add(name);
+      return only(info.fragments[name]?.selectionSet);
+    });
+  return info.fieldNodes.every((node) => only(node.selectionSet));
+}
+
+/**
+ * The record `id` of `type` through `loader`, or, when the field asks for its key alone, the key
+ * without reading the record (the reference is a foreign key: the record exists).
+ */
+export function recordOrKey<V extends object>(
+  loader: { load(id: string): Promise<V | null> },
+  type: new () => V,
+  id: string,
+  info: GraphQLResolveInfo,
+): Promise<V | null> | V {
+  return asksOnlyKey(info) ? Object.assign(new type(), { id }) : loader.load(id);
+}
