@@ -5,7 +5,7 @@ import { ConnectionArgs, type ConnectionClass } from "./connection";
 import { withFilter } from "./filters";
 import { NestedField } from "./inputs";
 import { type KeyedLoader, nestedLoader } from "./loaders";
-import { type Ordering, SortDirection, paginate, pageWindow } from "./pagination";
+import { type Ordering, type PageJoin, SortDirection, paginate, pageWindow } from "./pagination";
 import { UPDATED_AT_ORDER, updatedAtOrdering } from "./record-time";
 
 const UPDATED_AT: keyof typeof UPDATED_AT_ORDER = "UPDATED_AT";
@@ -80,7 +80,7 @@ export function recordList<
      * The page `args` asks for of the whole list, with its count when `withCount`; a text
      * search counts up to the context's `textCountBound`.
      */
-    page: (ctx: ListContext, args: A, withCount = false) =>
+    page: (ctx: ListContext, args: A, withCount = false, join?: PageJoin) =>
       paginate(
         connection,
         query(ctx.db, args.filter),
@@ -88,6 +88,7 @@ export function recordList<
         ctx.budget,
         undefined,
         { asked: withCount, bound: args.filter?.text?.trim() ? ctx.textCountBound : undefined },
+        join,
       ),
     /**
      * The page `args` asks for under each parent (`loader(args).load(parentId)`), where `parent`

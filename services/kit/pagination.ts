@@ -178,6 +178,9 @@ export interface PageCount {
   bound?: number;
 }
 
+/** What a page reads besides its items (a record they refer to, joined), never its count. */
+export type PageJoin = (page: SelectQueryBuilder<ObjectLiteral>) => void;
+
 /** SQL counting the rows of `query`, up to `bound` + 1 when given (then the count is a bound). */
 function countSql(query: SelectQueryBuilder<ObjectLiteral>, bound?: number): string {
   const counted = query.clone().orderBy();
@@ -203,10 +206,12 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   budget: ResponseBudget,
   fromRow?: (raw: Record<string, unknown>) => T,
   count: PageCount = { asked: false },
+  join?: PageJoin,
 ): Promise<C> {
   const counting = countSql(query, count.bound);
   budget.ensureRoom();
   const page = windowed(query.clone(), window);
+  join?.(page as SelectQueryBuilder<ObjectLiteral>);
   if (count.asked) page.addSelect(counting, "_total");
   const { entities, raw } = fromRow
     ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))

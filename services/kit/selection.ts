@@ -1,20 +1,33 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { createParameterDecorator } from "type-graphql";
 
-/** Whether the connection field being resolved selects `totalCount`, through fragments too. */
-export function asksTotalCount(info: GraphQLResolveInfo): boolean {
+/** The fields a selection set selects, through inline fragments and fragment spreads. */
+function fieldsOf(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[]) {
+  const fields: FieldNode[] = [];
   const seen = new Set<string>();
-  const asks = (set: SelectionSetNode | undefined): boolean =>
-    set !== undefined &&
-    set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === "totalCount";
-      if (selection.kind === Kind.INLINE_FRAGMENT) return asks(selection.selectionSet);
-      const name = selection.name.value;
-      if (seen.has(name)) return false;
-      seen.add(name);
-      return asks(info.fragments[name]?.selectionSet);
-    });
-  return info.fieldNodes.some((node) => asks(node.selectionSet));
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        walk(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  sets.forEach(walk);
+  return fields;
+}
+
+const own = (info: GraphQLResolveInfo) =>
+  fieldsOf(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+
+/** Whether the connection field being resolved selects `totalCount`. */
+export function asksTotalCount(info: GraphQLResolveInfo): boolean {
+  return own(info).some((field) => field.name.value === "totalCount");
 }
 
 /**
@@ -28,18 +41,27 @@ const KEY_FIELDS = new Set(["id", "__typename"]);
 
 /** Whether the field asks its record for nothing but the key (`issuer { id }`). */
 export function asksOnlyKey(info: GraphQLResolveInfo): boolean {
-  const seen = new Set<string>();
-  const only = (set: SelectionSetNode | undefined): boolean =>
-    set === undefined ||
-    set.selections.every((selection) => {
-      if (selection.kind === Kind.FIELD) return KEY_FIELDS.has(selection.name.value);
-      if (selection.kind === Kind.INLINE_FRAGMENT) return only(selection.selectionSet);
-      const name = selection.name.value;
-      if (seen.has(name)) return true;
-      seen.add(name);
-      return only(info.fragments[name]?.selectionSet);
-    });
-  return info.fieldNodes.every((node) => only(node.selectionSet));
+  return own(info).every((field) => KEY_FIELDS.has(field.name.value));
+}
+
+/**
+ * Whether the items of the connection being resolved (`nodes` or `edges { node }`) ask `field`
+ * for more than its key: then a page may read that record with its items.
+ */
+export function itemsAskRecord(info: GraphQLResolveInfo, field: string): boolean {
+  const top = own(info);
+  const edges = top.filter((f) => f.name.value === "edges").map((f) => f.selectionSet);
+  const nodes = [
+    ...top.filter((f) => f.name.value === "nodes").map((f) => f.selectionSet),
+    ...fieldsOf(info, edges)
+      .filter((f) => f.name.value === "node")
+      .map((f) => f.selectionSet),
+  ];
+  const asked = fieldsOf(info, nodes).filter((f) => f.name.value === field);
+  return fieldsOf(
+    info,
+    asked.map((f) => f.selectionSet),
+  ).some((f) => !KEY_FIELDS.has(f.name.value));
 }
 
 /**
