@@ -208,11 +208,11 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   count: PageCount = { asked: false },
   join?: PageJoin,
 ): Promise<C> {
-  const counting = countSql(query, count.bound);
+  const countQuery = query.clone();
   budget.ensureRoom();
   const page = windowed(query.clone(), window);
   join?.(page as SelectQueryBuilder<ObjectLiteral>);
-  if (count.asked) page.addSelect(counting, "_total");
+  if (count.asked) page.addSelect(countSql(countQuery, count.bound), "_total");
   const { entities, raw } = fromRow
     ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
     : await page.getRawAndEntities();
@@ -220,10 +220,12 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   budget.charge(entities);
   const empty = entities.length === 0 && !window.after && !window.before;
   const total = raw[0]?._total ?? (count.asked && empty ? 0 : undefined);
+  // TypeORM counts entities only.
   const separately = async () => {
+    if (count.bound === undefined && !fromRow) return countQuery.getCount();
     const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(
-      `SELECT ${counting} AS n`,
-      query.getParameters(),
+      `SELECT ${countSql(countQuery, count.bound)} AS n`,
+      countQuery.getParameters(),
     );
     return Number((await query.connection.query(sql, parameters))[0]?.n ?? 0);
   };

@@ -45,6 +45,7 @@ export function signedContext<L>(
       loaders: definition.createLoaders(dataSource, budget),
       identity: identity.identity,
       textCountBound: config.textCountBound ?? DEFAULT_TEXT_COUNT_BOUND,
+      vetted: identity.vetted,
     };
   };
 }
