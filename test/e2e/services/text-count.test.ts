@@ -62,3 +62,33 @@ describe("services > text search counts up to a bound", () => {
     expect(await federation.countStatements(SEARCH, { text: "largeword", first: 10 })).toBe(1);
   });
 });
+
+// `totalCount` asked through a fragment is seen and counted with the page: one statement for the
+// statements, one for all their attributions with their counts.
+describe("services > counts asked through fragments", () => {
+  it("counts a nested list whose totalCount comes in a fragment, in the page's statement", async () => {
+    const query = /* GraphQL */ `
+      query Fragments {
+        statements(filter: { text: "largeword" }, first: 2) {
+          nodes {
+            attributions {
+              ...Counted
+            }
+          }
+        }
+      }
+      fragment Counted on AttributionConnection {
+        totalCount
+        nodes {
+          id
+        }
+      }
+    `;
+    const answer = await federation.query<any>(query);
+    expect(answer.errors).toBeUndefined();
+    for (const statement of answer.data.statements.nodes) {
+      expect(statement.attributions.totalCount).toBe(statement.attributions.nodes.length);
+    }
+    expect(await federation.countStatements(query)).toBe(2);
+  });
+});
