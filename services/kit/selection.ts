@@ -25,10 +25,28 @@ const own = (info: GraphQLResolveInfo) =>
     info.fieldNodes.map((node) => node.selectionSet),
   );
 
-/** Whether the connection field being resolved selects `totalCount`. */
-export function asksTotalCount(info: GraphQLResolveInfo): boolean {
-  return own(info).some((field) => field.name.value === "totalCount");
+/**
+ * `answer(info)` once per field of a document: the same field resolved under many parents (a
+ * nested list under 100 statements) asks the same question of the same (cached) AST.
+ */
+function perField(answer: (info: GraphQLResolveInfo) => boolean) {
+  const answers = new WeakMap<FieldNode, boolean>();
+  return (info: GraphQLResolveInfo): boolean => {
+    if (info.fieldNodes.length !== 1) return answer(info);
+    const node = info.fieldNodes[0];
+    let known = answers.get(node);
+    if (known === undefined) {
+      known = answer(info);
+      answers.set(node, known);
+    }
+    return known;
+  };
 }
+
+/** Whether the connection field being resolved selects `totalCount`. */
+export const asksTotalCount = perField((info) =>
+  own(info).some((field) => field.name.value === "totalCount"),
+);
 
 /**
  * `@CountAsked() withCount: boolean`: whether the field asks for its `totalCount`, so that its
@@ -40,9 +58,9 @@ export const CountAsked = () =>
 const KEY_FIELDS = new Set(["id", "__typename"]);
 
 /** Whether the field asks its record for nothing but the key (`issuer { id }`). */
-export function asksOnlyKey(info: GraphQLResolveInfo): boolean {
-  return own(info).every((field) => KEY_FIELDS.has(field.name.value));
-}
+export const asksOnlyKey = perField((info) =>
+  own(info).every((field) => KEY_FIELDS.has(field.name.value)),
+);
 
 /**
  * Whether the items of the connection being resolved (`nodes` or `edges { node }`) ask `field`
