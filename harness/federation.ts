@@ -35,6 +35,8 @@ export interface FederationOptions {
   maxResponseNodes?: number;
   /** Bytes one subgraph request may read, and answer (MAX_RESPONSE_BYTES of the subgraphs). */
   subgraphMaxResponseBytes?: number;
+  /** Matches a text search counts exactly (TEXT_COUNT_BOUND of the subgraphs). */
+  textCountBound?: number;
   /** `/metrics` behind this token on every service; null: not served (production default). */
   metricsToken?: string | null;
   /** Where the gateway calls a subgraph, by name, instead of where it listens (a proxy). */
@@ -103,6 +105,7 @@ export async function startLocalFederation(
         cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
         maxResponseNodes: options.maxResponseNodes,
         maxResponseBytes: options.subgraphMaxResponseBytes,
+        textCountBound: options.textCountBound,
         // The gateway's own limits, so that a fetch of an operation it accepted passes them.
         maxCost: limits.maxCost,
         maxDepth: limits.maxDepth,

@@ -35,6 +35,8 @@ interface Claims {
   nonce: string;
   /** Unix seconds. */
   exp: number;
+  /** The gateway admitted the operation this request is part of (cost, depth, inputs). */
+  vetted?: true;
 }
 
 export interface SignOptions {
@@ -43,11 +45,20 @@ export interface SignOptions {
   secret: string;
   ttlSeconds?: number;
   now?: number;
+  /** Signed by the gateway for an operation it checked: the subgraph need not check it again. */
+  vetted?: boolean;
 }
 
 export function signRequest(
   identity: Identity,
-  { audience, body, secret, ttlSeconds = IDENTITY_TTL_SECONDS, now = Date.now() }: SignOptions,
+  {
+    audience,
+    body,
+    secret,
+    ttlSeconds = IDENTITY_TTL_SECONDS,
+    now = Date.now(),
+    vetted = false,
+  }: SignOptions,
 ): string {
   const claims: Claims = {
     keyId: identity.keyId,
@@ -56,6 +67,7 @@ export function signRequest(
     sha256: sha256(body),
     nonce: randomBytes(16).toString("base64url"),
     exp: Math.floor(now / 1000) + ttlSeconds,
+    ...(vetted ? { vetted: true as const } : {}),
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${payload}.${hmac(payload, secret)}`;
@@ -74,7 +86,7 @@ const FAILURES = {
 export type IdentityFailure = keyof typeof FAILURES | "busy";
 
 export type IdentityCheck =
-  { ok: true; identity: Identity } | { ok: false; reason: IdentityFailure };
+  { ok: true; identity: Identity; vetted: boolean } | { ok: false; reason: IdentityFailure };
 
 export interface VerifyOptions {
   /** This subgraph's name. */
@@ -105,7 +117,11 @@ export async function verifyRequest(
   if (!sameText(sha256(options.body), claims.sha256)) return fail("body-mismatch");
   const seen = await options.nonces.claim(claims.nonce, claims.exp, now);
   if (seen !== "fresh") return fail(seen === "seen" ? "replayed" : "busy");
-  return { ok: true, identity: { keyId: claims.keyId, role: claims.role } };
+  return {
+    ok: true,
+    identity: { keyId: claims.keyId, role: claims.role },
+    vetted: claims.vetted === true,
+  };
 }
 
 /** The error a subgraph answers a request whose identity failed `reason` with. */
@@ -176,7 +192,8 @@ function parseClaims(payload: string): Claims | null {
     text(claims.aud, 100) &&
     text(claims.sha256, 100) &&
     text(claims.nonce, 100) &&
-    Number.isSafeInteger(claims.exp);
+    Number.isSafeInteger(claims.exp) &&
+    (claims.vetted === undefined || claims.vetted === true);
   return valid ? (claims as Claims) : null;
 }
 

@@ -77,10 +77,16 @@ function textProblem(text: string): string | null {
   return null;
 }
 
-/** Refuses, with HTTP 400 and every problem by path, a request whose inputs `inputProblems` flags. */
-export function inputGuardPlugin(): ApolloServerPlugin {
+/**
+ * Refuses, with HTTP 400 and every problem by path, a request whose inputs `inputProblems` flags;
+ * a `trusted` request (checked by the gateway already) is not walked again.
+ */
+export function inputGuardPlugin(
+  trusted: (context: unknown) => boolean = () => false,
+): ApolloServerPlugin {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      if (trusted(contextValue)) return;
       return {
         async didResolveOperation({ request, document }) {
           const problems = inputProblems(request.variables ?? {}, document);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLSchema } from "graphql";
-import { costPlugin } from "./cost-plugin";
+import { type Trusted, costPlugin } from "./cost-plugin";
 import { listSizesFromSubgraph } from "./list-sizes";
 
 /** MAX_DEPTH: of a client operation at the gateway, and of a subgraph request. */
@@ -19,6 +19,8 @@ export interface SubgraphLimits {
   maxCost: number;
   /** No "did you mean" suggestions. */
   production: boolean;
+  /** Requests the gateway costed already (signed `vetted`): not costed again. */
+  trusted?: Trusted;
 }
 
 /**
@@ -37,7 +39,7 @@ export function subgraphLimits(schema: GraphQLSchema, limits: SubgraphLimits) {
     costLimit: { enabled: false },
   }).protect();
   const plugins: ApolloServerPlugin[] = [
-    costPlugin(limits.maxCost, listSizesFromSubgraph(schema)),
+    costPlugin(limits.maxCost, listSizesFromSubgraph(schema), undefined, limits.trusted),
     ...(limits.production ? [hideSuggestions()] : []),
   ];
   return { validationRules, plugins };

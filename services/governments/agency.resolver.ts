@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -21,8 +22,12 @@ class AgencyFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => AgencyConnection, { description: "Agencies, by name by default." })
-  agencies(@Args(() => AgencyListArgs) args: AgencyListArgs, @Ctx() ctx: Context) {
-    return agencyList.page(ctx, args);
+  agencies(
+    @Args(() => AgencyListArgs) args: AgencyListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return agencyList.page(ctx, args, withCount);
   }
 
   @FieldResolver(() => Government, { description: "The government it belongs to." })

@@ -27,10 +27,11 @@ export function attributionLoaders(db: DataSource, budget: ResponseBudget) {
       budget,
       AttributionConnection,
       () => ({
-        query: () => attributionList.query(db, undefined),
+        // Under its own statement: nothing to join.
+        query: () => db.getRepository(Attribution).createQueryBuilder("a"),
         parent: (key) => `a.statement_id = ${key}`,
         id: "a.id",
-        fetch: (ids) => attributionById.loadMany(ids),
+        byId: attributionById,
       }),
       () => LISTED,
     ),

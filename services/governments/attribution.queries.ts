@@ -54,16 +54,26 @@ export const attributionList = recordList({
   connection: AttributionConnection,
   filter: applyAttributionFilter,
   ordering: (args: AttributionListArgs) => attributionOrdering(args.orderBy),
-  join: (query) => query.innerJoin(Statement, "s", "s.id = a.statement_id"),
+  // The statement is read with the page (ordered by its date anyway), not once more by id.
+  join: (query) =>
+    query.innerJoinAndMapOne("a.statementRecord", Statement, "s", "s.id = a.statement_id"),
 });
+
+/** An attribution's statement: read with it by a list, else by id (and then kept). */
+export function statementOf(ctx: Context, attribution: Attribution) {
+  const record = attribution.statementRecord;
+  if (!record) return ctx.loaders.statementById.load(attribution.statementId);
+  ctx.loaders.statementById.prime(record.id, record);
+  return Promise.resolve(record);
+}
 
 /** When an attribution was made: its statement's date. */
 export async function attributionIssuedAt(ctx: Context, attribution: Attribution) {
-  return (await ctx.loaders.statementById.load(attribution.statementId))?.issuedAt;
+  return (await statementOf(ctx, attribution))?.issuedAt;
 }
 
 /** Who made an attribution: its statement's issuer, then the cosigners. */
 export async function attributedBy(ctx: Context, attribution: Attribution, args: ConnectionArgs) {
-  const statement = await ctx.loaders.statementById.load(attribution.statementId);
+  const statement = await statementOf(ctx, attribution);
   return governmentsIn(ctx, statement ? [statement.issuerId, ...statement.cosignerIds] : [], args);
 }

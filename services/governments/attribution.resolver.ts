@@ -1,4 +1,17 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Info,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { CountAsked, recordOrKey } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -7,7 +20,12 @@ import { ref } from "../kit/references";
 import { Agency } from "./agency";
 import { Attribution, AttributionConnection } from "./attribution";
 import { AttributionListArgs } from "./attribution.inputs";
-import { attributedBy, attributionIssuedAt, attributionList } from "./attribution.queries";
+import {
+  attributedBy,
+  attributionIssuedAt,
+  attributionList,
+  statementOf,
+} from "./attribution.queries";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
 import { IncidentRef, ThreatActorRef } from "./references";
@@ -25,13 +43,17 @@ class AttributionFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => AttributionConnection, { description: "Attributions, newest statement first." })
-  attributions(@Args(() => AttributionListArgs) args: AttributionListArgs, @Ctx() ctx: Context) {
-    return attributionList.page(ctx, args);
+  attributions(
+    @Args(() => AttributionListArgs) args: AttributionListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return attributionList.page(ctx, args, withCount);
   }
 
   @FieldResolver(() => Statement, { description: "The statement making the attribution." })
   statement(@Root() attribution: Attribution, @Ctx() ctx: Context) {
-    return ctx.loaders.statementById.load(attribution.statementId);
+    return statementOf(ctx, attribution);
   }
 
   @FieldResolver(() => DateWithPrecision, {
@@ -67,16 +89,18 @@ class AttributionFields {
   }
 
   @FieldResolver(() => Government, { nullable: true, description: "The state blamed." })
-  state(@Root() attribution: Attribution, @Ctx() ctx: Context) {
-    return attribution.stateId ? ctx.loaders.governmentById.load(attribution.stateId) : null;
+  state(@Root() attribution: Attribution, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = attribution.stateId;
+    return id ? recordOrKey(ctx.loaders.governmentById, Government, id, info) : null;
   }
 
   @FieldResolver(() => Agency, {
     nullable: true,
     description: "The state agency blamed (e.g. MSS).",
   })
-  agency(@Root() attribution: Attribution, @Ctx() ctx: Context) {
-    return attribution.agencyId ? ctx.loaders.agencyById.load(attribution.agencyId) : null;
+  agency(@Root() attribution: Attribution, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = attribution.agencyId;
+    return id ? recordOrKey(ctx.loaders.agencyById, Agency, id, info) : null;
   }
 }
 

@@ -4,6 +4,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Node, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
 import { AttributionKind, ConfidenceLevel } from "./enums";
+import type { Statement } from "./statement";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -20,6 +21,9 @@ export class Attribution extends RecordEntity implements Node {
 
   @Column("text")
   statementId: string;
+
+  /** Its statement, when a list read it with the attribution (attribution.queries.ts). */
+  statementRecord?: Statement;
 
   @Column("int")
   position: number;

@@ -1,4 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE } from "../kit/connection";
 import { AttributionConnection } from "./attribution";
 import { AttributionListArgs } from "./attribution.inputs";
@@ -19,8 +20,9 @@ export class IncidentContributions {
     @Root() incident: IncidentRef,
     @Args(() => AttributionListArgs) args: AttributionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.attributionsOfIncident(args).load(incident.id);
+    return ctx.loaders.attributionsOfIncident(args, withCount).load(incident.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -32,8 +34,9 @@ export class IncidentContributions {
     @Root() incident: IncidentRef,
     @Args(() => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.statementsOfIncident(args).load(incident.id);
+    return ctx.loaders.statementsOfIncident(args, withCount).load(incident.id);
   }
 }
 
@@ -49,8 +52,9 @@ export class ThreatActorContributions {
     @Root() actor: ThreatActorRef,
     @Args(() => AttributionListArgs) args: AttributionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.attributionsOfActor(args).load(actor.id);
+    return ctx.loaders.attributionsOfActor(args, withCount).load(actor.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -62,7 +66,8 @@ export class ThreatActorContributions {
     @Root() actor: ThreatActorRef,
     @Args(() => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.statementsOfActor(args).load(actor.id);
+    return ctx.loaders.statementsOfActor(args, withCount).load(actor.id);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -29,8 +30,12 @@ class GovernmentFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => GovernmentConnection, { description: "Governments, by name by default." })
-  governments(@Args(() => GovernmentListArgs) args: GovernmentListArgs, @Ctx() ctx: Context) {
-    return governmentList.page(ctx, args);
+  governments(
+    @Args(() => GovernmentListArgs) args: GovernmentListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return governmentList.page(ctx, args, withCount);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -51,8 +56,9 @@ class GovernmentFields {
     @Root() government: Government,
     @Args(() => GovernmentListArgs) args: GovernmentListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.membersOf(args).load(government.id);
+    return ctx.loaders.membersOf(args, withCount).load(government.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -61,8 +67,9 @@ class GovernmentFields {
     @Root() government: Government,
     @Args(() => AgencyListArgs) args: AgencyListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.agenciesOf(args).load(government.id);
+    return ctx.loaders.agenciesOf(args, withCount).load(government.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -73,8 +80,9 @@ class GovernmentFields {
     @Root() government: Government,
     @Args(() => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.statementsOfGovernment(args).load(government.id);
+    return ctx.loaders.statementsOfGovernment(args, withCount).load(government.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -85,8 +93,9 @@ class GovernmentFields {
     @Root() government: Government,
     @Args(() => AttributionListArgs) args: AttributionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.attributionsMadeBy(args).load(government.id);
+    return ctx.loaders.attributionsMadeBy(args, withCount).load(government.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -97,8 +106,9 @@ class GovernmentFields {
     @Root() government: Government,
     @Args(() => AttributionListArgs) args: AttributionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.attributionsReceivedBy(args).load(government.id);
+    return ctx.loaders.attributionsReceivedBy(args, withCount).load(government.id);
   }
 }
 

@@ -1,6 +1,5 @@
-import type { DataSource } from "typeorm";
 import { historyPages } from "../kit/audit";
-import type { ResponseBudget } from "../kit/budget";
+import { lazyLoaders } from "../kit/lazy-loaders";
 import { snapshotLoaders } from "../kit/loaders";
 import { agencyLoaders } from "./agency.loaders";
 import { agencyWrites } from "./agency.writes";
@@ -15,21 +14,24 @@ import { statementWrites } from "./statement.writes";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** One set per request: every list and reference costs one batch of statements, not one per row. */
-export function createLoaders(db: DataSource, budget: ResponseBudget) {
-  return {
-    ...governmentLoaders(db, budget),
-    ...agencyLoaders(db, budget),
-    ...officialLoaders(db, budget),
-    ...statementLoaders(db, budget),
-    ...attributionLoaders(db, budget),
-    ...analyticsLoaders(db, budget),
-    history: historyPages(db, "governments", budget),
+/**
+ * One set per request, each kind's loaders built at its first use: every list and reference
+ * costs one batch of statements, not one per row.
+ */
+export const createLoaders = lazyLoaders(
+  governmentLoaders,
+  agencyLoaders,
+  officialLoaders,
+  statementLoaders,
+  attributionLoaders,
+  analyticsLoaders,
+  (db, budget) => ({ history: historyPages(db, "governments", budget) }),
+  (db, budget) => ({
     snapshots: snapshotLoaders(db, budget, [
       governmentWrites,
       agencyWrites,
       officialWrites,
       statementWrites,
     ]),
-  };
-}
+  }),
+);

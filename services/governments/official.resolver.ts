@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -24,8 +25,12 @@ class OfficialFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => OfficialConnection, { description: "Officials, by name by default." })
-  officials(@Args(() => OfficialListArgs) args: OfficialListArgs, @Ctx() ctx: Context) {
-    return officialList.page(ctx, args);
+  officials(
+    @Args(() => OfficialListArgs) args: OfficialListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return officialList.page(ctx, args, withCount);
   }
 
   @Directive(listSize(MAX_ROLES))
@@ -42,8 +47,9 @@ class OfficialFields {
     @Root() official: Official,
     @Args(() => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.statementsOfOfficial(args).load(official.id);
+    return ctx.loaders.statementsOfOfficial(args, withCount).load(official.id);
   }
 }
 

@@ -1,6 +1,20 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Info,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { CountAsked, itemsAskRecord, recordOrKey } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
+import type { PageJoin } from "../kit/pagination";
 import { RecordResolver } from "../kit/record-resolver";
 import { Agency } from "./agency";
 import { AttributionConnection } from "./attribution";
@@ -20,6 +34,10 @@ import {
 import { incidentsOfStatement, statementList } from "./statement.queries";
 import { statementWrites } from "./statement.writes";
 
+const withIssuer: PageJoin = (page) => {
+  page.leftJoinAndMapOne("s.issuerRecord", Government, "issuer", "issuer.id = s.issuer_id");
+};
+
 @Resolver(() => Statement)
 class StatementFields {
   @Query(() => Statement, { nullable: true, description: "A statement by id; NOT_FOUND if none." })
@@ -31,13 +49,24 @@ class StatementFields {
   @Query(() => StatementConnection, {
     description: "Statements, newest first; by relevance when `filter.text` searches them.",
   })
-  statements(@Args(() => StatementListArgs) args: StatementListArgs, @Ctx() ctx: Context) {
-    return statementList.page(ctx, args);
+  statements(
+    @Args(() => StatementListArgs) args: StatementListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // The issuer's name in a list of statements: read with the page, not once more by id.
+    const join = itemsAskRecord(info, "issuer") ? withIssuer : undefined;
+    return statementList.page(ctx, args, withCount, join);
   }
 
   @FieldResolver(() => Government, { description: "The government that issued the statement." })
-  issuer(@Root() statement: Statement, @Ctx() ctx: Context) {
-    return ctx.loaders.governmentById.load(statement.issuerId);
+  issuer(@Root() statement: Statement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const record = statement.issuerRecord;
+    if (!record)
+      return recordOrKey(ctx.loaders.governmentById, Government, statement.issuerId, info);
+    ctx.loaders.governmentById.prime(record.id, record);
+    return record;
   }
 
   @Directive(CONNECTION_SIZE)
@@ -53,13 +82,15 @@ class StatementFields {
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency that issued it." })
-  agency(@Root() statement: Statement, @Ctx() ctx: Context) {
-    return statement.agencyId ? ctx.loaders.agencyById.load(statement.agencyId) : null;
+  agency(@Root() statement: Statement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = statement.agencyId;
+    return id ? recordOrKey(ctx.loaders.agencyById, Agency, id, info) : null;
   }
 
   @FieldResolver(() => Official, { nullable: true, description: "The official speaking." })
-  speaker(@Root() statement: Statement, @Ctx() ctx: Context) {
-    return statement.speakerId ? ctx.loaders.officialById.load(statement.speakerId) : null;
+  speaker(@Root() statement: Statement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = statement.speakerId;
+    return id ? recordOrKey(ctx.loaders.officialById, Official, id, info) : null;
   }
 
   @Directive(listSize(MAX_QUOTES))
@@ -78,8 +109,9 @@ class StatementFields {
     @Root() statement: Statement,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.attributionsOfStatement(args).load(statement.id);
+    return ctx.loaders.attributionsOfStatement(args, withCount).load(statement.id);
   }
 
   @Directive(CONNECTION_SIZE)

@@ -8,6 +8,7 @@ import { DateWithPrecision } from "../kit/date-with-precision";
 import type { SourceRecord } from "../../platform/bundle";
 import { type Source, SourcesList, toSources } from "../kit/source";
 import { StatementKind } from "./enums";
+import type { Government } from "./government";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -33,6 +34,9 @@ export class Statement extends RecordEntity implements Node {
 
   @Column("text")
   issuerId: string;
+
+  /** Its issuer, when a page read it with the statement (statement.resolver.ts). */
+  issuerRecord?: Government;
 
   @Column("text", { array: true, default: () => "'{}'" })
   cosignerIds: string[];

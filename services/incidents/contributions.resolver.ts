@@ -1,4 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE } from "../kit/connection";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
@@ -19,8 +20,9 @@ export class GovernmentContributions {
     @Root() government: GovernmentRef,
     @Args(() => ThreatActorListArgs) args: ThreatActorListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.actorsSponsoredBy(args).load(government.id);
+    return ctx.loaders.actorsSponsoredBy(args, withCount).load(government.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -32,7 +34,8 @@ export class GovernmentContributions {
     @Root() government: GovernmentRef,
     @Args(() => IncidentListArgs) args: IncidentListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.incidentsTargeting(args).load(government.id);
+    return ctx.loaders.incidentsTargeting(args, withCount).load(government.id);
   }
 }

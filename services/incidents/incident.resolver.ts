@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -28,8 +29,12 @@ class IncidentFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })
-  incidents(@Args(() => IncidentListArgs) args: IncidentListArgs, @Ctx() ctx: Context) {
-    return incidentList.page(ctx, args);
+  incidents(
+    @Args(() => IncidentListArgs) args: IncidentListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return incidentList.page(ctx, args, withCount);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -52,8 +57,9 @@ class IncidentFields {
     @Root() incident: Incident,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.suspectedActorsOf(args).load(incident.id);
+    return ctx.loaders.suspectedActorsOf(args, withCount).load(incident.id);
   }
 
   @Directive(listSize(MAX_TIMELINE_EVENTS))

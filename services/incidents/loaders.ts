@@ -1,6 +1,5 @@
-import type { DataSource } from "typeorm";
 import { historyPages } from "../kit/audit";
-import type { ResponseBudget } from "../kit/budget";
+import { lazyLoaders } from "../kit/lazy-loaders";
 import { snapshotLoaders } from "../kit/loaders";
 import { incidentLoaders } from "./incident.loaders";
 import { incidentWrites } from "./incident.writes";
@@ -9,12 +8,13 @@ import { threatActorWrites } from "./threat-actor.writes";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** One set per request: every list and reference costs one batch of statements, not one per row. */
-export function createLoaders(db: DataSource, budget: ResponseBudget) {
-  return {
-    ...incidentLoaders(db, budget),
-    ...threatActorLoaders(db, budget),
-    history: historyPages(db, "incidents", budget),
-    snapshots: snapshotLoaders(db, budget, [incidentWrites, threatActorWrites]),
-  };
-}
+/**
+ * One set per request, each kind's loaders built at its first use: every list and reference
+ * costs one batch of statements, not one per row.
+ */
+export const createLoaders = lazyLoaders(
+  incidentLoaders,
+  threatActorLoaders,
+  (db, budget) => ({ history: historyPages(db, "incidents", budget) }),
+  (db, budget) => ({ snapshots: snapshotLoaders(db, budget, [incidentWrites, threatActorWrites]) }),
+);

@@ -23,7 +23,7 @@ export function threatActorLoaders(db: DataSource, budget: ResponseBudget) {
         query: () => suspectedActorQuery(db),
         parent: (key) => `sa.incident_id = ${key}`,
         id: "a.id",
-        fetch: (ids) => threatActorById.loadMany(ids),
+        byId: threatActorById,
       }),
       () => AS_SUSPECTED,
     ),

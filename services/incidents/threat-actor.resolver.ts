@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
@@ -41,8 +42,12 @@ class ThreatActorFields {
   @Query(() => ThreatActorConnection, {
     description: "Threat actors, by name by default; best match first when `filter.text` searches.",
   })
-  threatActors(@Args(() => ThreatActorListArgs) args: ThreatActorListArgs, @Ctx() ctx: Context) {
-    return threatActorList.page(ctx, args);
+  threatActors(
+    @Args(() => ThreatActorListArgs) args: ThreatActorListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return threatActorList.page(ctx, args, withCount);
   }
 
   @Directive(listSize(MAX_ACTOR_ALIASES))
@@ -107,8 +112,9 @@ class ThreatActorFields {
     @Root() actor: ThreatActor,
     @Args(() => IncidentListArgs) args: IncidentListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.incidentsOfActor(args).load(actor.id);
+    return ctx.loaders.incidentsOfActor(args, withCount).load(actor.id);
   }
 }
 

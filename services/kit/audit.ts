@@ -5,7 +5,8 @@ import { type ResponseBudget, fetchWithin } from "./budget";
 import { type ConnectionArgs, connectionType } from "./connection";
 import type { Identity } from "../../platform/identity";
 import { perArguments } from "./loaders";
-import { type Ordering, nestedConnection, pageWindow } from "./pagination";
+import { nestedConnection } from "./nested";
+import { type Ordering, pageWindow } from "./pagination";
 import type { RecordSnapshot } from "./records";
 import { type EnumValue, describedEnum } from "./enums";
 

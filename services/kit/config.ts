@@ -23,6 +23,9 @@ import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_RESPONSE_BYTES } from "../../platform/li
 import { DEFAULT_MAX_RESPONSE_NODES } from "./budget";
 import { DEFAULT_MAX_BYTES_IN_FLIGHT } from "../../platform/bytes-in-flight";
 
+/** Where a text search's `totalCount` stops counting: beyond it, a lower bound (as search APIs). */
+export const DEFAULT_TEXT_COUNT_BOUND = 1_000;
+
 /** How long a query's answer may be reused; writes through the gateway drop it sooner. */
 export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
 
@@ -55,6 +58,8 @@ export interface SubgraphSettings {
   logLevel?: string;
   /** `/metrics` behind this bearer token; null: not served (see metricsRoute). */
   metricsToken?: string | null;
+  /** Matches a text search counts before `totalCount` becomes a lower bound (TEXT_COUNT_BOUND). */
+  textCountBound?: number;
   /** Operation names metrics may label, besides KNOWN_OPERATIONS (METRICS_OPERATIONS). */
   metricsOperations?: string[];
 }
@@ -92,6 +97,10 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphPr
     logLevel: logLevelFromEnv(env),
     metricsToken: metricsTokenFromEnv(env),
     metricsOperations: metricsOperationsFromEnv(env),
+    textCountBound: getEnvInt(env, "TEXT_COUNT_BOUND", DEFAULT_TEXT_COUNT_BOUND, {
+      min: 1,
+      max: 1_000_000,
+    }),
     cacheMaxAgeSeconds: getEnvInt(env, "CACHE_MAX_AGE", DEFAULT_CACHE_MAX_AGE_SECONDS, {
       min: 0,
       max: 86_400,

@@ -89,7 +89,10 @@ export interface ConnectionShape<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
+  /** Items matching the filter, up to `countBound` + 1 when given. */
   count: () => Promise<number>;
+  /** Where counting stopped (a text search's bound): past it, `totalCount` is a lower bound. */
+  countBound?: number;
 }
 
 /**
@@ -127,12 +130,22 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo: PageInfo;
 
     count: () => Promise<number>;
+    countBound?: number;
 
     @Field(() => Int, {
-      description: "Number of items matching the filter, over all pages (one count query).",
+      description:
+        "Number of items matching the filter, over all pages; a text search counts up to a bound (1,000 unless configured) and says so in `totalCountIsLowerBound`.",
     })
     get totalCount(): Promise<number> {
-      return this.count();
+      return this.count().then((n) => Math.min(n, this.countBound ?? n));
+    }
+
+    @Field(() => Boolean, {
+      description:
+        "True when more items match than `totalCount` says: a text search stops counting at its bound, as search engines do.",
+    })
+    get totalCountIsLowerBound(): Promise<boolean> {
+      return this.count().then((n) => this.countBound !== undefined && n > this.countBound);
     }
   }
   return ConnectionType;

@@ -1,12 +1,11 @@
-import type DataLoader from "dataloader";
 import { ArgsType, type ClassType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { ConnectionArgs, type ConnectionClass } from "./connection";
 import { withFilter } from "./filters";
 import { NestedField } from "./inputs";
-import { nestedLoader } from "./loaders";
-import { type Ordering, SortDirection, paginate, pageWindow } from "./pagination";
+import { type KeyedLoader, nestedLoader } from "./loaders";
+import { type Ordering, type PageJoin, SortDirection, paginate, pageWindow } from "./pagination";
 import { UPDATED_AT_ORDER, updatedAtOrdering } from "./record-time";
 
 const UPDATED_AT: keyof typeof UPDATED_AT_ORDER = "UPDATED_AT";
@@ -30,8 +29,11 @@ export function ListArgs<F extends object, O extends object>(
   return ListArgsClass;
 }
 
+/** What a root list reads with: the database, the request's budget and its counting bound. */
+type ListContext = { db: DataSource; budget: ResponseBudget; textCountBound?: number };
+
 /** What every record list's filter and order have: `updatedSince`, `UPDATED_AT` (record-time.ts). */
-type RecordFilterShape = { updatedSince?: Date | null };
+type RecordFilterShape = { updatedSince?: Date | null; text?: string | null };
 type RecordListArgs<F> = ConnectionArgs & {
   filter?: F;
   orderBy?: { field: string; direction?: SortDirection | null };
@@ -74,13 +76,19 @@ export function recordList<
       : options.ordering(args);
   return {
     query,
-    /** The page `args` asks for of the whole list. */
-    page: (ctx: { db: DataSource; budget: ResponseBudget }, args: A) =>
+    /**
+     * The page `args` asks for of the whole list, with its count when `withCount`; a text
+     * search counts up to the context's `textCountBound`.
+     */
+    page: (ctx: ListContext, args: A, withCount = false, join?: PageJoin) =>
       paginate(
         connection,
         query(ctx.db, args.filter),
         pageWindow(args, ordering(args)),
         ctx.budget,
+        undefined,
+        { asked: withCount, bound: args.filter?.text?.trim() ? ctx.textCountBound : undefined },
+        join,
       ),
     /**
      * The page `args` asks for under each parent (`loader(args).load(parentId)`), where `parent`
@@ -89,7 +97,7 @@ export function recordList<
     nested: (
       db: DataSource,
       budget: ResponseBudget,
-      byId: DataLoader<string, T | null>,
+      byId: KeyedLoader<T>,
       parent: (key: string) => string,
     ) =>
       nestedLoader(
@@ -100,7 +108,7 @@ export function recordList<
           query: () => query(db, args.filter),
           parent,
           id: `${alias}.id`,
-          fetch: (ids) => byId.loadMany(ids),
+          byId,
         }),
         ordering,
       ),

@@ -4,8 +4,47 @@ import { notFound } from "../../platform/errors";
 import { type ResponseBudget, fetchWithin } from "./budget";
 import { type Child, readChildren } from "./children";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
-import { type NestedList, type Ordering, nestedConnection, pageWindow } from "./pagination";
+import { type NestedList, nestedConnection } from "./nested";
+import { type Ordering, pageWindow } from "./pagination";
 import type { AnyRecordWrites, RecordSnapshot } from "./records";
+
+/**
+ * Rows of one kind a page of the request read (nested.ts), by key: a batch by key waits for the
+ * pages reading at the time and takes their rows, so no row is read twice in one request,
+ * whichever statement finishes first.
+ */
+export class SeenRows<V> {
+  private readonly rows = new Map<string, V>();
+  private readonly reading = new Set<Promise<unknown>>();
+
+  /** Called as a page starts reading (synchronously, in its batch). */
+  track(reading: Promise<unknown>): void {
+    // Its failure is its own request's error: here it only ends the wait.
+    const done: Promise<void> = reading.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.reading.add(done);
+    void done.then(() => this.reading.delete(done));
+  }
+
+  add(key: string, row: V): void {
+    this.rows.set(key, row);
+  }
+
+  get(key: string): V | undefined {
+    return this.rows.get(key);
+  }
+
+  /** Once the pages started in this tick and before have read their rows. */
+  async settle(): Promise<void> {
+    await null; // lets the batches dispatched in the same tick start
+    while (this.reading.size) await Promise.allSettled([...this.reading]);
+  }
+}
+
+/** A loader by key that also takes the rows pages of the request read (`seen`). */
+export type KeyedLoader<V> = DataLoader<string, V | null> & { seen: SeenRows<V> };
 
 /**
  * One value per key, `null` where the key matches no row (graphql/dataloader's contract). The
@@ -15,12 +54,16 @@ export function keyedLoader<V>(
   budget: ResponseBudget,
   fetch: (keys: readonly string[]) => Promise<V[]>,
   keyOf: (value: V) => string,
-): DataLoader<string, V | null> {
-  return new DataLoader(async (keys) => {
-    const rows = await fetchWithin(budget, keys, fetch);
+): KeyedLoader<V> {
+  const seen = new SeenRows<V>();
+  const loader = new DataLoader<string, V | null>(async (keys) => {
+    await seen.settle();
+    const missing = keys.filter((key) => seen.get(key) === undefined);
+    const rows = missing.length ? await fetchWithin(budget, missing, fetch) : [];
     const byKey = new Map(rows.map((value) => [keyOf(value), value]));
-    return keys.map((key) => byKey.get(key) ?? null);
+    return keys.map((key) => seen.get(key) ?? byKey.get(key) ?? null);
   });
+  return Object.assign(loader, { seen });
 }
 
 /** All values per key; `keysOf` may put one value under several keys (array columns). */
@@ -101,7 +144,8 @@ export function perArguments<A extends unknown[], L>(create: (...args: A) => L):
 
 /**
  * The page `args` asks for of a nested list (`list`, ordered by `ordering`), for every parent key
- * of the request at once: `loader(args).load(parentId)`.
+ * of the request at once: `loader(args, withCount).load(parentId)`, its count read with the
+ * page when `withCount` (the field asks for `totalCount`).
  */
 export function nestedLoader<T, A extends ConnectionArgs>(
   db: DataSource,
@@ -110,8 +154,15 @@ export function nestedLoader<T, A extends ConnectionArgs>(
   list: (args: A) => NestedList<T>,
   ordering: (args: A) => Ordering,
 ) {
-  return perArguments((args: A) =>
-    nestedConnection(db, connection, list(args), pageWindow(args, ordering(args)), budget),
+  return perArguments((args: A, withCount?: boolean) =>
+    nestedConnection(
+      db,
+      connection,
+      list(args),
+      pageWindow(args, ordering(args)),
+      budget,
+      withCount ?? false,
+    ),
   );
 }
 

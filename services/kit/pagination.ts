@@ -1,5 +1,4 @@
-import DataLoader from "dataloader";
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import {
   type ConnectionArgs,
@@ -105,7 +104,10 @@ const flip = (direction: "ASC" | "DESC") => (direction === "ASC" ? "DESC" : "ASC
  * Narrows `query` to the rows of the window, selects the sort keys as `_sort<i>`, orders them
  * (reversed when paging backwards) and fetches one row more than the page to tell if another follows.
  */
-function windowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window: PageWindow) {
+export function windowed<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+) {
   const { keys } = window.ordering;
   // Parenthesised: TypeORM would otherwise take "s.id" as the entity's own column and drop it.
   keys.forEach((key, i) => query.addSelect(`(${key.sql})`, `_sort${i}`));
@@ -133,11 +135,12 @@ function cursorValue(value: unknown): CursorValue {
 }
 
 /** A connection from rows fetched by `windowed` (sort keys in `raw[i]._sort<k>`), in order. */
-function toConnection<T, C extends ConnectionShape<T>>(
+export function toConnection<T, C extends ConnectionShape<T>>(
   connection: new () => C,
   fetched: { node: T; raw: Record<string, unknown> }[],
   window: PageWindow,
   count: () => Promise<number>,
+  countBound?: number,
 ): C {
   const more = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
@@ -158,14 +161,43 @@ function toConnection<T, C extends ConnectionShape<T>>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     }),
-    count,
+    count: once(count),
+    countBound,
   });
+}
+
+/** `totalCount` and `totalCountIsLowerBound` share one count. */
+function once<V>(read: () => Promise<V>): () => Promise<V> {
+  let value: Promise<V> | undefined;
+  return () => (value ??= read());
+}
+
+/** Whether a page's `totalCount` is asked, and where counting stops (a text search's bound). */
+export interface PageCount {
+  asked: boolean;
+  bound?: number;
+}
+
+/** What a page reads besides its items (a record they refer to, joined), never its count. */
+export type PageJoin = (page: SelectQueryBuilder<ObjectLiteral>) => void;
+
+/** SQL counting the rows of `query`, up to `bound` + 1 when given (then the count is a bound). */
+function countSql(query: SelectQueryBuilder<ObjectLiteral>, bound?: number): string {
+  const counted = query.clone().orderBy();
+  const main = query.expressionMap.mainAlias;
+  const primary = main?.hasMetadata ? main.metadata.primaryColumns[0] : undefined;
+  // A joined table may repeat a row, as TypeORM's getCount knows.
+  const distinct = query.expressionMap.joinAttributes.length > 0 && main && primary;
+  counted.select(distinct ? `DISTINCT "${main.name}"."${primary.databaseName}"` : "1");
+  if (bound !== undefined) counted.limit(bound + 1);
+  return `(SELECT count(*) FROM (${counted.getQuery()}) AS "_counted")`;
 }
 
 /**
  * A root list as a connection, keyset-paginated: pages stay fast however deep, and a row
- * inserted before the cursor does not shift the next page. One statement, plus one to count.
- * The items are the query's entities, or `fromRow(raw)` of each row for a table without one.
+ * inserted before the cursor does not shift the next page. One statement, its count included
+ * when `count.asked` (one statement more for a count asked otherwise). The items are the
+ * query's entities, or `fromRow(raw)` of each row for a table without one.
  */
 export async function paginate<T extends ObjectLiteral, C extends ConnectionShape<T>>(
   connection: new () => C,
@@ -173,103 +205,37 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   window: PageWindow,
   budget: ResponseBudget,
   fromRow?: (raw: Record<string, unknown>) => T,
+  count: PageCount = { asked: false },
+  join?: PageJoin,
 ): Promise<C> {
   const countQuery = query.clone();
   budget.ensureRoom();
   const page = windowed(query.clone(), window);
+  join?.(page as SelectQueryBuilder<ObjectLiteral>);
+  if (count.asked) page.addSelect(countSql(countQuery, count.bound), "_total");
   const { entities, raw } = fromRow
     ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
     : await page.getRawAndEntities();
   budget.spend(Math.min(entities.length, window.limit));
   budget.charge(entities);
+  const empty = entities.length === 0 && !window.after && !window.before;
+  const total = raw[0]?._total ?? (count.asked && empty ? 0 : undefined);
   // TypeORM counts entities only.
-  const rowCount = async () =>
-    Number((await countQuery.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0);
+  const separately = async () => {
+    if (count.bound === undefined && !fromRow) return countQuery.getCount();
+    const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(
+      `SELECT ${countSql(countQuery, count.bound)} AS n`,
+      countQuery.getParameters(),
+    );
+    return Number((await query.connection.query(sql, parameters))[0]?.n ?? 0);
+  };
   return toConnection(
     connection,
     entities.map((node, i) => ({ node, raw: raw[i] })),
     window,
-    fromRow ? rowCount : () => countQuery.getCount(),
+    total === undefined ? separately : async () => Number(total),
+    count.bound,
   );
-}
-
-/** How the items of a nested connection are found, for any number of parents at once. */
-export interface NestedList<T> {
-  /** Every item that may be listed, filtered by the caller's `filter` (alias as in `parent`). */
-  query(): SelectQueryBuilder<ObjectLiteral>;
-  /** SQL tying an item to its parent, where `key` is the SQL of the parent's key (text). */
-  parent(key: string): string;
-  /** SQL of the item's id, used to fetch the items themselves. */
-  id: string;
-  /** The items by id, in the order asked (a missing id may be null). */
-  fetch(ids: string[]): Promise<(T | null | Error)[]>;
-}
-
-/**
- * The same page of a nested list for every parent of a request in two statements, whatever the
- * number of parents: a LATERAL subquery per parent key picks the ids of its page, then the items
- * are fetched by id. `totalCount`, when selected, is one more statement for all parents.
- */
-export function nestedConnection<T, C extends ConnectionShape<T>>(
-  db: DataSource,
-  connection: new () => C,
-  list: NestedList<T>,
-  window: PageWindow,
-  budget: ResponseBudget,
-): DataLoader<string, C> {
-  const perParent = (inner: SelectQueryBuilder<ObjectLiteral>, outer: string) => {
-    const [sql, parameters] = inner.getQueryAndParameters();
-    const keys = `$${parameters.length + 1}::text[]`;
-    return { sql: outer.replace("$KEYS", keys).replace("$INNER", sql), parameters };
-  };
-  const counts = new DataLoader<string, number>(async (keys) => {
-    const inner = list
-      .query()
-      .select("count(*)::int", "n")
-      .andWhere(list.parent("k.key"))
-      .orderBy();
-    const { sql, parameters } = perParent(
-      inner,
-      `SELECT k.key AS "_parent", ($INNER) AS n FROM unnest($KEYS) AS k(key)`,
-    );
-    const rows: { _parent: string; n: number }[] = await db.query(sql, [...parameters, keys]);
-    const byKey = new Map(rows.map((row) => [row._parent, row.n]));
-    return keys.map((key) => byKey.get(key) ?? 0);
-  });
-  return new DataLoader(async (keys) => {
-    budget.ensureRoom();
-    const inner = windowed(
-      list.query().select(list.id, "_id").andWhere(list.parent("k.key")),
-      window,
-    );
-    const { sql, parameters } = perParent(
-      inner,
-      `SELECT k.key AS "_parent", t.* FROM unnest($KEYS) AS k(key) CROSS JOIN LATERAL ($INNER) AS t`,
-    );
-    const rows: (Record<string, unknown> & { _parent: string; _id: string })[] = await db.query(
-      sql,
-      [...parameters, keys],
-    );
-    budget.spend(rows.length);
-    const ids = [...new Set(rows.map((row) => String(row._id)))];
-    const items = await list.fetch(ids);
-    const byId = new Map(ids.map((id, i) => [id, items[i]]));
-    return keys.map((key) =>
-      toConnection(
-        connection,
-        rows
-          .filter((row) => row._parent === key)
-          .map((raw) => ({ node: byId.get(String(raw._id)), raw }))
-          .filter((row): row is { node: T; raw: typeof row.raw } => isItem(row.node)),
-        window,
-        () => counts.load(key),
-      ),
-    );
-  });
-}
-
-function isItem<T>(value: T | null | undefined | Error): value is T {
-  return value !== null && value !== undefined && !(value instanceof Error);
 }
 
 /** Positions as the ordering of lists kept inside their record (cosigners, related incidents). */

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "../../platform/limits";
 import { RedisNonces } from "../../platform/redis";
 import { DEFAULT_MAX_RESPONSE_NODES, ResponseBudget } from "./budget";
 import { BytesInFlight, DEFAULT_MAX_BYTES_IN_FLIGHT } from "../../platform/bytes-in-flight";
+import { DEFAULT_TEXT_COUNT_BOUND } from "./config";
 import type { SubgraphConfig, SubgraphContext, SubgraphDefinition } from "./subgraph";
 
 /** Before anything is parsed: a request the gateway did not sign for this body is refused. */
@@ -43,6 +44,8 @@ export function signedContext<L>(
       budget,
       loaders: definition.createLoaders(dataSource, budget),
       identity: identity.identity,
+      textCountBound: config.textCountBound ?? DEFAULT_TEXT_COUNT_BOUND,
+      vetted: identity.vetted,
     };
   };
 }

@@ -57,6 +57,13 @@ export interface SubgraphContext<L> {
   identity: Identity;
   /** Items the answer may still list and bytes it may still read (MAX_RESPONSE_NODES, _BYTES). */
   budget: ResponseBudget;
+  /** Where a text search stops counting its matches (TEXT_COUNT_BOUND). */
+  textCountBound: number;
+  /**
+   * Signed by the gateway as part of an operation it admitted: its cost, depth and inputs are
+   * not checked again here (the byte budget and the statement timeout still apply).
+   */
+  vetted: boolean;
 }
 
 /** Everything that makes one subgraph: the one recipe every service follows. */
@@ -226,10 +233,12 @@ async function subgraphServer<L>(
   const schema = await buildFederatedSchema(definition);
   chargeAnswerBytes(schema);
   const production = config.production ?? false;
+  const vetted = (context: unknown) => (context as SubgraphContext<L>).vetted === true;
   const limits = subgraphLimits(schema, {
     maxCost: config.maxCost ?? DEFAULT_MAX_COST,
     maxDepth: config.maxDepth ?? DEFAULT_MAX_DEPTH,
     production,
+    trusted: vetted,
   });
   const logger = createLogger(definition.name, config.logLevel);
   return new ApolloServer<SubgraphContext<L>>({
@@ -243,7 +252,7 @@ async function subgraphServer<L>(
       // Only the gateway's signed requests are answered: a Sandbox here could run nothing.
       ApolloServerPluginLandingPageDisabled(),
       ...(limits.plugins as ApolloServerPlugin<SubgraphContext<L>>[]),
-      inputGuardPlugin() as ApolloServerPlugin<SubgraphContext<L>>,
+      inputGuardPlugin(vetted) as ApolloServerPlugin<SubgraphContext<L>>,
       cacheHeaders(config.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS),
       requestIdPlugin(),
       observabilityPlugin(logger, metrics, knownOperations(config.metricsOperations)),

@@ -1,4 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import type { Context } from "./context";
 import { DefendantConnection } from "./defendant";
@@ -20,8 +21,9 @@ export class GovernmentContributions {
     @Root() government: GovernmentRef,
     @Args(() => LegalActionListArgs) args: LegalActionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.legalActionsBrought(args).load(government.id);
+    return ctx.loaders.legalActionsBrought(args, withCount).load(government.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -34,8 +36,9 @@ export class GovernmentContributions {
     @Root() government: GovernmentRef,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.nationalsCharged(args).load(government.id);
+    return ctx.loaders.nationalsCharged(args, withCount).load(government.id);
   }
 }
 
@@ -51,8 +54,9 @@ export class IncidentContributions {
     @Root() incident: IncidentRef,
     @Args(() => LegalActionListArgs) args: LegalActionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.legalActionsOfIncident(args).load(incident.id);
+    return ctx.loaders.legalActionsOfIncident(args, withCount).load(incident.id);
   }
 }
 
@@ -68,8 +72,9 @@ export class ThreatActorContributions {
     @Root() actor: ThreatActorRef,
     @Args(() => LegalActionListArgs) args: LegalActionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.legalActionsOfActor(args).load(actor.id);
+    return ctx.loaders.legalActionsOfActor(args, withCount).load(actor.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -82,7 +87,8 @@ export class ThreatActorContributions {
     @Root() actor: ThreatActorRef,
     @Args(() => PersonListArgs) args: PersonListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.personsOfActor(args).load(actor.id);
+    return ctx.loaders.personsOfActor(args, withCount).load(actor.id);
   }
 }

@@ -24,7 +24,7 @@ export function defendantLoaders(db: DataSource, budget: ResponseBudget) {
         query: () => defendantQuery(db),
         parent,
         id: "d.key::text",
-        fetch: (keys) => defendantByKey.loadMany(keys),
+        byId: defendantByKey,
       }),
       () => BY_ACTION_DATE,
     );

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
@@ -34,8 +35,12 @@ class LegalActionFields {
 
   @Directive(CONNECTION_SIZE)
   @Query(() => LegalActionConnection, { description: "Legal actions, newest first by default." })
-  legalActions(@Args(() => LegalActionListArgs) args: LegalActionListArgs, @Ctx() ctx: Context) {
-    return legalActionList.page(ctx, args);
+  legalActions(
+    @Args(() => LegalActionListArgs) args: LegalActionListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return legalActionList.page(ctx, args, withCount);
   }
 
   @FieldResolver(() => GovernmentRef, { description: "The government bringing the action." })
@@ -74,8 +79,9 @@ class LegalActionFields {
     @Root() action: LegalAction,
     @Args(() => PersonListArgs) args: PersonListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.personsOfAction(args).load(action.id);
+    return ctx.loaders.personsOfAction(args, withCount).load(action.id);
   }
 
   @Directive(CONNECTION_SIZE)

@@ -1,6 +1,5 @@
-import type { DataSource } from "typeorm";
 import { historyPages } from "../kit/audit";
-import type { ResponseBudget } from "../kit/budget";
+import { lazyLoaders } from "../kit/lazy-loaders";
 import { snapshotLoaders } from "../kit/loaders";
 import { analyticsLoaders } from "./analytics.loaders";
 import { defendantLoaders } from "./defendant.loaders";
@@ -11,14 +10,15 @@ import { personWrites } from "./person.writes";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** One set per request: every list and reference costs one batch of statements, not one per row. */
-export function createLoaders(db: DataSource, budget: ResponseBudget) {
-  return {
-    ...legalActionLoaders(db, budget),
-    ...defendantLoaders(db, budget),
-    ...personLoaders(db, budget),
-    ...analyticsLoaders(db, budget),
-    history: historyPages(db, "legal", budget),
-    snapshots: snapshotLoaders(db, budget, [personWrites, legalActionWrites]),
-  };
-}
+/**
+ * One set per request, each kind's loaders built at its first use: every list and reference
+ * costs one batch of statements, not one per row.
+ */
+export const createLoaders = lazyLoaders(
+  legalActionLoaders,
+  defendantLoaders,
+  personLoaders,
+  analyticsLoaders,
+  (db, budget) => ({ history: historyPages(db, "legal", budget) }),
+  (db, budget) => ({ snapshots: snapshotLoaders(db, budget, [personWrites, legalActionWrites]) }),
+);

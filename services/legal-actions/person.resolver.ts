@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
@@ -30,8 +31,12 @@ class PersonFields {
     description:
       "Persons named by legal actions, by name by default; `filter.name` finds any spelling.",
   })
-  persons(@Args(() => PersonListArgs) args: PersonListArgs, @Ctx() ctx: Context) {
-    return personList.page(ctx, args);
+  persons(
+    @Args(() => PersonListArgs) args: PersonListArgs,
+    @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
+  ) {
+    return personList.page(ctx, args, withCount);
   }
 
   @Directive(listSize(MAX_PERSON_NAMES))
@@ -68,8 +73,9 @@ class PersonFields {
     @Root() person: Person,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.rolesOf(args).load(person.id);
+    return ctx.loaders.rolesOf(args, withCount).load(person.id);
   }
 
   @Directive(CONNECTION_SIZE)
@@ -80,8 +86,9 @@ class PersonFields {
     @Root() person: Person,
     @Args(() => LegalActionListArgs) args: LegalActionListArgs,
     @Ctx() ctx: Context,
+    @CountAsked() withCount: boolean,
   ) {
-    return ctx.loaders.legalActionsOfPerson(args).load(person.id);
+    return ctx.loaders.legalActionsOfPerson(args, withCount).load(person.id);
   }
 }
 

@@ -37,13 +37,14 @@ export function startTestFederation(
 }
 
 /**
- * POSTs `request` straight to a subgraph, signed as the gateway signs it for `identity` (with
- * TEST_IDENTITY_SECRET), or unsigned without one.
+ * POSTs `request` straight to a subgraph, signed for `identity` (with TEST_IDENTITY_SECRET), or
+ * unsigned without one; `vetted` as the gateway signs the fetches of an operation it admitted.
  */
 export function postToSubgraph<T = Record<string, unknown>>(
   subgraph: { name: string; url: string },
   request: GraphQLRequest,
   identity?: Identity,
+  { vetted = false }: { vetted?: boolean } = {},
 ): Promise<GraphQLResponse<T>> {
   const body = JSON.stringify(request);
   const headers = identity
@@ -52,6 +53,7 @@ export function postToSubgraph<T = Record<string, unknown>>(
           audience: subgraph.name,
           body,
           secret: TEST_IDENTITY_SECRET,
+          vetted,
         }),
       }
     : undefined;

@@ -312,6 +312,31 @@ describe("platform > identity > subgraphs trust only the gateway > limits and re
     expect(deep.errors?.[0].message).toMatch(/depth/i);
   });
 
+  // The gateway costed and guarded the operation a vetted fetch is part of: not done twice. A
+  // request signed without the claim (a script, this test) is still checked in full.
+  it("trusts the cost and input verdicts of the gateway's vetted fetches, and only those", async () => {
+    const representations = Array.from({ length: 2_500 }, () => ({
+      __typename: "Government",
+      id: "eu",
+    }));
+    const request = { query: MEMBERS_BY_ENTITIES, variables: { representations } };
+    const checked = await postToSubgraph(governments, request, READER);
+    expect(checked.errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    const vetted = await postToSubgraph<any>(governments, request, READER, { vetted: true });
+    expect(vetted.errors).toBeUndefined();
+    expect(vetted.data._entities).toHaveLength(2_500);
+    const loneSurrogate = {
+      query: `query ($id: ID!) { government(id: $id) { id } }`,
+      variables: { id: "e\uD800u" },
+    };
+    const guarded = await postToSubgraph(governments, loneSurrogate, READER);
+    expect(guarded.status).toBe(400);
+    expect(guarded.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(guarded.errors?.[0].message).toMatch(/variables\.id.*surrogate/);
+    const trusted = await postToSubgraph(governments, loneSurrogate, READER, { vetted: true });
+    expect(trusted.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  });
+
   it("refuses the 531-byte amplification query straight to the governments subgraph", async () => {
     const attack = JSON.stringify({ query: amplification(14) });
     expect(attack.length).toBeGreaterThan(500);

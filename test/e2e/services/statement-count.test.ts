@@ -253,6 +253,8 @@ describe("services > SQL statements per query > nested pages", () => {
     const second = await federation.query<any>(page, { after });
     const next = second.data.incidents.nodes.find((i: any) => i.id === "incident-large");
     expect(next.suspectedActors.nodes).toHaveLength(2);
+    // Counted with the page, over all pages whatever the cursor.
+    expect(next.suspectedActors.totalCount).toBe(LARGE);
     expect(next.suspectedActors.nodes[0].id).not.toBe(large.suspectedActors.nodes[0].id);
     expect(await federation.countStatements(page, { after })).toBe(
       await federation.countStatements(page),

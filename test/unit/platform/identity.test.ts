@@ -37,8 +37,28 @@ describe("platform > identity > signRequest and verifyRequest", () => {
     const header = sign();
     const nonces = new NonceStore();
     const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
-    expect(await verifyRequest(header, options)).toEqual({ ok: true, identity: EDITOR });
+    expect(await verifyRequest(header, options)).toEqual({
+      ok: true,
+      identity: EDITOR,
+      vetted: false,
+    });
     expect(await verifyRequest(header, options)).toEqual({ ok: false, reason: "replayed" });
+  });
+
+  it("says when the gateway signed the request as part of an operation it admitted (vetted)", async () => {
+    const nonces = new NonceStore();
+    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
+    const vetted = signRequest(EDITOR, {
+      audience: "governments",
+      body: BODY,
+      secret: SECRET,
+      vetted: true,
+    });
+    expect(await verifyRequest(vetted, options)).toEqual({
+      ok: true,
+      identity: EDITOR,
+      vetted: true,
+    });
   });
 
   it.each([

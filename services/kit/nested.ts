@@ -1,0 +1,149 @@
+import DataLoader from "dataloader";
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { RawSqlResultsToEntityTransformer } from "typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js";
+import type { ResponseBudget } from "./budget";
+import type { ConnectionShape } from "./connection";
+import type { KeyedLoader } from "./loaders";
+import { type PageWindow, toConnection, windowed } from "./pagination";
+
+/** How the items of a nested connection are found, for any number of parents at once. */
+export interface NestedList<T> {
+  /** Every item that may be listed, filtered by the caller's `filter` (alias as in `parent`). */
+  query(): SelectQueryBuilder<ObjectLiteral>;
+  /** SQL tying an item to its parent, where `key` is the SQL of the parent's key (text). */
+  parent(key: string): string;
+  /** SQL of the item's id. */
+  id: string;
+  /** The items by id, for a query that selects no entity (a table without one). */
+  fetch?(ids: string[]): Promise<(T | null | Error)[]>;
+  /** The request's loader of the items by id: given the page's rows, never reads them again. */
+  byId?: KeyedLoader<T>;
+}
+
+type PageRow = Record<string, unknown> & { _parent: string; _id: unknown; _total?: number };
+
+type Query = SelectQueryBuilder<ObjectLiteral>;
+
+/**
+ * The same page of a nested list for every parent of a request in one statement, whatever the
+ * number of parents: a LATERAL subquery per parent key reads the rows of its page and, with
+ * `withCount`, another counts the parent's items over all pages (whatever the cursor).
+ */
+export function nestedConnection<T, C extends ConnectionShape<T>>(
+  db: DataSource,
+  connection: new () => C,
+  list: NestedList<T>,
+  window: PageWindow,
+  budget: ResponseBudget,
+  withCount = false,
+): DataLoader<string, C> {
+  // `totalCount` asked where the page did not expect it: one statement more, for all parents.
+  const counts = new DataLoader<string, number>(async (keys) => {
+    const rows = await run(db, perParent(null, countOf(list), keys));
+    const byKey = new Map(rows.map((row) => [row._parent, Number(row._total)]));
+    return keys.map((key) => byKey.get(key) ?? 0);
+  });
+  return new DataLoader((keys) => {
+    const reading = readPage(keys);
+    list.byId?.seen.track(reading);
+    return reading;
+  });
+
+  async function readPage(keys: readonly string[]): Promise<C[]> {
+    budget.ensureRoom();
+    const page = pageOf(list, window);
+    const rows = await run(db, perParent(page, withCount ? countOf(list) : null, keys));
+    const totals = new Map(rows.map((row) => [row._parent, Number(row._total)]));
+    const listed = rows.filter((row) => row._id !== null && row._id !== undefined);
+    budget.spend(listed.length);
+    const byId = await itemsOf(db, list, page, listed, budget);
+    return keys.map((key) => {
+      const total = withCount ? (totals.get(key) ?? 0) : undefined;
+      return toConnection(
+        connection,
+        listed
+          .filter((row) => row._parent === key)
+          .map((raw) => ({ node: byId.get(String(raw._id)), raw }))
+          .filter((row): row is { node: T; raw: PageRow } => isItem(row.node)),
+        window,
+        total === undefined ? () => counts.load(key) : async () => total,
+      );
+    });
+  }
+}
+
+/** The page of one parent (`k.key`): its rows, or only their ids when `fetch` reads them. */
+function pageOf<T>(list: NestedList<T>, window: PageWindow): Query {
+  const query = list.query();
+  const selected = list.fetch
+    ? query.select(list.id, "_id")
+    : query.addSelect(`(${list.id})`, "_id");
+  return windowed(selected.andWhere(list.parent("k.key")), window);
+}
+
+function countOf<T>(list: NestedList<T>): Query {
+  return list.query().select("count(*)", "n").andWhere(list.parent("k.key")).orderBy();
+}
+
+/** One statement over every parent key; named parameters numbered once by the driver. */
+function perParent(page: Query | null, count: Query | null, keys: readonly string[]) {
+  const parts = [`SELECT k.key AS "_parent"`];
+  if (count) parts.push(`, c.n AS "_total"`);
+  if (page) parts.push(", t.*");
+  parts.push(` FROM unnest(CAST(:_parentKeys AS text[])) AS k(key)`);
+  if (count) parts.push(` CROSS JOIN LATERAL (${count.getQuery()}) AS c`);
+  if (page) {
+    // With a count, a parent without items still has its row (and its count).
+    parts.push(
+      count
+        ? ` LEFT JOIN LATERAL (${page.getQuery()}) AS t ON true`
+        : ` CROSS JOIN LATERAL (${page.getQuery()}) AS t`,
+    );
+  }
+  const parameters = {
+    ...count?.getParameters(),
+    ...page?.getParameters(),
+    _parentKeys: [...keys],
+  };
+  return { text: parts.join(""), parameters };
+}
+
+async function run(db: DataSource, query: { text: string; parameters: ObjectLiteral }) {
+  const [sql, values] = db.driver.escapeQueryWithParameters(query.text, query.parameters);
+  return (await db.query(sql, values)) as PageRow[];
+}
+
+/** The page's items by id: its own rows as entities (priming `byId`), or fetched by id. */
+async function itemsOf<T>(
+  db: DataSource,
+  list: NestedList<T>,
+  page: Query,
+  rows: PageRow[],
+  budget: ResponseBudget,
+): Promise<Map<string, T | null | Error>> {
+  const ids = [...new Set(rows.map((row) => String(row._id)))];
+  if (list.fetch) {
+    const items = await list.fetch(ids);
+    return new Map(ids.map((id, i) => [id, items[i]]));
+  }
+  const alias = page.expressionMap.mainAlias!;
+  const entities = new RawSqlResultsToEntityTransformer(
+    page.expressionMap,
+    db.driver,
+    [],
+  ).transform(rows, alias) as T[];
+  budget.charge(entities);
+  const primary = alias.metadata.primaryColumns[0];
+  const byId = new Map<string, T>();
+  for (const entity of entities) {
+    const id = String(primary.getEntityValue(entity as ObjectLiteral));
+    byId.set(id, entity);
+    list.byId?.seen.add(id, entity);
+    list.byId?.prime(id, entity);
+  }
+  return byId;
+}
+
+function isItem<T>(value: T | null | undefined | Error): value is T {
+  return value !== null && value !== undefined && !(value instanceof Error);
+}
