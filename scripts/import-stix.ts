@@ -1,32 +1,30 @@
 // type-graphql and TypeORM decorators read it at import time: load it before anything else.
 import "reflect-metadata";
-import { parseArgs } from "node:util";
 import { runStixConnector } from "./stix-in/connector";
 import { MAX_FILE_BYTES } from "./stix-in/read";
 import { STATE_FILE } from "./stix-in/taxii";
+import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
 
 const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--token T] [--taxii-token T] [--dry-run] [--url URL] [--progress N] [--max-bytes N] [--state FILE]
   Reads a STIX 2.1 bundle file, or follows a TAXII 2.1 collection (.../collections/<id>/: every
   page, then only what was added since the last run, remembered in .data/stix-in-state.json),
   and writes intrusion sets and threat actors, campaigns, their attributed-to, states and this
   project's own records through the gateway with an editor key (--token or
-  ATTRIBUTION_GRAPH_TOKEN; the gateway's URL from --url or ATTRIBUTION_GRAPH_URL).
+  ATTRIBUTION_GRAPH_TOKEN).
   --taxii-token: the TAXII server's key, when it wants one.
   --dry-run reads the graph and prints what it would write, writing nothing.
   --progress N prints one progress line in N (1, every record, by default); failures always.
   --state FILE: where each collection's last date_added is kept (${STATE_FILE}).
-  --max-bytes N refuses a larger file (${MAX_FILE_BYTES} bytes, the most, by default).`;
+  --max-bytes N refuses a larger file (${MAX_FILE_BYTES} bytes, the most, by default).
+  The graph: --url, else ATTRIBUTION_GRAPH_URL, else HOST and GATEWAY_PORT as
+  \`npm start\` listens (http://127.0.0.1:4000/ by default).`;
 
 async function main() {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommand(USAGE, {
     allowPositionals: true,
     options: {
       "dry-run": { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-      url: {
-        type: "string",
-        default: process.env.ATTRIBUTION_GRAPH_URL ?? "http://127.0.0.1:4000/",
-      },
+      url: { type: "string", default: gatewayUrlFromEnv(process.env) },
       token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
       "taxii-token": { type: "string" },
       progress: { type: "string", default: "1" },
@@ -34,26 +32,27 @@ async function main() {
       state: { type: "string", default: STATE_FILE },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (positionals.length !== 1) throw new Error(USAGE);
+  const url = graphUrl(values.url);
+  if (positionals.length !== 1) throw new UsageError("one FILE or TAXII-COLLECTION-URL to read");
   const progressEvery = Number(values.progress);
   if (!Number.isInteger(progressEvery) || progressEvery < 1) {
-    throw new Error(`--progress must be a whole number of at least 1, got "${values.progress}"`);
+    throw new UsageError(
+      `--progress must be a whole number of at least 1, got "${values.progress}"`,
+    );
   }
   const maxBytes = Number(values["max-bytes"]);
   if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_FILE_BYTES) {
-    throw new Error(`--max-bytes must be a whole number from 1 to ${MAX_FILE_BYTES}`);
+    throw new UsageError(`--max-bytes must be a whole number from 1 to ${MAX_FILE_BYTES}`);
   }
+  const dryRun = values["dry-run"];
+  console.log(`${dryRun ? "reading" : "writing to"} the graph at ${url}`);
   const report = await runStixConnector({
     maxBytes,
     stateFile: values.state,
     source: positionals[0],
-    client: { url: values.url, token: values.token },
+    client: { url, token: values.token },
     taxiiToken: values["taxii-token"],
-    dryRun: values["dry-run"],
+    dryRun,
     log: console.log,
     progressEvery,
   });
@@ -61,7 +60,4 @@ async function main() {
 }
 
 // A StixInputError is one line naming the file (or page) and what is wrong; nothing was written.
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(USAGE, main);

@@ -1,4 +1,4 @@
-import type { Browser, Locator } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { type BrowserSession, openSession } from "./browser-session";
 import { buildAll } from "./build";
@@ -17,6 +17,16 @@ export const STORY = "/app/incidents/microsoft-exchange-2021";
 export async function shown(locator: Locator): Promise<Locator> {
   await locator.first().waitFor({ state: "visible", timeout: 20_000 });
   return locator;
+}
+
+/** Clicks "Load more …" until every page of the lists on screen is loaded (the dataset grows). */
+export async function loadEveryPage(page: Page): Promise<void> {
+  const more = page.locator("button.load-more");
+  for (let pages = 0; pages < 50 && (await more.count()) > 0; pages++) {
+    await more.first().click();
+    await page.locator('button.load-more[aria-busy="true"]').waitFor({ state: "detached" });
+  }
+  expect(await more.count()).toBe(0);
 }
 
 export interface WebApp {

@@ -19,6 +19,8 @@ const COMMANDS: [string, string][] = [
   ["export", "scripts/export.js"],
   ["keys", "scripts/keys.js"],
   ["import:misp", "scripts/import-misp.js"],
+  ["import:stix", "scripts/import-stix.js"],
+  ["integrity", "scripts/integrity.js"],
   ["compose", "scripts/compose.js"],
   ["bench", "bench/run.js"],
   ["bench:data", "bench/data.js"],

@@ -147,19 +147,25 @@ describe("scripts > MISP galaxy connector > first load > what it wrote", () => {
     const galaxySource = [
       { url: "https://github.com/MISP/misp-galaxy/blob/main/clusters/threat-actor.json" },
     ];
-    const volt = await actor("volt-typhoon");
-    expect(cluster("Volt Typhoon").meta.country).toBe("CN");
-    expect(volt.suspectedOrigin).toEqual({
+    // BlackTech is the galaxy's alone (Volt Typhoon became a curated actor with the 2023 advisory).
+    const blackTech = await actor("blacktech");
+    expect(cluster("BlackTech").meta.country).toBe("CN");
+    expect(blackTech.suspectedOrigin).toEqual({
       government: { id: "cn" },
       claimedBy: "MISP galaxy: Threat Actor",
       sources: galaxySource,
     });
     // The galaxy names no sponsor for it: an origin is not a sponsorship.
-    expect(volt.sponsorState).toBeNull();
-    expect(volt.kind).toBe("UNKNOWN");
+    expect(blackTech.sponsorState).toBeNull();
+    expect(blackTech.kind).toBe("UNKNOWN");
     // A curated actor without an origin gets the galaxy's; a curated origin stays as cited.
-    const [apt10, hafnium] = await Promise.all([actor("apt10"), actor("hafnium")]);
-    expect(apt10.suspectedOrigin).toEqual(volt.suspectedOrigin);
+    const [apt10, volt, hafnium] = await Promise.all([
+      actor("apt10"),
+      actor("volt-typhoon"),
+      actor("hafnium"),
+    ]);
+    expect(apt10.suspectedOrigin).toEqual(blackTech.suspectedOrigin);
+    expect(volt.suspectedOrigin).toEqual(blackTech.suspectedOrigin);
     expect(hafnium.suspectedOrigin.claimedBy).toBe("Microsoft Threat Intelligence Center");
     const fromChina = await data(/* GraphQL */ `
       {

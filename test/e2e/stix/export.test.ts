@@ -489,7 +489,8 @@ describe("stix > npm run export -- FILE --format stix > one record, and bad argu
 
   it("names what is wrong with --format", async () => {
     const result = await exportCli([join(dir, "x.json"), "--format", "misp"]);
-    expect(result.code).toBe(1);
+    // A usage error exits 2 (issue 25), not 1 as a failure does.
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--format must be bundle or stix, got "misp"/);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
-import { STORY, chromiumPath, shown, useWebApp } from "../../helpers/web-app";
+import { STORY, chromiumPath, loadEveryPage, shown, useWebApp } from "../../helpers/web-app";
 
 const DEFENDANTS = ["Ding Xiaoyang", "Cheng Qingmin", "Zhu Yunmin", "Wu Shurong"];
 
@@ -144,6 +144,8 @@ describe.skipIf(!chromiumPath)(
         .waitFor({ state: "attached", timeout: 20_000 });
 
       await shown(page.getByText("United Kingdom and United States of America:"));
+      await shown(page.locator("table.delays tr"));
+      await loadEveryPage(page);
       const exchange = page.locator("table.delays tr", {
         has: page.getByRole("link", { name: /Microsoft Exchange Server compromise/ }),
       });
@@ -205,6 +207,8 @@ describe.skipIf(!chromiumPath)(
 
       // The figures too: charts and the incident-by-incident table fit the width.
       await page.goto("/app/analytics");
+      await shown(page.locator("table.delays tr"));
+      await loadEveryPage(page);
       await shown(page.locator("table.delays td", { hasText: "199 days" }));
       await shown(page.locator(".recharts-bar-rectangle"));
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
