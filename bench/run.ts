@@ -7,7 +7,8 @@ import { openBenchDatabase } from "./database";
 import { newIdentitySecret } from "./identity";
 import { endPool } from "../harness/bulk-load";
 import { load } from "./measure";
-import { type CaseResult, type Settings, writeResults } from "./report";
+import type { CaseResult, Settings } from "./report";
+import { writeResults } from "./report-write";
 import { measureCase, measureOne } from "./run/case";
 import { checkInProcess } from "./run/check";
 import {

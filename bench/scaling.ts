@@ -1,4 +1,4 @@
-import { latestRuns } from "./report";
+import { latestRuns } from "./report-tables";
 import { parseCommand, runCommand } from "../scripts/cli";
 
 const USAGE = `usage: npm run bench:scaling
