@@ -40,7 +40,34 @@ export async function runMispConnector(options: ConnectorOptions): Promise<Conne
   );
   const plan = planGalaxy(galaxy, state);
   const report = plan.report;
+  await writeGovernments(plan, client, dryRun, log);
+  const outcomes = await writeActors(
+    plan,
+    client,
+    dryRun,
+    orderedProgress(plan.actors.length, progressEvery, log),
+  );
+  for (const result of outcomes) {
+    if (result === "CREATED") report.created += 1;
+    else if (result === "UPDATED") report.updated += 1;
+    else if (result === "ENRICHED") report.enriched += 1;
+    else if (result === "UNCHANGED") report.unchanged += 1;
+  }
+  for (const line of summaryLines(report, dryRun)) log(line);
+  return report;
+}
 
+type Plan = ReturnType<typeof planGalaxy>;
+type Say = (i: number, line: string, always?: boolean) => void;
+
+/** The governments the galaxy names and the graph lacks, created first (actors refer to them). */
+async function writeGovernments(
+  plan: Plan,
+  client: GatewayClient,
+  dryRun: boolean,
+  log: (line: string) => void,
+) {
+  const report = plan.report;
   if (dryRun) report.governmentsCreated = plan.governments.map((g) => g.record.id);
   else {
     const results = await inBatches(plan.governments, (batch) =>
@@ -55,22 +82,35 @@ export async function runMispConnector(options: ConnectorOptions): Promise<Conne
   if (plan.governments.length) {
     log(`governments: ${report.governmentsCreated.length} ${dryRun ? "to create" : "created"}`);
   }
+}
 
-  const total = plan.actors.length;
-  const outcomes: Outcome[] = [];
-  // Lines print in cluster order, each as soon as the ones before it are done.
+/**
+ * Progress lines in cluster order, each as soon as the ones before it are done; one in
+ * `every` (and the last), failures always.
+ */
+function orderedProgress(total: number, every: number, log: (line: string) => void): Say {
   const lines = new Map<number, { line: string; always: boolean }>();
   let next = 0;
-  const say = (i: number, line: string, always = false) => {
+  return (i, line, always = false) => {
     lines.set(i, { line, always });
     for (; lines.has(next); next += 1) {
       const entry = lines.get(next)!;
-      if (entry.always || (next + 1) % progressEvery === 0 || next + 1 === total) {
+      if (entry.always || (next + 1) % every === 0 || next + 1 === total) {
         log(`[${next + 1}/${total}] ${entry.line}`);
       }
       lines.delete(next);
     }
   };
+}
+
+/** One write per changed actor, in batches; the outcome of each actor, in cluster order. */
+async function writeActors(
+  plan: Plan,
+  client: GatewayClient,
+  dryRun: boolean,
+  say: Say,
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
   let pending: number[] = [];
   const flush = async () => {
     const batch = pending;
@@ -88,7 +128,7 @@ export async function runMispConnector(options: ConnectorOptions): Promise<Conne
       const head = `${write.cluster.value} → ${write.record.id}`;
       if ("error" in result) {
         outcomes[i] = "FAILED";
-        report.failed.push({ actor: write.record.id, error: result.error });
+        plan.report.failed.push({ actor: write.record.id, error: result.error });
         say(i, `${head}: FAILED ${result.error}`, true);
         continue;
       }
@@ -107,15 +147,7 @@ export async function runMispConnector(options: ConnectorOptions): Promise<Conne
     if (pending.length === BATCH_SIZE) await flush();
   }
   await flush();
-
-  for (const result of outcomes) {
-    if (result === "CREATED") report.created += 1;
-    else if (result === "UPDATED") report.updated += 1;
-    else if (result === "ENRICHED") report.enriched += 1;
-    else if (result === "UNCHANGED") report.unchanged += 1;
-  }
-  for (const line of summaryLines(report, dryRun)) log(line);
-  return report;
+  return outcomes;
 }
 
 /** What the write did to the actor, in the connector's words. */
