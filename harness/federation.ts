@@ -68,6 +68,76 @@ export interface LocalFederation {
   stop(): Promise<void>;
 }
 
+/** What the gateway and the subgraphs of one local federation share. */
+interface Shared {
+  database: DatabaseConfig;
+  options: Partial<FederationOptions>;
+  identitySecret: string;
+  responseCache: ResponseCacheConfig | false;
+  production: boolean;
+  limits: Partial<Limits>;
+  logLevel: string | undefined;
+}
+
+/** The three subgraphs, each pushed onto `running` as it starts (so that a failure stops them). */
+async function startSubgraphs(shared: Shared, running: RunningSubgraph[]) {
+  const { options, limits, responseCache } = shared;
+  for (const { definition } of subgraphs) {
+    const subgraph = await startSubgraph(definition, {
+      host: "127.0.0.1",
+      port: 0,
+      migrate: false,
+      database: shared.database,
+      identitySecret: shared.identitySecret,
+      // One setting for the whole process: the subgraphs' hints would otherwise cap it.
+      cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
+      maxResponseNodes: options.maxResponseNodes,
+      maxResponseBytes: options.subgraphMaxResponseBytes,
+      textCountBound: options.textCountBound,
+      // The gateway's own limits, so that a fetch of an operation it accepted passes them.
+      maxCost: limits.maxCost,
+      maxDepth: limits.maxDepth,
+      production: shared.production,
+      logLevel: shared.logLevel,
+      metricsToken: options.metricsToken,
+      redis: options.redis,
+    });
+    running.push(subgraph);
+  }
+}
+
+/** The gateway in front of the `running` subgraphs (or of `subgraphUrls`). */
+async function startLocalGateway(
+  shared: Shared,
+  keys: KeyStore,
+  running: RunningSubgraph[],
+): Promise<RunningGateway> {
+  const { options } = shared;
+  return startGateway({
+    keys,
+    anonymousReads: options.anonymousReads ?? true,
+    production: shared.production,
+    logLevel: shared.logLevel,
+    metricsToken: options.metricsToken,
+    limits: shared.limits,
+    responseCache: shared.responseCache,
+    cacheInvalidation: options.cacheInvalidation,
+    redis: options.redis,
+    identitySecret: shared.identitySecret,
+    host: "127.0.0.1",
+    port: 0,
+    supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
+    fieldSizes: readFieldSizes(FIELD_SIZES_PATH),
+    subgraphUrls: {
+      ...Object.fromEntries(running.map((s) => [s.name, s.url])),
+      ...options.subgraphUrls,
+    },
+    introspection: options.introspection ?? false,
+    webRoot: options.webRoot,
+    publicUrl: options.publicUrl,
+  });
+}
+
 /**
  * The whole federation in this process, three subgraphs and the gateway on free loopback ports,
  * over a database already migrated and loaded (harness/database.ts). Introspection is off and
@@ -79,12 +149,16 @@ export async function startLocalFederation(
   options: Partial<FederationOptions> = {},
 ): Promise<LocalFederation> {
   const running: RunningSubgraph[] = [];
-  const identitySecret = options.identitySecret ?? randomBytes(32).toString("base64url");
-  const responseCache = options.responseCache ?? DEFAULT_RESPONSE_CACHE;
-  const production = options.production ?? process.env.NODE_ENV === "production";
-  const limits = options.limits ?? { rateLimitPerMinute: 1_000_000_000 };
-  // As the processes' main.ts files do: this process is their entry point here.
-  const logLevel = process.env.LOG_LEVEL;
+  const shared: Shared = {
+    database,
+    options,
+    identitySecret: options.identitySecret ?? randomBytes(32).toString("base64url"),
+    responseCache: options.responseCache ?? DEFAULT_RESPONSE_CACHE,
+    production: options.production ?? process.env.NODE_ENV === "production",
+    limits: options.limits ?? { rateLimitPerMinute: 1_000_000_000 },
+    // As the processes' main.ts files do: this process is their entry point here.
+    logLevel: process.env.LOG_LEVEL,
+  };
   process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   let gateway: RunningGateway | undefined;
   let keys: KeyStore | undefined;
@@ -94,54 +168,11 @@ export async function startLocalFederation(
     await keys?.close();
   };
   try {
-    for (const { definition } of subgraphs) {
-      const subgraph = await startSubgraph(definition, {
-        host: "127.0.0.1",
-        port: 0,
-        migrate: false,
-        database,
-        identitySecret,
-        // One setting for the whole process: the subgraphs' hints would otherwise cap it.
-        cacheMaxAgeSeconds: responseCache ? responseCache.maxAgeSeconds : undefined,
-        maxResponseNodes: options.maxResponseNodes,
-        maxResponseBytes: options.subgraphMaxResponseBytes,
-        textCountBound: options.textCountBound,
-        // The gateway's own limits, so that a fetch of an operation it accepted passes them.
-        maxCost: limits.maxCost,
-        maxDepth: limits.maxDepth,
-        production,
-        logLevel,
-        metricsToken: options.metricsToken,
-        redis: options.redis,
-      });
-      running.push(subgraph);
-    }
+    await startSubgraphs(shared, running);
     keys = await KeyStore.open(database, { migrateSchema: false });
     // As a first start does: the key store holds an admin (its token is not needed here).
     await keys.ensureAdmin();
-    gateway = await startGateway({
-      keys,
-      anonymousReads: options.anonymousReads ?? true,
-      production,
-      logLevel,
-      metricsToken: options.metricsToken,
-      limits,
-      responseCache,
-      cacheInvalidation: options.cacheInvalidation,
-      redis: options.redis,
-      identitySecret,
-      host: "127.0.0.1",
-      port: 0,
-      supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
-      fieldSizes: readFieldSizes(FIELD_SIZES_PATH),
-      subgraphUrls: {
-        ...Object.fromEntries(running.map((s) => [s.name, s.url])),
-        ...options.subgraphUrls,
-      },
-      introspection: options.introspection ?? false,
-      webRoot: options.webRoot,
-      publicUrl: options.publicUrl,
-    });
+    gateway = await startLocalGateway(shared, keys, running);
   } catch (error) {
     await stop();
     throw error;
