@@ -68,12 +68,7 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
 /** Runs the soak against `gatewayUrl` (loopback only), then verifies and reports. */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
-  const url = new URL(options.gatewayUrl);
-  if (!LOOPBACK.has(url.hostname)) {
-    throw new Error(`the soak runs on loopback only, not against ${url.hostname}`);
-  }
-  if (options.concurrency < 1) throw new Error("concurrency must be at least 1");
-  if (options.writeRatio < 0 || options.writeRatio > 1) throw new Error("writeRatio: 0..1");
+  checkOptions(options);
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const gc = options.gc ?? (globalThis as { gc?: () => void }).gc;
   const workload = new SoakWorkload(await soakDataset());
@@ -101,19 +96,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const started = performance.now();
   const memory = sampleMemory(started, options.sampleEveryMs ?? 1000, gc);
   const progress = options.onProgress
-    ? setInterval(() => {
-        const elapsedMs = performance.now() - started;
-        const last = memory.samples[memory.samples.length - 1];
-        options.onProgress!({
-          elapsedMs: Math.round(elapsedMs),
-          requests: tally.requests,
-          errors: tally.errors,
-          acknowledgedWrites: tally.acknowledged.total,
-          requestsPerSecond: Math.round(tally.requests / (elapsedMs / 1000)),
-          heapUsedMb: last ? Math.round((last.heapUsed / MB) * 10) / 10 : 0,
-          rssMb: last ? Math.round((last.rss / MB) * 10) / 10 : 0,
-        });
-      }, options.progressEveryMs ?? 10_000)
+    ? setInterval(
+        () => options.onProgress!(progressOf(started, tally, memory.samples)),
+        options.progressEveryMs ?? 10_000,
+      )
     : undefined;
   const deadline = started + options.durationMs;
   const worker = async () => {
@@ -130,14 +116,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   }
   const durationMs = performance.now() - started;
 
-  const missing: string[] = [];
-  for (const { request, check } of workload.verification()) {
-    const outcome = await send(options.gatewayUrl, request, undefined, 60_000);
-    if (!outcome.ok) {
-      throw new Error(`verification read failed: ${outcome.codes.join(", ")} ${outcome.message}`);
-    }
-    missing.push(...check(outcome.data));
-  }
+  const missing = await verifyWrites(options.gatewayUrl, workload);
 
   const unexplainedErrors = tally.unexplained();
   return {
@@ -157,6 +136,43 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     memory: memoryReport(memory.samples, Boolean(gc)),
     ok: unexplainedErrors === 0 && missing.length === 0,
   };
+}
+
+function checkOptions(options: SoakOptions) {
+  const url = new URL(options.gatewayUrl);
+  if (!LOOPBACK.has(url.hostname)) {
+    throw new Error(`the soak runs on loopback only, not against ${url.hostname}`);
+  }
+  if (options.concurrency < 1) throw new Error("concurrency must be at least 1");
+  if (options.writeRatio < 0 || options.writeRatio > 1) throw new Error("writeRatio: 0..1");
+}
+
+/** The figures so far, for the caller's progress line. */
+function progressOf(started: number, tally: Tally, samples: MemorySample[]): SoakProgress {
+  const elapsedMs = performance.now() - started;
+  const last = samples[samples.length - 1];
+  return {
+    elapsedMs: Math.round(elapsedMs),
+    requests: tally.requests,
+    errors: tally.errors,
+    acknowledgedWrites: tally.acknowledged.total,
+    requestsPerSecond: Math.round(tally.requests / (elapsedMs / 1000)),
+    heapUsedMb: last ? Math.round((last.heapUsed / MB) * 10) / 10 : 0,
+    rssMb: last ? Math.round((last.rss / MB) * 10) / 10 : 0,
+  };
+}
+
+/** Reads every acknowledged write back through the gateway: the statements missing or stale. */
+async function verifyWrites(gatewayUrl: string, workload: SoakWorkload): Promise<string[]> {
+  const missing: string[] = [];
+  for (const { request, check } of workload.verification()) {
+    const outcome = await send(gatewayUrl, request, undefined, 60_000);
+    if (!outcome.ok) {
+      throw new Error(`verification read failed: ${outcome.codes.join(", ")} ${outcome.message}`);
+    }
+    missing.push(...check(outcome.data));
+  }
+  return missing;
 }
 
 /** One sample every `everyMs` after a full GC (when `gc` is given); `stop` takes a last one. */
