@@ -51,26 +51,15 @@ export interface RecordResolverOptions<I extends { id: string }, T extends { id:
   };
 }
 
-/**
- * A kind's resolver (`Fields`: its queries and fields) with what every record kind answers the
- * same way: `recordTime`, `deleted<Plural>` (record-time-resolver.ts), `history`,
- * `bundleRecord`, `upsert<Type>` and `delete<Type>`. Resolvers inheritance as in type-graphql's
- * example, with the shared class deriving from the kind's rather than the other way round:
- * type-graphql lists a base class's fields first, and these come last in the committed schema.
- */
-export function RecordResolver<
-  F extends ResolverClass,
-  I extends { id: string },
-  T extends { id: string },
->(Fields: F, options: RecordResolverOptions<I, T>) {
-  const { input, writes, dbSchema, description } = options;
-  const type = writes.entity;
-  const name = writes.type;
-  const UpsertPayload = upsertPayload(type, name, name[0].toLowerCase() + name.slice(1));
-  const plural = options.plural ?? writes.bundleKey[0].toUpperCase() + writes.bundleKey.slice(1);
+/** `history` and `bundleRecord`, after the kind's fields and `recordTime`. */
+function RecordHistoryResolver<F extends ResolverClass>(
+  Fields: F,
+  options: { type: ClassType; name: string; plural: string; dbSchema: string },
+) {
+  const { type, name } = options;
 
   @Resolver(() => type)
-  class RecordResolverClass extends RecordTimeResolver(Fields, { type, name, plural, dbSchema }) {
+  class RecordHistoryResolverClass extends RecordTimeResolver(Fields, options) {
     @Authorized(EDITOR)
     @Directive(CONNECTION_SIZE)
     @FieldResolver(() => AuditEntryConnection, {
@@ -91,7 +80,35 @@ export function RecordResolver<
     bundleRecord(@Root() record: { id: string }, @Ctx() ctx: RecordContext) {
       return ctx.loaders.snapshots[name].load(record.id);
     }
+  }
+  return RecordHistoryResolverClass;
+}
 
+/**
+ * A kind's resolver (`Fields`: its queries and fields) with what every record kind answers the
+ * same way: `recordTime`, `deleted<Plural>` (record-time-resolver.ts), `history`,
+ * `bundleRecord`, `upsert<Type>` and `delete<Type>`. Resolvers inheritance as in type-graphql's
+ * example, with the shared class deriving from the kind's rather than the other way round:
+ * type-graphql lists a base class's fields first, and these come last in the committed schema.
+ */
+export function RecordResolver<
+  F extends ResolverClass,
+  I extends { id: string },
+  T extends { id: string },
+>(Fields: F, options: RecordResolverOptions<I, T>) {
+  const { input, writes, dbSchema, description } = options;
+  const type = writes.entity;
+  const name = writes.type;
+  const UpsertPayload = upsertPayload(type, name, name[0].toLowerCase() + name.slice(1));
+  const plural = options.plural ?? writes.bundleKey[0].toUpperCase() + writes.bundleKey.slice(1);
+
+  @Resolver(() => type)
+  class RecordResolverClass extends RecordHistoryResolver(Fields, {
+    type,
+    name,
+    plural,
+    dbSchema,
+  }) {
     @Authorized(EDITOR)
     @Mutation(() => UpsertPayload, {
       name: `upsert${name}`,
