@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { type FragmentType, getFragmentData, graphql } from "../gql";
+import type { LegalActionFieldsFragment } from "../gql/graphql";
 import { enumLabel } from "../lib/labels";
 import { formatPeriod } from "../lib/partial-date";
 import { paths } from "../lib/paths";
@@ -125,59 +126,8 @@ export function LegalActionBody({
         {conduct && <Fact term="Conduct period">{conduct}</Fact>}
       </dl>
       {action.summary && <p>{action.summary}</p>}
-      {action.charges.length > 0 && (
-        <>
-          <Sub>Charges</Sub>
-          <ul className="charges">
-            {action.charges.map((charge, index) => (
-              <li key={index}>
-                {charge.description}
-                {charge.statute && <span className="muted"> ({charge.statute})</span>}
-                {charge.counts !== null && charge.counts !== undefined && (
-                  <> · {charge.counts === 1 ? "1 count" : `${charge.counts} counts`}</>
-                )}
-                {charge.maximumPenalty && <> · up to {charge.maximumPenalty}</>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {action.defendants.length > 0 && (
-        <>
-          <Sub>Defendants</Sub>
-          <ul className="defendants">
-            {action.defendants.map((defendant) => (
-              <li key={defendant.name}>
-                <strong className="defendant-name">
-                  {defendant.person ? (
-                    <Link to={paths.person(defendant.person.id)}>{defendant.name}</Link>
-                  ) : (
-                    defendant.name
-                  )}
-                </strong>
-                {defendant.nationality && (
-                  <>
-                    {" · "}
-                    <Link to={paths.government(defendant.nationality.id)}>
-                      {defendant.nationality.name}
-                    </Link>
-                  </>
-                )}
-                {defendant.employer && <> · {defendant.employer}</>}
-                {defendant.affiliatedActor && (
-                  <>
-                    {" · "}
-                    <Link to={paths.threatActor(defendant.affiliatedActor.id)}>
-                      {defendant.affiliatedActor.name}
-                    </Link>
-                  </>
-                )}
-                <span className="badge">{enumLabel(defendant.status)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Charges charges={action.charges} Heading={Sub} />
+      <Defendants defendants={action.defendants} Heading={Sub} />
       {action.sanctions && (
         <>
           <Sub>Sanctions: {action.sanctions.regime}</Sub>
@@ -190,6 +140,76 @@ export function LegalActionBody({
       )}
       <Sources sources={action.sources} />
     </article>
+  );
+}
+
+type Action = LegalActionFieldsFragment;
+type Heading = "h2" | "h4";
+
+function Charges({ charges, Heading }: { charges: Action["charges"]; Heading: Heading }) {
+  if (charges.length === 0) return null;
+  return (
+    <>
+      <Heading>Charges</Heading>
+      <ul className="charges">
+        {charges.map((charge, index) => (
+          <li key={index}>
+            {charge.description}
+            {charge.statute && <span className="muted"> ({charge.statute})</span>}
+            {charge.counts !== null && charge.counts !== undefined && (
+              <> · {charge.counts === 1 ? "1 count" : `${charge.counts} counts`}</>
+            )}
+            {charge.maximumPenalty && <> · up to {charge.maximumPenalty}</>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Defendants({
+  defendants,
+  Heading,
+}: {
+  defendants: Action["defendants"];
+  Heading: Heading;
+}) {
+  if (defendants.length === 0) return null;
+  return (
+    <>
+      <Heading>Defendants</Heading>
+      <ul className="defendants">
+        {defendants.map((defendant) => (
+          <li key={defendant.name}>
+            <strong className="defendant-name">
+              {defendant.person ? (
+                <Link to={paths.person(defendant.person.id)}>{defendant.name}</Link>
+              ) : (
+                defendant.name
+              )}
+            </strong>
+            {defendant.nationality && (
+              <>
+                {" · "}
+                <Link to={paths.government(defendant.nationality.id)}>
+                  {defendant.nationality.name}
+                </Link>
+              </>
+            )}
+            {defendant.employer && <> · {defendant.employer}</>}
+            {defendant.affiliatedActor && (
+              <>
+                {" · "}
+                <Link to={paths.threatActor(defendant.affiliatedActor.id)}>
+                  {defendant.affiliatedActor.name}
+                </Link>
+              </>
+            )}
+            <span className="badge">{enumLabel(defendant.status)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
