@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import {
   AttributionDelayFields,
@@ -6,6 +7,7 @@ import {
 } from "../../components/delay-text";
 import { PartialDateText } from "../../components/partial-date-text";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
+import type { IncidentFactsFragment } from "../../gql/graphql";
 import { paths } from "../../lib/paths";
 
 export const IncidentFactsFields = graphql(`
@@ -62,97 +64,76 @@ export function IncidentFacts({
 }) {
   const facts = getFragmentData(IncidentFactsFields, incident);
   const countries = facts.targetedCountries.nodes;
-  const attributed = facts.timeToFirstAttribution;
-  const charged = facts.timeToFirstLegalAction;
   return (
     <dl className="facts">
       {facts.firstObserved && (
-        <div>
-          <dt>First observed</dt>
-          <dd>
-            <PartialDateText date={facts.firstObserved} />
-          </dd>
-        </div>
+        <Fact term="First observed">
+          <PartialDateText date={facts.firstObserved} />
+        </Fact>
       )}
       {facts.disclosed && (
-        <div>
-          <dt>Disclosed</dt>
-          <dd>
-            <PartialDateText date={facts.disclosed} />
-          </dd>
-        </div>
+        <Fact term="Disclosed">
+          <PartialDateText date={facts.disclosed} />
+        </Fact>
       )}
       {facts.ended && (
-        <div>
-          <dt>Ended</dt>
-          <dd>
-            <PartialDateText date={facts.ended} />
-          </dd>
-        </div>
+        <Fact term="Ended">
+          <PartialDateText date={facts.ended} />
+        </Fact>
       )}
-      {(facts.firstObserved || facts.disclosed) && (
-        <>
-          <div>
-            <dt>First attributed</dt>
-            <dd>
-              <DelayText delay={getFragmentData(AttributionDelayFields, attributed)} />
-              {attributed && (
-                <>
-                  {" · by "}
-                  <Link to={paths.government(attributed.statement.issuer.id)}>
-                    {attributed.statement.issuer.name}
-                  </Link>
-                </>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>First legal action</dt>
-            <dd>
-              <DelayText delay={getFragmentData(LegalActionDelayFields, charged)} />
-              {charged && (
-                <>
-                  {" · "}
-                  <Link to={paths.legalAction(charged.legalAction.id)}>
-                    {charged.legalAction.title}
-                  </Link>
-                </>
-              )}
-            </dd>
-          </div>
-        </>
-      )}
-      {facts.impact && (
-        <div>
-          <dt>Impact (as stated)</dt>
-          <dd>{facts.impact}</dd>
-        </div>
-      )}
-      {facts.sectors.length > 0 && (
-        <div>
-          <dt>Sectors</dt>
-          <dd>{facts.sectors.join(", ")}</dd>
-        </div>
-      )}
+      {(facts.firstObserved || facts.disclosed) && <DelayFacts facts={facts} />}
+      {facts.impact && <Fact term="Impact (as stated)">{facts.impact}</Fact>}
+      {facts.sectors.length > 0 && <Fact term="Sectors">{facts.sectors.join(", ")}</Fact>}
       {countries.length > 0 && (
-        <div>
-          <dt>Targeted</dt>
-          <dd>
-            {countries.map((country, index) => (
-              <span key={country.id}>
-                {index > 0 && ", "}
-                <Link to={paths.government(country.id)}>{country.name}</Link>
-              </span>
-            ))}
-          </dd>
-        </div>
+        <Fact term="Targeted">
+          {countries.map((country, index) => (
+            <span key={country.id}>
+              {index > 0 && ", "}
+              <Link to={paths.government(country.id)}>{country.name}</Link>
+            </span>
+          ))}
+        </Fact>
       )}
-      {facts.cves.length > 0 && (
-        <div>
-          <dt>Vulnerabilities</dt>
-          <dd>{facts.cves.join(", ")}</dd>
-        </div>
-      )}
+      {facts.cves.length > 0 && <Fact term="Vulnerabilities">{facts.cves.join(", ")}</Fact>}
     </dl>
+  );
+}
+
+/** How long until the first attribution and the first legal action, and which they were. */
+function DelayFacts({ facts }: { facts: IncidentFactsFragment }) {
+  const attributed = facts.timeToFirstAttribution;
+  const charged = facts.timeToFirstLegalAction;
+  return (
+    <>
+      <Fact term="First attributed">
+        <DelayText delay={getFragmentData(AttributionDelayFields, attributed)} />
+        {attributed && (
+          <>
+            {" · by "}
+            <Link to={paths.government(attributed.statement.issuer.id)}>
+              {attributed.statement.issuer.name}
+            </Link>
+          </>
+        )}
+      </Fact>
+      <Fact term="First legal action">
+        <DelayText delay={getFragmentData(LegalActionDelayFields, charged)} />
+        {charged && (
+          <>
+            {" · "}
+            <Link to={paths.legalAction(charged.legalAction.id)}>{charged.legalAction.title}</Link>
+          </>
+        )}
+      </Fact>
+    </>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }
