@@ -5,6 +5,7 @@ import { PartialDateText } from "../components/partial-date-text";
 import { Loading, QueryError, isNotFound } from "../components/query-state";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
+import type { IncidentPageQuery as IncidentPageData } from "../gql/graphql";
 import { enumLabel } from "../lib/labels";
 import { paths } from "../lib/paths";
 import { useDocumentTitle } from "../lib/use-document-title";
@@ -72,8 +73,6 @@ export function IncidentPage() {
   if (!incident && fetching) return <Loading what="the incident" />;
   if (!incident && isNotFound(error)) return <NotFoundPage what="incident" />;
   if (!incident) return error ? <QueryError error={error} /> : <NotFoundPage what="incident" />;
-  const actors = incident.suspectedActors.nodes;
-  const legalActions = incident.legalActions?.nodes;
   return (
     <article className="record" aria-labelledby="incident-title">
       <header className="record-header">
@@ -101,56 +100,76 @@ export function IncidentPage() {
 
       <IncidentAttributions incidentId={incident.id} />
 
-      <section aria-labelledby="suspected-actors" className="block">
-        <h2 id="suspected-actors">Suspected actors and their sponsors</h2>
-        {actors.length === 0 && <p className="muted">No actor named.</p>}
-        <ul className="cards">
-          {actors.map((actor) => (
-            <li key={actor.id} className="card">
-              <h3>
-                <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
-              </h3>
-              <p className="muted">{enumLabel(actor.kind)}</p>
-              {actor.sponsorState && (
-                <p>
-                  Sponsor:{" "}
-                  <Link to={paths.government(actor.sponsorState.id)}>
-                    {actor.sponsorState.name}
-                  </Link>
-                  {actor.affiliatedAgency && <> · {actor.affiliatedAgency.name}</>}
-                </p>
-              )}
-              <Sources sources={actor.sources} />
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      {incident.timeline.length > 0 && (
-        <section aria-labelledby="timeline" className="block">
-          <h2 id="timeline">Timeline</h2>
-          <ol className="events">
-            {incident.timeline.map((event, index) => (
-              <li key={index}>
-                <PartialDateText date={event.date} />
-                <p>{event.description}</p>
-                <Sources sources={event.sources} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-
-      <section aria-labelledby="legal-actions" className="block">
-        <h2 id="legal-actions">Legal action</h2>
-        {legalActions === undefined || legalActions === null ? (
-          <p className="muted">Legal actions are unavailable right now.</p>
-        ) : legalActions.length === 0 ? (
-          <p className="muted">None on record.</p>
-        ) : (
-          legalActions.map((action) => <LegalActionBody key={action.id} legalAction={action} />)
-        )}
-      </section>
+      <SuspectedActors actors={incident.suspectedActors.nodes} />
+      <Timeline events={incident.timeline} />
+      <LegalActions legalActions={incident.legalActions?.nodes} />
     </article>
+  );
+}
+
+type Incident = NonNullable<IncidentPageData["incident"]>;
+
+function SuspectedActors({ actors }: { actors: Incident["suspectedActors"]["nodes"] }) {
+  return (
+    <section aria-labelledby="suspected-actors" className="block">
+      <h2 id="suspected-actors">Suspected actors and their sponsors</h2>
+      {actors.length === 0 && <p className="muted">No actor named.</p>}
+      <ul className="cards">
+        {actors.map((actor) => (
+          <li key={actor.id} className="card">
+            <h3>
+              <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
+            </h3>
+            <p className="muted">{enumLabel(actor.kind)}</p>
+            {actor.sponsorState && (
+              <p>
+                Sponsor:{" "}
+                <Link to={paths.government(actor.sponsorState.id)}>{actor.sponsorState.name}</Link>
+                {actor.affiliatedAgency && <> · {actor.affiliatedAgency.name}</>}
+              </p>
+            )}
+            <Sources sources={actor.sources} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Timeline({ events }: { events: Incident["timeline"] }) {
+  if (events.length === 0) return null;
+  return (
+    <section aria-labelledby="timeline" className="block">
+      <h2 id="timeline">Timeline</h2>
+      <ol className="events">
+        {events.map((event, index) => (
+          <li key={index}>
+            <PartialDateText date={event.date} />
+            <p>{event.description}</p>
+            <Sources sources={event.sources} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The incident's legal actions; `undefined` or `null` when the legal subgraph did not answer. */
+function LegalActions({
+  legalActions,
+}: {
+  legalActions: NonNullable<Incident["legalActions"]>["nodes"] | undefined;
+}) {
+  return (
+    <section aria-labelledby="legal-actions" className="block">
+      <h2 id="legal-actions">Legal action</h2>
+      {legalActions === undefined || legalActions === null ? (
+        <p className="muted">Legal actions are unavailable right now.</p>
+      ) : legalActions.length === 0 ? (
+        <p className="muted">None on record.</p>
+      ) : (
+        legalActions.map((action) => <LegalActionBody key={action.id} legalAction={action} />)
+      )}
+    </section>
   );
 }
