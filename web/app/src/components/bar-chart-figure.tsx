@@ -87,33 +87,48 @@ export function BarChartFigure({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary>The numbers</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{labelName}</th>
+      <ChartNumbers labelName={labelName} data={data} series={series} />
+    </figure>
+  );
+}
+
+/** The chart's numbers as a table, every series (plotted or not) a column. */
+function ChartNumbers({
+  labelName,
+  data,
+  series,
+}: {
+  labelName: string;
+  data: ChartRow[];
+  series: ChartSeries[];
+}) {
+  return (
+    <details>
+      <summary>The numbers</summary>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{labelName}</th>
+              {series.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
                 {series.map((s) => (
-                  <th key={s.key} scope="col">
-                    {s.name}
-                  </th>
+                  <td key={s.key}>{row[s.key] ?? "–"}</td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {data.map((row) => (
-                <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
-                  {series.map((s) => (
-                    <td key={s.key}>{row[s.key] ?? "–"}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
