@@ -7,7 +7,16 @@ import { projectPath } from "../../../platform/paths";
 /** Issue 24's measure: a file a newcomer can read in one sitting, a function in one screen. */
 const MAX_FILE_LINES = 300;
 const MAX_FUNCTION_LINES = 80;
-const SOURCE_FOLDERS = ["platform", "services", "gateway", "stix", "scripts", "harness", "bench", "web"];
+const SOURCE_FOLDERS = [
+  "platform",
+  "services",
+  "gateway",
+  "stix",
+  "scripts",
+  "harness",
+  "bench",
+  "web",
+];
 const SKIPPED_FOLDERS = new Set(["node_modules", "dist", "gql", "results"]);
 
 function sourceFiles(dir: string): string[] {
