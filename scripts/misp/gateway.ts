@@ -122,14 +122,15 @@ export async function upsertAll(
   type: string,
   writes: Write[],
   operation = "MispConnectorWrite",
+  ownPrefix = SOURCE_PREFIX,
 ): Promise<({ action: string } | { error: string })[]> {
   if (!writes.length) return [];
   const variables: Record<string, unknown> = {};
   const fields = writes.map(({ record, sources }, i) => {
     variables[`i${i}`] = record;
-    // Its own sources (`misp-`) are the connector's to update; curated ones are cited by key.
+    // Its own sources (`misp-`, `stix-`) are the connector's to update; curated ones are cited by key.
     variables[`s${i}`] = Object.entries(sources)
-      .filter(([key]) => key.startsWith(SOURCE_PREFIX))
+      .filter(([key]) => key.startsWith(ownPrefix))
       .map(([key, entry]) => ({ key, ...entry }));
     return `r${i}: upsert${type}(input: $i${i}, sources: $s${i}, updateSources: true) { action problems { path message } }`;
   });
@@ -144,7 +145,7 @@ export async function upsertAll(
     if (writes.length > 1) {
       const each = [];
       for (const write of writes) {
-        each.push(...(await upsertAll(client, type, [write], operation)));
+        each.push(...(await upsertAll(client, type, [write], operation, ownPrefix)));
       }
       return each;
     }

@@ -17,6 +17,7 @@ export interface GraphState {
   incidents: Snapshot[];
   legalActions: Snapshot[];
   persons: Snapshot[];
+  statements: Snapshot[];
 }
 
 type Page = {
@@ -55,5 +56,6 @@ export async function readGraph(client: GatewayClient): Promise<GraphState> {
     incidents: await everyRecord(client, "incidents"),
     legalActions: await everyRecord(client, "legalActions"),
     persons: await everyRecord(client, "persons"),
+    statements: await everyRecord(client, "statements"),
   };
 }

@@ -16,9 +16,17 @@ import { Places, agencyWrites, governmentWrites, officialWrites } from "./places
 import { type Objects, Unmapped, custom, ownRecord } from "./objects";
 import { incidentWrite } from "./incidents";
 import { LEGAL_ACTION_TYPE, legalWrites } from "./legal";
+import { statementWrites } from "./statements";
 
 export type RecordType =
-  "Government" | "Agency" | "Official" | "ThreatActor" | "Incident" | "LegalAction" | "Person";
+  | "Government"
+  | "Agency"
+  | "Official"
+  | "ThreatActor"
+  | "Incident"
+  | "LegalAction"
+  | "Person"
+  | "Statement";
 
 export interface Write {
   type: RecordType;
@@ -50,6 +58,7 @@ const MAPPED = new Set([
   "identity",
   "location",
   LEGAL_ACTION_TYPE,
+  "report",
 ]);
 
 /** Everything a run will write, decided before the first write: a pure function of its inputs. */
@@ -86,6 +95,8 @@ export function planImport(objects: Objects, state: GraphState): Plan {
     writes.push(incidentWrite(f, state.incidents, { places, actorIds, unmapped, conflicts }));
   }
   writes.push(...legalWrites(objects, state, places, unmapped));
+  // Last: a statement refers to governments, agencies, officials, actors and incidents.
+  writes.push(...statementWrites(objects, state.statements, unmapped));
   countUnmapped(objects, unmapped);
   return { writes, conflicts, unmapped, read };
 }
@@ -168,7 +179,9 @@ function countUnmapped(objects: Objects, unmapped: Unmapped) {
     if (object.revoked === true) unmapped.add("revoked, skipped", object.type);
     else if (object.type === "relationship") {
       const type = String(object.relationship_type);
-      if (!used.has(type)) unmapped.add("objects", `relationship "${type}"`);
+      // A statement's attribution (a denial is related-to) is read with its report.
+      if (!used.has(type) && custom(object, "statement_ref") === undefined)
+        unmapped.add("objects", `relationship "${type}"`);
     } else if (object.type === "identity") {
       const own = ownRecord(object);
       if (own && !["Government", "Agency", "Official", "Person"].includes(own.kind))

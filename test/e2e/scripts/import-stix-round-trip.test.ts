@@ -41,6 +41,7 @@ const LISTS = [
   "incidents",
   "persons",
   "legalActions",
+  "statements",
 ];
 
 /**
@@ -56,10 +57,18 @@ function comparable({ record, sources }: Snapshot) {
   const sorted = (list?: string[]) => (list ? [...list].sort() : list);
   return {
     ...record,
-    // STIX lists every source a record cites, its timeline's too, as one list.
+    // STIX lists every source a record cites, its timeline's, a person's names' and
+    // affiliations' too, as one list.
     sources: sorted([
       ...new Set(
-        [...record.sources, ...(record.timeline ?? []).flatMap((e: any) => e.sources)].map(source),
+        [
+          ...record.sources,
+          ...[
+            ...(record.timeline ?? []),
+            ...(record.names ?? []),
+            ...(record.affiliations ?? []),
+          ].flatMap((item: any) => item.sources ?? []),
+        ].map(source),
       ),
     ]),
     aliases: record.aliases?.map((a: any) =>
@@ -79,6 +88,17 @@ function comparable({ record, sources }: Snapshot) {
       sources: a.actor || a.agency ? a.sources?.map(source) : undefined,
     })),
     timeline: record.timeline?.map((e: any) => ({ date: e.date, description: e.description })),
+    quotes: record.quotes?.map((q: any) => ({
+      ...q,
+      translations: q.translations?.map((t: any) => ({
+        ...t,
+        source: t.source ? source(t.source) : t.source,
+      })),
+    })),
+    // A statement's attributions are relationships: no order.
+    attributions: record.attributions
+      ? [...record.attributions].sort((a: any, b: any) => a.id.localeCompare(b.id))
+      : undefined,
   };
 }
 
@@ -96,11 +116,13 @@ describe("scripts > STIX connector > round trip (export --format stix, import:st
       unchanged: 0,
       failed: 0,
     });
+    // This project's reports are its statements: none is left unread.
+    expect(first.stdout).not.toMatch(/not mapped:[^]*\breports?\b/);
     for (const list of LISTS) {
       const [was, now] = [await everyRecord(source, list), await everyRecord(target, list)];
       expect([...now.keys()].sort(), list).toEqual([...was.keys()].sort());
       for (const [id, record] of was) {
-        expect(comparable(now.get(id)!), `${list} ${id}`).toEqual(comparable(record));
+        expect.soft(comparable(now.get(id)!), `${list} ${id}`).toEqual(comparable(record));
       }
     }
     const second = await importStix(target, token, [file, "--progress", "1000"]);
