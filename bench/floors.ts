@@ -245,7 +245,8 @@ export async function statementList(pool: Pool, government: string, from: string
   };
 }
 
-/** Incidents by name, alias or summary words, most recent first: one page of 20 and the count. */
+/** Incidents by name, alias or summary words, best match first (as the API ranks them, then most
+ * recent, then id): one page of 20 and the count. */
 export async function incidentSearch(pool: Pool, text: string) {
   const match = `(i.search_names ILIKE incidents.f_unaccent($2)
     OR incidents.f_unaccent(lower($1)) <% i.search_names
@@ -255,7 +256,11 @@ export async function incidentSearch(pool: Pool, text: string) {
     rows(
       pool,
       `SELECT i.id, i.name, i.aliases, ${date("i.first_observed")} AS "firstObserved"
-       FROM incidents.incident i WHERE ${match} ORDER BY ${RECENT_INCIDENTS} LIMIT ${DEFAULT_PAGE}`,
+       FROM incidents.incident i WHERE ${match}
+       ORDER BY round((word_similarity(incidents.f_unaccent(lower($1)), i.search_names)
+         + ts_rank(i.search, incidents.search_query($1)))::numeric, 4) DESC,
+         coalesce(i.occurred_on, DATE '0001-01-01') DESC, i.id ASC
+       LIMIT ${DEFAULT_PAGE}`,
       values,
     ),
     rows(pool, `SELECT count(*) AS total FROM incidents.incident i WHERE ${match}`, values),

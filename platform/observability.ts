@@ -169,11 +169,22 @@ export function observabilityPlugin<C extends RequestScoped>(
           metrics.duration.observe({ operation }, seconds);
           const ms = Math.round(seconds * 1000);
           const fields = { operation, ms, failed };
-          if (failed) log.warn(fields, "graphql request failed");
+          if (failed && protocolOnly(response.body)) log.info(fields, "graphql request refused");
+          else if (failed) log.warn(fields, "graphql request failed");
           else if (ms >= SLOW_REQUEST_MS) log.info(fields, "slow graphql request");
           else log.debug(fields, "graphql request");
         },
       };
     },
   };
+}
+
+/** Codes of the persisted-query protocol: a client's normal round trip, logged at info. */
+const PROTOCOL_CODES = new Set(["PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST"]);
+
+function protocolOnly(body: { kind: string; singleResult?: { errors?: readonly unknown[] } }) {
+  const errors = body.kind === "single" ? (body.singleResult?.errors ?? []) : [];
+  return errors.every((error) =>
+    PROTOCOL_CODES.has(String((error as { extensions?: { code?: unknown } }).extensions?.code)),
+  );
 }

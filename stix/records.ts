@@ -34,6 +34,7 @@ export interface ThreatActorRecord extends Cited {
   aliases?: { name: string; namedBy?: string; ambiguous?: boolean; sources?: string[] }[];
   sponsorState?: string;
   sponsorConfidence?: number;
+  suspectedOrigin?: { government: string; claimedBy?: string; sources?: string[] };
   affiliatedAgency?: string;
   description?: string;
   targetedCountries?: string[];

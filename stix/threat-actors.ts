@@ -5,7 +5,9 @@ import { place, sector, stateActor, targets } from "./shared";
 /**
  * Threat actors are `intrusion-set` objects (APT40, HAFNIUM: what ATT&CK calls groups). The
  * sponsor state and the affiliated agency are `attributed-to` relationships to their state
- * actor (see shared.ts); targeted countries and categories are `targets` relationships.
+ * actor (see shared.ts); a suspected origin is an `originates-from` relationship to the state's
+ * location, as STIX puts where an intrusion set comes from; targeted countries and categories
+ * are `targets` relationships.
  */
 export function mapThreatActors(m: Mapping): void {
   for (const actor of m.mapped("ThreatActor", m.threatActors)) {
@@ -49,6 +51,17 @@ export function mapThreatActors(m: Mapping): void {
         description: `${actor.name} is said to be sponsored by ${m.governments.get(actor.sponsorState!)!.name}.`,
         confidence: actor.sponsorConfidence,
         [`${X}relation`]: "sponsor-state",
+      });
+    }
+    const from = actor.suspectedOrigin && place(m, actor.suspectedOrigin.government);
+    if (from) {
+      const { government, claimedBy, sources = [] } = actor.suspectedOrigin!;
+      const by = claimedBy ? ` (${claimedBy})` : "";
+      m.relate("suspected-origin", "originates-from", set, from, origin, {
+        description: `${actor.name} is said to operate from ${m.governments.get(government)!.name}${by}.`,
+        external_references: sources.flatMap((key) => m.sourceReference(key) ?? []),
+        [`${X}relation`]: "suspected-origin",
+        [`${X}claimed_by`]: claimedBy,
       });
     }
     const agency = stateActor(m, "Agency", actor.affiliatedAgency, origin);

@@ -116,6 +116,10 @@ export const UPSERT_STATEMENT = /* GraphQL */ `
       statement {
         id
       }
+      problems {
+        code
+        message
+      }
     }
   }
 `;

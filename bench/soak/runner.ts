@@ -83,13 +83,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const write = async () => {
     const request = workload.write();
     const outcome = await timed(request, options.editorToken);
-    const action = (outcome.data?.upsertStatement as { action?: string } | undefined)?.action;
+    const payload = outcome.data?.upsertStatement as
+      | { action?: string; problems?: { code: string; message: string }[] }
+      | undefined;
+    const action = payload?.action;
     const acknowledged = workload.settle(request, outcome.ok ? action : undefined);
     if (acknowledged) {
       tally.acknowledged.total += 1;
       tally.acknowledged[acknowledged] += 1;
     } else if (outcome.ok) {
-      tally.countError("upsertStatement", "UNEXPECTED_ACTION", `action ${String(action)}`);
+      const problem = payload?.problems?.[0];
+      const detail = problem ? `: ${problem.code} ${problem.message}` : "";
+      tally.countError("upsertStatement", "UNEXPECTED_ACTION", `action ${String(action)}${detail}`);
     }
   };
 

@@ -234,7 +234,8 @@ export class SoakWorkload {
           kind: "FORMAL",
           confidenceWording: "with high confidence",
           confidenceLevel: "HIGH",
-          confidenceScore: version % 101,
+          // Within HIGH's range (70-89): a level and a score must agree.
+          confidenceScore: 70 + (version % 20),
         },
       ],
       sources: ["soak-source"],

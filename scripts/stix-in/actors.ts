@@ -102,6 +102,7 @@ export function newId(name: string, stixId: string, taken: Set<string>): string 
 
 export interface Resolved {
   sponsorState: string | null;
+  suspectedOrigin: { government: string; claimedBy?: string; sources?: string[] } | null;
   targetedCountries: string[];
 }
 
@@ -120,6 +121,7 @@ export function managedActor(id: string, f: ActorFacts, r: Resolved, unmapped: U
     }),
     sponsorState: r.sponsorState,
     sponsorConfidence: r.sponsorState ? (f.sponsor?.confidence ?? null) : null,
+    suspectedOrigin: r.suspectedOrigin,
     affiliatedAgency: f.agency,
     description: f.description && f.description.slice(0, 10_000),
     targetedCountries: r.targetedCountries,

@@ -47,6 +47,8 @@ export interface ActorFacts extends Facts {
   externalIds: { system: string; id: string; url?: string }[];
   managedBy: string | null;
   sponsor: { ref: string; confidence: number | null } | null;
+  /** Where it operates from (`originates-from` a location or state), who says so, cited. */
+  origin: { ref: string; claimedBy: string | null; sources: string[] } | null;
   agency: string | null;
   targets: string[];
   unknownTargets: string[];
@@ -138,6 +140,12 @@ export function actorFacts(objects: Objects, object: StixIn, unmapped: Unmapped)
     } else if (!sponsor) sponsor = { ref: target.id, confidence };
   }
   const { places, categories } = targetsOf(objects, object);
+  const from = objects.related(object.id, "originates-from")[0];
+  const origin = from && {
+    ref: from.target.id,
+    claimedBy: text(custom(from.relationship, "claimed_by")) ?? (ownId ? null : publisher),
+    sources: itemSources(from.relationship, sources),
+  };
   return {
     object,
     ownId,
@@ -149,6 +157,7 @@ export function actorFacts(objects: Objects, object: StixIn, unmapped: Unmapped)
     externalIds,
     managedBy: ownId ? text(custom(object, "managed_by")) : MANAGER,
     sponsor,
+    origin: origin ?? null,
     agency,
     targets: places,
     unknownTargets: strings(custom(object, "unknown_targeted_countries")),

@@ -3,6 +3,7 @@ import { compact } from "../../platform/bundle";
 import {
   type Match,
   type Mode,
+  type Resolved,
   actorMode,
   enrichedActor,
   managedActor,
@@ -111,6 +112,7 @@ function actorWrite(
   const mode = actorMode(match);
   const resolved = {
     sponsorState: f.sponsor ? (places.government(f.sponsor.ref) ?? null) : null,
+    suspectedOrigin: suspectedOrigin(f, places),
     targetedCountries: [
       ...new Set([
         ...f.targets.flatMap((ref) => places.government(ref) ?? []),
@@ -124,6 +126,18 @@ function actorWrite(
       ? enrichedActor(match!.existing, f, unmapped)
       : managedActor(id, f, resolved, unmapped);
   return finish("ThreatActor", f.name, mode, match?.by ?? null, record, sources, match?.existing);
+}
+
+/** The origin the object gives, where its place is a government (STIX location `country`). */
+function suspectedOrigin(f: ActorFacts, places: Places): Resolved["suspectedOrigin"] {
+  const government = f.origin && places.government(f.origin.ref);
+  if (!f.origin || !government) return null;
+  const { claimedBy, sources } = f.origin;
+  return {
+    government,
+    ...(claimedBy ? { claimedBy } : {}),
+    ...(sources.length ? { sources } : {}),
+  };
 }
 
 /**

@@ -382,7 +382,9 @@ describe("scripts > MISP galaxy connector > bad input", () => {
       expect.arrayContaining(["apt40", "crafted-kestrel"]),
     );
   }, 120_000);
+});
 
+describe("scripts > MISP galaxy connector > malformed input", () => {
   it("refuses a malformed galaxy file with a precise message and writes nothing", async () => {
     const before = await actors();
     const broken = join(dir, "broken");
@@ -422,7 +424,10 @@ describe("scripts > MISP galaxy connector > bad input", () => {
     expect(invalid.stderr).toContain(
       `${wrongFile}: $.values[2].uuid: "8e1f6a0c-0000-4000-8000-000000000009" is also $.values[0]'s`,
     );
-    expect(invalid.stdout).toBe("");
+    // Only the graph it would talk to (issue 25: said before anything is read or written).
+    expect(invalid.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^writing to the graph at http/),
+    ]);
 
     const missing = await connector([join(dir, "nowhere")]);
     expect(missing.code).toBe(1);

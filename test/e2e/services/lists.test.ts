@@ -192,9 +192,8 @@ describe("services > lists > filters", () => {
       { range: { from: "2021-13" } },
     );
     expect(variable.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(variable.errors?.[0].message).toMatch(
-      /"\$range" .* at "range\.from"; "2021-13" is not a calendar date/,
-    );
+    // One line: where, then what (issue 22: the gateway lists each refused value at its path).
+    expect(variable.errors?.[0].message).toBe('$range.from: "2021-13" is not a calendar date');
   });
 });
 
