@@ -74,6 +74,10 @@ function comparable({ record, sources }: Snapshot) {
     aliases: record.aliases?.map((a: any) =>
       typeof a === "string" ? a : { ...a, sources: a.sources?.map(source) },
     ),
+    suspectedOrigin: record.suspectedOrigin && {
+      ...record.suspectedOrigin,
+      sources: record.suspectedOrigin.sources?.map(source),
+    },
     targetedCountries: sorted(record.targetedCountries),
     targetCategories: sorted(record.targetCategories),
     sectors: sorted(record.sectors),

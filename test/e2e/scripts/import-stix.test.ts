@@ -71,9 +71,9 @@ describe("scripts > STIX connector > MITRE ATT&CK for ICS (node dist/scripts/imp
     expect(first.stdout).toContain("[22/22] ");
     expect(doneCounts(first.stdout)).toEqual({
       records: 22,
-      created: 9,
+      created: 8,
       updated: 0,
-      enriched: 13,
+      enriched: 14,
       unchanged: 0,
       failed: 0,
     });
@@ -122,7 +122,8 @@ describe("scripts > STIX connector > MITRE ATT&CK for ICS (node dist/scripts/imp
     for (const year of [2015, 2016, 2022]) {
       expect(await suspects(`${year}-ukraine-electric-power-attack`)).toEqual(["sandworm"]);
     }
-    expect(await suspects("triton-safety-instrumented-system-attack")).toEqual(["temp-veles"]);
+    // ATT&CK's Triton campaign is the curated Triton incident (issue 26's data): enriched.
+    expect(await suspects("triton-petrochemical-plant-2017")).toEqual(["temp-veles"]);
     expect(await suspects("unitronics-defacement-campaign")).toEqual(["cyber-av3ngers"]);
     expect(await suspects("maroochy-water-breach")).toEqual([]);
   }, 120_000);
@@ -137,6 +138,51 @@ describe("scripts > STIX connector > MITRE ATT&CK for ICS (node dist/scripts/imp
       /^dry run: 22 records: 0 would be created, .* 22 unchanged, 0 failed$/m,
     );
   }, 120_000);
+});
+
+// After the load above (same federation, files run in order).
+describe("scripts > STIX connector > MITRE ATT&CK for ICS beside the curated data", () => {
+  // Issue 26: ATT&CK's campaign and the governments' words on Triton meet under one actor.
+  it("joins ATT&CK's Triton campaign (C0030) and the governments' statements under TEMP.Veles", async () => {
+    const answer = await federation.query<any>(/* GraphQL */ `
+      {
+        threatActor(id: "temp-veles") {
+          externalIds {
+            system
+            id
+          }
+          incidents {
+            nodes {
+              id
+            }
+          }
+        }
+        incident(id: "triton-petrochemical-plant-2017") {
+          attributions(first: 10) {
+            nodes {
+              statement {
+                issuer {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
+    expect(answer.errors).toBeUndefined();
+    const { threatActor, incident } = answer.data;
+    expect(threatActor.externalIds).toContainEqual(
+      expect.objectContaining({ system: "mitre-attack", id: "G0088" }),
+    );
+    // ATT&CK's campaign is the curated incident the governments' 2022 statements attribute:
+    // matched, not a second incident.
+    expect(threatActor.incidents.nodes.map((node: { id: string }) => node.id)).toEqual([
+      "triton-petrochemical-plant-2017",
+    ]);
+    const issuers = incident.attributions.nodes.map((node: any) => node.statement.issuer.id);
+    expect(issuers).toEqual(expect.arrayContaining(["us", "gb"]));
+  });
 });
 
 describe("scripts > STIX connector > bad input: one line, exit 1, nothing written", () => {
