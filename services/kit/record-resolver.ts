@@ -124,13 +124,8 @@ export function RecordResolver<
         sources,
         updateSources,
       );
-      const stored = problems.length
-        ? null
-        : await ctx.db.manager.findOneBy(type, { id: record.id } as never);
-      return Object.assign(new UpsertPayload(), outcome, {
-        record: stored,
-        problems: problemTypes(problems),
-      });
+      // Answered from the snapshot the write read: the record is not read again.
+      return Object.assign(new UpsertPayload(), outcome, { problems: problemTypes(problems) });
     }
 
     @Authorized(EDITOR)

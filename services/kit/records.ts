@@ -51,6 +51,12 @@ export const partsUnder =
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRecordWrites = RecordWrites<any, unknown>;
 
+/** The row each snapshot was built from: a write answers its payload with it, read once. */
+const rowsOf = new WeakMap<RecordSnapshot, object>();
+
+/** The entity row `snapshot` was built from (by `snapshots`), if it was. */
+export const rowOf = (snapshot: RecordSnapshot): object | undefined => rowsOf.get(snapshot);
+
 /** Bundle-form snapshots of rows, each with the sources its `build` cites. */
 export function snapshots<T extends { id: string }>(
   rows: T[],
@@ -59,7 +65,9 @@ export function snapshots<T extends { id: string }>(
   return new Map(
     rows.map((row) => {
       const sources: Record<string, SourceEntry> = {};
-      return [row.id, { record: compact(build(row, sources)), sources }];
+      const snapshot = { record: compact(build(row, sources)), sources };
+      rowsOf.set(snapshot, row);
+      return [row.id, snapshot];
     }),
   );
 }
