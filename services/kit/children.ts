@@ -1,8 +1,20 @@
+import { isDeepStrictEqual } from "node:util";
 import { type EntityManager, In, type ObjectLiteral } from "typeorm";
 import type { ResponseBudget } from "./budget";
 
 /** A row kept in its record's order (`position`), under its record (`parent` column). */
 export type Child<K extends string> = { position: number } & Record<K, string>;
+
+/**
+ * Whether the record's `key` list (bundle form) differs from the stored record's (`before`, as
+ * the write path passes it; none for a record new or loaded from a bundle): a write rewrites
+ * only the child tables whose rows changed.
+ */
+export const listChanged = (
+  before: Record<string, unknown> | undefined,
+  record: object,
+  key: string,
+): boolean => !before || !isDeepStrictEqual(before[key], (record as Record<string, unknown>)[key]);
 
 /** Replaces the rows of `entity` under the record `id` with `rows`, in their order. */
 export async function replaceChildren<K extends string>(

@@ -23,7 +23,16 @@ export interface RecordWrites<I extends { id: string }, T> {
   entity: new () => T;
   /** What only the database can tell: references to records that do not exist. */
   check(db: EntityManager, input: I, path: Path): Promise<Problem[]>;
-  write(tx: EntityManager, record: I, sources: Record<string, SourceEntry>): Promise<void>;
+  /**
+   * Writes the record; given the stored one (`before`, bundle form), only the child tables whose
+   * lists changed (`listChanged`, children.ts).
+   */
+  write(
+    tx: EntityManager,
+    record: I,
+    sources: Record<string, SourceEntry>,
+    before?: Record<string, unknown>,
+  ): Promise<void>;
   /** The records in bundle form, by id; absent ids are missing from the map. */
   snapshotMany(tx: EntityManager, ids: string[]): Promise<Map<string, RecordSnapshot>>;
   /** Records written as part of this one, each a `Node` with its own system time. */

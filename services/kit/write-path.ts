@@ -116,7 +116,9 @@ async function rewrite<I extends { id: string }>(
   const id = record.id;
   await tx.query("SET CONSTRAINTS ALL IMMEDIATE");
   const saved = await partTimes(tx, writes, before);
-  await writes.write(tx, record, checked.entries);
+  // Child rows store their sources in full: a source changed for every record rewrites them all.
+  const stored = checked.changed.length ? undefined : before?.record;
+  await writes.write(tx, record, checked.entries, stored);
   // Every record of this subgraph citing a changed source sees the change.
   if (change.updateSources)
     await updateStoredSources(tx, storedForm(checked.changed, checked.entries));

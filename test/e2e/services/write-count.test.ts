@@ -41,6 +41,13 @@ async function counted(query: string, variables: Record<string, unknown>) {
 
 const WRITES = /^\s*(INSERT|UPDATE|DELETE|MERGE)\b/i;
 
+/** The child tables of statements whose rows `sql` deletes and inserts again. */
+const rewritten = (sql: string[]) => [
+  ...new Set(
+    sql.flatMap((s) => /^DELETE FROM "governments"\."(quote|attribution)"/.exec(s)?.[1] ?? []),
+  ),
+];
+
 /** A stored record as its kind's input and sources: what `bundleRecord` answers. */
 async function stored(field: string, id: string) {
   const read = await federation.query<any>(
@@ -111,5 +118,21 @@ describe("services > writes > only what changed", () => {
     // The statement row is read once (by the snapshot before the write) and once after it.
     const reads = sql.filter((s) => s.startsWith('SELECT "Statement"."id"'));
     expect(reads).toHaveLength(2);
+    // Its quotes and attributions did not change: their rows are not rewritten.
+    expect(rewritten(sql)).toEqual([]);
+  });
+
+  it("a changed quote rewrites the quotes only, not the attributions", async () => {
+    const { input, sources } = await stored("statement", KINDS[0].id);
+    const quotes = input.quotes.map((q: any, i: number) =>
+      i === 0 ? { ...q, text: `${q.text} (changed)` } : q,
+    );
+    const { data, sql } = await counted(upsert("Statement", "statement"), {
+      input: { ...input, quotes },
+      sources,
+    });
+    expect(data.upsertStatement.action).toBe("UPDATED");
+    expect(rewritten(sql)).toEqual(["quote"]);
+    expect((await stored("statement", KINDS[0].id)).input.quotes).toEqual(quotes);
   });
 });
