@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, listChanged, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Government } from "./government";
@@ -50,8 +50,7 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
         toPrecision: to.precision,
       };
     });
-    if (listChanged(before, o, "roles"))
-      await replaceChildren(tx, OfficialRole, "officialId", o.id, roles);
+    await replaceChildren(tx, OfficialRole, "officialId", o.id, roles, listsOf(before, o, "roles"));
   },
   async snapshotMany(tx, ids) {
     const rolesOf = await childrenOf(tx, OfficialRole, "officialId", ids);

@@ -1,7 +1,7 @@
 import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
-import { childrenOf, listChanged, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, partsUnder, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import type { AttributionInput } from "./attribution.inputs";
@@ -95,8 +95,7 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
         source: t.source ? resolveSources(sources, [t.source], "translation")[0] : null,
       })),
     }));
-    if (listChanged(before, s, "quotes"))
-      await replaceChildren(tx, Quote, "statementId", s.id, quotes);
+    await replaceChildren(tx, Quote, "statementId", s.id, quotes, listsOf(before, s, "quotes"));
     const attributions = (s.attributions ?? []).map((a) => ({
       id: a.id,
       incidentId: a.incident,
@@ -108,8 +107,14 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       confidenceLevel: a.confidenceLevel ?? null,
       confidenceScore: a.confidenceScore ?? null,
     }));
-    if (listChanged(before, s, "attributions"))
-      await replaceChildren(tx, Attribution, "statementId", s.id, attributions);
+    await replaceChildren(
+      tx,
+      Attribution,
+      "statementId",
+      s.id,
+      attributions,
+      listsOf(before, s, "attributions"),
+    );
   },
   async snapshotMany(tx, ids) {
     const quotesOf = await childrenOf(tx, Quote, "statementId", ids);

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, listChanged, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
@@ -51,8 +51,14 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
       ["id"],
     );
     const links = (i.suspectedActors ?? []).map((actorId) => ({ actorId }));
-    if (listChanged(before, i, "suspectedActors"))
-      await replaceChildren(tx, IncidentActor, "incidentId", i.id, links);
+    await replaceChildren(
+      tx,
+      IncidentActor,
+      "incidentId",
+      i.id,
+      links,
+      listsOf(before, i, "suspectedActors"),
+    );
     const events = (i.timeline ?? []).map((event, position) => {
       const date = dateColumns(event.date, `timeline[${position}].date`);
       return {
@@ -62,8 +68,14 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
         sourceRecords: resolveSources(sources, event.sources, `timeline[${position}]`),
       };
     });
-    if (listChanged(before, i, "timeline"))
-      await replaceChildren(tx, TimelineEvent, "incidentId", i.id, events);
+    await replaceChildren(
+      tx,
+      TimelineEvent,
+      "incidentId",
+      i.id,
+      events,
+      listsOf(before, i, "timeline"),
+    );
   },
   async snapshotMany(tx, ids) {
     const linksOf = await childrenOf(tx, IncidentActor, "incidentId", ids);

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, listChanged, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
 import { defendantProblems } from "./defendant.writes";
 import { Charge } from "./charge";
@@ -60,8 +60,14 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       counts: c.counts ?? null,
       maximumPenalty: c.maximumPenalty ?? null,
     }));
-    if (listChanged(before, l, "charges"))
-      await replaceChildren(tx, Charge, "legalActionId", l.id, charges);
+    await replaceChildren(
+      tx,
+      Charge,
+      "legalActionId",
+      l.id,
+      charges,
+      listsOf(before, l, "charges"),
+    );
     const defendants = (l.defendants ?? []).map((d) => ({
       name: d.name,
       kind: d.kind ?? null,
@@ -71,8 +77,14 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       employer: d.employer ?? null,
       status: d.status,
     }));
-    if (listChanged(before, l, "defendants"))
-      await replaceChildren(tx, Defendant, "legalActionId", l.id, defendants);
+    await replaceChildren(
+      tx,
+      Defendant,
+      "legalActionId",
+      l.id,
+      defendants,
+      listsOf(before, l, "defendants"),
+    );
   },
   async snapshotMany(tx, ids) {
     const chargesOf = await childrenOf(tx, Charge, "legalActionId", ids);

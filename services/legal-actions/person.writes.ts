@@ -9,7 +9,7 @@ import {
 } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import type { Path, Problem } from "../../platform/problem";
-import { childrenOf, listChanged, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
 import { PersonNameKind } from "./enums";
 import { Person } from "./person";
@@ -54,8 +54,7 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
       usedBy: n.usedBy ?? [],
       sourceRecords: resolveSources(sources, n.sources ?? [], `names[${i}]`),
     }));
-    if (listChanged(before, p, "names"))
-      await replaceChildren(tx, PersonName, "personId", p.id, names);
+    await replaceChildren(tx, PersonName, "personId", p.id, names, listsOf(before, p, "names"));
     const affiliations = (p.affiliations ?? []).map((a, i) => {
       const [from, to] = [dateColumns(a.from, "from"), dateColumns(a.to, "to")];
       return {
@@ -70,8 +69,14 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
         sourceRecords: resolveSources(sources, a.sources ?? [], `affiliations[${i}]`),
       };
     });
-    if (listChanged(before, p, "affiliations"))
-      await replaceChildren(tx, PersonAffiliation, "personId", p.id, affiliations);
+    await replaceChildren(
+      tx,
+      PersonAffiliation,
+      "personId",
+      p.id,
+      affiliations,
+      listsOf(before, p, "affiliations"),
+    );
   },
   async snapshotMany(tx, ids) {
     const namesOf = await childrenOf(tx, PersonName, "personId", ids);

@@ -122,7 +122,7 @@ describe("services > writes > only what changed", () => {
     expect(rewritten(sql)).toEqual([]);
   });
 
-  it("a changed quote rewrites the quotes only, not the attributions", async () => {
+  it("a changed quote rewrites its row only, not the other quotes nor the attributions", async () => {
     const { input, sources } = await stored("statement", KINDS[0].id);
     const quotes = input.quotes.map((q: any, i: number) =>
       i === 0 ? { ...q, text: `${q.text} (changed)` } : q,
@@ -133,6 +133,10 @@ describe("services > writes > only what changed", () => {
     });
     expect(data.upsertStatement.action).toBe("UPDATED");
     expect(rewritten(sql)).toEqual(["quote"]);
+    // The changed quote's row only: one row inserted, whatever the number of quotes.
+    expect(input.quotes.length).toBeGreaterThan(1);
+    const inserts = sql.filter((s) => s.startsWith('INSERT INTO "governments"."quote"'));
+    expect(inserts.flatMap((s) => s.match(/\(DEFAULT,/g) ?? [])).toHaveLength(1);
     expect((await stored("statement", KINDS[0].id)).input.quotes).toEqual(quotes);
   });
 });
