@@ -124,8 +124,15 @@ export function RecordResolver<
         sources,
         updateSources,
       );
-      // Answered from the snapshot the write read: the record is not read again.
-      return Object.assign(new UpsertPayload(), outcome, { problems: problemTypes(problems) });
+      // Answered from the snapshot the write read; read again only for a kind whose snapshots
+      // are not built by `snapshots` (records.ts).
+      const stored =
+        outcome.record ??
+        (outcome.action && (await ctx.db.manager.findOneBy(type, { id: record.id } as never)));
+      return Object.assign(new UpsertPayload(), outcome, {
+        record: stored || null,
+        problems: problemTypes(problems),
+      });
     }
 
     @Authorized(EDITOR)
