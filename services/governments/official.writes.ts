@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Government } from "./government";
@@ -30,7 +30,7 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
       ...roles.flatMap((r) => periodProblems(r.role.from, r.role.to, r.path)),
     ];
   },
-  async write(tx, o, sources) {
+  async write(tx, o, sources, before) {
     await tx
       .getRepository(Official)
       .upsert(
@@ -50,7 +50,7 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
         toPrecision: to.precision,
       };
     });
-    await replaceChildren(tx, OfficialRole, "officialId", o.id, roles);
+    await replaceChildren(tx, OfficialRole, "officialId", o.id, roles, listsOf(before, o, "roles"));
   },
   async snapshotMany(tx, ids) {
     const rolesOf = await childrenOf(tx, OfficialRole, "officialId", ids);

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
@@ -23,7 +23,7 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
     )),
     ...periodProblems(i.firstObserved, i.ended, path, "ended"),
   ],
-  async write(tx, i, sources) {
+  async write(tx, i, sources, before) {
     const [firstObserved, disclosed, ended] = [
       dateColumns(i.firstObserved, "firstObserved"),
       dateColumns(i.disclosed, "disclosed"),
@@ -51,7 +51,14 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
       ["id"],
     );
     const links = (i.suspectedActors ?? []).map((actorId) => ({ actorId }));
-    await replaceChildren(tx, IncidentActor, "incidentId", i.id, links);
+    await replaceChildren(
+      tx,
+      IncidentActor,
+      "incidentId",
+      i.id,
+      links,
+      listsOf(before, i, "suspectedActors"),
+    );
     const events = (i.timeline ?? []).map((event, position) => {
       const date = dateColumns(event.date, `timeline[${position}].date`);
       return {
@@ -61,7 +68,14 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
         sourceRecords: resolveSources(sources, event.sources, `timeline[${position}]`),
       };
     });
-    await replaceChildren(tx, TimelineEvent, "incidentId", i.id, events);
+    await replaceChildren(
+      tx,
+      TimelineEvent,
+      "incidentId",
+      i.id,
+      events,
+      listsOf(before, i, "timeline"),
+    );
   },
   async snapshotMany(tx, ids) {
     const linksOf = await childrenOf(tx, IncidentActor, "incidentId", ids);

@@ -1,24 +1,60 @@
+import { isDeepStrictEqual } from "node:util";
 import { type EntityManager, In, type ObjectLiteral } from "typeorm";
 import type { ResponseBudget } from "./budget";
 
 /** A row kept in its record's order (`position`), under its record (`parent` column). */
 export type Child<K extends string> = { position: number } & Record<K, string>;
 
-/** Replaces the rows of `entity` under the record `id` with `rows`, in their order. */
+/** A child list in bundle form, as stored and as written. */
+export interface Lists {
+  before: unknown[];
+  after: unknown[];
+}
+
+/**
+ * The record's `key` list (bundle form) and the stored record's (`before`, as the write path
+ * passes it; none for a record new or loaded from a bundle, whose rows are all written).
+ */
+export function listsOf(
+  before: Record<string, unknown> | undefined,
+  record: object,
+  key: string,
+): Lists | undefined {
+  if (!before) return undefined;
+  const list = (value: unknown) => (value ?? []) as unknown[];
+  return { before: list(before[key]), after: list((record as Record<string, unknown>)[key]) };
+}
+
+/**
+ * Replaces the rows of `entity` under the record `id` with `rows`, in their order. Given the
+ * lists as stored and as written (`lists`), only the rows whose position holds another item
+ * are deleted and inserted: an unchanged list writes nothing.
+ */
 export async function replaceChildren<K extends string>(
   tx: EntityManager,
   entity: new () => Child<K>,
   parent: K,
   id: string,
   rows: object[],
+  lists?: Lists,
 ): Promise<void> {
+  const kept = lists
+    ? lists.after.flatMap((item, i) => (isDeepStrictEqual(item, lists.before[i]) ? [i] : []))
+    : [];
+  const stale = lists ? lists.before.length - kept.length : 1;
   const repository = tx.getRepository(entity);
-  await repository.delete({ [parent]: id } as never);
-  if (rows.length) {
-    await repository.insert(
-      rows.map((row, position) => ({ ...row, [parent]: id, position })) as never,
-    );
+  if (stale > 0) {
+    await repository
+      .createQueryBuilder()
+      .delete()
+      .where({ [parent]: id })
+      .andWhere("position <> ALL(CAST(:kept AS integer[]))", { kept })
+      .execute();
   }
+  const fresh = rows
+    .map((row, position) => ({ ...row, [parent]: id, position }))
+    .filter((row) => !kept.includes(row.position));
+  if (fresh.length) await repository.insert(fresh as never);
 }
 
 /** The rows of `entity` under any of the records `ids`, in their records' order. */

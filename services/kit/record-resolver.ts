@@ -141,11 +141,13 @@ export function RecordResolver<
         sources,
         updateSources,
       );
-      const stored = problems.length
-        ? null
-        : await ctx.db.manager.findOneBy(type, { id: record.id } as never);
+      // Answered from the snapshot the write read; read again only for a kind whose snapshots
+      // are not built by `snapshots` (records.ts).
+      const stored =
+        outcome.record ??
+        (outcome.action && (await ctx.db.manager.findOneBy(type, { id: record.id } as never)));
       return Object.assign(new UpsertPayload(), outcome, {
-        record: stored,
+        record: stored || null,
         problems: problemTypes(problems),
       });
     }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { EntityManager } from "typeorm";
-import { NOW_MS } from "./record-time";
+import { NOW_MS, type RecordTime } from "./record-time";
 import type { AnyRecordWrites, RecordPart, RecordSnapshot } from "./records";
 import { buryRecords, unburyRecords } from "./tombstones";
 
@@ -49,31 +49,33 @@ export async function partTimes(
 
 /**
  * After a write that changed the record: created (revision 1) or one revision more. One time
- * for the whole write, the record's new updatedAt, returned: its changed parts and their
- * tombstones share it.
+ * for the whole write, the record's new updatedAt: its changed parts and their tombstones share
+ * it. Returns the record's new system time (the payload's `recordTime`, not read again).
  */
 export async function stampWrite(
   tx: EntityManager,
   schema: string,
   writes: AnyRecordWrites,
   change: { id: string; before: RecordSnapshot | null; after: RecordSnapshot; saved: PartTimes },
-) {
+): Promise<RecordTime> {
   const table = tableOf(tx, writes.entity);
   const now = `(SELECT ${NOW_MS} AS at) n`;
+  const returning = `RETURNING t.created_at AS "createdAt", t.updated_at AS "updatedAt", t.revision`;
   // TypeORM answers an UPDATE as [rows, count].
-  const [[{ at }]]: [[{ at: Date }]] = await tx.query(
+  const [[time]]: [[RecordTime]] = await tx.query(
     change.before
       ? `UPDATE ${table} AS t SET updated_at = ${later("t.updated_at")},
-           revision = t.revision + 1 FROM ${now} WHERE t.id = $1 RETURNING t.updated_at AS at`
+           revision = t.revision + 1 FROM ${now} WHERE t.id = $1 ${returning}`
       : `UPDATE ${table} AS t SET created_at = n.at, updated_at = n.at, revision = 1
-           FROM ${now} WHERE t.id = $1 RETURNING t.updated_at AS at`,
+           FROM ${now} WHERE t.id = $1 ${returning}`,
     [change.id],
   );
+  const at = time.updatedAt;
   if (!change.before) await unburyRecords(tx, schema, writes.type, [change.id]);
   for (const [i, part] of (writes.parts ?? []).entries()) {
     await stampParts(tx, schema, part, { ...change, at, saved: change.saved[i] });
   }
-  return at;
+  return time;
 }
 
 /** Each part kept, changed or new gets its times; each part gone leaves a tombstone. */

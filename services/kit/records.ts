@@ -23,7 +23,16 @@ export interface RecordWrites<I extends { id: string }, T> {
   entity: new () => T;
   /** What only the database can tell: references to records that do not exist. */
   check(db: EntityManager, input: I, path: Path): Promise<Problem[]>;
-  write(tx: EntityManager, record: I, sources: Record<string, SourceEntry>): Promise<void>;
+  /**
+   * Writes the record; given the stored one (`before`, bundle form), only the child tables whose
+   * lists changed (`listChanged`, children.ts).
+   */
+  write(
+    tx: EntityManager,
+    record: I,
+    sources: Record<string, SourceEntry>,
+    before?: Record<string, unknown>,
+  ): Promise<void>;
   /** The records in bundle form, by id; absent ids are missing from the map. */
   snapshotMany(tx: EntityManager, ids: string[]): Promise<Map<string, RecordSnapshot>>;
   /** Records written as part of this one, each a `Node` with its own system time. */
@@ -51,6 +60,12 @@ export const partsUnder =
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRecordWrites = RecordWrites<any, unknown>;
 
+/** The row each snapshot was built from: a write answers its payload with it, read once. */
+const rowsOf = new WeakMap<RecordSnapshot, object>();
+
+/** The entity row `snapshot` was built from (by `snapshots`), if it was. */
+export const rowOf = (snapshot: RecordSnapshot): object | undefined => rowsOf.get(snapshot);
+
 /** Bundle-form snapshots of rows, each with the sources its `build` cites. */
 export function snapshots<T extends { id: string }>(
   rows: T[],
@@ -59,7 +74,9 @@ export function snapshots<T extends { id: string }>(
   return new Map(
     rows.map((row) => {
       const sources: Record<string, SourceEntry> = {};
-      return [row.id, { record: compact(build(row, sources)), sources }];
+      const snapshot = { record: compact(build(row, sources)), sources };
+      rowsOf.set(snapshot, row);
+      return [row.id, snapshot];
     }),
   );
 }

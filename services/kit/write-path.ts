@@ -8,12 +8,13 @@ import { postgresFailure } from "../../platform/postgres-errors";
 import type { Identity } from "../../platform/identity";
 import { SLUG, SLUG_MAX } from "./inputs";
 import { type CheckedSources, checkSources } from "./write-sources";
+import { sameAsStored } from "./write-unchanged";
 import { updateStoredSources } from "./stored-sources";
 import type { SourceInput } from "./source";
 import { globalId } from "./node";
 import { ProblemType, ProblemsField, constraintProblems, problemTypes } from "./problems";
 import { type Problem } from "../../platform/problem";
-import type { RecordWrites } from "./records";
+import { type RecordSnapshot, type RecordWrites, rowOf } from "./records";
 import { partTimes, stampDelete, stampWrite } from "./record-stamps";
 
 export interface WriteContext {
@@ -22,7 +23,7 @@ export interface WriteContext {
   identity: Identity;
 }
 
-/** Every problem of the record and its sources at once, or nothing: nothing is written then. */
+/** Every problem of the record's sources and references at once, or nothing. */
 async function problemsOf<I extends { id: string }>(
   db: EntityManager,
   writes: RecordWrites<I, unknown>,
@@ -31,11 +32,7 @@ async function problemsOf<I extends { id: string }>(
   updateSources: boolean,
 ): Promise<CheckedSources> {
   const checked = await checkSources(db, input, sources, updateSources);
-  const problems = [
-    ...(await constraintProblems(input, ["input"])),
-    ...checked.problems,
-    ...(await writes.check(db, input, ["input"])),
-  ];
+  const problems = [...checked.problems, ...(await writes.check(db, input, ["input"]))];
   return { ...checked, problems };
 }
 
@@ -48,11 +45,29 @@ export interface WriteResult {
   action: WriteAction | null;
   changed: boolean;
   problems: Problem[];
+  /** The record's row as stored after the write (from the snapshot read); null with problems. */
+  record: object | null;
 }
 
-const refused = (problems: Problem[]): WriteResult => ({ action: null, changed: false, problems });
+const refused = (problems: Problem[]): WriteResult => ({
+  action: null,
+  changed: false,
+  problems,
+  record: null,
+});
 
-/** Validates, then creates or updates one record in one transaction, audited and idempotent. */
+/** What a write's transaction answers: commit or not, the action and the record's row. */
+type Outcome = { commit: boolean; value: { action: WriteAction; row?: object } | Problem[] };
+
+const unchanged = (before: RecordSnapshot): Outcome => ({
+  commit: false,
+  value: { action: WriteAction.UNCHANGED, row: rowOf(before) },
+});
+
+/**
+ * Validates, then creates or updates one record in one transaction, audited and idempotent.
+ * The record as stored is read first: re-sent unchanged, nothing else is read or written.
+ */
 export async function upsert<I extends { id: string }, T>(
   ctx: WriteContext,
   dbSchema: string,
@@ -61,39 +76,62 @@ export async function upsert<I extends { id: string }, T>(
   sources: SourceInput[] | null | undefined,
   updateSources = false,
 ): Promise<WriteResult> {
-  const checked = await problemsOf(ctx.db.manager, writes, input, sources ?? [], updateSources);
-  if (checked.problems.length) return refused(checked.problems);
+  const sent = sources ?? [];
+  const invalid = await constraintProblems(input, ["input"]);
+  if (invalid.length) {
+    const checked = await problemsOf(ctx.db.manager, writes, input, sent, updateSources);
+    return refused([...invalid, ...checked.problems]);
+  }
   const record = compact(JSON.parse(JSON.stringify(input))) as I;
-  const sourceMap = checked.entries;
-  const outcome = await inTransaction(ctx.db, async (tx) => {
+  const outcome = await inTransaction(ctx.db, async (tx): Promise<Outcome> => {
     await lockRecord(tx, writes.type, input.id);
     const before = await snapshot(writes, tx, input.id);
-    const saved = await partTimes(tx, writes, before);
-    await writes.write(tx, record, sourceMap);
-    // Every record of this subgraph citing a changed source sees the change.
-    if (updateSources) await updateStoredSources(tx, storedForm(checked.changed, sourceMap));
-    const after = await snapshot(writes, tx, input.id);
-    // Re-sending the same record changes nothing: roll the rewrite back, audit nothing.
-    if (isDeepStrictEqual(before, after)) return { commit: false, value: WriteAction.UNCHANGED };
-    const done = before ? WriteAction.UPDATED : WriteAction.CREATED;
-    const at = await stampWrite(tx, dbSchema, writes, {
-      id: input.id,
-      before,
-      after: after!,
-      saved,
-    });
-    await recordAudit(tx, dbSchema, ctx.identity, {
-      type: writes.type,
-      id: input.id,
-      action: done,
-      at,
-      before,
-      after,
-    });
-    return { commit: true, value: done };
+    // The record as stored passed the checks when it was written.
+    if (!updateSources && (await sameAsStored(before, record, sent))) return unchanged(before!);
+    const checked = await problemsOf(tx, writes, input, sent, updateSources);
+    if (checked.problems.length) return { commit: false, value: checked.problems };
+    return rewrite(tx, { ...ctx, dbSchema, writes }, { record, before, checked, updateSources });
   });
   if (Array.isArray(outcome)) return refused(outcome);
-  return { action: outcome, changed: outcome !== WriteAction.UNCHANGED, problems: [] };
+  const { action, row } = outcome;
+  return { action, changed: action !== WriteAction.UNCHANGED, problems: [], record: row ?? null };
+}
+
+/** Writes the record, and, when that changed it, stamps and audits it. */
+async function rewrite<I extends { id: string }>(
+  tx: EntityManager,
+  {
+    identity,
+    dbSchema,
+    writes,
+  }: WriteContext & { dbSchema: string; writes: RecordWrites<I, unknown> },
+  change: {
+    record: I;
+    before: RecordSnapshot | null;
+    checked: CheckedSources;
+    updateSources: boolean;
+  },
+): Promise<Outcome> {
+  const { record, before, checked } = change;
+  const id = record.id;
+  await tx.query("SET CONSTRAINTS ALL IMMEDIATE");
+  const saved = await partTimes(tx, writes, before);
+  // Child rows store their sources in full: a source changed for every record rewrites them all.
+  const stored = checked.changed.length ? undefined : before?.record;
+  await writes.write(tx, record, checked.entries, stored);
+  // Every record of this subgraph citing a changed source sees the change.
+  if (change.updateSources)
+    await updateStoredSources(tx, storedForm(checked.changed, checked.entries));
+  const after = (await snapshot(writes, tx, id))!;
+  // Sent in another form than stored but the same record: roll the rewrite back, audit nothing.
+  if (isDeepStrictEqual(before, after)) return unchanged(before!);
+  const action = before ? WriteAction.UPDATED : WriteAction.CREATED;
+  const time = await stampWrite(tx, dbSchema, writes, { id, before, after, saved });
+  const at = time.updatedAt;
+  await recordAudit(tx, dbSchema, identity, { type: writes.type, id, action, at, before, after });
+  // The payload's record: the row the snapshot read, with its new system time.
+  const row = rowOf(after);
+  return { commit: true, value: { action, row: row && Object.assign(row, { recordTime: time }) } };
 }
 
 /** Deletes one record (its children cascade), audited; UNCHANGED when it does not exist. */
@@ -118,6 +156,8 @@ export async function remove<T>(
     await lockRecord(tx, writes.type, id);
     const before = await snapshot(writes, tx, id);
     if (!before) return { commit: false, value: WriteAction.UNCHANGED };
+    // A delete of a referenced record fails here, as a problem, not at commit.
+    await tx.query("SET CONSTRAINTS ALL IMMEDIATE");
     await tx.getRepository(writes.entity).delete({ id } as never);
     const at = await stampDelete(tx, dbSchema, writes, id, before);
     await recordAudit(tx, dbSchema, ctx.identity, {
@@ -167,7 +207,6 @@ async function inTransaction<V>(
 
 /** Concurrent writes of one record queue behind each other: one record, never a mix. */
 async function lockRecord(tx: EntityManager, type: string, id: string) {
-  await tx.query("SET CONSTRAINTS ALL IMMEDIATE");
   await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${type}:${id}`]);
 }
 

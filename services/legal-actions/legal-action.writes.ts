@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
 import { defendantProblems } from "./defendant.writes";
 import { Charge } from "./charge";
@@ -24,7 +24,7 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
     ...periodProblems(l.conductFrom, l.conductTo, path, "conductTo"),
     ...(await defendantProblems(db, l.defendants ?? [], [...path, "defendants"])),
   ],
-  async write(tx, l, sources) {
+  async write(tx, l, sources, before) {
     const dates = Object.fromEntries(
       DATES.flatMap((name) => {
         const { on, precision } = dateColumns(l[name], name);
@@ -60,7 +60,14 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       counts: c.counts ?? null,
       maximumPenalty: c.maximumPenalty ?? null,
     }));
-    await replaceChildren(tx, Charge, "legalActionId", l.id, charges);
+    await replaceChildren(
+      tx,
+      Charge,
+      "legalActionId",
+      l.id,
+      charges,
+      listsOf(before, l, "charges"),
+    );
     const defendants = (l.defendants ?? []).map((d) => ({
       name: d.name,
       kind: d.kind ?? null,
@@ -70,7 +77,14 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       employer: d.employer ?? null,
       status: d.status,
     }));
-    await replaceChildren(tx, Defendant, "legalActionId", l.id, defendants);
+    await replaceChildren(
+      tx,
+      Defendant,
+      "legalActionId",
+      l.id,
+      defendants,
+      listsOf(before, l, "defendants"),
+    );
   },
   async snapshotMany(tx, ids) {
     const chargesOf = await childrenOf(tx, Charge, "legalActionId", ids);

@@ -9,7 +9,7 @@ import {
 } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import type { Path, Problem } from "../../platform/problem";
-import { childrenOf, replaceChildren } from "../kit/children";
+import { childrenOf, listsOf, replaceChildren } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
 import { PersonNameKind } from "./enums";
 import { Person } from "./person";
@@ -32,7 +32,7 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
       periodProblems(a.from, a.to, [...path, "affiliations", i]),
     ),
   ],
-  async write(tx, p, sources) {
+  async write(tx, p, sources, before) {
     const birth = dateColumns(p.birthDate, "birthDate");
     await tx.getRepository(Person).upsert(
       {
@@ -54,7 +54,7 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
       usedBy: n.usedBy ?? [],
       sourceRecords: resolveSources(sources, n.sources ?? [], `names[${i}]`),
     }));
-    await replaceChildren(tx, PersonName, "personId", p.id, names);
+    await replaceChildren(tx, PersonName, "personId", p.id, names, listsOf(before, p, "names"));
     const affiliations = (p.affiliations ?? []).map((a, i) => {
       const [from, to] = [dateColumns(a.from, "from"), dateColumns(a.to, "to")];
       return {
@@ -69,7 +69,14 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
         sourceRecords: resolveSources(sources, a.sources ?? [], `affiliations[${i}]`),
       };
     });
-    await replaceChildren(tx, PersonAffiliation, "personId", p.id, affiliations);
+    await replaceChildren(
+      tx,
+      PersonAffiliation,
+      "personId",
+      p.id,
+      affiliations,
+      listsOf(before, p, "affiliations"),
+    );
   },
   async snapshotMany(tx, ids) {
     const namesOf = await childrenOf(tx, PersonName, "personId", ids);
