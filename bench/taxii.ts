@@ -127,6 +127,13 @@ async function main() {
       );
     }
     report(settings, await measure(settings, federations));
+  } catch (error) {
+    // A refused page (HTTP 500) is explained in the services' logs, which stop with them.
+    for (const kept of federations.flatMap((f) => f.processes)) {
+      const output = kept.output().trim();
+      if (output) console.error(`${kept.child.spawnargs.at(-1)}:\n${output.slice(-3000)}`);
+    }
+    throw error;
   } finally {
     await cleanUp();
   }
