@@ -92,23 +92,52 @@ export interface Reader {
   stop(): Promise<{ pages: number; seconds: number }>;
 }
 
-export function startReader(gatewayUrl: string, collection: string, perMinute: number): Reader {
-  const pager = new TaxiiPager(gatewayUrl, collection, "objects");
+/**
+ * Paced from the start time, as a client at its limit would: a request is due every
+ * 60,000 / `perMinute` ms, on the first of `connections` pagers (each its own `next` chain) that
+ * is free; when none is, the next page starts as soon as one is (no burst to catch up).
+ */
+export function startReader(
+  gatewayUrl: string,
+  collection: string,
+  perMinute: number,
+  connections = 1,
+): Reader {
+  const idle = Array.from(
+    { length: connections },
+    () => new TaxiiPager(gatewayUrl, collection, "objects"),
+  );
+  const all = [...idle];
+  const inFlight = new Set<Promise<void>>();
   const interval = 60_000 / perMinute;
   const started = performance.now();
   let stopped = false;
+  let failure: unknown;
   let pages = 0;
   const loop = (async () => {
-    // Paced from the start time, as a client at its limit would: a slow page is not made up
-    // by a burst beyond the rate afterwards, but the next one starts at once.
-    for (let due = started; !stopped; due += interval) {
+    for (let due = started; !stopped && failure === undefined; due += interval) {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (stopped) break;
-      await pager.page();
-      pages += 1;
-      if (performance.now() - due > interval) due = performance.now() - interval;
+      if (!idle.length) {
+        await Promise.race(inFlight);
+        due = performance.now();
+      }
+      const pager = idle.pop()!;
+      const request: Promise<void> = pager
+        .page()
+        .then(
+          () => void (pages += 1),
+          (error: unknown) => void (failure ??= error),
+        )
+        .finally(() => {
+          idle.push(pager);
+          inFlight.delete(request);
+        });
+      inFlight.add(request);
     }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
   })();
   // A failed page surfaces in stop(), not as an unhandled rejection meanwhile.
   loop.catch(() => undefined);
@@ -118,7 +147,7 @@ export function startReader(gatewayUrl: string, collection: string, perMinute: n
       try {
         await loop;
       } finally {
-        await pager.close();
+        await Promise.all(all.map((pager) => pager.close()));
       }
       return { pages, seconds: (performance.now() - started) / 1000 };
     },

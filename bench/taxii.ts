@@ -8,12 +8,14 @@ import { type GraphQLRequest, round, singleLatency, spread } from "./measure";
 import { type PageFigures, pageLatency, startReader } from "./taxii-pages";
 
 const USAGE = `usage: npm run bench:taxii -- [--statements N[,N...]] [--rounds R] [--pages P]
-  [--iterations I] [--collection ALIAS] [--reader-per-minute M] [--database-url URL]
+  [--iterations I] [--collection ALIAS] [--reader-per-minute M] [--reader-connections K]
+  [--database-url URL]
   TAXII 2.1 pages of 100 through our gateway over the datasets \`npm run bench:data\` made
   (1,000 and 10,000 statements by default): single-request latency of objects and manifest pages
   (P pages a round, following \`next\`), every size in each of R interleaved rounds; and the p50
   of a GraphQL client (I requests) alone and while a TAXII reader pages at the rate limit
-  (M requests a minute: RATE_LIMIT_PER_MINUTE's default). --database-url: one size only.`;
+  (M requests a minute: RATE_LIMIT_PER_MINUTE's default; K pages at once at most, 1 by
+  default). --database-url: one size only.`;
 
 /** The plain GraphQL client: a page of statements with their issuers, one subgraph. */
 const CLIENT_REQUEST: GraphQLRequest = {
@@ -28,6 +30,7 @@ interface Settings {
   iterations: number;
   collection: string;
   readerPerMinute: number;
+  readerConnections: number;
   databaseUrl?: string;
 }
 
@@ -51,6 +54,7 @@ function readSettings(): Settings {
       iterations: text,
       collection: text,
       "reader-per-minute": text,
+      "reader-connections": text,
       "database-url": text,
     },
   });
@@ -77,6 +81,8 @@ function readSettings(): Settings {
       DEFAULT_LIMITS.rateLimitPerMinute,
       60_000,
     ),
+    // Fewer than the gateway's 8 admission slots per address, which the client shares.
+    readerConnections: count(values["reader-connections"], "reader-connections", 1, 6),
     databaseUrl: values["database-url"],
   };
 }
@@ -169,7 +175,12 @@ async function measure(settings: Settings, federations: ServiceProcesses[]) {
 
 /** The client's p50 while a reader pages objects at its rate; the reader's pages a second. */
 async function withReader(url: string, settings: Settings) {
-  const reader = startReader(url, settings.collection, settings.readerPerMinute);
+  const reader = startReader(
+    url,
+    settings.collection,
+    settings.readerPerMinute,
+    settings.readerConnections,
+  );
   const p50 = await clientP50(url, settings.iterations).catch(async (error: unknown) => {
     await reader.stop().catch(() => undefined);
     throw error;
@@ -217,7 +228,7 @@ function report(settings: Settings, figures: RoundFigures[][]) {
     `objects page p50 at ${label(settings.sizes[last])}: ${p50(last, (f) => f.objects.p50Ms)} ms (target <= 50 ms at 100,000)`,
   );
   console.log(
-    `\nGraphQL client p50 (${settings.iterations} requests, one at a time) alone and while a TAXII reader pages objects at ${settings.readerPerMinute} a minute`,
+    `\nGraphQL client p50 (${settings.iterations} requests, one at a time) alone and while a TAXII reader pages objects at ${settings.readerPerMinute} a minute, ${settings.readerConnections} page(s) at once at most`,
   );
   console.log("| statements | alone p50 | with the reader p50 | change | reader pages/s |");
   console.log("| ---: | ---: | ---: | ---: | ---: |");
