@@ -47,6 +47,7 @@ describe("bench > npm run bench:taxii", () => {
       "--rounds=2",
       "--pages=3",
       "--iterations=5",
+      "--reader-connections=2",
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
