@@ -120,8 +120,11 @@ function refusal(error: unknown): TaxiiError {
     if (code === "SERVICE_UNAVAILABLE" || code === "TIMEOUT") {
       return new TaxiiError(503, message ?? code, { "retry-after": "1" }, code);
     }
-    // A page of records past a byte budget: the export asks again for a smaller one.
-    if (code === "RESPONSE_TOO_LARGE") return new TaxiiError(500, message ?? code, {}, code);
+    // A page of records past a byte budget, or whose worst case is: the feed asks again for a
+    // smaller one (read.ts tooLarge reads the code).
+    if (code === "RESPONSE_TOO_LARGE" || code === "QUERY_TOO_COMPLEX") {
+      return new TaxiiError(500, message ?? code, {}, code);
+    }
     console.error(`TAXII: the gateway answered ${code ?? "an error"}: ${message}`);
     return new TaxiiError(500, "internal error", {}, "INTERNAL_SERVER_ERROR");
   }

@@ -27,6 +27,7 @@ const COMMANDS: [string, string][] = [
   ["bench:overhead", "bench/overhead.js"],
   ["bench:profile", "bench/profile.js"],
   ["bench:scaling", "bench/scaling.js"],
+  ["bench:taxii", "bench/taxii.js"],
   ["soak", "bench/soak/main.js"],
 ];
 
