@@ -65,6 +65,8 @@ export default tseslint.config(
               "RecordTime",
               "PersonName",
               "PersonAffiliation",
+              "SuspectedOrigin",
+              "Problem",
             ],
           },
         },

@@ -84,8 +84,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const request = workload.write();
     const outcome = await timed(request, options.editorToken);
     const payload = outcome.data?.upsertStatement as
-      | { action?: string; problems?: { code: string; message: string }[] }
-      | undefined;
+      { action?: string; problems?: { code: string; message: string }[] } | undefined;
     const action = payload?.action;
     const acknowledged = workload.settle(request, outcome.ok ? action : undefined);
     if (acknowledged) {
