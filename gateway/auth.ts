@@ -7,6 +7,8 @@ import type { KeyStore } from "./access/keys";
 export interface GatewayContext {
   identity: Identity;
   requestId: string;
+  /** Records the operation's writes name that no source holds: signed with each write. */
+  unresolved?: string[];
 }
 
 export interface AuthConfig {

@@ -32,6 +32,7 @@ import {
 } from "./response-cache";
 import { gatewayRoutes } from "./routes";
 import { ResponseBytes } from "./subgraph-fetch";
+import { unresolvedReferencesPlugin } from "./unresolved-references";
 import { subgraphGateway, subgraphUrls } from "./subgraph-source";
 
 /** What startGateway is handed besides its settings (gateway/config.ts). */
@@ -61,37 +62,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
   const urls = subgraphUrls(config.supergraphSdl, config.subgraphUrls);
   const metrics = createMetrics("gateway");
-  const protection = armor(limits, { production: config.production });
   const inFlight = new BytesInFlight(limits.maxBytesInFlight);
-  const server = new ApolloServer<GatewayContext>({
-    gateway: subgraphGateway(
-      {
-        supergraphSdl: config.supergraphSdl,
-        urls,
-        identitySecret: config.identitySecret,
-        limits: { timeoutMs: limits.subgraphTimeoutMs, maxResponseBytes: limits.maxResponseBytes },
-        maxSubgraphFetches: limits.maxSubgraphFetches,
-        inFlight,
-      },
-      metrics,
-    ),
-    // Automatic persisted queries, with a TTL and a size cap; shared by replicas through Redis.
-    persistedQueries: persistedQueries(
-      config.persistedQueries ?? DEFAULT_PERSISTED_QUERIES,
-      config.redis,
-    ),
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: config.stackTraces ?? false,
-    allowBatchedHttpRequests: limits.batching,
-    csrfPrevention: true,
-    validationRules: protection.validationRules,
-    parseOptions: { maxTokens: limits.maxTokens },
-    formatError: formatError(config.production),
-    plugins: [
-      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
-      ...gatewayPlugins(config, limits, metrics),
-    ],
-  });
+  const server = graphServer(config, limits, { urls, metrics, inFlight });
   const admission = new AdmissionControl({
     maxConcurrent: limits.maxConcurrentRequests,
     maxPerClient: limits.maxConcurrentPerClient,
@@ -135,6 +107,53 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await server.stop();
     },
   };
+}
+
+/** Apollo Server over Apollo's gateway, with graphql-armor and the gateway's plugins. */
+function graphServer(
+  config: GatewayConfig,
+  limits: Limits,
+  {
+    urls,
+    metrics,
+    inFlight,
+  }: { urls: Record<string, string>; metrics: Metrics; inFlight: BytesInFlight },
+): ApolloServer<GatewayContext> {
+  const protection = armor(limits, { production: config.production });
+  // The reference check runs its reads through this very server, made just below.
+  let self: ApolloServer<GatewayContext> | undefined;
+  const server = new ApolloServer<GatewayContext>({
+    gateway: subgraphGateway(
+      {
+        supergraphSdl: config.supergraphSdl,
+        urls,
+        identitySecret: config.identitySecret,
+        limits: { timeoutMs: limits.subgraphTimeoutMs, maxResponseBytes: limits.maxResponseBytes },
+        maxSubgraphFetches: limits.maxSubgraphFetches,
+        inFlight,
+      },
+      metrics,
+    ),
+    // Automatic persisted queries, with a TTL and a size cap; shared by replicas through Redis.
+    persistedQueries: persistedQueries(
+      config.persistedQueries ?? DEFAULT_PERSISTED_QUERIES,
+      config.redis,
+    ),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: config.stackTraces ?? false,
+    allowBatchedHttpRequests: limits.batching,
+    csrfPrevention: true,
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: formatError(config.production),
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ...gatewayPlugins(config, limits, metrics),
+      unresolvedReferencesPlugin(() => self!),
+    ],
+  });
+  self = server;
+  return server;
 }
 
 /**

@@ -163,11 +163,11 @@ function signedHeaders(init: FetcherInit, audience: string, secret: string) {
     else if (lower !== IDENTITY_HEADER) headers[header] = value;
   }
   if (claims === undefined || init.body === undefined) return headers;
-  const { keyId, role } = JSON.parse(claims) as Identity;
+  const { keyId, role, unresolved } = JSON.parse(claims) as Identity & { unresolved?: string[] };
   // Every fetch is part of an operation the gateway admitted (its cost, depth and inputs).
   headers[IDENTITY_HEADER] = signRequest(
     { keyId, role },
-    { audience, body: init.body, secret, vetted: true },
+    { audience, body: init.body, secret, vetted: true, unresolved },
   );
   return headers;
 }

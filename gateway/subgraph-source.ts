@@ -63,7 +63,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.budgetOf(context).spend(0, this.serviceName);
     if (!context.identity) return;
     const { keyId, role } = context.identity;
-    request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify({ keyId, role }));
+    const { unresolved } = context;
+    request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify({ keyId, role, unresolved }));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }

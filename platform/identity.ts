@@ -37,7 +37,12 @@ interface Claims {
   exp: number;
   /** The gateway admitted the operation this request is part of (cost, depth, inputs). */
   vetted?: true;
+  /** Records a write names that the gateway found nowhere in the graph: "Incident:x". */
+  unresolved?: string[];
 }
+
+/** At most this many unresolved references travel with one request (a header is bounded). */
+export const MAX_UNRESOLVED_CLAIMS = 200;
 
 export interface SignOptions {
   audience: string;
@@ -47,6 +52,8 @@ export interface SignOptions {
   now?: number;
   /** Signed by the gateway for an operation it checked: the subgraph need not check it again. */
   vetted?: boolean;
+  /** References of the operation's writes that no subgraph holds ("Incident:x"). */
+  unresolved?: string[];
 }
 
 export function signRequest(
@@ -58,6 +65,7 @@ export function signRequest(
     ttlSeconds = IDENTITY_TTL_SECONDS,
     now = Date.now(),
     vetted = false,
+    unresolved = [],
   }: SignOptions,
 ): string {
   const claims: Claims = {
@@ -68,6 +76,7 @@ export function signRequest(
     nonce: randomBytes(16).toString("base64url"),
     exp: Math.floor(now / 1000) + ttlSeconds,
     ...(vetted ? { vetted: true as const } : {}),
+    ...(unresolved.length ? { unresolved: unresolved.slice(0, MAX_UNRESOLVED_CLAIMS) } : {}),
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${payload}.${hmac(payload, secret)}`;
@@ -86,7 +95,8 @@ const FAILURES = {
 export type IdentityFailure = keyof typeof FAILURES | "busy";
 
 export type IdentityCheck =
-  { ok: true; identity: Identity; vetted: boolean } | { ok: false; reason: IdentityFailure };
+  | { ok: true; identity: Identity; vetted: boolean; unresolved: Set<string> }
+  | { ok: false; reason: IdentityFailure };
 
 export interface VerifyOptions {
   /** This subgraph's name. */
@@ -121,6 +131,7 @@ export async function verifyRequest(
     ok: true,
     identity: { keyId: claims.keyId, role: claims.role },
     vetted: claims.vetted === true,
+    unresolved: new Set(claims.unresolved ?? []),
   };
 }
 
@@ -193,7 +204,11 @@ function parseClaims(payload: string): Claims | null {
     text(claims.sha256, 100) &&
     text(claims.nonce, 100) &&
     Number.isSafeInteger(claims.exp) &&
-    (claims.vetted === undefined || claims.vetted === true);
+    (claims.vetted === undefined || claims.vetted === true) &&
+    (claims.unresolved === undefined ||
+      (Array.isArray(claims.unresolved) &&
+        claims.unresolved.length <= MAX_UNRESOLVED_CLAIMS &&
+        claims.unresolved.every((reference) => text(reference, 300))));
   return valid ? (claims as Claims) : null;
 }
 

@@ -1,7 +1,7 @@
 import { type Bundle, type BundleRecord, type SourceEntry, citedSources } from "../platform/bundle";
 import { type Execute, KINDS, exportRecords } from "../stix/read";
 import { bundleErrors } from "./validation";
-import { bundleProblem, danglingReferences, graphProblem } from "./bundle-references";
+import { bundleProblem, danglingReferences, graphProblem } from "../platform/references";
 import { graphQLData } from "./graphql-client";
 
 /** Import and export talk to the gateway's public GraphQL API like any other client. */

@@ -22,6 +22,8 @@ export const ProblemCode = describedEnum("ProblemCode", "What is wrong with a wr
   CONFIDENCE_MISMATCH: "`confidenceLevel` and `confidenceScore` disagree (see ConfidenceLevel).",
   REFERENCED: "The record cannot be deleted while other records refer to it.",
   CONFLICT: "The record conflicts with a concurrent change: send it again.",
+  UNRESOLVED_REFERENCE:
+    "A warning: it names a record of another source that the graph does not hold (yet). The write is kept, since writes across sources are order-free; `npm run integrity` lists the reference until it resolves.",
 });
 export type ProblemCode = EnumValue<typeof ProblemCode>;
 

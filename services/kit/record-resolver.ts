@@ -19,6 +19,7 @@ import { CONNECTION_SIZE, ConnectionArgs } from "./connection";
 import { RecordTimeResolver } from "./record-time-resolver";
 import { SourceInput } from "./source";
 import { problemTypes } from "./problems";
+import { unresolvedWarnings } from "./unresolved";
 import type { RecordSnapshot, RecordWrites } from "./records";
 import type { SubgraphContext } from "./subgraph";
 import type { ResolverClass } from "./record-time-resolver";
@@ -146,9 +147,11 @@ export function RecordResolver<
       const stored =
         outcome.record ??
         (outcome.action && (await ctx.db.manager.findOneBy(type, { id: record.id } as never)));
+      const warnings = unresolvedWarnings(writes.bundleKey, record, ctx.unresolved, problems);
       return Object.assign(new UpsertPayload(), outcome, {
         record: stored || null,
         problems: problemTypes(problems),
+        warnings: problemTypes(problems.length ? [] : warnings),
       });
     }
 

@@ -46,6 +46,7 @@ export function signedContext<L>(
       identity: identity.identity,
       textCountBound: config.textCountBound ?? DEFAULT_TEXT_COUNT_BOUND,
       vetted: identity.vetted,
+      unresolved: identity.unresolved,
     };
   };
 }

@@ -64,6 +64,11 @@ export interface SubgraphContext<L> {
    * not checked again here (the byte budget and the statement timeout still apply).
    */
   vetted: boolean;
+  /**
+   * Records this request's writes name that the gateway found in no subgraph ("Incident:x"):
+   * a write keeps them (writes across subgraphs are order-free) and says so in `warnings`.
+   */
+  unresolved: Set<string>;
 }
 
 /** Everything that makes one subgraph: the one recipe every service follows. */

@@ -246,6 +246,11 @@ export function upsertPayload<T extends object>(type: ClassType<T>, name: string
 
     @ProblemsField("Everything wrong with the input, all at once; empty when it was written.")
     problems: ProblemType[];
+
+    @ProblemsField(
+      "What was written but does not resolve yet: references to records of another source that the graph does not hold (UNRESOLVED_REFERENCE).",
+    )
+    warnings: ProblemType[];
   }
   Object.defineProperty(Payload.prototype, field, {
     get(this: Payload) {

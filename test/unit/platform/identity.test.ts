@@ -41,6 +41,7 @@ describe("platform > identity > signRequest and verifyRequest", () => {
       ok: true,
       identity: EDITOR,
       vetted: false,
+      unresolved: new Set(),
     });
     expect(await verifyRequest(header, options)).toEqual({ ok: false, reason: "replayed" });
   });
@@ -58,7 +59,34 @@ describe("platform > identity > signRequest and verifyRequest", () => {
       ok: true,
       identity: EDITOR,
       vetted: true,
+      unresolved: new Set(),
     });
+  });
+
+  it("carries the references the gateway found unresolved, signed: a changed list is forged", async () => {
+    const nonces = new NonceStore();
+    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
+    const unresolved = ["Incident:gone", "ThreatActor:nobody"];
+    const header = signRequest(EDITOR, {
+      audience: "governments",
+      body: BODY,
+      secret: SECRET,
+      unresolved,
+    });
+    expect(await verifyRequest(header, options)).toMatchObject({
+      ok: true,
+      unresolved: new Set(unresolved),
+    });
+    const [payload, signature] = signRequest(EDITOR, {
+      audience: "governments",
+      body: BODY,
+      secret: SECRET,
+      unresolved,
+    }).split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    claims.unresolved = [];
+    const tampered = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
+    expect(await verifyRequest(tampered, options)).toEqual({ ok: false, reason: "forged" });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { Bundle, BundleKey } from "../platform/bundle";
+import type { Bundle, BundleKey } from "./bundle";
 
 /** A record type a bundle refers to, and the list query that finds it by id. */
 const LISTS = {
@@ -70,26 +70,50 @@ export interface BundleReference {
   id: string;
 }
 
-/** The ids at `pattern` ("attributions.*.incident") under `value`, with their JSON paths. */
-function idsAt(value: unknown, pattern: string[], path: string): { path: string; id: string }[] {
-  if (!pattern.length) return typeof value === "string" ? [{ path, id: value }] : [];
+/** A reference inside one record: `["attributions", 0, "incident"]` names an Incident. */
+export interface RecordReference {
+  at: (string | number)[];
+  type: ReferencedType;
+  id: string;
+}
+
+/** The ids at `pattern` ("attributions.*.incident") under `value`, with their paths. */
+function idsAt(
+  value: unknown,
+  pattern: string[],
+  at: (string | number)[],
+): { at: (string | number)[]; id: string }[] {
+  if (!pattern.length) return typeof value === "string" ? [{ at, id: value }] : [];
   if (value === null || typeof value !== "object") return [];
   const [step, ...rest] = pattern;
   if (step === "*") {
     if (!Array.isArray(value)) return [];
-    return value.flatMap((item, i) => idsAt(item, rest, `${path}[${i}]`));
+    return value.flatMap((item, i) => idsAt(item, rest, [...at, i]));
   }
   if (!Object.hasOwn(value, step)) return [];
-  return idsAt((value as Record<string, unknown>)[step], rest, `${path}.${step}`);
+  return idsAt((value as Record<string, unknown>)[step], rest, [...at, step]);
 }
+
+/** Every reference one record of `key` (or a write's input of that kind) holds. */
+export function recordReferences(key: BundleKey, record: object): RecordReference[] {
+  return REFERENCES[key].flatMap(([pattern, type]) =>
+    idsAt(record, pattern.split("."), []).map(({ at, id }) => ({ at, type, id })),
+  );
+}
+
+/** `["attributions", 0, "incident"]` as a JSON path: `.attributions[0].incident`. */
+const jsonPath = (at: (string | number)[]) =>
+  at.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("");
 
 /** Every reference of every record of a bundle. */
 export function bundleReferences(bundle: Bundle): BundleReference[] {
   return (Object.keys(REFERENCES) as BundleKey[]).flatMap((key) =>
     (bundle[key] ?? []).flatMap((record, i) =>
-      REFERENCES[key].flatMap(([pattern, type]) =>
-        idsAt(record, pattern.split("."), `$.${key}[${i}]`).map((at) => ({ ...at, type })),
-      ),
+      recordReferences(key, record).map(({ at, type, id }) => ({
+        path: `$.${key}[${i}]${jsonPath(at)}`,
+        id,
+        type,
+      })),
     ),
   );
 }
@@ -135,3 +159,34 @@ export function graphProblem(graph: Bundle, r: BundleReference): string {
   const record = graph[key as BundleKey]![Number(index)];
   return `${key} "${record.id}" ${rest}: ${r.type} "${r.id}" does not exist`;
 }
+
+/** The source (subgraph) that holds each kind of record: references across sources are order-free. */
+export const SOURCE_OF: Record<BundleKey, "governments" | "incidents" | "legal-actions"> = {
+  governments: "governments",
+  agencies: "governments",
+  officials: "governments",
+  statements: "governments",
+  threatActors: "incidents",
+  incidents: "incidents",
+  persons: "legal-actions",
+  legalActions: "legal-actions",
+};
+
+/** `upsert<Type>` mutations by name, with the kind of record they write. */
+export const UPSERT_KINDS: Record<string, BundleKey> = {
+  upsertGovernment: "governments",
+  upsertAgency: "agencies",
+  upsertOfficial: "officials",
+  upsertStatement: "statements",
+  upsertThreatActor: "threatActors",
+  upsertIncident: "incidents",
+  upsertPerson: "persons",
+  upsertLegalAction: "legalActions",
+};
+
+/** The references a record of `key` holds into other sources: what its subgraph cannot check. */
+export const crossSourceReferences = (key: BundleKey, record: object) =>
+  recordReferences(key, record).filter(({ type }) => SOURCE_OF[LISTS[type].key] !== SOURCE_OF[key]);
+
+/** The root list that finds records of `type` by id (`filter: { ids }`). */
+export const listOf = (type: ReferencedType) => LISTS[type].list;

@@ -4,7 +4,7 @@ import {
   bundleReferences,
   danglingReferences,
   graphProblem,
-} from "../../../scripts/bundle-references";
+} from "../../../platform/references";
 import type { Bundle } from "../../../platform/bundle";
 
 const bundle = {
@@ -24,7 +24,7 @@ const bundle = {
 
 // Every field that names a record is found with its JSON path; a reference resolves in the
 // bundle or in the graph, and the graph is asked only about ids the bundle does not have.
-describe("scripts > bundle references", () => {
+describe("platform > bundle references", () => {
   it("finds every reference with its JSON path and type", () => {
     expect(bundleReferences(bundle)).toEqual([
       { path: "$.governments[0].memberOf[0]", id: "eu", type: "Government" },
