@@ -9,12 +9,14 @@ import { openBenchDatabase } from "./database";
 import { newIdentitySecret } from "./identity";
 import { load, post } from "./measure";
 import { startProcessFederation } from "./processes";
+import { TaxiiPager } from "./taxii-pages";
 import { exitOnHelp, runCommand } from "../scripts/cli";
 
 const USAGE = `usage: npm run bench:profile -- [--statements N] [--query "incident story"] [--service gateway]
-  [--duration S] [--connections C] [--database-url URL]
-  Loads one service with one benchmark query under the V8 profiler and prints where its CPU
-  time goes; the .cpuprofile stays in .data/profiles. Needs \`npm run bench:data\` first.`;
+  [--duration S] [--connections C] [--taxii COLLECTION] [--database-url URL]
+  Loads one service with one benchmark query (or, with --taxii, one client paging that TAXII
+  collection's objects by 100) under the V8 profiler and prints where its CPU time goes; the
+  .cpuprofile stays in .data/profiles. Needs \`npm run bench:data\` first.`;
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -36,6 +38,7 @@ async function main() {
     "service",
     "duration",
     "connections",
+    "taxii",
     "database-url",
   ]);
   const statements = positiveInt(options, "statements", 10_000);
@@ -63,11 +66,15 @@ async function main() {
       nodeArgs: { [service]: ["--cpu-prof", `--cpu-prof-dir=${directory}`] },
     });
     const request = { query: benchCase.query, variables: benchCase.variables };
+    const taxii = options.get("taxii");
     try {
-      await post(federation.gatewayUrl, request); // throws on an error: profile answers only
-      await load(federation.gatewayUrl, request, { connections, amount: 200 });
-      const figures = await load(federation.gatewayUrl, request, { connections, duration });
-      console.log(`${queryName}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms`);
+      if (taxii) await pageFor(federation.gatewayUrl, taxii, duration);
+      else {
+        await post(federation.gatewayUrl, request); // throws on an error: profile answers only
+        await load(federation.gatewayUrl, request, { connections, amount: 200 });
+        const figures = await load(federation.gatewayUrl, request, { connections, duration });
+        console.log(`${queryName}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms`);
+      }
     } finally {
       await federation.stop(); // the profile is written as the process exits
     }
@@ -82,6 +89,22 @@ async function main() {
   } finally {
     await pool.end();
     await database.stop();
+  }
+}
+
+/** One TAXII client paging `collection`'s objects by 100 for `duration` seconds. */
+async function pageFor(gatewayUrl: string, collection: string, duration: number) {
+  const pager = new TaxiiPager(gatewayUrl, collection, "objects");
+  try {
+    const until = performance.now() + duration * 1000;
+    let pages = 0;
+    while (performance.now() < until) {
+      await pager.page();
+      pages += 1;
+    }
+    console.log(`taxii ${collection}: ${pages} pages in ${duration} s`);
+  } finally {
+    await pager.close();
   }
 }
 
