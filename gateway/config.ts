@@ -153,6 +153,12 @@ export function limitsFromEnv(env: Env): Limits {
     batching: getEnvBool(env, "BATCH_REQUESTS", DEFAULT_LIMITS.batching),
     maxBatchSize: int("MAX_BATCH_SIZE", DEFAULT_LIMITS.maxBatchSize),
     rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE", DEFAULT_LIMITS.rateLimitPerMinute),
+    taxiiObjectsPerRequest: int(
+      "TAXII_OBJECTS_PER_REQUEST",
+      DEFAULT_LIMITS.taxiiObjectsPerRequest,
+      1,
+      1000,
+    ),
     subgraphTimeoutMs: int("SUBGRAPH_TIMEOUT_MS", DEFAULT_LIMITS.subgraphTimeoutMs),
     maxConcurrentRequests: int("MAX_CONCURRENT_REQUESTS", DEFAULT_LIMITS.maxConcurrentRequests),
     maxConcurrentPerClient: int("MAX_CONCURRENT_PER_CLIENT", DEFAULT_LIMITS.maxConcurrentPerClient),

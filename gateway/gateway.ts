@@ -96,7 +96,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       redis: config.redis,
       publicUrl: () => config.publicUrl ?? listening,
     }),
-    context,
+    // A GraphQL request counts as one request of the rate limit, whatever its body.
+    context: (req, requestId) => context(req, requestId),
   });
   listening = running.url;
   return {

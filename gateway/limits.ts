@@ -36,6 +36,12 @@ export interface Limits {
   maxBatchSize: number;
   /** Requests per minute per client address (before any key is looked up), then per API key. */
   rateLimitPerMinute: number;
+  /**
+   * A TAXII objects or manifest page counts as one request per this many objects of its `limit`
+   * (a page of 100 as 10 requests): a page costs the server about as much as that many GraphQL
+   * reads, so a TAXII reader at its rate limit leaves room for everyone else.
+   */
+  taxiiObjectsPerRequest: number;
   subgraphTimeoutMs: number;
   /** Admission control: requests run at once, overall and per client address. */
   maxConcurrentRequests: number;
@@ -75,6 +81,7 @@ export const DEFAULT_LIMITS: Limits = {
   batching: false,
   maxBatchSize: 10,
   rateLimitPerMinute: 1200,
+  taxiiObjectsPerRequest: 10,
   subgraphTimeoutMs: 15_000,
   maxConcurrentRequests: DEFAULT_ADMISSION.maxConcurrent,
   maxConcurrentPerClient: DEFAULT_ADMISSION.maxPerClient,

@@ -33,6 +33,7 @@ export function gatewayRoutes(config: GatewaySettings, parts: RouteParts) {
       context: parts.context,
       admission: parts.admission,
       requestTimeoutMs: parts.limits.requestTimeoutMs,
+      taxiiObjectsPerRequest: parts.limits.taxiiObjectsPerRequest,
       maxContentLength: parts.limits.maxBodyBytes,
       maxResponseBytes: parts.limits.maxResponseBytes,
       publicUrl: parts.publicUrl,

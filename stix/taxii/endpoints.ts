@@ -23,6 +23,8 @@ export interface StixRequest {
   execute: Execute;
   /** The largest page answer, in bytes (the gateway's response budget). */
   budgetBytes: number;
+  /** Aborted once the request was answered TIMEOUT or its client left. */
+  signal?: AbortSignal;
 }
 
 export interface Answer {
@@ -112,6 +114,9 @@ async function versionsOf(request: StixRequest, collection: Collection, objectId
   const listing: Listing = { ...parseListing(request.params), limit: 1000, next: undefined };
   const found: Stored[] = [];
   for (;;) {
+    if (request.signal?.aborted) {
+      throw new TaxiiError(503, "the request ended before the collection was read", {}, "TIMEOUT");
+    }
     const { page, next } = await held(request, collection, { ...listing, ids: [objectId] });
     found.push(...page);
     if (!next) break;

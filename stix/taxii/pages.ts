@@ -102,6 +102,21 @@ export function parseListing(params: URLSearchParams): Listing {
   return listing;
 }
 
+/**
+ * How many requests of the rate limit a TAXII request counts as: an objects or manifest page one
+ * per `objectsPerRequest` objects of its `limit` (a malformed one, refused anyway, as 1); one
+ * object or its versions, which read the collection by pages of MAX_LIMIT, as such a page.
+ * Anything else (discovery, collections) counts as 1.
+ */
+export function requestCost(path: string[], params: URLSearchParams, objectsPerRequest: number) {
+  const [, , , sub, objectId] = path;
+  if (sub !== "objects" && sub !== "manifest") return 1;
+  const raw = objectId === undefined ? (params.get("limit") ?? String(DEFAULT_LIMIT)) : MAX_LIMIT;
+  const limit = Number(raw);
+  const objects = Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT ? limit : 1;
+  return Math.max(1, Math.ceil(objects / objectsPerRequest));
+}
+
 const matchesVersion = (object: StixObject, versions: string[]) =>
   versions.some((v) => ["first", "last", "all"].includes(v) || timestamp(v) === object.modified);
 

@@ -4,12 +4,18 @@ import { type AdmissionControl, Overloaded, admitUntilClosed } from "../../platf
 import type { Execute } from "../read";
 import { type Answer, type StixRequest, stixAnswer, taxiiAnswer } from "./endpoints";
 import { TaxiiError, sendError } from "./errors";
+import { MAX_LIMIT, requestCost } from "./pages";
 
 export interface StixServerOptions<C extends BaseContext> {
   /** The gateway's Apollo server: the data comes from its GraphQL API, run in-process. */
   server: ApolloServer<C>;
-  /** The context of a GraphQL request (rate limit, then the API key): the same rules. */
-  context(req: IncomingMessage, requestId: string): Promise<C>;
+  /**
+   * The context of a GraphQL request (rate limit, then the API key): the same rules, a request
+   * counting as `cost` requests of the rate limit.
+   */
+  context(req: IncomingMessage, requestId: string, cost: number): Promise<C>;
+  /** A TAXII page counts as one request per this many objects of its `limit` (pages.ts). */
+  taxiiObjectsPerRequest?: number;
   /** The gateway's admission control: TAXII requests share its slots with GraphQL's. */
   admission?: AdmissionControl;
   requestTimeoutMs?: number;
@@ -38,13 +44,19 @@ function route<C extends BaseContext>(
 ): Route {
   return async (req, res) => {
     const requestId = String(res.getHeader("x-request-id") ?? "");
+    // Work for a request that was answered TIMEOUT or whose client left stops (endpoints.ts).
+    const stop = new AbortController();
     const timer =
       options.requestTimeoutMs &&
       setTimeout(() => {
         const message = `the request did not finish within ${options.requestTimeoutMs} ms`;
         sendError(res, new TaxiiError(503, message, { "retry-after": "1" }, "TIMEOUT"), requestId);
+        stop.abort();
       }, options.requestTimeoutMs);
-    if (timer) res.once("close", () => clearTimeout(timer));
+    res.once("close", () => {
+      if (timer) clearTimeout(timer);
+      stop.abort();
+    });
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
         throw new TaxiiError(405, `${req.method} is not allowed: this server is read-only`, {
@@ -54,16 +66,22 @@ function route<C extends BaseContext>(
       // GET and HEAD only: no body to wait for, the slot is asked for once the headers are in.
       const client = req.socket.remoteAddress ?? "unknown";
       if (options.admission && !(await admitUntilClosed(options.admission, client, res))) return;
-      const context = await options.context(req, requestId).catch((error: unknown) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const path = url.pathname
+        .slice(prefix.length)
+        .split("/")
+        .filter(Boolean)
+        .map((segment) => decodeURIComponent(segment));
+      const cost =
+        prefix === "/taxii2"
+          ? requestCost(path, url.searchParams, options.taxiiObjectsPerRequest ?? MAX_LIMIT)
+          : 1;
+      const context = await options.context(req, requestId, cost).catch((error: unknown) => {
         throw refusal(error);
       });
-      const url = new URL(req.url ?? "/", "http://localhost");
       const result = await answer({
-        path: url.pathname
-          .slice(prefix.length)
-          .split("/")
-          .filter(Boolean)
-          .map((segment) => decodeURIComponent(segment)),
+        path,
+        signal: stop.signal,
         params: url.searchParams,
         accept: req.headers.accept,
         publicUrl: options.publicUrl(),

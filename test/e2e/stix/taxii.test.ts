@@ -458,3 +458,28 @@ describe("stix > taxii > behind the gateway's authentication rules and rate limi
     expect(limited.body).toMatchObject({ http_status: "429", error_code: "RATE_LIMITED" });
   });
 });
+
+// A page counts by the objects it may hold: one request per TAXII_OBJECTS_PER_REQUEST of `limit`.
+describe("stix > taxii > pages counted by their size in the rate limit", () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startTestFederation(undefined, {
+      limits: { rateLimitPerMinute: 25, taxiiObjectsPerRequest: 10 },
+    });
+  });
+  afterAll(async () => {
+    await federation?.stop();
+  });
+
+  it("counts a page of 100 objects as 10 requests: the third in a minute passes 25", async () => {
+    const objects = `${ROOT}collections/${EVERYTHING}/objects/?limit=100`;
+    expect((await get(federation.gatewayUrl, objects)).status).toBe(200);
+    expect((await get(federation.gatewayUrl, objects)).status).toBe(200);
+    const limited = await get(federation.gatewayUrl, objects);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ http_status: "429", error_code: "RATE_LIMITED" });
+    expect(limited.body.description).toBe(
+      "rate limit of 25 requests per minute exceeded (this request counts as 10)",
+    );
+  });
+});
