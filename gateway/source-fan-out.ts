@@ -23,7 +23,11 @@ import {
 export const FAN_OUT_FIELD = "upsertSource";
 
 /** Fields the gateway adds to read every subgraph's answer; taken out of the client's. */
-const PROBES = { problems: "_fanOutProblems", changed: "_fanOutChanged" } as const;
+const PROBES = {
+  problems: "_fanOutProblems",
+  changed: "_fanOutChanged",
+  action: "_fanOutAction",
+} as const;
 
 export interface SubgraphAnswer {
   data?: Record<string, unknown> | null;
@@ -51,16 +55,20 @@ export function writesSources(query: string): DocumentNode | null {
   return writes ? document : null;
 }
 
-const probe = (alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode => ({
+const named = (name: string, selectionSet?: SelectionSetNode): FieldNode => ({
   kind: Kind.FIELD,
-  alias: { kind: Kind.NAME, value: alias },
   name: { kind: Kind.NAME, value: name },
   selectionSet,
 });
 
+const probe = (alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode => ({
+  ...named(name, selectionSet),
+  alias: { kind: Kind.NAME, value: alias },
+});
+
 const PROBLEM_FIELDS: SelectionSetNode = {
   kind: Kind.SELECTION_SET,
-  selections: ["path", "code", "message"].map((name) => probe(name, name)),
+  selections: ["path", "code", "message"].map((name) => named(name)),
 };
 
 const DRY_RUN: ArgumentNode = {
@@ -69,13 +77,13 @@ const DRY_RUN: ArgumentNode = {
   value: { kind: Kind.BOOLEAN, value: true },
 };
 
-/** A root field: its parent selection set is the operation's. */
+/** A root field: its selection set (the last ancestor, after the list it is in) is the operation's. */
 const atRoot = (ancestors: readonly unknown[]) =>
-  (ancestors.at(-3) as { kind?: string } | undefined)?.kind === Kind.OPERATION_DEFINITION;
+  (ancestors.at(-2) as { kind?: string } | undefined)?.kind === Kind.OPERATION_DEFINITION;
 
 /**
  * The operation for one round: each `upsertSource` root field with the probes (its problems
- * and `changed`) and, for the dry run, `dryRun: true`; with `only`, without the other root
+ * `changed` and `action`) and, for the dry run, `dryRun: true`; with `only`, without the other root
  * fields (which exist in the chosen subgraph alone) and the variables only they used.
  */
 export function fanOutOperation(
@@ -95,6 +103,7 @@ export function fanOutOperation(
             ...(node.selectionSet?.selections ?? []),
             probe(PROBES.problems, "problems", PROBLEM_FIELDS),
             probe(PROBES.changed, "changed"),
+            probe(PROBES.action, "action"),
           ],
         },
       };
@@ -156,7 +165,7 @@ const project = (field: FieldNode, problems: Problem[] | null | undefined) =>
 /**
  * Runs an operation that writes sources in every subgraph (`chosen`: the one the planner picked;
  * `subgraphs`: all, including it) and answers as `chosen` would: with every subgraph's problems
- * and nothing written when any has one, else with `changed` true when any subgraph changed.
+ * and nothing written when any has one, else with what the graph did (graphWide).
  */
 export async function fanOutSourceWrites(
   document: DocumentNode,
@@ -185,11 +194,19 @@ export async function fanOutSourceWrites(
     subgraphs.map((name) => send(name, name === chosen ? all : only)),
   );
   const answer = writes[subgraphs.indexOf(chosen)];
-  const changed = (f: FieldNode) => ({
-    changed: writes.some((w) => (w.data?.[keyOf(f)] as Payload)?.[PROBES.changed] === true),
-  });
+  const changed = (f: FieldNode) => graphWide(writes.map((w) => w.data?.[keyOf(f)] as Payload));
   const errors = writes.flatMap((w) => w.errors ?? []);
   return { ...answer, data: answerOf(fields, answer, changed), ...(errors.length && { errors }) };
+}
+
+/**
+ * One answer for the graph: `changed` when any subgraph changed; CREATED when every subgraph
+ * created it, UNCHANGED when none changed, else UPDATED (a source one subgraph had, now in all).
+ */
+function graphWide(payloads: Payload[]) {
+  const changed = payloads.some((p) => p?.[PROBES.changed] === true);
+  const created = payloads.every((p) => p?.[PROBES.action] === "CREATED");
+  return { changed, action: created ? "CREATED" : changed ? "UPDATED" : "UNCHANGED" };
 }
 
 /** `answer`'s data with each source field's payload as the client selected it, over `values`. */

@@ -1,4 +1,5 @@
 import { type EntityManager, In, type ObjectLiteral } from "typeorm";
+import { registerSources } from "./source-registry";
 import { type Bundle, type BundleKey, type SourceEntry, compact } from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
 import { stampLoaded } from "./record-stamps";
@@ -94,6 +95,8 @@ export function bundleLoader(kinds: AnyRecordWrites[]) {
         }
         await stampLoaded(tx, kind, records);
       }
+      // The bundle's sources are records of every subgraph: new keys registered, none changed.
+      await registerSources(tx, bundle.sources ?? {}, false);
       return written;
     });
 }

@@ -67,7 +67,7 @@ export async function registerSources(
   if (!table || !keys.length) return [];
   const rows: { key: string }[] = await tx.query(
     `INSERT INTO ${table} AS s (key, definition)
-       SELECT key, definition FROM jsonb_each($1::jsonb) AS e(key, definition)
+       SELECT key, jsonb_strip_nulls(definition) FROM jsonb_each($1::jsonb) AS e(key, definition)
      ON CONFLICT (key) DO UPDATE SET definition = excluded.definition,
        updated_at = GREATEST(${NOW_MS}, s.updated_at + interval '1 millisecond'),
        revision = s.revision + 1
