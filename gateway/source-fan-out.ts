@@ -186,7 +186,12 @@ export async function fanOutSourceWrites(
       source: null,
       problems: problems.get(keyOf(f)),
     });
-    return { data: answerOf(fields, checks[subgraphs.indexOf(chosen)], refused) };
+    // Other root fields of the operation are the chosen subgraph's own writes: they still run.
+    const mixed = rootOperation(document)!.selectionSet.selections.length > fields.length;
+    const answer = mixed
+      ? await send(chosen, print(fanOutOperation(document, { dryRun: true, only: false })))
+      : checks[subgraphs.indexOf(chosen)];
+    return { ...answer, data: answerOf(fields, answer, refused) };
   }
   const only = print(fanOutOperation(document, { dryRun: false, only: true }));
   const all = print(fanOutOperation(document, { dryRun: false, only: false }));

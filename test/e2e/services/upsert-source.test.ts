@@ -253,3 +253,47 @@ describe("services > sources > upsertSource > refused", () => {
     expect(asReader.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+// The planner may send upsertSource in one request with another write of the same subgraph:
+// that write is the chosen subgraph's own and runs whatever the source's fate.
+describe("services > sources > upsertSource > with another write", () => {
+  const MIXED = /* GraphQL */ `
+    mutation Mixed($government: GovernmentInput!, $sources: [SourceInput!], $source: SourceInput!) {
+      upsertGovernment(input: $government, sources: $sources) {
+        action
+        problems {
+          code
+        }
+      }
+      upsertSource(input: $source) {
+        action
+        problems {
+          path
+          code
+        }
+      }
+    }
+  `;
+  const government = (id: string) => ({ id, name: id, kind: "STATE", sources: ["us-facts"] });
+
+  it.each([
+    [
+      "refused",
+      { key: "mixed-bad", url: "not a url" },
+      null,
+      [{ path: ["input", "url"], code: "INVALID" }],
+    ],
+    ["written", { key: "mixed-good", title: "Mixed" }, "CREATED", []],
+  ])("runs the other write when the source is %s", async (name, source, action, problems) => {
+    const answer = await federation.query<any>(
+      MIXED,
+      { government: government(`mixed-${name}`), source },
+      { token: editor },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({
+      upsertGovernment: { action: "CREATED", problems: [] },
+      upsertSource: { action, problems },
+    });
+  });
+});
