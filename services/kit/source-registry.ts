@@ -32,10 +32,15 @@ export function sourceEntity(schema: string): new () => StoredSource {
   return SourceRow;
 }
 
-/** The registry's table in `db`'s subgraph, or none (a subgraph without sources). */
+/** The PostgreSQL schema of `db`'s registry, or none (a subgraph without sources). */
+export function registrySchema(db: EntityManager): string | null {
+  return db.connection.entityMetadatas.find((m) => m.tableName === "source")?.schema ?? null;
+}
+
+/** The registry's table in `db`'s subgraph, or none. */
 export function registryTable(db: EntityManager): string | null {
-  const metadata = db.connection.entityMetadatas.find((m) => m.tableName === "source");
-  return metadata ? `"${metadata.schema}"."source"` : null;
+  const schema = registrySchema(db);
+  return schema ? `"${schema}"."source"` : null;
 }
 
 /** The definitions the registry holds under `keys`. */

@@ -2,10 +2,11 @@ import { isDeepStrictEqual } from "node:util";
 import type { EntityManager } from "typeorm";
 import { type SourceEntry, compact, resolveSources } from "../../platform/bundle";
 import type { Problem } from "../../platform/problem";
-import { WriteAction } from "./audit";
+import { WriteAction, recordAudit } from "./audit";
+import type { RecordSnapshot } from "./records";
 import { constraintProblems } from "./problems";
 import type { SourceInput } from "./source";
-import { registerSources } from "./source-registry";
+import { registerSources, registrySchema } from "./source-registry";
 import { storedSources, updateStoredSources } from "./stored-sources";
 import { type WriteContext, inTransaction, lockRecord } from "./write-path";
 import { differences } from "./write-sources";
@@ -61,7 +62,8 @@ export async function upsertSource(
         ? WriteAction.UPDATED
         : WriteAction.UNCHANGED;
     if (options.dryRun) return { commit: false, value: action };
-    return { commit: true, value: await write(tx, key, sent, action) };
+    await write(tx, ctx, { key, sent, known, action });
+    return { commit: true, value: action };
   });
   if (Array.isArray(outcome)) return refused(outcome);
   return {
@@ -72,16 +74,41 @@ export async function upsertSource(
   };
 }
 
+/** As a snapshot in the audit log: the source, or every definition of a forked key. */
+const audited = (key: string, definitions: SourceEntry[]): RecordSnapshot | null =>
+  definitions.length
+    ? {
+        record: definitions.length === 1 ? { key, ...definitions[0] } : { key, definitions },
+        sources: {},
+      }
+    : null;
+
+/** Registers the source (when only copies held it), and changes it where it is cited. */
 async function write(
   tx: EntityManager,
-  key: string,
-  sent: SourceEntry,
-  action: WriteAction,
-): Promise<WriteAction> {
-  // Registered when only copies held it; unchanged, nothing else is written.
+  ctx: WriteContext,
+  change: { key: string; sent: SourceEntry; known: SourceEntry[]; action: WriteAction },
+): Promise<void> {
+  const { key, sent, known, action } = change;
   await registerSources(tx, { [key]: sent }, true);
+  if (action === WriteAction.UNCHANGED) return;
   if (action === WriteAction.UPDATED) {
     await updateStoredSources(tx, resolveSources({ [key]: sent }, [key], "sources"));
   }
-  return action;
+  // Who changed a source, and from what: it changes every record citing it.
+  const schema = registrySchema(tx)!;
+  const [{ updated_at: at }]: { updated_at: Date }[] = await tx.query(
+    `SELECT updated_at FROM "${schema}".source WHERE key = $1`,
+    [key],
+  );
+  const before = audited(key, known);
+  const after = audited(key, [sent]);
+  await recordAudit(tx, schema, ctx.identity, {
+    type: "Source",
+    id: key,
+    action,
+    at,
+    before,
+    after,
+  });
 }

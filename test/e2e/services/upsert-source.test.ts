@@ -196,6 +196,32 @@ describe("services > sources > upsertSource", () => {
     const read = await federation.query<any>(`{ source(id: "${REPORT.key}") { title } }`);
     expect(read.data.source).toEqual({ title: other.title });
   });
+
+  it("keeps who created and changed it in every subgraph's audit log, and its system time", async () => {
+    for (const { dataSource, name } of federation.subgraphs) {
+      const schema = (dataSource.options as { schema: string }).schema;
+      const audit = await dataSource.query(
+        `SELECT action, key_id IS NOT NULL AS keyed, before->'record'->>'title' AS before,
+                after->'record'->>'title' AS after
+           FROM "${schema}".audit_log WHERE entity_type = 'Source' AND entity_id = $1 ORDER BY id`,
+        [REPORT.key],
+      );
+      expect(audit, name).toEqual([
+        { action: "CREATED", keyed: true, before: null, after: "Joint advisory" },
+        {
+          action: "UPDATED",
+          keyed: true,
+          before: "Joint advisory",
+          after: "Joint advisory (corrected)",
+        },
+      ]);
+      const [row] = await dataSource.query(
+        `SELECT revision, updated_at > created_at AS later FROM "${schema}".source WHERE key = $1`,
+        [REPORT.key],
+      );
+      expect(row, name).toEqual({ revision: 2, later: true });
+    }
+  });
 });
 
 describe("services > sources > upsertSource > forked before", () => {
