@@ -5,6 +5,7 @@ import type { Metrics } from "../platform/observability";
 import type { GatewayContext } from "./auth";
 import { fanOutLimit } from "./fan-out";
 import { rememberQueryPlan } from "./partial-failures";
+import { fanOutSourceWrites, writesSources } from "./source-fan-out";
 import { subgraphRefusal } from "./subgraph-errors";
 import {
   type FetchLimits,
@@ -19,6 +20,7 @@ type SendRequest = Parameters<
   RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object
 >[0];
 type ParseBody = Parameters<RemoteGraphQLDataSource<GatewayContext>["parseBody"]>;
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
 
 /**
  * Forwards the caller (signed by the fetcher, over the exact body) and the request id; gives up
@@ -33,6 +35,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly limits: FetchLimits,
     metrics: FetchMetrics,
     private readonly inFlight: BytesInFlight,
+    /** Every subgraph's source, by name, for the writes sent to all (source-fan-out.ts). */
+    private readonly peers: Map<string, SubgraphDataSource>,
   ) {
     super({
       url,
@@ -42,6 +46,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private readonly serviceName: string;
+
+  override async process(options: ProcessOptions) {
+    const document =
+      "incomingRequestContext" in options && writesSources(options.request.query ?? "");
+    if (!document) return super.process(options);
+    // The same request, variables and caller, with another operation, to each subgraph.
+    const send = (name: string, query: string) =>
+      this.peers.get(name)!.send({ ...options, request: { ...options.request, query } });
+    return fanOutSourceWrites(document, this.serviceName, [...this.peers.keys()], send);
+  }
+
+  private send(options: ProcessOptions) {
+    return super.process(options);
+  }
 
   override errorFromResponse(
     response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
@@ -96,6 +114,7 @@ export function subgraphGateway(options: SubgraphGatewayOptions, metrics: Metric
     ),
   };
   const checkFanOut = fanOutLimit(options.maxSubgraphFetches);
+  const peers = new Map<string, SubgraphDataSource>();
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // Planned, not yet fetched: too wide a plan is refused here, before any subgraph is called.
@@ -103,15 +122,19 @@ export function subgraphGateway(options: SubgraphGatewayOptions, metrics: Metric
       checkFanOut(planned);
       rememberQueryPlan(planned);
     },
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(
+    buildService: ({ name, url }) => {
+      const source = new SubgraphDataSource(
         name,
         options.urls[name] ?? (url as string),
         options.identitySecret,
         options.limits,
         fetchMetrics,
         options.inFlight,
-      ),
+        peers,
+      );
+      peers.set(name, source);
+      return source;
+    },
   });
 }
 

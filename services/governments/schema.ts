@@ -1,5 +1,8 @@
 import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { sourceEntity } from "../kit/source-registry";
+import { SourceRegistryResolver } from "../kit/source-registry.resolver";
+import { SourceRegistry1764700000000 } from "./migrations/1764700000000-source-registry";
 import { Agency } from "./agency";
 import { AgencyInput } from "./agency.inputs";
 import { AgencyResolver } from "./agency.resolver";
@@ -46,10 +49,25 @@ export const governments: SubgraphDefinition<Loaders> = {
     IncidentAnalytics,
     GovernmentAnalytics,
     NodeResolver,
+    SourceRegistryResolver,
   ],
-  entities: [Government, Agency, Official, OfficialRole, Statement, Quote, Attribution],
+  entities: [
+    Government,
+    Agency,
+    Official,
+    OfficialRole,
+    Statement,
+    Quote,
+    Attribution,
+    sourceEntity("governments"),
+  ],
   orphanedTypes: [IncidentRef, ThreatActorRef, LegalActionRef, PersonRef],
-  migrations: [Initial1764380000000, AuditLog1764395000000, RecordTime1764500000000],
+  migrations: [
+    Initial1764380000000,
+    AuditLog1764395000000,
+    RecordTime1764500000000,
+    SourceRegistry1764700000000,
+  ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
   records: [

@@ -1,5 +1,8 @@
 import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { sourceEntity } from "../kit/source-registry";
+import { SourceRegistryResolver } from "../kit/source-registry.resolver";
+import { SourceRegistry1764700100000 } from "./migrations/1764700100000-source-registry";
 import { GovernmentContributions } from "./contributions.resolver";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
@@ -23,14 +26,20 @@ import { TimelineEvent } from "./timeline-event";
 export const incidents: SubgraphDefinition<Loaders> = {
   name: "incidents",
   dbSchema: "incidents",
-  resolvers: [IncidentResolver, ThreatActorResolver, GovernmentContributions],
-  entities: [Incident, ThreatActor, IncidentActor, TimelineEvent],
+  resolvers: [
+    IncidentResolver,
+    ThreatActorResolver,
+    GovernmentContributions,
+    SourceRegistryResolver,
+  ],
+  entities: [Incident, ThreatActor, IncidentActor, TimelineEvent, sourceEntity("incidents")],
   migrations: [
     Initial1764380200000,
     AuditLog1764395100000,
     ThreatActorProvenance1764420000000,
     RecordTime1764500100000,
     SuspectedOrigin1764600100000,
+    SourceRegistry1764700100000,
   ],
   // `Government` needs none: its fields here are computed from the key alone.
   referenceResolvers: referenceResolvers(OWN_ENTITIES),

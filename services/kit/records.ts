@@ -1,5 +1,12 @@
 import { type EntityManager, In, type ObjectLiteral } from "typeorm";
-import { type Bundle, type BundleKey, type SourceEntry, compact } from "../../platform/bundle";
+import { registerSources } from "./source-registry";
+import {
+  type Bundle,
+  type BundleKey,
+  type SourceEntry,
+  citedSources,
+  compact,
+} from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
 import { stampLoaded } from "./record-stamps";
 
@@ -86,14 +93,18 @@ export function bundleLoader(kinds: AnyRecordWrites[]) {
   return (db: EntityManager, bundle: Bundle): Promise<number> =>
     db.transaction(async (tx) => {
       let written = 0;
+      const cited: Record<string, SourceEntry> = {};
       for (const kind of kinds) {
         const records = bundle[kind.bundleKey] ?? [];
         for (const record of records) {
           await kind.write(tx, record, bundle.sources ?? {});
+          for (const { key } of citedSources(record)) cited[key] = bundle.sources![key];
           written += 1;
         }
         await stampLoaded(tx, kind, records);
       }
+      // The sources its records cite are records of this subgraph too, as after a write.
+      await registerSources(tx, cited, false);
       return written;
     });
 }

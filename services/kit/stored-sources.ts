@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { EntityManager } from "typeorm";
 import { type SourceEntry, type SourceRecord, compact } from "../../platform/bundle";
+import { registeredSources } from "./source-registry";
 
 /** The subgraph's tables whose rows keep the sources they cite (`sourceRecords`, jsonb). */
 function citingTables(db: EntityManager): { table: string; column: string }[] {
@@ -17,10 +18,25 @@ export const definition = ({ id: _id, ...entry }: SourceRecord | (SourceEntry & 
   compact(entry) as SourceEntry;
 
 /**
- * Every definition this subgraph stores under each of `keys` (one, unless copies were forked
- * before sources were checked), read from every record that cites them.
+ * Every definition this subgraph stores under each of `keys`: the registry's, by primary key;
+ * for a key it does not hold (new, or forked before sources were records), the copies kept by
+ * every record citing it (one definition, unless forked).
  */
 export async function storedSources(
+  db: EntityManager,
+  keys: string[],
+): Promise<Map<string, SourceEntry[]>> {
+  const registered = await registeredSources(db, keys);
+  const found = await copiedSources(
+    db,
+    keys.filter((key) => !registered.has(key)),
+  );
+  for (const [key, entry] of registered) found.set(key, [entry]);
+  return found;
+}
+
+/** The definitions under `keys` of the copies the subgraph's records keep. */
+async function copiedSources(
   db: EntityManager,
   keys: string[],
 ): Promise<Map<string, SourceEntry[]>> {

@@ -10,6 +10,7 @@ import { SLUG, SLUG_MAX } from "./inputs";
 import { type CheckedSources, checkSources } from "./write-sources";
 import { sameAsStored } from "./write-unchanged";
 import { updateStoredSources } from "./stored-sources";
+import { registerSources } from "./source-registry";
 import type { SourceInput } from "./source";
 import { globalId } from "./node";
 import { ProblemType, ProblemsField, constraintProblems, problemTypes } from "./problems";
@@ -122,6 +123,8 @@ async function rewrite<I extends { id: string }>(
   // Every record of this subgraph citing a changed source sees the change.
   if (change.updateSources)
     await updateStoredSources(tx, storedForm(checked.changed, checked.entries));
+  // Every source it cites is a record of the subgraph's registry from now on.
+  await registerSources(tx, checked.entries, change.updateSources);
   const after = (await snapshot(writes, tx, id))!;
   // Sent in another form than stored but the same record: roll the rewrite back, audit nothing.
   if (isDeepStrictEqual(before, after)) return unchanged(before!);
@@ -185,7 +188,7 @@ async function snapshot(
  * Runs `work` in a transaction it commits or rolls back as `work` says; a constraint the
  * database refuses is answered as the input's problems.
  */
-async function inTransaction<V>(
+export async function inTransaction<V>(
   db: DataSource,
   work: (tx: EntityManager) => Promise<{ commit: boolean; value: V }>,
 ): Promise<V | Problem[]> {
@@ -206,7 +209,7 @@ async function inTransaction<V>(
 }
 
 /** Concurrent writes of one record queue behind each other: one record, never a mix. */
-async function lockRecord(tx: EntityManager, type: string, id: string) {
+export async function lockRecord(tx: EntityManager, type: string, id: string) {
   await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${type}:${id}`]);
 }
 

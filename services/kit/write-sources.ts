@@ -16,7 +16,7 @@ export interface CheckedSources {
 }
 
 /** The fields in which two definitions of a source differ: "title, url". */
-function differences(a: SourceEntry, b: SourceEntry): string {
+export function differences(a: SourceEntry, b: SourceEntry): string {
   const fields = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof SourceEntry>;
   return [...fields].filter((f) => !isDeepStrictEqual(a[f], b[f])).join(", ");
 }

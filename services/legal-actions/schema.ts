@@ -1,5 +1,8 @@
 import { referenceResolvers } from "../kit/references";
 import type { SubgraphDefinition } from "../kit/subgraph";
+import { sourceEntity } from "../kit/source-registry";
+import { SourceRegistryResolver } from "../kit/source-registry.resolver";
+import { SourceRegistry1764700200000 } from "./migrations/1764700200000-source-registry";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
 import {
@@ -40,9 +43,18 @@ export const legalActions: SubgraphDefinition<Loaders> = {
     ThreatActorContributions,
     AnalyticsContributions,
     IncidentAnalytics,
+    SourceRegistryResolver,
   ],
   // LegalAction first: seedIfEmpty counts the first entity's rows.
-  entities: [LegalAction, Charge, Defendant, Person, PersonName, PersonAffiliation],
+  entities: [
+    LegalAction,
+    Charge,
+    Defendant,
+    Person,
+    PersonName,
+    PersonAffiliation,
+    sourceEntity("legal"),
+  ],
   // Reached by no field here: the gateway reaches it by key (analytics.resolver.ts).
   orphanedTypes: [AnalyticsRef],
   migrations: [
@@ -50,6 +62,7 @@ export const legalActions: SubgraphDefinition<Loaders> = {
     AuditLog1764395200000,
     Persons1764500000000,
     RecordTime1764500200000,
+    SourceRegistry1764700200000,
   ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

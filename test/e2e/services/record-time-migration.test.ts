@@ -25,7 +25,8 @@ describe("services > record time > migration", () => {
   it("gives existing rows the migration's time, revision 1, and indexes (updated_at, id)", async () => {
     const config = databaseConfig(databaseUrl, { poolSize: 2 });
     const [{ definition }] = subgraphs;
-    const earlier = { ...definition, migrations: definition.migrations.slice(0, -1) };
+    const recordTime = definition.migrations.findIndex((m) => m.name.startsWith("RecordTime"));
+    const earlier = { ...definition, migrations: definition.migrations.slice(0, recordTime) };
     await withSubgraphDatabase(earlier, config, { migrate: true }, async (db) => {
       await db.query(`INSERT INTO governments.government (id, name, kind)
         VALUES ('old-one', 'Old One', 'STATE'), ('old-two', 'Old Two', 'STATE')`);
