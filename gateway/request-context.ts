@@ -22,12 +22,13 @@ export function requestContext(
   const perProcess = new RateLimiterMemory({ points: rateLimitPerMinute, duration: 60 });
   const consume = sharedCounters(config.redis, perProcess, rateLimitPerMinute);
   const limitRate = (client: string, cost: number) =>
-    consume(client, cost).catch(() => {
+    consume(client, cost).catch((refused: unknown) => {
       const counted = cost > 1 ? ` (this request counts as ${cost})` : "";
+      const wait = refused instanceof RateLimiterRes ? refused.msBeforeNext : 60_000;
       throw apiError(
         ErrorCode.RATE_LIMITED,
         `rate limit of ${rateLimitPerMinute} requests per minute exceeded${counted}`,
-        {},
+        { retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) },
         429,
       );
     });

@@ -27,6 +27,26 @@ export function objectsUrl(collection: string): URL {
   return url;
 }
 
+/** Waits a 429 answer's `Retry-After` (at most a minute) this many times for one page. */
+const RATE_LIMIT_RETRIES = 5;
+
+/** GETs one page, waiting out the server's rate limit as its `Retry-After` asks. */
+async function fetchPage(url: URL, token: string | undefined, log?: (line: string) => void) {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(url, {
+      headers: {
+        accept: TAXII_MEDIA_TYPE,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    });
+    if (response.status !== 429 || attempt === RATE_LIMIT_RETRIES) return response;
+    await response.body?.cancel();
+    const seconds = Math.min(60, Math.max(1, Number(response.headers.get("retry-after")) || 1));
+    log?.(`rate limited by the server: waiting ${seconds} s (Retry-After)`);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}
+
 /**
  * Every object a TAXII 2.1 collection added after `addedAfter`, page by page: `next` while the
  * envelope says `more`, the last page's `X-TAXII-Date-Added-Last` kept for the next run.
@@ -43,12 +63,7 @@ export async function readCollection(
     url.searchParams.set("limit", String(PAGE_LIMIT));
     if (options.addedAfter) url.searchParams.set("added_after", options.addedAfter);
     if (next) url.searchParams.set("next", next);
-    const response = await fetch(url, {
-      headers: {
-        accept: TAXII_MEDIA_TYPE,
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-    });
+    const response = await fetchPage(url, options.token, options.log);
     const text = await response.text();
     if (!response.ok) {
       throw new StixInputError(`${url.href}: HTTP ${response.status} ${text.slice(0, 200)}`);

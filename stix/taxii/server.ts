@@ -130,7 +130,7 @@ const STATUS_OF_CODE: Record<string, number> = {
 function refusal(error: unknown): TaxiiError {
   const { message, extensions } = error as {
     message?: string;
-    extensions?: { code?: string; http?: { status?: number } };
+    extensions?: { code?: string; http?: { status?: number }; retryAfterSeconds?: number };
   };
   const code = extensions?.code;
   const status = extensions?.http?.status ?? (code ? STATUS_OF_CODE[code] : undefined);
@@ -148,7 +148,7 @@ function refusal(error: unknown): TaxiiError {
   }
   const headers: Record<string, string> =
     status === 401 ? { "www-authenticate": 'Bearer realm="attribution-graph"' } : {};
-  if (status === 429) headers["retry-after"] = "60";
+  if (status === 429) headers["retry-after"] = String(extensions?.retryAfterSeconds ?? 60);
   return new TaxiiError(status, message ?? code, headers, code);
 }
 

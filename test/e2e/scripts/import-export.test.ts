@@ -80,7 +80,7 @@ describe("scripts > import and export > importer and API agree", () => {
     issuer: "us",
     language: "en",
     attributions: [{ id: "equivalence-a", incident: "x", state: "us", kind: "FORMAL" }],
-    sources: ["s"],
+    sources: ["s-agree"],
     ...override,
   });
   it.each([
@@ -115,12 +115,12 @@ describe("scripts > import and export > importer and API agree", () => {
     const source = { url: "https://example.org/", title: "T" };
     const problems = checkBundle({
       format: "attribution-graph.bundle/1",
-      sources: { s: source },
+      sources: { "s-agree": source },
       statements: [record],
     });
     const written = await target.query<any>(
       `mutation ($i: StatementInput!, $s: [SourceInput!]) { upsertStatement(input: $i, sources: $s) { action problems { message } } }`,
-      { i: record, s: [{ key: "s", ...source }] },
+      { i: record, s: [{ key: "s-agree", ...source }] },
       { token: await target.token("editor") },
     );
     expect(problems.length === 0, problems.join("; ")).toBe(valid);
