@@ -90,7 +90,9 @@ let base: string;
 let expected: StixObject[];
 let before: string;
 beforeAll(async () => {
-  federation = await startTestFederation();
+  // These tests read the collections whole many times a minute: a page counts as one request
+  // here (the size charge has its own test below).
+  federation = await startTestFederation(undefined, { limits: { taxiiObjectsPerRequest: 1000 } });
   base = federation.gatewayUrl;
   const { bundle, stamps } = await exportRecords(overHttp({ url: base }));
   before = JSON.stringify(bundle);
