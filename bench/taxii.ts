@@ -75,10 +75,11 @@ function readSettings(): Settings {
     pages: count(values.pages, "pages", 30, 1000),
     iterations: count(values.iterations, "iterations", 200, 10_000),
     collection,
+    // Pages of 100 a minute at the default rate limit: each counts as 100 / TAXII_OBJECTS_PER_REQUEST.
     readerPerMinute: count(
       values["reader-per-minute"],
       "reader-per-minute",
-      DEFAULT_LIMITS.rateLimitPerMinute,
+      Math.floor(DEFAULT_LIMITS.rateLimitPerMinute / Math.ceil(100 / DEFAULT_LIMITS.taxiiObjectsPerRequest)),
       60_000,
     ),
     // Fewer than the gateway's 8 admission slots per address, which the client shares.

@@ -78,13 +78,19 @@ export async function readRecords(execute: Execute, wanted: Wanted, into: Loaded
 }
 
 async function readLists(execute: Execute, lists: { kind: Kind; ids: string[] }[], into: Loaded) {
+  // Sizes as variables: the text depends only on the kinds, so the gateway plans it once.
   const fields = lists.map(
-    ({ kind, ids }, i) =>
-      `l${i}: ${kind.list}(first: ${ids.length}, filter: { ids: $i${i} }) { nodes { ${RECORD_FIELDS} } }`,
+    ({ kind }, i) =>
+      `l${i}: ${kind.list}(first: $n${i}, filter: { ids: $i${i} }) { nodes { ${RECORD_FIELDS} } }`,
   );
   const data = await execute<Record<string, { nodes: RecordNode[] }>>(
-    `query StixRecords(${lists.map((_, i) => `$i${i}: [ID!]`).join(", ")}) { ${fields.join("\n")} }`,
-    Object.fromEntries(lists.map(({ ids }, i) => [`i${i}`, ids])),
+    `query StixRecords(${lists.map((_, i) => `$i${i}: [ID!], $n${i}: Int`).join(", ")}) { ${fields.join("\n")} }`,
+    Object.fromEntries(
+      lists.flatMap(({ ids }, i) => [
+        [`i${i}`, ids],
+        [`n${i}`, ids.length],
+      ]),
+    ),
   );
   lists.forEach(({ kind }, i) => data[`l${i}`].nodes.forEach((node) => into.add(kind.type, node)));
 }
