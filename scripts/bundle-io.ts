@@ -1,10 +1,4 @@
-import {
-  type Bundle,
-  type BundleRecord,
-  type SourceEntry,
-  citedEntries,
-  citedSources,
-} from "../platform/bundle";
+import { type Bundle, type BundleRecord, citedEntries, citedSources } from "../platform/bundle";
 import { type Execute, KINDS, exportRecords } from "../stix/read";
 import { bundleErrors } from "./validation";
 import { bundleProblem, danglingReferences, graphProblem } from "./bundle-references";
