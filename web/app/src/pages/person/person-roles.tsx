@@ -1,12 +1,10 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
-import { LoadMore } from "../../components/load-more";
 import { PartialDateText } from "../../components/partial-date-text";
-import { QueryError } from "../../components/query-state";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { ListSection } from "../../components/list-section";
+import { usePagedQuery } from "../../lib/use-paged-query";
 
 const PersonRolesQuery = graphql(`
   query PersonRoles($id: ID!, $after: String) {
@@ -49,19 +47,23 @@ const PersonRolesQuery = graphql(`
 
 /** Every legal action naming the person, oldest first: the role, charges or measures, status. */
 export function PersonRoles({ personId }: { personId: string }) {
-  const [after, setAfter] = usePageCursor(personId);
-  const [{ data, fetching, error }] = useQuery({
-    query: PersonRolesQuery,
-    variables: { id: personId, after },
+  const { data, fetching, error, setAfter } = usePagedQuery(personId, PersonRolesQuery, {
+    id: personId,
   });
   const roles = data?.person?.roles;
   return (
-    <section aria-labelledby="person-roles" className="block">
-      <h2 id="person-roles">
-        Legal actions {roles && <span className="count">{roles.totalCount}</span>}
-      </h2>
-      {error && <QueryError error={error} />}
-      {roles?.totalCount === 0 && <p className="muted">None on record.</p>}
+    <ListSection
+      id="person-roles"
+      title="Legal actions"
+      what="legal actions"
+      className="block"
+      count
+      empty="None on record."
+      connection={roles}
+      fetching={fetching}
+      error={error}
+      onLoadMore={setAfter}
+    >
       <ul className="plain-list person-roles">
         {roles?.nodes.map(({ legalAction: action, ...role }) => (
           <li key={action.id}>
@@ -97,7 +99,6 @@ export function PersonRoles({ personId }: { personId: string }) {
           </li>
         ))}
       </ul>
-      <LoadMore what="legal actions" connection={roles} fetching={fetching} onLoadMore={setAfter} />
-    </section>
+    </ListSection>
   );
 }

@@ -1,9 +1,8 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { usePagedQuery } from "../../lib/use-paged-query";
 import { matches } from "./matches";
 import { ResultGroup } from "./result-group";
 
@@ -34,11 +33,7 @@ const SearchThreatActors = graphql(`
 
 /** Threat actors by name or any alias, saying which alias matched and who coined it. */
 export function ActorResults({ text }: { text: string }) {
-  const [after, setAfter] = usePageCursor(text);
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchThreatActors,
-    variables: { text, after },
-  });
+  const { data, fetching, error, setAfter } = usePagedQuery(text, SearchThreatActors, { text });
   return (
     <ResultGroup
       id="actors-results"

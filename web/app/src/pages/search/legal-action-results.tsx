@@ -1,10 +1,9 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import { PartialDateText } from "../../components/partial-date-text";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { usePagedQuery } from "../../lib/use-paged-query";
 import { ResultGroup } from "./result-group";
 
 const SearchLegalActions = graphql(`
@@ -33,11 +32,7 @@ const SearchLegalActions = graphql(`
 `);
 
 export function LegalActionResults({ text }: { text: string }) {
-  const [after, setAfter] = usePageCursor(text);
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchLegalActions,
-    variables: { text, after },
-  });
+  const { data, fetching, error, setAfter } = usePagedQuery(text, SearchLegalActions, { text });
   return (
     <ResultGroup
       id="legal-actions-results"

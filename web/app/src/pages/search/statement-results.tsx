@@ -1,11 +1,10 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import { PartialDateText } from "../../components/partial-date-text";
 import { QuoteBlock, QuoteFields } from "../../components/quote-block";
 import { getFragmentData, graphql } from "../../gql";
 import { languageName } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { usePagedQuery } from "../../lib/use-paged-query";
 import { matches } from "./matches";
 import { ResultGroup } from "./result-group";
 
@@ -49,11 +48,7 @@ const SearchStatements = graphql(`
 
 /** Statements in English or French matching the text, best match first, with the quote. */
 export function StatementResults({ text }: { text: string }) {
-  const [after, setAfter] = usePageCursor(text);
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchStatements,
-    variables: { text, after },
-  });
+  const { data, fetching, error, setAfter } = usePagedQuery(text, SearchStatements, { text });
   return (
     <ResultGroup
       id="statements-results"
