@@ -9,41 +9,45 @@ interface Connection {
   nodes: readonly unknown[];
 }
 
+/** Where a paged list stands: what `usePagedQuery` returns. */
+interface Page {
+  fetching: boolean;
+  error?: CombinedError;
+  setAfter(cursor: string): void;
+}
+
 /**
  * A record page's paged list: its heading (with the count when `count`), what went wrong, the
- * items as the caller lays them out, and "load more". `empty` is said when there are none,
- * `loading` shows while the first page comes.
+ * items as the caller lays them out, and "load more". `empty` is said when there are none (null:
+ * nothing), `loading` shows while the first page comes.
  */
 export function ListSection({
   id,
   title,
   what,
-  className,
+  className = "block",
   count = false,
-  empty,
+  empty = "None on record.",
   loading = false,
+  page: { fetching, error, setAfter },
   connection,
-  fetching,
-  error,
-  onLoadMore,
   children,
 }: {
   id: string;
   title: ReactNode;
   /** What the list holds: "incidents" ("Load more incidents", "Loading incidents…"). */
   what: string;
-  className?: string;
+  /** The section's class; null for none. */
+  className?: string | null;
   count?: boolean;
-  empty?: string;
+  empty?: string | null;
   loading?: boolean;
+  page: Page;
   connection: Connection | null | undefined;
-  fetching: boolean;
-  error: CombinedError | undefined;
-  onLoadMore(cursor: string): void;
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className={className}>
+    <section aria-labelledby={id} className={className ?? undefined}>
       <h2 id={id}>
         {title}
         {count && connection && (
@@ -57,7 +61,7 @@ export function ListSection({
       {loading && !connection && fetching && <Loading what={what} />}
       {empty && connection?.totalCount === 0 && <p className="muted">{empty}</p>}
       {children}
-      <LoadMore what={what} connection={connection} fetching={fetching} onLoadMore={onLoadMore} />
+      <LoadMore what={what} connection={connection} fetching={fetching} onLoadMore={setAfter} />
     </section>
   );
 }

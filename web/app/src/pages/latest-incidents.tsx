@@ -29,18 +29,18 @@ const LatestIncidentsQuery = graphql(`
 
 /** Every incident, latest first, a page at a time. */
 export function LatestIncidents() {
-  const { data, fetching, error, setAfter } = usePagedQuery("incidents", LatestIncidentsQuery, {});
-  const incidents = data?.incidents;
+  const page = usePagedQuery("incidents", LatestIncidentsQuery, {});
+  const incidents = page.data?.incidents;
   return (
     <ListSection
       id="latest-title"
       title="Incidents"
       what="incidents"
+      className={null}
+      empty={null}
       loading
+      page={page}
       connection={incidents}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       {incidents && (
         <ul className="cards incident-list">

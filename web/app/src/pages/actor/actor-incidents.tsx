@@ -31,21 +31,17 @@ const ActorIncidentsQuery = graphql(`
 `);
 
 export function ActorIncidents({ actorId }: { actorId: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(actorId, ActorIncidentsQuery, {
+  const page = usePagedQuery(actorId, ActorIncidentsQuery, {
     id: actorId,
   });
-  const incidents = data?.threatActor?.incidents;
+  const incidents = page.data?.threatActor?.incidents;
   return (
     <ListSection
       id="actor-incidents"
       title="Incidents"
       what="incidents"
-      className="block"
-      empty="None on record."
+      page={page}
       connection={incidents}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       <ul className="plain-list">
         {incidents?.nodes.map((incident) => (

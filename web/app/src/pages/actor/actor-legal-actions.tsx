@@ -24,21 +24,17 @@ const ActorLegalActionsQuery = graphql(`
 
 /** Indictments, sanctions and other cases against the actor's members. */
 export function ActorLegalActions({ actorId }: { actorId: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(actorId, ActorLegalActionsQuery, {
+  const page = usePagedQuery(actorId, ActorLegalActionsQuery, {
     id: actorId,
   });
-  const legalActions = data?.threatActor?.legalActions;
+  const legalActions = page.data?.threatActor?.legalActions;
   return (
     <ListSection
       id="actor-legal-actions"
       title="Indictments and other legal action"
       what="legal actions"
-      className="block"
-      empty="None on record."
+      page={page}
       connection={legalActions}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       {legalActions?.nodes.map((action) => (
         <LegalActionBody key={action.id} legalAction={action} />

@@ -47,21 +47,17 @@ const ActorStatementsQuery = graphql(`
 
 /** The statements naming an actor, newest first, with their quotes. */
 export function ActorStatements({ actorId }: { actorId: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(actorId, ActorStatementsQuery, {
+  const page = usePagedQuery(actorId, ActorStatementsQuery, {
     id: actorId,
   });
-  const statements = data?.threatActor?.statements;
+  const statements = page.data?.threatActor?.statements;
   return (
     <ListSection
       id="actor-statements"
       title="Statements naming it"
       what="statements"
-      className="block"
-      empty="None on record."
+      page={page}
       connection={statements}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       <ul className="plain-list">
         {statements?.nodes.map((statement) => (

@@ -40,23 +40,17 @@ const IncidentDelaysQuery = graphql(`
 
 /** Each incident's delays, the figures the medians are made of. */
 export function IncidentDelays() {
-  const { data, fetching, error, setAfter } = usePagedQuery(
-    "incident-delays",
-    IncidentDelaysQuery,
-    {},
-  );
-  const incidents = data?.incidents;
+  const page = usePagedQuery("incident-delays", IncidentDelaysQuery, {});
+  const incidents = page.data?.incidents;
   return (
     <ListSection
       id="incident-delays-title"
       title="Incident by incident"
       what="incidents"
-      className="block"
+      empty={null}
       loading
+      page={page}
       connection={incidents}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       {incidents && (
         <div className="table-scroll">

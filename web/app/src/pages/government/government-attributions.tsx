@@ -76,14 +76,13 @@ export function GovernmentAttributions({
   governmentId: string;
   direction: "made" | "received";
 }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(
-    `${governmentId}:${direction}`,
-    GovernmentAttributionsQuery,
-    { id: governmentId, made: direction === "made" },
-  );
+  const page = usePagedQuery(`${governmentId}:${direction}`, GovernmentAttributionsQuery, {
+    id: governmentId,
+    made: direction === "made",
+  });
   const connection = getFragmentData(
     AttributionRowPage,
-    direction === "made" ? data?.government?.made : data?.government?.received,
+    direction === "made" ? page.data?.government?.made : page.data?.government?.received,
   );
   const rows = getFragmentData(AttributionRowFields, connection?.nodes ?? []);
   const years = [...new Set(rows.map((row) => yearOf(row.issuedAt.value)))];
@@ -92,13 +91,9 @@ export function GovernmentAttributions({
       id={`attributions-${direction}`}
       title={direction === "made" ? "Attributions made" : "Attributions received"}
       what="attributions"
-      className="block"
       count
-      empty="None on record."
+      page={page}
       connection={connection}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       {years.map((year) => (
         <section key={year} aria-label={String(year)} className="year">

@@ -43,22 +43,18 @@ const NationalsChargedQuery = graphql(`
 `);
 
 export function NationalsCharged({ governmentId }: { governmentId: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(governmentId, NationalsChargedQuery, {
+  const page = usePagedQuery(governmentId, NationalsChargedQuery, {
     id: governmentId,
   });
-  const nationals = data?.government?.nationalsCharged;
+  const nationals = page.data?.government?.nationalsCharged;
   return (
     <ListSection
       id="nationals-charged"
       title="Nationals charged"
       what="nationals"
-      className="block"
       count
-      empty="None on record."
+      page={page}
       connection={nationals}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       <ul className="plain-list">
         {nationals?.nodes.map((defendant) => (

@@ -24,22 +24,19 @@ const IncidentAttributionsQuery = graphql(`
 
 /** Who blamed whom and when: the attributions of an incident, oldest first. */
 export function IncidentAttributions({ incidentId }: { incidentId: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(incidentId, IncidentAttributionsQuery, {
+  const page = usePagedQuery(incidentId, IncidentAttributionsQuery, {
     id: incidentId,
   });
-  const attributions = data?.incident?.attributions;
+  const attributions = page.data?.incident?.attributions;
   return (
     <ListSection
       id="who-blamed-whom"
       title="Who blamed whom"
       what="attributions"
-      className="block"
       empty="No attribution on record."
       loading
+      page={page}
       connection={attributions}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       {attributions && (
         <ol className="timeline">

@@ -47,22 +47,18 @@ const PersonRolesQuery = graphql(`
 
 /** Every legal action naming the person, oldest first: the role, charges or measures, status. */
 export function PersonRoles({ personId }: { personId: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(personId, PersonRolesQuery, {
+  const page = usePagedQuery(personId, PersonRolesQuery, {
     id: personId,
   });
-  const roles = data?.person?.roles;
+  const roles = page.data?.person?.roles;
   return (
     <ListSection
       id="person-roles"
       title="Legal actions"
       what="legal actions"
-      className="block"
       count
-      empty="None on record."
+      page={page}
       connection={roles}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
     >
       <ul className="plain-list person-roles">
         {roles?.nodes.map(({ legalAction: action, ...role }) => (

@@ -33,17 +33,15 @@ const SearchThreatActors = graphql(`
 
 /** Threat actors by name or any alias, saying which alias matched and who coined it. */
 export function ActorResults({ text }: { text: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(text, SearchThreatActors, { text });
+  const page = usePagedQuery(text, SearchThreatActors, { text });
   return (
     <ResultGroup
       id="actors-results"
       title="Threat actors"
-      connection={data?.threatActors}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.threatActors}
     >
-      {data?.threatActors.nodes.map((actor) => {
+      {page.data?.threatActors.nodes.map((actor) => {
         const alias = matches(actor.name, text)
           ? undefined
           : actor.aliases.find((a) => matches(a.name, text));

@@ -30,17 +30,15 @@ const SearchIncidents = graphql(`
 `);
 
 export function IncidentResults({ text }: { text: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(text, SearchIncidents, { text });
+  const page = usePagedQuery(text, SearchIncidents, { text });
   return (
     <ResultGroup
       id="incidents-results"
       title="Incidents"
-      connection={data?.incidents}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.incidents}
     >
-      {data?.incidents.nodes.map((incident) => {
+      {page.data?.incidents.nodes.map((incident) => {
         const alias = incident.aliases.find((name) => matches(name, text));
         return (
           <li key={incident.id} className="result">

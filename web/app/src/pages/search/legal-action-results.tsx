@@ -32,17 +32,15 @@ const SearchLegalActions = graphql(`
 `);
 
 export function LegalActionResults({ text }: { text: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(text, SearchLegalActions, { text });
+  const page = usePagedQuery(text, SearchLegalActions, { text });
   return (
     <ResultGroup
       id="legal-actions-results"
       title="Legal actions"
-      connection={data?.legalActions}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.legalActions}
     >
-      {data?.legalActions.nodes.map((action) => (
+      {page.data?.legalActions.nodes.map((action) => (
         <li key={action.id} className="result">
           <h3>
             <Link to={paths.legalAction(action.id)}>{action.title}</Link>

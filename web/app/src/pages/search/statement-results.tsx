@@ -48,17 +48,15 @@ const SearchStatements = graphql(`
 
 /** Statements in English or French matching the text, best match first, with the quote. */
 export function StatementResults({ text }: { text: string }) {
-  const { data, fetching, error, setAfter } = usePagedQuery(text, SearchStatements, { text });
+  const page = usePagedQuery(text, SearchStatements, { text });
   return (
     <ResultGroup
       id="statements-results"
       title="Statements"
-      connection={data?.statements}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.statements}
     >
-      {data?.statements.nodes.map((statement) => {
+      {page.data?.statements.nodes.map((statement) => {
         const quotes = getFragmentData(QuoteFields, statement.quotes);
         const best = quotes.findIndex(
           (q) => matches(q.text, text) || q.translations.some((t) => matches(t.text, text)),
