@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import {
-  GraphQLError,
   GraphQLScalarType,
   type GraphQLSchema,
   type VariableDefinitionNode,
@@ -10,7 +9,7 @@ import {
   typeFromAST,
 } from "graphql";
 import { ErrorCode, apiError } from "../platform/errors";
-import { parsePartialDate } from "../platform/partial-date";
+import { partialDateValue } from "../platform/partial-date";
 import { type Problem, formatPath } from "../platform/problem";
 
 /** The most problems one answer lists, as the write path's. */
@@ -19,28 +18,16 @@ const MAX_PROBLEMS = 100;
 /** The longest quoted value a message keeps: a bad enum value is named, a megabyte is not. */
 const MAX_QUOTED = 40;
 
-/** The supergraph's scalars parse nothing; the gateway checks the ones it knows itself. */
-function parsePartialDateValue(value: unknown): string {
-  if (typeof value !== "string") {
-    throw new GraphQLError('a partial date is a string: "2021", "2021-03" or "2021-07-19"');
-  }
-  try {
-    parsePartialDate(value, "value");
-  } catch (error) {
-    throw new GraphQLError((error as Error).message.replace(/^value: /, ""));
-  }
-  return value;
-}
-
 const checked = new WeakMap<GraphQLSchema, GraphQLSchema>();
 
+/** The supergraph's scalars parse nothing; the gateway checks the ones it knows itself. */
 function withScalars(schema: GraphQLSchema): GraphQLSchema {
   let mapped = checked.get(schema);
   if (!mapped) {
     mapped = mapSchema(schema, {
       [MapperKind.SCALAR_TYPE]: (type) =>
         type.name === "PartialDate"
-          ? new GraphQLScalarType({ ...type.toConfig(), parseValue: parsePartialDateValue })
+          ? new GraphQLScalarType({ ...type.toConfig(), parseValue: partialDateValue })
           : type,
     });
     checked.set(schema, mapped);

@@ -33,6 +33,19 @@ export interface ServiceProcesses {
   stop(): Promise<void>;
 }
 
+/** What every benchmarked process runs with, as deployed, whatever else it is given. */
+export function deployedEnv(options: { nodeOptions?: string; workers: number }) {
+  return {
+    PATH: process.env.PATH,
+    // As deployed (docker-compose.yml): graphql-js also skips its development-only checks.
+    NODE_ENV: "production",
+    NODE_OPTIONS: options.nodeOptions,
+    HOST: "127.0.0.1",
+    WORKERS: String(options.workers),
+    LOG_LEVEL: "warn",
+  };
+}
+
 /**
  * The federation as it is deployed: each subgraph and the gateway its own process (with
  * `workers` cluster workers), so that they use every core instead of sharing one event loop.
@@ -44,13 +57,7 @@ export async function startServiceProcesses(
   const processes: KeptProcess[] = [];
   const stop = () => stopAll(processes);
   const env = {
-    PATH: process.env.PATH,
-    // As deployed (docker-compose.yml): graphql-js also skips its development-only checks.
-    NODE_ENV: "production",
-    NODE_OPTIONS: options.nodeOptions,
-    HOST: "127.0.0.1",
-    WORKERS: String(options.workers),
-    LOG_LEVEL: "warn",
+    ...deployedEnv(options),
     DATABASE_URL: options.databaseUrl,
     DB_POOL_SIZE: String(options.poolSize),
     DB_STATEMENT_TIMEOUT_MS: "60000",

@@ -61,6 +61,25 @@ export function citedSources(
   });
 }
 
+/** The distinct keys a record cites, in the order it cites them. */
+export function citedKeys(record: unknown): string[] {
+  return [...new Set(citedSources(record).map(({ key }) => key))];
+}
+
+/**
+ * A write's `sources` argument: exactly the sources the record cites that `sources` defines (a
+ * cited key it lacks is the stored source's; one it defines but the record does not cite is left
+ * out, as the subgraph would refuse it).
+ */
+export function citedEntries(
+  record: unknown,
+  sources: Record<string, SourceEntry>,
+): ({ key: string } & SourceEntry)[] {
+  return citedKeys(record)
+    .filter((key) => Object.hasOwn(sources, key))
+    .map((key) => ({ key, ...sources[key] }));
+}
+
 /** Resolves a record's source keys against the sources given with it; an unknown key is an error. */
 export function resolveSources(
   sources: Record<string, SourceEntry>,

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { badUserInput } from "./errors";
 
 export enum DatePrecision {
@@ -20,18 +21,39 @@ export interface StoredDate {
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Parses "2021", "2021-03" or "2021-07-19"; throws BAD_USER_INPUT naming `field`. */
-export function parsePartialDate(value: string, field: string): StoredDate {
+/** What a PartialDate that is no string is told. */
+export const PARTIAL_DATE_STRING = 'a partial date is a string: "2021", "2021-03" or "2021-07-19"';
+
+/** "2021", "2021-03" or "2021-07-19" as its first day and precision, or what is wrong with it. */
+function readPartialDate(value: string): StoredDate | string {
   const match = PARTIAL_DATE.exec(value);
-  if (!match) throw badUserInput(field, `expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+  if (!match) return `expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`;
   const [, year, month, day] = match;
   const precision = day ? DatePrecision.DAY : month ? DatePrecision.MONTH : DatePrecision.YEAR;
   const on = `${year}-${month ?? "01"}-${day ?? "01"}`;
   const date = new Date(`${on}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== on || year === "0000") {
-    throw badUserInput(field, `"${value}" is not a calendar date`);
+    return `"${value}" is not a calendar date`;
   }
   return { on, precision };
+}
+
+/** Parses "2021", "2021-03" or "2021-07-19"; throws BAD_USER_INPUT naming `field`. */
+export function parsePartialDate(value: string, field: string): StoredDate {
+  const date = readPartialDate(value);
+  if (typeof date === "string") throw badUserInput(field, date);
+  return date;
+}
+
+/**
+ * The PartialDate scalar's check of a value (the subgraphs' scalar and the gateway's, which
+ * checks variables before planning): the value, or a GraphQLError saying what is wrong.
+ */
+export function partialDateValue(value: unknown): string {
+  if (typeof value !== "string") throw new GraphQLError(PARTIAL_DATE_STRING);
+  const date = readPartialDate(value);
+  if (typeof date === "string") throw new GraphQLError(date);
+  return value;
 }
 
 export function formatPartialDate(on: string, precision: DatePrecision): string {

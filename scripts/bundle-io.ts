@@ -1,4 +1,4 @@
-import { type Bundle, type BundleRecord, type SourceEntry, citedSources } from "../platform/bundle";
+import { type Bundle, type BundleRecord, citedEntries, citedSources } from "../platform/bundle";
 import { type Execute, KINDS, exportRecords } from "../stix/read";
 import { bundleErrors } from "./validation";
 import { bundleProblem, danglingReferences, graphProblem } from "../platform/references";
@@ -44,12 +44,6 @@ function jsonPath(path: (string | number)[]): string {
     (text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${part}`),
     "$",
   );
-}
-
-/** The sources a record cites, as the `sources` argument of its mutation. */
-function sourcesOf(record: BundleRecord, bundle: Bundle): ({ key: string } & SourceEntry)[] {
-  const keys = [...new Set(citedSources(record).map(({ key }) => key))];
-  return keys.map((key) => ({ key, ...bundle.sources![key] }));
 }
 
 /** Records after the ones of their list they refer to: an agency's parent, a union a state joins. */
@@ -139,7 +133,7 @@ export async function importBundle(
           `mutation Import($input: ${type}Input!, $sources: [SourceInput!]) {
             result: upsert${type}(input: $input, sources: $sources) { action problems { path message } }
           }`,
-          { input: record, sources: sourcesOf(record, bundle) },
+          { input: record, sources: citedEntries(record, bundle.sources ?? {}) },
         );
         const { action, problems } = data.result;
         if (!action) {

@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import { type ParseArgsConfig, type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { ConfigError, type Env, getEnvPort, getEnvStr, getEnvUrl } from "../platform/env";
 
 /** A command line the program does not understand: its message is for the user, not a stack. */
@@ -67,6 +67,45 @@ export function parseCommand<T extends ParseArgsConfig>(usage: string, config: T
     if (code.startsWith("ERR_PARSE_ARGS")) throw new UsageError(message);
     throw error;
   }
+}
+
+/** How every command that talks to the graph finds it: the last lines of its usage. */
+export const GRAPH_USAGE = `  The graph: --url, else ATTRIBUTION_GRAPH_URL, else HOST and GATEWAY_PORT as
+  \`npm start\` listens (http://127.0.0.1:4000/ by default).`;
+
+/**
+ * parseCommand for a command that talks to the graph: its own `options` and positionals, with
+ * `--url` and `--token` defaulting to the settings in `env`; the URL checked (a usage error).
+ */
+export function parseGraphCommand<O extends ParseArgsOptionsConfig>(
+  usage: string,
+  env: Env,
+  options: O,
+) {
+  const parsed = parseCommand(usage, {
+    allowPositionals: true,
+    options: {
+      ...options,
+      url: { type: "string", default: gatewayUrlFromEnv(env) },
+      token: { type: "string", default: env.ATTRIBUTION_GRAPH_TOKEN },
+    },
+  } as const);
+  const { url, token } = parsed.values as { url: string; token?: string };
+  return { ...parsed, client: { url: graphUrl(url), token } };
+}
+
+/** The line a command starts with: "reading the graph at URL", "writing to ...". */
+export function sayGraph(doing: string, client: { url: string }): void {
+  console.log(`${doing} the graph at ${client.url}`);
+}
+
+/** `--progress N`: one progress line in N, a whole number of at least 1. */
+export function progressEvery(value: string): number {
+  const every = Number(value);
+  if (!Number.isInteger(every) || every < 1) {
+    throw new UsageError(`--progress must be a whole number of at least 1, got "${value}"`);
+  }
+  return every;
 }
 
 /**

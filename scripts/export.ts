@@ -12,12 +12,11 @@ import {
   sortedSources,
 } from "../stix/read";
 import { overHttp } from "./bundle-io";
-import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
+import { GRAPH_USAGE, UsageError, parseGraphCommand, runCommand, sayGraph } from "./cli";
 
 const USAGE = `usage: npm run export -- FILE [--format bundle|stix] [--url URL] [--token TOKEN]
   Writes the whole graph to FILE: the project's bundle format (data/README.md) or STIX 2.1.
-  The graph: --url, else ATTRIBUTION_GRAPH_URL, else HOST and GATEWAY_PORT as
-  \`npm start\` listens (http://127.0.0.1:4000/ by default).`;
+${GRAPH_USAGE}`;
 
 /**
  * The project's bundle format, written page by page as the records come: one page of records in
@@ -52,27 +51,21 @@ async function writeBundle(execute: Execute, file: string) {
 }
 
 async function main() {
-  const { values, positionals } = parseCommand(USAGE, {
-    allowPositionals: true,
-    options: {
-      url: { type: "string", default: gatewayUrlFromEnv(process.env) },
-      token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
-      // bundle: the project's own format (data/README.md); stix: a STIX 2.1 bundle.
-      format: { type: "string", default: "bundle" },
-    },
+  const { values, positionals, client } = parseGraphCommand(USAGE, process.env, {
+    // bundle: the project's own format (data/README.md); stix: a STIX 2.1 bundle.
+    format: { type: "string", default: "bundle" },
   });
-  const url = graphUrl(values.url);
   if (positionals.length !== 1) throw new UsageError("one FILE to write");
   if (values.format !== "bundle" && values.format !== "stix") {
     throw new UsageError(`--format must be bundle or stix, got "${values.format}"`);
   }
-  console.log(`reading the graph at ${url}`);
-  const client = overHttp({ url, token: values.token });
+  sayGraph("reading", client);
+  const execute = overHttp(client);
   if (values.format === "bundle") {
-    await writeBundle(client, positionals[0]);
+    await writeBundle(execute, positionals[0]);
   } else {
     // A STIX bundle needs every record at once: an object several records make is merged.
-    const { bundle, stamps } = await exportRecords(client, console.log);
+    const { bundle, stamps } = await exportRecords(execute, console.log);
     const graph = stixGraph(bundle, { stamps });
     const stix = stixBundle(graph.objects());
     console.log(`mapped to ${stix.objects.length} STIX 2.1 objects`);

@@ -3,7 +3,14 @@ import "reflect-metadata";
 import { runStixConnector } from "./stix-in/connector";
 import { MAX_FILE_BYTES } from "./stix-in/read";
 import { STATE_FILE } from "./stix-in/taxii";
-import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
+import {
+  GRAPH_USAGE,
+  UsageError,
+  parseGraphCommand,
+  progressEvery,
+  runCommand,
+  sayGraph,
+} from "./cli";
 
 const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--token T] [--taxii-token T] [--dry-run] [--url URL] [--progress N] [--max-bytes N] [--state FILE]
   Reads a STIX 2.1 bundle file, or follows a TAXII 2.1 collection (.../collections/<id>/: every
@@ -16,45 +23,33 @@ const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--toke
   --progress N prints one progress line in N (1, every record, by default); failures always.
   --state FILE: where each collection's last date_added is kept (${STATE_FILE}).
   --max-bytes N refuses a larger file (${MAX_FILE_BYTES} bytes, the most, by default).
-  The graph: --url, else ATTRIBUTION_GRAPH_URL, else HOST and GATEWAY_PORT as
-  \`npm start\` listens (http://127.0.0.1:4000/ by default).`;
+${GRAPH_USAGE}`;
 
 async function main() {
-  const { values, positionals } = parseCommand(USAGE, {
-    allowPositionals: true,
-    options: {
-      "dry-run": { type: "boolean", default: false },
-      url: { type: "string", default: gatewayUrlFromEnv(process.env) },
-      token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
-      "taxii-token": { type: "string" },
-      progress: { type: "string", default: "1" },
-      "max-bytes": { type: "string", default: String(MAX_FILE_BYTES) },
-      state: { type: "string", default: STATE_FILE },
-    },
+  const { values, positionals, client } = parseGraphCommand(USAGE, process.env, {
+    "dry-run": { type: "boolean", default: false },
+    "taxii-token": { type: "string" },
+    progress: { type: "string", default: "1" },
+    "max-bytes": { type: "string", default: String(MAX_FILE_BYTES) },
+    state: { type: "string", default: STATE_FILE },
   });
-  const url = graphUrl(values.url);
   if (positionals.length !== 1) throw new UsageError("one FILE or TAXII-COLLECTION-URL to read");
-  const progressEvery = Number(values.progress);
-  if (!Number.isInteger(progressEvery) || progressEvery < 1) {
-    throw new UsageError(
-      `--progress must be a whole number of at least 1, got "${values.progress}"`,
-    );
-  }
+  const every = progressEvery(values.progress);
   const maxBytes = Number(values["max-bytes"]);
   if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_FILE_BYTES) {
     throw new UsageError(`--max-bytes must be a whole number from 1 to ${MAX_FILE_BYTES}`);
   }
   const dryRun = values["dry-run"];
-  console.log(`${dryRun ? "reading" : "writing to"} the graph at ${url}`);
+  sayGraph(dryRun ? "reading" : "writing to", client);
   const report = await runStixConnector({
     maxBytes,
     stateFile: values.state,
     source: positionals[0],
-    client: { url, token: values.token },
+    client,
     taxiiToken: values["taxii-token"],
     dryRun,
     log: console.log,
-    progressEvery,
+    progressEvery: every,
   });
   if (report.failed.length) process.exit(1);
 }

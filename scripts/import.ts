@@ -3,24 +3,17 @@ import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import type { Bundle } from "../platform/bundle";
 import { checkBundle, checkReferences, importBundle } from "./bundle-io";
-import { UsageError, gatewayUrlFromEnv, graphUrl, parseCommand, runCommand } from "./cli";
+import { GRAPH_USAGE, UsageError, parseGraphCommand, runCommand, sayGraph } from "./cli";
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--url URL] [--token TOKEN]
   Loads a bundle (data/README.md) through the gateway with an editor key
   (--token or ATTRIBUTION_GRAPH_TOKEN); --dry-run checks the file and writes nothing.
-  The graph: --url, else ATTRIBUTION_GRAPH_URL, else HOST and GATEWAY_PORT as
-  \`npm start\` listens (http://127.0.0.1:4000/ by default).`;
+${GRAPH_USAGE}`;
 
 async function main() {
-  const { values, positionals } = parseCommand(USAGE, {
-    allowPositionals: true,
-    options: {
-      "dry-run": { type: "boolean", default: false },
-      url: { type: "string", default: gatewayUrlFromEnv(process.env) },
-      token: { type: "string", default: process.env.ATTRIBUTION_GRAPH_TOKEN },
-    },
+  const { values, positionals, client } = parseGraphCommand(USAGE, process.env, {
+    "dry-run": { type: "boolean", default: false },
   });
-  const url = graphUrl(values.url);
   if (positionals.length !== 1) throw new UsageError("one FILE to import");
   const [file] = positionals;
   let bundle: unknown;
@@ -34,9 +27,8 @@ async function main() {
   const counts = Object.entries(bundle as Bundle)
     .filter(([, v]) => Array.isArray(v))
     .map(([k, v]) => `${(v as unknown[]).length} ${k}`);
-  const client = { url, token: values.token };
   if (values["dry-run"]) {
-    console.log(`checking references against the graph at ${url}`);
+    sayGraph("checking references against", client);
     // Against the target graph too: a reference may name a record the graph already has.
     const dangling = await checkReferences(client, bundle as Bundle);
     if (dangling.length) refuse(file, dangling);
@@ -44,9 +36,9 @@ async function main() {
     return console.log("dry run: nothing written");
   }
   console.log(`${file}: valid (${counts.join(", ")})`);
-  if (!values.token)
+  if (!client.token)
     throw new Error("an editor API key is required: --token or ATTRIBUTION_GRAPH_TOKEN");
-  console.log(`writing to the graph at ${url}`);
+  sayGraph("writing to", client);
   const report = await importBundle(client, bundle as Bundle, console.log);
   if (report.refused.length) refuse(file, report.refused);
   console.log(

@@ -1,4 +1,4 @@
-import { type Bundle, type SourceEntry, citedSources } from "../platform/bundle";
+import { type Bundle, type SourceEntry, citedKeys } from "../platform/bundle";
 import { createdModified } from "./dates";
 import { DEFINED, PROJECT_IDENTITY, withPropertyExtension } from "./extension";
 import { stixId } from "./ids";
@@ -100,7 +100,7 @@ export class Mapping {
     const placements = [{ collection, record: globalId }];
     const stamp = this.stamps?.get(stampedBy);
     if (stamp) return { globalId, created: stamp.createdAt, modified: stamp.updatedAt, placements };
-    const published = this.citedKeys(record).map((key) => this.sources[key]?.publishedAt);
+    const published = citedKeys(record).map((key) => this.sources[key]?.publishedAt);
     return { globalId, ...createdModified(published, ownDates), placements };
   }
 
@@ -120,7 +120,7 @@ export class Mapping {
   references(globalId: string, record: Cited): ExternalReference[] {
     return [
       recordReference(globalId),
-      ...this.citedKeys(record).map((key) => this.sourceReference(key)!),
+      ...citedKeys(record).map((key) => this.sourceReference(key)!),
     ];
   }
 
@@ -197,9 +197,5 @@ export class Mapping {
 
   campaign(id: string | undefined): string | undefined {
     return id && this.incidents.has(id) ? stixId("campaign", `Incident:${id}`) : undefined;
-  }
-
-  private citedKeys(record: Cited): string[] {
-    return [...new Set(citedSources(record).map(({ key }) => key))];
   }
 }

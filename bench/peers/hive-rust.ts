@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deployedEnv } from "../../harness/process-federation";
 import { freePort } from "../../scripts/embedded-postgres";
 import { projectPath } from "../../platform/paths";
 import { withSubgraphUrls } from "../peer";
@@ -28,12 +29,7 @@ export async function startHiveRustPeer(options: NodePeerOptions): Promise<PeerP
     process.execPath,
     [projectPath("dist", "bench", "peer-main.js")],
     {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      NODE_OPTIONS: options.nodeOptions,
-      HOST: "127.0.0.1",
-      WORKERS: String(options.workers),
-      LOG_LEVEL: "warn",
+      ...deployedEnv(options),
       IDENTITY_SECRET: options.identitySecret,
       PORT: String(port),
       SUPERGRAPH_PATH: supergraphPath,

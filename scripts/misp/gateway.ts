@@ -1,9 +1,8 @@
-import type { SourceEntry } from "../../platform/bundle";
+import { type SourceEntry, citedEntries } from "../../platform/bundle";
 import type { GatewayClient } from "../bundle-io";
 import type { KnownGovernment } from "./countries";
 import type { ActorSnapshot } from "./match";
 import type { GraphState } from "./plan";
-import { SOURCE_PREFIX } from "./records";
 
 interface Answer<T> {
   status: number;
@@ -122,16 +121,13 @@ export async function upsertAll(
   type: string,
   writes: Write[],
   operation = "MispConnectorWrite",
-  ownPrefix = SOURCE_PREFIX,
 ): Promise<({ action: string } | { error: string })[]> {
   if (!writes.length) return [];
   const variables: Record<string, unknown> = {};
   const fields = writes.map(({ record, sources }, i) => {
     variables[`i${i}`] = record;
-    // Its own sources (`misp-`, `stix-`) are the connector's to update; curated ones are cited by key.
-    variables[`s${i}`] = Object.entries(sources)
-      .filter(([key]) => key.startsWith(ownPrefix))
-      .map(([key, entry]) => ({ key, ...entry }));
+    // Exactly what the record cites: a key sent for nothing would be refused (UNCITED_SOURCE).
+    variables[`s${i}`] = citedEntries(record, sources);
     return `r${i}: upsert${type}(input: $i${i}, sources: $s${i}, updateSources: true) { action problems { path message } }`;
   });
   const params = writes.map((_, i) => `$i${i}: ${type}Input!, $s${i}: [SourceInput!]`).join(", ");
@@ -145,7 +141,7 @@ export async function upsertAll(
     if (writes.length > 1) {
       const each = [];
       for (const write of writes) {
-        each.push(...(await upsertAll(client, type, [write], operation, ownPrefix)));
+        each.push(...(await upsertAll(client, type, [write], operation)));
       }
       return each;
     }

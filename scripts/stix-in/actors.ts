@@ -147,11 +147,7 @@ export function enrichedActor(existing: Snapshot, f: ActorFacts, unmapped: Unmap
   const ids = (current.externalIds ?? []) as ExternalId[];
   const knownIds = new Set(ids.map(idKey));
   const newIds = f.externalIds.filter((e) => !knownIds.has(idKey(e)));
-  const newKeys = Object.keys(f.sources).filter((key) => !current.sources.includes(key));
-  const keys = [
-    ...current.sources,
-    ...capped(newKeys, MAX_SOURCES - current.sources.length, "sources", f.name, unmapped),
-  ];
+  const { keys, sources } = enrichedSources(existing, f, unmapped);
   const record = {
     ...current,
     aliases: [
@@ -164,8 +160,23 @@ export function enrichedActor(existing: Snapshot, f: ActorFacts, unmapped: Unmap
     ],
     sources: keys,
   };
-  const sources: Sources = { ...existing.sources, ...f.sources };
-  return { record, sources: Object.fromEntries(keys.map((key) => [key, sources[key]])) };
+  return { record, sources };
+}
+
+/** An enriched record's source keys (its own, then the new ones up to the maximum) and entries. */
+export function enrichedSources(
+  existing: Snapshot,
+  f: { name: string; sources: Sources },
+  unmapped: Unmapped,
+): { keys: string[]; sources: Sources } {
+  const current = existing.record.sources;
+  const newKeys = Object.keys(f.sources).filter((key) => !current.includes(key));
+  const keys = [
+    ...current,
+    ...capped(newKeys, MAX_SOURCES - current.length, "sources", f.name, unmapped),
+  ];
+  const all: Sources = { ...existing.sources, ...f.sources };
+  return { keys, sources: Object.fromEntries(keys.map((key) => [key, all[key]])) };
 }
 
 export const actorMode = (match: Match | undefined): Mode =>

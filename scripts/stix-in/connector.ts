@@ -1,7 +1,7 @@
 import type { GatewayClient } from "../bundle-io";
 import { BATCH_SIZE, upsertAll } from "../misp/gateway";
 import { readGraph } from "./graph";
-import { Objects, SOURCE_PREFIX } from "./objects";
+import { Objects } from "./objects";
 import { type Plan, type Write, planImport } from "./plan";
 import { type StixIn, readBundleFile } from "./read";
 import { type StixReport, summaryLines } from "./report";
@@ -87,7 +87,7 @@ async function write(
     const writes = batch.map((i) => plan.writes[i]);
     const results = dryRun
       ? writes.map(() => ({ action: "PLANNED" }))
-      : await upsertAll(client, writes[0].type, writes, "StixConnectorWrite", SOURCE_PREFIX);
+      : await upsertAll(client, writes[0].type, writes, "StixConnectorWrite");
     for (const [n, result] of results.entries()) {
       const [i, w] = [batch[n], writes[n]];
       if ("error" in result) {

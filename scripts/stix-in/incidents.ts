@@ -1,11 +1,10 @@
-import { MAX_SOURCES } from "../../services/kit/inputs";
 import {
   MAX_INCIDENT_ALIASES,
   MAX_SUSPECTED_ACTORS,
 } from "../../services/incidents/incident.inputs";
 import { NameIndex, normalize, slugify } from "../misp/names";
-import { type Mode, capped } from "./actors";
-import type { IncidentFacts, Sources } from "./facts";
+import { type Mode, capped, enrichedSources } from "./actors";
+import type { IncidentFacts } from "./facts";
 import type { Snapshot } from "./graph";
 import type { Unmapped } from "./objects";
 import type { Places } from "./places";
@@ -60,11 +59,7 @@ export function incidentWrite(f: IncidentFacts, incidents: Snapshot[], ctx: Cont
     (a) => !known.has(normalize(a)) && known.add(normalize(a)),
   );
   const actors = (current.suspectedActors ?? []) as string[];
-  const newKeys = Object.keys(f.sources).filter((key) => !current.sources.includes(key));
-  const keys = [
-    ...current.sources,
-    ...capped(newKeys, MAX_SOURCES - current.sources.length, "sources", f.name, unmapped),
-  ];
+  const { keys, sources } = enrichedSources(match.existing, f, unmapped);
   const record = {
     ...current,
     aliases: [
@@ -77,8 +72,6 @@ export function incidentWrite(f: IncidentFacts, incidents: Snapshot[], ctx: Cont
     ),
     sources: keys,
   };
-  const all: Sources = { ...match.existing.sources, ...f.sources };
-  const sources = Object.fromEntries(keys.map((key) => [key, all[key]]));
   return finish("Incident", f.name, mode, match.by, record, sources, match.existing);
 }
 

@@ -13,7 +13,7 @@ import {
 } from "class-validator";
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { type ClassType, Field, ID, Int } from "type-graphql";
-import { parsePartialDate } from "../../platform/partial-date";
+import { PARTIAL_DATE_STRING, partialDateValue } from "../../platform/partial-date";
 import { PLAIN_TEXT_PATTERN, PlainText } from "./plain-text";
 
 /**
@@ -268,29 +268,17 @@ export const NestedListField = (type: () => ClassType, doc: Doc & { maxItems: nu
     `At most ${doc.maxItems}.`,
   );
 
-function parseDate(value: unknown): string {
-  if (typeof value !== "string") {
-    throw new GraphQLError('a partial date is a string: "2021", "2021-03" or "2021-07-19"');
-  }
-  try {
-    parsePartialDate(value, "value");
-  } catch (error) {
-    throw new GraphQLError((error as Error).message.replace(/^value: /, ""));
-  }
-  return value;
-}
-
 export const PartialDateScalar = new GraphQLScalarType({
   name: "PartialDate",
   description:
     'A date as precise as its source states it: "2021" (a year), "2021-03" (a month) or "2021-07-19" (a day). It must exist in the calendar.',
   serialize: (value) => String(value),
-  parseValue: parseDate,
+  parseValue: partialDateValue,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('a partial date is a string: "2021", "2021-03" or "2021-07-19"');
+      throw new GraphQLError(PARTIAL_DATE_STRING);
     }
-    return parseDate(ast.value);
+    return partialDateValue(ast.value);
   },
 });
 

@@ -4,6 +4,7 @@ import {
   DatePrecision,
   formatPartialDate,
   parsePartialDate,
+  partialDateValue,
   periodProblems,
   toPartialDate,
 } from "../../../platform/partial-date";
@@ -35,6 +36,25 @@ describe("platform > partial-date", () => {
     }
     expect(error?.message).toBe(message);
     expect(error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "issuedAt" });
+  });
+
+  // The PartialDate scalar (each subgraph's, and the gateway's check of variables) says the same.
+  it("checks a scalar value: the string itself, or a GraphQLError without a field", () => {
+    expect(partialDateValue("2021-07")).toBe("2021-07");
+    expect(() => partialDateValue(2021)).toThrow(
+      'a partial date is a string: "2021", "2021-03" or "2021-07-19"',
+    );
+    let error: GraphQLError | undefined;
+    try {
+      partialDateValue("2021-02-30");
+    } catch (thrown) {
+      error = thrown as GraphQLError;
+    }
+    expect(error?.message).toBe('"2021-02-30" is not a calendar date');
+    expect(error?.extensions).toEqual({});
+    expect(() => partialDateValue("July 2021")).toThrow(
+      'expected YYYY, YYYY-MM or YYYY-MM-DD, got "July 2021"',
+    );
   });
 
   it("writes a stored date back as precise as it was given", () => {

@@ -1,11 +1,10 @@
-import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { type FragmentType, getFragmentData, graphql } from "../gql";
 import type { LegalActionFieldsFragment } from "../gql/graphql";
 import { enumLabel } from "../lib/labels";
 import { formatPeriod } from "../lib/partial-date";
 import { paths } from "../lib/paths";
-import { PartialDateText } from "./partial-date-text";
+import { DateFact, Fact } from "./fact";
 import { Sources } from "./sources";
 
 export const LegalActionFields = graphql(`
@@ -108,21 +107,9 @@ export function LegalActionBody({
       <dl className="facts">
         {action.court && <Fact term="Court">{action.court}</Fact>}
         {action.caseNumber && <Fact term="Case number">{action.caseNumber}</Fact>}
-        {action.filed && (
-          <Fact term="Filed">
-            <PartialDateText date={action.filed} />
-          </Fact>
-        )}
-        {action.unsealed && (
-          <Fact term="Unsealed">
-            <PartialDateText date={action.unsealed} />
-          </Fact>
-        )}
-        {action.announced && (
-          <Fact term="Announced">
-            <PartialDateText date={action.announced} />
-          </Fact>
-        )}
+        <DateFact term="Filed" date={action.filed} />
+        <DateFact term="Unsealed" date={action.unsealed} />
+        <DateFact term="Announced" date={action.announced} />
         {conduct && <Fact term="Conduct period">{conduct}</Fact>}
       </dl>
       {action.summary && <p>{action.summary}</p>}
@@ -210,14 +197,5 @@ function Defendants({
         ))}
       </ul>
     </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -1,14 +1,11 @@
-import { Link, useParams } from "react-router-dom";
-import { useQuery } from "urql";
-import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { Link } from "react-router-dom";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import { enumLabel } from "../lib/labels";
 import { paths } from "../lib/paths";
-import { useDocumentTitle } from "../lib/use-document-title";
 import { GovernmentAttributions } from "./government/government-attributions";
 import { NationalsCharged } from "./government/nationals-charged";
-import { NotFoundPage } from "./not-found-page";
+import { useRecordPage } from "./use-record-page";
 
 const GovernmentPageQuery = graphql(`
   query GovernmentPage($id: ID!) {
@@ -52,15 +49,14 @@ const GovernmentPageQuery = graphql(`
  * attributions it made and received over time, and its nationals charged.
  */
 export function GovernmentPage() {
-  const { id = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: GovernmentPageQuery, variables: { id } });
-  const government = data?.government;
-  useDocumentTitle(government?.name);
-  if (!government && fetching) return <Loading what="the government" />;
-  if (!government && isNotFound(error)) return <NotFoundPage what="government" />;
-  if (!government) {
-    return error ? <QueryError error={error} /> : <NotFoundPage what="government" />;
-  }
+  const page = useRecordPage(
+    GovernmentPageQuery,
+    "government",
+    (d) => d?.government,
+    (r) => r?.name,
+  );
+  if (!page.record) return page.instead;
+  const government = page.record;
   const memberOf = government.memberOf.nodes;
   const sponsored = government.sponsoredActors?.nodes ?? [];
   const partners = government.jointAttributionPartners.nodes;

@@ -1,17 +1,15 @@
-import { Link, useParams } from "react-router-dom";
-import { useQuery } from "urql";
+import { Link } from "react-router-dom";
 import { LegalActionBody } from "../components/legal-action-body";
 import { PartialDateText } from "../components/partial-date-text";
-import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { QueryError } from "../components/query-state";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import type { IncidentPageQuery as IncidentPageData } from "../gql/graphql";
 import { enumLabel } from "../lib/labels";
 import { paths } from "../lib/paths";
-import { useDocumentTitle } from "../lib/use-document-title";
 import { IncidentAttributions } from "./incident/incident-attributions";
 import { IncidentFacts } from "./incident/incident-facts";
-import { NotFoundPage } from "./not-found-page";
+import { useRecordPage } from "./use-record-page";
 
 const IncidentPageQuery = graphql(`
   query IncidentPage($id: ID!) {
@@ -66,13 +64,14 @@ const IncidentPageQuery = graphql(`
 
 /** An incident: what happened, who blamed whom and in which words, and what the law did. */
 export function IncidentPage() {
-  const { id = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: IncidentPageQuery, variables: { id } });
-  const incident = data?.incident;
-  useDocumentTitle(incident?.name);
-  if (!incident && fetching) return <Loading what="the incident" />;
-  if (!incident && isNotFound(error)) return <NotFoundPage what="incident" />;
-  if (!incident) return error ? <QueryError error={error} /> : <NotFoundPage what="incident" />;
+  const page = useRecordPage(
+    IncidentPageQuery,
+    "incident",
+    (d) => d?.incident,
+    (r) => r?.name,
+  );
+  if (!page.record) return page.instead;
+  const { record: incident, error } = page;
   return (
     <article className="record" aria-labelledby="incident-title">
       <header className="record-header">

@@ -1,12 +1,10 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
-import { LoadMore } from "../components/load-more";
 import { PartialDateText } from "../components/partial-date-text";
-import { Loading, QueryError } from "../components/query-state";
 import { graphql } from "../gql";
 import { enumLabel } from "../lib/labels";
 import { paths } from "../lib/paths";
-import { usePageCursor } from "../lib/use-page-cursor";
+import { ListSection } from "../components/list-section";
+import { usePagedQuery } from "../lib/use-paged-query";
 
 const LatestIncidentsQuery = graphql(`
   query LatestIncidents($after: String) {
@@ -31,39 +29,33 @@ const LatestIncidentsQuery = graphql(`
 
 /** Every incident, latest first, a page at a time. */
 export function LatestIncidents() {
-  const [after, setAfter] = usePageCursor("incidents");
-  const [{ data, fetching, error }] = useQuery({
-    query: LatestIncidentsQuery,
-    variables: { after },
-  });
-  const incidents = data?.incidents;
+  const page = usePagedQuery("incidents", LatestIncidentsQuery, {});
+  const incidents = page.data?.incidents;
   return (
-    <section aria-labelledby="latest-title">
-      <h2 id="latest-title">Incidents</h2>
-      {error && <QueryError error={error} />}
-      {!incidents && fetching && <Loading what="incidents" />}
+    <ListSection
+      id="latest-title"
+      title="Incidents"
+      what="incidents"
+      className={null}
+      empty={null}
+      loading
+      page={page}
+      connection={incidents}
+    >
       {incidents && (
-        <>
-          <ul className="cards incident-list">
-            {incidents.nodes.map((incident) => (
-              <li key={incident.id} className="card">
-                <h3>
-                  <Link to={paths.incident(incident.id)}>{incident.name}</Link>
-                </h3>
-                <p className="muted">
-                  <PartialDateText date={incident.firstObserved} /> · {enumLabel(incident.kind)}
-                </p>
-              </li>
-            ))}
-          </ul>
-          <LoadMore
-            what="incidents"
-            connection={incidents}
-            fetching={fetching}
-            onLoadMore={setAfter}
-          />
-        </>
+        <ul className="cards incident-list">
+          {incidents.nodes.map((incident) => (
+            <li key={incident.id} className="card">
+              <h3>
+                <Link to={paths.incident(incident.id)}>{incident.name}</Link>
+              </h3>
+              <p className="muted">
+                <PartialDateText date={incident.firstObserved} /> · {enumLabel(incident.kind)}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
-    </section>
+    </ListSection>
   );
 }

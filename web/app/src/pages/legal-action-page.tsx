@@ -1,11 +1,8 @@
-import { Link, useParams } from "react-router-dom";
-import { useQuery } from "urql";
+import { Link } from "react-router-dom";
 import { LegalActionBody } from "../components/legal-action-body";
-import { Loading, QueryError, isNotFound } from "../components/query-state";
 import { graphql } from "../gql";
 import { paths } from "../lib/paths";
-import { useDocumentTitle } from "../lib/use-document-title";
-import { NotFoundPage } from "./not-found-page";
+import { useRecordPage } from "./use-record-page";
 
 const LegalActionPageQuery = graphql(`
   query LegalActionPage($id: ID!) {
@@ -31,13 +28,14 @@ const LegalActionPageQuery = graphql(`
 
 /** A legal action: charges, defendants, court, dates, conduct period, and what it concerns. */
 export function LegalActionPage() {
-  const { id = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: LegalActionPageQuery, variables: { id } });
-  const action = data?.legalAction;
-  useDocumentTitle(action?.title);
-  if (!action && fetching) return <Loading what="the legal action" />;
-  if (!action && isNotFound(error)) return <NotFoundPage what="legal action" />;
-  if (!action) return error ? <QueryError error={error} /> : <NotFoundPage what="legal action" />;
+  const page = useRecordPage(
+    LegalActionPageQuery,
+    "legal action",
+    (d) => d?.legalAction,
+    (r) => r?.title,
+  );
+  if (!page.record) return page.instead;
+  const action = page.record;
   const incidents = action.relatedIncidents.nodes;
   const actors = action.relatedActors.nodes;
   return (

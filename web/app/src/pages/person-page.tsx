@@ -1,12 +1,9 @@
-import { Link, useParams } from "react-router-dom";
-import { useQuery } from "urql";
+import { Link } from "react-router-dom";
 import { PartialDateText } from "../components/partial-date-text";
-import { Loading, QueryError, isNotFound } from "../components/query-state";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import { paths } from "../lib/paths";
-import { useDocumentTitle } from "../lib/use-document-title";
-import { NotFoundPage } from "./not-found-page";
+import { useRecordPage } from "./use-record-page";
 import { PersonAffiliations } from "./person/person-affiliations";
 import { PersonNames } from "./person/person-names";
 import { PersonRoles } from "./person/person-roles";
@@ -36,13 +33,14 @@ const PersonPageQuery = graphql(`
 
 /** A person: every spelling of the name and who used it, affiliations, every legal action. */
 export function PersonPage() {
-  const { id = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: PersonPageQuery, variables: { id } });
-  const person = data?.person;
-  useDocumentTitle(person?.name);
-  if (!person && fetching) return <Loading what="the person" />;
-  if (!person && isNotFound(error)) return <NotFoundPage what="person" />;
-  if (!person) return error ? <QueryError error={error} /> : <NotFoundPage what="person" />;
+  const page = useRecordPage(
+    PersonPageQuery,
+    "person",
+    (d) => d?.person,
+    (r) => r?.name,
+  );
+  if (!page.record) return page.instead;
+  const person = page.record;
   return (
     <article className="record" aria-labelledby="person-title">
       <header className="record-header">

@@ -1,15 +1,12 @@
-import { Link, useParams } from "react-router-dom";
-import { useQuery } from "urql";
-import { Loading, QueryError, isNotFound } from "../components/query-state";
+import { Link } from "react-router-dom";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import { enumLabel } from "../lib/labels";
 import { paths } from "../lib/paths";
-import { useDocumentTitle } from "../lib/use-document-title";
 import { ActorIncidents } from "./actor/actor-incidents";
 import { ActorLegalActions } from "./actor/actor-legal-actions";
 import { ActorStatements } from "./actor/actor-statements";
-import { NotFoundPage } from "./not-found-page";
+import { useRecordPage } from "./use-record-page";
 
 const ThreatActorPageQuery = graphql(`
   query ThreatActorPage($id: ID!) {
@@ -51,13 +48,14 @@ const ThreatActorPageQuery = graphql(`
 
 /** A threat actor: its names and who coined them, its sponsor, incidents, statements, cases. */
 export function ThreatActorPage() {
-  const { id = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: ThreatActorPageQuery, variables: { id } });
-  const actor = data?.threatActor;
-  useDocumentTitle(actor?.name);
-  if (!actor && fetching) return <Loading what="the threat actor" />;
-  if (!actor && isNotFound(error)) return <NotFoundPage what="threat actor" />;
-  if (!actor) return error ? <QueryError error={error} /> : <NotFoundPage what="threat actor" />;
+  const page = useRecordPage(
+    ThreatActorPageQuery,
+    "threat actor",
+    (d) => d?.threatActor,
+    (r) => r?.name,
+  );
+  if (!page.record) return page.instead;
+  const actor = page.record;
   return (
     <article className="record" aria-labelledby="actor-title">
       <header className="record-header">

@@ -1,12 +1,10 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
-import { LoadMore } from "../../components/load-more";
 import { PartialDateText } from "../../components/partial-date-text";
-import { QueryError } from "../../components/query-state";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { ListSection } from "../../components/list-section";
+import { usePagedQuery } from "../../lib/use-paged-query";
 
 const ActorIncidentsQuery = graphql(`
   query ActorIncidents($id: ID!, $after: String) {
@@ -33,17 +31,18 @@ const ActorIncidentsQuery = graphql(`
 `);
 
 export function ActorIncidents({ actorId }: { actorId: string }) {
-  const [after, setAfter] = usePageCursor(actorId);
-  const [{ data, fetching, error }] = useQuery({
-    query: ActorIncidentsQuery,
-    variables: { id: actorId, after },
+  const page = usePagedQuery(actorId, ActorIncidentsQuery, {
+    id: actorId,
   });
-  const incidents = data?.threatActor?.incidents;
+  const incidents = page.data?.threatActor?.incidents;
   return (
-    <section aria-labelledby="actor-incidents" className="block">
-      <h2 id="actor-incidents">Incidents</h2>
-      {error && <QueryError error={error} />}
-      {incidents?.totalCount === 0 && <p className="muted">None on record.</p>}
+    <ListSection
+      id="actor-incidents"
+      title="Incidents"
+      what="incidents"
+      page={page}
+      connection={incidents}
+    >
       <ul className="plain-list">
         {incidents?.nodes.map((incident) => (
           <li key={incident.id}>
@@ -54,7 +53,6 @@ export function ActorIncidents({ actorId }: { actorId: string }) {
           </li>
         ))}
       </ul>
-      <LoadMore what="incidents" connection={incidents} fetching={fetching} onLoadMore={setAfter} />
-    </section>
+    </ListSection>
   );
 }

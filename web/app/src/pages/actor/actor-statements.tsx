@@ -1,13 +1,11 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
-import { LoadMore } from "../../components/load-more";
 import { PartialDateText } from "../../components/partial-date-text";
-import { QueryError } from "../../components/query-state";
 import { QuoteBlock } from "../../components/quote-block";
 import { Sources } from "../../components/sources";
 import { graphql } from "../../gql";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { ListSection } from "../../components/list-section";
+import { usePagedQuery } from "../../lib/use-paged-query";
 
 const ActorStatementsQuery = graphql(`
   query ActorStatements($id: ID!, $after: String) {
@@ -49,17 +47,18 @@ const ActorStatementsQuery = graphql(`
 
 /** The statements naming an actor, newest first, with their quotes. */
 export function ActorStatements({ actorId }: { actorId: string }) {
-  const [after, setAfter] = usePageCursor(actorId);
-  const [{ data, fetching, error }] = useQuery({
-    query: ActorStatementsQuery,
-    variables: { id: actorId, after },
+  const page = usePagedQuery(actorId, ActorStatementsQuery, {
+    id: actorId,
   });
-  const statements = data?.threatActor?.statements;
+  const statements = page.data?.threatActor?.statements;
   return (
-    <section aria-labelledby="actor-statements" className="block">
-      <h2 id="actor-statements">Statements naming it</h2>
-      {error && <QueryError error={error} />}
-      {statements?.totalCount === 0 && <p className="muted">None on record.</p>}
+    <ListSection
+      id="actor-statements"
+      title="Statements naming it"
+      what="statements"
+      page={page}
+      connection={statements}
+    >
       <ul className="plain-list">
         {statements?.nodes.map((statement) => (
           <li key={statement.id} className="statement-item">
@@ -76,12 +75,6 @@ export function ActorStatements({ actorId }: { actorId: string }) {
           </li>
         ))}
       </ul>
-      <LoadMore
-        what="statements"
-        connection={statements}
-        fetching={fetching}
-        onLoadMore={setAfter}
-      />
-    </section>
+    </ListSection>
   );
 }

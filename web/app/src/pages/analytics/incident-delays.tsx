@@ -1,15 +1,13 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import {
   AttributionDelayFields,
   DelayText,
   LegalActionDelayFields,
 } from "../../components/delay-text";
-import { LoadMore } from "../../components/load-more";
-import { Loading, QueryError } from "../../components/query-state";
 import { getFragmentData, graphql } from "../../gql";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { ListSection } from "../../components/list-section";
+import { usePagedQuery } from "../../lib/use-paged-query";
 
 // Oldest first: the home page pages through the same connection latest first.
 const IncidentDelaysQuery = graphql(`
@@ -42,71 +40,64 @@ const IncidentDelaysQuery = graphql(`
 
 /** Each incident's delays, the figures the medians are made of. */
 export function IncidentDelays() {
-  const [after, setAfter] = usePageCursor("incident-delays");
-  const [{ data, fetching, error }] = useQuery({
-    query: IncidentDelaysQuery,
-    variables: { after },
-  });
-  const incidents = data?.incidents;
+  const page = usePagedQuery("incident-delays", IncidentDelaysQuery, {});
+  const incidents = page.data?.incidents;
   return (
-    <section aria-labelledby="incident-delays-title" className="block">
-      <h2 id="incident-delays-title">Incident by incident</h2>
-      {error && <QueryError error={error} />}
-      {!incidents && fetching && <Loading what="incidents" />}
+    <ListSection
+      id="incident-delays-title"
+      title="Incident by incident"
+      what="incidents"
+      empty={null}
+      loading
+      page={page}
+      connection={incidents}
+    >
       {incidents && (
-        <>
-          <div className="table-scroll">
-            <table className="delays">
-              <thead>
-                <tr>
-                  <th scope="col">Incident</th>
-                  <th scope="col">First attribution</th>
-                  <th scope="col">First legal action</th>
-                </tr>
-              </thead>
-              <tbody>
-                {incidents.nodes.map((incident) => (
-                  <tr key={incident.id}>
-                    <th scope="row">
-                      <Link to={paths.incident(incident.id)}>{incident.name}</Link>
-                    </th>
-                    {!incident.firstObserved && !incident.disclosed ? (
-                      <td colSpan={2} className="muted" data-label="Delays">
-                        Neither first observed nor disclosed on record: not measured
+        <div className="table-scroll">
+          <table className="delays">
+            <thead>
+              <tr>
+                <th scope="col">Incident</th>
+                <th scope="col">First attribution</th>
+                <th scope="col">First legal action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {incidents.nodes.map((incident) => (
+                <tr key={incident.id}>
+                  <th scope="row">
+                    <Link to={paths.incident(incident.id)}>{incident.name}</Link>
+                  </th>
+                  {!incident.firstObserved && !incident.disclosed ? (
+                    <td colSpan={2} className="muted" data-label="Delays">
+                      Neither first observed nor disclosed on record: not measured
+                    </td>
+                  ) : (
+                    <>
+                      <td data-label="First attribution">
+                        <DelayText
+                          delay={getFragmentData(
+                            AttributionDelayFields,
+                            incident.timeToFirstAttribution,
+                          )}
+                        />
                       </td>
-                    ) : (
-                      <>
-                        <td data-label="First attribution">
-                          <DelayText
-                            delay={getFragmentData(
-                              AttributionDelayFields,
-                              incident.timeToFirstAttribution,
-                            )}
-                          />
-                        </td>
-                        <td data-label="First legal action">
-                          <DelayText
-                            delay={getFragmentData(
-                              LegalActionDelayFields,
-                              incident.timeToFirstLegalAction,
-                            )}
-                          />
-                        </td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            what="incidents"
-            connection={incidents}
-            fetching={fetching}
-            onLoadMore={setAfter}
-          />
-        </>
+                      <td data-label="First legal action">
+                        <DelayText
+                          delay={getFragmentData(
+                            LegalActionDelayFields,
+                            incident.timeToFirstLegalAction,
+                          )}
+                        />
+                      </td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-    </section>
+    </ListSection>
   );
 }

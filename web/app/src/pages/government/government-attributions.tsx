@@ -1,14 +1,12 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
-import { LoadMore } from "../../components/load-more";
 import { PartialDateText } from "../../components/partial-date-text";
-import { QueryError } from "../../components/query-state";
 import { getFragmentData, graphql } from "../../gql";
 import type { AttributionRowFieldsFragment } from "../../gql/graphql";
 import { confidenceText } from "../../lib/labels";
 import { paths } from "../../lib/paths";
 import { yearOf } from "../../lib/partial-date";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { ListSection } from "../../components/list-section";
+import { usePagedQuery } from "../../lib/use-paged-query";
 
 const AttributionRowFields = graphql(`
   fragment AttributionRowFields on Attribution {
@@ -78,26 +76,25 @@ export function GovernmentAttributions({
   governmentId: string;
   direction: "made" | "received";
 }) {
-  const [after, setAfter] = usePageCursor(`${governmentId}:${direction}`);
-  const [{ data, fetching, error }] = useQuery({
-    query: GovernmentAttributionsQuery,
-    variables: { id: governmentId, after, made: direction === "made" },
+  const page = usePagedQuery(`${governmentId}:${direction}`, GovernmentAttributionsQuery, {
+    id: governmentId,
+    made: direction === "made",
   });
   const connection = getFragmentData(
     AttributionRowPage,
-    direction === "made" ? data?.government?.made : data?.government?.received,
+    direction === "made" ? page.data?.government?.made : page.data?.government?.received,
   );
   const rows = getFragmentData(AttributionRowFields, connection?.nodes ?? []);
   const years = [...new Set(rows.map((row) => yearOf(row.issuedAt.value)))];
-  const headingId = `attributions-${direction}`;
   return (
-    <section aria-labelledby={headingId} className="block">
-      <h2 id={headingId}>
-        {direction === "made" ? "Attributions made" : "Attributions received"}{" "}
-        {connection && <span className="count">{connection.totalCount}</span>}
-      </h2>
-      {error && <QueryError error={error} />}
-      {connection?.totalCount === 0 && <p className="muted">None on record.</p>}
+    <ListSection
+      id={`attributions-${direction}`}
+      title={direction === "made" ? "Attributions made" : "Attributions received"}
+      what="attributions"
+      count
+      page={page}
+      connection={connection}
+    >
       {years.map((year) => (
         <section key={year} aria-label={String(year)} className="year">
           <h3>{year}</h3>
@@ -110,13 +107,7 @@ export function GovernmentAttributions({
           </ul>
         </section>
       ))}
-      <LoadMore
-        what="attributions"
-        connection={connection}
-        fetching={fetching}
-        onLoadMore={setAfter}
-      />
-    </section>
+    </ListSection>
   );
 }
 

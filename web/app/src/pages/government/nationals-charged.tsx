@@ -1,12 +1,10 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
-import { LoadMore } from "../../components/load-more";
 import { PartialDateText } from "../../components/partial-date-text";
-import { QueryError } from "../../components/query-state";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { ListSection } from "../../components/list-section";
+import { usePagedQuery } from "../../lib/use-paged-query";
 
 const NationalsChargedQuery = graphql(`
   query NationalsCharged($id: ID!, $after: String) {
@@ -45,19 +43,19 @@ const NationalsChargedQuery = graphql(`
 `);
 
 export function NationalsCharged({ governmentId }: { governmentId: string }) {
-  const [after, setAfter] = usePageCursor(governmentId);
-  const [{ data, fetching, error }] = useQuery({
-    query: NationalsChargedQuery,
-    variables: { id: governmentId, after },
+  const page = usePagedQuery(governmentId, NationalsChargedQuery, {
+    id: governmentId,
   });
-  const nationals = data?.government?.nationalsCharged;
+  const nationals = page.data?.government?.nationalsCharged;
   return (
-    <section aria-labelledby="nationals-charged" className="block">
-      <h2 id="nationals-charged">
-        Nationals charged {nationals && <span className="count">{nationals.totalCount}</span>}
-      </h2>
-      {error && <QueryError error={error} />}
-      {nationals?.totalCount === 0 && <p className="muted">None on record.</p>}
+    <ListSection
+      id="nationals-charged"
+      title="Nationals charged"
+      what="nationals"
+      count
+      page={page}
+      connection={nationals}
+    >
       <ul className="plain-list">
         {nationals?.nodes.map((defendant) => (
           <li key={`${defendant.legalAction.id}:${defendant.name}`}>
@@ -89,7 +87,6 @@ export function NationalsCharged({ governmentId }: { governmentId: string }) {
           </li>
         ))}
       </ul>
-      <LoadMore what="nationals" connection={nationals} fetching={fetching} onLoadMore={setAfter} />
-    </section>
+    </ListSection>
   );
 }

@@ -1,11 +1,10 @@
-import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import {
   AttributionDelayFields,
   DelayText,
   LegalActionDelayFields,
 } from "../../components/delay-text";
-import { PartialDateText } from "../../components/partial-date-text";
+import { DateFact, Fact } from "../../components/fact";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
 import type { IncidentFactsFragment } from "../../gql/graphql";
 import { paths } from "../../lib/paths";
@@ -66,21 +65,9 @@ export function IncidentFacts({
   const countries = facts.targetedCountries.nodes;
   return (
     <dl className="facts">
-      {facts.firstObserved && (
-        <Fact term="First observed">
-          <PartialDateText date={facts.firstObserved} />
-        </Fact>
-      )}
-      {facts.disclosed && (
-        <Fact term="Disclosed">
-          <PartialDateText date={facts.disclosed} />
-        </Fact>
-      )}
-      {facts.ended && (
-        <Fact term="Ended">
-          <PartialDateText date={facts.ended} />
-        </Fact>
-      )}
+      <DateFact term="First observed" date={facts.firstObserved} />
+      <DateFact term="Disclosed" date={facts.disclosed} />
+      <DateFact term="Ended" date={facts.ended} />
       {(facts.firstObserved || facts.disclosed) && <DelayFacts facts={facts} />}
       {facts.impact && <Fact term="Impact (as stated)">{facts.impact}</Fact>}
       {facts.sectors.length > 0 && <Fact term="Sectors">{facts.sectors.join(", ")}</Fact>}
@@ -126,14 +113,5 @@ function DelayFacts({ facts }: { facts: IncidentFactsFragment }) {
         )}
       </Fact>
     </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

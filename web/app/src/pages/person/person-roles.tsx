@@ -1,12 +1,10 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
-import { LoadMore } from "../../components/load-more";
 import { PartialDateText } from "../../components/partial-date-text";
-import { QueryError } from "../../components/query-state";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { ListSection } from "../../components/list-section";
+import { usePagedQuery } from "../../lib/use-paged-query";
 
 const PersonRolesQuery = graphql(`
   query PersonRoles($id: ID!, $after: String) {
@@ -49,19 +47,19 @@ const PersonRolesQuery = graphql(`
 
 /** Every legal action naming the person, oldest first: the role, charges or measures, status. */
 export function PersonRoles({ personId }: { personId: string }) {
-  const [after, setAfter] = usePageCursor(personId);
-  const [{ data, fetching, error }] = useQuery({
-    query: PersonRolesQuery,
-    variables: { id: personId, after },
+  const page = usePagedQuery(personId, PersonRolesQuery, {
+    id: personId,
   });
-  const roles = data?.person?.roles;
+  const roles = page.data?.person?.roles;
   return (
-    <section aria-labelledby="person-roles" className="block">
-      <h2 id="person-roles">
-        Legal actions {roles && <span className="count">{roles.totalCount}</span>}
-      </h2>
-      {error && <QueryError error={error} />}
-      {roles?.totalCount === 0 && <p className="muted">None on record.</p>}
+    <ListSection
+      id="person-roles"
+      title="Legal actions"
+      what="legal actions"
+      count
+      page={page}
+      connection={roles}
+    >
       <ul className="plain-list person-roles">
         {roles?.nodes.map(({ legalAction: action, ...role }) => (
           <li key={action.id}>
@@ -97,7 +95,6 @@ export function PersonRoles({ personId }: { personId: string }) {
           </li>
         ))}
       </ul>
-      <LoadMore what="legal actions" connection={roles} fetching={fetching} onLoadMore={setAfter} />
-    </section>
+    </ListSection>
   );
 }

@@ -1,9 +1,8 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { usePagedQuery } from "../../lib/use-paged-query";
 import { matches } from "./matches";
 import { ResultGroup } from "./result-group";
 
@@ -34,21 +33,15 @@ const SearchThreatActors = graphql(`
 
 /** Threat actors by name or any alias, saying which alias matched and who coined it. */
 export function ActorResults({ text }: { text: string }) {
-  const [after, setAfter] = usePageCursor(text);
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchThreatActors,
-    variables: { text, after },
-  });
+  const page = usePagedQuery(text, SearchThreatActors, { text });
   return (
     <ResultGroup
       id="actors-results"
       title="Threat actors"
-      connection={data?.threatActors}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.threatActors}
     >
-      {data?.threatActors.nodes.map((actor) => {
+      {page.data?.threatActors.nodes.map((actor) => {
         const alias = matches(actor.name, text)
           ? undefined
           : actor.aliases.find((a) => matches(a.name, text));

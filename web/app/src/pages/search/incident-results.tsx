@@ -1,10 +1,9 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import { PartialDateText } from "../../components/partial-date-text";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { usePagedQuery } from "../../lib/use-paged-query";
 import { matches } from "./matches";
 import { ResultGroup } from "./result-group";
 
@@ -31,21 +30,15 @@ const SearchIncidents = graphql(`
 `);
 
 export function IncidentResults({ text }: { text: string }) {
-  const [after, setAfter] = usePageCursor(text);
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchIncidents,
-    variables: { text, after },
-  });
+  const page = usePagedQuery(text, SearchIncidents, { text });
   return (
     <ResultGroup
       id="incidents-results"
       title="Incidents"
-      connection={data?.incidents}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.incidents}
     >
-      {data?.incidents.nodes.map((incident) => {
+      {page.data?.incidents.nodes.map((incident) => {
         const alias = incident.aliases.find((name) => matches(name, text));
         return (
           <li key={incident.id} className="result">

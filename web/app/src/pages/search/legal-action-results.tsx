@@ -1,10 +1,9 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import { PartialDateText } from "../../components/partial-date-text";
 import { graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { usePagedQuery } from "../../lib/use-paged-query";
 import { ResultGroup } from "./result-group";
 
 const SearchLegalActions = graphql(`
@@ -33,21 +32,15 @@ const SearchLegalActions = graphql(`
 `);
 
 export function LegalActionResults({ text }: { text: string }) {
-  const [after, setAfter] = usePageCursor(text);
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchLegalActions,
-    variables: { text, after },
-  });
+  const page = usePagedQuery(text, SearchLegalActions, { text });
   return (
     <ResultGroup
       id="legal-actions-results"
       title="Legal actions"
-      connection={data?.legalActions}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.legalActions}
     >
-      {data?.legalActions.nodes.map((action) => (
+      {page.data?.legalActions.nodes.map((action) => (
         <li key={action.id} className="result">
           <h3>
             <Link to={paths.legalAction(action.id)}>{action.title}</Link>

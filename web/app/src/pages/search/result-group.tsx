@@ -13,18 +13,15 @@ interface Connection {
 export function ResultGroup({
   id,
   title,
+  page: { fetching, error, setAfter },
   connection,
-  fetching,
-  error,
-  onLoadMore,
   children,
 }: {
   id: string;
   title: string;
+  /** Where the search stands: what `usePagedQuery` returns. */
+  page: { fetching: boolean; error?: CombinedError; setAfter(cursor: string): void };
   connection: Connection | undefined;
-  fetching: boolean;
-  error: CombinedError | undefined;
-  onLoadMore(cursor: string): void;
   children: ReactNode;
 }) {
   return (
@@ -45,7 +42,7 @@ export function ResultGroup({
         what={title.toLowerCase()}
         connection={connection}
         fetching={fetching}
-        onLoadMore={onLoadMore}
+        onLoadMore={setAfter}
       />
     </section>
   );

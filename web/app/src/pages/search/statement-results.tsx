@@ -1,11 +1,10 @@
 import { Link } from "react-router-dom";
-import { useQuery } from "urql";
 import { PartialDateText } from "../../components/partial-date-text";
 import { QuoteBlock, QuoteFields } from "../../components/quote-block";
 import { getFragmentData, graphql } from "../../gql";
 import { languageName } from "../../lib/labels";
 import { paths } from "../../lib/paths";
-import { usePageCursor } from "../../lib/use-page-cursor";
+import { usePagedQuery } from "../../lib/use-paged-query";
 import { matches } from "./matches";
 import { ResultGroup } from "./result-group";
 
@@ -49,21 +48,15 @@ const SearchStatements = graphql(`
 
 /** Statements in English or French matching the text, best match first, with the quote. */
 export function StatementResults({ text }: { text: string }) {
-  const [after, setAfter] = usePageCursor(text);
-  const [{ data, fetching, error }] = useQuery({
-    query: SearchStatements,
-    variables: { text, after },
-  });
+  const page = usePagedQuery(text, SearchStatements, { text });
   return (
     <ResultGroup
       id="statements-results"
       title="Statements"
-      connection={data?.statements}
-      fetching={fetching}
-      error={error}
-      onLoadMore={setAfter}
+      page={page}
+      connection={page.data?.statements}
     >
-      {data?.statements.nodes.map((statement) => {
+      {page.data?.statements.nodes.map((statement) => {
         const quotes = getFragmentData(QuoteFields, statement.quotes);
         const best = quotes.findIndex(
           (q) => matches(q.text, text) || q.translations.some((t) => matches(t.text, text)),
