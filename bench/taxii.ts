@@ -79,7 +79,9 @@ function readSettings(): Settings {
     readerPerMinute: count(
       values["reader-per-minute"],
       "reader-per-minute",
-      Math.floor(DEFAULT_LIMITS.rateLimitPerMinute / Math.ceil(100 / DEFAULT_LIMITS.taxiiObjectsPerRequest)),
+      Math.floor(
+        DEFAULT_LIMITS.rateLimitPerMinute / Math.ceil(100 / DEFAULT_LIMITS.taxiiObjectsPerRequest),
+      ),
       60_000,
     ),
     // Fewer than the gateway's 8 admission slots per address, which the client shares.

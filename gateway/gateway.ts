@@ -122,7 +122,7 @@ function graphServer(
 ): ApolloServer<GatewayContext> {
   const protection = armor(limits, { production: config.production });
   // The reference check runs its reads through this very server, made just below.
-  let self: ApolloServer<GatewayContext> | undefined;
+  const self: { server?: ApolloServer<GatewayContext> } = {};
   const server = new ApolloServer<GatewayContext>({
     gateway: subgraphGateway(
       {
@@ -150,10 +150,10 @@ function graphServer(
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
       ...gatewayPlugins(config, limits, metrics),
-      unresolvedReferencesPlugin(() => self!),
+      unresolvedReferencesPlugin(() => self.server!),
     ],
   });
-  self = server;
+  self.server = server;
   return server;
 }
 
