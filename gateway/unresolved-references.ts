@@ -1,5 +1,12 @@
 import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
-import { Kind, type OperationDefinitionNode, type GraphQLSchema, getArgumentValues } from "graphql";
+import {
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  getArgumentValues,
+} from "graphql";
 import { MAX_UNRESOLVED_CLAIMS } from "../platform/identity";
 import {
   type RecordReference,
@@ -22,19 +29,36 @@ export function writeReferences(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
+  fragments: Record<string, FragmentDefinitionNode> = {},
 ): RecordReference[] {
   const fields = schema.getMutationType()?.getFields() ?? {};
   return operation.selectionSet.selections.flatMap((selection) => {
     if (selection.kind !== Kind.FIELD) return [];
     const kind = UPSERT_KINDS[selection.name.value];
     const definition = fields[selection.name.value];
-    if (!kind || !definition) return [];
+    // Nobody asked for the warnings (a connector reading `action` alone): nothing to look up.
+    if (!kind || !definition || !selects(selection.selectionSet, "warnings", fragments)) return [];
     try {
       const { input } = getArgumentValues(definition, selection, variables);
       return input && typeof input === "object" ? crossSourceReferences(kind, input) : [];
     } catch {
       return []; // a value GraphQL refuses: the operation fails before it is sent anyway
     }
+  });
+}
+
+/** Whether `selectionSet` asks for `field`, directly or through fragments. */
+function selects(
+  selectionSet: SelectionSetNode | undefined,
+  field: string,
+  fragments: Record<string, FragmentDefinitionNode>,
+): boolean {
+  return (selectionSet?.selections ?? []).some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === field;
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      return selects(selection.selectionSet, field, fragments);
+    }
+    return selects(fragments[selection.name.value]?.selectionSet, field, fragments);
   });
 }
 
@@ -88,11 +112,17 @@ export function unresolvedReferencesPlugin(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, schema, request, contextValue }) {
+        async didResolveOperation({ operation, schema, request, contextValue, document }) {
           // A reader's mutation is refused (writeAccessPlugin): nothing to check for it.
           if (operation?.operation !== "mutation" || contextValue.identity.role === "reader")
             return;
-          const references = writeReferences(schema, operation, request.variables ?? {});
+          const fragments = Object.fromEntries(
+            document.definitions.flatMap((d) =>
+              d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [],
+            ),
+          );
+          const variables = request.variables ?? {};
+          const references = writeReferences(schema, operation, variables, fragments);
           if (!references.length) return;
           const execute: Execute = async (query, variables) => {
             const response = await server().executeOperation(

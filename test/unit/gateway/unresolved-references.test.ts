@@ -1,26 +1,35 @@
 import { readFileSync } from "node:fs";
-import { type OperationDefinitionNode, buildSchema, parse } from "graphql";
+import {
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  buildSchema,
+  parse,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { unresolvedOf, writeReferences } from "../../../gateway/unresolved-references";
 import { projectPath } from "../../../platform/paths";
 
 const schema = buildSchema(readFileSync(projectPath("schema", "api.graphql"), "utf8"));
-const operation = (text: string) => parse(text).definitions[0] as OperationDefinitionNode;
 
 // The gateway checks only what a subgraph cannot: references from a write into other sources.
 describe("gateway > unresolved references", () => {
-  it("lists the references each upsert makes into other sources, from variables and literals", () => {
-    const mutation = operation(`mutation ($input: StatementInput!) {
-      a: upsertStatement(input: $input) { action }
-      upsertThreatActor(input: { id: "x", name: "X", kind: CRIMINAL, sponsorState: "zz", sources: [] }) { action }
+  it("lists the references each upsert asking for warnings makes into other sources, from variables and literals", () => {
+    const mutation = parse(`mutation ($input: StatementInput!) {
+      a: upsertStatement(input: $input) { action warnings { code } }
+      upsertThreatActor(input: { id: "x", name: "X", kind: CRIMINAL, sponsorState: "zz", sources: [] }) { ...Warned }
+      b: upsertThreatActor(input: { id: "y", name: "Y", kind: CRIMINAL, sponsorState: "yy", sources: [] }) { action }
       deleteIncident(id: "y") { action }
-    }`);
+    }
+    fragment Warned on UpsertThreatActorPayload { ... on UpsertThreatActorPayload { warnings { path } } }`);
+    const operation = mutation.definitions[0] as OperationDefinitionNode;
+    const fragments = { Warned: mutation.definitions[1] as FragmentDefinitionNode };
     const input = {
       id: "s",
       issuer: "us",
       attributions: [{ id: "s-a", incident: "inc", actor: "apt", state: "cn", kind: "FORMAL" }],
     };
-    expect(writeReferences(schema, mutation, { input })).toEqual([
+    // b does not ask for warnings: its sponsor state "yy" is not looked up.
+    expect(writeReferences(schema, operation, { input }, fragments)).toEqual([
       { at: ["attributions", 0, "incident"], type: "Incident", id: "inc" },
       { at: ["attributions", 0, "actor"], type: "ThreatActor", id: "apt" },
       { at: ["sponsorState"], type: "Government", id: "zz" },
