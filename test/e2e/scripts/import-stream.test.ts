@@ -55,25 +55,25 @@ const statement = (i: number, text: string, extra: Record<string, unknown> = {})
 const longText = (i: number) =>
   `Statement ${i} says "é" and \\ more.\n`.repeat(3000).slice(0, 100_000);
 
-// The importer reads its file as a stream: a bundle larger than its heap could parse whole
-// is checked within that heap, and a real import writes what a second read of the file gives.
-describe("scripts > import > a file read as a stream", () => {
-  const serverUrl = inject("serverUrl");
-  let databaseUrl: string;
-  let federation: TestFederation;
-  const dir = mkdtempSync(join(tmpdir(), "attribution-graph-stream-"));
-  beforeAll(async () => {
-    buildServer();
-    databaseUrl = await createDatabase(serverUrl, "stream");
-    await prepareDatabase(databaseUrl, []);
-    federation = await startTestFederation(databaseUrl);
-  }, 180_000);
-  afterAll(async () => {
-    await federation?.stop();
-    if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-    rmSync(dir, { recursive: true, force: true });
-  });
+const serverUrl = inject("serverUrl");
+let databaseUrl: string;
+let federation: TestFederation;
+const dir = mkdtempSync(join(tmpdir(), "attribution-graph-stream-"));
+beforeAll(async () => {
+  buildServer();
+  databaseUrl = await createDatabase(serverUrl, "stream");
+  await prepareDatabase(databaseUrl, []);
+  federation = await startTestFederation(databaseUrl);
+}, 180_000);
+afterAll(async () => {
+  await federation?.stop();
+  if (databaseUrl) await dropDatabase(serverUrl, databaseUrl);
+  rmSync(dir, { recursive: true, force: true });
+});
 
+// The importer reads its file as a stream: a bundle larger than its heap could parse whole
+// is checked within that heap.
+describe("scripts > import > a file read as a stream > memory", () => {
   it("checks a 70 MB bundle under a 64 MiB heap that JSON.parse of it exceeds", async () => {
     const file = join(dir, "big.json");
     const count = 700;
@@ -123,7 +123,11 @@ describe("scripts > import > a file read as a stream", () => {
     );
     expect(checked.stdout).toContain("dry run: nothing written");
   }, 60_000);
+});
 
+// A real import reads the file again and writes record by record, in kind order, each record
+// after the records of its own list it names.
+describe("scripts > import > a file read as a stream > writes", () => {
   it("writes a streamed bundle whose lists come out of kind order, record by record", async () => {
     const file = join(dir, "small.json");
     const count = 30;
@@ -209,7 +213,10 @@ describe("scripts > import > a file read as a stream", () => {
     const again = await importCli([file, "--url", federation.gatewayUrl, "--token", token]);
     expect(again.stdout).toContain(`done: 0 created, 0 updated, ${total} unchanged, 0 failed`);
   }, 60_000);
+});
 
+// What is not a bundle is named precisely, before anything is written.
+describe("scripts > import > a file read as a stream > refusals", () => {
   it("names malformed input precisely and writes nothing", async () => {
     const cases: [string, string, RegExp][] = [
       [
