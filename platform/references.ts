@@ -102,7 +102,7 @@ export function recordReferences(key: BundleKey, record: object): RecordReferenc
 }
 
 /** `["attributions", 0, "incident"]` as a JSON path: `.attributions[0].incident`. */
-const jsonPath = (at: (string | number)[]) =>
+export const jsonPath = (at: (string | number)[]) =>
   at.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("");
 
 /** Every reference of every record of a bundle. */
@@ -125,6 +125,29 @@ export type FindIds = (list: string, ids: string[]) => Promise<Set<string>>;
 const IDS_PER_QUERY = 100;
 
 /**
+ * Of the ids a bundle refers to, by type, the ones neither in the bundle (`inBundle`, its ids of a
+ * kind) nor in the target graph: the graph is asked once per type and 100 ids.
+ */
+export async function missingIds(
+  referenced: Map<ReferencedType, Set<string>>,
+  inBundle: (key: BundleKey) => Set<string>,
+  findIds: FindIds,
+): Promise<Map<ReferencedType, Set<string>>> {
+  const missing = new Map<ReferencedType, Set<string>>();
+  for (const type of Object.keys(LISTS) as ReferencedType[]) {
+    const ids = inBundle(LISTS[type].key);
+    const wanted = [...(referenced.get(type) ?? [])].filter((id) => !ids.has(id));
+    const found = new Set<string>();
+    for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
+      const part = wanted.slice(i, i + IDS_PER_QUERY);
+      for (const id of await findIds(LISTS[type].list, part)) found.add(id);
+    }
+    missing.set(type, new Set(wanted.filter((id) => !found.has(id))));
+  }
+  return missing;
+}
+
+/**
  * The references of a bundle that name a record neither in the bundle nor in the target graph:
  * the graph is asked once per type and 100 ids.
  */
@@ -133,21 +156,17 @@ export async function danglingReferences(
   findIds: FindIds,
 ): Promise<BundleReference[]> {
   const references = bundleReferences(bundle);
-  const missing = new Map<ReferencedType, Set<string>>();
-  for (const type of Object.keys(LISTS) as ReferencedType[]) {
-    const inBundle = new Set((bundle[LISTS[type].key] ?? []).map((r) => r.id));
-    const wanted = [
-      ...new Set(references.filter((r) => r.type === type && !inBundle.has(r.id)).map((r) => r.id)),
-    ];
-    const found = new Set<string>();
-    for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
-      const part = wanted.slice(i, i + IDS_PER_QUERY);
-      for (const id of await findIds(LISTS[type].list, part)) found.add(id);
-    }
-    missing.set(type, new Set(wanted.filter((id) => !found.has(id))));
+  const referenced = new Map<ReferencedType, Set<string>>();
+  for (const { type, id } of references) {
+    referenced.set(type, (referenced.get(type) ?? new Set()).add(id));
   }
+  const inBundle = (key: BundleKey) => new Set((bundle[key] ?? []).map((r) => r.id));
+  const missing = await missingIds(referenced, inBundle, findIds);
   return references.filter((r) => missing.get(r.type)!.has(r.id));
 }
+
+/** The bundle key whose records a reference of `type` names (`Agency`: `agencies`). */
+export const keyOf = (type: ReferencedType): BundleKey => LISTS[type].key;
 
 /** `$.statements[3].issuer: Government "xx" does not exist (in the bundle or the graph)`. */
 export const bundleProblem = (r: BundleReference) =>

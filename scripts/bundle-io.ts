@@ -1,8 +1,17 @@
-import { type Bundle, type BundleRecord, citedEntries, citedSources } from "../platform/bundle";
+import { type Bundle, type BundleKey, citedEntries, citedSources } from "../platform/bundle";
 import { type Execute, KINDS, exportRecords } from "../stix/read";
 import { bundleErrors } from "./validation";
-import { bundleProblem, danglingReferences, graphProblem } from "../platform/references";
+import {
+  type FindIds,
+  bundleProblem,
+  danglingReferences,
+  graphProblem,
+  missingIds,
+} from "../platform/references";
 import { graphQLData } from "./graphql-client";
+import { type BundleEntries, memoryEntries } from "./bundle-file";
+import { type BundleIndex, indexBundle, referenceProblems } from "./bundle-index";
+import { writeInKindOrder } from "./bundle-write";
 
 /** Import and export talk to the gateway's public GraphQL API like any other client. */
 export interface GatewayClient {
@@ -46,31 +55,10 @@ function jsonPath(path: (string | number)[]): string {
   );
 }
 
-/** Records after the ones of their list they refer to: an agency's parent, a union a state joins. */
-function inWriteOrder(records: BundleRecord[]): BundleRecord[] {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const done = new Set<string>();
-  const ordered: BundleRecord[] = [];
-  const visit = (record: BundleRecord) => {
-    if (done.has(record.id)) return;
-    done.add(record.id);
-    const refersTo = [record.parent, ...(Array.isArray(record.memberOf) ? record.memberOf : [])];
-    for (const id of refersTo) {
-      const other = typeof id === "string" ? byId.get(id) : undefined;
-      if (other) visit(other);
-    }
-    ordered.push(record);
-  };
-  records.forEach(visit);
-  return ordered;
-}
-
-/**
- * References of the bundle that name a record neither in the bundle nor in the graph at
- * `client` (whose subgraphs keep cross-subgraph references order-free, unchecked).
- */
-export async function checkReferences(client: GatewayClient, bundle: Bundle): Promise<string[]> {
-  const dangling = await danglingReferences(bundle, async (list, ids) => {
+/** Asks the graph at `client` which of `ids` it has in `list`. */
+const findIdsIn =
+  (client: GatewayClient): FindIds =>
+  async (list, ids) => {
     const data = await request<{ page: { nodes: { id: string }[] } }>(
       client,
       `query ImportReferences($ids: [ID!]) {
@@ -79,8 +67,26 @@ export async function checkReferences(client: GatewayClient, bundle: Bundle): Pr
       { ids },
     );
     return new Set(data.page.nodes.map((node) => node.id));
-  });
+  };
+
+/**
+ * References of the bundle that name a record neither in the bundle nor in the graph at
+ * `client` (whose subgraphs keep cross-subgraph references order-free, unchecked).
+ */
+export async function checkReferences(client: GatewayClient, bundle: Bundle): Promise<string[]> {
+  const dangling = await danglingReferences(bundle, findIdsIn(client));
   return dangling.map(bundleProblem);
+}
+
+/** checkReferences for a bundle read as a stream, from its index (a second read finds paths). */
+export async function checkEntryReferences(
+  client: GatewayClient,
+  entries: BundleEntries,
+  index: BundleIndex,
+): Promise<string[]> {
+  const inBundle = (key: BundleKey) => index.ids.get(key) ?? new Set<string>();
+  const missing = await missingIds(index.referenced, inBundle, findIdsIn(client));
+  return referenceProblems(entries, missing);
 }
 
 /**
@@ -117,39 +123,47 @@ export async function importBundle(
   bundle: Bundle,
   progress: (line: string) => void = () => undefined,
 ): Promise<ImportReport> {
+  const entries = () => memoryEntries(bundle);
+  return importEntries(client, entries, await indexBundle(entries()), progress);
+}
+
+/** importBundle for a bundle read as a stream: the records are read again as they are written. */
+export async function importEntries(
+  client: GatewayClient,
+  entries: BundleEntries,
+  index: BundleIndex,
+  progress: (line: string) => void = () => undefined,
+): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, failed: [], refused: [] };
-  report.refused = await checkReferences(client, bundle);
+  report.refused = await checkEntryReferences(client, entries, index);
   if (report.refused.length) return report;
-  const total = KINDS.reduce((sum, { key }) => sum + (bundle[key]?.length ?? 0), 0);
+  const total = [...index.counts.values()].reduce((sum, count) => sum + count, 0);
   let done = 0;
-  for (const { key, type } of KINDS) {
-    const records = inWriteOrder(bundle[key] ?? []);
-    for (const record of records) {
-      done += 1;
-      const path = `$.${key}[${(bundle[key] ?? []).indexOf(record)}]`;
-      try {
-        const data = await request<{ result: WriteAnswer }>(
-          client,
-          `mutation Import($input: ${type}Input!, $sources: [SourceInput!]) {
-            result: upsert${type}(input: $input, sources: $sources) { action problems { path message } }
-          }`,
-          { input: record, sources: citedEntries(record, bundle.sources ?? {}) },
-        );
-        const { action, problems } = data.result;
-        if (!action) {
-          throw new Error(problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; "));
-        }
-        if (action === "CREATED") report.created += 1;
-        else if (action === "UPDATED") report.updated += 1;
-        else report.unchanged += 1;
-        progress(`[${done}/${total}] ${type} ${record.id}: ${action.toLowerCase()}`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        report.failed.push({ path, error: message });
-        progress(`[${done}/${total}] ${type} ${record.id}: FAILED ${message}`);
+  await writeInKindOrder(entries, index, async ({ key, index: at, record }) => {
+    const { type } = KINDS.find((kind) => kind.key === key)!;
+    done += 1;
+    try {
+      const data = await request<{ result: WriteAnswer }>(
+        client,
+        `mutation Import($input: ${type}Input!, $sources: [SourceInput!]) {
+          result: upsert${type}(input: $input, sources: $sources) { action problems { path message } }
+        }`,
+        { input: record, sources: citedEntries(record, index.sources) },
+      );
+      const { action, problems } = data.result;
+      if (!action) {
+        throw new Error(problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; "));
       }
+      if (action === "CREATED") report.created += 1;
+      else if (action === "UPDATED") report.updated += 1;
+      else report.unchanged += 1;
+      progress(`[${done}/${total}] ${type} ${record.id}: ${action.toLowerCase()}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report.failed.push({ path: `$.${key}[${at}]`, error: message });
+      progress(`[${done}/${total}] ${type} ${record.id}: FAILED ${message}`);
     }
-  }
+  });
   return report;
 }
 

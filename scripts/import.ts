@@ -1,8 +1,9 @@
 // type-graphql and TypeORM decorators read it at import time: load it before anything else.
 import "reflect-metadata";
-import { readFileSync } from "node:fs";
-import type { Bundle } from "../platform/bundle";
-import { checkBundle, checkReferences, importBundle } from "./bundle-io";
+import { BUNDLE_KEYS } from "../platform/bundle";
+import { FileError, fileEntries } from "./bundle-file";
+import { checkEntryReferences, importEntries } from "./bundle-io";
+import { indexBundle, sourceProblems } from "./bundle-index";
 import { GRAPH_USAGE, UsageError, parseGraphCommand, runCommand, sayGraph } from "./cli";
 
 const USAGE = `usage: npm run import -- FILE [--dry-run] [--url URL] [--token TOKEN]
@@ -16,21 +17,17 @@ async function main() {
   });
   if (positionals.length !== 1) throw new UsageError("one FILE to import");
   const [file] = positionals;
-  let bundle: unknown;
-  try {
-    bundle = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const problems = checkBundle(bundle);
-  if (problems.length) refuse(file, problems);
-  const counts = Object.entries(bundle as Bundle)
-    .filter(([, v]) => Array.isArray(v))
-    .map(([k, v]) => `${(v as unknown[]).length} ${k}`);
+  const entries = () => fileEntries(file);
+  const index = await read(file, () => indexBundle(entries()));
+  const problems = index.problemCount
+    ? index.problems
+    : await read(file, () => sourceProblems(entries, index, BUNDLE_KEYS));
+  if (problems.length) refuse(file, problems, Math.max(index.problemCount, problems.length));
+  const counts = [...index.counts].map(([key, count]) => `${count} ${key}`);
   if (values["dry-run"]) {
     sayGraph("checking references against", client);
     // Against the target graph too: a reference may name a record the graph already has.
-    const dangling = await checkReferences(client, bundle as Bundle);
+    const dangling = await read(file, () => checkEntryReferences(client, entries, index));
     if (dangling.length) refuse(file, dangling);
     console.log(`${file}: valid (${counts.join(", ")}); every reference resolves`);
     return console.log("dry run: nothing written");
@@ -39,7 +36,7 @@ async function main() {
   if (!client.token)
     throw new Error("an editor API key is required: --token or ATTRIBUTION_GRAPH_TOKEN");
   sayGraph("writing to", client);
-  const report = await importBundle(client, bundle as Bundle, console.log);
+  const report = await read(file, () => importEntries(client, entries, index, console.log));
   if (report.refused.length) refuse(file, report.refused);
   console.log(
     `done: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed`,
@@ -48,9 +45,20 @@ async function main() {
   if (report.failed.length) process.exit(1);
 }
 
-function refuse(file: string, problems: string[]): never {
-  console.error(`${file}: ${problems.length} problem(s), nothing imported:`);
+/** Reads FILE (as a stream, more than once): a file that cannot be read is named. */
+async function read<T>(file: string, reading: () => Promise<T>): Promise<T> {
+  try {
+    return await reading();
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    throw new Error(`${file}: ${error.message}`);
+  }
+}
+
+function refuse(file: string, problems: string[], count = problems.length): never {
+  console.error(`${file}: ${count} problem(s), nothing imported:`);
   for (const problem of problems) console.error(`  ${problem}`);
+  if (count > problems.length) console.error(`  … and ${count - problems.length} more`);
   process.exit(1);
 }
 
