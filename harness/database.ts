@@ -51,10 +51,20 @@ export async function openPostgresServer(label: string): Promise<PostgresServer>
   };
 }
 
-/** A new, empty database on the server of `serverUrl`, named uniquely for this run. */
-export async function createDatabase(serverUrl: string, label: string): Promise<string> {
+/**
+ * A new database on the server of `serverUrl`, named uniquely for this run: empty, or a copy of
+ * the database `template`.
+ */
+export async function createDatabase(
+  serverUrl: string,
+  label: string,
+  template?: string,
+): Promise<string> {
   const name = `ag_${label}_${Date.now().toString(36)}_${process.pid}_${Math.random().toString(36).slice(2, 6)}`;
-  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  await onServer(
+    serverUrl,
+    `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`,
+  );
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -17,6 +17,8 @@ declare module "vitest" {
     datasetUrl: string;
     /** This run's id: test/helpers/build.ts builds dist/ once per run. */
     runId: string;
+    /** The dataset and the galaxy, copied by galaxy-database.ts (built by the first to ask). */
+    galaxyTemplate: string;
   }
 }
 
@@ -34,9 +36,15 @@ export default async function setup(project: TestProject) {
   );
   project.provide("serverUrl", serverUrl);
   project.provide("datasetUrl", datasetUrl);
-  project.provide("runId", randomUUID());
+  const runId = randomUUID();
+  project.provide("runId", runId);
+  const galaxyTemplate = `ag_galaxy_${runId.replaceAll("-", "")}`;
+  project.provide("galaxyTemplate", galaxyTemplate);
   return async () => {
     await dropDatabase(serverUrl, datasetUrl);
+    const template = new URL(serverUrl);
+    template.pathname = `/${galaxyTemplate}`;
+    await dropDatabase(serverUrl, template.toString());
     await server.stop();
   };
 }

@@ -4,10 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { dropDatabase } from "../../../harness/database";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../../platform/limits";
 import { projectPath } from "../../../platform/paths";
-import { readBundles } from "../../../services/dataset";
 import { httpRequest } from "../../../scripts/graphql-client";
 import { referencesOf } from "../../../stix/bundle";
 import { periodEnd, periodStart } from "../../../stix/dates";
@@ -24,7 +23,7 @@ import {
   UPSERT_STATEMENT,
   largeStatementInput,
 } from "../../helpers/large-statements";
-import { GalaxyRun } from "../../helpers/misp-galaxy";
+import { galaxyDatabase } from "../../helpers/galaxy-database";
 import { buildServer } from "../../helpers/build";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { flatExtension, stixValidator } from "../../helpers/stix-schemas";
@@ -82,15 +81,9 @@ const LARGE = 20;
 beforeAll(async () => {
   buildServer();
   // The shipped dataset, the MISP galaxy as the README loads it, and 20 maximal statements.
-  databaseUrl = await createDatabase(serverUrl, "stix");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await galaxyDatabase("stix");
   federation = await startTestFederation(databaseUrl);
   const editor = await federation.token("editor");
-  const loaded = await new GalaxyRun(federation, editor).connector([]);
-  expect(loaded.code, loaded.stderr).toBe(0);
   for (let i = 0; i < LARGE; i += 1) {
     const written = await federation.query(
       UPSERT_STATEMENT,

@@ -1,0 +1,59 @@
+import { Client } from "pg";
+import { expect, inject } from "vitest";
+import { createDatabase, dropDatabase, prepareDatabase } from "../../harness/database";
+import { readBundles } from "../../services/dataset";
+import { startTestFederation } from "./federation";
+import { GalaxyRun } from "./misp-galaxy";
+
+async function onServer<T>(serverUrl: string, work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The shipped dataset, then the shipped galaxy loaded by the connector through a federation. */
+async function buildTemplate(serverUrl: string, template: string): Promise<void> {
+  const url = await createDatabase(serverUrl, "galaxy_build");
+  try {
+    await prepareDatabase(
+      url,
+      (await readBundles()).map(({ bundle }) => bundle),
+    );
+    const federation = await startTestFederation(url);
+    try {
+      const editor = await federation.token("editor");
+      const loaded = await new GalaxyRun(federation, editor).connector([]);
+      expect(loaded.code, loaded.stderr).toBe(0);
+    } finally {
+      await federation.stop();
+    }
+    // Under its final name once complete: a failed build leaves no template behind.
+    const name = new URL(url).pathname.slice(1);
+    await onServer(serverUrl, (admin) =>
+      admin.query(`ALTER DATABASE "${name}" RENAME TO "${template}"`),
+    );
+  } catch (error) {
+    await dropDatabase(serverUrl, url);
+    throw error;
+  }
+}
+
+/**
+ * A new database holding the shipped dataset and the MISP galaxy as `npm run import:misp` loads
+ * it: a copy of a template that the first test file asking for it builds (a galaxy load, ~10 s),
+ * once per run (global-setup.ts drops it).
+ */
+export async function galaxyDatabase(label: string): Promise<string> {
+  const serverUrl = inject("serverUrl");
+  const template = inject("galaxyTemplate");
+  const exists = await onServer(serverUrl, async (admin) => {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    return found.rowCount === 1;
+  });
+  if (!exists) await buildTemplate(serverUrl, template);
+  return createDatabase(serverUrl, label, template);
+}
