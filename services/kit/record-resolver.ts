@@ -1,4 +1,5 @@
 import type DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import {
   Arg,
@@ -9,6 +10,7 @@ import {
   Directive,
   FieldResolver,
   ID,
+  Info,
   Mutation,
   Resolver,
   Root,
@@ -129,13 +131,16 @@ export function RecordResolver<
       @Arg("updateSources", () => Boolean, {
         defaultValue: false,
         description:
-          "Change a stored source to the definition sent here, for every record citing it (in this record's subgraph); without it a different definition is a SOURCE_CONFLICT problem.",
+          "Change a stored source to the definition sent here, for every record citing it in every subgraph; without it a different definition (in any subgraph) is a SOURCE_CONFLICT problem.",
       })
       updateSources: boolean,
       @Ctx() ctx: RecordContext,
+      @Info() info: GraphQLResolveInfo,
     ) {
+      // What other subgraphs store otherwise, for this write of the document (by response key).
+      const sourceConflicts = ctx.sourceConflicts.filter((c) => c.field === info.path.key);
       const { problems, ...outcome } = await upsert(
-        ctx,
+        { ...ctx, sourceConflicts },
         dbSchema,
         writes,
         record,
