@@ -54,6 +54,12 @@ export interface RecordResolverOptions<I extends { id: string }, T extends { id:
   };
 }
 
+/** What other subgraphs store otherwise of this write's sources (by its response key). */
+const conflictsOfWrite = (ctx: RecordContext, info: GraphQLResolveInfo) => ({
+  ...ctx,
+  sourceConflicts: ctx.sourceConflicts.filter((c) => c.field === info.path.key),
+});
+
 /** `history` and `bundleRecord`, after the kind's fields and `recordTime`. */
 function RecordHistoryResolver<F extends ResolverClass>(
   Fields: F,
@@ -137,10 +143,8 @@ export function RecordResolver<
       @Ctx() ctx: RecordContext,
       @Info() info: GraphQLResolveInfo,
     ) {
-      // What other subgraphs store otherwise, for this write of the document (by response key).
-      const sourceConflicts = ctx.sourceConflicts.filter((c) => c.field === info.path.key);
       const { problems, ...outcome } = await upsert(
-        { ...ctx, sourceConflicts },
+        conflictsOfWrite(ctx, info),
         dbSchema,
         writes,
         record,

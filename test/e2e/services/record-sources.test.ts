@@ -56,7 +56,16 @@ beforeAll(async () => {
   await prepareDatabase(databaseUrl, [
     {
       format: BUNDLE_FORMAT,
-      sources: { "us-facts": { title: "Facts", language: "en" } },
+      sources: {
+        "us-facts": {
+          url: null,
+          title: "Facts",
+          publisher: null,
+          publishedAt: null,
+          language: "en",
+          excerpt: null,
+        },
+      },
       governments: [{ id: "us", name: "United States", kind: "STATE", sources: ["us-facts"] }],
     },
   ]);
