@@ -204,7 +204,8 @@ function stripped(answer: SubgraphAnswer, writes: RecordWrite[]) {
   for (const { field } of writes) {
     const payload = data[field] as Record<string, unknown> | null | undefined;
     if (!payload) continue;
-    const { [ACTION_PROBE]: _probe, ...rest } = payload;
+    const rest = { ...payload };
+    delete rest[ACTION_PROBE];
     data[field] = rest;
   }
   return data;
