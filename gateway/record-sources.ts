@@ -138,8 +138,15 @@ export function sourcesOperation(checks: Check[], dryRun: boolean) {
 type Payload = { action?: string | null; problems?: { code: string; message: string }[] } | null;
 const payloadOf = (answer: SubgraphAnswer, i: number) => answer.data?.[`s${i}`] as Payload;
 
-/** What another subgraph's dry run says against the writes: "legal-actions: ...". */
-function conflictsOf(checks: Check[], answers: Map<string, SubgraphAnswer>): SourceConflict[] {
+/**
+ * What the other subgraphs' dry runs say against the writes ("legal-actions: ..."), as many as
+ * the claims carry, each refused write's first before any second; null when more writes are
+ * refused than that.
+ */
+function conflictsOf(
+  checks: Check[],
+  answers: Map<string, SubgraphAnswer>,
+): SourceConflict[] | null {
   const conflicts: SourceConflict[] = [];
   for (const [subgraph, answer] of answers) {
     checks.forEach((check, i) => {
@@ -151,8 +158,16 @@ function conflictsOf(checks: Check[], answers: Map<string, SubgraphAnswer>): Sou
       }
     });
   }
-  return conflicts.slice(0, MAX_SOURCE_CONFLICT_CLAIMS);
+  const firsts = conflicts.filter((c, i) => conflicts.findIndex((o) => o.field === c.field) === i);
+  if (firsts.length > MAX_SOURCE_CONFLICT_CLAIMS) return null;
+  const seconds = conflicts.filter((c) => !firsts.includes(c));
+  return [...firsts, ...seconds].slice(0, MAX_SOURCE_CONFLICT_CLAIMS);
 }
+
+const TOO_MANY = {
+  message: `more than ${MAX_SOURCE_CONFLICT_CLAIMS} writes of one document send sources other subgraphs store otherwise: send them in fewer documents`,
+  extensions: { code: "BAD_USER_INPUT" },
+};
 
 const withoutPaths = (answer: SubgraphAnswer) =>
   (answer.errors ?? []).map(({ message, extensions }) => ({ message, extensions }));
@@ -181,10 +196,10 @@ export async function writeWithRecordSources(
   if (failed) {
     return { errors: withoutPaths(failed), data: fieldsNull(found.writes) };
   }
-  const answer = await write(
-    withActionProbe(found.document, found.writes),
-    conflictsOf(checks, dryRuns),
-  );
+  const conflicts = conflictsOf(checks, dryRuns);
+  // Refused writes the signed claims cannot all name: none is written.
+  if (!conflicts) return { errors: [TOO_MANY], data: fieldsNull(found.writes) };
+  const answer = await write(withActionProbe(found.document, found.writes), conflicts);
   const written = new Set(found.writes.map((w) => w.field).filter((f) => actionOf(answer, f)));
   const errors = await register(checks, written, dryRuns, send);
   const all = [...(answer.errors ?? []), ...errors];

@@ -56,8 +56,11 @@ export interface SourceConflict {
   message: string;
 }
 
-/** At most this many source conflicts travel with one request (a header is bounded). */
-export const MAX_SOURCE_CONFLICT_CLAIMS = 100;
+/**
+ * At most this many source conflicts travel with one request: a header is bounded (16 KB by
+ * default in Node), and one conflict per write is enough to refuse it.
+ */
+export const MAX_SOURCE_CONFLICT_CLAIMS = 16;
 
 export interface SignOptions {
   audience: string;
@@ -242,7 +245,7 @@ function parseClaims(payload: string): Claims | null {
         claims.sourceConflicts.length <= MAX_SOURCE_CONFLICT_CLAIMS &&
         claims.sourceConflicts.every(
           (c: Partial<SourceConflict> | null) =>
-            !!c && text(c.field, 300) && text(c.key, 300) && text(c.message, 1000),
+            !!c && text(c.field, 300) && text(c.key, 300) && text(c.message, 600),
         )));
   return valid ? (claims as Claims) : null;
 }

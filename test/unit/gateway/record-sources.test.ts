@@ -172,3 +172,48 @@ describe("gateway > record sources > the rounds", () => {
     });
   });
 });
+
+describe("gateway > record sources > bounded claims", () => {
+  const writes = Array.from({ length: 17 }, (_, i) => ({
+    field: `w${i}`,
+    sources: [{ key: `k${i}` }],
+    updateSources: false,
+  }));
+  const found = {
+    document: parse(`mutation { w0: upsertGovernment(input: {}) { action } }`),
+    writes,
+  };
+  const conflicted = (count: number) => () =>
+    Promise.resolve({
+      data: Object.fromEntries(
+        writes.map((_, i) => [`s${i}`, { action: null, problems: i < count ? [CONFLICT] : [] }]),
+      ),
+    });
+
+  it("names every refused write when they fit, and refuses all when they do not", async () => {
+    let sent: SourceConflict[] = [];
+    const write = (_: unknown, conflicts: SourceConflict[]) => {
+      sent = conflicts;
+      return Promise.resolve({ data: {} });
+    };
+    await writeWithRecordSources(
+      found,
+      "governments",
+      ["governments", "incidents"],
+      conflicted(16),
+      write,
+    );
+    expect(new Set(sent.map((c) => c.field)).size).toBe(16);
+    sent = [];
+    const refused = await writeWithRecordSources(
+      found,
+      "governments",
+      ["governments", "incidents"],
+      conflicted(17),
+      write,
+    );
+    expect(sent).toEqual([]);
+    expect(refused.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(refused.data).toEqual(Object.fromEntries(writes.map((w) => [w.field, null])));
+  });
+});
