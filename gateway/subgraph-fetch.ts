@@ -4,7 +4,12 @@ import { ErrorCode, apiError } from "../platform/errors";
 import type { Counter, Histogram } from "prom-client";
 import { Agent, type Dispatcher, request } from "undici";
 import { BytesInFlight, PoolShare } from "../platform/bytes-in-flight";
-import { IDENTITY_HEADER, type Identity, signRequest } from "../platform/identity";
+import {
+  IDENTITY_HEADER,
+  type Identity,
+  type SignOptions,
+  signRequest,
+} from "../platform/identity";
 
 type Fetcher = NonNullable<
   NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]
@@ -163,11 +168,12 @@ function signedHeaders(init: FetcherInit, audience: string, secret: string) {
     else if (lower !== IDENTITY_HEADER) headers[header] = value;
   }
   if (claims === undefined || init.body === undefined) return headers;
-  const { keyId, role, unresolved } = JSON.parse(claims) as Identity & { unresolved?: string[] };
+  const { keyId, role, unresolved, sourceConflicts } = JSON.parse(claims) as Identity &
+    Pick<SignOptions, "unresolved" | "sourceConflicts">;
   // Every fetch is part of an operation the gateway admitted (its cost, depth and inputs).
   headers[IDENTITY_HEADER] = signRequest(
     { keyId, role },
-    { audience, body: init.body, secret, vetted: true, unresolved },
+    { audience, body: init.body, secret, vetted: true, unresolved, sourceConflicts },
   );
   return headers;
 }

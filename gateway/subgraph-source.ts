@@ -1,10 +1,13 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { type DocumentNode, print } from "graphql";
+import type { SourceConflict } from "../platform/identity";
 import type { BytesInFlight } from "../platform/bytes-in-flight";
 import { REQUEST_ID_HEADER } from "../platform/http";
 import type { Metrics } from "../platform/observability";
 import type { GatewayContext } from "./auth";
 import { fanOutLimit } from "./fan-out";
 import { rememberQueryPlan } from "./partial-failures";
+import { recordSourceWrites, writeWithRecordSources } from "./record-sources";
 import { fanOutSourceWrites, writesSources } from "./source-fan-out";
 import { subgraphRefusal } from "./subgraph-errors";
 import {
@@ -21,6 +24,10 @@ type SendRequest = Parameters<
 >[0];
 type ParseBody = Parameters<RemoteGraphQLDataSource<GatewayContext>["parseBody"]>;
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
+
+/** The options of a record write, with what willSendRequest signs along. */
+const withConflicts = (options: ProcessOptions, sourceConflicts: SourceConflict[]) =>
+  Object.assign({ ...options }, { sourceConflicts }) as ProcessOptions;
 
 /**
  * Forwards the caller (signed by the fetcher, over the exact body) and the request id; gives up
@@ -48,17 +55,36 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
 
   override async process(options: ProcessOptions) {
-    const document =
-      "incomingRequestContext" in options && writesSources(options.request.query ?? "");
-    if (!document) return super.process(options);
-    // The same request, variables and caller, with another operation, to each subgraph.
-    const send = (name: string, query: string) =>
-      this.peers.get(name)!.send({ ...options, request: { ...options.request, query } });
-    return fanOutSourceWrites(document, this.serviceName, [...this.peers.keys()], send);
+    if (!("incomingRequestContext" in options)) return super.process(options);
+    const { query = "", variables = {} } = options.request;
+    const subgraphs = [...this.peers.keys()];
+    const document = writesSources(query);
+    if (document) {
+      // The same request, variables and caller, with another operation, to each subgraph.
+      const send = (name: string, query: string) =>
+        this.peers.get(name)!.send({ ...options, request: { ...options.request, query } });
+      return fanOutSourceWrites(document, this.serviceName, subgraphs, send);
+    }
+    const records = recordSourceWrites(query, variables);
+    if (!records) return super.process(options);
+    // The gateway's own operations, as the same caller, to the other subgraphs.
+    const sendOwn = (name: string, query: string, variables: Record<string, unknown>) =>
+      this.peers.get(name)!.send({
+        ...options,
+        request: { ...options.request, query, variables, operationName: "RecordSources" },
+      });
+    const write = (written: DocumentNode, sourceConflicts: SourceConflict[]) =>
+      this.send(
+        { ...options, request: { ...options.request, query: print(written) } },
+        sourceConflicts,
+      );
+    return writeWithRecordSources(records, this.serviceName, subgraphs, sendOwn, write);
   }
 
-  private send(options: ProcessOptions) {
-    return super.process(options);
+  private send(options: ProcessOptions, sourceConflicts?: SourceConflict[]) {
+    return super.process(
+      sourceConflicts?.length ? withConflicts(options, sourceConflicts) : options,
+    );
   }
 
   override errorFromResponse(
@@ -76,13 +102,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return ResponseBytes.of(context, this.limits.maxResponseBytes, this.inFlight);
   }
 
-  override willSendRequest({ request, context }: SendRequest) {
+  override willSendRequest(options: SendRequest) {
+    const { request, context } = options;
     // A request already over its budget asks no more.
     this.budgetOf(context).spend(0, this.serviceName);
     if (!context.identity) return;
     const { keyId, role } = context.identity;
     const { unresolved } = context;
-    request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify({ keyId, role, unresolved }));
+    // Set by `send` on the options of a record write only (record-sources.ts).
+    const { sourceConflicts } = options as { sourceConflicts?: SourceConflict[] };
+    const claims = { keyId, role, unresolved, sourceConflicts };
+    request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify(claims));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }

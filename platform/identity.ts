@@ -39,10 +39,28 @@ interface Claims {
   vetted?: true;
   /** Records a write names that the gateway found nowhere in the graph: "Incident:x". */
   unresolved?: string[];
+  /** Sources a write sends that another subgraph stores otherwise (gateway/record-sources.ts). */
+  sourceConflicts?: SourceConflict[];
 }
 
 /** At most this many unresolved references travel with one request (a header is bounded). */
 export const MAX_UNRESOLVED_CLAIMS = 200;
+
+/**
+ * A source a record write sends (`field`: the write's response key) that another subgraph
+ * stores with another definition: the subgraph answers it as the write's SOURCE_CONFLICT.
+ */
+export interface SourceConflict {
+  field: string;
+  key: string;
+  message: string;
+}
+
+/**
+ * At most this many source conflicts travel with one request: a header is bounded (16 KB by
+ * default in Node), and one conflict per write is enough to refuse it.
+ */
+export const MAX_SOURCE_CONFLICT_CLAIMS = 16;
 
 export interface SignOptions {
   audience: string;
@@ -54,6 +72,8 @@ export interface SignOptions {
   vetted?: boolean;
   /** References of the operation's writes that no subgraph holds ("Incident:x"). */
   unresolved?: string[];
+  /** The sources of the operation's writes that other subgraphs store otherwise. */
+  sourceConflicts?: SourceConflict[];
 }
 
 export function signRequest(
@@ -66,6 +86,7 @@ export function signRequest(
     now = Date.now(),
     vetted = false,
     unresolved = [],
+    sourceConflicts = [],
   }: SignOptions,
 ): string {
   const claims: Claims = {
@@ -77,6 +98,9 @@ export function signRequest(
     exp: Math.floor(now / 1000) + ttlSeconds,
     ...(vetted ? { vetted: true as const } : {}),
     ...(unresolved.length ? { unresolved: unresolved.slice(0, MAX_UNRESOLVED_CLAIMS) } : {}),
+    ...(sourceConflicts.length
+      ? { sourceConflicts: sourceConflicts.slice(0, MAX_SOURCE_CONFLICT_CLAIMS) }
+      : {}),
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${payload}.${hmac(payload, secret)}`;
@@ -95,7 +119,13 @@ const FAILURES = {
 export type IdentityFailure = keyof typeof FAILURES | "busy";
 
 export type IdentityCheck =
-  | { ok: true; identity: Identity; vetted: boolean; unresolved: Set<string> }
+  | {
+      ok: true;
+      identity: Identity;
+      vetted: boolean;
+      unresolved: Set<string>;
+      sourceConflicts: SourceConflict[];
+    }
   | { ok: false; reason: IdentityFailure };
 
 export interface VerifyOptions {
@@ -132,6 +162,7 @@ export async function verifyRequest(
     identity: { keyId: claims.keyId, role: claims.role },
     vetted: claims.vetted === true,
     unresolved: new Set(claims.unresolved ?? []),
+    sourceConflicts: claims.sourceConflicts ?? [],
   };
 }
 
@@ -208,7 +239,14 @@ function parseClaims(payload: string): Claims | null {
     (claims.unresolved === undefined ||
       (Array.isArray(claims.unresolved) &&
         claims.unresolved.length <= MAX_UNRESOLVED_CLAIMS &&
-        claims.unresolved.every((reference) => text(reference, 300))));
+        claims.unresolved.every((reference) => text(reference, 300)))) &&
+    (claims.sourceConflicts === undefined ||
+      (Array.isArray(claims.sourceConflicts) &&
+        claims.sourceConflicts.length <= MAX_SOURCE_CONFLICT_CLAIMS &&
+        claims.sourceConflicts.every(
+          (c: Partial<SourceConflict> | null) =>
+            !!c && text(c.field, 300) && text(c.key, 300) && text(c.message, 600),
+        )));
   return valid ? (claims as Claims) : null;
 }
 

@@ -1,4 +1,5 @@
 import type DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import {
   Arg,
@@ -9,6 +10,7 @@ import {
   Directive,
   FieldResolver,
   ID,
+  Info,
   Mutation,
   Resolver,
   Root,
@@ -51,6 +53,12 @@ export interface RecordResolverOptions<I extends { id: string }, T extends { id:
     id?: string;
   };
 }
+
+/** What other subgraphs store otherwise of this write's sources (by its response key). */
+const conflictsOfWrite = (ctx: RecordContext, info: GraphQLResolveInfo) => ({
+  ...ctx,
+  sourceConflicts: ctx.sourceConflicts.filter((c) => c.field === info.path.key),
+});
 
 /** `history` and `bundleRecord`, after the kind's fields and `recordTime`. */
 function RecordHistoryResolver<F extends ResolverClass>(
@@ -129,13 +137,14 @@ export function RecordResolver<
       @Arg("updateSources", () => Boolean, {
         defaultValue: false,
         description:
-          "Change a stored source to the definition sent here, for every record citing it (in this record's subgraph); without it a different definition is a SOURCE_CONFLICT problem.",
+          "Change a stored source to the definition sent here, for every record citing it in every subgraph; without it a different definition (in any subgraph) is a SOURCE_CONFLICT problem.",
       })
       updateSources: boolean,
       @Ctx() ctx: RecordContext,
+      @Info() info: GraphQLResolveInfo,
     ) {
       const { problems, ...outcome } = await upsert(
-        ctx,
+        conflictsOfWrite(ctx, info),
         dbSchema,
         writes,
         record,

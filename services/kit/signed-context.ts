@@ -47,6 +47,7 @@ export function signedContext<L>(
       textCountBound: config.textCountBound ?? DEFAULT_TEXT_COUNT_BOUND,
       vetted: identity.vetted,
       unresolved: identity.unresolved,
+      sourceConflicts: identity.sourceConflicts,
     };
   };
 }

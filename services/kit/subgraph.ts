@@ -32,7 +32,7 @@ import {
   observabilityPlugin,
 } from "../../platform/observability";
 import { createHttpServer, serveGraphQL } from "../../platform/http";
-import type { Identity } from "../../platform/identity";
+import type { Identity, SourceConflict } from "../../platform/identity";
 import type { SharedRedis } from "../../platform/redis";
 import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphSettings } from "./config";
 import {
@@ -69,6 +69,11 @@ export interface SubgraphContext<L> {
    * a write keeps them (writes across subgraphs are order-free) and says so in `warnings`.
    */
   unresolved: Set<string>;
+  /**
+   * Sources this request's record writes send that another subgraph stores otherwise, by the
+   * write's response key: each write is refused with them as SOURCE_CONFLICT problems.
+   */
+  sourceConflicts: SourceConflict[];
 }
 
 /** Everything that makes one subgraph: the one recipe every service follows. */

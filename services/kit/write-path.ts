@@ -5,7 +5,7 @@ import { WriteAction, recordAudit } from "./audit";
 import { type SourceEntry, compact, resolveSources } from "../../platform/bundle";
 import { ErrorCode } from "../../platform/errors";
 import { postgresFailure } from "../../platform/postgres-errors";
-import type { Identity } from "../../platform/identity";
+import type { Identity, SourceConflict } from "../../platform/identity";
 import { SLUG, SLUG_MAX } from "./inputs";
 import { type CheckedSources, checkSources } from "./write-sources";
 import { sameAsStored } from "./write-unchanged";
@@ -22,6 +22,8 @@ export interface WriteContext {
   db: DataSource;
   /** An editor or admin: the mutations are `@Authorized(EDITOR)` (authorization.ts). */
   identity: Identity;
+  /** What other subgraphs store otherwise of the sources this write sends (by the gateway). */
+  sourceConflicts?: SourceConflict[];
 }
 
 /** Every problem of the record's sources and references at once, or nothing. */
@@ -30,9 +32,9 @@ async function problemsOf<I extends { id: string }>(
   writes: RecordWrites<I, unknown>,
   input: I,
   sources: SourceInput[],
-  updateSources: boolean,
+  options: { updateSources: boolean; elsewhere: SourceConflict[] },
 ): Promise<CheckedSources> {
-  const checked = await checkSources(db, input, sources, updateSources);
+  const checked = await checkSources(db, input, sources, options);
   const problems = [...checked.problems, ...(await writes.check(db, input, ["input"]))];
   return { ...checked, problems };
 }
@@ -78,18 +80,20 @@ export async function upsert<I extends { id: string }, T>(
   updateSources = false,
 ): Promise<WriteResult> {
   const sent = sources ?? [];
+  const checks = { updateSources, elsewhere: ctx.sourceConflicts ?? [] };
   const invalid = await constraintProblems(input, ["input"]);
   if (invalid.length) {
-    const checked = await problemsOf(ctx.db.manager, writes, input, sent, updateSources);
+    const checked = await problemsOf(ctx.db.manager, writes, input, sent, checks);
     return refused([...invalid, ...checked.problems]);
   }
   const record = compact(JSON.parse(JSON.stringify(input))) as I;
   const outcome = await inTransaction(ctx.db, async (tx): Promise<Outcome> => {
     await lockRecord(tx, writes.type, input.id);
     const before = await snapshot(writes, tx, input.id);
-    // The record as stored passed the checks when it was written.
-    if (!updateSources && (await sameAsStored(before, record, sent))) return unchanged(before!);
-    const checked = await problemsOf(tx, writes, input, sent, updateSources);
+    // The record as stored passed the checks when it was written (not against other subgraphs').
+    const fresh = !updateSources && !checks.elsewhere.length;
+    if (fresh && (await sameAsStored(before, record, sent))) return unchanged(before!);
+    const checked = await problemsOf(tx, writes, input, sent, checks);
     if (checked.problems.length) return { commit: false, value: checked.problems };
     return rewrite(tx, { ...ctx, dbSchema, writes }, { record, before, checked, updateSources });
   });

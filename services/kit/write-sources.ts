@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { EntityManager } from "typeorm";
 import { type SourceEntry, citedSources, compact } from "../../platform/bundle";
+import type { SourceConflict } from "../../platform/identity";
 import type { Problem } from "../../platform/problem";
 import { MAX_SOURCES } from "./inputs";
 import { constraintProblems } from "./problems";
@@ -30,7 +31,7 @@ export async function checkSources(
   db: EntityManager,
   input: object,
   sources: SourceInput[],
-  updateSources: boolean,
+  { updateSources, elsewhere }: { updateSources: boolean; elsewhere: SourceConflict[] },
 ): Promise<CheckedSources> {
   const problems: Problem[] = [];
   if (sources.length > MAX_SOURCES) {
@@ -77,6 +78,10 @@ export async function checkSources(
     if (other && !updateSources) {
       const message = `"${key}" is stored with another definition (${differences(other, entries[key])} differ): send it as stored, or with \`updateSources: true\` to change it for every record citing it`;
       problems.push({ path: ["sources", i], code: "SOURCE_CONFLICT", message });
+    }
+    // Another subgraph's definition, as the gateway found it there: "legal-actions: ...".
+    for (const conflict of elsewhere.filter((c) => c.key === key)) {
+      problems.push({ path: ["sources", i], code: "SOURCE_CONFLICT", message: conflict.message });
     }
   }
   return { problems, entries, changed };

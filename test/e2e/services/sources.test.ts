@@ -86,14 +86,16 @@ describe("services > sources > another definition", () => {
   it("refuses another definition of a stored key, naming the key and the fields", async () => {
     const answer = await write(government("third-state", ["shared-report"]), [changed]);
     expect(answer.action).toBeNull();
-    expect(answer.problems).toEqual([
-      {
+    // Stored here, and (registered by the gateway with the first write) in every other subgraph.
+    const message =
+      '"shared-report" is stored with another definition (title differ): send it as stored, or with `updateSources: true` to change it for every record citing it';
+    expect(answer.problems).toEqual(
+      ["", "incidents: ", "legal-actions: "].map((where) => ({
         path: ["sources", "0"],
         code: "SOURCE_CONFLICT",
-        message:
-          '"shared-report" is stored with another definition (title differ): send it as stored, or with `updateSources: true` to change it for every record citing it',
-      },
-    ]);
+        message: `${where}${message}`,
+      })),
+    );
     const read = await federation.query<any>(
       `{ governments(filter: { ids: ["third-state"] }) { totalCount } }`,
     );

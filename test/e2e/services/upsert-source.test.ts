@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
-import { type TestFederation, startTestFederation } from "../../helpers/federation";
+import { type TestFederation, postToSubgraph, startTestFederation } from "../../helpers/federation";
 import { BUNDLE_FORMAT } from "../../../platform/bundle";
 
 const UPSERT_SOURCE = /* GraphQL */ `
@@ -124,6 +124,47 @@ async function cite(kind: Kind, key: string, sources?: object[]) {
   return answer.data[`upsert${kind}`];
 }
 
+const OWNERS: Record<Kind, string> = {
+  Statement: "governments",
+  Incident: "incidents",
+  LegalAction: "legal-actions",
+};
+
+/** As `cite`, straight to the record's subgraph (signed as the gateway would): no graph-wide check. */
+async function citeDirectly(kind: Kind, key: string, sources: object[]) {
+  const { input, record } = RECORDS[kind];
+  const subgraph = federation.subgraphs.find((s) => s.name === OWNERS[kind])!;
+  const answer = await postToSubgraph<any>(
+    subgraph,
+    {
+      query: `mutation ($input: ${input}!, $sources: [SourceInput!]) {
+        upsert${kind}(input: $input, sources: $sources) { action problems { path code message } }
+      }`,
+      variables: { input: record(key), sources },
+    },
+    { keyId: "test-editor", role: "editor" },
+  );
+  expect(answer.errors).toBeUndefined();
+  return answer.data![`upsert${kind}`];
+}
+
+/** Forgets `key` in every subgraph: its registry rows and the records citing it (a fresh start). */
+async function dropSource(key: string) {
+  for (const { dataSource } of federation.subgraphs) {
+    const schema = (dataSource.options as { schema: string }).schema;
+    await dataSource.query(`DELETE FROM "${schema}".source WHERE key = $1`, [key]);
+  }
+  for (const kind of ["Statement", "Incident"] as const) {
+    const id = RECORDS[kind].record(key).id;
+    const deleted = await federation.query<any>(
+      `mutation { delete${kind}(id: "${id}") { action } }`,
+      {},
+      { token: editor },
+    );
+    expect(deleted.errors).toBeUndefined();
+  }
+}
+
 /** Each record's sources as read back, by kind. */
 async function citedSources() {
   const ids = Object.fromEntries(KINDS.map((kind) => [kind, RECORDS[kind].record("").id]));
@@ -228,10 +269,20 @@ describe("services > sources > upsertSource > forked before", () => {
   const FORKED = { key: "forked-report", title: "Forked report", language: "en" };
 
   it("reports a key defined differently in two subgraphs, and makes it one when asked", async () => {
-    // Each written inline in its own subgraph: before upsertSource, nothing compared them.
-    expect(await cite("Statement", FORKED.key, [FORKED])).toMatchObject({ problems: [] });
     const forked = { ...FORKED, title: "Forked report, other copy" };
-    expect(await cite("Incident", FORKED.key, [forked])).toMatchObject({ problems: [] });
+    // Through the gateway, the second definition is refused: it checks every subgraph.
+    expect(await cite("Statement", FORKED.key, [FORKED])).toMatchObject({ problems: [] });
+    const refusedInline = await cite("Incident", FORKED.key, [forked]);
+    expect(refusedInline.problems.map((p: any) => [p.path, p.code])).toEqual(
+      ["incidents", "governments", "legal-actions"].map(() => [
+        ["sources", "0"],
+        "SOURCE_CONFLICT",
+      ]),
+    );
+    // Each written inline in its own subgraph, as before the gateway compared them.
+    await dropSource(FORKED.key);
+    expect(await citeDirectly("Statement", FORKED.key, [FORKED])).toMatchObject({ problems: [] });
+    expect(await citeDirectly("Incident", FORKED.key, [forked])).toMatchObject({ problems: [] });
 
     const refused = await upsertSource(FORKED);
     expect(refused.action).toBeNull();

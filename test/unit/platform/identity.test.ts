@@ -42,6 +42,7 @@ describe("platform > identity > signRequest and verifyRequest", () => {
       identity: EDITOR,
       vetted: false,
       unresolved: new Set(),
+      sourceConflicts: [],
     });
     expect(await verifyRequest(header, options)).toEqual({ ok: false, reason: "replayed" });
   });
@@ -60,6 +61,7 @@ describe("platform > identity > signRequest and verifyRequest", () => {
       identity: EDITOR,
       vetted: true,
       unresolved: new Set(),
+      sourceConflicts: [],
     });
   });
 
@@ -85,6 +87,20 @@ describe("platform > identity > signRequest and verifyRequest", () => {
     }).split(".");
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     claims.unresolved = [];
+    const tampered = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
+    expect(await verifyRequest(tampered, options)).toEqual({ ok: false, reason: "forged" });
+  });
+
+  it("carries the sources other subgraphs store otherwise, signed: a changed list is forged", async () => {
+    const nonces = new NonceStore();
+    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
+    const sourceConflicts = [{ field: "upsertStatement", key: "k", message: "incidents: ..." }];
+    const sign = () =>
+      signRequest(EDITOR, { audience: "governments", body: BODY, secret: SECRET, sourceConflicts });
+    expect(await verifyRequest(sign(), options)).toMatchObject({ ok: true, sourceConflicts });
+    const [payload, signature] = sign().split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    claims.sourceConflicts = [];
     const tampered = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
     expect(await verifyRequest(tampered, options)).toEqual({ ok: false, reason: "forged" });
   });

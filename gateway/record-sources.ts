@@ -1,0 +1,260 @@
+import {
+  type DocumentNode,
+  type FieldNode,
+  Kind,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  parse,
+  valueFromASTUntyped,
+  visit,
+} from "graphql";
+import { MAX_SOURCE_CONFLICT_CLAIMS, type SourceConflict } from "../platform/identity";
+import { UPSERT_KINDS } from "../platform/references";
+import type { SubgraphAnswer } from "./source-fan-out";
+
+/**
+ * A record write (`upsert<Type>(input:, sources:, updateSources:)`) goes to its own subgraph,
+ * which checks its inline sources against what it stores; a source is one record graph-wide
+ * only if the other subgraphs are asked too. So the gateway dry-runs `upsertSource` for each
+ * sent source in every other subgraph first (their conflicts travel signed with the write,
+ * which the subgraph then refuses whole), and once the write is done registers the sources
+ * there (gateway/subgraph-source.ts). No transaction spans subgraphs: a write in between may
+ * still make the rounds differ; sent again, the same input converges.
+ */
+const ACTION_PROBE = "_recordSourcesAction";
+
+/** One record write of the operation: its response key and what it sends. */
+export interface RecordWrite {
+  field: string;
+  sources: Record<string, unknown>[];
+  updateSources: boolean;
+}
+
+export interface RecordSourceWrites {
+  document: DocumentNode;
+  writes: RecordWrite[];
+}
+
+/** Sends an operation of the gateway's own, with its variables, to one subgraph by name. */
+export type SendOwn = (
+  subgraph: string,
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<SubgraphAnswer>;
+
+const keyOf = (field: FieldNode) => field.alias?.value ?? field.name.value;
+
+const argument = (field: FieldNode, name: string, variables: Record<string, unknown>) => {
+  const node = field.arguments?.find((a) => a.name.value === name);
+  return node ? valueFromASTUntyped(node.value, variables) : undefined;
+};
+
+/** The record writes of a subgraph operation that send sources, or null when there are none. */
+export function recordSourceWrites(
+  query: string,
+  variables: Record<string, unknown>,
+): RecordSourceWrites | null {
+  if (!query.trimStart().startsWith("mutation") || !query.includes("sources")) return null;
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operation?.operation !== OperationTypeNode.MUTATION) return null;
+  const writes = operation.selectionSet.selections.flatMap((s): RecordWrite[] => {
+    if (s.kind !== Kind.FIELD || !UPSERT_KINDS[s.name.value]) return [];
+    const sent = argument(s, "sources", variables);
+    // A malformed source is the subgraph's own problem to report; only the others are asked.
+    const sources = (Array.isArray(sent) ? sent : []).filter(
+      (source): source is Record<string, unknown> =>
+        !!source && typeof source === "object" && typeof source.key === "string",
+    );
+    const updateSources = argument(s, "updateSources", variables) === true;
+    return sources.length ? [{ field: keyOf(s), sources, updateSources }] : [];
+  });
+  return writes.length ? { document, writes } : null;
+}
+
+/** The write with the probe for each record write's `action`: set only when it was written. */
+export function withActionProbe(document: DocumentNode, writes: RecordWrite[]): DocumentNode {
+  const fields = new Set(writes.map((w) => w.field));
+  return visit(document, {
+    OperationDefinition(operation) {
+      const selections = operation.selectionSet.selections.map((s) =>
+        s.kind !== Kind.FIELD || !fields.has(keyOf(s))
+          ? s
+          : {
+              ...s,
+              selectionSet: {
+                kind: Kind.SELECTION_SET,
+                selections: [
+                  ...(s.selectionSet?.selections ?? []),
+                  {
+                    kind: Kind.FIELD,
+                    alias: { kind: Kind.NAME, value: ACTION_PROBE },
+                    name: { kind: Kind.NAME, value: "action" },
+                  } as FieldNode,
+                ],
+              },
+            },
+      );
+      return { ...operation, selectionSet: { ...operation.selectionSet, selections } };
+    },
+  });
+}
+
+/** One `upsertSource` per distinct (source, updateSources) of the writes. */
+interface Check {
+  source: Record<string, unknown>;
+  updateSources: boolean;
+  /** The writes sending it. */
+  fields: string[];
+}
+
+function checksOf(writes: RecordWrite[]): Check[] {
+  const checks = new Map<string, Check>();
+  for (const { field, sources, updateSources } of writes) {
+    for (const source of sources) {
+      const id = JSON.stringify([source, updateSources]);
+      const check = checks.get(id) ?? { source, updateSources, fields: [] };
+      check.fields.push(field);
+      checks.set(id, check);
+    }
+  }
+  return [...checks.values()];
+}
+
+/** `upsertSource` for each check, aliased `s<i>`, as a dry run or a write. */
+export function sourcesOperation(checks: Check[], dryRun: boolean) {
+  const fields = checks.map(
+    (check, i) =>
+      `s${i}: upsertSource(input: $s${i}, updateSources: ${check.updateSources}${dryRun ? ", dryRun: true" : ""}) { action problems { code message } }`,
+  );
+  return {
+    query: `mutation RecordSources(${checks.map((_, i) => `$s${i}: SourceInput!`).join(", ")}) {\n  ${fields.join("\n  ")}\n}`,
+    variables: Object.fromEntries(checks.map((check, i) => [`s${i}`, check.source])),
+  };
+}
+
+type Payload = { action?: string | null; problems?: { code: string; message: string }[] } | null;
+const payloadOf = (answer: SubgraphAnswer, i: number) => answer.data?.[`s${i}`] as Payload;
+
+/**
+ * What the other subgraphs' dry runs say against the writes ("legal-actions: ..."), as many as
+ * the claims carry, each refused write's first before any second; null when more writes are
+ * refused than that.
+ */
+function conflictsOf(
+  checks: Check[],
+  answers: Map<string, SubgraphAnswer>,
+): SourceConflict[] | null {
+  const conflicts: SourceConflict[] = [];
+  for (const [subgraph, answer] of answers) {
+    checks.forEach((check, i) => {
+      for (const problem of payloadOf(answer, i)?.problems ?? []) {
+        if (problem.code !== "SOURCE_CONFLICT") continue;
+        const message = `${subgraph}: ${problem.message}`;
+        const key = check.source.key as string;
+        for (const field of check.fields) conflicts.push({ field, key, message });
+      }
+    });
+  }
+  const firsts = conflicts.filter((c, i) => conflicts.findIndex((o) => o.field === c.field) === i);
+  if (firsts.length > MAX_SOURCE_CONFLICT_CLAIMS) return null;
+  const seconds = conflicts.filter((c) => !firsts.includes(c));
+  return [...firsts, ...seconds].slice(0, MAX_SOURCE_CONFLICT_CLAIMS);
+}
+
+const TOO_MANY = {
+  message: `more than ${MAX_SOURCE_CONFLICT_CLAIMS} writes of one document send sources other subgraphs store otherwise: send them in fewer documents`,
+  extensions: { code: "BAD_USER_INPUT" },
+};
+
+const withoutPaths = (answer: SubgraphAnswer) =>
+  (answer.errors ?? []).map(({ message, extensions }) => ({ message, extensions }));
+
+/**
+ * Runs the record writes of `found` in `chosen` (`write`, with the other subgraphs' conflicts
+ * signed along), checked and then registered in every other subgraph of `subgraphs`.
+ */
+export async function writeWithRecordSources(
+  found: RecordSourceWrites,
+  chosen: string,
+  subgraphs: string[],
+  send: SendOwn,
+  write: (document: DocumentNode, conflicts: SourceConflict[]) => Promise<SubgraphAnswer>,
+): Promise<SubgraphAnswer> {
+  const checks = checksOf(found.writes);
+  const others = subgraphs.filter((name) => name !== chosen);
+  const dryRun = sourcesOperation(checks, true);
+  const dryRuns = new Map(
+    await Promise.all(
+      others.map(async (name) => [name, await send(name, dryRun.query, dryRun.variables)] as const),
+    ),
+  );
+  const failed = [...dryRuns.values()].find((answer) => answer.errors?.length);
+  // A subgraph that cannot say whether it stores the sources otherwise: nothing is written.
+  if (failed) {
+    return { errors: withoutPaths(failed), data: fieldsNull(found.writes) };
+  }
+  const conflicts = conflictsOf(checks, dryRuns);
+  // Refused writes the signed claims cannot all name: none is written.
+  if (!conflicts) return { errors: [TOO_MANY], data: fieldsNull(found.writes) };
+  const answer = await write(withActionProbe(found.document, found.writes), conflicts);
+  const written = new Set(found.writes.map((w) => w.field).filter((f) => actionOf(answer, f)));
+  const errors = await register(checks, written, dryRuns, send);
+  const all = [...(answer.errors ?? []), ...errors];
+  return { ...answer, data: stripped(answer, found.writes), ...(all.length && { errors: all }) };
+}
+
+const fieldsNull = (writes: RecordWrite[]) =>
+  Object.fromEntries(writes.map((w) => [w.field, null]));
+
+const actionOf = (answer: SubgraphAnswer, field: string) =>
+  (answer.data?.[field] as Record<string, unknown> | null | undefined)?.[ACTION_PROBE] ?? null;
+
+/** The answer as the client asked it: without the probes. */
+function stripped(answer: SubgraphAnswer, writes: RecordWrite[]) {
+  if (!answer.data) return answer.data ?? null;
+  const data = { ...answer.data };
+  for (const { field } of writes) {
+    const payload = data[field] as Record<string, unknown> | null | undefined;
+    if (!payload) continue;
+    const rest = { ...payload };
+    delete rest[ACTION_PROBE];
+    data[field] = rest;
+  }
+  return data;
+}
+
+/**
+ * Writes each source of a written record in every other subgraph whose dry run said it would
+ * create or change it (UNCHANGED ones cost nothing more); what fails there is an error of the
+ * answer, the record being written already.
+ */
+async function register(
+  checks: Check[],
+  written: Set<string>,
+  dryRuns: Map<string, SubgraphAnswer>,
+  send: SendOwn,
+) {
+  const rounds = [...dryRuns].map(async ([subgraph, dry]) => {
+    const needed = checks.filter(
+      (check, i) =>
+        check.fields.some((f) => written.has(f)) &&
+        ["CREATED", "UPDATED"].includes(payloadOf(dry, i)?.action ?? ""),
+    );
+    if (!needed.length) return [];
+    const { query, variables } = sourcesOperation(needed, false);
+    const answer = await send(subgraph, query, variables).catch((error: Error): SubgraphAnswer => ({
+      errors: [{ message: error.message }],
+    }));
+    const problems = needed.flatMap((check, i) =>
+      (payloadOf(answer, i)?.problems ?? []).map((problem) => ({
+        message: `source "${String(check.source.key)}" was not registered in ${subgraph}: ${problem.message}`,
+        extensions: { code: problem.code },
+      })),
+    );
+    return [...withoutPaths(answer), ...problems];
+  });
+  return (await Promise.all(rounds)).flat();
+}

@@ -1,0 +1,219 @@
+import { readFileSync } from "node:fs";
+import { Supergraph, operationFromDocument } from "@apollo/federation-internals";
+import { QueryPlanner } from "@apollo/query-planner";
+import { parse, print } from "graphql";
+import { describe, expect, it } from "vitest";
+import type { SourceConflict } from "../../../platform/identity";
+import {
+  recordSourceWrites,
+  sourcesOperation,
+  withActionProbe,
+  writeWithRecordSources,
+} from "../../../gateway/record-sources";
+import type { SubgraphAnswer } from "../../../gateway/source-fan-out";
+import { SUPERGRAPH_PATH } from "../../../gateway/supergraph";
+
+const supergraph = Supergraph.build(readFileSync(SUPERGRAPH_PATH, "utf8"));
+const planner = new QueryPlanner(supergraph);
+
+/** The operation the gateway sends a subgraph for `query` (a one-fetch plan). */
+function fetchOperation(query: string): { serviceName: string; operation: string } {
+  const plan = planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), parse(query)));
+  const node = plan.node as { kind: string; serviceName: string; operation: string };
+  expect(node.kind).toBe("Fetch");
+  return node;
+}
+
+const SOURCE = { key: "doj-2024", title: "Indictment", language: "en" };
+
+// A statement sends a source by variable, a second write of the same subgraph sends one as a
+// literal with updateSources: both are read from what the planner sends the subgraph.
+const CLIENT = /* GraphQL */ `
+  mutation Write($input: StatementInput!, $sources: [SourceInput!], $agency: AgencyInput!) {
+    said: upsertStatement(input: $input, sources: $sources) {
+      action
+      problems {
+        code
+      }
+    }
+    upsertAgency(
+      input: $agency
+      sources: [{ key: "eeas-2024", title: "EEAS" }]
+      updateSources: true
+    ) {
+      changed
+    }
+    plain: upsertGovernment(input: { id: "x", name: "X", kind: STATE }) {
+      action
+    }
+  }
+`;
+const VARIABLES = { input: {}, sources: [SOURCE, { title: "no key" }], agency: {} };
+
+describe("gateway > record sources > the operation", () => {
+  const { operation, serviceName } = fetchOperation(CLIENT);
+
+  it("reads the sources each record write sends, by variable or literal", () => {
+    expect(serviceName).toBe("governments");
+    const found = recordSourceWrites(operation, VARIABLES)!;
+    expect(found.writes).toEqual([
+      // The keyless source is the subgraph's own problem to report: not asked elsewhere.
+      { field: "said", sources: [SOURCE], updateSources: false },
+      {
+        field: "upsertAgency",
+        sources: [{ key: "eeas-2024", title: "EEAS" }],
+        updateSources: true,
+      },
+    ]);
+    expect(recordSourceWrites(operation, { ...VARIABLES, sources: null })!.writes).toHaveLength(1);
+    expect(recordSourceWrites(`query { source(id: "sources") { id } }`, {})).toBeNull();
+    expect(recordSourceWrites(`mutation { upsertSource(input: $sources) { action } }`, {})).toBe(
+      null,
+    );
+  });
+
+  it("adds the action probe to each write that sends sources, and nothing else", () => {
+    const found = recordSourceWrites(operation, VARIABLES)!;
+    const probed = print(withActionProbe(found.document, found.writes));
+    expect(probed.match(/_recordSourcesAction: action/g)).toHaveLength(2);
+    expect(probed).toMatch(/plain: upsertGovernment\([^)]*\) {\s*action\s*}/);
+  });
+
+  it("asks one upsertSource per distinct source, aliased, with the write's updateSources", () => {
+    const checks = [{ source: SOURCE, updateSources: true, fields: ["said"] }];
+    expect(sourcesOperation(checks, true)).toEqual({
+      query: `mutation RecordSources($s0: SourceInput!) {
+  s0: upsertSource(input: $s0, updateSources: true, dryRun: true) { action problems { code message } }
+}`,
+      variables: { s0: SOURCE },
+    });
+    expect(sourcesOperation(checks, false).query).not.toContain("dryRun");
+  });
+});
+
+const dryRun = (action: string | null, problems: object[] = []): SubgraphAnswer => ({
+  data: { s0: { action, problems } },
+});
+const CONFLICT = { code: "SOURCE_CONFLICT", message: '"doj-2024" is stored with ...' };
+const STATEMENT = /* GraphQL */ `
+  mutation ($input: StatementInput!, $sources: [SourceInput!]) {
+    upsertStatement(input: $input, sources: $sources) {
+      action
+    }
+  }
+`;
+
+/** Runs the record write of STATEMENT with answers from `answers` (by subgraph and round). */
+async function run(answers: (name: string, query: string) => SubgraphAnswer, written: boolean) {
+  const { operation, serviceName } = fetchOperation(STATEMENT);
+  const found = recordSourceWrites(operation, { sources: [SOURCE] })!;
+  const log: string[] = [];
+  let conflicts: SourceConflict[] = [];
+  const action = written ? "CREATED" : null;
+  const result = await writeWithRecordSources(
+    found,
+    serviceName,
+    ["governments", "incidents", "legal-actions"],
+    (name, query) => {
+      log.push(`${query.includes("dryRun") ? "check" : "register"} ${name}`);
+      return Promise.resolve(answers(name, query));
+    },
+    (document, sent) => {
+      log.push("write governments");
+      conflicts = sent;
+      expect(print(document)).toContain("_recordSourcesAction: action");
+      return Promise.resolve({
+        data: { upsertStatement: { action, _recordSourcesAction: action } },
+      });
+    },
+  );
+  return { log, conflicts, result };
+}
+
+describe("gateway > record sources > the rounds", () => {
+  it("signs another subgraph's conflict with the write, and registers nothing when refused", async () => {
+    const { log, conflicts, result } = await run(
+      (name) => (name === "legal-actions" ? dryRun(null, [CONFLICT]) : dryRun("CREATED")),
+      false,
+    );
+    expect(log).toEqual(["check incidents", "check legal-actions", "write governments"]);
+    expect(conflicts).toEqual([
+      { field: "upsertStatement", key: "doj-2024", message: `legal-actions: ${CONFLICT.message}` },
+    ]);
+    expect(result.data).toEqual({ upsertStatement: { action: null } });
+  });
+
+  it("once written, registers the sources where the dry run would create or change them", async () => {
+    const { log, conflicts, result } = await run(
+      (name) => dryRun(name === "incidents" ? "UNCHANGED" : "CREATED"),
+      true,
+    );
+    expect(conflicts).toEqual([]);
+    expect(log).toEqual([
+      "check incidents",
+      "check legal-actions",
+      "write governments",
+      "register legal-actions",
+    ]);
+    expect(result.data).toEqual({ upsertStatement: { action: "CREATED" } });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it("writes nothing when another subgraph cannot be asked", async () => {
+    const failed = { errors: [{ message: "down", path: ["s0"] }], data: null };
+    const { log, result } = await run(
+      (name) => (name === "incidents" ? failed : dryRun("CREATED")),
+      true,
+    );
+    expect(log).toEqual(["check incidents", "check legal-actions"]);
+    expect(result).toEqual({
+      errors: [{ message: "down", extensions: undefined }],
+      data: { upsertStatement: null },
+    });
+  });
+});
+
+describe("gateway > record sources > bounded claims", () => {
+  const writes = Array.from({ length: 17 }, (_, i) => ({
+    field: `w${i}`,
+    sources: [{ key: `k${i}` }],
+    updateSources: false,
+  }));
+  const found = {
+    document: parse(`mutation { w0: upsertGovernment(input: {}) { action } }`),
+    writes,
+  };
+  const conflicted = (count: number) => () =>
+    Promise.resolve({
+      data: Object.fromEntries(
+        writes.map((_, i) => [`s${i}`, { action: null, problems: i < count ? [CONFLICT] : [] }]),
+      ),
+    });
+
+  it("names every refused write when they fit, and refuses all when they do not", async () => {
+    let sent: SourceConflict[] = [];
+    const write = (_: unknown, conflicts: SourceConflict[]) => {
+      sent = conflicts;
+      return Promise.resolve({ data: {} });
+    };
+    await writeWithRecordSources(
+      found,
+      "governments",
+      ["governments", "incidents"],
+      conflicted(16),
+      write,
+    );
+    expect(new Set(sent.map((c) => c.field)).size).toBe(16);
+    sent = [];
+    const refused = await writeWithRecordSources(
+      found,
+      "governments",
+      ["governments", "incidents"],
+      conflicted(17),
+      write,
+    );
+    expect(sent).toEqual([]);
+    expect(refused.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(refused.data).toEqual(Object.fromEntries(writes.map((w) => [w.field, null])));
+  });
+});
