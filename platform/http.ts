@@ -53,8 +53,11 @@ export interface RunningHttp {
  * serves `executeHTTPGraphQLRequest` from node:http, and drains it on shutdown: Apollo's drain
  * plugin only knows the sockets of its own standalone server.
  */
-export function createHttpServer(): Server {
-  return createServer({ connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS });
+export function createHttpServer(options: { maxHeaderSize?: number } = {}): Server {
+  return createServer({
+    connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS,
+    ...(options.maxHeaderSize ? { maxHeaderSize: options.maxHeaderSize } : {}),
+  });
 }
 
 export async function serveGraphQL<C extends BaseContext>(

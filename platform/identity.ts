@@ -47,6 +47,13 @@ interface Claims {
 export const MAX_UNRESOLVED_CLAIMS = 200;
 
 /**
+ * The headers a subgraph accepts, for the signed claims at their maxima (200 references of 300
+ * characters and 16 conflicts of 1,200, base64url: about 110 KB). Only the gateway calls a
+ * subgraph, and an unsigned request is refused right after its headers.
+ */
+export const SUBGRAPH_MAX_HEADER_BYTES = 128 * 1024;
+
+/**
  * A source a record write sends (`field`: the write's response key) that another subgraph
  * stores with another definition: the subgraph answers it as the write's SOURCE_CONFLICT.
  */

@@ -32,7 +32,11 @@ import {
   observabilityPlugin,
 } from "../../platform/observability";
 import { createHttpServer, serveGraphQL } from "../../platform/http";
-import type { Identity, SourceConflict } from "../../platform/identity";
+import {
+  type Identity,
+  SUBGRAPH_MAX_HEADER_BYTES,
+  type SourceConflict,
+} from "../../platform/identity";
 import type { SharedRedis } from "../../platform/redis";
 import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphSettings } from "./config";
 import {
@@ -202,7 +206,9 @@ export async function startSubgraph<L>(
     const metrics = createMetrics(definition.name);
     poolGauge(metrics, dataSource);
     const server = await subgraphServer(definition, config, metrics);
-    const running = await serveGraphQL(server, createHttpServer(), {
+    // The gateway's signed claims (platform/identity.ts) may pass Node's default 16 KiB.
+    const httpServer = createHttpServer({ maxHeaderSize: SUBGRAPH_MAX_HEADER_BYTES });
+    const running = await serveGraphQL(server, httpServer, {
       host: config.host,
       port: config.port,
       maxBodyBytes: config.maxBodyBytes ?? 4 * 1024 * 1024,

@@ -154,4 +154,29 @@ describe("services > writes > references into other sources", () => {
       warnings: [warning(["input", "relatedIncidents", 1], "Incident", "gone-incident")],
     });
   });
+  it("carries 200 unresolved references of the longest ids to the subgraph (a header past 16 KiB)", async () => {
+    const long = (prefix: string, i: number) => `${prefix}-${i}-`.padEnd(100, "x");
+    const action = indictment(null, {
+      id: "test-unresolved-many",
+      relatedIncidents: Array.from({ length: 50 }, (_, i) => long("incident", i)),
+      relatedActors: Array.from({ length: 50 }, (_, i) => long("actor", i)),
+      defendants: Array.from({ length: 100 }, (_, i) => ({
+        name: `Test Unit ${i}`,
+        kind: "ORGANIZATION",
+        affiliatedActor: long("unit-actor", i),
+        status: "AT_LARGE",
+      })),
+    });
+    const sources = PERSON_SOURCES.filter(({ key }) => key === "indictment-release");
+    const payload = await write("legalAction", action, sources);
+    expect(payload).toMatchObject({ action: "CREATED", problems: [] });
+    expect(payload.warnings).toHaveLength(100); // a payload lists MAX_PROBLEMS
+    expect(payload.warnings[99]).toEqual(
+      warning(
+        ["input", "defendants", 99, "affiliatedActor"],
+        "ThreatActor",
+        long("unit-actor", 99),
+      ),
+    );
+  });
 });
