@@ -10,6 +10,7 @@ import {
 } from "graphql";
 import { MAX_SOURCE_CONFLICT_CLAIMS, type SourceConflict } from "../platform/identity";
 import { UPSERT_KINDS } from "../platform/references";
+import { atRoot, keyOf, probe, withProbes } from "./root-fields";
 import type { SubgraphAnswer } from "./source-fan-out";
 
 /**
@@ -41,8 +42,6 @@ export type SendOwn = (
   query: string,
   variables: Record<string, unknown>,
 ) => Promise<SubgraphAnswer>;
-
-const keyOf = (field: FieldNode) => field.alias?.value ?? field.name.value;
 
 const argument = (field: FieldNode, name: string, variables: Record<string, unknown>) => {
   const node = field.arguments?.find((a) => a.name.value === name);
@@ -78,26 +77,9 @@ export function recordSourceWrites(
 export function withActionProbe(document: DocumentNode, writes: RecordWrite[]): DocumentNode {
   const fields = new Set(writes.map((w) => w.field));
   return visit(document, {
-    OperationDefinition(operation) {
-      const selections = operation.selectionSet.selections.map((s) =>
-        s.kind !== Kind.FIELD || !fields.has(keyOf(s))
-          ? s
-          : {
-              ...s,
-              selectionSet: {
-                kind: Kind.SELECTION_SET,
-                selections: [
-                  ...(s.selectionSet?.selections ?? []),
-                  {
-                    kind: Kind.FIELD,
-                    alias: { kind: Kind.NAME, value: ACTION_PROBE },
-                    name: { kind: Kind.NAME, value: "action" },
-                  } as FieldNode,
-                ],
-              },
-            },
-      );
-      return { ...operation, selectionSet: { ...operation.selectionSet, selections } };
+    Field(node, _key, _parent, _path, ancestors) {
+      if (!atRoot(ancestors) || !fields.has(keyOf(node))) return undefined;
+      return withProbes(node, [probe(ACTION_PROBE, "action")]);
     },
   });
 }

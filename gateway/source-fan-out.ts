@@ -11,6 +11,7 @@ import {
   print,
   visit,
 } from "graphql";
+import { atRoot, keyOf, named, probe, withProbes } from "./root-fields";
 
 /**
  * `upsertSource` is shareable: every subgraph keeps the sources its records cite, and a source
@@ -55,17 +56,6 @@ export function writesSources(query: string): DocumentNode | null {
   return writes ? document : null;
 }
 
-const named = (name: string, selectionSet?: SelectionSetNode): FieldNode => ({
-  kind: Kind.FIELD,
-  name: { kind: Kind.NAME, value: name },
-  selectionSet,
-});
-
-const probe = (alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode => ({
-  ...named(name, selectionSet),
-  alias: { kind: Kind.NAME, value: alias },
-});
-
 const PROBLEM_FIELDS: SelectionSetNode = {
   kind: Kind.SELECTION_SET,
   selections: ["path", "code", "message"].map((name) => named(name)),
@@ -76,10 +66,6 @@ const DRY_RUN: ArgumentNode = {
   name: { kind: Kind.NAME, value: "dryRun" },
   value: { kind: Kind.BOOLEAN, value: true },
 };
-
-/** A root field: its selection set (the last ancestor, after the list it is in) is the operation's. */
-const atRoot = (ancestors: readonly unknown[]) =>
-  (ancestors.at(-2) as { kind?: string } | undefined)?.kind === Kind.OPERATION_DEFINITION;
 
 /**
  * The operation for one round: each `upsertSource` root field with the probes (its problems
@@ -94,19 +80,14 @@ export function fanOutOperation(
     Field(node, _key, _parent, _path, ancestors) {
       if (!atRoot(ancestors)) return undefined;
       if (node.name.value !== FAN_OUT_FIELD) return options.only ? null : undefined;
-      return {
-        ...node,
-        arguments: [...(node.arguments ?? []), ...(options.dryRun ? [DRY_RUN] : [])],
-        selectionSet: {
-          kind: Kind.SELECTION_SET,
-          selections: [
-            ...(node.selectionSet?.selections ?? []),
-            probe(PROBES.problems, "problems", PROBLEM_FIELDS),
-            probe(PROBES.changed, "changed"),
-            probe(PROBES.action, "action"),
-          ],
-        },
-      };
+      return withProbes(
+        { ...node, arguments: [...(node.arguments ?? []), ...(options.dryRun ? [DRY_RUN] : [])] },
+        [
+          probe(PROBES.problems, "problems", PROBLEM_FIELDS),
+          probe(PROBES.changed, "changed"),
+          probe(PROBES.action, "action"),
+        ],
+      );
     },
   });
   return options.only ? withoutUnusedVariables(rewritten) : rewritten;
@@ -132,7 +113,6 @@ function sourceFields(document: DocumentNode): FieldNode[] {
   );
 }
 
-const keyOf = (field: FieldNode) => field.alias?.value ?? field.name.value;
 type Payload = Record<string, unknown> | null | undefined;
 type Problem = { path: string[]; code: string; message: string };
 

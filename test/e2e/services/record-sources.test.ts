@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
-import { BUNDLE_FORMAT } from "../../../platform/bundle";
 import { exportBundle } from "../../../scripts/bundle-io";
+import { ONE_STATE_BUNDLE } from "../../helpers/one-state";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 const SOURCE = {
@@ -53,22 +53,7 @@ let federation: TestFederation;
 let editor: string;
 beforeAll(async () => {
   databaseUrl = await createDatabase(serverUrl, "record_sources");
-  await prepareDatabase(databaseUrl, [
-    {
-      format: BUNDLE_FORMAT,
-      sources: {
-        "us-facts": {
-          url: null,
-          title: "Facts",
-          publisher: null,
-          publishedAt: null,
-          language: "en",
-          excerpt: null,
-        },
-      },
-      governments: [{ id: "us", name: "United States", kind: "STATE", sources: ["us-facts"] }],
-    },
-  ]);
+  await prepareDatabase(databaseUrl, [ONE_STATE_BUNDLE]);
   federation = await startTestFederation(databaseUrl);
   editor = await federation.token("editor");
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { ONE_STATE_BUNDLE } from "../../helpers/one-state";
 import { type TestFederation, postToSubgraph, startTestFederation } from "../../helpers/federation";
-import { BUNDLE_FORMAT } from "../../../platform/bundle";
 
 const UPSERT_SOURCE = /* GraphQL */ `
   mutation Source($input: SourceInput!, $update: Boolean) {
@@ -79,22 +79,7 @@ let editor: string;
 let reader: string;
 beforeAll(async () => {
   databaseUrl = await createDatabase(serverUrl, "upsert_source");
-  await prepareDatabase(databaseUrl, [
-    {
-      format: BUNDLE_FORMAT,
-      sources: {
-        "us-facts": {
-          url: null,
-          title: "Facts",
-          publisher: null,
-          publishedAt: null,
-          language: "en",
-          excerpt: null,
-        },
-      },
-      governments: [{ id: "us", name: "United States", kind: "STATE", sources: ["us-facts"] }],
-    },
-  ]);
+  await prepareDatabase(databaseUrl, [ONE_STATE_BUNDLE]);
   federation = await startTestFederation(databaseUrl);
   editor = await federation.token("editor");
   reader = await federation.token("reader");
