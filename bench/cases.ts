@@ -17,9 +17,15 @@ import {
 /** One benchmarked request: the GraphQL query, and the same data by hand-written SQL. */
 export interface BenchCase {
   name: string;
-  kind: "lookup" | "list" | "search";
+  kind: "lookup" | "list" | "search" | "write";
   query: string;
   variables: Record<string, unknown>;
+  /** An API key's token the requests carry (a write's editor key). */
+  token?: string;
+  /** Completes `variables` from the graph (`read` answers a query's data) before the checks. */
+  prepare?(
+    read: (query: string, variables: Record<string, unknown>) => Promise<unknown>,
+  ): Promise<void>;
   /**
    * The SQL floor: the answer's `data` through `pg`, field for field (the benchmark checks they
    * are equal), statements in parallel where independent.

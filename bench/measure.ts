@@ -23,17 +23,20 @@ export interface GraphQLRequest {
   query?: string;
   variables: Record<string, unknown>;
   extensions?: Record<string, unknown>;
+  /** An API key's token, sent as `Authorization: Bearer`, not in the body (the write case's). */
+  token?: string;
 }
 
-const HEADERS = { "content-type": "application/json" };
+/** The headers and JSON body of `request`. */
+function httpParts({ token, ...body }: GraphQLRequest) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return { headers, body: JSON.stringify(body) };
+}
 
 /** POSTs one request; throws on an HTTP error or a GraphQL error. */
 export async function post(url: string, request: GraphQLRequest): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: HEADERS,
-    body: JSON.stringify(request),
-  });
+  const response = await fetch(url, { method: "POST", ...httpParts(request) });
   const body = (await response.json()) as { data?: unknown; errors?: unknown };
   if (!response.ok || body.errors) {
     throw new Error(`${url}: HTTP ${response.status} ${JSON.stringify(body.errors).slice(0, 500)}`);
@@ -50,8 +53,7 @@ export async function load(
   const result = await autocannon({
     url,
     method: "POST",
-    headers: HEADERS,
-    body: JSON.stringify(request),
+    ...httpParts(request),
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
     workers: 1,
@@ -77,11 +79,11 @@ export async function singleLatency(
   iterations: number,
 ): Promise<LatencyFigures & { errors: number }> {
   const agent = new Agent({ connections: 1, pipelining: 1 });
-  const body = JSON.stringify(request);
+  const { headers, body } = httpParts(request);
   const once = async () => {
     const response = await undiciRequest(url, {
       method: "POST",
-      headers: HEADERS,
+      headers,
       body,
       dispatcher: agent,
     });

@@ -105,7 +105,8 @@ export interface CaseResult {
   responseBytes: number;
   /** Ours, Hive Gateway and the SQL floor returned the same data (a run stops otherwise). */
   sameAnswer: boolean;
-  statementsPerRequest: { ours: number; peer: number };
+  /** `peer` absent where it cannot answer: a keyed write (Hive Gateway signs no identity). */
+  statementsPerRequest: { ours: number; peer?: number };
   /** Per gateway: measured, or why not (did not start, answered differently). */
   status: Record<string, GatewayStatus>;
   rounds: RoundResult[];

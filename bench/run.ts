@@ -9,6 +9,7 @@ import { endPool } from "../harness/bulk-load";
 import { load } from "./measure";
 import type { CaseResult, Settings } from "./report";
 import { writeResults } from "./report-write";
+import { unchangedWriteCase } from "./write-case";
 import { measureCase, measureOne } from "./run/case";
 import { checkInProcess } from "./run/check";
 import {
@@ -72,7 +73,8 @@ async function run(settings: Settings, databaseUrl: string, pool: Pool, running:
   const identitySecret = newIdentitySecret();
   const ids = await pickIds(pool);
   console.log(`dataset: ${settings.statements} statements; ids: ${JSON.stringify(ids)}`);
-  const cases = benchCases(ids).filter((c) => !settings.only || settings.only.includes(c.name));
+  const all = [...benchCases(ids), await unchangedWriteCase(databaseUrl, pool, ids.government)];
+  const cases = all.filter((c) => !settings.only || settings.only.includes(c.name));
   const supergraphSdl = await readFile(SUPERGRAPH_PATH, "utf8");
   const checked = await checkInProcess(
     cases,
@@ -107,7 +109,11 @@ async function measureCached(
   const processes = await start(false, 300);
   running.processes = processes;
   for (const [i, benchCase] of cases.entries()) {
-    const request = { query: benchCase.query, variables: benchCase.variables };
+    const request = {
+      query: benchCase.query,
+      variables: benchCase.variables,
+      token: benchCase.token,
+    };
     await load(processes.gatewayUrl, request, {
       connections: settings.connections,
       amount: 200,

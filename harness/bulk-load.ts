@@ -1,11 +1,13 @@
 import { Pool } from "pg";
+import { fillSourceRegistrySql } from "../services/kit/source-registry";
 import type { Dataset, Row } from "./generate";
 
 const BATCH_ROWS = 2_000;
 
 /**
  * Empties the subgraphs' tables, then inserts `dataset` straight into them: one statement per
- * batch of rows (json_populate_recordset), two batches at a time, then VACUUM ANALYZE.
+ * batch of rows (json_populate_recordset), two batches at a time, registers the sources they
+ * cite, then VACUUM ANALYZE.
  */
 export async function bulkLoad(
   url: string,
@@ -42,6 +44,7 @@ export async function bulkLoad(
       const seconds = (performance.now() - started) / 1000;
       log(`  ${table}: ${rows.length} rows in ${seconds.toFixed(1)} s`);
     }
+    await registerSources(pool, names);
     const started = performance.now();
     await pool.query(`VACUUM (ANALYZE) ${names.join(", ")}`);
     log(`  VACUUM ANALYZE in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -71,4 +74,25 @@ export async function endPool(pool: Pool, timeoutMs = 5_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
   clearTimeout(timer);
+}
+
+/**
+ * Each loaded schema's source registry as a migrated database has it: every source its records
+ * cite with one definition (what the registry migration and every write since keep).
+ */
+async function registerSources(pool: Pool, tables: string[]) {
+  const { rows } = await pool.query<{ schema: string; tables: string[] }>(
+    `SELECT c.table_schema AS schema, array_agg(c.table_name::text ORDER BY c.table_name) AS tables
+       FROM information_schema.columns c
+      WHERE c.column_name = 'sources' AND c.data_type = 'jsonb'
+        AND c.table_schema = ANY($1)
+        AND EXISTS (SELECT 1 FROM information_schema.tables t
+                     WHERE t.table_schema = c.table_schema AND t.table_name = 'source')
+      GROUP BY c.table_schema`,
+    [[...new Set(tables.map((table) => table.split(".")[0].replaceAll('"', "")))]],
+  );
+  for (const { schema, tables: citing } of rows) {
+    await pool.query(`TRUNCATE "${schema}".source`);
+    await pool.query(fillSourceRegistrySql(schema, citing));
+  }
 }

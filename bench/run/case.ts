@@ -83,7 +83,11 @@ async function answeringGateways(
   runStatus: Gateways["status"],
   settings: Settings,
 ): Promise<Answering> {
-  const request: GraphQLRequest = { query: benchCase.query, variables: benchCase.variables };
+  const request: GraphQLRequest = {
+    query: benchCase.query,
+    variables: benchCase.variables,
+    token: benchCase.token,
+  };
   const status: Record<string, GatewayStatus> = { ...runStatus };
   const ours = await post(urls.ours!, request);
   const gateways: GatewayKey[] = ["ours"];
@@ -94,7 +98,7 @@ async function answeringGateways(
     const sha256Hash = createHash("sha256").update(benchCase.query).digest("hex");
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     await post(urls.ours!, { ...request, extensions });
-    requests.oursPersisted = { variables: benchCase.variables, extensions };
+    requests.oursPersisted = { variables: benchCase.variables, extensions, token: request.token };
     gatewayUrls.oursPersisted = urls.ours;
     const found = difference(ours, await post(urls.ours!, requests.oursPersisted));
     if (found) throw new Error(`${benchCase.name}: the persisted form differs at ${found}`);

@@ -90,13 +90,6 @@ export async function registerSources(
  * one definition is chosen with `updateSources`.
  */
 export function sourceRegistrySql(schema: string, tables: string[]): string[] {
-  const copies = tables
-    .map(
-      (table) =>
-        `SELECT e->>'id' AS key, jsonb_strip_nulls(e - 'id') AS definition
-           FROM "${schema}".${table} t, jsonb_array_elements(t.sources) e`,
-    )
-    .join(" UNION ");
   return [
     `CREATE TABLE "${schema}".source (
        key text PRIMARY KEY ${SLUG_CHECK("key")},
@@ -105,12 +98,20 @@ export function sourceRegistrySql(schema: string, tables: string[]): string[] {
        updated_at timestamptz NOT NULL DEFAULT ${NOW_MS},
        revision integer NOT NULL DEFAULT 1 CHECK (revision > 0))`,
     `CREATE INDEX source_updated_idx ON "${schema}".source (updated_at, key)`,
-    ...(tables.length
-      ? [
-          `INSERT INTO "${schema}".source (key, definition)
-             SELECT key, (array_agg(definition))[1] FROM (${copies}) c
-              GROUP BY key HAVING count(*) = 1`,
-        ]
-      : []),
+    ...(tables.length ? [fillSourceRegistrySql(schema, tables)] : []),
   ];
+}
+
+/** Registers every source `tables` cite with one definition (a bulk load does it as the migration did). */
+export function fillSourceRegistrySql(schema: string, tables: string[]): string {
+  const copies = tables
+    .map(
+      (table) =>
+        `SELECT e->>'id' AS key, jsonb_strip_nulls(e - 'id') AS definition
+           FROM "${schema}".${table} t, jsonb_array_elements(t.sources) e`,
+    )
+    .join(" UNION ");
+  return `INSERT INTO "${schema}".source (key, definition)
+             SELECT key, (array_agg(definition))[1] FROM (${copies}) c
+              GROUP BY key HAVING count(*) = 1`;
 }

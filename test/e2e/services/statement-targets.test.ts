@@ -5,6 +5,7 @@ import { difference } from "../../../bench/measure";
 import { bulkLoad } from "../../../harness/bulk-load";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { generateDataset } from "../../../harness/generate";
+import { unchangedWriteCase } from "../../../bench/write-case";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 const serverUrl = inject("serverUrl");
@@ -41,6 +42,37 @@ describe("services > SQL statements per query > the benchmark's queries", async 
     await cleanUp(); // afterAll does not run when collecting fails
     throw error;
   }
+  it("the bulk load registers the sources its records cite, as the registry migration does", async () => {
+    for (const [schema, table] of [
+      ["governments", "statement"],
+      ["incidents", "incident"],
+      ["legal", "legal_action"],
+    ]) {
+      const { rows } = await pool!.query<{ missing: number; registered: number }>(
+        `SELECT (SELECT count(*)::int FROM ${schema}.${table} t, jsonb_array_elements(t.sources) e
+                  WHERE NOT EXISTS (SELECT 1 FROM ${schema}.source s WHERE s.key = e->>'id')) AS missing,
+                (SELECT count(*)::int FROM ${schema}.source) AS registered`,
+      );
+      expect(rows[0], schema).toEqual({ missing: 0, registered: expect.any(Number) });
+      expect(rows[0].registered, schema).toBeGreaterThan(0);
+    }
+  });
+  // The benchmark's write: a stored statement re-sent as its bundle record holds it, as an editor.
+  it("unchanged write: the floor's answer, UNCHANGED, at most 6 statements in its subgraph", async () => {
+    const write = await unchangedWriteCase(benchUrl, pool!, ids.government);
+    await write.prepare!(async (query, variables) => (await bench!.query(query, variables)).data);
+    const send = () => bench!.query<any>(write.query, write.variables, { token: write.token });
+    const first = await send(); // registers its sources in the other subgraphs, if they lack them
+    expect(first.errors).toBeUndefined();
+    const governments = bench!.subgraphs.find((s) => s.name === "governments")!;
+    const before = governments.statements.count;
+    const answer = await send();
+    const statements = governments.statements.count - before;
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.upsertStatement.action).toBe("UNCHANGED");
+    expect(difference(answer.data, await write.floor(pool!))).toBeNull();
+    expect(statements).toBeLessThanOrEqual(6);
+  });
   for (const benchCase of benchCases(ids)) {
     it(`${benchCase.name}: at most ${TARGETS[benchCase.name]} statements, the floor's answer`, async () => {
       const answer = await bench!.query(benchCase.query, benchCase.variables);
