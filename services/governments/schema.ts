@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from "../kit/subgraph";
 import { sourceEntity } from "../kit/source-registry";
 import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700000000 } from "./migrations/1764700000000-source-registry";
+import { SourceIndex1764800000000 } from "./migrations/1764800000000-source-index";
 import { Agency } from "./agency";
 import { AgencyInput } from "./agency.inputs";
 import { AgencyResolver } from "./agency.resolver";
@@ -67,6 +68,7 @@ export const governments: SubgraphDefinition<Loaders> = {
     AuditLog1764395000000,
     RecordTime1764500000000,
     SourceRegistry1764700000000,
+    SourceIndex1764800000000,
   ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

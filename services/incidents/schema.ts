@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from "../kit/subgraph";
 import { sourceEntity } from "../kit/source-registry";
 import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700100000 } from "./migrations/1764700100000-source-registry";
+import { SourceIndex1764800100000 } from "./migrations/1764800100000-source-index";
 import { GovernmentContributions } from "./contributions.resolver";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
@@ -40,6 +41,7 @@ export const incidents: SubgraphDefinition<Loaders> = {
     RecordTime1764500100000,
     SuspectedOrigin1764600100000,
     SourceRegistry1764700100000,
+    SourceIndex1764800100000,
   ],
   // `Government` needs none: its fields here are computed from the key alone.
   referenceResolvers: referenceResolvers(OWN_ENTITIES),

@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from "../kit/subgraph";
 import { sourceEntity } from "../kit/source-registry";
 import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700200000 } from "./migrations/1764700200000-source-registry";
+import { SourceIndex1764800200000 } from "./migrations/1764800200000-source-index";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
 import {
@@ -63,6 +64,7 @@ export const legalActions: SubgraphDefinition<Loaders> = {
     Persons1764500000000,
     RecordTime1764500200000,
     SourceRegistry1764700200000,
+    SourceIndex1764800200000,
   ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

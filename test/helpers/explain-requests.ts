@@ -6,6 +6,8 @@ export interface Request {
   name: string;
   query: string;
   variables: Record<string, unknown>;
+  /** An API key's token: a write's editor key. */
+  token?: string;
 }
 
 /** Cursors of first pages, for the requests that turn pages forwards and backwards. */
@@ -227,7 +229,9 @@ export async function record(federation: TestFederation, request: Request) {
   const recorded: { query: string; parameters?: unknown[] }[] = [];
   for (const subgraph of federation.subgraphs) subgraph.statements.recording = recorded;
   try {
-    const answer = await federation.query(request.query, request.variables);
+    const answer = await federation.query(request.query, request.variables, {
+      token: request.token,
+    });
     if (answer.errors) throw new Error(`${request.name}: ${JSON.stringify(answer.errors)}`);
     return { data: answer.data, recorded };
   } finally {

@@ -1,10 +1,11 @@
 import { Pool } from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { pickIds } from "../../../bench/cases";
+import { unchangedWriteCase } from "../../../bench/write-case";
 import { bulkLoad } from "../../../harness/bulk-load";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { generateDataset } from "../../../harness/generate";
-import { record, requests } from "../../helpers/explain-requests";
+import { type Request, record, requests } from "../../helpers/explain-requests";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 const STATEMENTS = 20_000;
@@ -114,7 +115,10 @@ describe("services > EXPLAIN of the SQL the federation runs", async () => {
       [STATEMENTS / 2],
     );
     const halfway = (since.rows[0].updated_at as Date).toISOString();
-    for (const request of await requests(federation, await pickIds(pool), rows[0].alias, halfway)) {
+    const ids = await pickIds(pool);
+    const all = [...(await requests(federation, ids, rows[0].alias, halfway))];
+    all.push(await newSourceWrite(databaseUrl, pool, federation, ids.government));
+    for (const request of all) {
       const { recorded } = await record(federation, request);
       ran.set(request.name, recorded.length);
       for (const { query, parameters } of recorded) {
@@ -160,3 +164,27 @@ describe("services > EXPLAIN of the SQL the federation runs", async () => {
     });
   }
 });
+
+/**
+ * The benchmark's statement re-sent citing one more source, which no subgraph holds: the other
+ * subgraphs look for records citing it (their source checks) by index, not by reading them all.
+ */
+async function newSourceWrite(
+  databaseUrl: string,
+  pool: Pool,
+  federation: TestFederation,
+  government: string,
+): Promise<Request> {
+  const write = await unchangedWriteCase(databaseUrl, pool, government);
+  await write.prepare!(async (query, variables) => (await federation.query(query, variables)).data);
+  const { input, sources } = write.variables as { input: { sources: string[] }; sources: object[] };
+  const fresh = { key: "explain-new-source", title: "Cited by no record yet" };
+  input.sources = [...input.sources, fresh.key];
+  sources.push(fresh);
+  return {
+    name: "NewSourceWrite",
+    query: write.query,
+    variables: write.variables,
+    token: write.token,
+  };
+}
