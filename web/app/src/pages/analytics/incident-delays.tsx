@@ -15,8 +15,7 @@ const IncidentDelaysQuery = graphql(`
     incidents(first: 20, after: $after, orderBy: { field: OCCURRED_AT, direction: ASC }) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       nodes {
         id

@@ -58,8 +58,7 @@ const AttributionRowPage = graphql(`
   fragment AttributionRowPage on AttributionConnection {
     totalCount
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageFields
     }
     nodes {
       id
