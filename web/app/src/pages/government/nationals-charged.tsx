@@ -1,10 +1,9 @@
-import { Link } from "react-router-dom";
-import { PartialDateText } from "../../components/partial-date-text";
+import { DefendantName, DefendantTies } from "../../components/defendant";
 import { LegalActionLineFields, LegalActionLink } from "../../components/legal-action-line";
+import { ListSection } from "../../components/list-section";
+import { PartialDateText } from "../../components/partial-date-text";
 import { getFragmentData, graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
-import { paths } from "../../lib/paths";
-import { ListSection } from "../../components/list-section";
 import { usePagedQuery } from "../../lib/use-paged-query";
 
 const NationalsChargedQuery = graphql(`
@@ -54,21 +53,12 @@ export function NationalsCharged({ governmentId }: { governmentId: string }) {
           return (
             <li key={`${action.id}:${defendant.name}`}>
               <strong>
-                {defendant.person ? (
-                  <Link to={paths.person(defendant.person.id)}>{defendant.name}</Link>
-                ) : (
-                  defendant.name
-                )}
+                <DefendantName name={defendant.name} person={defendant.person} />
               </strong>
-              {defendant.employer && <> · {defendant.employer}</>}
-              {defendant.affiliatedActor && (
-                <>
-                  {" · "}
-                  <Link to={paths.threatActor(defendant.affiliatedActor.id)}>
-                    {defendant.affiliatedActor.name}
-                  </Link>
-                </>
-              )}
+              <DefendantTies
+                employer={defendant.employer}
+                affiliatedActor={defendant.affiliatedActor}
+              />
               {" · "}
               <LegalActionLink legalAction={defendant.legalAction} />{" "}
               <span className="muted">

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { LinkList } from "../../components/link-list";
 import { QuoteBlock, QuoteFields } from "../../components/quote-block";
 import { StatementHeading, StatementSummaryFields } from "../../components/statement-summary";
 import { getFragmentData, graphql } from "../../gql";
@@ -54,13 +54,7 @@ export function StatementResults({ text }: { text: string }) {
             {quote && <QuoteBlock quote={quote} statementLanguage={statement.language} />}
             {node.incidents.nodes.length > 0 && (
               <p>
-                About:{" "}
-                {node.incidents.nodes.map((incident, index) => (
-                  <span key={incident.id}>
-                    {index > 0 && ", "}
-                    <Link to={paths.incident(incident.id)}>{incident.name}</Link>
-                  </span>
-                ))}
+                About: <LinkList records={node.incidents.nodes} to={paths.incident} />
               </p>
             )}
           </li>
