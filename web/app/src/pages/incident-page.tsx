@@ -1,8 +1,8 @@
 import { Link } from "react-router-dom";
+import { Block } from "../components/block";
 import { LegalActionBody } from "../components/legal-action-body";
 import { PartialDateText } from "../components/partial-date-text";
 import { QueryError } from "../components/query-state";
-import { Block } from "../components/block";
 import { RecordHeader } from "../components/record-header";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";

@@ -1,6 +1,6 @@
 import { Link } from "react-router-dom";
-import { LegalActionBody } from "../components/legal-action-body";
 import { Block } from "../components/block";
+import { LegalActionBody } from "../components/legal-action-body";
 import { graphql } from "../gql";
 import { paths } from "../lib/paths";
 import { useRecordPage } from "./use-record-page";
