@@ -3,22 +3,20 @@ import { type FragmentType, getFragmentData, graphql } from "../gql";
 import { confidenceText, enumLabel } from "../lib/labels";
 import { paths } from "../lib/paths";
 import { roleOn } from "../lib/roles";
+import { LinkList } from "./link-list";
 import { PartialDateText } from "./partial-date-text";
 import { QuoteBlock } from "./quote-block";
 import { Sources } from "./sources";
 
-export const AttributionFields = graphql(`
-  fragment AttributionFields on Attribution {
-    id
-    kind
+/**
+ * Whom an attribution blames, for which incident, with which confidence: the card below and a
+ * government's rows.
+ */
+export const AttributionGistFields = graphql(`
+  fragment AttributionGistFields on Attribution {
     confidenceWording
     confidenceLevel
     confidenceScore
-    issuedAt {
-      value
-      precision
-      start
-    }
     incident {
       id
       name
@@ -31,6 +29,19 @@ export const AttributionFields = graphql(`
       id
       name
     }
+  }
+`);
+
+export const AttributionFields = graphql(`
+  fragment AttributionFields on Attribution {
+    id
+    kind
+    issuedAt {
+      value
+      precision
+      start
+    }
+    ...AttributionGistFields
     agency {
       id
       name
@@ -90,6 +101,8 @@ export function AttributionItem({
   showIncident?: boolean;
 }) {
   const a = getFragmentData(AttributionFields, attribution);
+  const gist = getFragmentData(AttributionGistFields, a);
+  const { incident, actor, state } = gist;
   const { statement } = a;
   const role = statement.speaker && roleOn(statement.speaker.roles, a.issuedAt.start);
   const cosigners = statement.cosigners.nodes;
@@ -102,20 +115,21 @@ export function AttributionItem({
       <h3 id={`attribution-${a.id}`}>
         <Link to={paths.government(statement.issuer.id)}>{statement.issuer.name}</Link>
         {" blames "}
-        <Accused state={a.state} agency={a.agency} actor={a.actor} />
-        {showIncident && a.incident && (
+        <Accused state={state} agency={a.agency} actor={actor} />
+        {showIncident && incident && (
           <>
             {" for "}
-            <Link to={paths.incident(a.incident.id)}>{a.incident.name}</Link>
+            <Link to={paths.incident(incident.id)}>{incident.name}</Link>
           </>
         )}
       </h3>
-      {(a.confidenceWording || a.confidenceLevel) && (
+      {(gist.confidenceWording || gist.confidenceLevel) && (
         <p className="confidence">
-          Confidence: {a.confidenceWording && <q className="wording">{a.confidenceWording}</q>}
-          {a.confidenceLevel && (
-            <span className={`level level-${a.confidenceLevel.toLowerCase()}`}>
-              {confidenceText(a.confidenceLevel, a.confidenceScore)}
+          Confidence:{" "}
+          {gist.confidenceWording && <q className="wording">{gist.confidenceWording}</q>}
+          {gist.confidenceLevel && (
+            <span className={`level level-${gist.confidenceLevel.toLowerCase()}`}>
+              {confidenceText(gist.confidenceLevel, gist.confidenceScore)}
             </span>
           )}
         </p>
@@ -141,13 +155,7 @@ export function AttributionItem({
       </p>
       {cosigners.length > 0 && (
         <p className="cosigners">
-          Joined by{" "}
-          {cosigners.map((government, index) => (
-            <span key={government.id}>
-              {index > 0 && ", "}
-              <Link to={paths.government(government.id)}>{government.name}</Link>
-            </span>
-          ))}
+          Joined by <LinkList records={cosigners} to={paths.government} />
         </p>
       )}
       {statement.quotes.map((quote, index) => (

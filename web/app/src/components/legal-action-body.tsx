@@ -4,6 +4,7 @@ import type { LegalActionFieldsFragment } from "../gql/graphql";
 import { enumLabel } from "../lib/labels";
 import { formatPeriod } from "../lib/partial-date";
 import { paths } from "../lib/paths";
+import { DefendantName, DefendantTies } from "./defendant";
 import { DateFact, Fact } from "./fact";
 import { Sources } from "./sources";
 
@@ -169,11 +170,7 @@ function Defendants({
         {defendants.map((defendant) => (
           <li key={defendant.name}>
             <strong className="defendant-name">
-              {defendant.person ? (
-                <Link to={paths.person(defendant.person.id)}>{defendant.name}</Link>
-              ) : (
-                defendant.name
-              )}
+              <DefendantName name={defendant.name} person={defendant.person} />
             </strong>
             {defendant.nationality && (
               <>
@@ -183,15 +180,10 @@ function Defendants({
                 </Link>
               </>
             )}
-            {defendant.employer && <> · {defendant.employer}</>}
-            {defendant.affiliatedActor && (
-              <>
-                {" · "}
-                <Link to={paths.threatActor(defendant.affiliatedActor.id)}>
-                  {defendant.affiliatedActor.name}
-                </Link>
-              </>
-            )}
+            <DefendantTies
+              employer={defendant.employer}
+              affiliatedActor={defendant.affiliatedActor}
+            />
             <span className="badge">{enumLabel(defendant.status)}</span>
           </li>
         ))}

@@ -1,13 +1,7 @@
 import type { ReactNode } from "react";
 import type { CombinedError } from "urql";
-import { LoadMore } from "./load-more";
+import { type Connection, LoadMore } from "./load-more";
 import { Loading, QueryError } from "./query-state";
-
-interface Connection {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
-  nodes: readonly unknown[];
-}
 
 /** Where a paged list stands: what `usePagedQuery` returns. */
 interface Page {

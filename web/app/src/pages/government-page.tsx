@@ -1,4 +1,7 @@
 import { Link } from "react-router-dom";
+import { LinkList } from "../components/link-list";
+import { Block } from "../components/block";
+import { RecordHeader } from "../components/record-header";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import { enumLabel } from "../lib/labels";
@@ -49,12 +52,7 @@ const GovernmentPageQuery = graphql(`
  * attributions it made and received over time, and its nationals charged.
  */
 export function GovernmentPage() {
-  const page = useRecordPage(
-    GovernmentPageQuery,
-    "government",
-    (d) => d?.government,
-    (r) => r?.name,
-  );
+  const page = useRecordPage(GovernmentPageQuery, "government", (d) => d?.government);
   if (!page.record) return page.instead;
   const government = page.record;
   const memberOf = government.memberOf.nodes;
@@ -62,28 +60,25 @@ export function GovernmentPage() {
   const partners = government.jointAttributionPartners.nodes;
   return (
     <article className="record" aria-labelledby="government-title">
-      <header className="record-header">
-        <p className="eyebrow">
-          {enumLabel(government.kind)}
-          {government.isoAlpha2 && ` · ${government.isoAlpha2}`}
-        </p>
-        <h1 id="government-title">{government.name}</h1>
+      <RecordHeader
+        id="government-title"
+        eyebrow={
+          <>
+            {enumLabel(government.kind)}
+            {government.isoAlpha2 && ` · ${government.isoAlpha2}`}
+          </>
+        }
+        title={government.name}
+      >
         {memberOf.length > 0 && (
           <p>
-            Member of{" "}
-            {memberOf.map((union, index) => (
-              <span key={union.id}>
-                {index > 0 && ", "}
-                <Link to={paths.government(union.id)}>{union.name}</Link>
-              </span>
-            ))}
+            Member of <LinkList records={memberOf} to={paths.government} />
           </p>
         )}
         <Sources sources={government.sources} />
-      </header>
+      </RecordHeader>
       {sponsored.length > 0 && (
-        <section aria-labelledby="sponsored" className="block">
-          <h2 id="sponsored">Actors it is said to sponsor</h2>
+        <Block id="sponsored" title="Actors it is said to sponsor">
           <ul className="inline-list">
             {sponsored.map((actor) => (
               <li key={actor.id}>
@@ -91,11 +86,10 @@ export function GovernmentPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
       {partners.length > 0 && (
-        <section aria-labelledby="partners" className="block">
-          <h2 id="partners">Attributes together with</h2>
+        <Block id="partners" title="Attributes together with">
           <ul className="inline-list">
             {partners.map((p) => (
               <li key={p.id}>
@@ -106,7 +100,7 @@ export function GovernmentPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
       <div className="two-columns">
         <GovernmentAttributions governmentId={government.id} direction="made" />

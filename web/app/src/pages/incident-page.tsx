@@ -1,7 +1,9 @@
 import { Link } from "react-router-dom";
+import { Block } from "../components/block";
 import { LegalActionBody } from "../components/legal-action-body";
 import { PartialDateText } from "../components/partial-date-text";
 import { QueryError } from "../components/query-state";
+import { RecordHeader } from "../components/record-header";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import type { IncidentPageQuery as IncidentPageData } from "../gql/graphql";
@@ -64,23 +66,20 @@ const IncidentPageQuery = graphql(`
 
 /** An incident: what happened, who blamed whom and in which words, and what the law did. */
 export function IncidentPage() {
-  const page = useRecordPage(
-    IncidentPageQuery,
-    "incident",
-    (d) => d?.incident,
-    (r) => r?.name,
-  );
+  const page = useRecordPage(IncidentPageQuery, "incident", (d) => d?.incident);
   if (!page.record) return page.instead;
   const { record: incident, error } = page;
   return (
     <article className="record" aria-labelledby="incident-title">
-      <header className="record-header">
-        <p className="eyebrow">Incident · {enumLabel(incident.kind)}</p>
-        <h1 id="incident-title">{incident.name}</h1>
+      <RecordHeader
+        id="incident-title"
+        eyebrow={`Incident · ${enumLabel(incident.kind)}`}
+        title={incident.name}
+      >
         {incident.aliases.length > 0 && (
           <p className="aliases">Also known as {incident.aliases.join(", ")}</p>
         )}
-      </header>
+      </RecordHeader>
       {error && <QueryError error={error} />}
       <nav aria-label="On this page" className="toc">
         <a href="#what-happened">What happened</a>
@@ -90,12 +89,11 @@ export function IncidentPage() {
         <a href="#legal-actions">Legal action</a>
       </nav>
 
-      <section aria-labelledby="what-happened" className="block">
-        <h2 id="what-happened">What happened</h2>
+      <Block id="what-happened" title="What happened">
         {incident.summary && <p>{incident.summary}</p>}
         <IncidentFacts incident={incident} />
         <Sources sources={incident.sources} />
-      </section>
+      </Block>
 
       <IncidentAttributions incidentId={incident.id} />
 
@@ -110,8 +108,7 @@ type Incident = NonNullable<IncidentPageData["incident"]>;
 
 function SuspectedActors({ actors }: { actors: Incident["suspectedActors"]["nodes"] }) {
   return (
-    <section aria-labelledby="suspected-actors" className="block">
-      <h2 id="suspected-actors">Suspected actors and their sponsors</h2>
+    <Block id="suspected-actors" title="Suspected actors and their sponsors">
       {actors.length === 0 && <p className="muted">No actor named.</p>}
       <ul className="cards">
         {actors.map((actor) => (
@@ -131,15 +128,14 @@ function SuspectedActors({ actors }: { actors: Incident["suspectedActors"]["node
           </li>
         ))}
       </ul>
-    </section>
+    </Block>
   );
 }
 
 function Timeline({ events }: { events: Incident["timeline"] }) {
   if (events.length === 0) return null;
   return (
-    <section aria-labelledby="timeline" className="block">
-      <h2 id="timeline">Timeline</h2>
+    <Block id="timeline" title="Timeline">
       <ol className="events">
         {events.map((event, index) => (
           <li key={index}>
@@ -149,7 +145,7 @@ function Timeline({ events }: { events: Incident["timeline"] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Block>
   );
 }
 
@@ -160,8 +156,7 @@ function LegalActions({
   legalActions: NonNullable<Incident["legalActions"]>["nodes"] | undefined;
 }) {
   return (
-    <section aria-labelledby="legal-actions" className="block">
-      <h2 id="legal-actions">Legal action</h2>
+    <Block id="legal-actions" title="Legal action">
       {legalActions === undefined || legalActions === null ? (
         <p className="muted">Legal actions are unavailable right now.</p>
       ) : legalActions.length === 0 ? (
@@ -169,6 +164,6 @@ function LegalActions({
       ) : (
         legalActions.map((action) => <LegalActionBody key={action.id} legalAction={action} />)
       )}
-    </section>
+    </Block>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "react-router-dom";
+import { Block } from "../components/block";
 import { LegalActionBody } from "../components/legal-action-body";
 import { graphql } from "../gql";
 import { paths } from "../lib/paths";
@@ -28,12 +29,7 @@ const LegalActionPageQuery = graphql(`
 
 /** A legal action: charges, defendants, court, dates, conduct period, and what it concerns. */
 export function LegalActionPage() {
-  const page = useRecordPage(
-    LegalActionPageQuery,
-    "legal action",
-    (d) => d?.legalAction,
-    (r) => r?.title,
-  );
+  const page = useRecordPage(LegalActionPageQuery, "legal action", (d) => d?.legalAction);
   if (!page.record) return page.instead;
   const action = page.record;
   const incidents = action.relatedIncidents.nodes;
@@ -43,8 +39,7 @@ export function LegalActionPage() {
       <p className="eyebrow">Legal action</p>
       <LegalActionBody legalAction={action} titleAs="h1" linkTitle={false} />
       {(incidents.length > 0 || actors.length > 0) && (
-        <section aria-labelledby="concerns" className="block">
-          <h2 id="concerns">What it concerns</h2>
+        <Block id="concerns" title="What it concerns">
           <ul className="plain-list">
             {incidents.map((incident) => (
               <li key={incident.id}>
@@ -57,7 +52,7 @@ export function LegalActionPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
     </div>
   );

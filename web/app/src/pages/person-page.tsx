@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { PartialDateText } from "../components/partial-date-text";
+import { RecordHeader } from "../components/record-header";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import { paths } from "../lib/paths";
@@ -33,19 +34,12 @@ const PersonPageQuery = graphql(`
 
 /** A person: every spelling of the name and who used it, affiliations, every legal action. */
 export function PersonPage() {
-  const page = useRecordPage(
-    PersonPageQuery,
-    "person",
-    (d) => d?.person,
-    (r) => r?.name,
-  );
+  const page = useRecordPage(PersonPageQuery, "person", (d) => d?.person);
   if (!page.record) return page.instead;
   const person = page.record;
   return (
     <article className="record" aria-labelledby="person-title">
-      <header className="record-header">
-        <p className="eyebrow">Person</p>
-        <h1 id="person-title">{person.name}</h1>
+      <RecordHeader id="person-title" eyebrow="Person" title={person.name}>
         <dl className="facts">
           {person.nationality && (
             <div>
@@ -71,7 +65,7 @@ export function PersonPage() {
             </div>
           )}
         </dl>
-      </header>
+      </RecordHeader>
       <PersonNames person={person} />
       <PersonAffiliations person={person} />
       <PersonRoles personId={person.id} />

@@ -1,4 +1,6 @@
 import { Link } from "react-router-dom";
+import { Block } from "../components/block";
+import { RecordHeader } from "../components/record-header";
 import { Sources } from "../components/sources";
 import { graphql } from "../gql";
 import { enumLabel } from "../lib/labels";
@@ -48,19 +50,16 @@ const ThreatActorPageQuery = graphql(`
 
 /** A threat actor: its names and who coined them, its sponsor, incidents, statements, cases. */
 export function ThreatActorPage() {
-  const page = useRecordPage(
-    ThreatActorPageQuery,
-    "threat actor",
-    (d) => d?.threatActor,
-    (r) => r?.name,
-  );
+  const page = useRecordPage(ThreatActorPageQuery, "threat actor", (d) => d?.threatActor);
   if (!page.record) return page.instead;
   const actor = page.record;
   return (
     <article className="record" aria-labelledby="actor-title">
-      <header className="record-header">
-        <p className="eyebrow">Threat actor · {enumLabel(actor.kind)}</p>
-        <h1 id="actor-title">{actor.name}</h1>
+      <RecordHeader
+        id="actor-title"
+        eyebrow={`Threat actor · ${enumLabel(actor.kind)}`}
+        title={actor.name}
+      >
         {actor.sponsorState && (
           <p>
             Sponsor:{" "}
@@ -69,9 +68,8 @@ export function ThreatActorPage() {
           </p>
         )}
         {actor.suspectedOrigin && <SuspectedOrigin origin={actor.suspectedOrigin} />}
-      </header>
-      <section aria-labelledby="about-actor" className="block">
-        <h2 id="about-actor">About</h2>
+      </RecordHeader>
+      <Block id="about-actor" title="About">
         {actor.description && <p>{actor.description}</p>}
         {actor.aliases.length > 0 && (
           <>
@@ -87,7 +85,7 @@ export function ThreatActorPage() {
           </>
         )}
         <Sources sources={actor.sources} />
-      </section>
+      </Block>
       <ActorIncidents actorId={actor.id} />
       <ActorStatements actorId={actor.id} />
       <ActorLegalActions actorId={actor.id} />

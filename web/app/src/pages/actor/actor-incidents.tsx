@@ -1,9 +1,12 @@
 import { Link } from "react-router-dom";
-import { PartialDateText } from "../../components/partial-date-text";
-import { graphql } from "../../gql";
-import { enumLabel } from "../../lib/labels";
-import { paths } from "../../lib/paths";
+import {
+  IncidentLineFields,
+  IncidentLinePage,
+  IncidentWhenKind,
+} from "../../components/incident-line";
 import { ListSection } from "../../components/list-section";
+import { getFragmentData, graphql } from "../../gql";
+import { paths } from "../../lib/paths";
 import { usePagedQuery } from "../../lib/use-paged-query";
 
 const ActorIncidentsQuery = graphql(`
@@ -11,30 +14,15 @@ const ActorIncidentsQuery = graphql(`
     threatActor(id: $id) {
       id
       incidents(first: 10, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          id
-          name
-          kind
-          firstObserved {
-            value
-            precision
-          }
-        }
+        ...IncidentLinePage
       }
     }
   }
 `);
 
 export function ActorIncidents({ actorId }: { actorId: string }) {
-  const page = usePagedQuery(actorId, ActorIncidentsQuery, {
-    id: actorId,
-  });
-  const incidents = page.data?.threatActor?.incidents;
+  const page = usePagedQuery(actorId, ActorIncidentsQuery, { id: actorId });
+  const incidents = getFragmentData(IncidentLinePage, page.data?.threatActor?.incidents);
   return (
     <ListSection
       id="actor-incidents"
@@ -44,14 +32,17 @@ export function ActorIncidents({ actorId }: { actorId: string }) {
       connection={incidents}
     >
       <ul className="plain-list">
-        {incidents?.nodes.map((incident) => (
-          <li key={incident.id}>
-            <Link to={paths.incident(incident.id)}>{incident.name}</Link>{" "}
-            <span className="muted">
-              · <PartialDateText date={incident.firstObserved} /> · {enumLabel(incident.kind)}
-            </span>
-          </li>
-        ))}
+        {incidents?.nodes.map((node) => {
+          const incident = getFragmentData(IncidentLineFields, node);
+          return (
+            <li key={incident.id}>
+              <Link to={paths.incident(incident.id)}>{incident.name}</Link>{" "}
+              <span className="muted">
+                · <IncidentWhenKind incident={node} />
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </ListSection>
   );

@@ -10,8 +10,7 @@ const ActorLegalActionsQuery = graphql(`
       legalActions(first: 5, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageFields
         }
         nodes {
           id

@@ -1,9 +1,7 @@
-import { Link } from "react-router-dom";
-import { PartialDateText } from "../../components/partial-date-text";
 import { QuoteBlock } from "../../components/quote-block";
 import { Sources } from "../../components/sources";
-import { graphql } from "../../gql";
-import { paths } from "../../lib/paths";
+import { StatementHeading, StatementSummaryFields } from "../../components/statement-summary";
+import { getFragmentData, graphql } from "../../gql";
 import { ListSection } from "../../components/list-section";
 import { usePagedQuery } from "../../lib/use-paged-query";
 
@@ -14,28 +12,10 @@ const ActorStatementsQuery = graphql(`
       statements(first: 10, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageFields
         }
         nodes {
-          id
-          title
-          language
-          issuedAt {
-            value
-            precision
-          }
-          issuer {
-            id
-            name
-          }
-          speaker {
-            id
-            name
-          }
-          quotes {
-            ...QuoteFields
-          }
+          ...StatementSummaryFields
           sources {
             ...SourceFields
           }
@@ -47,9 +27,7 @@ const ActorStatementsQuery = graphql(`
 
 /** The statements naming an actor, newest first, with their quotes. */
 export function ActorStatements({ actorId }: { actorId: string }) {
-  const page = usePagedQuery(actorId, ActorStatementsQuery, {
-    id: actorId,
-  });
+  const page = usePagedQuery(actorId, ActorStatementsQuery, { id: actorId });
   const statements = page.data?.threatActor?.statements;
   return (
     <ListSection
@@ -60,20 +38,18 @@ export function ActorStatements({ actorId }: { actorId: string }) {
       connection={statements}
     >
       <ul className="plain-list">
-        {statements?.nodes.map((statement) => (
-          <li key={statement.id} className="statement-item">
-            <h3>{statement.title ?? "Untitled statement"}</h3>
-            <p className="muted">
-              <PartialDateText date={statement.issuedAt} /> ·{" "}
-              <Link to={paths.government(statement.issuer.id)}>{statement.issuer.name}</Link>
-              {statement.speaker && <> · {statement.speaker.name}</>}
-            </p>
-            {statement.quotes.slice(0, 2).map((quote, index) => (
-              <QuoteBlock key={index} quote={quote} statementLanguage={statement.language} />
-            ))}
-            <Sources sources={statement.sources} />
-          </li>
-        ))}
+        {statements?.nodes.map((node) => {
+          const statement = getFragmentData(StatementSummaryFields, node);
+          return (
+            <li key={statement.id} className="statement-item">
+              <StatementHeading statement={node} />
+              {statement.quotes.slice(0, 2).map((quote, index) => (
+                <QuoteBlock key={index} quote={quote} statementLanguage={statement.language} />
+              ))}
+              <Sources sources={node.sources} />
+            </li>
+          );
+        })}
       </ul>
     </ListSection>
   );

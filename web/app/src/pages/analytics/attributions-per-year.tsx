@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { BarChartFigure } from "../../components/bar-chart-figure";
+import { Block } from "../../components/block";
 import { Loading, QueryError } from "../../components/query-state";
 import { graphql } from "../../gql";
 import type { AttributionCountGrouping } from "../../gql/graphql";
@@ -47,8 +48,7 @@ export function AttributionsPerYear() {
       6,
     );
   return (
-    <section aria-labelledby="per-year-title" className="block">
-      <h2 id="per-year-title">Who attributes, each year</h2>
+    <Block id="per-year-title" title="Who attributes, each year">
       <GroupingSelect
         label="Count the attributions of each"
         value={groupBy}
@@ -66,6 +66,6 @@ export function AttributionsPerYear() {
           stacked
         />
       )}
-    </section>
+    </Block>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { BarChartFigure } from "../../components/bar-chart-figure";
+import { Block } from "../../components/block";
 import { Loading, QueryError } from "../../components/query-state";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
 import type { DelayGrouping } from "../../gql/graphql";
@@ -76,8 +77,7 @@ export function DelayFigures() {
   });
   const analytics = data?.analytics;
   return (
-    <section aria-labelledby="delays-title" className="block">
-      <h2 id="delays-title">How long until attribution, and until legal action</h2>
+    <Block id="delays-title" title="How long until attribution, and until legal action">
       <GroupingSelect
         label="Group the delays by"
         value={groupBy}
@@ -104,6 +104,6 @@ export function DelayFigures() {
           />
         </div>
       )}
-    </section>
+    </Block>
   );
 }

@@ -5,6 +5,7 @@ import {
   LegalActionDelayFields,
 } from "../../components/delay-text";
 import { getFragmentData, graphql } from "../../gql";
+import type { IncidentDelaysQuery } from "../../gql/graphql";
 import { paths } from "../../lib/paths";
 import { ListSection } from "../../components/list-section";
 import { usePagedQuery } from "../../lib/use-paged-query";
@@ -15,8 +16,7 @@ const IncidentDelaysQuery = graphql(`
     incidents(first: 20, after: $after, orderBy: { field: OCCURRED_AT, direction: ASC }) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       nodes {
         id
@@ -64,40 +64,41 @@ export function IncidentDelays() {
             </thead>
             <tbody>
               {incidents.nodes.map((incident) => (
-                <tr key={incident.id}>
-                  <th scope="row">
-                    <Link to={paths.incident(incident.id)}>{incident.name}</Link>
-                  </th>
-                  {!incident.firstObserved && !incident.disclosed ? (
-                    <td colSpan={2} className="muted" data-label="Delays">
-                      Neither first observed nor disclosed on record: not measured
-                    </td>
-                  ) : (
-                    <>
-                      <td data-label="First attribution">
-                        <DelayText
-                          delay={getFragmentData(
-                            AttributionDelayFields,
-                            incident.timeToFirstAttribution,
-                          )}
-                        />
-                      </td>
-                      <td data-label="First legal action">
-                        <DelayText
-                          delay={getFragmentData(
-                            LegalActionDelayFields,
-                            incident.timeToFirstLegalAction,
-                          )}
-                        />
-                      </td>
-                    </>
-                  )}
-                </tr>
+                <DelayRow key={incident.id} incident={incident} />
               ))}
             </tbody>
           </table>
         </div>
       )}
     </ListSection>
+  );
+}
+
+type Incident = IncidentDelaysQuery["incidents"]["nodes"][number];
+
+/** An incident and its two delays, or why they were not measured. */
+function DelayRow({ incident }: { incident: Incident }) {
+  const { timeToFirstAttribution: attributed, timeToFirstLegalAction: charged } = incident;
+  const delays = [
+    ["First attribution", getFragmentData(AttributionDelayFields, attributed)],
+    ["First legal action", getFragmentData(LegalActionDelayFields, charged)],
+  ] as const;
+  return (
+    <tr>
+      <th scope="row">
+        <Link to={paths.incident(incident.id)}>{incident.name}</Link>
+      </th>
+      {!incident.firstObserved && !incident.disclosed ? (
+        <td colSpan={2} className="muted" data-label="Delays">
+          Neither first observed nor disclosed on record: not measured
+        </td>
+      ) : (
+        delays.map(([label, delay]) => (
+          <td key={label} data-label={label}>
+            <DelayText delay={delay} />
+          </td>
+        ))
+      )}
+    </tr>
   );
 }

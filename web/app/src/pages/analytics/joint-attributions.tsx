@@ -1,6 +1,7 @@
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { BarChartFigure } from "../../components/bar-chart-figure";
+import { Block } from "../../components/block";
 import { Loading, QueryError } from "../../components/query-state";
 import { graphql } from "../../gql";
 import { paths } from "../../lib/paths";
@@ -34,8 +35,7 @@ export function JointAttributions() {
   const [{ data, fetching, error }] = useQuery({ query: JointAttributionsQuery });
   const pairs = data?.analytics.jointAttributions;
   return (
-    <section aria-labelledby="joint-title" className="block">
-      <h2 id="joint-title">Who attributes together</h2>
+    <Block id="joint-title" title="Who attributes together">
       <p className="muted">
         Two governments attribute together when both issued or cosigned an attributing statement on
         the same incident on the same day, in one statement or in separate ones.
@@ -74,6 +74,6 @@ export function JointAttributions() {
           </div>
         </div>
       )}
-    </section>
+    </Block>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { PartialDateText } from "../../components/partial-date-text";
+import { AttributionGistFields } from "../../components/attribution-item";
 import { getFragmentData, graphql } from "../../gql";
 import type { AttributionRowFieldsFragment } from "../../gql/graphql";
 import { confidenceText } from "../../lib/labels";
@@ -11,25 +12,11 @@ import { usePagedQuery } from "../../lib/use-paged-query";
 const AttributionRowFields = graphql(`
   fragment AttributionRowFields on Attribution {
     id
-    confidenceWording
-    confidenceLevel
-    confidenceScore
     issuedAt {
       value
       precision
     }
-    incident {
-      id
-      name
-    }
-    actor {
-      id
-      name
-    }
-    state {
-      id
-      name
-    }
+    ...AttributionGistFields
     statement {
       id
       issuer {
@@ -58,8 +45,7 @@ const AttributionRowPage = graphql(`
   fragment AttributionRowPage on AttributionConnection {
     totalCount
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageFields
     }
     nodes {
       id
@@ -118,12 +104,14 @@ function AttributionRow({
   row: AttributionRowFieldsFragment;
   direction: "made" | "received";
 }) {
+  const gist = getFragmentData(AttributionGistFields, row);
+  const { incident, actor, state } = gist;
   const counterpart =
     direction === "made" ? (
       <>
-        blamed {row.state && <Link to={paths.government(row.state.id)}>{row.state.name}</Link>}
-        {row.state && row.actor && " and "}
-        {row.actor && <Link to={paths.threatActor(row.actor.id)}>{row.actor.name}</Link>}
+        blamed {state && <Link to={paths.government(state.id)}>{state.name}</Link>}
+        {state && actor && " and "}
+        {actor && <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>}
       </>
     ) : (
       <>
@@ -134,20 +122,20 @@ function AttributionRow({
   return (
     <li>
       <PartialDateText date={row.issuedAt} /> · {counterpart}
-      {row.incident && (
+      {incident && (
         <>
           {" for "}
-          <Link to={paths.incident(row.incident.id)}>{row.incident.name}</Link>
+          <Link to={paths.incident(incident.id)}>{incident.name}</Link>
         </>
       )}
-      {row.confidenceWording && (
+      {gist.confidenceWording && (
         <>
           {" "}
-          · <q>{row.confidenceWording}</q>
+          · <q>{gist.confidenceWording}</q>
         </>
       )}
-      {row.confidenceLevel && (
-        <span className="badge">{confidenceText(row.confidenceLevel, row.confidenceScore)}</span>
+      {gist.confidenceLevel && (
+        <span className="badge">{confidenceText(gist.confidenceLevel, gist.confidenceScore)}</span>
       )}
     </li>
   );

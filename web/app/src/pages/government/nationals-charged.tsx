@@ -1,9 +1,9 @@
-import { Link } from "react-router-dom";
-import { PartialDateText } from "../../components/partial-date-text";
-import { graphql } from "../../gql";
-import { enumLabel } from "../../lib/labels";
-import { paths } from "../../lib/paths";
+import { DefendantName, DefendantTies } from "../../components/defendant";
+import { LegalActionLineFields, LegalActionLink } from "../../components/legal-action-line";
 import { ListSection } from "../../components/list-section";
+import { PartialDateText } from "../../components/partial-date-text";
+import { getFragmentData, graphql } from "../../gql";
+import { enumLabel } from "../../lib/labels";
 import { usePagedQuery } from "../../lib/use-paged-query";
 
 const NationalsChargedQuery = graphql(`
@@ -13,8 +13,7 @@ const NationalsChargedQuery = graphql(`
       nationalsCharged(first: 20, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageFields
         }
         nodes {
           name
@@ -28,13 +27,7 @@ const NationalsChargedQuery = graphql(`
             name
           }
           legalAction {
-            id
-            title
-            kind
-            announced {
-              value
-              precision
-            }
+            ...LegalActionLineFields
           }
         }
       }
@@ -43,9 +36,7 @@ const NationalsChargedQuery = graphql(`
 `);
 
 export function NationalsCharged({ governmentId }: { governmentId: string }) {
-  const page = usePagedQuery(governmentId, NationalsChargedQuery, {
-    id: governmentId,
-  });
+  const page = usePagedQuery(governmentId, NationalsChargedQuery, { id: governmentId });
   const nationals = page.data?.government?.nationalsCharged;
   return (
     <ListSection
@@ -57,35 +48,26 @@ export function NationalsCharged({ governmentId }: { governmentId: string }) {
       connection={nationals}
     >
       <ul className="plain-list">
-        {nationals?.nodes.map((defendant) => (
-          <li key={`${defendant.legalAction.id}:${defendant.name}`}>
-            <strong>
-              {defendant.person ? (
-                <Link to={paths.person(defendant.person.id)}>{defendant.name}</Link>
-              ) : (
-                defendant.name
-              )}
-            </strong>
-            {defendant.employer && <> · {defendant.employer}</>}
-            {defendant.affiliatedActor && (
-              <>
-                {" · "}
-                <Link to={paths.threatActor(defendant.affiliatedActor.id)}>
-                  {defendant.affiliatedActor.name}
-                </Link>
-              </>
-            )}
-            {" · "}
-            <Link to={paths.legalAction(defendant.legalAction.id)}>
-              {defendant.legalAction.title}
-            </Link>{" "}
-            <span className="muted">
-              ({enumLabel(defendant.legalAction.kind)},{" "}
-              <PartialDateText date={defendant.legalAction.announced} />)
-            </span>
-            <span className="badge">{enumLabel(defendant.status)}</span>
-          </li>
-        ))}
+        {nationals?.nodes.map((defendant) => {
+          const action = getFragmentData(LegalActionLineFields, defendant.legalAction);
+          return (
+            <li key={`${action.id}:${defendant.name}`}>
+              <strong>
+                <DefendantName name={defendant.name} person={defendant.person} />
+              </strong>
+              <DefendantTies
+                employer={defendant.employer}
+                affiliatedActor={defendant.affiliatedActor}
+              />
+              {" · "}
+              <LegalActionLink legalAction={defendant.legalAction} />{" "}
+              <span className="muted">
+                ({enumLabel(action.kind)}, <PartialDateText date={action.announced} />)
+              </span>
+              <span className="badge">{enumLabel(defendant.status)}</span>
+            </li>
+          );
+        })}
       </ul>
     </ListSection>
   );

@@ -10,8 +10,7 @@ const IncidentAttributionsQuery = graphql(`
       attributions(first: 20, after: $after, orderBy: { field: ISSUED_AT, direction: ASC }) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageFields
         }
         nodes {
           id

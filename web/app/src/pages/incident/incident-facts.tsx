@@ -5,6 +5,7 @@ import {
   LegalActionDelayFields,
 } from "../../components/delay-text";
 import { DateFact, Fact } from "../../components/fact";
+import { LinkList } from "../../components/link-list";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
 import type { IncidentFactsFragment } from "../../gql/graphql";
 import { paths } from "../../lib/paths";
@@ -73,12 +74,7 @@ export function IncidentFacts({
       {facts.sectors.length > 0 && <Fact term="Sectors">{facts.sectors.join(", ")}</Fact>}
       {countries.length > 0 && (
         <Fact term="Targeted">
-          {countries.map((country, index) => (
-            <span key={country.id}>
-              {index > 0 && ", "}
-              <Link to={paths.government(country.id)}>{country.name}</Link>
-            </span>
-          ))}
+          <LinkList records={countries} to={paths.government} />
         </Fact>
       )}
       {facts.cves.length > 0 && <Fact term="Vulnerabilities">{facts.cves.join(", ")}</Fact>}

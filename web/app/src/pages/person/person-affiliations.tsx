@@ -1,4 +1,5 @@
 import { Link } from "react-router-dom";
+import { Block } from "../../components/block";
 import { formatPeriod } from "../../lib/partial-date";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
 import { paths } from "../../lib/paths";
@@ -37,8 +38,7 @@ export function PersonAffiliations({
   const { affiliations } = getFragmentData(PersonAffiliationFields, person);
   if (affiliations.length === 0) return null;
   return (
-    <section aria-labelledby="person-affiliations" className="block">
-      <h2 id="person-affiliations">Affiliations</h2>
+    <Block id="person-affiliations" title="Affiliations">
       <ul className="plain-list">
         {affiliations.map((affiliation, index) => {
           const period = formatPeriod(affiliation.from, affiliation.to);
@@ -60,6 +60,6 @@ export function PersonAffiliations({
           );
         })}
       </ul>
-    </section>
+    </Block>
   );
 }

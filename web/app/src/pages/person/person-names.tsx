@@ -1,3 +1,4 @@
+import { Block } from "../../components/block";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
 import { enumLabel, languageName } from "../../lib/labels";
 
@@ -17,8 +18,7 @@ export const PersonNameFields = graphql(`
 export function PersonNames({ person }: { person: FragmentType<typeof PersonNameFields> }) {
   const { names } = getFragmentData(PersonNameFields, person);
   return (
-    <section aria-labelledby="person-names" className="block">
-      <h2 id="person-names">Names</h2>
+    <Block id="person-names" title="Names">
       <ul className="names-list">
         {names.map((name) => (
           <li key={`${name.kind}:${name.name}`}>
@@ -31,6 +31,6 @@ export function PersonNames({ person }: { person: FragmentType<typeof PersonName
           </li>
         ))}
       </ul>
-    </section>
+    </Block>
   );
 }

@@ -11,8 +11,7 @@ const SearchThreatActors = graphql(`
     threatActors(filter: { text: $text }, first: 5, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       nodes {
         id

@@ -1,8 +1,5 @@
-import { Link } from "react-router-dom";
-import { PartialDateText } from "../../components/partial-date-text";
-import { graphql } from "../../gql";
-import { enumLabel } from "../../lib/labels";
-import { paths } from "../../lib/paths";
+import { IncidentHeading, IncidentLineFields } from "../../components/incident-line";
+import { getFragmentData, graphql } from "../../gql";
 import { usePagedQuery } from "../../lib/use-paged-query";
 import { matches } from "./matches";
 import { ResultGroup } from "./result-group";
@@ -12,18 +9,11 @@ const SearchIncidents = graphql(`
     incidents(filter: { text: $text }, first: 5, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       nodes {
-        id
-        name
         aliases
-        kind
-        firstObserved {
-          value
-          precision
-        }
+        ...IncidentLineFields
       }
     }
   }
@@ -38,17 +28,13 @@ export function IncidentResults({ text }: { text: string }) {
       page={page}
       connection={page.data?.incidents}
     >
-      {page.data?.incidents.nodes.map((incident) => {
-        const alias = incident.aliases.find((name) => matches(name, text));
+      {page.data?.incidents.nodes.map((node) => {
+        const alias = node.aliases.find((name) => matches(name, text));
         return (
-          <li key={incident.id} className="result">
-            <h3>
-              <Link to={paths.incident(incident.id)}>{incident.name}</Link>
-            </h3>
-            <p className="muted">
-              <PartialDateText date={incident.firstObserved} /> · {enumLabel(incident.kind)}
+          <li key={getFragmentData(IncidentLineFields, node).id} className="result">
+            <IncidentHeading incident={node}>
               {alias && <> · also known as {alias}</>}
-            </p>
+            </IncidentHeading>
           </li>
         );
       })}

@@ -1,8 +1,7 @@
-import { Link } from "react-router-dom";
+import { LegalActionLineFields, LegalActionLink } from "../../components/legal-action-line";
 import { PartialDateText } from "../../components/partial-date-text";
-import { graphql } from "../../gql";
+import { getFragmentData, graphql } from "../../gql";
 import { enumLabel } from "../../lib/labels";
-import { paths } from "../../lib/paths";
 import { usePagedQuery } from "../../lib/use-paged-query";
 import { ResultGroup } from "./result-group";
 
@@ -11,21 +10,14 @@ const SearchLegalActions = graphql(`
     legalActions(filter: { text: $text }, first: 5, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       nodes {
-        id
-        title
-        kind
-        announced {
-          value
-          precision
-        }
         jurisdiction {
           id
           name
         }
+        ...LegalActionLineFields
       }
     }
   }
@@ -40,17 +32,20 @@ export function LegalActionResults({ text }: { text: string }) {
       page={page}
       connection={page.data?.legalActions}
     >
-      {page.data?.legalActions.nodes.map((action) => (
-        <li key={action.id} className="result">
-          <h3>
-            <Link to={paths.legalAction(action.id)}>{action.title}</Link>
-          </h3>
-          <p className="muted">
-            {enumLabel(action.kind)} · {action.jurisdiction.name} ·{" "}
-            <PartialDateText date={action.announced} />
-          </p>
-        </li>
-      ))}
+      {page.data?.legalActions.nodes.map((node) => {
+        const action = getFragmentData(LegalActionLineFields, node);
+        return (
+          <li key={action.id} className="result">
+            <h3>
+              <LegalActionLink legalAction={node} />
+            </h3>
+            <p className="muted">
+              {enumLabel(action.kind)} · {node.jurisdiction.name} ·{" "}
+              <PartialDateText date={action.announced} />
+            </p>
+          </li>
+        );
+      })}
     </ResultGroup>
   );
 }

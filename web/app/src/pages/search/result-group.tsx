@@ -1,13 +1,7 @@
 import type { ReactNode } from "react";
 import type { CombinedError } from "urql";
-import { LoadMore } from "../../components/load-more";
+import { type Connection, LoadMore } from "../../components/load-more";
 import { Loading, QueryError } from "../../components/query-state";
-
-interface Connection {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
-  nodes: readonly unknown[];
-}
 
 /** A group of search results: a heading with its count, the items, and "load more". */
 export function ResultGroup({

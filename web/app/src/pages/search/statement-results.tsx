@@ -1,6 +1,6 @@
-import { Link } from "react-router-dom";
-import { PartialDateText } from "../../components/partial-date-text";
+import { LinkList } from "../../components/link-list";
 import { QuoteBlock, QuoteFields } from "../../components/quote-block";
+import { StatementHeading, StatementSummaryFields } from "../../components/statement-summary";
 import { getFragmentData, graphql } from "../../gql";
 import { languageName } from "../../lib/labels";
 import { paths } from "../../lib/paths";
@@ -13,28 +13,10 @@ const SearchStatements = graphql(`
     statements(filter: { text: $text }, first: 5, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       nodes {
-        id
-        title
-        language
-        issuedAt {
-          value
-          precision
-        }
-        issuer {
-          id
-          name
-        }
-        speaker {
-          id
-          name
-        }
-        quotes {
-          ...QuoteFields
-        }
+        ...StatementSummaryFields
         incidents(first: 5) {
           nodes {
             id
@@ -56,7 +38,8 @@ export function StatementResults({ text }: { text: string }) {
       page={page}
       connection={page.data?.statements}
     >
-      {page.data?.statements.nodes.map((statement) => {
+      {page.data?.statements.nodes.map((node) => {
+        const statement = getFragmentData(StatementSummaryFields, node);
         const quotes = getFragmentData(QuoteFields, statement.quotes);
         const best = quotes.findIndex(
           (q) => matches(q.text, text) || q.translations.some((t) => matches(t.text, text)),
@@ -64,23 +47,14 @@ export function StatementResults({ text }: { text: string }) {
         const quote = statement.quotes[best === -1 ? 0 : best];
         return (
           <li key={statement.id} className="result">
-            <h3>{statement.title ?? "Untitled statement"}</h3>
-            <p className="muted">
-              <PartialDateText date={statement.issuedAt} /> ·{" "}
-              <Link to={paths.government(statement.issuer.id)}>{statement.issuer.name}</Link>
-              {statement.speaker && <> · {statement.speaker.name}</>} ·{" "}
-              {languageName(statement.language)}
-            </p>
+            <StatementHeading statement={node}>
+              {" "}
+              · {languageName(statement.language)}
+            </StatementHeading>
             {quote && <QuoteBlock quote={quote} statementLanguage={statement.language} />}
-            {statement.incidents.nodes.length > 0 && (
+            {node.incidents.nodes.length > 0 && (
               <p>
-                About:{" "}
-                {statement.incidents.nodes.map((incident, index) => (
-                  <span key={incident.id}>
-                    {index > 0 && ", "}
-                    <Link to={paths.incident(incident.id)}>{incident.name}</Link>
-                  </span>
-                ))}
+                About: <LinkList records={node.incidents.nodes} to={paths.incident} />
               </p>
             )}
           </li>
