@@ -52,3 +52,26 @@ export function dropSearchFunctionsSql(schema: string): string[] {
     `DROP FUNCTION IF EXISTS ${schema}.f_unaccent(text)`,
   ];
 }
+
+/** A foreign key to `schema.table`, checked at commit (a bundle writes records in any order). */
+export const DEFERRED_FK = (schema: string, table: string) =>
+  `REFERENCES ${schema}.${table}(id) DEFERRABLE INITIALLY DEFERRED`;
+
+/** A child row's key to its parent record, deleted with it. */
+export const PARENT_FK = (schema: string, table: string) =>
+  `REFERENCES ${schema}.${table}(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED`;
+
+// Ids of other subgraphs' entities: slugs, never foreign keys (their tables are not ours).
+export const REF = (column: string) => `text ${SLUG_CHECK(column)}`;
+export const REFS = (column: string) =>
+  `text[] NOT NULL DEFAULT '{}'
+   CHECK (array_to_string(${column}, ',') ~ '^([a-z0-9]+(-[a-z0-9]+)*(,|$))*$')`;
+
+/** A partial date's two columns, `<name>_on` and `<name>_precision`, both set or both NULL. */
+export const DATE = (name: string) =>
+  `${name}_on date, ${name}_precision text ${PRECISION_CHECK(`${name}_precision`)},
+   CHECK ((${name}_on IS NULL) = (${name}_precision IS NULL))`;
+
+/** Drops `tables` of `schema`, in the order given (children first). */
+export const dropTablesSql = (schema: string, tables: string[]) =>
+  tables.map((table) => `DROP TABLE IF EXISTS ${schema}.${table}`);

@@ -1,63 +1,55 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { statementsMigration } from "../../kit/migrations";
 import {
+  DEFERRED_FK,
   ONE_OF,
   PRECISION_CHECK,
   SLUG_CHECK,
   dropSearchFunctionsSql,
+  dropTablesSql,
   searchFunctionsSql,
 } from "../../kit/sql";
 
-const FK = (table: string) => `REFERENCES governments.${table}(id) DEFERRABLE INITIALLY DEFERRED`;
+const FK = (table: string) => DEFERRED_FK("governments", table);
 
-export class Initial1764380000000 implements MigrationInterface {
-  name = "Initial1764380000000";
-
-  async up(db: QueryRunner): Promise<void> {
-    await this.createSpeakers(db);
-    await this.createStatements(db);
-  }
-
-  /** Search functions, governments, agencies, officials and their roles. */
-  private async createSpeakers(db: QueryRunner): Promise<void> {
-    for (const sql of searchFunctionsSql("governments")) await db.query(sql);
-    await db.query(`CREATE FUNCTION governments.translations_tsvector(translations jsonb) RETURNS tsvector
+/** Search functions, governments, agencies, officials and their roles. */
+const speakersSql = (): string[] => [
+  ...searchFunctionsSql("governments"),
+  `CREATE FUNCTION governments.translations_tsvector(translations jsonb) RETURNS tsvector
       LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$ SELECT coalesce(string_agg(governments.doc_tsvector(t->>'language', t->>'text')::text, ' '), '')::tsvector
-            FROM jsonb_array_elements(coalesce(translations, '[]'::jsonb)) t $$`);
+            FROM jsonb_array_elements(coalesce(translations, '[]'::jsonb)) t $$`,
 
-    await db.query(`CREATE TABLE governments.government (
+  `CREATE TABLE governments.government (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       name text NOT NULL CHECK (name <> ''),
       kind text NOT NULL ${ONE_OF("kind", ["STATE", "SUPRANATIONAL_UNION", "ALLIANCE", "INTERNATIONAL_ORGANIZATION"])},
       iso_alpha2 text CHECK (iso_alpha2 ~ '^[A-Z]{2}$'),
       iso_alpha3 text CHECK (iso_alpha3 ~ '^[A-Z]{3}$'),
       member_of_ids text[] NOT NULL DEFAULT '{}',
-      sources jsonb NOT NULL DEFAULT '[]')`);
-    await db.query(
-      `CREATE INDEX government_member_of_idx ON governments.government USING gin (member_of_ids)`,
-    );
-    await db.query(`CREATE INDEX government_name_trgm_idx ON governments.government
-      USING gin (governments.f_unaccent(name) public.gin_trgm_ops)`);
+      sources jsonb NOT NULL DEFAULT '[]')`,
+  `CREATE INDEX government_member_of_idx ON governments.government USING gin (member_of_ids)`,
+  `CREATE INDEX government_name_trgm_idx ON governments.government
+      USING gin (governments.f_unaccent(name) public.gin_trgm_ops)`,
 
-    await db.query(`CREATE TABLE governments.agency (
+  `CREATE TABLE governments.agency (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       name text NOT NULL CHECK (name <> ''),
       acronym text,
       kind text NOT NULL ${ONE_OF("kind", ["MINISTRY", "LAW_ENFORCEMENT", "INTELLIGENCE", "MILITARY", "EXECUTIVE_OFFICE", "DIPLOMATIC_SERVICE", "CYBERSECURITY", "PROSECUTOR", "COURT", "COUNCIL", "OTHER"])},
       government_id text NOT NULL ${FK("government")},
       parent_id text ${FK("agency")},
-      sources jsonb NOT NULL DEFAULT '[]')`);
-    await db.query(`CREATE INDEX agency_government_idx ON governments.agency (government_id)`);
-    await db.query(`CREATE INDEX agency_name_trgm_idx ON governments.agency
-      USING gin (governments.f_unaccent(name) public.gin_trgm_ops)`);
+      sources jsonb NOT NULL DEFAULT '[]')`,
+  `CREATE INDEX agency_government_idx ON governments.agency (government_id)`,
+  `CREATE INDEX agency_name_trgm_idx ON governments.agency
+      USING gin (governments.f_unaccent(name) public.gin_trgm_ops)`,
 
-    await db.query(`CREATE TABLE governments.official (
+  `CREATE TABLE governments.official (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       name text NOT NULL CHECK (name <> ''),
-      sources jsonb NOT NULL DEFAULT '[]')`);
-    await db.query(`CREATE INDEX official_name_trgm_idx ON governments.official
-      USING gin (governments.f_unaccent(name) public.gin_trgm_ops)`);
-    await db.query(`CREATE TABLE governments.official_role (
+      sources jsonb NOT NULL DEFAULT '[]')`,
+  `CREATE INDEX official_name_trgm_idx ON governments.official
+      USING gin (governments.f_unaccent(name) public.gin_trgm_ops)`,
+  `CREATE TABLE governments.official_role (
       key integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       official_id text NOT NULL REFERENCES governments.official(id) ON DELETE CASCADE,
       position integer NOT NULL,
@@ -66,18 +58,14 @@ export class Initial1764380000000 implements MigrationInterface {
       government_id text NOT NULL ${FK("government")},
       from_on date, from_precision text ${PRECISION_CHECK("from_precision")},
       to_on date, to_precision text ${PRECISION_CHECK("to_precision")},
-      UNIQUE (official_id, position))`);
-    await db.query(
-      `CREATE INDEX official_role_government_idx ON governments.official_role (government_id)`,
-    );
-    await db.query(
-      `CREATE INDEX official_role_agency_idx ON governments.official_role (agency_id)`,
-    );
-  }
+      UNIQUE (official_id, position))`,
+  `CREATE INDEX official_role_government_idx ON governments.official_role (government_id)`,
+  `CREATE INDEX official_role_agency_idx ON governments.official_role (agency_id)`,
+];
 
-  /** Statements, their quotes and their attributions. */
-  private async createStatements(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE TABLE governments.statement (
+/** Statements, their quotes and their attributions. */
+const statementsSql = (): string[] => [
+  `CREATE TABLE governments.statement (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       kind text NOT NULL ${ONE_OF("kind", ["PRESS_STATEMENT", "JOINT_STATEMENT", "DECLARATION", "SPEECH", "PRESS_RELEASE", "PRESS_BRIEFING", "ADVISORY", "REPORT", "SOCIAL_MEDIA", "OTHER"])},
       issued_on date NOT NULL,
@@ -93,17 +81,15 @@ export class Initial1764380000000 implements MigrationInterface {
       url text,
       sources jsonb NOT NULL DEFAULT '[]',
       search tsvector GENERATED ALWAYS AS (governments.doc_tsvector(language,
-        coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(text, ''))) STORED)`);
-    await db.query(`CREATE INDEX statement_issued_idx ON governments.statement (issued_on, id)`);
-    await db.query(`CREATE INDEX statement_issuer_idx ON governments.statement (issuer_id)`);
-    await db.query(
-      `CREATE INDEX statement_cosigners_idx ON governments.statement USING gin (cosigner_ids)`,
-    );
-    await db.query(`CREATE INDEX statement_speaker_idx ON governments.statement (speaker_id)`);
-    await db.query(`CREATE INDEX statement_agency_idx ON governments.statement (agency_id)`);
-    await db.query(`CREATE INDEX statement_search_idx ON governments.statement USING gin (search)`);
+        coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(text, ''))) STORED)`,
+  `CREATE INDEX statement_issued_idx ON governments.statement (issued_on, id)`,
+  `CREATE INDEX statement_issuer_idx ON governments.statement (issuer_id)`,
+  `CREATE INDEX statement_cosigners_idx ON governments.statement USING gin (cosigner_ids)`,
+  `CREATE INDEX statement_speaker_idx ON governments.statement (speaker_id)`,
+  `CREATE INDEX statement_agency_idx ON governments.statement (agency_id)`,
+  `CREATE INDEX statement_search_idx ON governments.statement USING gin (search)`,
 
-    await db.query(`CREATE TABLE governments.quote (
+  `CREATE TABLE governments.quote (
       key integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       statement_id text NOT NULL REFERENCES governments.statement(id) ON DELETE CASCADE,
       position integer NOT NULL,
@@ -113,10 +99,10 @@ export class Initial1764380000000 implements MigrationInterface {
       translations jsonb NOT NULL DEFAULT '[]',
       search tsvector GENERATED ALWAYS AS (governments.doc_tsvector(language, text)
         || governments.translations_tsvector(translations)) STORED,
-      UNIQUE (statement_id, position))`);
-    await db.query(`CREATE INDEX quote_search_idx ON governments.quote USING gin (search)`);
+      UNIQUE (statement_id, position))`,
+  `CREATE INDEX quote_search_idx ON governments.quote USING gin (search)`,
 
-    await db.query(`CREATE TABLE governments.attribution (
+  `CREATE TABLE governments.attribution (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       statement_id text NOT NULL REFERENCES governments.statement(id) ON DELETE CASCADE,
       position integer NOT NULL,
@@ -128,19 +114,18 @@ export class Initial1764380000000 implements MigrationInterface {
       confidence_wording text,
       confidence_level text ${ONE_OF("confidence_level", ["LOW", "MODERATE", "HIGH", "VERY_HIGH"])},
       confidence_score smallint CHECK (confidence_score BETWEEN 0 AND 100),
-      CHECK (actor_id IS NOT NULL OR state_id IS NOT NULL OR agency_id IS NOT NULL))`);
-    await db.query(
-      `CREATE INDEX attribution_statement_idx ON governments.attribution (statement_id, position)`,
-    );
-    await db.query(
-      `CREATE INDEX attribution_incident_idx ON governments.attribution (incident_id)`,
-    );
-    await db.query(`CREATE INDEX attribution_actor_idx ON governments.attribution (actor_id)`);
-    await db.query(`CREATE INDEX attribution_state_idx ON governments.attribution (state_id)`);
-  }
+      CHECK (actor_id IS NOT NULL OR state_id IS NOT NULL OR agency_id IS NOT NULL))`,
+  `CREATE INDEX attribution_statement_idx ON governments.attribution (statement_id, position)`,
+  `CREATE INDEX attribution_incident_idx ON governments.attribution (incident_id)`,
+  `CREATE INDEX attribution_actor_idx ON governments.attribution (actor_id)`,
+  `CREATE INDEX attribution_state_idx ON governments.attribution (state_id)`,
+];
 
-  async down(db: QueryRunner): Promise<void> {
-    for (const table of [
+export class Initial1764380000000 extends statementsMigration(
+  "Initial1764380000000",
+  [...speakersSql(), ...statementsSql()],
+  [
+    ...dropTablesSql("governments", [
       "attribution",
       "quote",
       "statement",
@@ -148,10 +133,8 @@ export class Initial1764380000000 implements MigrationInterface {
       "official",
       "agency",
       "government",
-    ]) {
-      await db.query(`DROP TABLE IF EXISTS governments.${table}`);
-    }
-    await db.query(`DROP FUNCTION IF EXISTS governments.translations_tsvector(jsonb)`);
-    for (const sql of dropSearchFunctionsSql("governments")) await db.query(sql);
-  }
-}
+    ]),
+    `DROP FUNCTION IF EXISTS governments.translations_tsvector(jsonb)`,
+    ...dropSearchFunctionsSql("governments"),
+  ],
+) {}

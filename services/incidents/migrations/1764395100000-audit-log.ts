@@ -1,14 +1,6 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
-import { auditTableSql } from "../../kit/audit";
+import { auditLogMigration } from "../../kit/migrations";
 
-export class AuditLog1764395100000 implements MigrationInterface {
-  name = "AuditLog1764395100000";
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const sql of auditTableSql("incidents")) await db.query(sql);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE incidents.audit_log`);
-  }
-}
+export class AuditLog1764395100000 extends auditLogMigration(
+  "AuditLog1764395100000",
+  "incidents",
+) {}

@@ -1,27 +1,11 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
-import { recordTimeSql } from "../../kit/record-time";
-import { tombstoneTableSql } from "../../kit/tombstones";
-
-const RECORD_TABLES = ["threat_actor", "incident"];
+import { recordTimeMigration } from "../../kit/migrations";
 
 /**
  * System time: Threat actors and incidents get `created_at`, `updated_at` (the migration's time for existing rows)
  * and `revision` (1), indexed on (updated_at, id); deletes leave tombstones.
  */
-export class RecordTime1764500100000 implements MigrationInterface {
-  name = "RecordTime1764500100000";
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const sql of recordTimeSql("incidents", RECORD_TABLES)) await db.query(sql);
-    for (const sql of tombstoneTableSql("incidents")) await db.query(sql);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE "incidents".tombstone`);
-    for (const table of RECORD_TABLES) {
-      await db.query(`DROP INDEX "incidents".${table}_updated_idx`);
-      await db.query(`ALTER TABLE "incidents".${table}
-        DROP COLUMN created_at, DROP COLUMN updated_at, DROP COLUMN revision`);
-    }
-  }
-}
+export class RecordTime1764500100000 extends recordTimeMigration(
+  "RecordTime1764500100000",
+  "incidents",
+  ["threat_actor", "incident"],
+) {}

@@ -1,26 +1,22 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { statementsMigration } from "../../kit/migrations";
 import {
+  DATE,
   ONE_OF,
-  PRECISION_CHECK,
+  PARENT_FK,
+  REF,
   SLUG_CHECK,
   dropSearchFunctionsSql,
+  dropTablesSql,
   searchFunctionsSql,
 } from "../../kit/sql";
 
-const PARENT = "REFERENCES legal.legal_action(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED";
-// Ids of other subgraphs' entities: slugs, never foreign keys (their tables are not ours).
-const REF = (column: string) => `text ${SLUG_CHECK(column)}`;
-const DATE = (name: string) =>
-  `${name}_on date, ${name}_precision text ${PRECISION_CHECK(`${name}_precision`)},
-   CHECK ((${name}_on IS NULL) = (${name}_precision IS NULL))`;
+const PARENT = PARENT_FK("legal", "legal_action");
 
-export class Initial1764380300000 implements MigrationInterface {
-  name = "Initial1764380300000";
+/** Search functions and legal actions. */
+const legalActionsSql = (): string[] => [
+  ...searchFunctionsSql("legal"),
 
-  async up(db: QueryRunner): Promise<void> {
-    for (const sql of searchFunctionsSql("legal")) await db.query(sql);
-
-    await db.query(`CREATE TABLE legal.legal_action (
+  `CREATE TABLE legal.legal_action (
       id text PRIMARY KEY ${SLUG_CHECK("id")},
       kind text NOT NULL ${ONE_OF("kind", ["INDICTMENT", "CRIMINAL_COMPLAINT", "SANCTION", "ARREST", "EXTRADITION", "CONVICTION", "SEIZURE"])},
       title text NOT NULL CHECK (title <> ''),
@@ -45,21 +41,22 @@ export class Initial1764380300000 implements MigrationInterface {
       dated_on date GENERATED ALWAYS AS
         (coalesce(announced_on, unsealed_on, filed_on, DATE '0001-01-01')) STORED,
       search tsvector GENERATED ALWAYS AS (legal.doc_tsvector('en',
-        title || ' ' || coalesce(summary, ''))) STORED)`);
-    await db.query(`CREATE INDEX legal_action_dated_idx ON legal.legal_action (dated_on, id)`);
-    await db.query(`CREATE INDEX legal_action_kind_idx ON legal.legal_action (kind)`);
-    await db.query(`CREATE INDEX legal_action_status_idx ON legal.legal_action (status)`);
-    await db.query(
-      `CREATE INDEX legal_action_jurisdiction_idx ON legal.legal_action (jurisdiction_id)`,
-    );
-    await db.query(`CREATE INDEX legal_action_authority_idx ON legal.legal_action (authority_id)`);
-    await db.query(`CREATE INDEX legal_action_incidents_idx ON legal.legal_action
-      USING gin (related_incident_ids)`);
-    await db.query(`CREATE INDEX legal_action_actors_idx ON legal.legal_action
-      USING gin (related_actor_ids)`);
-    await db.query(`CREATE INDEX legal_action_search_idx ON legal.legal_action USING gin (search)`);
+        title || ' ' || coalesce(summary, ''))) STORED)`,
+  `CREATE INDEX legal_action_dated_idx ON legal.legal_action (dated_on, id)`,
+  `CREATE INDEX legal_action_kind_idx ON legal.legal_action (kind)`,
+  `CREATE INDEX legal_action_status_idx ON legal.legal_action (status)`,
+  `CREATE INDEX legal_action_jurisdiction_idx ON legal.legal_action (jurisdiction_id)`,
+  `CREATE INDEX legal_action_authority_idx ON legal.legal_action (authority_id)`,
+  `CREATE INDEX legal_action_incidents_idx ON legal.legal_action
+      USING gin (related_incident_ids)`,
+  `CREATE INDEX legal_action_actors_idx ON legal.legal_action
+      USING gin (related_actor_ids)`,
+  `CREATE INDEX legal_action_search_idx ON legal.legal_action USING gin (search)`,
+];
 
-    await db.query(`CREATE TABLE legal.charge (
+/** The charges and defendants of legal actions. */
+const chargesSql = (): string[] => [
+  `CREATE TABLE legal.charge (
       key integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       legal_action_id text NOT NULL ${PARENT},
       position integer NOT NULL,
@@ -69,10 +66,10 @@ export class Initial1764380300000 implements MigrationInterface {
       maximum_penalty text,
       search tsvector GENERATED ALWAYS AS (legal.doc_tsvector('en',
         coalesce(statute, '') || ' ' || description)) STORED,
-      UNIQUE (legal_action_id, position))`);
-    await db.query(`CREATE INDEX charge_search_idx ON legal.charge USING gin (search)`);
+      UNIQUE (legal_action_id, position))`,
+  `CREATE INDEX charge_search_idx ON legal.charge USING gin (search)`,
 
-    await db.query(`CREATE TABLE legal.defendant (
+  `CREATE TABLE legal.defendant (
       key integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       legal_action_id text NOT NULL ${PARENT},
       position integer NOT NULL,
@@ -83,18 +80,19 @@ export class Initial1764380300000 implements MigrationInterface {
       employer text,
       status text NOT NULL ${ONE_OF("status", ["AT_LARGE", "ARRESTED", "IN_CUSTODY", "EXTRADITED", "CONVICTED", "ACQUITTED", "SANCTIONED", "UNKNOWN"])},
       search tsvector GENERATED ALWAYS AS (legal.doc_tsvector(NULL, name)) STORED,
-      UNIQUE (legal_action_id, position))`);
-    await db.query(`CREATE INDEX defendant_nationality_idx ON legal.defendant (nationality_id)`);
-    await db.query(`CREATE INDEX defendant_actor_idx ON legal.defendant (affiliated_actor_id)`);
-    await db.query(`CREATE INDEX defendant_search_idx ON legal.defendant USING gin (search)`);
-    await db.query(`CREATE INDEX defendant_name_trgm_idx ON legal.defendant
-      USING gin (legal.f_unaccent(name) public.gin_trgm_ops)`);
-  }
+      UNIQUE (legal_action_id, position))`,
+  `CREATE INDEX defendant_nationality_idx ON legal.defendant (nationality_id)`,
+  `CREATE INDEX defendant_actor_idx ON legal.defendant (affiliated_actor_id)`,
+  `CREATE INDEX defendant_search_idx ON legal.defendant USING gin (search)`,
+  `CREATE INDEX defendant_name_trgm_idx ON legal.defendant
+      USING gin (legal.f_unaccent(name) public.gin_trgm_ops)`,
+];
 
-  async down(db: QueryRunner): Promise<void> {
-    for (const table of ["defendant", "charge", "legal_action"]) {
-      await db.query(`DROP TABLE IF EXISTS legal.${table}`);
-    }
-    for (const sql of dropSearchFunctionsSql("legal")) await db.query(sql);
-  }
-}
+export class Initial1764380300000 extends statementsMigration(
+  "Initial1764380300000",
+  [...legalActionsSql(), ...chargesSql()],
+  [
+    ...dropTablesSql("legal", ["defendant", "charge", "legal_action"]),
+    ...dropSearchFunctionsSql("legal"),
+  ],
+) {}

@@ -1,14 +1,3 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
-import { auditTableSql } from "../../kit/audit";
+import { auditLogMigration } from "../../kit/migrations";
 
-export class AuditLog1764395200000 implements MigrationInterface {
-  name = "AuditLog1764395200000";
-
-  async up(db: QueryRunner): Promise<void> {
-    for (const sql of auditTableSql("legal")) await db.query(sql);
-  }
-
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE legal.audit_log`);
-  }
-}
+export class AuditLog1764395200000 extends auditLogMigration("AuditLog1764395200000", "legal") {}

@@ -1,11 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { ONE_OF, PRECISION_CHECK, SLUG_CHECK } from "../../kit/sql";
+import { DATE, ONE_OF, REF, SLUG_CHECK, dropTablesSql } from "../../kit/sql";
 import { linkDefendantsToPersons } from "./persons-from-defendants";
 
-const REF = (column: string) => `text ${SLUG_CHECK(column)}`;
-const DATE = (name: string) =>
-  `${name}_on date, ${name}_precision text ${PRECISION_CHECK(`${name}_precision`)},
-   CHECK ((${name}_on IS NULL) = (${name}_precision IS NULL))`;
 const PERSON = "REFERENCES legal.person(id) ON DELETE CASCADE";
 
 /**
@@ -90,8 +86,8 @@ export class Persons1764500000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE legal.defendant DROP COLUMN person_id`);
-    for (const table of ["person_affiliation", "person_name", "person"]) {
-      await db.query(`DROP TABLE IF EXISTS legal.${table}`);
+    for (const sql of dropTablesSql("legal", ["person_affiliation", "person_name", "person"])) {
+      await db.query(sql);
     }
     await db.query(`DROP FUNCTION IF EXISTS legal.name_key(text)`);
   }
