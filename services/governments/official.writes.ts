@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, listsOf, replaceChildren } from "../kit/children";
+import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import { Government } from "./government";
@@ -50,7 +50,8 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
         toPrecision: to.precision,
       };
     });
-    await replaceChildren(tx, OfficialRole, "officialId", o.id, roles, listsOf(before, o, "roles"));
+    const replace = childLists(tx, "officialId", o, before);
+    await replace(OfficialRole, "roles", roles);
   },
   async snapshotMany(tx, ids) {
     const rolesOf = await childrenOf(tx, OfficialRole, "officialId", ids);

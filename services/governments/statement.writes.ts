@@ -1,7 +1,7 @@
 import { In, Not } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
-import { childrenOf, listsOf, replaceChildren } from "../kit/children";
+import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, partsUnder, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
 import type { AttributionInput } from "./attribution.inputs";
@@ -95,7 +95,8 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
         source: t.source ? resolveSources(sources, [t.source], "translation")[0] : null,
       })),
     }));
-    await replaceChildren(tx, Quote, "statementId", s.id, quotes, listsOf(before, s, "quotes"));
+    const replace = childLists(tx, "statementId", s, before);
+    await replace(Quote, "quotes", quotes);
     const attributions = (s.attributions ?? []).map((a) => ({
       id: a.id,
       incidentId: a.incident,
@@ -107,14 +108,7 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
       confidenceLevel: a.confidenceLevel ?? null,
       confidenceScore: a.confidenceScore ?? null,
     }));
-    await replaceChildren(
-      tx,
-      Attribution,
-      "statementId",
-      s.id,
-      attributions,
-      listsOf(before, s, "attributions"),
-    );
+    await replace(Attribution, "attributions", attributions);
   },
   async snapshotMany(tx, ids) {
     const quotesOf = await childrenOf(tx, Quote, "statementId", ids);

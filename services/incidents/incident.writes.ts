@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, listsOf, replaceChildren } from "../kit/children";
+import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
@@ -51,14 +51,8 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
       ["id"],
     );
     const links = (i.suspectedActors ?? []).map((actorId) => ({ actorId }));
-    await replaceChildren(
-      tx,
-      IncidentActor,
-      "incidentId",
-      i.id,
-      links,
-      listsOf(before, i, "suspectedActors"),
-    );
+    const replace = childLists(tx, "incidentId", i, before);
+    await replace(IncidentActor, "suspectedActors", links);
     const events = (i.timeline ?? []).map((event, position) => {
       const date = dateColumns(event.date, `timeline[${position}].date`);
       return {
@@ -68,14 +62,7 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
         sourceRecords: resolveSources(sources, event.sources, `timeline[${position}]`),
       };
     });
-    await replaceChildren(
-      tx,
-      TimelineEvent,
-      "incidentId",
-      i.id,
-      events,
-      listsOf(before, i, "timeline"),
-    );
+    await replace(TimelineEvent, "timeline", events);
   },
   async snapshotMany(tx, ids) {
     const linksOf = await childrenOf(tx, IncidentActor, "incidentId", ids);

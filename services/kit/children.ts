@@ -57,6 +57,20 @@ export async function replaceChildren<K extends string>(
   if (fresh.length) await repository.insert(fresh as never);
 }
 
+/**
+ * The child lists of `record`, rows under `parent` = its id: `replace(entity, key, rows)` replaces
+ * the rows of its `key` list (`replaceChildren`), writing only what changed since `before`.
+ */
+export function childLists<K extends string>(
+  tx: EntityManager,
+  parent: K,
+  record: { id: string },
+  before: Record<string, unknown> | undefined,
+) {
+  return (entity: new () => Child<K>, key: string, rows: object[]): Promise<void> =>
+    replaceChildren(tx, entity, parent, record.id, rows, listsOf(before, record, key));
+}
+
 /** The rows of `entity` under any of the records `ids`, in their records' order. */
 export function findChildren<T extends Child<K>, K extends string>(
   db: EntityManager,

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
-import { childrenOf, listsOf, replaceChildren } from "../kit/children";
+import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
 import { defendantProblems } from "./defendant.writes";
 import { Charge } from "./charge";
@@ -60,14 +60,8 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       counts: c.counts ?? null,
       maximumPenalty: c.maximumPenalty ?? null,
     }));
-    await replaceChildren(
-      tx,
-      Charge,
-      "legalActionId",
-      l.id,
-      charges,
-      listsOf(before, l, "charges"),
-    );
+    const replace = childLists(tx, "legalActionId", l, before);
+    await replace(Charge, "charges", charges);
     const defendants = (l.defendants ?? []).map((d) => ({
       name: d.name,
       kind: d.kind ?? null,
@@ -77,14 +71,7 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       employer: d.employer ?? null,
       status: d.status,
     }));
-    await replaceChildren(
-      tx,
-      Defendant,
-      "legalActionId",
-      l.id,
-      defendants,
-      listsOf(before, l, "defendants"),
-    );
+    await replace(Defendant, "defendants", defendants);
   },
   async snapshotMany(tx, ids) {
     const chargesOf = await childrenOf(tx, Charge, "legalActionId", ids);

@@ -9,7 +9,7 @@ import {
 } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import type { Path, Problem } from "../../platform/problem";
-import { childrenOf, listsOf, replaceChildren } from "../kit/children";
+import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
 import { PersonNameKind } from "./enums";
 import { Person } from "./person";
@@ -54,7 +54,8 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
       usedBy: n.usedBy ?? [],
       sourceRecords: resolveSources(sources, n.sources ?? [], `names[${i}]`),
     }));
-    await replaceChildren(tx, PersonName, "personId", p.id, names, listsOf(before, p, "names"));
+    const replace = childLists(tx, "personId", p, before);
+    await replace(PersonName, "names", names);
     const affiliations = (p.affiliations ?? []).map((a, i) => {
       const [from, to] = [dateColumns(a.from, "from"), dateColumns(a.to, "to")];
       return {
@@ -69,14 +70,7 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
         sourceRecords: resolveSources(sources, a.sources ?? [], `affiliations[${i}]`),
       };
     });
-    await replaceChildren(
-      tx,
-      PersonAffiliation,
-      "personId",
-      p.id,
-      affiliations,
-      listsOf(before, p, "affiliations"),
-    );
+    await replace(PersonAffiliation, "affiliations", affiliations);
   },
   async snapshotMany(tx, ids) {
     const namesOf = await childrenOf(tx, PersonName, "personId", ids);
