@@ -3,10 +3,10 @@ import { DateRangeInput, FilterInput, IdsFilter, EnumsFilter, PeriodFilter } fro
 import { EnumField, IdField, IntField, RequireOneOf, TextField } from "../kit/inputs";
 import { SortDirection } from "../kit/pagination";
 import { AttributionKind, ConfidenceLevel } from "./enums";
-import { type EnumValue, describedEnum } from "../kit/enums";
+import type { EnumValue } from "../kit/enums";
 import { ListArgs } from "../kit/lists";
-import { OrderInput } from "../kit/ordering";
-import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
+import { recordOrder } from "../kit/ordering";
+import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
 export class AttributionFilter extends RecordFilter {
@@ -43,23 +43,19 @@ export class AttributionFilter extends RecordFilter {
   issuedBetween?: DateRangeInput;
 }
 
-export const AttributionOrderField = describedEnum(
-  "AttributionOrderField",
-  "What to order attributions by.",
+export const { field: AttributionOrderField, input: AttributionOrder } = recordOrder(
+  "Attribution",
+  {
+    fields: "What to order attributions by.",
+    order: "Newest statement first by default.",
+  },
   {
     ISSUED_AT: "By the date of the attributing statement, then id (the default).",
     ID: "By id (slug).",
-    ...UPDATED_AT_ORDER,
   },
-);
-export type AttributionOrderField = EnumValue<typeof AttributionOrderField>;
-
-export const AttributionOrder = OrderInput<AttributionOrderField>(
-  "AttributionOrder",
-  AttributionOrderField,
-  "Newest statement first by default.",
   SortDirection.DESC,
 );
+export type AttributionOrderField = EnumValue<typeof AttributionOrderField>;
 export type AttributionOrder = InstanceType<typeof AttributionOrder>;
 
 @RequireOneOf(["actor", "state", "agency"])

@@ -24,10 +24,10 @@ import {
 import { SortDirection } from "../kit/pagination";
 import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
-import { type EnumValue, describedEnum } from "../kit/enums";
+import type { EnumValue } from "../kit/enums";
 import { ListArgs } from "../kit/lists";
-import { OrderInput } from "../kit/ordering";
-import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
+import { recordOrder } from "../kit/ordering";
+import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
 export class StatementFilter extends RecordFilter {
@@ -70,25 +70,21 @@ export class StatementFilter extends RecordFilter {
   text?: string;
 }
 
-export const StatementOrderField = describedEnum(
-  "StatementOrderField",
-  "What to order statements by.",
+export const { field: StatementOrderField, input: StatementOrder } = recordOrder(
+  "Statement",
+  {
+    fields: "What to order statements by.",
+    order: "Newest first by default; by relevance when searching text.",
+  },
   {
     ISSUED_AT: "By date issued, then id (the default without `filter.text`).",
     ID: "By id (slug).",
     RELEVANCE:
       "By how well they match `filter.text`, then newest first (the default with `filter.text`).",
-    ...UPDATED_AT_ORDER,
   },
-);
-export type StatementOrderField = EnumValue<typeof StatementOrderField>;
-
-export const StatementOrder = OrderInput<StatementOrderField>(
-  "StatementOrder",
-  StatementOrderField,
-  "Newest first by default; by relevance when searching text.",
   SortDirection.DESC,
 );
+export type StatementOrderField = EnumValue<typeof StatementOrderField>;
 export type StatementOrder = InstanceType<typeof StatementOrder>;
 
 @InputType({ description: "A quote rendered in another language, as part of `QuoteInput`." })

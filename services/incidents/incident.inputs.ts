@@ -22,9 +22,10 @@ import {
 } from "../kit/inputs";
 import { SortDirection } from "../kit/pagination";
 import { IncidentKind } from "./enums";
-import { type EnumValue, describedEnum } from "../kit/enums";
+import type { EnumValue } from "../kit/enums";
+import { orderFields } from "../kit/ordering";
 import { ListArgs } from "../kit/lists";
-import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
+import { RecordFilter } from "../kit/record-time";
 
 export const MAX_INCIDENT_ALIASES = 100;
 export const MAX_SECTORS = 50;
@@ -72,19 +73,14 @@ export class IncidentFilter extends RecordFilter {
   text?: string;
 }
 
-export const IncidentOrderField = describedEnum(
-  "IncidentOrderField",
-  "What to order incidents by.",
-  {
-    OCCURRED_AT:
-      "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
-    NAME: "By name, then id.",
-    ID: "By id (slug).",
-    RELEVANCE:
-      "By how well they match `filter.text` (name and aliases first, then the summary), then most recent first. The default with `filter.text`.",
-    ...UPDATED_AT_ORDER,
-  },
-);
+export const IncidentOrderField = orderFields("Incident", "What to order incidents by.", {
+  OCCURRED_AT:
+    "By when it happened: first observed, else disclosed (undated incidents count as oldest), then id. The default.",
+  NAME: "By name, then id.",
+  ID: "By id (slug).",
+  RELEVANCE:
+    "By how well they match `filter.text` (name and aliases first, then the summary), then most recent first. The default with `filter.text`.",
+});
 export type IncidentOrderField = EnumValue<typeof IncidentOrderField>;
 
 @InputType({ description: "Most recent first by default; best match first when searching text." })

@@ -22,10 +22,10 @@ import {
 } from "../kit/inputs";
 import { SortDirection } from "../kit/pagination";
 import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
-import { type EnumValue, describedEnum } from "../kit/enums";
+import type { EnumValue } from "../kit/enums";
 import { ListArgs } from "../kit/lists";
-import { OrderInput } from "../kit/ordering";
-import { RecordFilter, UPDATED_AT_ORDER } from "../kit/record-time";
+import { recordOrder } from "../kit/ordering";
+import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
 export class LegalActionFilter extends RecordFilter {
@@ -63,26 +63,22 @@ export class LegalActionFilter extends RecordFilter {
   text?: string;
 }
 
-export const LegalActionOrderField = describedEnum(
-  "LegalActionOrderField",
-  "What to order legal actions by.",
+export const { field: LegalActionOrderField, input: LegalActionOrder } = recordOrder(
+  "LegalAction",
+  {
+    fields: "What to order legal actions by.",
+    order: "Newest first by default; best match first when searching text.",
+  },
   {
     ANNOUNCED_AT:
       "By the date announced, or failing that unsealed, or filed, then id (the default). Undated actions count as the oldest: last when newest first.",
     ID: "By id (slug).",
     RELEVANCE:
       "By how well they match `filter.text` (a defendant's name first), then newest first. The default with `filter.text`.",
-    ...UPDATED_AT_ORDER,
   },
-);
-export type LegalActionOrderField = EnumValue<typeof LegalActionOrderField>;
-
-export const LegalActionOrder = OrderInput<LegalActionOrderField>(
-  "LegalActionOrder",
-  LegalActionOrderField,
-  "Newest first by default; best match first when searching text.",
   SortDirection.DESC,
 );
+export type LegalActionOrderField = EnumValue<typeof LegalActionOrderField>;
 export type LegalActionOrder = InstanceType<typeof LegalActionOrder>;
 
 export const LegalActionListArgs = ListArgs(LegalActionFilter, LegalActionOrder);
