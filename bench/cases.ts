@@ -132,36 +132,32 @@ export async function pickIds(pool: Pool): Promise<BenchIds> {
   };
 }
 
+type Floor = (pool: Pool, value: string) => Promise<unknown>;
+
+/** A record read by id: `{ id }`, which its floor reads too. */
+const lookup = (name: string, query: string, id: string, floor: Floor): BenchCase => ({
+  name,
+  kind: "lookup",
+  query,
+  variables: { id },
+  floor: (pool) => floor(pool, id),
+});
+
+/** A search for `text`, which its floor searches too. */
+const search = (name: string, query: string, text: string, floor: Floor): BenchCase => ({
+  name,
+  kind: "search",
+  query,
+  variables: { text },
+  floor: (pool) => floor(pool, text),
+});
+
 export function benchCases(ids: BenchIds): BenchCase[] {
   return [
-    {
-      name: "incident story",
-      kind: "lookup",
-      query: INCIDENT_STORY,
-      variables: { id: ids.incident },
-      floor: (pool) => incidentStory(pool, ids.incident),
-    },
-    {
-      name: "government story",
-      kind: "lookup",
-      query: GOVERNMENT_STORY,
-      variables: { id: ids.government },
-      floor: (pool) => governmentStory(pool, ids.government),
-    },
-    {
-      name: "actor story",
-      kind: "lookup",
-      query: ACTOR_STORY,
-      variables: { id: ids.actor },
-      floor: (pool) => actorStory(pool, ids.actor),
-    },
-    {
-      name: "search story",
-      kind: "search",
-      query: SEARCH_STORY,
-      variables: { text: ids.searchText },
-      floor: (pool) => searchStory(pool, ids.searchText),
-    },
+    lookup("incident story", INCIDENT_STORY, ids.incident, incidentStory),
+    lookup("government story", GOVERNMENT_STORY, ids.government, governmentStory),
+    lookup("actor story", ACTOR_STORY, ids.actor, actorStory),
+    search("search story", SEARCH_STORY, ids.searchText, searchStory),
     {
       name: "filtered list",
       kind: "list",
@@ -169,12 +165,6 @@ export function benchCases(ids: BenchIds): BenchCase[] {
       variables: { governmentIds: [ids.government], from: "2015", to: "2020" },
       floor: (pool) => statementList(pool, ids.government, "2015-01-01", "2020-12-31"),
     },
-    {
-      name: "text search",
-      kind: "search",
-      query: INCIDENT_SEARCH,
-      variables: { text: ids.incidentText },
-      floor: (pool) => incidentSearch(pool, ids.incidentText),
-    },
+    search("text search", INCIDENT_SEARCH, ids.incidentText, incidentSearch),
   ];
 }
