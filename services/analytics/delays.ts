@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import { type EnumValue, describedEnum } from "../kit/enums";
@@ -37,6 +37,23 @@ export type DelayGrouping = EnumValue<typeof DelayGrouping>;
 export interface RequiredDate {
   start: string;
   precision: DatePrecision;
+}
+
+/** The incident dates a delay counts from, as an `Incident` stub `@requires` them. */
+export interface IncidentDates {
+  firstObserved?: RequiredDate | null;
+  disclosed?: RequiredDate | null;
+}
+
+/**
+ * Declares `IncidentDates` on an `Incident` stub (KeyStub's `fields`): resolved by the incidents
+ * subgraph, here only for `@requires` (analytics.resolver.ts).
+ */
+export function externalIncidentDates(prototype: object): void {
+  for (const name of ["firstObserved", "disclosed"]) {
+    Field(() => DateWithPrecision, { nullable: true })(prototype, name);
+    Directive("@external")(prototype, name);
+  }
 }
 
 /** An event's date as the analytics queries read it: its first day and its precision. */

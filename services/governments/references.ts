@@ -1,8 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
-import type { RequiredDate } from "../analytics/delays";
-import { Node, globalId } from "../kit/node";
-import { DateWithPrecision } from "../kit/date-with-precision";
+import { type IncidentDates, externalIncidentDates } from "../analytics/delays";
 import { KeyStub } from "../kit/references";
 import type { Context } from "./context";
 
@@ -10,27 +7,8 @@ import type { Context } from "./context";
  * Entities owned by the other subgraphs, known here by key only. They implement `Node` here
  * because `node(id:)` is answered by this subgraph for every type.
  */
-@Directive('@key(fields: "id")')
-@ObjectType("Incident", { implements: Node, simpleResolvers: true })
-export class IncidentRef implements Node {
-  @Field(() => ID)
-  id: string;
-
-  /** Resolved by the incidents subgraph: here only for `@requires` (analytics.resolver.ts). */
-  @Directive("@external")
-  @Field(() => DateWithPrecision, { nullable: true })
-  firstObserved?: RequiredDate | null;
-
-  @Directive("@external")
-  @Field(() => DateWithPrecision, { nullable: true })
-  disclosed?: RequiredDate | null;
-
-  @Directive("@shareable")
-  @Field(() => ID)
-  get globalId(): string {
-    return globalId("Incident", this.id);
-  }
-}
+export const IncidentRef = KeyStub("Incident", { node: true, fields: externalIncidentDates });
+export type IncidentRef = InstanceType<typeof IncidentRef> & IncidentDates;
 
 export const ThreatActorRef = KeyStub("ThreatActor", { node: true });
 export type ThreatActorRef = InstanceType<typeof ThreatActorRef>;

@@ -33,20 +33,26 @@ export function referenceResolvers<C>(
   );
 }
 
+interface StubOptions {
+  resolvable?: boolean;
+  fields?: (prototype: object) => void;
+}
+
 /**
  * The stub of an entity another subgraph owns: its type `name` with the key `id` alone.
  * `resolvable: false` where this subgraph only returns references and the gateway never asks it
- * for the entity; `node` where this subgraph answers `node(id:)` for it.
+ * for the entity; `node` where this subgraph answers `node(id:)` for it; `fields` declares
+ * more fields (another subgraph's, `@external`) after the key.
  */
 export function KeyStub(
   name: string,
-  options: { resolvable?: boolean; node: true },
+  options: StubOptions & { node: true },
 ): new () => { id: string; globalId: string };
 export function KeyStub(
   name: string,
-  options?: { resolvable?: boolean; node?: false },
+  options?: StubOptions & { node?: false },
 ): new () => { id: string };
-export function KeyStub(name: string, options: { resolvable?: boolean; node?: boolean } = {}) {
+export function KeyStub(name: string, options: StubOptions & { node?: boolean } = {}) {
   const key = options.resolvable === false ? ", resolvable: false" : "";
   @Directive(`@key(fields: "id"${key})`)
   @ObjectType(name, { simpleResolvers: true, implements: options.node ? Node : undefined })
@@ -54,6 +60,7 @@ export function KeyStub(name: string, options: { resolvable?: boolean; node?: bo
     @Field(() => ID)
     id: string;
   }
+  options.fields?.(Stub.prototype);
   if (options.node) {
     Object.defineProperty(Stub.prototype, "globalId", {
       get(this: Stub) {

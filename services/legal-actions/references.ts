@@ -1,8 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
 import { type RequiredFirstEvent, firstEventType } from "../analytics/delay-statistics";
-import type { RequiredDate } from "../analytics/delays";
-import { DateWithPrecision } from "../kit/date-with-precision";
+import { type IncidentDates, externalIncidentDates } from "../analytics/delays";
 import { KeyStub } from "../kit/references";
 import type { Context } from "./context";
 
@@ -13,21 +12,8 @@ export type GovernmentRef = InstanceType<typeof GovernmentRef>;
 export const AgencyRef = KeyStub("Agency", { resolvable: false });
 export type AgencyRef = InstanceType<typeof AgencyRef>;
 
-@Directive('@key(fields: "id")')
-@ObjectType("Incident", { simpleResolvers: true })
-export class IncidentRef {
-  @Field(() => ID)
-  id: string;
-
-  /** Resolved by the incidents subgraph: here only for `@requires` (analytics.resolver.ts). */
-  @Directive("@external")
-  @Field(() => DateWithPrecision, { nullable: true })
-  firstObserved?: RequiredDate | null;
-
-  @Directive("@external")
-  @Field(() => DateWithPrecision, { nullable: true })
-  disclosed?: RequiredDate | null;
-}
+export const IncidentRef = KeyStub("Incident", { fields: externalIncidentDates });
+export type IncidentRef = InstanceType<typeof IncidentRef> & IncidentDates;
 
 export const ThreatActorRef = KeyStub("ThreatActor");
 export type ThreatActorRef = InstanceType<typeof ThreatActorRef>;
