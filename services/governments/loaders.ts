@@ -1,6 +1,5 @@
-import { historyPages } from "../kit/audit";
 import { lazyLoaders } from "../kit/lazy-loaders";
-import { snapshotLoaders } from "../kit/loaders";
+import { recordLoaders } from "../kit/record-loaders";
 import { agencyLoaders } from "./agency.loaders";
 import { agencyWrites } from "./agency.writes";
 import { analyticsLoaders } from "./analytics.loaders";
@@ -25,13 +24,10 @@ export const createLoaders = lazyLoaders(
   statementLoaders,
   attributionLoaders,
   analyticsLoaders,
-  (db, budget) => ({ history: historyPages(db, "governments", budget) }),
-  (db, budget) => ({
-    snapshots: snapshotLoaders(db, budget, [
-      governmentWrites,
-      agencyWrites,
-      officialWrites,
-      statementWrites,
-    ]),
-  }),
+  ...recordLoaders("governments", [
+    governmentWrites,
+    agencyWrites,
+    officialWrites,
+    statementWrites,
+  ]),
 );

@@ -1,6 +1,5 @@
-import { historyPages } from "../kit/audit";
 import { lazyLoaders } from "../kit/lazy-loaders";
-import { snapshotLoaders } from "../kit/loaders";
+import { recordLoaders } from "../kit/record-loaders";
 import { incidentLoaders } from "./incident.loaders";
 import { incidentWrites } from "./incident.writes";
 import { threatActorLoaders } from "./threat-actor.loaders";
@@ -15,6 +14,5 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export const createLoaders = lazyLoaders(
   incidentLoaders,
   threatActorLoaders,
-  (db, budget) => ({ history: historyPages(db, "incidents", budget) }),
-  (db, budget) => ({ snapshots: snapshotLoaders(db, budget, [incidentWrites, threatActorWrites]) }),
+  ...recordLoaders("incidents", [incidentWrites, threatActorWrites]),
 );

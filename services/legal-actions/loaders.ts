@@ -1,6 +1,5 @@
-import { historyPages } from "../kit/audit";
 import { lazyLoaders } from "../kit/lazy-loaders";
-import { snapshotLoaders } from "../kit/loaders";
+import { recordLoaders } from "../kit/record-loaders";
 import { analyticsLoaders } from "./analytics.loaders";
 import { defendantLoaders } from "./defendant.loaders";
 import { legalActionLoaders } from "./legal-action.loaders";
@@ -19,6 +18,5 @@ export const createLoaders = lazyLoaders(
   defendantLoaders,
   personLoaders,
   analyticsLoaders,
-  (db, budget) => ({ history: historyPages(db, "legal", budget) }),
-  (db, budget) => ({ snapshots: snapshotLoaders(db, budget, [personWrites, legalActionWrites]) }),
+  ...recordLoaders("legal", [personWrites, legalActionWrites]),
 );
