@@ -1,10 +1,9 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../../platform/errors";
 import type { ConnectionArgs } from "../kit/connection";
 import { searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { recordList } from "../kit/lists";
-import { updatedAtOrdering } from "../kit/record-time";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { datedOrdering } from "../kit/ordering";
+import type { Ordering } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { IncidentConnection, IncidentRef } from "./references";
@@ -79,42 +78,20 @@ function applyStatementFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: 
 }
 
 /** Newest first, or by relevance when searching text, unless `order` says otherwise. */
-function statementOrdering(
+const statementOrdering = (
   order: StatementOrder | undefined,
   filter: StatementFilter | undefined,
-): Ordering {
-  const text = searchText(filter?.text, "filter.text");
-  const field =
-    order?.field ?? (text ? StatementOrderField.RELEVANCE : StatementOrderField.ISSUED_AT);
-  const direction = order?.direction ?? SortDirection.DESC;
-  const name = `${field}_${direction}`;
-  switch (field) {
-    case StatementOrderField.UPDATED_AT:
-      return updatedAtOrdering("s", direction);
-    case StatementOrderField.ID:
-      return { name, keys: [{ sql: "s.id", direction }] };
-    case StatementOrderField.ISSUED_AT:
-      return {
-        name,
-        keys: [
-          { sql: "s.issued_on", direction },
-          { sql: "s.id", direction },
-        ],
-      };
-    case StatementOrderField.RELEVANCE:
-      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
-      return {
-        name: `${name}:${text}`,
-        keys: [
-          // :text is bound by the filter, which every query ordered this way applies.
-          { sql: STATEMENT_RANK, direction },
-          // Equally relevant: the newest first (then by id, for a stable page).
-          { sql: "s.issued_on", direction: SortDirection.DESC },
-          { sql: "s.id", direction: SortDirection.ASC },
-        ],
-      };
-  }
-}
+): Ordering =>
+  datedOrdering(
+    {
+      alias: "s",
+      dateField: StatementOrderField.ISSUED_AT,
+      date: "s.issued_on",
+      rank: STATEMENT_RANK,
+    },
+    order,
+    searchText(filter?.text, "filter.text"),
+  );
 
 /** Statements, newest first, or best match first when `filter.text` searches. */
 export const statementList = recordList({

@@ -1,7 +1,8 @@
 import { Field, InputType } from "type-graphql";
 import { type Ordering, SortDirection } from "./pagination";
 import { type EnumValue, describedEnum } from "./enums";
-import { UPDATED_AT_ORDER } from "./record-time";
+import { badUserInput } from "../../platform/errors";
+import { UPDATED_AT_ORDER, updatedAtOrdering } from "./record-time";
 
 /** `<Kind>Order`: the field a list is ordered by, and its direction (`direction` by default). */
 export function OrderInput<F extends string>(
@@ -70,4 +71,54 @@ export function nameOrdering(alias: string, order?: NameOrder): Ordering {
           { sql: `${alias}.id`, direction },
         ];
   return { name: `${order?.field ?? "NAME"}_${direction}`, keys };
+}
+
+/** Where a dated list's order reads: its `alias`, its date field and column, its text rank. */
+export interface DatedColumns {
+  alias: string;
+  dateField: string;
+  date: string;
+  /** How well a row matches `:text`, which the filter binds whenever `text` searches. */
+  rank: string;
+}
+
+/**
+ * A dated list's order (statements, legal actions), newest first unless `order` says otherwise:
+ * by date then id (the default), by id, by system time, or best match first (the default when
+ * `text` searches), equally relevant rows newest first, then by id for a stable page.
+ */
+export function datedOrdering(
+  columns: DatedColumns,
+  order: { field: string; direction: SortDirection } | undefined,
+  text: string | undefined,
+): Ordering {
+  const { alias, date, rank } = columns;
+  const field = order?.field ?? (text ? "RELEVANCE" : columns.dateField);
+  const direction = order?.direction ?? SortDirection.DESC;
+  const name = `${field}_${direction}`;
+  const id = `${alias}.id`;
+  switch (field) {
+    case "UPDATED_AT":
+      return updatedAtOrdering(alias, direction);
+    case "ID":
+      return { name, keys: [{ sql: id, direction }] };
+    case "RELEVANCE":
+      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
+      return {
+        name: `${name}:${text}`,
+        keys: [
+          { sql: rank, direction },
+          { sql: date, direction: SortDirection.DESC },
+          { sql: id, direction: SortDirection.ASC },
+        ],
+      };
+    default:
+      return {
+        name,
+        keys: [
+          { sql: date, direction },
+          { sql: id, direction },
+        ],
+      };
+  }
 }

@@ -1,10 +1,9 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../../platform/errors";
 import type { ConnectionArgs } from "../kit/connection";
 import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { recordList } from "../kit/lists";
-import { updatedAtOrdering } from "../kit/record-time";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { datedOrdering } from "../kit/ordering";
+import type { Ordering } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { LegalAction, LegalActionConnection } from "./legal-action";
@@ -76,41 +75,21 @@ const LEGAL_ACTION_RANK = `round(greatest(ts_rank(l.search, ${SEARCH_QUERY}),
             FROM legal.defendant rd WHERE rd.legal_action_id = l.id), 0))::numeric, 4)`;
 
 /** Newest first, or best match first when searching, unless `order` says otherwise. */
-function legalActionOrdering(
+const legalActionOrdering = (
   order: LegalActionOrder | undefined,
   filter: LegalActionFilter | undefined,
-): Ordering {
-  const text = searchText(filter?.text, "filter.text");
-  const field =
-    order?.field ?? (text ? LegalActionOrderField.RELEVANCE : LegalActionOrderField.ANNOUNCED_AT);
-  const direction = order?.direction ?? SortDirection.DESC;
-  const name = `${field}_${direction}`;
-  switch (field) {
-    case LegalActionOrderField.UPDATED_AT:
-      return updatedAtOrdering("l", direction);
-    case LegalActionOrderField.ID:
-      return { name, keys: [{ sql: "l.id", direction }] };
-    case LegalActionOrderField.ANNOUNCED_AT:
-      return {
-        name,
-        keys: [
-          // Never NULL (see the migration): undated actions have DATE '0001-01-01'.
-          { sql: "l.dated_on", direction },
-          { sql: "l.id", direction },
-        ],
-      };
-    case LegalActionOrderField.RELEVANCE:
-      if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
-      return {
-        name: `${name}:${text}`,
-        keys: [
-          { sql: LEGAL_ACTION_RANK, direction },
-          { sql: "l.dated_on", direction: SortDirection.DESC },
-          { sql: "l.id", direction: SortDirection.ASC },
-        ],
-      };
-  }
-}
+): Ordering =>
+  datedOrdering(
+    {
+      alias: "l",
+      dateField: LegalActionOrderField.ANNOUNCED_AT,
+      // Never NULL (see the migration): undated actions have DATE '0001-01-01'.
+      date: "l.dated_on",
+      rank: LEGAL_ACTION_RANK,
+    },
+    order,
+    searchText(filter?.text, "filter.text"),
+  );
 
 /** Legal actions, newest first, or best match first when `filter.text` searches. */
 export const legalActionList = recordList({
