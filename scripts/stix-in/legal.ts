@@ -22,6 +22,13 @@ export const LEGAL_ACTION_TYPE = "x-attribution-graph-legal-action";
 type Row = Record<string, unknown>;
 const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter(isObject) : []);
 
+/** What a record is read from besides its object: the bundle, its places, what stays unmapped. */
+interface Reading {
+  objects: Objects;
+  places: Places;
+  unmapped: Unmapped;
+}
+
 /** The record id of one of this project's objects a property refers to. */
 function ownId(objects: Objects, ref: unknown): string | null {
   const object = typeof ref === "string" ? objects.byId.get(ref) : undefined;
@@ -38,6 +45,7 @@ export function legalWrites(
   places: Places,
   unmapped: Unmapped,
 ): Write[] {
+  const reading: Reading = { objects, places, unmapped };
   const writes: Write[] = [];
   const persons = new Map(state.persons.map((p) => [p.record.id, p]));
   for (const object of objects.of("identity")) {
@@ -47,7 +55,7 @@ export function legalWrites(
       keep(
         "Person",
         String(object.name),
-        personRecord(objects, object, own.id, places, unmapped),
+        personRecord(reading, object, own.id),
         persons.get(own.id),
       ),
     );
@@ -59,7 +67,7 @@ export function legalWrites(
       unmapped.add("objects", `${LEGAL_ACTION_TYPE} of another producer`);
       continue;
     }
-    const built = legalActionRecord(objects, object, own.id, places, unmapped);
+    const built = legalActionRecord(reading, object, own.id);
     writes.push(keep("LegalAction", String(object.name), built, actions.get(own.id)));
   }
   return writes;
@@ -76,14 +84,9 @@ function keep(
   return finish(type, label, "create", null, built.record, built.sources, undefined);
 }
 
-function personRecord(
-  objects: Objects,
-  object: StixIn,
-  id: string,
-  places: Places,
-  unmapped: Unmapped,
-) {
-  const sources = sourcesOf(objects, object, true, unmapped);
+function personRecord(reading: Reading, object: StixIn, id: string) {
+  const { objects, places } = reading;
+  const sources = sourcesOf(objects, object, true, reading.unmapped);
   const cited = (row: Row) => {
     const keys = references(row)
       .map(sourceKey)
@@ -122,14 +125,9 @@ function personRecord(
   return { record, sources };
 }
 
-function legalActionRecord(
-  objects: Objects,
-  object: StixIn,
-  id: string,
-  places: Places,
-  unmapped: Unmapped,
-) {
-  const sources = sourcesOf(objects, object, true, unmapped);
+function legalActionRecord(reading: Reading, object: StixIn, id: string) {
+  const { objects, places } = reading;
+  const sources = sourcesOf(objects, object, true, reading.unmapped);
   const precision = (isObject(object.date_precision) ? object.date_precision : {}) as Row;
   const date = (name: string) => dateOf(object[name], precision[name]);
   // Who each defendant is: the person related to the action under the name it gives.
