@@ -16,6 +16,17 @@ export interface SourceRecord {
 
 export type SourceEntry = Omit<SourceRecord, "id">;
 
+/** A source entry of the fields `entry` gives, the others null. */
+export const sourceWith = (entry: Partial<SourceEntry>): SourceEntry => ({
+  url: null,
+  title: null,
+  publisher: null,
+  publishedAt: null,
+  language: null,
+  excerpt: null,
+  ...entry,
+});
+
 export const BUNDLE_KEYS = [
   "governments",
   "agencies",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SourceEntry } from "../../platform/bundle";
+import { type SourceEntry, sourceWith } from "../../platform/bundle";
 import { MAX_SOURCES, URL } from "../../services/kit/inputs";
 import { MAX_ACTOR_ALIASES } from "../../services/incidents/threat-actor.inputs";
 import type { Governments } from "./countries";
@@ -95,7 +95,7 @@ export function clusterFacts(
   }
   const sources: Record<string, SourceEntry> = { [GALAXY_SOURCE_KEY]: galaxySource(galaxy) };
   for (const url of cluster.refs) {
-    if (URL.test(url) && url.length <= 2000) sources[refKey(url)] = source({ url });
+    if (URL.test(url) && url.length <= 2000) sources[refKey(url)] = sourceWith({ url });
     else unresolved.add("refs", url.slice(0, 80), actor);
   }
   return {
@@ -224,19 +224,9 @@ function pick(sources: Record<string, SourceEntry>, keys: string[]): Record<stri
   return Object.fromEntries(keys.map((key) => [key, sources[key]]));
 }
 
-const source = (entry: Partial<SourceEntry>): SourceEntry => ({
-  url: null,
-  title: null,
-  publisher: null,
-  publishedAt: null,
-  language: null,
-  excerpt: null,
-  ...entry,
-});
-
 function galaxySource(galaxy: Galaxy): SourceEntry {
   const { name, source: publisher, type } = galaxy.threatActors;
-  return source({
+  return sourceWith({
     url: `https://github.com/MISP/misp-galaxy/blob/main/clusters/${type ?? "threat-actor"}.json`,
     title: name ? `MISP galaxy: ${name}` : null,
     publisher,

@@ -9,6 +9,7 @@ import {
   Query,
   Resolver,
 } from "type-graphql";
+import { sourceWith } from "../../platform/bundle";
 import { WriteAction } from "./audit";
 import { EDITOR } from "./authorization";
 import { ProblemType, ProblemsField, problemTypes } from "./problems";
@@ -59,7 +60,7 @@ export class SourceRegistryResolver {
   ): Promise<Source | null> {
     const known = (await storedSources(ctx.db.manager, [id])).get(id) ?? [];
     // A key forked before sources were records has no one definition to answer.
-    return known.length === 1 ? toSources([{ id, ...nulls, ...known[0] }])[0] : null;
+    return known.length === 1 ? toSources([{ id, ...sourceWith(known[0]) }])[0] : null;
   }
 
   @Authorized(EDITOR)
@@ -92,17 +93,8 @@ export class SourceRegistryResolver {
     return Object.assign(new UpsertSourcePayload(), {
       action: result.action,
       changed: result.changed,
-      source: result.source && toSources([{ id: key, ...nulls, ...result.source }])[0],
+      source: result.source && toSources([{ id: key, ...sourceWith(result.source) }])[0],
       problems: problemTypes(result.problems),
     });
   }
 }
-
-const nulls = {
-  url: null,
-  title: null,
-  publisher: null,
-  publishedAt: null,
-  language: null,
-  excerpt: null,
-};
