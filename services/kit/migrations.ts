@@ -44,3 +44,17 @@ export const recordTimeMigration = (name: string, schema: string, tables: string
 /** The schema's source registry, filled from the copies its record `tables` keep. */
 export const sourceRegistryMigration = (name: string, schema: string, tables: string[]) =>
   statementsMigration(name, sourceRegistrySql(schema, tables), [`DROP TABLE "${schema}".source`]);
+
+/**
+ * Indexes the `sources` of the schema's citing `tables` (GIN, jsonb_path_ops): a write's source
+ * check finds the records citing a key without reading every record's sources.
+ */
+export const sourceIndexMigration = (name: string, schema: string, tables: string[]) =>
+  statementsMigration(
+    name,
+    tables.map(
+      (table) =>
+        `CREATE INDEX ${table}_sources_idx ON "${schema}".${table} USING gin (sources jsonb_path_ops)`,
+    ),
+    tables.map((table) => `DROP INDEX "${schema}".${table}_sources_idx`),
+  );

@@ -1,4 +1,4 @@
-import type { EntityManager, MigrationInterface, QueryRunner } from "typeorm";
+import type { EntityManager } from "typeorm";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { SourceEntry } from "../../platform/bundle";
 import { NOW_MS, RecordEntity } from "./record-time";
@@ -114,26 +114,4 @@ export function fillSourceRegistrySql(schema: string, tables: string[]): string 
   return `INSERT INTO "${schema}".source (key, definition)
              SELECT key, (array_agg(definition))[1] FROM (${copies}) c
               GROUP BY key HAVING count(*) = 1`;
-}
-
-/**
- * A migration indexing the `sources` of a subgraph's citing `tables` (GIN, jsonb_path_ops): a
- * write's source check finds the records citing a key without reading every record's sources.
- */
-export function sourceIndexMigration(name: string, schema: string, tables: string[]) {
-  return class implements MigrationInterface {
-    name = name;
-
-    async up(db: QueryRunner): Promise<void> {
-      for (const table of tables) {
-        await db.query(
-          `CREATE INDEX ${table}_sources_idx ON "${schema}".${table} USING gin (sources jsonb_path_ops)`,
-        );
-      }
-    }
-
-    async down(db: QueryRunner): Promise<void> {
-      for (const table of tables) await db.query(`DROP INDEX "${schema}".${table}_sources_idx`);
-    }
-  };
 }

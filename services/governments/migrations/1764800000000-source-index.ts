@@ -1,8 +1,8 @@
-import { sourceIndexMigration } from "../../kit/source-registry";
+import { sourceIndexMigration } from "../../kit/migrations";
 
 /** The sources its records cite, indexed: a write's source check reads only the records citing a key. */
-export const SourceIndex1764800000000 = sourceIndexMigration(
+export class SourceIndex1764800000000 extends sourceIndexMigration(
   "SourceIndex1764800000000",
   "governments",
   ["government", "agency", "official", "statement"],
-);
+) {}
