@@ -1,4 +1,3 @@
-import { In } from "typeorm";
 import { citeSources, resolveSources } from "../../platform/bundle";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Agency } from "./agency";
@@ -34,8 +33,8 @@ export const agencyWrites: RecordWrites<AgencyInput, Agency> = {
       ["id"],
     );
   },
-  snapshotMany: async (tx, ids) =>
-    snapshots(await tx.getRepository(Agency).findBy({ id: In(ids) }), (a, sources) => ({
+  snapshotMany: (tx, ids) =>
+    snapshots(tx, Agency, ids, (a, sources) => ({
       id: a.id,
       name: a.name,
       acronym: a.acronym,

@@ -1,4 +1,3 @@
-import { In } from "typeorm";
 import { citeSources, resolveSources } from "../../platform/bundle";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
 import { Government } from "./government";
@@ -31,8 +30,8 @@ export const governmentWrites: RecordWrites<GovernmentInput, Government> = {
       ["id"],
     );
   },
-  snapshotMany: async (tx, ids) =>
-    snapshots(await tx.getRepository(Government).findBy({ id: In(ids) }), (g, sources) => ({
+  snapshotMany: (tx, ids) =>
+    snapshots(tx, Government, ids, (g, sources) => ({
       id: g.id,
       name: g.name,
       kind: g.kind,

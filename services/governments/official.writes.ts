@@ -1,4 +1,3 @@
-import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import { childLists, childrenOf } from "../kit/children";
@@ -55,7 +54,7 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
   },
   async snapshotMany(tx, ids) {
     const rolesOf = await childrenOf(tx, OfficialRole, "officialId", ids);
-    return snapshots(await tx.getRepository(Official).findBy({ id: In(ids) }), (o, sources) => ({
+    return snapshots(tx, Official, ids, (o, sources) => ({
       id: o.id,
       name: o.name,
       roles: rolesOf(o.id).map((role) => ({

@@ -113,7 +113,7 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
   async snapshotMany(tx, ids) {
     const quotesOf = await childrenOf(tx, Quote, "statementId", ids);
     const attributionsOf = await childrenOf(tx, Attribution, "statementId", ids);
-    return snapshots(await tx.getRepository(Statement).findBy({ id: In(ids) }), (s, sources) => ({
+    return snapshots(tx, Statement, ids, (s, sources) => ({
       id: s.id,
       kind: s.kind,
       issuedAt: partialDateString(s.issuedOn, s.issuedPrecision),

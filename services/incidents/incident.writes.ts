@@ -1,4 +1,3 @@
-import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import { childLists, childrenOf } from "../kit/children";
@@ -67,7 +66,7 @@ export const incidentWrites: RecordWrites<IncidentInput, Incident> = {
   async snapshotMany(tx, ids) {
     const linksOf = await childrenOf(tx, IncidentActor, "incidentId", ids);
     const eventsOf = await childrenOf(tx, TimelineEvent, "incidentId", ids);
-    return snapshots(await tx.getRepository(Incident).findBy({ id: In(ids) }), (i, sources) => ({
+    return snapshots(tx, Incident, ids, (i, sources) => ({
       id: i.id,
       name: i.name,
       aliases: i.aliases,

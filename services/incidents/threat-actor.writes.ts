@@ -1,4 +1,4 @@
-import { In, type Repository } from "typeorm";
+import type { Repository } from "typeorm";
 import { citeSources, resolveSources } from "../../platform/bundle";
 import type { Path, Problem } from "../../platform/problem";
 import { type RecordWrites, snapshots } from "../kit/records";
@@ -50,8 +50,8 @@ export const threatActorWrites: RecordWrites<ThreatActorInput, ThreatActor> = {
       ["id"],
     );
   },
-  snapshotMany: async (tx, ids) =>
-    snapshots(await tx.getRepository(ThreatActor).findBy({ id: In(ids) }), (a, sources) => ({
+  snapshotMany: (tx, ids) =>
+    snapshots(tx, ThreatActor, ids, (a, sources) => ({
       id: a.id,
       name: a.name,
       kind: a.kind,

@@ -73,11 +73,17 @@ const rowsOf = new WeakMap<RecordSnapshot, object>();
 /** The entity row `snapshot` was built from (by `snapshots`), if it was. */
 export const rowOf = (snapshot: RecordSnapshot): object | undefined => rowsOf.get(snapshot);
 
-/** Bundle-form snapshots of rows, each with the sources its `build` cites. */
-export function snapshots<T extends { id: string }>(
-  rows: T[],
+/**
+ * Bundle-form snapshots of the rows of `entity` with these ids (read here), each with the sources
+ * its `build` cites.
+ */
+export async function snapshots<T extends { id: string }>(
+  tx: EntityManager,
+  entity: new () => T,
+  ids: string[],
   build: (row: T, sources: Record<string, SourceEntry>) => Record<string, unknown>,
-): Map<string, RecordSnapshot> {
+): Promise<Map<string, RecordSnapshot>> {
+  const rows = await tx.getRepository(entity).findBy({ id: In(ids) } as never);
   return new Map(
     rows.map((row) => {
       const sources: Record<string, SourceEntry> = {};

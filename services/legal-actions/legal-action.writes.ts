@@ -1,4 +1,3 @@
-import { In } from "typeorm";
 import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import { childLists, childrenOf } from "../kit/children";
@@ -76,7 +75,7 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
   async snapshotMany(tx, ids) {
     const chargesOf = await childrenOf(tx, Charge, "legalActionId", ids);
     const defendantsOf = await childrenOf(tx, Defendant, "legalActionId", ids);
-    return snapshots(await tx.getRepository(LegalAction).findBy({ id: In(ids) }), (l, sources) => ({
+    return snapshots(tx, LegalAction, ids, (l, sources) => ({
       id: l.id,
       kind: l.kind,
       title: l.title,

@@ -1,4 +1,3 @@
-import { In } from "typeorm";
 import {
   type SourceEntry,
   type SourceRecord,
@@ -75,7 +74,7 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
   async snapshotMany(tx, ids) {
     const namesOf = await childrenOf(tx, PersonName, "personId", ids);
     const affiliationsOf = await childrenOf(tx, PersonAffiliation, "personId", ids);
-    return snapshots(await tx.getRepository(Person).findBy({ id: In(ids) }), (p, sources) => ({
+    return snapshots(tx, Person, ids, (p, sources) => ({
       id: p.id,
       names: namesOf(p.id).map((n) => ({
         name: n.name,
