@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import {
   type RedisConfig,
   databaseConfigFromEnv,
-  logLevelFromEnv,
-  metricsOperationsFromEnv,
-  metricsTokenFromEnv,
+  identitySecretFromEnv,
   modeFromEnv,
+  observabilityFromEnv,
   redisConfigFromEnv,
   workersFromEnv,
 } from "../platform/config";
@@ -17,7 +16,6 @@ import {
   getEnvBool,
   getEnvInt,
   getEnvPort,
-  getEnvSecret,
   getEnvStr,
   getEnvUrl,
   redact,
@@ -90,12 +88,7 @@ export interface GatewayProcessConfig extends GatewaySettings {
 const HTTP = ["http:", "https:"];
 
 export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
-  const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");
-  if (!identitySecret) {
-    throw new ConfigError(
-      "IDENTITY_SECRET is required (the same value on the gateway and subgraphs)",
-    );
-  }
+  const identitySecret = identitySecretFromEnv(env);
   const database = databaseConfigFromEnv(env);
   const redisServer = redisConfigFromEnv(env);
   const { production, stackTraces } = modeFromEnv(env);
@@ -120,9 +113,7 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
     anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
     production,
     stackTraces,
-    logLevel: logLevelFromEnv(env),
-    metricsToken: metricsTokenFromEnv(env),
-    metricsOperations: metricsOperationsFromEnv(env),
+    ...observabilityFromEnv(env),
     limits,
     responseCache: responseCacheFromEnv(env),
     persistedQueries: persistedQueriesFromEnv(env, limits.maxQueryBytes),

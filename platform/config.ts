@@ -57,6 +57,26 @@ export function metricsTokenFromEnv(env: Env): string | null | undefined {
   return getEnvSecret(env, "METRICS_TOKEN") ?? (modeFromEnv(env).production ? null : undefined);
 }
 
+/** LOG_LEVEL, METRICS_TOKEN and METRICS_OPERATIONS, read in that order. */
+export function observabilityFromEnv(env: Env) {
+  return {
+    logLevel: logLevelFromEnv(env),
+    metricsToken: metricsTokenFromEnv(env),
+    metricsOperations: metricsOperationsFromEnv(env),
+  };
+}
+
+/** IDENTITY_SECRET, required: the gateway signs requests with it, the subgraphs check them. */
+export function identitySecretFromEnv(env: Env, why = ""): string {
+  const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");
+  if (!identitySecret) {
+    throw new ConfigError(
+      `IDENTITY_SECRET is required (the same value on the gateway and subgraphs)${why}`,
+    );
+  }
+  return identitySecret;
+}
+
 /** `WORKERS`: processes serving one port (node:cluster); "auto" is one per core. Default 1. */
 export function workersFromEnv(env: Env): number {
   const value = getEnvStr(env, "WORKERS", "1") as string;

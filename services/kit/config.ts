@@ -1,24 +1,15 @@
 import {
   type RedisConfig,
   databaseConfigFromEnv,
-  logLevelFromEnv,
-  metricsOperationsFromEnv,
-  metricsTokenFromEnv,
+  identitySecretFromEnv,
   modeFromEnv,
+  observabilityFromEnv,
   redisConfigFromEnv,
   workersFromEnv,
 } from "../../platform/config";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
 import type { DatabaseConfig } from "../../platform/database";
-import {
-  ConfigError,
-  type Env,
-  getEnvBool,
-  getEnvInt,
-  getEnvPort,
-  getEnvSecret,
-  getEnvStr,
-} from "../../platform/env";
+import { type Env, getEnvBool, getEnvInt, getEnvPort, getEnvStr } from "../../platform/env";
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_RESPONSE_BYTES } from "../../platform/limits";
 import { DEFAULT_MAX_RESPONSE_NODES } from "./budget";
 import { DEFAULT_MAX_BYTES_IN_FLIGHT } from "../../platform/bytes-in-flight";
@@ -94,9 +85,7 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphPr
     maxCost: getEnvInt(env, "MAX_COST", DEFAULT_MAX_COST, { min: 1 }),
     maxDepth: getEnvInt(env, "MAX_DEPTH", DEFAULT_MAX_DEPTH, { min: 1 }),
     ...modeFromEnv(env),
-    logLevel: logLevelFromEnv(env),
-    metricsToken: metricsTokenFromEnv(env),
-    metricsOperations: metricsOperationsFromEnv(env),
+    ...observabilityFromEnv(env),
     textCountBound: getEnvInt(env, "TEXT_COUNT_BOUND", DEFAULT_TEXT_COUNT_BOUND, {
       min: 1,
       max: 1_000_000,
@@ -106,12 +95,10 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphPr
       max: 86_400,
     }),
   };
-  const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");
-  if (!identitySecret) {
-    throw new ConfigError(
-      "IDENTITY_SECRET is required (the same value on the gateway and subgraphs): a subgraph answers only requests the gateway signed with it",
-    );
-  }
+  const identitySecret = identitySecretFromEnv(
+    env,
+    ": a subgraph answers only requests the gateway signed with it",
+  );
   return {
     ...config,
     identitySecret,
