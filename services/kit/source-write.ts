@@ -49,22 +49,18 @@ export async function upsertSource(
   if (invalid.length) return refused(invalid);
   const { key, ...fields } = input;
   const sent = compact({ ...fields }) as SourceEntry;
-  const outcome = await inTransaction<WriteAction | Problem[]>(ctx.db, async (tx) => {
-    await lockRecord(tx, "Source", key);
-    const known = (await storedSources(tx, [key])).get(key) ?? [];
-    const others = known.filter((entry) => !isDeepStrictEqual(entry, sent));
-    if (others.length && !options.updateSources) {
-      return { commit: false, value: [conflict(key, sent, others)] };
-    }
-    const action = !known.length
-      ? WriteAction.CREATED
-      : others.length
-        ? WriteAction.UPDATED
-        : WriteAction.UNCHANGED;
-    if (options.dryRun) return { commit: false, value: action };
-    await write(tx, ctx, { key, sent, known, action });
-    return { commit: true, value: action };
-  });
+  const verdict = (known: SourceEntry[]) => verdictOf(key, sent, known, options.updateSources);
+  // A dry run writes nothing, so it locks nothing: one read (a lock would end with it anyway).
+  const outcome = options.dryRun
+    ? verdict((await storedSources(ctx.db.manager, [key])).get(key) ?? [])
+    : await inTransaction<WriteAction | Problem[]>(ctx.db, async (tx) => {
+        await lockRecord(tx, "Source", key);
+        const known = (await storedSources(tx, [key])).get(key) ?? [];
+        const action = verdict(known);
+        if (Array.isArray(action)) return { commit: false, value: action };
+        await write(tx, ctx, { key, sent, known, action });
+        return { commit: true, value: action };
+      });
   if (Array.isArray(outcome)) return refused(outcome);
   return {
     action: outcome,
@@ -72,6 +68,19 @@ export async function upsertSource(
     problems: [],
     source: sent,
   };
+}
+
+/** What writing `sent` under `key` does, given the definitions stored, or its conflict. */
+function verdictOf(
+  key: string,
+  sent: SourceEntry,
+  known: SourceEntry[],
+  updateSources: boolean,
+): WriteAction | Problem[] {
+  const others = known.filter((entry) => !isDeepStrictEqual(entry, sent));
+  if (others.length && !updateSources) return [conflict(key, sent, others)];
+  if (!known.length) return WriteAction.CREATED;
+  return others.length ? WriteAction.UPDATED : WriteAction.UNCHANGED;
 }
 
 /** As a snapshot in the audit log: the source, or every definition of a forked key. */
