@@ -51,6 +51,9 @@ export interface RecordListOptions<T extends ObjectLiteral, F, A extends RecordL
   join?(query: Query): Query;
 }
 
+/** Record lists defined so far: each names its nested statements' shapes by its number. */
+let lists = 0;
+
 /**
  * How one kind of record is listed, filtered and ordered as its list arguments say: a page of
  * the top-level list (`statements(filter:)`), or the same page under each parent, batched.
@@ -61,6 +64,7 @@ export function recordList<
   A extends RecordListArgs<F>,
 >(options: RecordListOptions<T, F, A>) {
   const { entity, alias, connection } = options;
+  const listId = (lists += 1);
   /** Every record `filter` admits; `updatedSince` the same way for every kind. */
   const query = (db: DataSource, filter: F | undefined) => {
     const from = db.getRepository(entity).createQueryBuilder(alias);
@@ -109,6 +113,8 @@ export function recordList<
           parent,
           id: `${alias}.id`,
           byId,
+          // The query is the list's, under `parent`, narrowed by the filter (its values too).
+          shape: `${listId}|${parent("k.key")}|${JSON.stringify(args.filter ?? null)}`,
         }),
         ordering,
       ),

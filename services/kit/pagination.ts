@@ -117,15 +117,30 @@ export function windowed<T extends ObjectLiteral>(
   ] as const) {
     if (!bound) continue;
     const prefix = forward ? "_after" : "_before";
-    query.andWhere(
-      keysetCondition(keys, prefix, forward),
-      Object.fromEntries(bound.map((v, i) => [`${prefix}${i}`, v])),
-    );
+    query.andWhere(keysetCondition(keys, prefix, forward), boundParameters(prefix, bound));
   }
   keys.forEach((key, i) =>
     query.addOrderBy(`_sort${i}`, window.backward ? flip(key.direction) : key.direction),
   );
   return query.limit(window.limit + 1);
+}
+
+function boundParameters(prefix: string, bound: CursorValue[] = []) {
+  return Object.fromEntries(bound.map((v, i) => [`${prefix}${i}`, v]));
+}
+
+/** The parameters `windowed` gives the query for the window's cursors. */
+export function windowParameters(window: PageWindow): Record<string, CursorValue> {
+  return {
+    ...boundParameters("_after", window.after),
+    ...boundParameters("_before", window.before),
+  };
+}
+
+/** What the SQL of `windowed` depends on: the same for every window of this shape. */
+export function windowShape(window: PageWindow): string {
+  const { ordering, limit, backward, after, before } = window;
+  return JSON.stringify([ordering.name, ordering.keys, limit, backward, !!after, !!before]);
 }
 
 function cursorValue(value: unknown): CursorValue {
