@@ -25,8 +25,9 @@ export interface NestedList<T> {
   /** The request's loader of the items by id: given the page's rows, never reads them again. */
   byId?: KeyedLoader<T>;
   /**
-   * Names everything the list's SQL and parameters depend on but the window (its definition, its
-   * filter's values): its statement is then built once per shape, not per request.
+   * Names, uniquely among the lists of its data source, everything the list's SQL and parameters
+   * depend on but the window (its definition, its parent, its filter's values): its statement is
+   * then built once per shape, not per request.
    */
   shape?: string;
 }
