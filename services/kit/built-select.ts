@@ -23,9 +23,13 @@ export class BuiltSelect<T> {
 
   /** Its rows as entities for `parameters` (`:...name` spreads an array), through `manager`. */
   async entities(manager: EntityManager, parameters: ObjectLiteral): Promise<T[]> {
+    return this.toEntities(await this.rows(manager, parameters));
+  }
+
+  /** Its raw rows for `parameters`, through `manager`. */
+  async rows(manager: EntityManager, parameters: ObjectLiteral): Promise<ObjectLiteral[]> {
     const [sql, values] = this.db.driver.escapeQueryWithParameters(this.sql, parameters);
-    const rows = (await manager.query(sql, values)) as ObjectLiteral[];
-    return this.toEntities(rows);
+    return (await manager.query(sql, values)) as ObjectLiteral[];
   }
 
   /** Rows this SELECT (or one selecting the same columns) returned, as entities. */
@@ -51,4 +55,25 @@ export function builtOnce<T>(
   let select = shapes.get(shape);
   if (!select) shapes.set(shape, (select = new BuiltSelect(db, build())));
   return select as BuiltSelect<T>;
+}
+
+const shaped = new WeakMap<DataSource, Map<string, unknown>>();
+/** Shapes kept per data source: bounded, as a shape may name a filter's values. */
+const MAX_SHAPES = 500;
+
+/**
+ * What `build` makes for `shape` (a statement and its parameters), made once per data source;
+ * made each time when there is no shape.
+ */
+export function byShape<V>(db: DataSource, shape: string | undefined, build: () => V): V {
+  if (shape === undefined) return build();
+  let shapes = shaped.get(db);
+  if (!shapes) shaped.set(db, (shapes = new Map()));
+  let value = shapes.get(shape) as V | undefined;
+  if (value === undefined) {
+    value = build();
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shapes.set(shape, value);
+  }
+  return value;
 }

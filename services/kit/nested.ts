@@ -1,16 +1,11 @@
 import DataLoader from "dataloader";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
-import { BuiltSelect } from "./built-select";
+import { BuiltSelect, byShape } from "./built-select";
 import type { ConnectionShape } from "./connection";
 import type { KeyedLoader } from "./loaders";
-import {
-  type PageWindow,
-  toConnection,
-  windowParameters,
-  windowShape,
-  windowed,
-} from "./pagination";
+import { type PageWindow, toConnection } from "./pagination";
+import { windowParameters, windowShape, windowed } from "./window-sql";
 
 /** How the items of a nested connection are found, for any number of parents at once. */
 export interface NestedList<T> {
@@ -107,10 +102,6 @@ interface PerParent {
   page?: BuiltSelect<unknown>;
 }
 
-/** Statements by list shape (NestedList.shape); bounded, as shapes hold filters' values. */
-const statements = new WeakMap<DataSource, Map<string, PerParent>>();
-const MAX_SHAPES = 500;
-
 /** The statement of `list` for `window`, built once per shape when the list names its shape. */
 function statementOf<T>(
   db: DataSource,
@@ -119,19 +110,13 @@ function statementOf<T>(
   withPage: boolean,
   withCount: boolean,
 ): PerParent {
-  const build = () =>
-    perParent(db, withPage ? pageOf(list, window) : null, withCount ? countOf(list) : null);
-  if (list.shape === undefined) return build();
-  const key = `${list.shape}|${withPage ? windowShape(window) : ""}|${withPage}|${withCount}`;
-  let shapes = statements.get(db);
-  if (!shapes) statements.set(db, (shapes = new Map()));
-  let statement = shapes.get(key);
-  if (!statement) {
-    statement = build();
-    if (shapes.size >= MAX_SHAPES) shapes.clear();
-    shapes.set(key, statement);
-  }
-  return statement;
+  const shape =
+    list.shape === undefined
+      ? undefined
+      : `nested|${list.shape}|${withPage ? windowShape(window) : ""}|${withPage}|${withCount}`;
+  return byShape(db, shape, () =>
+    perParent(db, withPage ? pageOf(list, window) : null, withCount ? countOf(list) : null),
+  );
 }
 
 /** One statement over every parent key; named parameters numbered once by the driver. */
