@@ -107,13 +107,14 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   const more = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
   if (window.backward) rows.reverse();
-  const edges = rows.map(({ node, raw }) => ({
-    node,
-    cursor: encodeCursor(
-      window.ordering.name,
-      window.ordering.keys.map((_, k) => cursorValue(raw[`_sort${k}`])),
+  const edges = rows.map(({ node, raw }) =>
+    edge(node, () =>
+      encodeCursor(
+        window.ordering.name,
+        window.ordering.keys.map((_, k) => cursorValue(raw[`_sort${k}`])),
+      ),
     ),
-  }));
+  );
   return Object.assign(new connection(), {
     edges,
     nodes: edges.map((edge) => edge.node),
@@ -126,6 +127,17 @@ export function toConnection<T, C extends ConnectionShape<T>>(
     count: once(count),
     countBound,
   });
+}
+
+/** An edge whose cursor is encoded when read: most pages are asked for their nodes alone. */
+function edge<T>(node: T, encode: () => string): { node: T; readonly cursor: string } {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      return (cursor ??= encode());
+    },
+  };
 }
 
 /** `totalCount` and `totalCountIsLowerBound` share one count. */
