@@ -61,11 +61,26 @@ export function formatPartialDate(on: string, precision: DatePrecision): string 
   return on.slice(0, length);
 }
 
+/** Periods by precision and day: records share few dates, and date arithmetic is costly. */
+const periods = new Map<string, DatePeriod>();
+const MAX_PERIODS = 10_000;
+
 export function toPartialDate(
   on: string | null | undefined,
   precision: DatePrecision | null | undefined,
 ): DatePeriod | null {
   if (!on || !precision) return null;
+  const key = `${precision} ${on}`;
+  let period = periods.get(key);
+  if (!period) {
+    period = periodOf(on, precision);
+    if (periods.size >= MAX_PERIODS) periods.clear();
+    periods.set(key, period);
+  }
+  return { ...period }; // a copy: the caller may change it
+}
+
+function periodOf(on: string, precision: DatePrecision): DatePeriod {
   const start = new Date(`${on}T00:00:00Z`);
   const end = new Date(start);
   if (precision === DatePrecision.YEAR) end.setUTCFullYear(end.getUTCFullYear() + 1);

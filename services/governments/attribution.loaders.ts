@@ -32,6 +32,7 @@ export function attributionLoaders(db: DataSource, budget: ResponseBudget) {
         parent: (key) => `a.statement_id = ${key}`,
         id: "a.id",
         byId: attributionById,
+        shape: "attributions of a statement",
       }),
       () => LISTED,
     ),

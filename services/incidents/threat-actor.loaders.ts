@@ -24,6 +24,7 @@ export function threatActorLoaders(db: DataSource, budget: ResponseBudget) {
         parent: (key) => `sa.incident_id = ${key}`,
         id: "a.id",
         byId: threatActorById,
+        shape: "suspected actors",
       }),
       () => AS_SUSPECTED,
     ),

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { type EntityManager, In, type ObjectLiteral } from "typeorm";
 import type { ResponseBudget } from "./budget";
+import { builtOnce } from "./built-select";
 
 /** A row kept in its record's order (`position`), under its record (`parent` column). */
 export type Child<K extends string> = { position: number } & Record<K, string>;
@@ -112,23 +113,34 @@ export async function readChildren<T extends Child<K>, K extends string>(
   const rows: T[] = [];
   for (let last: T | undefined; ;) {
     budget.ensureRoom();
-    const query = db
-      .getRepository(entity)
-      .createQueryBuilder("c")
-      .where(`c.${parent} IN (:...ids)`, { ids })
-      .orderBy(`c.${parent}`, "ASC")
-      .addOrderBy("c.position", "ASC")
-      .limit(CHILD_PART);
-    if (last) {
-      query.andWhere(`(c.${parent}, c.position) > (:lastParent, :lastPosition)`, {
-        lastParent: last[parent],
-        lastPosition: last.position,
-      });
-    }
-    const part = await query.getMany();
+    const part = await childPart(db, entity, parent, !!last).entities(db, {
+      ids,
+      lastParent: last?.[parent],
+      lastPosition: last?.position,
+    });
     budget.charge(part as ObjectLiteral[]);
     rows.push(...part);
     if (part.length < CHILD_PART) return rows;
     last = part.at(-1);
   }
+}
+
+/** The SELECT of a part of the rows under some records: the first, or the next after `last`. */
+function childPart<T extends Child<K>, K extends string>(
+  db: EntityManager,
+  entity: new () => T,
+  parent: K,
+  next: boolean,
+) {
+  return builtOnce<T>(db.connection, entity, `children:${parent}:${next}`, () => {
+    const query = db.connection
+      .getRepository(entity)
+      .createQueryBuilder("c")
+      .where(`c.${parent} IN (:...ids)`)
+      .orderBy(`c.${parent}`, "ASC")
+      .addOrderBy("c.position", "ASC")
+      .limit(CHILD_PART);
+    if (next) query.andWhere(`(c.${parent}, c.position) > (:lastParent, :lastPosition)`);
+    return query;
+  });
 }

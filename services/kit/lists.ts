@@ -51,6 +51,18 @@ export interface RecordListOptions<T extends ObjectLiteral, F, A extends RecordL
   join?(query: Query): Query;
 }
 
+/** Record lists defined so far: each names its statements' shapes by its number. */
+let lists = 0;
+
+/** A number per join pages were read with, for their shapes. */
+const joinIds = new WeakMap<PageJoin, number>();
+let joinCount = 0;
+function joinId(join: PageJoin): number {
+  let id = joinIds.get(join);
+  if (id === undefined) joinIds.set(join, (id = joinCount += 1));
+  return id;
+}
+
 /**
  * How one kind of record is listed, filtered and ordered as its list arguments say: a page of
  * the top-level list (`statements(filter:)`), or the same page under each parent, batched.
@@ -61,6 +73,7 @@ export function recordList<
   A extends RecordListArgs<F>,
 >(options: RecordListOptions<T, F, A>) {
   const { entity, alias, connection } = options;
+  const listId = (lists += 1);
   /** Every record `filter` admits; `updatedSince` the same way for every kind. */
   const query = (db: DataSource, filter: F | undefined) => {
     const from = db.getRepository(entity).createQueryBuilder(alias);
@@ -89,6 +102,8 @@ export function recordList<
         undefined,
         { asked: withCount, bound: args.filter?.text?.trim() ? ctx.textCountBound : undefined },
         join,
+        // The query is the list's, narrowed by the filter (its values too), with `join`.
+        `${listId}|${JSON.stringify(args.filter ?? null)}|${join ? joinId(join) : ""}`,
       ),
     /**
      * The page `args` asks for under each parent (`loader(args).load(parentId)`), where `parent`
@@ -109,6 +124,8 @@ export function recordList<
           parent,
           id: `${alias}.id`,
           byId,
+          // The query is the list's, under `parent`, narrowed by the filter (its values too).
+          shape: `${listId}|${parent("k.key")}|${JSON.stringify(args.filter ?? null)}`,
         }),
         ordering,
       ),

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
-import { type DataSource, In } from "typeorm";
+import type { DataSource } from "typeorm";
 import { notFound } from "../../platform/errors";
 import { type ResponseBudget, fetchWithin } from "./budget";
+import { builtOnce } from "./built-select";
 import { type Child, readChildren } from "./children";
 import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { type NestedList, nestedConnection } from "./nested";
@@ -107,9 +108,13 @@ export function byIdLoader<T extends { id: string }>(
   budget: ResponseBudget,
   entity: new () => T,
 ) {
+  const select = builtOnce<T>(db, entity, "byId", () => {
+    const alias = db.getMetadata(entity).name;
+    return db.getRepository(entity).createQueryBuilder(alias).where(`${alias}.id IN (:...ids)`);
+  });
   return keyedLoader(
     budget,
-    (ids) => db.getRepository(entity).findBy({ id: In([...ids]) } as never),
+    (ids) => select.entities(db.manager, { ids }),
     (row: T) => row.id,
   );
 }

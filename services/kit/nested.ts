@@ -1,10 +1,11 @@
 import DataLoader from "dataloader";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { RawSqlResultsToEntityTransformer } from "typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js";
 import type { ResponseBudget } from "./budget";
+import { BuiltSelect, byShape } from "./built-select";
 import type { ConnectionShape } from "./connection";
 import type { KeyedLoader } from "./loaders";
-import { type PageWindow, toConnection, windowed } from "./pagination";
+import { type PageWindow, toConnection } from "./pagination";
+import { windowParameters, windowShape, windowed } from "./window-sql";
 
 /** How the items of a nested connection are found, for any number of parents at once. */
 export interface NestedList<T> {
@@ -18,6 +19,12 @@ export interface NestedList<T> {
   fetch?(ids: string[]): Promise<(T | null | Error)[]>;
   /** The request's loader of the items by id: given the page's rows, never reads them again. */
   byId?: KeyedLoader<T>;
+  /**
+   * Names, uniquely among the lists of its data source, everything the list's SQL and parameters
+   * depend on but the window (its definition, its parent, its filter's values): its statement is
+   * then built once per shape, not per request.
+   */
+  shape?: string;
 }
 
 type PageRow = Record<string, unknown> & { _parent: string; _id: unknown; _total?: number };
@@ -39,7 +46,7 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
 ): DataLoader<string, C> {
   // `totalCount` asked where the page did not expect it: one statement more, for all parents.
   const counts = new DataLoader<string, number>(async (keys) => {
-    const rows = await run(db, perParent(null, countOf(list), keys));
+    const rows = await run(db, statementOf(db, list, window, false, true), keys, window);
     const byKey = new Map(rows.map((row) => [row._parent, Number(row._total)]));
     return keys.map((key) => byKey.get(key) ?? 0);
   });
@@ -51,12 +58,12 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
 
   async function readPage(keys: readonly string[]): Promise<C[]> {
     budget.ensureRoom();
-    const page = pageOf(list, window);
-    const rows = await run(db, perParent(page, withCount ? countOf(list) : null, keys));
+    const statement = statementOf(db, list, window, true, withCount);
+    const rows = await run(db, statement, keys, window);
     const totals = new Map(rows.map((row) => [row._parent, Number(row._total)]));
     const listed = rows.filter((row) => row._id !== null && row._id !== undefined);
     budget.spend(listed.length);
-    const byId = await itemsOf(db, list, page, listed, budget);
+    const byId = await itemsOf(list, statement, listed, budget);
     return keys.map((key) => {
       const total = withCount ? (totals.get(key) ?? 0) : undefined;
       return toConnection(
@@ -85,39 +92,71 @@ function countOf<T>(list: NestedList<T>): Query {
   return list.query().select("count(*)", "n").andWhere(list.parent("k.key")).orderBy();
 }
 
+/**
+ * One statement over every parent key (`:_parentKeys`), its parameters but the window's cursors
+ * and the keys, and with a page the entities of its rows.
+ */
+interface PerParent {
+  text: string;
+  parameters: ObjectLiteral;
+  page?: BuiltSelect<unknown>;
+}
+
+/** The statement of `list` for `window`, built once per shape when the list names its shape. */
+function statementOf<T>(
+  db: DataSource,
+  list: NestedList<T>,
+  window: PageWindow,
+  withPage: boolean,
+  withCount: boolean,
+): PerParent {
+  const shape =
+    list.shape === undefined
+      ? undefined
+      : `nested|${list.shape}|${withPage ? windowShape(window) : ""}|${withPage}|${withCount}`;
+  return byShape(db, shape, () =>
+    perParent(db, withPage ? pageOf(list, window) : null, withCount ? countOf(list) : null),
+  );
+}
+
 /** One statement over every parent key; named parameters numbered once by the driver. */
-function perParent(page: Query | null, count: Query | null, keys: readonly string[]) {
+function perParent(db: DataSource, page: Query | null, count: Query | null): PerParent {
   const parts = [`SELECT k.key AS "_parent"`];
   if (count) parts.push(`, c.n AS "_total"`);
   if (page) parts.push(", t.*");
   parts.push(` FROM unnest(CAST(:_parentKeys AS text[])) AS k(key)`);
   if (count) parts.push(` CROSS JOIN LATERAL (${count.getQuery()}) AS c`);
-  if (page) {
+  const built = page ? new BuiltSelect(db, page) : undefined;
+  if (built) {
     // With a count, a parent without items still has its row (and its count).
     parts.push(
       count
-        ? ` LEFT JOIN LATERAL (${page.getQuery()}) AS t ON true`
-        : ` CROSS JOIN LATERAL (${page.getQuery()}) AS t`,
+        ? ` LEFT JOIN LATERAL (${built.sql}) AS t ON true`
+        : ` CROSS JOIN LATERAL (${built.sql}) AS t`,
     );
   }
-  const parameters = {
-    ...count?.getParameters(),
-    ...page?.getParameters(),
-    _parentKeys: [...keys],
-  };
-  return { text: parts.join(""), parameters };
+  const parameters = { ...count?.getParameters(), ...page?.getParameters() };
+  return { text: parts.join(""), parameters, page: built };
 }
 
-async function run(db: DataSource, query: { text: string; parameters: ObjectLiteral }) {
-  const [sql, values] = db.driver.escapeQueryWithParameters(query.text, query.parameters);
+async function run(
+  db: DataSource,
+  statement: PerParent,
+  keys: readonly string[],
+  window: PageWindow,
+) {
+  const [sql, values] = db.driver.escapeQueryWithParameters(statement.text, {
+    ...statement.parameters,
+    ...windowParameters(window),
+    _parentKeys: [...keys],
+  });
   return (await db.query(sql, values)) as PageRow[];
 }
 
 /** The page's items by id: its own rows as entities (priming `byId`), or fetched by id. */
 async function itemsOf<T>(
-  db: DataSource,
   list: NestedList<T>,
-  page: Query,
+  statement: PerParent,
   rows: PageRow[],
   budget: ResponseBudget,
 ): Promise<Map<string, T | null | Error>> {
@@ -126,14 +165,10 @@ async function itemsOf<T>(
     const items = await list.fetch(ids);
     return new Map(ids.map((id, i) => [id, items[i]]));
   }
-  const alias = page.expressionMap.mainAlias!;
-  const entities = new RawSqlResultsToEntityTransformer(
-    page.expressionMap,
-    db.driver,
-    [],
-  ).transform(rows, alias) as T[];
+  const page = statement.page!;
+  const entities = page.toEntities(rows) as T[];
   budget.charge(entities);
-  const primary = alias.metadata.primaryColumns[0];
+  const primary = page.query.expressionMap.mainAlias!.metadata.primaryColumns[0];
   const byId = new Map<string, T>();
   for (const entity of entities) {
     const id = String(primary.getEntityValue(entity as ObjectLiteral));

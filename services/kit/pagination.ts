@@ -1,5 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
+import { BuiltSelect, byShape } from "./built-select";
+import { windowParameters, windowShape, windowed } from "./window-sql";
 import {
   type ConnectionArgs,
   type ConnectionClass,
@@ -30,7 +32,7 @@ export interface Ordering {
   keys: SortKey[];
 }
 
-type CursorValue = string | number;
+export type CursorValue = string | number;
 
 /** What one page asks for, validated: `first`/`after` forwards or `last`/`before` backwards. */
 export interface PageWindow {
@@ -88,46 +90,6 @@ function decodeCursor(cursor: string, ordering: Ordering, field: string): Cursor
   return values as CursorValue[];
 }
 
-/** (a, b) past (va, vb) in the ordering, per-key directions: a > va OR (a = va AND b > vb). */
-function keysetCondition(keys: SortKey[], prefix: string, forward: boolean): string {
-  const clauses = keys.map((key, i) => {
-    const equalities = keys.slice(0, i).map((k, j) => `${k.sql} = :${prefix}${j}`);
-    const op = (key.direction === "ASC") === forward ? ">" : "<";
-    return [...equalities, `${key.sql} ${op} :${prefix}${i}`].join(" AND ");
-  });
-  return `(${clauses.map((c) => `(${c})`).join(" OR ")})`;
-}
-
-const flip = (direction: "ASC" | "DESC") => (direction === "ASC" ? "DESC" : "ASC");
-
-/**
- * Narrows `query` to the rows of the window, selects the sort keys as `_sort<i>`, orders them
- * (reversed when paging backwards) and fetches one row more than the page to tell if another follows.
- */
-export function windowed<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  window: PageWindow,
-) {
-  const { keys } = window.ordering;
-  // Parenthesised: TypeORM would otherwise take "s.id" as the entity's own column and drop it.
-  keys.forEach((key, i) => query.addSelect(`(${key.sql})`, `_sort${i}`));
-  for (const [bound, forward] of [
-    [window.after, true],
-    [window.before, false],
-  ] as const) {
-    if (!bound) continue;
-    const prefix = forward ? "_after" : "_before";
-    query.andWhere(
-      keysetCondition(keys, prefix, forward),
-      Object.fromEntries(bound.map((v, i) => [`${prefix}${i}`, v])),
-    );
-  }
-  keys.forEach((key, i) =>
-    query.addOrderBy(`_sort${i}`, window.backward ? flip(key.direction) : key.direction),
-  );
-  return query.limit(window.limit + 1);
-}
-
 function cursorValue(value: unknown): CursorValue {
   if (typeof value === "number" || typeof value === "string") return value;
   if (value instanceof Date) return value.toISOString();
@@ -145,13 +107,14 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   const more = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
   if (window.backward) rows.reverse();
-  const edges = rows.map(({ node, raw }) => ({
-    node,
-    cursor: encodeCursor(
-      window.ordering.name,
-      window.ordering.keys.map((_, k) => cursorValue(raw[`_sort${k}`])),
+  const edges = rows.map(({ node, raw }) =>
+    edge(node, () =>
+      encodeCursor(
+        window.ordering.name,
+        window.ordering.keys.map((_, k) => cursorValue(raw[`_sort${k}`])),
+      ),
     ),
-  }));
+  );
   return Object.assign(new connection(), {
     edges,
     nodes: edges.map((edge) => edge.node),
@@ -164,6 +127,17 @@ export function toConnection<T, C extends ConnectionShape<T>>(
     count: once(count),
     countBound,
   });
+}
+
+/** An edge whose cursor is encoded when read: most pages are asked for their nodes alone. */
+function edge<T>(node: T, encode: () => string): { node: T; readonly cursor: string } {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      return (cursor ??= encode());
+    },
+  };
 }
 
 /** `totalCount` and `totalCountIsLowerBound` share one count. */
@@ -207,15 +181,15 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   fromRow?: (raw: Record<string, unknown>) => T,
   count: PageCount = { asked: false },
   join?: PageJoin,
+  shape?: string,
 ): Promise<C> {
   const countQuery = query.clone();
   budget.ensureRoom();
-  const page = windowed(query.clone(), window);
-  join?.(page as SelectQueryBuilder<ObjectLiteral>);
-  if (count.asked) page.addSelect(countSql(countQuery, count.bound), "_total");
   const { entities, raw } = fromRow
-    ? await page.getRawMany().then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
-    : await page.getRawAndEntities();
+    ? await pageQuery(query, window, count, join)
+        .getRawMany()
+        .then((rows) => ({ entities: rows.map(fromRow), raw: rows }))
+    : await pageRows(query, window, count, join, shape);
   budget.spend(Math.min(entities.length, window.limit));
   budget.charge(entities);
   const empty = entities.length === 0 && !window.after && !window.before;
@@ -236,6 +210,45 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
     total === undefined ? separately : async () => Number(total),
     count.bound,
   );
+}
+
+/** The page's query: the window of `query`, what `join` reads with it, its count if asked. */
+function pageQuery<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+  count: PageCount,
+  join?: PageJoin,
+) {
+  const page = windowed(query.clone(), window);
+  join?.(page as SelectQueryBuilder<ObjectLiteral>);
+  if (count.asked) page.addSelect(countSql(query.clone(), count.bound), "_total");
+  return page;
+}
+
+/**
+ * The page's raw rows and entities, its statement built once per `shape` (what the query
+ * depends on: its list, its filter's values, the join) and the cursors bound each time.
+ */
+async function pageRows<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+  count: PageCount,
+  join: PageJoin | undefined,
+  shape: string | undefined,
+): Promise<{ entities: T[]; raw: ObjectLiteral[] }> {
+  if (shape === undefined) return pageQuery(query, window, count, join).getRawAndEntities();
+  const db = query.connection;
+  const key = `page|${shape}|${windowShape(window)}|${count.asked}|${count.bound}`;
+  const built = byShape(db, key, () => {
+    const page = pageQuery(query, window, count, join) as SelectQueryBuilder<ObjectLiteral>;
+    return { select: new BuiltSelect<T>(db, page), parameters: page.getParameters() };
+  });
+  const raw = await built.select.rows(db.manager, {
+    ...built.parameters,
+    ...query.getParameters(),
+    ...windowParameters(window),
+  });
+  return { entities: built.select.toEntities(raw), raw };
 }
 
 /** Positions as the ordering of lists kept inside their record (cosigners, related incidents). */

@@ -1,4 +1,10 @@
-import { type ValidationError, validate } from "class-validator";
+import {
+  IS_OPTIONAL,
+  type ValidationError,
+  ValidationTypes,
+  getMetadataStorage as validationMetadata,
+  validate,
+} from "class-validator";
 import { type GraphQLResolveInfo, getNamedType } from "graphql";
 import { Directive, Field, ObjectType, getMetadataStorage } from "type-graphql";
 import { ErrorCode, apiError } from "../../platform/errors";
@@ -120,8 +126,44 @@ export async function validateArgument(
   if (info.parentType === info.schema.getMutationType()) return;
   if (typeof value === "string" || Array.isArray(value)) return boundedScalar(value, args);
   if (value === null || typeof value !== "object") return;
+  if (nothingToCheck(value)) return;
   const problems = await constraintProblems(value, argumentPath(type, info));
   if (problems.length) throw invalidInput(problems);
+}
+
+/**
+ * Per argument class, the properties class-validator checks when each is `@IsOptional`, else
+ * null: it checks nothing of an optional property that is null or undefined.
+ */
+const optionalOnly = new Map<object, string[] | null>();
+
+/** Whether class-validator would find nothing to check in `value` (`first: 20`, no cursor). */
+function nothingToCheck(value: object): boolean {
+  const target = value.constructor;
+  let properties = optionalOnly.get(target);
+  if (properties === undefined) {
+    const metadatas = validationMetadata().getTargetValidationMetadatas(
+      target,
+      undefined as never,
+      false,
+      false,
+    );
+    const names = [...new Set(metadatas.map((metadata) => metadata.propertyName))];
+    const optional = (name: string) =>
+      metadatas.some(
+        (metadata) =>
+          metadata.propertyName === name &&
+          metadata.type === ValidationTypes.CONDITIONAL_VALIDATION &&
+          metadata.name === IS_OPTIONAL,
+      );
+    properties = names.every(optional) ? names : null;
+    optionalOnly.set(target, properties);
+  }
+  const record = value as Record<string, unknown>;
+  return (
+    properties !== null &&
+    properties.every((name) => record[name] === null || record[name] === undefined)
+  );
 }
 
 /** The longest id or text a plain argument may carry (slugs are at most 100 characters). */

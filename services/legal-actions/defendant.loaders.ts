@@ -25,6 +25,7 @@ export function defendantLoaders(db: DataSource, budget: ResponseBudget) {
         parent,
         id: "d.key::text",
         byId: defendantByKey,
+        shape: `defendants|${parent("k.key")}`,
       }),
       () => BY_ACTION_DATE,
     );
