@@ -1,5 +1,6 @@
 import type { Pool } from "pg";
 import { KeyStore } from "../gateway/access/keys";
+import { type SourceEntry, citedEntries } from "../platform/bundle";
 import type { BenchCase } from "./cases";
 import { benchDatabaseConfig } from "./database";
 import { rows } from "./floor-sql";
@@ -63,11 +64,13 @@ export async function unchangedWriteCase(
     token,
     async prepare(read) {
       const answer = (await read(STORED, { id: found[0].id })) as {
-        statement: { bundleRecord: { record: StatementInput; sources: Record<string, object> } };
+        statement: {
+          bundleRecord: { record: StatementInput; sources: Record<string, SourceEntry> };
+        };
       };
       const { record, sources } = answer.statement.bundleRecord;
       variables.input = record;
-      variables.sources = Object.entries(sources).map(([key, entry]) => ({ key, ...entry }));
+      variables.sources = citedEntries(record, sources);
     },
     floor: (floorPool) => unchangedFloor(floorPool, variables.input!),
   };

@@ -39,22 +39,14 @@ export class BuiltSelect<T> {
   }
 }
 
-const built = new WeakMap<DataSource, WeakMap<object, Map<string, BuiltSelect<unknown>>>>();
-
 /** The SELECT `build` makes for `entity` in the shape named `shape`, built on first use. */
 export function builtOnce<T>(
   db: DataSource,
-  entity: object,
+  entity: new () => unknown,
   shape: string,
   build: () => Query,
 ): BuiltSelect<T> {
-  let byEntity = built.get(db);
-  if (!byEntity) built.set(db, (byEntity = new WeakMap()));
-  let shapes = byEntity.get(entity);
-  if (!shapes) byEntity.set(entity, (shapes = new Map()));
-  let select = shapes.get(shape);
-  if (!select) shapes.set(shape, (select = new BuiltSelect(db, build())));
-  return select as BuiltSelect<T>;
+  return byShape(db, `select|${entity.name}|${shape}`, () => new BuiltSelect<T>(db, build()));
 }
 
 const shaped = new WeakMap<DataSource, Map<string, unknown>>();
