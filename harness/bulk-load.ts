@@ -1,5 +1,5 @@
 import { Pool } from "pg";
-import { fillSourceRegistrySql } from "../services/kit/source-registry";
+import { fillSourceForkSql, fillSourceRegistrySql } from "../services/kit/source-registry";
 import type { Dataset, Row } from "./generate";
 
 const BATCH_ROWS = 2_000;
@@ -78,7 +78,8 @@ export async function endPool(pool: Pool, timeoutMs = 5_000): Promise<void> {
 
 /**
  * Each loaded schema's source registry as a migrated database has it: every source its records
- * cite with one definition (what the registry migration and every write since keep).
+ * cite with one definition (what the registry migration and every write since keep), and the
+ * keys left out as forked.
  */
 async function registerSources(pool: Pool, tables: string[]) {
   const { rows } = await pool.query<{ schema: string; tables: string[] }>(
@@ -92,7 +93,8 @@ async function registerSources(pool: Pool, tables: string[]) {
     [[...new Set(tables.map((table) => table.split(".")[0].replaceAll('"', "")))]],
   );
   for (const { schema, tables: citing } of rows) {
-    await pool.query(`TRUNCATE "${schema}".source`);
+    await pool.query(`TRUNCATE "${schema}".source, "${schema}".source_fork`);
     await pool.query(fillSourceRegistrySql(schema, citing));
+    await pool.query(fillSourceForkSql(schema, citing));
   }
 }

@@ -4,6 +4,7 @@ import { sourceEntity } from "../kit/source-registry";
 import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700000000 } from "./migrations/1764700000000-source-registry";
 import { SourceIndex1764800000000 } from "./migrations/1764800000000-source-index";
+import { SourceFork1764900000000 } from "./migrations/1764900000000-source-fork";
 import { Agency } from "./agency";
 import { AgencyInput } from "./agency.inputs";
 import { AgencyResolver } from "./agency.resolver";
@@ -69,6 +70,7 @@ export const governments: SubgraphDefinition<Loaders> = {
     RecordTime1764500000000,
     SourceRegistry1764700000000,
     SourceIndex1764800000000,
+    SourceFork1764900000000,
   ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

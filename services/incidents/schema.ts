@@ -4,6 +4,7 @@ import { sourceEntity } from "../kit/source-registry";
 import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700100000 } from "./migrations/1764700100000-source-registry";
 import { SourceIndex1764800100000 } from "./migrations/1764800100000-source-index";
+import { SourceFork1764900100000 } from "./migrations/1764900100000-source-fork";
 import { GovernmentContributions } from "./contributions.resolver";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
@@ -42,6 +43,7 @@ export const incidents: SubgraphDefinition<Loaders> = {
     SuspectedOrigin1764600100000,
     SourceRegistry1764700100000,
     SourceIndex1764800100000,
+    SourceFork1764900100000,
   ],
   // `Government` needs none: its fields here are computed from the key alone.
   referenceResolvers: referenceResolvers(OWN_ENTITIES),

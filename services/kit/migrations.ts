@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import { auditTableSql } from "./audit";
 import { recordTimeSql } from "./record-time";
-import { sourceRegistrySql } from "./source-registry";
+import { sourceForkSql, sourceRegistrySql } from "./source-registry";
 import { tombstoneTableSql } from "./tombstones";
 
 /**
@@ -58,3 +58,7 @@ export const sourceIndexMigration = (name: string, schema: string, tables: strin
     ),
     tables.map((table) => `DROP INDEX "${schema}".${table}_sources_idx`),
   );
+
+/** The keys the registry left out as forked (source-registry.ts sourceForkSql). */
+export const sourceForkMigration = (name: string, schema: string, tables: string[]) =>
+  statementsMigration(name, sourceForkSql(schema, tables), [`DROP TABLE "${schema}".source_fork`]);

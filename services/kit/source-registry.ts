@@ -43,18 +43,27 @@ export function registryTable(db: EntityManager): string | null {
   return schema ? `"${schema}"."source"` : null;
 }
 
-/** The definitions the registry holds under `keys`. */
+/**
+ * The definitions the registry holds under `keys`, and which of the others were forked when the
+ * registry was filled (`source_fork`): only those are still read from the copies records keep.
+ * Every write registers what it cites, so a key in neither is cited nowhere here.
+ */
 export async function registeredSources(
   db: EntityManager,
   keys: string[],
-): Promise<Map<string, SourceEntry>> {
-  const table = registryTable(db);
-  if (!table || !keys.length) return new Map();
-  const rows: { key: string; definition: SourceEntry }[] = await db.query(
-    `SELECT key, definition FROM ${table} WHERE key = ANY($1::text[])`,
+): Promise<{ registered: Map<string, SourceEntry>; forked: string[] }> {
+  const schema = registrySchema(db);
+  if (!schema || !keys.length) return { registered: new Map(), forked: [] };
+  const rows: { key: string; definition: SourceEntry | null }[] = await db.query(
+    `SELECT key, definition FROM "${schema}".source WHERE key = ANY($1::text[])
+     UNION ALL
+     SELECT key, NULL FROM "${schema}".source_fork WHERE key = ANY($1::text[])`,
     [keys],
   );
-  return new Map(rows.map((row) => [row.key, row.definition]));
+  const registered = new Map<string, SourceEntry>();
+  for (const row of rows) if (row.definition) registered.set(row.key, row.definition);
+  const forked = rows.filter((row) => !row.definition && !registered.has(row.key));
+  return { registered, forked: forked.map((row) => row.key) };
 }
 
 /**
@@ -104,14 +113,38 @@ export function sourceRegistrySql(schema: string, tables: string[]): string[] {
 
 /** Registers every source `tables` cite with one definition (a bulk load does it as the migration did). */
 export function fillSourceRegistrySql(schema: string, tables: string[]): string {
-  const copies = tables
+  return `INSERT INTO "${schema}".source (key, definition)
+             SELECT key, (array_agg(definition))[1] FROM (${copiesSql(schema, tables)}) c
+              GROUP BY key HAVING count(*) = 1`;
+}
+
+/** Each distinct (key, definition) the copies in `tables` keep. */
+const copiesSql = (schema: string, tables: string[]) =>
+  tables
     .map(
       (table) =>
         `SELECT e->>'id' AS key, jsonb_strip_nulls(e - 'id') AS definition
            FROM "${schema}".${table} t, jsonb_array_elements(t.sources) e`,
     )
     .join(" UNION ");
-  return `INSERT INTO "${schema}".source (key, definition)
-             SELECT key, (array_agg(definition))[1] FROM (${copies}) c
-              GROUP BY key HAVING count(*) = 1`;
+
+/**
+ * Migration SQL for the keys the registry left out because their copies differ: a write's
+ * source check reads the copies for these alone, instead of searching every citing table for
+ * every key it does not find registered (the MISP galaxy's first load: 13 of its 17 s in
+ * PostgreSQL). Writes register what they cite, so no key is forked after the registry exists.
+ */
+export function sourceForkSql(schema: string, tables: string[]): string[] {
+  return [
+    `CREATE TABLE "${schema}".source_fork (key text PRIMARY KEY)`,
+    ...(tables.length ? [fillSourceForkSql(schema, tables)] : []),
+  ];
+}
+
+/** Records the cited keys the registry lacks (a bulk load does it as the migration did). */
+export function fillSourceForkSql(schema: string, tables: string[]): string {
+  return `INSERT INTO "${schema}".source_fork (key)
+             SELECT DISTINCT key FROM (${copiesSql(schema, tables)}) c
+              WHERE NOT EXISTS (SELECT 1 FROM "${schema}".source s WHERE s.key = c.key)
+          ON CONFLICT DO NOTHING`;
 }

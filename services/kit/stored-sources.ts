@@ -19,18 +19,14 @@ export const definition = ({ id: _id, ...entry }: SourceRecord | (SourceEntry & 
 
 /**
  * Every definition this subgraph stores under each of `keys`: the registry's, by primary key;
- * for a key it does not hold (new, or forked before sources were records), the copies kept by
- * every record citing it (one definition, unless forked).
+ * for a key forked before sources were records, the copies kept by every record citing it.
  */
 export async function storedSources(
   db: EntityManager,
   keys: string[],
 ): Promise<Map<string, SourceEntry[]>> {
-  const registered = await registeredSources(db, keys);
-  const found = await copiedSources(
-    db,
-    keys.filter((key) => !registered.has(key)),
-  );
+  const { registered, forked } = await registeredSources(db, keys);
+  const found = await copiedSources(db, forked);
   for (const [key, entry] of registered) found.set(key, [entry]);
   return found;
 }

@@ -4,6 +4,7 @@ import { sourceEntity } from "../kit/source-registry";
 import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700200000 } from "./migrations/1764700200000-source-registry";
 import { SourceIndex1764800200000 } from "./migrations/1764800200000-source-index";
+import { SourceFork1764900200000 } from "./migrations/1764900200000-source-fork";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
 import {
@@ -65,6 +66,7 @@ export const legalActions: SubgraphDefinition<Loaders> = {
     RecordTime1764500200000,
     SourceRegistry1764700200000,
     SourceIndex1764800200000,
+    SourceFork1764900200000,
   ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

@@ -166,8 +166,9 @@ describe("services > EXPLAIN of the SQL the federation runs", async () => {
 });
 
 /**
- * The benchmark's statement re-sent citing one more source, which no subgraph holds: the other
- * subgraphs look for records citing it (their source checks) by index, not by reading them all.
+ * The benchmark's statement re-sent citing one more source, which no subgraph registered and
+ * every subgraph remembers as forked before the registry (source_fork): their source checks
+ * look for the records citing it by index, not by reading them all.
  */
 async function newSourceWrite(
   databaseUrl: string,
@@ -179,6 +180,12 @@ async function newSourceWrite(
   await write.prepare!(async (query, variables) => (await federation.query(query, variables)).data);
   const { input, sources } = write.variables as { input: { sources: string[] }; sources: object[] };
   const fresh = { key: "explain-new-source", title: "Cited by no record yet" };
+  for (const schema of ["governments", "incidents", "legal"]) {
+    await pool.query(
+      `INSERT INTO "${schema}".source_fork (key) VALUES ($1) ON CONFLICT DO NOTHING`,
+      [fresh.key],
+    );
+  }
   input.sources = [...input.sources, fresh.key];
   sources.push(fresh);
   return {

@@ -27,7 +27,7 @@ const copy = (id: string, title: string) => ({
 // empty fields dropped); a key whose copies differ stays out, and is still read from the copies,
 // so that writes citing it keep answering SOURCE_CONFLICT until one definition is chosen.
 describe("services > sources > registry migration", () => {
-  it("registers each key once from the copies, and leaves forked keys out", async () => {
+  it("registers each key once from the copies, and leaves forked keys out, remembered as forked", async () => {
     const config = databaseConfig(databaseUrl, { poolSize: 2 });
     const registry = governments.migrations.findIndex((m) => m.name.startsWith("SourceRegistry"));
     const earlier = { ...governments, migrations: governments.migrations.slice(0, registry) };
@@ -51,6 +51,9 @@ describe("services > sources > registry migration", () => {
       expect(registered).toEqual([
         { key: "agreed", definition: { title: "Agreed", language: "en" }, revision: 1 },
       ]);
+      // The key left out is remembered as forked: only such keys are read from the copies.
+      const forks = await db.query(`SELECT key FROM governments.source_fork ORDER BY key`);
+      expect(forks).toEqual([{ key: "forked" }]);
       const stored = await storedSources(db.manager, ["agreed", "forked"]);
       expect(stored.get("agreed")).toEqual([{ title: "Agreed", language: "en" }]);
       expect(stored.get("forked")).toHaveLength(2);

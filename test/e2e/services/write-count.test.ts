@@ -156,4 +156,18 @@ describe("services > writes > only what changed", () => {
     expect(inserts.flatMap((s) => s.match(/\(DEFAULT,/g) ?? [])).toHaveLength(1);
     expect((await stored("statement", KINDS[0].id)).input.quotes).toEqual(quotes);
   });
+
+  it("a source no subgraph holds is looked up in each registry, not in the records that cite sources", async () => {
+    const { input, sources } = await stored("statement", KINDS[0].id);
+    const fresh = { key: "write-count-new-source", title: "Cited by no record yet" };
+    const { data, sql } = await counted(upsert("Statement", "statement"), {
+      input: { ...input, sources: [...input.sources, fresh.key] },
+      sources: [...sources, fresh],
+    });
+    expect(data.upsertStatement.action).toBe("UPDATED");
+    // The registry and the keys it left out as forked, in one statement per check.
+    const lookups = sql.filter((s) => s.includes(".source_fork WHERE key = ANY"));
+    expect(lookups.length).toBeGreaterThanOrEqual(federation.subgraphs.length);
+    expect(sql.filter((s) => /jsonb_array_elements\(t\."?sources/.test(s))).toEqual([]);
+  });
 });
