@@ -58,6 +58,7 @@ export async function runMispConnector(options: ConnectorOptions): Promise<Conne
 }
 
 type Plan = ReturnType<typeof planGalaxy>;
+const IN_FLIGHT = 2;
 type Say = (i: number, line: string, always?: boolean) => void;
 
 /** The governments the galaxy names and the graph lacks, created first (actors refer to them). */
@@ -137,6 +138,15 @@ async function writeActors(
       say(i, `${head}: ${verb}${write.by ? ` (matched by ${write.by})` : ""}`);
     }
   };
+  // Two requests in flight: one request's writes run one after another in the subgraphs, each
+  // waiting on PostgreSQL and the other subgraphs' source checks, which leaves a core idle.
+  const inFlight = new Set<Promise<void>>();
+  const send = async () => {
+    const sent = flush().finally(() => inFlight.delete(sent));
+    sent.catch(() => undefined); // handled by the race below or Promise.all at the end
+    inFlight.add(sent);
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+  };
   for (const [i, write] of plan.actors.entries()) {
     if (write.unchanged) {
       outcomes[i] = "UNCHANGED";
@@ -144,9 +154,10 @@ async function writeActors(
       continue;
     }
     pending.push(i);
-    if (pending.length === BATCH_SIZE) await flush();
+    if (pending.length === BATCH_SIZE) await send();
   }
-  await flush();
+  await send();
+  await Promise.all(inFlight);
   return outcomes;
 }
 
