@@ -8,7 +8,11 @@ import {
   valueFromASTUntyped,
   visit,
 } from "graphql";
-import { MAX_SOURCE_CONFLICT_CLAIMS, type SourceConflict } from "../platform/identity";
+import {
+  MAX_SOURCE_CHECKS,
+  MAX_SOURCE_CONFLICT_CLAIMS,
+  type SourceConflict,
+} from "../platform/identity";
 import { UPSERT_KINDS } from "../platform/references";
 import { atRoot, keyOf, probe, withProbes } from "./root-fields";
 import type { SubgraphAnswer } from "./source-fan-out";
@@ -105,20 +109,44 @@ function checksOf(writes: RecordWrite[]): Check[] {
   return [...checks.values()];
 }
 
-/** `upsertSource` for each check, aliased `s<i>`, as a dry run or a write. */
+type Payload = { action?: string | null; problems?: { code: string; message: string }[] } | null;
+/** The payload of check `i` in a subgraph's answer to a sources operation. */
+type PayloadOf = (answer: SubgraphAnswer, i: number) => Payload;
+
+/**
+ * `upsertSources` for the checks, as a dry run or a write: one field per `updateSources` value
+ * (and per MAX_SOURCE_CHECKS checks), aliased `s<n>`, each one transaction in the subgraph.
+ */
 export function sourcesOperation(checks: Check[], dryRun: boolean) {
-  const fields = checks.map(
-    (check, i) =>
-      `s${i}: upsertSource(input: $s${i}, updateSources: ${check.updateSources}${dryRun ? ", dryRun: true" : ""}) { action problems { code message } }`,
+  const parts: { alias: string; updateSources: boolean; indexes: number[] }[] = [];
+  for (const updateSources of [false, true]) {
+    const indexes = checks.flatMap((check, i) =>
+      check.updateSources === updateSources ? [i] : [],
+    );
+    for (let n = 0; n < indexes.length; n += MAX_SOURCE_CHECKS) {
+      const part = indexes.slice(n, n + MAX_SOURCE_CHECKS);
+      parts.push({ alias: `s${parts.length}`, updateSources, indexes: part });
+    }
+  }
+  const where = new Map(
+    parts.flatMap(({ alias, indexes }) => indexes.map((i, n) => [i, { alias, n }] as const)),
   );
+  const fields = parts.map(
+    ({ alias, updateSources }) =>
+      `${alias}: upsertSources(inputs: $${alias}, updateSources: ${updateSources}, dryRun: ${dryRun}) { action problems { code message } }`,
+  );
+  const payloadOf: PayloadOf = (answer, i) => {
+    const { alias, n } = where.get(i)!;
+    return (answer.data?.[alias] as Payload[] | null | undefined)?.[n] ?? null;
+  };
   return {
-    query: `mutation RecordSources(${checks.map((_, i) => `$s${i}: SourceInput!`).join(", ")}) {\n  ${fields.join("\n  ")}\n}`,
-    variables: Object.fromEntries(checks.map((check, i) => [`s${i}`, check.source])),
+    query: `mutation RecordSources(${parts.map(({ alias }) => `$${alias}: [SourceInput!]!`).join(", ")}) {\n  ${fields.join("\n  ")}\n}`,
+    variables: Object.fromEntries(
+      parts.map(({ alias, indexes }) => [alias, indexes.map((i) => checks[i].source)]),
+    ),
+    payloadOf,
   };
 }
-
-type Payload = { action?: string | null; problems?: { code: string; message: string }[] } | null;
-const payloadOf = (answer: SubgraphAnswer, i: number) => answer.data?.[`s${i}`] as Payload;
 
 /**
  * What the other subgraphs' dry runs say against the writes ("legal-actions: ..."), as many as
@@ -128,6 +156,7 @@ const payloadOf = (answer: SubgraphAnswer, i: number) => answer.data?.[`s${i}`] 
 function conflictsOf(
   checks: Check[],
   answers: Map<string, SubgraphAnswer>,
+  payloadOf: PayloadOf,
 ): SourceConflict[] | null {
   const conflicts: SourceConflict[] = [];
   for (const [subgraph, answer] of answers) {
@@ -178,12 +207,12 @@ export async function writeWithRecordSources(
   if (failed) {
     return { errors: withoutPaths(failed), data: fieldsNull(found.writes) };
   }
-  const conflicts = conflictsOf(checks, dryRuns);
+  const conflicts = conflictsOf(checks, dryRuns, dryRun.payloadOf);
   // Refused writes the signed claims cannot all name: none is written.
   if (!conflicts) return { errors: [TOO_MANY], data: fieldsNull(found.writes) };
   const answer = await write(withActionProbe(found.document, found.writes), conflicts);
   const written = new Set(found.writes.map((w) => w.field).filter((f) => actionOf(answer, f)));
-  const errors = await register(checks, written, dryRuns, send);
+  const errors = await register(checks, written, dryRuns, dryRun.payloadOf, send);
   const all = [...(answer.errors ?? []), ...errors];
   return { ...answer, data: stripped(answer, found.writes), ...(all.length && { errors: all }) };
 }
@@ -217,16 +246,17 @@ async function register(
   checks: Check[],
   written: Set<string>,
   dryRuns: Map<string, SubgraphAnswer>,
+  dryRunPayload: PayloadOf,
   send: SendOwn,
 ) {
   const rounds = [...dryRuns].map(async ([subgraph, dry]) => {
     const needed = checks.filter(
       (check, i) =>
         check.fields.some((f) => written.has(f)) &&
-        ["CREATED", "UPDATED"].includes(payloadOf(dry, i)?.action ?? ""),
+        ["CREATED", "UPDATED"].includes(dryRunPayload(dry, i)?.action ?? ""),
     );
     if (!needed.length) return [];
-    const { query, variables } = sourcesOperation(needed, false);
+    const { query, variables, payloadOf } = sourcesOperation(needed, false);
     const answer = await send(subgraph, query, variables).catch((error: Error): SubgraphAnswer => ({
       errors: [{ message: error.message }],
     }));

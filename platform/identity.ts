@@ -69,6 +69,9 @@ export interface SourceConflict {
  */
 export const MAX_SOURCE_CONFLICT_CLAIMS = 16;
 
+/** At most this many sources in one `upsertSources` (the gateway's checks, sent in parts). */
+export const MAX_SOURCE_CHECKS = 500;
+
 export interface SignOptions {
   audience: string;
   body: string | Uint8Array;

@@ -9,12 +9,14 @@ import {
   Query,
   Resolver,
 } from "type-graphql";
+import { GraphQLError } from "graphql";
 import { sourceWith } from "../../platform/bundle";
+import { MAX_SOURCE_CHECKS } from "../../platform/identity";
 import { WriteAction } from "./audit";
 import { EDITOR } from "./authorization";
 import { ProblemType, ProblemsField, problemTypes } from "./problems";
 import { Source, SourceInput, toSources } from "./source";
-import { upsertSource } from "./source-write";
+import { type SourceWriteResult, upsertSource, upsertSources } from "./source-write";
 import { storedSources } from "./stored-sources";
 import type { SubgraphContext } from "./subgraph";
 
@@ -42,6 +44,14 @@ export class UpsertSourcePayload {
   @ProblemsField("Everything wrong with the input, all at once; empty when it was written.")
   problems: ProblemType[];
 }
+
+const payload = (key: string, result: SourceWriteResult) =>
+  Object.assign(new UpsertSourcePayload(), {
+    action: result.action,
+    changed: result.changed,
+    source: result.source && toSources([{ id: key, ...sourceWith(result.source) }])[0],
+    problems: problemTypes(result.problems),
+  });
 
 /**
  * Sources as records: `source(id:)` and `upsertSource`, the same in every subgraph (shareable);
@@ -88,13 +98,34 @@ export class SourceRegistryResolver {
     dryRun: boolean,
     @Ctx() ctx: SubgraphContext<unknown>,
   ): Promise<UpsertSourcePayload> {
-    const result = await upsertSource(ctx, input, { updateSources, dryRun });
-    const { key } = input;
-    return Object.assign(new UpsertSourcePayload(), {
-      action: result.action,
-      changed: result.changed,
-      source: result.source && toSources([{ id: key, ...sourceWith(result.source) }])[0],
-      problems: problemTypes(result.problems),
-    });
+    return payload(input.key, await upsertSource(ctx, input, { updateSources, dryRun }));
+  }
+
+  @Authorized(EDITOR)
+  @Directive("@shareable")
+  @Directive("@inaccessible")
+  @Mutation(() => [UpsertSourcePayload], {
+    description:
+      "`upsertSource` for each input, in one transaction (the gateway's checks and registrations of a write's sources in the other subgraphs).",
+  })
+  async upsertSources(
+    @Arg("inputs", () => [SourceInput], {
+      validate: false,
+      description: "Distinct keys, at most 500.",
+    })
+    inputs: SourceInput[],
+    @Arg("updateSources", () => Boolean, { description: "As `upsertSource`'s." })
+    updateSources: boolean,
+    @Arg("dryRun", () => Boolean, { description: "As `upsertSource`'s." })
+    dryRun: boolean,
+    @Ctx() ctx: SubgraphContext<unknown>,
+  ): Promise<UpsertSourcePayload[]> {
+    if (inputs.length > MAX_SOURCE_CHECKS) {
+      throw new GraphQLError(`inputs: at most ${MAX_SOURCE_CHECKS} sources, got ${inputs.length}`, {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    const results = await upsertSources(ctx, inputs, { updateSources, dryRun });
+    return results.map((result, i) => payload(inputs[i].key, result));
   }
 }

@@ -359,3 +359,63 @@ describe("services > sources > upsertSource > with another write", () => {
     });
   });
 });
+
+// The gateway's own batch (record-sources.ts), sent to one subgraph as the gateway sends it.
+describe("services > sources > upsertSources (the gateway's checks and registrations)", () => {
+  const UPSERT_SOURCES = /* GraphQL */ `
+    mutation Sources($inputs: [SourceInput!]!, $dryRun: Boolean!) {
+      upsertSources(inputs: $inputs, updateSources: false, dryRun: $dryRun) {
+        action
+        problems {
+          path
+          code
+        }
+      }
+    }
+  `;
+  const send = (inputs: object[], dryRun = false) =>
+    postToSubgraph<any>(
+      federation.subgraphs.find((s) => s.name === "legal-actions")!,
+      { query: UPSERT_SOURCES, variables: { inputs, dryRun } },
+      { keyId: "test-editor", role: "editor" },
+    );
+  const stored = async (key: string) => {
+    const db = federation.subgraphs.find((s) => s.name === "legal-actions")!.dataSource;
+    return db.query(`SELECT definition FROM legal.source WHERE key = $1`, [key]);
+  };
+
+  it("answers each input in order: a refused one writes nothing, a key sent twice is written twice", async () => {
+    const batch = { key: "batch-report", title: "Batch report", language: "en" };
+    const inputs = [
+      batch,
+      { key: "batch-bad", url: "not a url" },
+      { ...batch, title: "Batch report, other title" },
+    ];
+    const dry = await send(inputs, true);
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data.upsertSources.map((p: any) => p.action)).toEqual(["CREATED", null, "CREATED"]);
+    expect(await stored(batch.key)).toEqual([]);
+
+    const answer = await send(inputs);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.upsertSources).toEqual([
+      { action: "CREATED", problems: [] },
+      { action: null, problems: [{ path: ["input", "url"], code: "INVALID" }] },
+      { action: null, problems: [{ path: ["input"], code: "SOURCE_CONFLICT" }] },
+    ]);
+    expect(await stored(batch.key)).toEqual([
+      { definition: { title: batch.title, language: "en" } },
+    ]);
+    expect(await stored("batch-bad")).toEqual([]);
+  });
+
+  it("refuses more than 500 inputs, naming the argument, and writes nothing", async () => {
+    const inputs = Array.from({ length: 501 }, (_, i) => ({ key: `batch-many-${i}`, title: "t" }));
+    const answer = await send(inputs);
+    expect(answer.errors?.[0]).toMatchObject({
+      message: "inputs: at most 500 sources, got 501",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await stored("batch-many-0")).toEqual([]);
+  });
+});

@@ -157,17 +157,30 @@ describe("services > writes > only what changed", () => {
     expect((await stored("statement", KINDS[0].id)).input.quotes).toEqual(quotes);
   });
 
-  it("a source no subgraph holds is looked up in each registry, not in the records that cite sources", async () => {
+  it("a source no subgraph holds is looked up in each registry, not in the records that cite sources; the others check and register all of a write's sources in one request each", async () => {
     const { input, sources } = await stored("statement", KINDS[0].id);
     const fresh = { key: "write-count-new-source", title: "Cited by no record yet" };
-    const { data, sql } = await counted(upsert("Statement", "statement"), {
-      input: { ...input, sources: [...input.sources, fresh.key] },
-      sources: [...sources, fresh],
-    });
-    expect(data.upsertStatement.action).toBe("UPDATED");
-    // The registry and the keys it left out as forked, in one statement per check.
-    const lookups = sql.filter((s) => s.includes(".source_fork WHERE key = ANY"));
-    expect(lookups.length).toBeGreaterThanOrEqual(federation.subgraphs.length);
+    const sent = [...sources, fresh];
+    expect(sent.length).toBeGreaterThan(2);
+    for (const subgraph of federation.subgraphs) subgraph.statements.recording = [];
+    const answer = await federation.query<any>(
+      upsert("Statement", "statement"),
+      { input: { ...input, sources: [...input.sources, fresh.key] }, sources: sent },
+      { token: editor },
+    );
+    const bySubgraph = new Map(
+      federation.subgraphs.map((s) => [s.name, s.statements.recording!.map((r) => r.query)]),
+    );
+    for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.upsertStatement.action).toBe("UPDATED");
+    const lookups = (sql: string[]) =>
+      sql.filter((s) => s.includes(".source_fork WHERE key = ANY"));
+    // In each other subgraph: the dry run of every source, then the registration of the new one.
+    for (const name of ["incidents", "legal-actions"]) {
+      expect(lookups(bySubgraph.get(name)!), name).toHaveLength(2);
+    }
+    const sql = [...bySubgraph.values()].flat();
     expect(sql.filter((s) => /jsonb_array_elements\(t\."?sources/.test(s))).toEqual([]);
   });
 });
