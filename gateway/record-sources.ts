@@ -133,7 +133,7 @@ export function sourcesOperation(checks: Check[], dryRun: boolean) {
   );
   const fields = parts.map(
     ({ alias, updateSources }) =>
-      `${alias}: upsertSources(inputs: $${alias}, updateSources: ${updateSources}, dryRun: ${dryRun}) { action problems { code message } }`,
+      `${alias}: upsertSources(inputs: $${alias}, updateSources: ${updateSources}${dryRun ? ", dryRun: true" : ""}) { action problems { code message } }`,
   );
   const payloadOf: PayloadOf = (answer, i) => {
     const { alias, n } = where.get(i)!;

@@ -114,9 +114,12 @@ export class SourceRegistryResolver {
       description: "Distinct keys, at most 500.",
     })
     inputs: SourceInput[],
-    @Arg("updateSources", () => Boolean, { description: "As `upsertSource`'s." })
+    @Arg("updateSources", () => Boolean, {
+      defaultValue: false,
+      description: "As `upsertSource`'s.",
+    })
     updateSources: boolean,
-    @Arg("dryRun", () => Boolean, { description: "As `upsertSource`'s." })
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "As `upsertSource`'s." })
     dryRun: boolean,
     @Ctx() ctx: SubgraphContext<unknown>,
   ): Promise<UpsertSourcePayload[]> {

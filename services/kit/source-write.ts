@@ -8,7 +8,7 @@ import { constraintProblems } from "./problems";
 import type { SourceInput } from "./source";
 import { registerSources, registrySchema } from "./source-registry";
 import { storedSources, updateStoredSources } from "./stored-sources";
-import { type WriteContext, inTransaction, lockRecords } from "./write-path";
+import { type WriteContext, inTransaction, lockRecord } from "./write-path";
 import { differences } from "./write-sources";
 
 /** What `upsertSource` did in this subgraph, or would do (`dryRun`), or why it did nothing. */
@@ -49,10 +49,11 @@ export async function upsertSource(
 }
 
 /**
- * `upsertSource` for each of `inputs` (distinct keys), in one transaction and one statement per
- * step for them all: the gateway's checks and registrations of a write's sources in the other
- * subgraphs (gateway/record-sources.ts), which sent one request field and transaction per
- * source (a galaxy load: 7,000 of them). A refused input changes nothing; the others are written.
+ * `upsertSource` for each of `inputs`, in one transaction and one statement per step for them
+ * all (per run of distinct keys): the gateway's checks and registrations of a write's sources in
+ * the other subgraphs (gateway/record-sources.ts), which sent one request field and transaction
+ * per source (a galaxy load: 7,000 of them). A refused input changes nothing; the others are
+ * written.
  */
 export async function upsertSources(
   ctx: WriteContext,
@@ -160,4 +161,14 @@ async function write(
       after: audited(key, [sent]),
     });
   }
+}
+
+/** lockRecord for each of `ids`, in one statement, in one order (two writers never deadlock). */
+async function lockRecords(tx: EntityManager, type: string, ids: string[]) {
+  if (ids.length === 1) return lockRecord(tx, type, ids[0]);
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT DISTINCT $1 || ':' || id AS k
+       FROM unnest($2::text[]) id) locks ORDER BY hashtext(k)`,
+    [type, ids],
+  );
 }

@@ -217,16 +217,6 @@ export async function lockRecord(tx: EntityManager, type: string, id: string) {
   await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${type}:${id}`]);
 }
 
-/** lockRecord for each of `ids`, in one statement, in one order (two writers never deadlock). */
-export async function lockRecords(tx: EntityManager, type: string, ids: string[]) {
-  if (ids.length === 1) return lockRecord(tx, type, ids[0]);
-  await tx.query(
-    `SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT DISTINCT $1 || ':' || id AS k
-       FROM unnest($2::text[]) id) locks ORDER BY hashtext(k)`,
-    [type, ids],
-  );
-}
-
 /**
  * Inputs are checked before the transaction, so a constraint the database still refuses was
  * broken in between (a referenced record deleted meanwhile) or is a delete of a referenced

@@ -3,7 +3,7 @@ import { Supergraph, operationFromDocument } from "@apollo/federation-internals"
 import { QueryPlanner } from "@apollo/query-planner";
 import { parse, print } from "graphql";
 import { describe, expect, it } from "vitest";
-import type { SourceConflict } from "../../../platform/identity";
+import { MAX_SOURCE_CHECKS, type SourceConflict } from "../../../platform/identity";
 import {
   recordSourceWrites,
   sourcesOperation,
@@ -79,20 +79,41 @@ describe("gateway > record sources > the operation", () => {
     expect(probed).toMatch(/plain: upsertGovernment\([^)]*\) {\s*action\s*}/);
   });
 
-  it("asks one upsertSource per distinct source, aliased, with the write's updateSources", () => {
-    const checks = [{ source: SOURCE, updateSources: true, fields: ["said"] }];
-    expect(sourcesOperation(checks, true)).toEqual({
-      query: `mutation RecordSources($s0: SourceInput!) {
-  s0: upsertSource(input: $s0, updateSources: true, dryRun: true) { action problems { code message } }
-}`,
-      variables: { s0: SOURCE },
-    });
+  it("asks one upsertSources per updateSources value, with every distinct source in order", () => {
+    const other = { key: "eeas-2024", title: "EEAS" };
+    const checks = [
+      { source: SOURCE, updateSources: true, fields: ["said"] },
+      { source: other, updateSources: false, fields: ["upsertAgency"] },
+      { source: { ...other, key: "third" }, updateSources: true, fields: ["said"] },
+    ];
+    const operation = sourcesOperation(checks, true);
+    expect(operation.query)
+      .toBe(`mutation RecordSources($s0: [SourceInput!]!, $s1: [SourceInput!]!) {
+  s0: upsertSources(inputs: $s0, updateSources: false, dryRun: true) { action problems { code message } }
+  s1: upsertSources(inputs: $s1, updateSources: true, dryRun: true) { action problems { code message } }
+}`);
+    expect(operation.variables).toEqual({ s0: [other], s1: [SOURCE, { ...other, key: "third" }] });
+    // Each check's payload, found where its source was sent.
+    const answer = { data: { s0: [{ action: "A" }], s1: [{ action: "B" }, { action: "C" }] } };
+    expect([0, 1, 2].map((i) => operation.payloadOf(answer, i)?.action)).toEqual(["B", "A", "C"]);
     expect(sourcesOperation(checks, false).query).not.toContain("dryRun");
+  });
+
+  it("sends at most MAX_SOURCE_CHECKS sources in one field", () => {
+    const checks = Array.from({ length: MAX_SOURCE_CHECKS + 1 }, (_, i) => ({
+      source: { key: `k${i}` },
+      updateSources: false,
+      fields: ["said"],
+    }));
+    const { variables, payloadOf } = sourcesOperation(checks, true);
+    expect(Object.values(variables).map((inputs) => inputs.length)).toEqual([MAX_SOURCE_CHECKS, 1]);
+    const answer = { data: { s0: [], s1: [{ action: "LAST" }] } };
+    expect(payloadOf(answer, MAX_SOURCE_CHECKS)?.action).toBe("LAST");
   });
 });
 
 const dryRun = (action: string | null, problems: object[] = []): SubgraphAnswer => ({
-  data: { s0: { action, problems } },
+  data: { s0: [{ action, problems }] },
 });
 const CONFLICT = { code: "SOURCE_CONFLICT", message: '"doj-2024" is stored with ...' };
 const STATEMENT = /* GraphQL */ `
@@ -185,9 +206,7 @@ describe("gateway > record sources > bounded claims", () => {
   };
   const conflicted = (count: number) => () =>
     Promise.resolve({
-      data: Object.fromEntries(
-        writes.map((_, i) => [`s${i}`, { action: null, problems: i < count ? [CONFLICT] : [] }]),
-      ),
+      data: { s0: writes.map((_, i) => ({ action: null, problems: i < count ? [CONFLICT] : [] })) },
     });
 
   it("names every refused write when they fit, and refuses all when they do not", async () => {
