@@ -2,7 +2,7 @@ import { Pool } from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { pickIds } from "../../../bench/cases";
 import { unchangedWriteCase } from "../../../bench/write-case";
-import { bulkLoad } from "../../../harness/bulk-load";
+import { bulkLoad, endPool } from "../../../harness/bulk-load";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { generateDataset } from "../../../harness/generate";
 import { type Request, record, requests } from "../../helpers/explain-requests";
@@ -94,7 +94,8 @@ describe("services > EXPLAIN of the SQL the federation runs", async () => {
     if (cleaned) return;
     cleaned = true;
     await federation?.stop();
-    await pool?.end();
+    // endPool: pool.end() resolves before its clients close, and the drop would kill them.
+    if (pool) await endPool(pool);
     await dropDatabase(serverUrl, databaseUrl);
   };
   afterAll(cleanUp);

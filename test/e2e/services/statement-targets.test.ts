@@ -2,7 +2,7 @@ import { Pool } from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { type BenchIds, benchCases, pickIds } from "../../../bench/cases";
 import { difference } from "../../../bench/measure";
-import { bulkLoad } from "../../../harness/bulk-load";
+import { bulkLoad, endPool } from "../../../harness/bulk-load";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { generateDataset } from "../../../harness/generate";
 import { unchangedWriteCase } from "../../../bench/write-case";
@@ -27,7 +27,8 @@ describe("services > SQL statements per query > the benchmark's queries", async 
   let pool: Pool | undefined;
   const cleanUp = async () => {
     await bench?.stop();
-    await pool?.end();
+    // endPool: pool.end() resolves before its clients close, and the drop would kill them.
+    if (pool) await endPool(pool);
     await dropDatabase(serverUrl, benchUrl);
   };
   afterAll(cleanUp);
