@@ -13,6 +13,7 @@ import {
 } from "../harness/database";
 import { startServiceProcesses } from "../harness/process-federation";
 import { projectPath } from "../platform/paths";
+import { processCpuSeconds, spread } from "./measure";
 import { readBundles } from "../services/dataset";
 import { parseCommand, runCommand, UsageError } from "../scripts/cli";
 
@@ -28,12 +29,6 @@ interface Load {
   wall: number;
   /** CPU seconds of each service, then of the whole machine (PostgreSQL and the connector too). */
   cpu: Record<(typeof SERVICES)[number] | "machine", number>;
-}
-
-/** A process's user + system CPU seconds (/proc: Linux only, as the benchmark machine). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** The machine's busy CPU seconds (user, nice, system) since boot. */
@@ -65,8 +60,8 @@ async function loadOnce(serverUrl: string, dist: string): Promise<Load> {
         migrateSchema: false,
       });
       const { token } = await keys.create("galaxy benchmark", "editor").finally(() => keys.close());
-      const pids = [services.pids.gateway, ...services.pids.subgraphs];
-      const before = pids.map(cpuSeconds);
+      const pids = [services.pids.gateway, ...services.pids.subgraphs].map((pid) => [pid]);
+      const before = processCpuSeconds(...pids);
       const machine = machineSeconds();
       const started = performance.now();
       await promisify(execFile)(
@@ -75,7 +70,7 @@ async function loadOnce(serverUrl: string, dist: string): Promise<Load> {
         { maxBuffer: 64 * 1024 * 1024 },
       );
       const wall = (performance.now() - started) / 1000;
-      const spent = pids.map((pid, i) => cpuSeconds(pid) - before[i]);
+      const spent = processCpuSeconds(...pids).map((seconds, i) => seconds - before[i]);
       return {
         wall,
         cpu: {
@@ -91,13 +86,7 @@ async function loadOnce(serverUrl: string, dist: string): Promise<Load> {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return Number.isInteger(middle)
-    ? (sorted[middle - 1] + sorted[middle]) / 2
-    : sorted[Math.floor(middle)];
-};
+const median = (values: number[]) => spread(values).median;
 
 async function main() {
   const { values } = parseCommand(USAGE, {

@@ -141,8 +141,9 @@ async function write(
   const changed = changes.filter((c) => c.action !== WriteAction.UNCHANGED);
   if (!changed.length) return;
   const updated = changed.filter((c) => c.action === WriteAction.UPDATED);
-  for (const { key, sent } of updated) {
-    await updateStoredSources(tx, resolveSources({ [key]: sent }, [key], "sources"));
+  if (updated.length) {
+    const entries = Object.fromEntries(updated.map((c) => [c.key, c.sent]));
+    await updateStoredSources(tx, resolveSources(entries, Object.keys(entries), "sources"));
   }
   // Who changed a source, and from what: it changes every record citing it.
   const schema = registrySchema(tx)!;
