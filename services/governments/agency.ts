@@ -1,35 +1,25 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Node, globalId } from "../kit/node";
+import { Column } from "typeorm";
+import { EnumColumn, IdColumn, OptionalTextColumn, TextColumn } from "../kit/columns";
+import { GlobalIdField, Node, NodeEntity, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
 import type { SourceRecord } from "../../platform/bundle";
 import { type Source, SourcesList, toSources } from "../kit/source";
 import { AgencyKind } from "./enums";
 
-@Directive('@key(fields: "id")')
-@ObjectType({
-  implements: Node,
-  simpleResolvers: true,
+@NodeEntity({
+  schema: "governments",
+  name: "agency",
   description: "A ministry, office or service of a government: US DOJ, China's MSS, EEAS.",
 })
-@Entity({ schema: "governments", name: "agency" })
 export class Agency extends RecordEntity implements Node {
-  @Field(() => ID, { description: 'Readable slug: "us-doj", "cn-mss".' })
-  @PrimaryColumn("text")
-  id: string;
+  @IdColumn('Readable slug: "us-doj", "cn-mss".') id: string;
 
-  @Field(() => String, { description: 'Official name: "Ministry of State Security".' })
-  @Column("text")
-  name: string;
+  @TextColumn('Official name: "Ministry of State Security".') name: string;
 
-  @Field(() => String, { nullable: true, description: 'Usual acronym: "MSS", "DOJ".' })
-  @Column("text", { nullable: true })
-  acronym: string | null;
+  @OptionalTextColumn('Usual acronym: "MSS", "DOJ".') acronym: string | null;
 
-  @Field(() => AgencyKind, { description: "What the agency does." })
-  @Column("text")
-  kind: AgencyKind;
+  @EnumColumn(AgencyKind, "What the agency does.") kind: AgencyKind;
 
   @Column("text")
   governmentId: string;
@@ -40,8 +30,7 @@ export class Agency extends RecordEntity implements Node {
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];
 
-  @Directive("@shareable")
-  @Field(() => ID, { description: 'Global id: "Agency:cn-mss".' })
+  @GlobalIdField('Global id: "Agency:cn-mss".')
   get globalId(): string {
     return globalId("Agency", this.id);
   }

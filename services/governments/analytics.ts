@@ -29,8 +29,7 @@ import { type EnumValue, describedEnum } from "../kit/enums";
     "Figures over the whole dataset: how long governments take to attribute an incident and to act in law, who attributes how much each year, and who attributes together.",
 })
 export class Analytics {
-  @Field(() => ID, { description: '"all": the figures cover the whole dataset.' })
-  id: string;
+  @Field(() => ID, { description: '"all": the figures cover the whole dataset.' }) id: string;
 
   /** Listed by the legal-actions subgraph: here only for `@requires` of `legalActionDelays`. */
   @Directive("@external")
@@ -82,11 +81,9 @@ export class AttributionCountArgs extends ConnectionArgs {
     "Attributions of one year by one government: attributions of kind FORMAL, JOINT or TECHNICAL, in statements issued that year.",
 })
 export class AttributionCount {
-  @Field(() => ID, { description: 'Stable key of the row: "ISSUER:2021:us".' })
-  id: string;
+  @Field(() => ID, { description: 'Stable key of the row: "ISSUER:2021:us".' }) id: string;
 
-  @Field(() => Int, { description: "The year the statements were issued." })
-  year: number;
+  @Field(() => Int, { description: "The year the statements were issued." }) year: number;
 
   @Field(() => Government, {
     nullable: true,
@@ -97,11 +94,9 @@ export class AttributionCount {
   @Field(() => Int, { description: "Attributions (one per statement and incident or target)." })
   attributions: number;
 
-  @Field(() => Int, { description: "Distinct statements holding them." })
-  statements: number;
+  @Field(() => Int, { description: "Distinct statements holding them." }) statements: number;
 
-  @Field(() => Int, { description: "Distinct incidents they are about." })
-  incidents: number;
+  @Field(() => Int, { description: "Distinct incidents they are about." }) incidents: number;
 }
 
 export const AttributionCountConnection = connectionType(AttributionCount, "AttributionCount");
@@ -114,17 +109,13 @@ const JOINTLY =
   description: `Two governments that attributed incidents together: both issued or cosigned an attributing statement (FORMAL, JOINT or TECHNICAL) on the incident ${JOINTLY}.`,
 })
 export class JointAttribution {
-  @Field(() => ID, { description: 'Stable key of the pair: "gb+us" (ids in order).' })
-  id: string;
+  @Field(() => ID, { description: 'Stable key of the pair: "gb+us" (ids in order).' }) id: string;
 
-  @Field(() => Government, { description: "The first of the two, by id." })
-  government: Government;
+  @Field(() => Government, { description: "The first of the two, by id." }) government: Government;
 
-  @Field(() => Government, { description: "The other." })
-  partner: Government;
+  @Field(() => Government, { description: "The other." }) partner: Government;
 
-  @Field(() => Int, { description: "Incidents they attributed together." })
-  incidents: number;
+  @Field(() => Int, { description: "Incidents they attributed together." }) incidents: number;
 
   @Field(() => Int, { description: "Attributing statements both issued or cosigned." })
   sharedStatements: number;
@@ -140,11 +131,9 @@ export class JointAttributionPartner {
   @Field(() => ID, { description: 'Stable key: the government, then the partner: "us+gb".' })
   id: string;
 
-  @Field(() => Government, { description: "The partner." })
-  partner: Government;
+  @Field(() => Government, { description: "The partner." }) partner: Government;
 
-  @Field(() => Int, { description: "Incidents they attributed together." })
-  incidents: number;
+  @Field(() => Int, { description: "Incidents they attributed together." }) incidents: number;
 
   @Field(() => Int, { description: "Attributing statements both issued or cosigned." })
   sharedStatements: number;

@@ -1,34 +1,28 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { connectionType } from "../kit/connection";
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { Node, globalId } from "../kit/node";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { IdColumn, TextColumn } from "../kit/columns";
+import { GlobalIdField, Node, NodeEntity, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import type { SourceRecord } from "../../platform/bundle";
 import { type Source, SourcesList, toSources } from "../kit/source";
 
-@Directive('@key(fields: "id")')
-@ObjectType({
-  implements: Node,
-  simpleResolvers: true,
+@NodeEntity({
+  schema: "governments",
+  name: "official",
   description: "A person who speaks for a government, with the roles held over time.",
 })
-@Entity({ schema: "governments", name: "official" })
 export class Official extends RecordEntity implements Node {
-  @Field(() => ID, { description: 'Readable slug: "antony-blinken".' })
-  @PrimaryColumn("text")
-  id: string;
+  @IdColumn('Readable slug: "antony-blinken".') id: string;
 
-  @Field(() => String, { description: 'Full name: "Antony J. Blinken".' })
-  @Column("text")
-  name: string;
+  @TextColumn('Full name: "Antony J. Blinken".') name: string;
 
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];
 
-  @Directive("@shareable")
-  @Field(() => ID, { description: 'Global id: "Official:antony-blinken".' })
+  @GlobalIdField('Global id: "Official:antony-blinken".')
   get globalId(): string {
     return globalId("Official", this.id);
   }
@@ -54,9 +48,7 @@ export class OfficialRole {
   @Column("int")
   position: number;
 
-  @Field(() => String, { description: 'The title: "Secretary of State".' })
-  @Column("text")
-  title: string;
+  @TextColumn('The title: "Secretary of State".') title: string;
 
   @Column("text", { nullable: true })
   agencyId: string | null;

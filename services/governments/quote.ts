@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { TextColumn } from "../kit/columns";
 import type { SourceRecord } from "../../platform/bundle";
 import { Source, toSources } from "../kit/source";
 
@@ -14,11 +15,9 @@ export interface TranslationRecord {
   description: "A quote rendered in another language, e.g. by a news article.",
 })
 export class Translation {
-  @Field(() => String, { description: "BCP 47 language of the translation." })
-  language: string;
+  @Field(() => String, { description: "BCP 47 language of the translation." }) language: string;
 
-  @Field(() => String, { description: "The translated words." })
-  text: string;
+  @Field(() => String, { description: "The translated words." }) text: string;
 
   @Field(() => Source, { nullable: true, description: "Who translated it, e.g. a news article." })
   source: Source | null;
@@ -39,13 +38,9 @@ export class Quote {
   @Column("int")
   position: number;
 
-  @Field(() => String, { description: "The words, verbatim." })
-  @Column("text")
-  text: string;
+  @TextColumn("The words, verbatim.") text: string;
 
-  @Field(() => String, { description: "BCP 47 language of `text`." })
-  @Column("text")
-  language: string;
+  @TextColumn("BCP 47 language of `text`.") language: string;
 
   @Column("text", { nullable: true })
   speakerId: string | null;

@@ -1,7 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Field } from "type-graphql";
 import { connectionType } from "../kit/connection";
-import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Node, globalId } from "../kit/node";
+import { Column } from "typeorm";
+import { EnumColumn, IdColumn, OptionalTextColumn, TextColumn } from "../kit/columns";
+import { GlobalIdField, Node, NodeEntity, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -10,21 +11,15 @@ import { type Source, SourcesList, toSources } from "../kit/source";
 import { StatementKind } from "./enums";
 import type { Government } from "./government";
 
-@Directive('@key(fields: "id")')
-@ObjectType({
-  implements: Node,
-  simpleResolvers: true,
+@NodeEntity({
+  schema: "governments",
+  name: "statement",
   description: "A dated public statement: a press release, a declaration, a speech.",
 })
-@Entity({ schema: "governments", name: "statement" })
 export class Statement extends RecordEntity implements Node {
-  @Field(() => ID, { description: 'Readable slug: "us-dos-2021-07-19".' })
-  @PrimaryColumn("text")
-  id: string;
+  @IdColumn('Readable slug: "us-dos-2021-07-19".') id: string;
 
-  @Field(() => StatementKind, { description: "The form of the statement." })
-  @Column("text")
-  kind: StatementKind;
+  @EnumColumn(StatementKind, "The form of the statement.") kind: StatementKind;
 
   @Column("date")
   issuedOn: string;
@@ -47,31 +42,20 @@ export class Statement extends RecordEntity implements Node {
   @Column("text", { nullable: true })
   speakerId: string | null;
 
-  @Field(() => String, { nullable: true, description: "Title as published." })
-  @Column("text", { nullable: true })
-  title: string | null;
+  @OptionalTextColumn("Title as published.") title: string | null;
 
-  @Field(() => String, { description: "BCP 47 language of the statement: en, fr, de-CH." })
-  @Column("text")
-  language: string;
+  @TextColumn("BCP 47 language of the statement: en, fr, de-CH.") language: string;
 
-  @Field(() => String, { nullable: true, description: "Full text, where published." })
-  @Column("text", { nullable: true })
-  text: string | null;
+  @OptionalTextColumn("Full text, where published.") text: string | null;
 
-  @Field(() => String, { nullable: true, description: "What the statement says, in brief." })
-  @Column("text", { nullable: true })
-  summary: string | null;
+  @OptionalTextColumn("What the statement says, in brief.") summary: string | null;
 
-  @Field(() => String, { nullable: true, description: "Where the statement is published." })
-  @Column("text", { nullable: true })
-  url: string | null;
+  @OptionalTextColumn("Where the statement is published.") url: string | null;
 
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];
 
-  @Directive("@shareable")
-  @Field(() => ID, { description: 'Global id: "Statement:us-dos-2021-07-19".' })
+  @GlobalIdField('Global id: "Statement:us-dos-2021-07-19".')
   get globalId(): string {
     return globalId("Statement", this.id);
   }

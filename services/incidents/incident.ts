@@ -1,7 +1,14 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Directive, Field } from "type-graphql";
+import { Column } from "typeorm";
+import {
+  EnumColumn,
+  IdColumn,
+  OptionalTextColumn,
+  TextArrayColumn,
+  TextColumn,
+} from "../kit/columns";
 import { connectionType, listSize } from "../kit/connection";
-import { Node, globalId } from "../kit/node";
+import { GlobalIdField, Node, NodeEntity, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
 import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -10,36 +17,23 @@ import { type Source, SourcesList, toSources } from "../kit/source";
 import { IncidentKind } from "./enums";
 import { MAX_CVES, MAX_INCIDENT_ALIASES, MAX_SECTORS } from "./incident.inputs";
 
-@Directive('@key(fields: "id")')
-@ObjectType({
-  implements: Node,
-  simpleResolvers: true,
+@NodeEntity({
+  schema: "incidents",
+  name: "incident",
   description: "A cyber operation: a hack, a ransomware campaign, a sabotage.",
 })
-@Entity({ schema: "incidents", name: "incident" })
 export class Incident extends RecordEntity implements Node {
-  @Field(() => ID, { description: 'Readable slug: "microsoft-exchange-2021".' })
-  @PrimaryColumn("text")
-  id: string;
+  @IdColumn('Readable slug: "microsoft-exchange-2021".') id: string;
 
-  @Field(() => String, {
-    description: 'Descriptive name: "Microsoft Exchange Server compromise (2021)".',
-  })
-  @Column("text")
-  name: string;
+  @TextColumn('Descriptive name: "Microsoft Exchange Server compromise (2021)".') name: string;
 
   @Directive(listSize(MAX_INCIDENT_ALIASES))
-  @Field(() => [String], { description: 'Other names: "ProxyLogon".' })
-  @Column("text", { array: true, default: () => "'{}'" })
+  @TextArrayColumn('Other names: "ProxyLogon".')
   aliases: string[];
 
-  @Field(() => IncidentKind, { description: "What the operation did." })
-  @Column("text")
-  kind: IncidentKind;
+  @EnumColumn(IncidentKind, "What the operation did.") kind: IncidentKind;
 
-  @Field(() => String, { nullable: true, description: "What happened, in brief." })
-  @Column("text", { nullable: true })
-  summary: string | null;
+  @OptionalTextColumn("What happened, in brief.") summary: string | null;
 
   @Column("date", { nullable: true })
   firstObservedOn: string | null;
@@ -59,21 +53,15 @@ export class Incident extends RecordEntity implements Node {
   @Column("text", { nullable: true })
   endedPrecision: DatePrecision | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Impact as stated by the source: "tens of thousands of accounts".',
-  })
-  @Column("text", { nullable: true })
+  @OptionalTextColumn('Impact as stated by the source: "tens of thousands of accounts".')
   impact: string | null;
 
   @Directive(listSize(MAX_SECTORS))
-  @Field(() => [String], { description: 'Targeted sectors, lowercase: "defense", "health".' })
-  @Column("text", { array: true, default: () => "'{}'" })
+  @TextArrayColumn('Targeted sectors, lowercase: "defense", "health".')
   sectors: string[];
 
   @Directive(listSize(MAX_CVES))
-  @Field(() => [String], { description: 'Exploited vulnerabilities: "CVE-2021-26855".' })
-  @Column("text", { array: true, default: () => "'{}'" })
+  @TextArrayColumn('Exploited vulnerabilities: "CVE-2021-26855".')
   cves: string[];
 
   @Column("text", { array: true, default: () => "'{}'" })
@@ -82,8 +70,7 @@ export class Incident extends RecordEntity implements Node {
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];
 
-  @Directive("@shareable")
-  @Field(() => ID, { description: 'Global id: "Incident:microsoft-exchange-2021".' })
+  @GlobalIdField('Global id: "Incident:microsoft-exchange-2021".')
   get globalId(): string {
     return globalId("Incident", this.id);
   }

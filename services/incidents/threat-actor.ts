@@ -1,7 +1,15 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { Column } from "typeorm";
+import {
+  EnumColumn,
+  IdColumn,
+  OptionalIntColumn,
+  OptionalTextColumn,
+  TextArrayColumn,
+  TextColumn,
+} from "../kit/columns";
 import { connectionType, listSize } from "../kit/connection";
-import { Node, globalId } from "../kit/node";
+import { GlobalIdField, Node, NodeEntity, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
 import { ref } from "../kit/references";
 import { GovernmentRef } from "./references";
@@ -23,8 +31,7 @@ export interface StoredAlias {
   description: "Another name of a threat actor, who coined it, and where it is given.",
 })
 export class ThreatActorAlias {
-  @Field(() => String, { description: 'The alias: "Leviathan", "BRONZE MOHAWK".' })
-  name: string;
+  @Field(() => String, { description: 'The alias: "Leviathan", "BRONZE MOHAWK".' }) name: string;
 
   @Field(() => String, {
     nullable: true,
@@ -48,11 +55,9 @@ export class ThreatActorAlias {
   description: "The id of a threat actor in another catalogue: MISP's galaxy, MITRE ATT&CK.",
 })
 export class ExternalId {
-  @Field(() => String, { description: 'The catalogue: "misp-galaxy".' })
-  system: string;
+  @Field(() => String, { description: 'The catalogue: "misp-galaxy".' }) system: string;
 
-  @Field(() => String, { description: "The id there (for MISP, the cluster's uuid)." })
-  id: string;
+  @Field(() => String, { description: "The id there (for MISP, the cluster's uuid)." }) id: string;
 
   @Field(() => String, { nullable: true, description: "Where the catalogue shows it." })
   url: string | null;
@@ -77,25 +82,17 @@ export class SuspectedOrigin {
   sources: Source[];
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType({
-  implements: Node,
-  simpleResolvers: true,
+@NodeEntity({
+  schema: "incidents",
+  name: "threat_actor",
   description: "A group behind cyber operations: APT40, Sandworm, REvil.",
 })
-@Entity({ schema: "incidents", name: "threat_actor" })
 export class ThreatActor extends RecordEntity implements Node {
-  @Field(() => ID, { description: 'Readable slug: "apt40", "sandworm".' })
-  @PrimaryColumn("text")
-  id: string;
+  @IdColumn('Readable slug: "apt40", "sandworm".') id: string;
 
-  @Field(() => String, { description: 'The name it is best known by: "APT40".' })
-  @Column("text")
-  name: string;
+  @TextColumn('The name it is best known by: "APT40".') name: string;
 
-  @Field(() => ThreatActorKind, { description: "Who it works for, as far as known." })
-  @Column("text")
-  kind: ThreatActorKind;
+  @EnumColumn(ThreatActorKind, "Who it works for, as far as known.") kind: ThreatActorKind;
 
   /** Served by `ThreatActorResolver.aliases`, with each alias's sources resolved. */
   @Column("jsonb", { default: () => "'[]'" })
@@ -104,12 +101,9 @@ export class ThreatActor extends RecordEntity implements Node {
   @Column("text", { nullable: true })
   sponsorStateId: string | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      "How confident the source of `sponsorState` is in that link, 0 to 100 (MISP's attribution-confidence).",
-  })
-  @Column("int", { nullable: true })
+  @OptionalIntColumn(
+    "How confident the source of `sponsorState` is in that link, 0 to 100 (MISP's attribution-confidence).",
+  )
   sponsorConfidence: number | null;
 
   @Column("text", { nullable: true })
@@ -124,36 +118,27 @@ export class ThreatActor extends RecordEntity implements Node {
   @Column("text", { array: true, default: () => "'{}'" })
   suspectedOriginSources: string[];
 
-  @Field(() => String, { nullable: true, description: "Who it is and what it does." })
-  @Column("text", { nullable: true })
-  description: string | null;
+  @OptionalTextColumn("Who it is and what it does.") description: string | null;
 
   @Column("text", { array: true, default: () => "'{}'" })
   targetedCountryIds: string[];
 
   @Directive(listSize(MAX_TARGET_CATEGORIES))
-  @Field(() => [String], {
-    description: 'Kinds of targets, lowercase: "government", "private sector", "military".',
-  })
-  @Column("text", { array: true, default: () => "'{}'" })
+  @TextArrayColumn('Kinds of targets, lowercase: "government", "private sector", "military".')
   targetCategories: string[];
 
   @Column("jsonb", { default: () => "'[]'" })
   externalIds: ExternalId[];
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The connector that keeps this record up to date ("misp-galaxy"); null for a curated record, which connectors only enrich.',
-  })
-  @Column("text", { nullable: true })
+  @OptionalTextColumn(
+    'The connector that keeps this record up to date ("misp-galaxy"); null for a curated record, which connectors only enrich.',
+  )
   managedBy: string | null;
 
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];
 
-  @Directive("@shareable")
-  @Field(() => ID, { description: 'Global id: "ThreatActor:apt40".' })
+  @GlobalIdField('Global id: "ThreatActor:apt40".')
   get globalId(): string {
     return globalId("ThreatActor", this.id);
   }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { TextColumn } from "../kit/columns";
 import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
 import type { SourceRecord } from "../../platform/bundle";
@@ -26,9 +27,7 @@ export class TimelineEvent {
   @Column("text")
   datePrecision: DatePrecision;
 
-  @Field(() => String, { description: "What happened." })
-  @Column("text")
-  description: string;
+  @TextColumn("What happened.") description: string;
 
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];

@@ -37,8 +37,7 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: "Id of the API key that wrote it." })
   keyId: string | null;
 
-  @Field(() => WriteAction, { description: "CREATED, UPDATED or DELETED." })
-  action: WriteAction;
+  @Field(() => WriteAction, { description: "CREATED, UPDATED or DELETED." }) action: WriteAction;
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,

@@ -27,9 +27,7 @@ export class DateWithPrecision {
   @Field(() => DatePrecision, { description: "How much of the date is known." })
   precision: DatePrecision;
 
-  @Field(() => String, { description: "First day of the period (ISO 8601)." })
-  start: string;
+  @Field(() => String, { description: "First day of the period (ISO 8601)." }) start: string;
 
-  @Field(() => String, { description: "Last day of the period (ISO 8601)." })
-  end: string;
+  @Field(() => String, { description: "Last day of the period (ISO 8601)." }) end: string;
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InterfaceType } from "type-graphql";
+import { Directive, Field, ID, InterfaceType, ObjectType } from "type-graphql";
+import { Entity } from "typeorm";
 import { badUserInput } from "../../platform/errors";
 
 /**
@@ -19,6 +20,28 @@ export abstract class Node {
       'Global id, unique across types: "Government:us". Give it to `node(id:)`; everywhere else, ids are the readable slugs of `id`.',
   })
   globalId: string;
+}
+
+/** A record's entity and GraphQL type: a `Node`, the federation key `id`, in `schema`.`name`. */
+export function NodeEntity(options: {
+  schema: string;
+  name: string;
+  description: string;
+}): ClassDecorator {
+  const { schema, name, description } = options;
+  return (target) => {
+    Entity({ schema, name })(target);
+    ObjectType({ implements: Node, simpleResolvers: true, description })(target);
+    Directive('@key(fields: "id")')(target);
+  };
+}
+
+/** A `Node`'s `globalId` getter: shared, as every subgraph that has the type resolves it. */
+export function GlobalIdField(description: string): MethodDecorator & PropertyDecorator {
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    Field(() => ID, { description })(target, key, descriptor as never);
+    Directive("@shareable")(target, key, descriptor as never);
+  };
 }
 
 export function globalId(type: string, id: string): string {

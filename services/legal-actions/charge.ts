@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { OptionalIntColumn, OptionalTextColumn, TextColumn } from "../kit/columns";
 
 @ObjectType({ simpleResolvers: true, description: "One charge of an indictment or complaint." })
 @Entity({ schema: "legal", name: "charge" })
@@ -13,24 +14,13 @@ export class Charge {
   @Column("int")
   position: number;
 
-  @Field(() => String, { nullable: true, description: 'The statute: "18 U.S.C. § 1030".' })
-  @Column("text", { nullable: true })
-  statute: string | null;
+  @OptionalTextColumn('The statute: "18 U.S.C. § 1030".') statute: string | null;
 
-  @Field(() => String, {
-    description: 'The offence, as the source words it: "Conspiracy to commit computer fraud".',
-  })
-  @Column("text")
+  @TextColumn('The offence, as the source words it: "Conspiracy to commit computer fraud".')
   description: string;
 
-  @Field(() => Int, { nullable: true, description: "Number of counts." })
-  @Column("int", { nullable: true })
-  counts: number | null;
+  @OptionalIntColumn("Number of counts.") counts: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Maximum penalty, as stated by the source: "10 years in prison".',
-  })
-  @Column("text", { nullable: true })
+  @OptionalTextColumn('Maximum penalty, as stated by the source: "10 years in prison".')
   maximumPenalty: string | null;
 }

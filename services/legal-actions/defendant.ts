@@ -1,5 +1,6 @@
-import { Field, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { EnumColumn, OptionalEnumColumn, OptionalTextColumn, TextColumn } from "../kit/columns";
 import { connectionType } from "../kit/connection";
 import { DefendantKind, DefendantStatus } from "./enums";
 
@@ -19,12 +20,9 @@ export class Defendant {
   @Column("int")
   position: number;
 
-  @Field(() => String, { description: 'Name as the source gives it: "Ding Xiaoyang".' })
-  @Column("text")
-  name: string;
+  @TextColumn('Name as the source gives it: "Ding Xiaoyang".') name: string;
 
-  @Field(() => DefendantKind, { nullable: true, description: "A person or an organisation." })
-  @Column("text", { nullable: true })
+  @OptionalEnumColumn(DefendantKind, "A person or an organisation.")
   kind: DefendantKind | null;
 
   /** The natural person this row names; null for an organisation. */
@@ -37,16 +35,10 @@ export class Defendant {
   @Column("text", { nullable: true })
   affiliatedActorId: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Employer or unit as stated by the source: "GRU Unit 74455".',
-  })
-  @Column("text", { nullable: true })
-  employer: string | null;
+  @OptionalTextColumn('Employer or unit as stated by the source: "GRU Unit 74455".') employer:
+    string | null;
 
-  @Field(() => DefendantStatus, { description: "Where the defendant stands." })
-  @Column("text")
-  status: DefendantStatus;
+  @EnumColumn(DefendantStatus, "Where the defendant stands.") status: DefendantStatus;
 }
 
 export const DefendantConnection = connectionType(Defendant, "Defendant");

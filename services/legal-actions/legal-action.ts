@@ -1,7 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { Column } from "typeorm";
+import { EnumColumn, IdColumn, OptionalTextColumn, TextColumn } from "../kit/columns";
 import { connectionType, listSize } from "../kit/connection";
-import { Node, globalId } from "../kit/node";
+import { GlobalIdField, Node, NodeEntity, globalId } from "../kit/node";
 import { RecordEntity } from "../kit/record-time";
 import { DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -25,31 +26,20 @@ export class Sanctions {
   measures: string[];
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType({
-  implements: Node,
-  simpleResolvers: true,
+@NodeEntity({
+  schema: "legal",
+  name: "legal_action",
   description: "What the law did: an indictment, a complaint, a sanction, an arrest.",
 })
-@Entity({ schema: "legal", name: "legal_action" })
 export class LegalAction extends RecordEntity implements Node {
-  @Field(() => ID, { description: 'Readable slug: "us-v-ding-xiaoyang-2021".' })
-  @PrimaryColumn("text")
-  id: string;
+  @IdColumn('Readable slug: "us-v-ding-xiaoyang-2021".') id: string;
 
-  @Field(() => LegalActionKind, { description: "What the law did." })
-  @Column("text")
-  kind: LegalActionKind;
+  @EnumColumn(LegalActionKind, "What the law did.") kind: LegalActionKind;
 
-  @Field(() => String, {
-    description: 'Title as the source gives it: "United States v. Zhu Hua and Zhang Shilong".',
-  })
-  @Column("text")
+  @TextColumn('Title as the source gives it: "United States v. Zhu Hua and Zhang Shilong".')
   title: string;
 
-  @Field(() => String, { nullable: true, description: "What the action is about, in brief." })
-  @Column("text", { nullable: true })
-  summary: string | null;
+  @OptionalTextColumn("What the action is about, in brief.") summary: string | null;
 
   @Column("text")
   jurisdictionId: string;
@@ -57,16 +47,10 @@ export class LegalAction extends RecordEntity implements Node {
   @Column("text", { nullable: true })
   authorityId: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'The court: "U.S. District Court for the Southern District of California".',
-  })
-  @Column("text", { nullable: true })
+  @OptionalTextColumn('The court: "U.S. District Court for the Southern District of California".')
   court: string | null;
 
-  @Field(() => String, { nullable: true, description: "Docket number, as the court gives it." })
-  @Column("text", { nullable: true })
-  caseNumber: string | null;
+  @OptionalTextColumn("Docket number, as the court gives it.") caseNumber: string | null;
 
   @Column("date", { nullable: true })
   filedOn: string | null;
@@ -98,9 +82,7 @@ export class LegalAction extends RecordEntity implements Node {
   @Column("text", { nullable: true })
   conductToPrecision: DatePrecision | null;
 
-  @Field(() => LegalActionStatus, { description: "Where the action stands." })
-  @Column("text")
-  status: LegalActionStatus;
+  @EnumColumn(LegalActionStatus, "Where the action stands.") status: LegalActionStatus;
 
   @Column("text", { nullable: true })
   sanctionsRegime: string | null;
@@ -117,8 +99,7 @@ export class LegalAction extends RecordEntity implements Node {
   @Column("jsonb", { name: "sources" })
   sourceRecords: SourceRecord[];
 
-  @Directive("@shareable")
-  @Field(() => ID, { description: 'Global id: "LegalAction:us-v-ding-xiaoyang-2021".' })
+  @GlobalIdField('Global id: "LegalAction:us-v-ding-xiaoyang-2021".')
   get globalId(): string {
     return globalId("LegalAction", this.id);
   }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { OptionalTextColumn } from "../kit/columns";
 import type { SourceRecord } from "../../platform/bundle";
 import { type DatePrecision, toPartialDate } from "../../platform/partial-date";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -27,19 +28,14 @@ export class PersonAffiliation {
   @Column("text", { nullable: true })
   agencyId: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The employer or unit as the source names it: "Huaying Haitai Science and Technology Development Company".',
-  })
-  @Column("text", { nullable: true })
+  @OptionalTextColumn(
+    'The employer or unit as the source names it: "Huaying Haitai Science and Technology Development Company".',
+  )
   employer: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'The person\'s role there, as the source words it: "officer", "founder and CEO".',
-  })
-  @Column("text", { nullable: true })
+  @OptionalTextColumn(
+    'The person\'s role there, as the source words it: "officer", "founder and CEO".',
+  )
   role: string | null;
 
   @Column("date", { nullable: true })

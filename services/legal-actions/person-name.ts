@@ -1,5 +1,6 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { EnumColumn, OptionalTextColumn, TextArrayColumn, TextColumn } from "../kit/columns";
 import type { SourceRecord } from "../../platform/bundle";
 import { listSize } from "../kit/connection";
 import { type Source, SourcesList, toSources } from "../kit/source";
@@ -22,34 +23,20 @@ export class PersonName {
   @Column("int")
   position: number;
 
-  @Field(() => String, { description: 'The spelling: "Anatoliy Sergeyevich Kovalev", "张士龙".' })
-  @Column("text")
-  name: string;
+  @TextColumn('The spelling: "Anatoliy Sergeyevich Kovalev", "张士龙".') name: string;
 
-  @Field(() => PersonNameKind, { description: "What this spelling is." })
-  @Column("text")
-  kind: PersonNameKind;
+  @EnumColumn(PersonNameKind, "What this spelling is.") kind: PersonNameKind;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Language of the spelling (BCP 47), where known: "en", "zh", "ru".',
-  })
-  @Column("text", { nullable: true })
+  @OptionalTextColumn('Language of the spelling (BCP 47), where known: "en", "zh", "ru".')
   language: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Its script (ISO 15924), where known: "Latn", "Hans", "Cyrl".',
-  })
-  @Column("text", { nullable: true })
-  script: string | null;
+  @OptionalTextColumn('Its script (ISO 15924), where known: "Latn", "Hans", "Cyrl".') script:
+    string | null;
 
   @Directive(listSize(MAX_USED_BY))
-  @Field(() => [String], {
-    description:
-      'Who wrote the name this way, as the sources show: "U.S. Department of Justice", "Council of the EU".',
-  })
-  @Column("text", { array: true, default: () => "'{}'" })
+  @TextArrayColumn(
+    'Who wrote the name this way, as the sources show: "U.S. Department of Justice", "Council of the EU".',
+  )
   usedBy: string[];
 
   @Column("jsonb", { name: "sources" })
