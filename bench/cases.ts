@@ -134,23 +134,21 @@ export async function pickIds(pool: Pool): Promise<BenchIds> {
 
 type Floor = (pool: Pool, value: string) => Promise<unknown>;
 
-/** A record read by id: `{ id }`, which its floor reads too. */
-const lookup = (name: string, query: string, id: string, floor: Floor): BenchCase => ({
-  name,
-  kind: "lookup",
-  query,
-  variables: { id },
-  floor: (pool) => floor(pool, id),
-});
+/** A case of one variable (`variable`), whose value its floor is given too. */
+const oneValue =
+  (kind: BenchCase["kind"], variable: string) =>
+  (name: string, query: string, value: string, floor: Floor): BenchCase => ({
+    name,
+    kind,
+    query,
+    variables: { [variable]: value },
+    floor: (pool) => floor(pool, value),
+  });
 
-/** A search for `text`, which its floor searches too. */
-const search = (name: string, query: string, text: string, floor: Floor): BenchCase => ({
-  name,
-  kind: "search",
-  query,
-  variables: { text },
-  floor: (pool) => floor(pool, text),
-});
+/** A record read by id: `{ id }`. */
+const lookup = oneValue("lookup", "id");
+/** A search for `{ text }`. */
+const search = oneValue("search", "text");
 
 export function benchCases(ids: BenchIds): BenchCase[] {
   return [

@@ -13,6 +13,8 @@ const USAGE = `usage: npm run bench:data -- [--statements N] [--database-url URL
   Generates the benchmark dataset of N statements (10,000 by default) in database bench_N of the
   embedded server in .data/bench (or --database-url), then loads the MISP galaxy into it.`;
 
+const OPTIONS = ["statements", "seed", "database-url", "without-misp"];
+
 /**
  * `npm run bench:data -- --statements N [--database-url URL] [--seed S] [--without-misp]`: the
  * synthetic dataset, then the MISP galaxy's actors through the connector (as npm start ships
@@ -20,12 +22,7 @@ const USAGE = `usage: npm run bench:data -- [--statements N] [--database-url URL
  */
 async function main() {
   exitOnHelp(process.argv.slice(2), USAGE);
-  const options = parseOptions(process.argv.slice(2), [
-    "statements",
-    "seed",
-    "database-url",
-    "without-misp",
-  ]);
+  const options = parseOptions(process.argv.slice(2), OPTIONS);
   const statements = positiveInt(options, "statements", 10_000);
   const seed = positiveInt(options, "seed", 42);
   const database = await openBenchDatabase(statements, options.get("database-url"));

@@ -18,6 +18,16 @@ const USAGE = `usage: npm run bench:profile -- [--statements N] [--query "incide
   collection's objects by 100) under the V8 profiler and prints where its CPU time goes; the
   .cpuprofile stays in .data/profiles. Needs \`npm run bench:data\` first.`;
 
+const OPTIONS = [
+  "statements",
+  "query",
+  "service",
+  "duration",
+  "connections",
+  "taxii",
+  "database-url",
+];
+
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples: number[];
@@ -32,15 +42,7 @@ interface CpuProfile {
  */
 async function main() {
   exitOnHelp(process.argv.slice(2), USAGE);
-  const options = parseOptions(process.argv.slice(2), [
-    "statements",
-    "query",
-    "service",
-    "duration",
-    "connections",
-    "taxii",
-    "database-url",
-  ]);
+  const options = parseOptions(process.argv.slice(2), OPTIONS);
   const statements = positiveInt(options, "statements", 10_000);
   const duration = positiveInt(options, "duration", 10);
   const connections = positiveInt(options, "connections", 10);

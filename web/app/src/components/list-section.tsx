@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { CombinedError } from "urql";
 import { type Connection, LoadMore } from "./load-more";
-import { Loading, QueryError } from "./query-state";
+import { QueryStatus } from "./query-state";
 
 /** Where a paged list stands: what `usePagedQuery` returns. */
 interface Page {
@@ -13,9 +13,10 @@ interface Page {
 /**
  * A record page's paged list: its heading (with the count when `count`), what went wrong, the
  * items as the caller lays them out, and "load more". `empty` is said when there are none (null:
- * nothing), `loading` shows while the first page comes.
+ * nothing), `loading` shows while the first page comes. `children` as a function lays out the
+ * connection once it came.
  */
-export function ListSection({
+export function ListSection<C extends Connection>({
   id,
   title,
   what,
@@ -37,8 +38,8 @@ export function ListSection({
   empty?: string | null;
   loading?: boolean;
   page: Page;
-  connection: Connection | null | undefined;
-  children: ReactNode;
+  connection: C | null | undefined;
+  children: ReactNode | ((connection: C) => ReactNode);
 }) {
   return (
     <section aria-labelledby={id} className={className ?? undefined}>
@@ -51,10 +52,9 @@ export function ListSection({
           </>
         )}
       </h2>
-      {error && <QueryError error={error} />}
-      {loading && !connection && fetching && <Loading what={what} />}
+      <QueryStatus error={error} loading={loading && !connection && fetching} what={what} />
       {empty && connection?.totalCount === 0 && <p className="muted">{empty}</p>}
-      {children}
+      {typeof children === "function" ? connection && children(connection) : children}
       <LoadMore what={what} connection={connection} fetching={fetching} onLoadMore={setAfter} />
     </section>
   );

@@ -25,5 +25,23 @@ export function QueryError({ error }: { error: CombinedError }) {
   );
 }
 
+/** What went wrong, if anything, and "Loading …" while `loading`. */
+export function QueryStatus({
+  error,
+  loading,
+  what,
+}: {
+  error: CombinedError | undefined;
+  loading: boolean;
+  what: string;
+}) {
+  return (
+    <>
+      {error && <QueryError error={error} />}
+      {loading && <Loading what={what} />}
+    </>
+  );
+}
+
 export const isNotFound = (error: CombinedError | undefined) =>
   error?.graphQLErrors.some((e) => e.extensions?.code === "NOT_FOUND") ?? false;

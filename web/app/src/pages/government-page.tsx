@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { LinkList } from "../components/link-list";
 import { Block } from "../components/block";
@@ -77,36 +78,48 @@ export function GovernmentPage() {
         )}
         <Sources sources={government.sources} />
       </RecordHeader>
-      {sponsored.length > 0 && (
-        <Block id="sponsored" title="Actors it is said to sponsor">
-          <ul className="inline-list">
-            {sponsored.map((actor) => (
-              <li key={actor.id}>
-                <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </Block>
-      )}
-      {partners.length > 0 && (
-        <Block id="partners" title="Attributes together with">
-          <ul className="inline-list">
-            {partners.map((p) => (
-              <li key={p.id}>
-                <Link to={paths.government(p.partner.id)}>{p.partner.name}</Link>{" "}
-                <span className="muted">
-                  ({p.incidents} {p.incidents === 1 ? "incident" : "incidents"})
-                </span>
-              </li>
-            ))}
-          </ul>
-        </Block>
-      )}
+      <InlineListBlock id="sponsored" title="Actors it is said to sponsor" items={sponsored}>
+        {(actor) => <Link to={paths.threatActor(actor.id)}>{actor.name}</Link>}
+      </InlineListBlock>
+      <InlineListBlock id="partners" title="Attributes together with" items={partners}>
+        {(p) => (
+          <>
+            <Link to={paths.government(p.partner.id)}>{p.partner.name}</Link>{" "}
+            <span className="muted">
+              ({p.incidents} {p.incidents === 1 ? "incident" : "incidents"})
+            </span>
+          </>
+        )}
+      </InlineListBlock>
       <div className="two-columns">
         <GovernmentAttributions governmentId={government.id} direction="made" />
         <GovernmentAttributions governmentId={government.id} direction="received" />
       </div>
       <NationalsCharged governmentId={government.id} />
     </article>
+  );
+}
+
+/** A block listing records inline, left out when there are none. */
+function InlineListBlock<T extends { id: string }>({
+  id,
+  title,
+  items,
+  children,
+}: {
+  id: string;
+  title: string;
+  items: readonly T[];
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Block id={id} title={title}>
+      <ul className="inline-list">
+        {items.map((item) => (
+          <li key={item.id}>{children(item)}</li>
+        ))}
+      </ul>
+    </Block>
   );
 }

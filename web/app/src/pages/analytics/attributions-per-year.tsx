@@ -1,12 +1,11 @@
-import { useState } from "react";
 import { useQuery } from "urql";
 import { BarChartFigure } from "../../components/bar-chart-figure";
 import { Block } from "../../components/block";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryStatus } from "../../components/query-state";
 import { graphql } from "../../gql";
 import type { AttributionCountGrouping } from "../../gql/graphql";
 import { stackByYear } from "../../lib/chart-data";
-import { GroupingSelect } from "./grouping-select";
+import { GroupingSelect, useGrouping } from "./grouping-select";
 
 const AttributionsPerYearQuery = graphql(`
   query AttributionsPerYear($groupBy: AttributionCountGrouping!) {
@@ -35,7 +34,7 @@ const GROUPINGS: Record<AttributionCountGrouping, string> = {
 
 /** Attributions per year, stacked by issuer (or accuser, or accused state). */
 export function AttributionsPerYear() {
-  const [groupBy, setGroupBy] = useState<AttributionCountGrouping>("ISSUER");
+  const [groupBy, grouping] = useGrouping(GROUPINGS, "ISSUER");
   const [{ data, fetching, error }] = useQuery({
     query: AttributionsPerYearQuery,
     variables: { groupBy },
@@ -49,14 +48,8 @@ export function AttributionsPerYear() {
     );
   return (
     <Block id="per-year-title" title="Who attributes, each year">
-      <GroupingSelect
-        label="Count the attributions of each"
-        value={groupBy}
-        options={GROUPINGS}
-        onChange={setGroupBy}
-      />
-      {error && <QueryError error={error} />}
-      {!chart && fetching && <Loading what="attributions per year" />}
+      <GroupingSelect label="Count the attributions of each" {...grouping} />
+      <QueryStatus error={error} loading={!chart && fetching} what="attributions per year" />
       {chart && (
         <BarChartFigure
           title={`Attributions per year, by ${GROUPINGS[groupBy]}`}

@@ -1,12 +1,11 @@
-import { useState } from "react";
 import { useQuery } from "urql";
 import { BarChartFigure } from "../../components/bar-chart-figure";
 import { Block } from "../../components/block";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryStatus } from "../../components/query-state";
 import { type FragmentType, getFragmentData, graphql } from "../../gql";
 import type { DelayGrouping } from "../../gql/graphql";
 import type { ChartRow, ChartSeries } from "../../lib/chart-data";
-import { GroupingSelect } from "./grouping-select";
+import { GroupingSelect, useGrouping } from "./grouping-select";
 
 const DelayFiguresQuery = graphql(`
   query DelayFigures($groupBy: DelayGrouping!) {
@@ -70,7 +69,7 @@ const rowsOf = (
 
 /** Median days to the first attribution and to the first legal action, by the chosen group. */
 export function DelayFigures() {
-  const [groupBy, setGroupBy] = useState<DelayGrouping>("ACCUSER");
+  const [groupBy, grouping] = useGrouping(GROUPINGS, "ACCUSER");
   const [{ data, fetching, error }] = useQuery({
     query: DelayFiguresQuery,
     variables: { groupBy },
@@ -78,14 +77,8 @@ export function DelayFigures() {
   const analytics = data?.analytics;
   return (
     <Block id="delays-title" title="How long until attribution, and until legal action">
-      <GroupingSelect
-        label="Group the delays by"
-        value={groupBy}
-        options={GROUPINGS}
-        onChange={setGroupBy}
-      />
-      {error && <QueryError error={error} />}
-      {!analytics && fetching && <Loading what="delays" />}
+      <GroupingSelect label="Group the delays by" {...grouping} />
+      <QueryStatus error={error} loading={!analytics && fetching} what="delays" />
       {analytics && (
         <div className="charts">
           <BarChartFigure

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 
 /** A labelled choice of how a figure is grouped. */
 export function GroupingSelect<T extends string>({
@@ -25,4 +25,10 @@ export function GroupingSelect<T extends string>({
       </select>
     </p>
   );
+}
+
+/** The grouping a figure is shown by (`initial` first) and the props of its GroupingSelect. */
+export function useGrouping<T extends string>(options: Record<T, string>, initial: NoInfer<T>) {
+  const [value, onChange] = useState<T>(initial);
+  return [value, { value, options, onChange }] as const;
 }

@@ -41,7 +41,6 @@ const IncidentDelaysQuery = graphql(`
 /** Each incident's delays, the figures the medians are made of. */
 export function IncidentDelays() {
   const page = usePagedQuery("incident-delays", IncidentDelaysQuery, {});
-  const incidents = page.data?.incidents;
   return (
     <ListSection
       id="incident-delays-title"
@@ -50,9 +49,9 @@ export function IncidentDelays() {
       empty={null}
       loading
       page={page}
-      connection={incidents}
+      connection={page.data?.incidents}
     >
-      {incidents && (
+      {(incidents) => (
         <div className="table-scroll">
           <table className="delays">
             <thead>

@@ -2,7 +2,7 @@ import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { BarChartFigure } from "../../components/bar-chart-figure";
 import { Block } from "../../components/block";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryStatus } from "../../components/query-state";
 import { graphql } from "../../gql";
 import { paths } from "../../lib/paths";
 
@@ -40,8 +40,7 @@ export function JointAttributions() {
         Two governments attribute together when both issued or cosigned an attributing statement on
         the same incident on the same day, in one statement or in separate ones.
       </p>
-      {error && <QueryError error={error} />}
-      {!pairs && fetching && <Loading what="joint attributions" />}
+      <QueryStatus error={error} loading={!pairs && fetching} what="joint attributions" />
       {pairs && (
         <div className="charts">
           <BarChartFigure

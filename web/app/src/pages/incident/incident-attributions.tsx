@@ -26,7 +26,6 @@ export function IncidentAttributions({ incidentId }: { incidentId: string }) {
   const page = usePagedQuery(incidentId, IncidentAttributionsQuery, {
     id: incidentId,
   });
-  const attributions = page.data?.incident?.attributions;
   return (
     <ListSection
       id="who-blamed-whom"
@@ -35,9 +34,9 @@ export function IncidentAttributions({ incidentId }: { incidentId: string }) {
       empty="No attribution on record."
       loading
       page={page}
-      connection={attributions}
+      connection={page.data?.incident?.attributions}
     >
-      {attributions && (
+      {(attributions) => (
         <ol className="timeline">
           {attributions.nodes.map((attribution) => (
             <li key={attribution.id}>

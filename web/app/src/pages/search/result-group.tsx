@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { CombinedError } from "urql";
 import { type Connection, LoadMore } from "../../components/load-more";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryStatus } from "../../components/query-state";
 
 /** A group of search results: a heading with its count, the items, and "load more". */
 export function ResultGroup({
@@ -28,8 +28,7 @@ export function ResultGroup({
           </span>
         )}
       </h2>
-      {error && <QueryError error={error} />}
-      {!connection && fetching && <Loading what={title.toLowerCase()} />}
+      <QueryStatus error={error} loading={!connection && fetching} what={title.toLowerCase()} />
       {connection?.totalCount === 0 && <p className="muted">None found.</p>}
       {connection && connection.nodes.length > 0 && <ul className="results">{children}</ul>}
       <LoadMore
