@@ -1,9 +1,9 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
 import { recordList } from "../kit/lists";
-import { nameOrdering } from "../kit/ordering";
+import { byName } from "../kit/ordering";
 import { Agency, AgencyConnection } from "./agency";
-import type { AgencyFilter, AgencyListArgs } from "./agency.inputs";
+import type { AgencyFilter } from "./agency.inputs";
 
 /** Narrows `query` (alias `ag`) to the agencies matching `filter`. */
 function applyAgencyFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: AgencyFilter) {
@@ -25,5 +25,5 @@ export const agencyList = recordList({
   alias: "ag",
   connection: AgencyConnection,
   filter: applyAgencyFilter,
-  ordering: (args: AgencyListArgs) => nameOrdering("ag", args.orderBy),
+  ordering: byName,
 });

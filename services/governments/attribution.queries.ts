@@ -6,7 +6,6 @@ import { type Ordering, SortDirection } from "../kit/pagination";
 import { Attribution, AttributionConnection } from "./attribution";
 import {
   type AttributionFilter,
-  type AttributionListArgs,
   type AttributionOrder,
   AttributionOrderField,
 } from "./attribution.inputs";
@@ -53,7 +52,7 @@ export const attributionList = recordList({
   alias: "a",
   connection: AttributionConnection,
   filter: applyAttributionFilter,
-  ordering: (args: AttributionListArgs) => attributionOrdering(args.orderBy),
+  ordering: attributionOrdering,
   // The statement is read with the page (ordered by its date anyway), not once more by id.
   join: (query) =>
     query.innerJoinAndMapOne("a.statementRecord", Statement, "s", "s.id = a.statement_id"),

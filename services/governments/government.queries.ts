@@ -3,11 +3,11 @@ import type { ConnectionArgs } from "../kit/connection";
 import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
 import { recordList } from "../kit/lists";
 import { loadAll } from "../kit/loaders";
-import { nameOrdering } from "../kit/ordering";
+import { byName } from "../kit/ordering";
 import { arrayConnection, arrayWindow } from "../kit/pagination";
 import type { Context } from "./context";
 import { Government, GovernmentConnection } from "./government";
-import type { GovernmentFilter, GovernmentListArgs } from "./government.inputs";
+import type { GovernmentFilter } from "./government.inputs";
 
 /** Narrows `query` (alias `g`) to the governments matching `filter`. */
 function applyGovernmentFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: GovernmentFilter) {
@@ -28,7 +28,7 @@ export const governmentList = recordList({
   alias: "g",
   connection: GovernmentConnection,
   filter: applyGovernmentFilter,
-  ordering: (args: GovernmentListArgs) => nameOrdering("g", args.orderBy),
+  ordering: byName,
 });
 
 /** Governments a record lists itself (cosigners, memberships), in its order: paged in memory. */

@@ -1,9 +1,9 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
 import { recordList } from "../kit/lists";
-import { nameOrdering } from "../kit/ordering";
+import { byName } from "../kit/ordering";
 import { Official, OfficialConnection } from "./official";
-import type { OfficialFilter, OfficialListArgs } from "./official.inputs";
+import type { OfficialFilter } from "./official.inputs";
 
 /** Narrows `query` (alias `o`) to the officials matching `filter`. */
 function applyOfficialFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: OfficialFilter) {
@@ -33,5 +33,5 @@ export const officialList = recordList({
   alias: "o",
   connection: OfficialConnection,
   filter: applyOfficialFilter,
-  ordering: (args: OfficialListArgs) => nameOrdering("o", args.orderBy),
+  ordering: byName,
 });

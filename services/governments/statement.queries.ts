@@ -8,12 +8,7 @@ import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { IncidentConnection, IncidentRef } from "./references";
 import { Statement, StatementConnection } from "./statement";
-import {
-  type StatementFilter,
-  type StatementListArgs,
-  type StatementOrder,
-  StatementOrderField,
-} from "./statement.inputs";
+import { type StatementFilter, type StatementOrder, StatementOrderField } from "./statement.inputs";
 
 /**
  * SQL: statement `s` issued or cosigned by the government `key`. `@>` and not
@@ -99,7 +94,7 @@ export const statementList = recordList({
   alias: "s",
   connection: StatementConnection,
   filter: applyStatementFilter,
-  ordering: (args: StatementListArgs) => statementOrdering(args.orderBy, args.filter),
+  ordering: statementOrdering,
 });
 
 /** The incidents a statement attributes, once each, in the order of its attributions. */

@@ -1,19 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Directive,
-  FieldResolver,
-  ID,
-  Info,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { CountAsked, itemsAskRecord, recordOrKey } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { loadOrNotFound } from "../kit/loaders";
 import type { PageJoin } from "../kit/pagination";
 import { RecordResolver } from "../kit/record-resolver";
 import { Agency } from "./agency";
@@ -24,7 +12,7 @@ import { governmentsIn } from "./government.queries";
 import { Official } from "./official";
 import { Quote, Translation } from "./quote";
 import { IncidentConnection } from "./references";
-import { Statement, StatementConnection } from "./statement";
+import { Statement } from "./statement";
 import {
   MAX_QUOTES,
   MAX_TRANSLATIONS,
@@ -40,26 +28,6 @@ const withIssuer: PageJoin = (page) => {
 
 @Resolver(() => Statement)
 class StatementFields {
-  @Query(() => Statement, { nullable: true, description: "A statement by id; NOT_FOUND if none." })
-  statement(@Arg("id", () => ID, { description: "Its slug." }) id: string, @Ctx() ctx: Context) {
-    return loadOrNotFound(ctx.loaders.statementById, "Statement", id);
-  }
-
-  @Directive(CONNECTION_SIZE)
-  @Query(() => StatementConnection, {
-    description: "Statements, newest first; by relevance when `filter.text` searches them.",
-  })
-  statements(
-    @Args(() => StatementListArgs) args: StatementListArgs,
-    @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    // The issuer's name in a list of statements: read with the page, not once more by id.
-    const join = itemsAskRecord(info, "issuer") ? withIssuer : undefined;
-    return statementList.page(ctx, args, withCount, join);
-  }
-
   @FieldResolver(() => Government, { description: "The government that issued the statement." })
   issuer(@Root() statement: Statement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const record = statement.issuerRecord;
@@ -130,8 +98,15 @@ export const StatementResolver = RecordResolver(StatementFields, {
   input: StatementInput,
   writes: statementWrites,
   dbSchema: "governments",
+  args: StatementListArgs,
+  list: statementList,
+  byId: (ctx: Context) => ctx.loaders.statementById,
+  // The issuer's name in a list of statements: read with the page, not once more by id.
+  join: (info) => (itemsAskRecord(info, "issuer") ? withIssuer : undefined),
   description: {
     input: "The statement.",
+    byId: "Its slug.",
+    list: "Statements, newest first; by relevance when `filter.text` searches them.",
     upsert:
       "Creates or updates a statement by id, with its quotes and attributions (editor key). Every problem of the input is reported at once.",
     delete: "Deletes a statement with its quotes and attributions (editor key).",

@@ -4,12 +4,7 @@ import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/fil
 import { recordList } from "../kit/lists";
 import { type Ordering, SortDirection } from "../kit/pagination";
 import { Incident, IncidentConnection } from "./incident";
-import {
-  type IncidentFilter,
-  type IncidentListArgs,
-  type IncidentOrder,
-  IncidentOrderField,
-} from "./incident.inputs";
+import { type IncidentFilter, type IncidentOrder, IncidentOrderField } from "./incident.inputs";
 
 /** Narrows `query` (alias `i`) to the incidents matching `filter`. */
 function applyIncidentFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: IncidentFilter) {
@@ -96,5 +91,5 @@ export const incidentList = recordList({
   alias: "i",
   connection: IncidentConnection,
   filter: applyIncidentFilter,
-  ordering: (args: IncidentListArgs) => incidentOrdering(args.orderBy, args.filter),
+  ordering: incidentOrdering,
 });

@@ -1,10 +1,9 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { loadOrNotFound } from "../kit/loaders";
 import { RecordResolver } from "../kit/record-resolver";
 import type { Context } from "./context";
-import { Incident, IncidentConnection } from "./incident";
+import { Incident } from "./incident";
 import {
   IncidentInput,
   IncidentListArgs,
@@ -19,24 +18,6 @@ import { TimelineEvent } from "./timeline-event";
 
 @Resolver(() => Incident)
 class IncidentFields {
-  @Query(() => Incident, { nullable: true, description: "An incident by id; NOT_FOUND if none." })
-  incident(
-    @Arg("id", () => ID, { description: 'Its slug: "microsoft-exchange-2021".' }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return loadOrNotFound(ctx.loaders.incidentById, "Incident", id);
-  }
-
-  @Directive(CONNECTION_SIZE)
-  @Query(() => IncidentConnection, { description: "Incidents, most recent first by default." })
-  incidents(
-    @Args(() => IncidentListArgs) args: IncidentListArgs,
-    @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
-  ) {
-    return incidentList.page(ctx, args, withCount);
-  }
-
   @Directive(CONNECTION_SIZE)
   @FieldResolver(() => GovernmentConnection, {
     description: `Countries (or unions) targeted, in the order of the record (at most ${MAX_TARGETED_COUNTRIES}).`,
@@ -74,8 +55,13 @@ export const IncidentResolver = RecordResolver(IncidentFields, {
   input: IncidentInput,
   writes: incidentWrites,
   dbSchema: "incidents",
+  args: IncidentListArgs,
+  list: incidentList,
+  byId: (ctx: Context) => ctx.loaders.incidentById,
   description: {
     input: "The incident.",
+    byId: 'Its slug: "microsoft-exchange-2021".',
+    list: "Incidents, most recent first by default.",
     upsert:
       "Creates or updates an incident by id, with its suspected actors and timeline (editor key). Every problem of the input is reported at once; re-sending it unchanged answers UNCHANGED.",
     delete:

@@ -5,7 +5,7 @@ import { type NameOrder, nameOrdering } from "../kit/ordering";
 import { type Ordering, SortDirection } from "../kit/pagination";
 import { IncidentActor } from "./incident-actor";
 import { ThreatActor, ThreatActorConnection } from "./threat-actor";
-import type { ThreatActorFilter, ThreatActorListArgs } from "./threat-actor.inputs";
+import type { ThreatActorFilter } from "./threat-actor.inputs";
 
 /** In the order the incident lists them (`incident_actor.position`, alias `sa`). */
 export const AS_SUSPECTED: Ordering = {
@@ -73,7 +73,7 @@ export const threatActorList = recordList({
   alias: "a",
   connection: ThreatActorConnection,
   filter: applyThreatActorFilter,
-  ordering: (args: ThreatActorListArgs) => threatActorOrdering(args.orderBy, args.filter),
+  ordering: threatActorOrdering,
 });
 
 /** Threat actors (alias `a`) with their suspected-of links (alias `sa`). */

@@ -1,20 +1,12 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { CountAsked } from "../kit/selection";
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
 import { RecordResolver } from "../kit/record-resolver";
 import type { Context } from "./context";
 import { IncidentConnection } from "./incident";
 import { IncidentListArgs } from "./incident.inputs";
 import { AgencyRef, GovernmentConnection, GovernmentRef, governmentsIn } from "./references";
-import {
-  ExternalId,
-  SuspectedOrigin,
-  ThreatActor,
-  ThreatActorAlias,
-  ThreatActorConnection,
-} from "./threat-actor";
+import { ExternalId, SuspectedOrigin, ThreatActor, ThreatActorAlias } from "./threat-actor";
 import {
   MAX_ACTOR_ALIASES,
   MAX_ACTOR_TARGETED_COUNTRIES,
@@ -27,29 +19,6 @@ import { threatActorWrites } from "./threat-actor.writes";
 
 @Resolver(() => ThreatActor)
 class ThreatActorFields {
-  @Query(() => ThreatActor, {
-    nullable: true,
-    description: "A threat actor by id; NOT_FOUND if none.",
-  })
-  threatActor(
-    @Arg("id", () => ID, { description: 'Its slug: "apt40".' }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return loadOrNotFound(ctx.loaders.threatActorById, "ThreatActor", id);
-  }
-
-  @Directive(CONNECTION_SIZE)
-  @Query(() => ThreatActorConnection, {
-    description: "Threat actors, by name by default; best match first when `filter.text` searches.",
-  })
-  threatActors(
-    @Args(() => ThreatActorListArgs) args: ThreatActorListArgs,
-    @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
-  ) {
-    return threatActorList.page(ctx, args, withCount);
-  }
-
   @Directive(listSize(MAX_ACTOR_ALIASES))
   @FieldResolver(() => [ThreatActorAlias], {
     description: "Other names, as used by vendors and governments (Leviathan, BRONZE MOHAWK).",
@@ -103,19 +72,6 @@ class ThreatActorFields {
   affiliatedAgency(@Root() actor: ThreatActor) {
     return ref(AgencyRef, actor.affiliatedAgencyId);
   }
-
-  @Directive(CONNECTION_SIZE)
-  @FieldResolver(() => IncidentConnection, {
-    description: "Incidents it is suspected of, most recent first by default.",
-  })
-  incidents(
-    @Root() actor: ThreatActor,
-    @Args(() => IncidentListArgs) args: IncidentListArgs,
-    @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
-  ) {
-    return ctx.loaders.incidentsOfActor(args, withCount).load(actor.id);
-  }
 }
 
 /** With the record recipe: history, bundleRecord, upsertThreatActor, deleteThreatActor. */
@@ -123,8 +79,21 @@ export const ThreatActorResolver = RecordResolver(ThreatActorFields, {
   input: ThreatActorInput,
   writes: threatActorWrites,
   dbSchema: "incidents",
+  args: ThreatActorListArgs,
+  list: threatActorList,
+  byId: (ctx: Context) => ctx.loaders.threatActorById,
+  connections: {
+    incidents: {
+      type: IncidentConnection,
+      args: IncidentListArgs,
+      loader: "incidentsOfActor",
+      description: "Incidents it is suspected of, most recent first by default.",
+    },
+  },
   description: {
     input: "The threat actor.",
+    byId: 'Its slug: "apt40".',
+    list: "Threat actors, by name by default; best match first when `filter.text` searches.",
     upsert:
       "Creates or updates a threat actor by id, with its aliases (editor key). Re-sending it unchanged answers UNCHANGED.",
     delete:

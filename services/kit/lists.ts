@@ -34,19 +34,18 @@ type ListContext = { db: DataSource; budget: ResponseBudget; textCountBound?: nu
 
 /** What every record list's filter and order have: `updatedSince`, `UPDATED_AT` (record-time.ts). */
 type RecordFilterShape = { updatedSince?: Date | null; text?: string | null };
-type RecordListArgs<F> = ConnectionArgs & {
-  filter?: F;
-  orderBy?: { field: string; direction?: SortDirection | null };
-};
+type RecordOrder = { field: string; direction?: SortDirection | null };
+type RecordListArgs<F, O extends RecordOrder> = ConnectionArgs & { filter?: F; orderBy?: O };
 
-export interface RecordListOptions<T extends ObjectLiteral, F, A extends RecordListArgs<F>> {
+export interface RecordListOptions<T extends ObjectLiteral, F, O extends RecordOrder> {
   entity: new () => T;
   /** The alias of its table in the filter's and the ordering's SQL. */
   alias: string;
   connection: ConnectionClass<T>;
   /** Narrows the query to what a filter asks for. */
   filter(query: Query, filter: F): void;
-  ordering(args: A): Ordering;
+  /** Its order (`orderBy`), which may read the filter; `alias` is the table's. */
+  ordering(order: O | undefined, filter: F | undefined, alias: string): Ordering;
   /** Tables the filter or the ordering also read, joined to every query. */
   join?(query: Query): Query;
 }
@@ -70,8 +69,9 @@ function joinId(join: PageJoin): number {
 export function recordList<
   T extends ObjectLiteral,
   F extends RecordFilterShape,
-  A extends RecordListArgs<F>,
->(options: RecordListOptions<T, F, A>) {
+  O extends RecordOrder,
+>(options: RecordListOptions<T, F, O>) {
+  type A = RecordListArgs<F, O>;
   const { entity, alias, connection } = options;
   const listId = (lists += 1);
   /** Every record `filter` admits; `updatedSince` the same way for every kind. */
@@ -86,9 +86,11 @@ export function recordList<
   const ordering = (args: A) =>
     args.orderBy?.field === UPDATED_AT
       ? updatedAtOrdering(alias, args.orderBy.direction ?? SortDirection.ASC)
-      : options.ordering(args);
+      : options.ordering(args.orderBy, args.filter, alias);
   return {
     query,
+    /** Its GraphQL connection type, what `page` answers. */
+    connection,
     /**
      * The page `args` asks for of the whole list, with its count when `withCount`; a text
      * search counts up to the context's `textCountBound`.

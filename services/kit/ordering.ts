@@ -73,6 +73,10 @@ export function nameOrdering(alias: string, order?: NameOrder): Ordering {
   return { name: `${order?.field ?? "NAME"}_${direction}`, keys };
 }
 
+/** A record list's ordering by name (`recordList`'s `ordering`), on the list's table. */
+export const byName = (order: NameOrder | undefined, _filter: unknown, alias: string) =>
+  nameOrdering(alias, order);
+
 /** Where a dated list's order reads: its `alias`, its date field and column, its text rank. */
 export interface DatedColumns {
   alias: string;

@@ -18,9 +18,11 @@ import {
 import { AuditEntryConnection } from "./audit";
 import { EDITOR } from "./authorization";
 import { CONNECTION_SIZE, ConnectionArgs } from "./connection";
+import { type ConnectionFieldSpec, ConnectionFields } from "./connection-fields";
 import { RecordTimeResolver } from "./record-time-resolver";
 import { SourceInput } from "./source";
 import { problemTypes } from "./problems";
+import { type RecordQueryOptions, RecordQueries } from "./record-queries";
 import { unresolvedWarnings } from "./unresolved";
 import type { RecordSnapshot, RecordWrites } from "./records";
 import type { SubgraphContext } from "./subgraph";
@@ -35,18 +37,29 @@ export interface RecordLoaders {
 
 type RecordContext = SubgraphContext<RecordLoaders>;
 
-export interface RecordResolverOptions<I extends { id: string }, T extends { id: string }> {
+export interface RecordResolverOptions<
+  I extends { id: string },
+  T extends { id: string },
+  C extends { loaders: object },
+  A extends object,
+> extends RecordQueryOptions<C, A> {
   /** Its write input type (`upsert<Type>(input:)`). */
   input: ClassType<I>;
   /** How it is written; `writes.entity` is also its GraphQL type. */
   writes: RecordWrites<I, T>;
   /** PostgreSQL schema of the subgraph, where the audit log is. */
   dbSchema: string;
+  /** Lists under it, after the kind's own fields (connection-fields.ts). */
+  connections?: Record<string, ConnectionFieldSpec<NoInfer<C>["loaders"]>>;
   /** For `deleted<Plural>`: the bundle key's, capitalised ("ThreatActors"), by default. */
   plural?: string;
   description: {
     /** Of `upsert<Type>(input:)`: "The government." */
     input: string;
+    /** Of `<type>(id:)`'s `id`: 'Its slug: "us".' */
+    byId: string;
+    /** Of `<plural>`, the list: "Governments, by name by default." */
+    list: string;
     upsert: string;
     delete: string;
     /** Of `delete<Type>(id:)`: "Its slug." by default. */
@@ -93,9 +106,23 @@ function RecordHistoryResolver<F extends ResolverClass>(
   return RecordHistoryResolverClass;
 }
 
+/** `Fields`, then the kind's lists and its root queries, in the order of the committed schema. */
+function KindFields<
+  I extends { id: string },
+  T extends { id: string },
+  C extends { loaders: object },
+  A extends object,
+>(Fields: ResolverClass, options: RecordResolverOptions<I, T, C, A>) {
+  const { writes, connections } = options;
+  const type = writes.entity;
+  const Lists = connections ? ConnectionFields<C>(type, connections, Fields) : Fields;
+  return RecordQueries(Lists, { ...options, type, name: writes.type, plural: writes.bundleKey });
+}
+
 /**
- * A kind's resolver (`Fields`: its queries and fields) with what every record kind answers the
- * same way: `recordTime`, `deleted<Plural>` (record-time-resolver.ts), `history`,
+ * A kind's resolver (`Fields`: its fields) with what every record kind answers the same way:
+ * its lists (`connections`, connection-fields.ts), `<type>(id:)` and `<plural>`
+ * (record-queries.ts), `recordTime`, `deleted<Plural>` (record-time-resolver.ts), `history`,
  * `bundleRecord`, `upsert<Type>` and `delete<Type>`. Resolvers inheritance as in type-graphql's
  * example, with the shared class deriving from the kind's rather than the other way round:
  * type-graphql lists a base class's fields first, and these come last in the committed schema.
@@ -104,20 +131,18 @@ export function RecordResolver<
   F extends ResolverClass,
   I extends { id: string },
   T extends { id: string },
->(Fields: F, options: RecordResolverOptions<I, T>) {
+  C extends { loaders: object },
+  A extends object,
+>(Fields: F, options: RecordResolverOptions<I, T, C, A>) {
   const { input, writes, dbSchema, description } = options;
   const type = writes.entity;
   const name = writes.type;
   const UpsertPayload = upsertPayload(type, name, name[0].toLowerCase() + name.slice(1));
   const plural = options.plural ?? writes.bundleKey[0].toUpperCase() + writes.bundleKey.slice(1);
 
+  const Kind = KindFields(Fields, options);
   @Resolver(() => type)
-  class RecordResolverClass extends RecordHistoryResolver(Fields, {
-    type,
-    name,
-    plural,
-    dbSchema,
-  }) {
+  class RecordResolverClass extends RecordHistoryResolver(Kind, { type, name, plural, dbSchema }) {
     @Authorized(EDITOR)
     @Mutation(() => UpsertPayload, {
       name: `upsert${name}`,

@@ -9,7 +9,6 @@ import type { Context } from "./context";
 import { LegalAction, LegalActionConnection } from "./legal-action";
 import {
   type LegalActionFilter,
-  type LegalActionListArgs,
   type LegalActionOrder,
   LegalActionOrderField,
 } from "./legal-action.inputs";
@@ -97,7 +96,7 @@ export const legalActionList = recordList({
   alias: "l",
   connection: LegalActionConnection,
   filter: applyLegalActionFilter,
-  ordering: (args: LegalActionListArgs) => legalActionOrdering(args.orderBy, args.filter),
+  ordering: legalActionOrdering,
 });
 
 /** The incidents a legal action is about, in the order of the record. */

@@ -1,13 +1,12 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { CountAsked } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
-import { loadOrNotFound } from "../kit/loaders";
 import { ref } from "../kit/references";
 import { RecordResolver } from "../kit/record-resolver";
 import { Charge } from "./charge";
 import type { Context } from "./context";
 import { Defendant } from "./defendant";
-import { LegalAction, LegalActionConnection } from "./legal-action";
+import { LegalAction } from "./legal-action";
 import {
   LegalActionInput,
   LegalActionListArgs,
@@ -22,27 +21,6 @@ import { AgencyRef, GovernmentRef, IncidentConnection, ThreatActorConnection } f
 
 @Resolver(() => LegalAction)
 class LegalActionFields {
-  @Query(() => LegalAction, {
-    nullable: true,
-    description: "A legal action by id; NOT_FOUND if none.",
-  })
-  legalAction(
-    @Arg("id", () => ID, { description: 'Its slug: "us-v-ding-xiaoyang-2021".' }) id: string,
-    @Ctx() ctx: Context,
-  ) {
-    return loadOrNotFound(ctx.loaders.legalActionById, "LegalAction", id);
-  }
-
-  @Directive(CONNECTION_SIZE)
-  @Query(() => LegalActionConnection, { description: "Legal actions, newest first by default." })
-  legalActions(
-    @Args(() => LegalActionListArgs) args: LegalActionListArgs,
-    @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
-  ) {
-    return legalActionList.page(ctx, args, withCount);
-  }
-
   @FieldResolver(() => GovernmentRef, { description: "The government bringing the action." })
   jurisdiction(@Root() action: LegalAction) {
     return ref(GovernmentRef, action.jurisdictionId);
@@ -114,8 +92,13 @@ export const LegalActionResolver = RecordResolver(LegalActionFields, {
   input: LegalActionInput,
   writes: legalActionWrites,
   dbSchema: "legal",
+  args: LegalActionListArgs,
+  list: legalActionList,
+  byId: (ctx: Context) => ctx.loaders.legalActionById,
   description: {
     input: "The legal action.",
+    byId: 'Its slug: "us-v-ding-xiaoyang-2021".',
+    list: "Legal actions, newest first by default.",
     upsert:
       "Creates or updates a legal action by id, with its charges and defendants (editor key). Every problem of the input is reported at once.",
     delete:

@@ -1,9 +1,9 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { searchText, whereAnyOf } from "../kit/filters";
 import { recordList } from "../kit/lists";
-import { nameOrdering } from "../kit/ordering";
+import { byName } from "../kit/ordering";
 import { Person, PersonConnection } from "./person";
-import type { PersonFilter, PersonListArgs } from "./person.inputs";
+import type { PersonFilter } from "./person.inputs";
 
 /** The most words of a name search: each is one condition. */
 const MAX_NAME_WORDS = 8;
@@ -50,7 +50,7 @@ export const personList = recordList({
   alias: "p",
   connection: PersonConnection,
   filter: applyPersonFilter,
-  ordering: (args: PersonListArgs) => nameOrdering("p", args.orderBy),
+  ordering: byName,
 });
 
 /** Persons a legal action `key` names among its defendants. */
