@@ -1,13 +1,5 @@
 import { readFileSync } from "node:fs";
-import {
-  type RedisConfig,
-  databaseConfigFromEnv,
-  identitySecretFromEnv,
-  modeFromEnv,
-  observabilityFromEnv,
-  redisConfigFromEnv,
-  workersFromEnv,
-} from "../platform/config";
+import { type RedisConfig, identitySecretFromEnv, processConfigFromEnv } from "../platform/config";
 import type { DatabaseConfig } from "../platform/database";
 import { type FieldSizes, readFieldSizes } from "../platform/field-sizes";
 import {
@@ -89,9 +81,7 @@ const HTTP = ["http:", "https:"];
 
 export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
   const identitySecret = identitySecretFromEnv(env);
-  const database = databaseConfigFromEnv(env);
-  const redisServer = redisConfigFromEnv(env);
-  const { production, stackTraces } = modeFromEnv(env);
+  const common = processConfigFromEnv(env);
   const limits = limitsFromEnv(env);
   const host = getEnvStr(env, "HOST", "127.0.0.1") as string;
   const port = getEnvPort(env, "PORT", 4000);
@@ -109,19 +99,13 @@ export function gatewayConfigFromEnv(env: Env): GatewayProcessConfig {
       incidents: getEnvUrl(env, "INCIDENTS_URL", HTTP),
       "legal-actions": getEnvUrl(env, "LEGAL_ACTIONS_URL", HTTP),
     },
-    introspection: getEnvBool(env, "INTROSPECTION", !production),
+    introspection: getEnvBool(env, "INTROSPECTION", !common.production),
     anonymousReads: getEnvBool(env, "ANONYMOUS_READS", true),
-    production,
-    stackTraces,
-    ...observabilityFromEnv(env),
+    ...common,
     limits,
     responseCache: responseCacheFromEnv(env),
     persistedQueries: persistedQueriesFromEnv(env, limits.maxQueryBytes),
     identitySecret,
-    database,
-    redisServer,
-    workers: workersFromEnv(env),
-    migrate: getEnvBool(env, "MIGRATE_ON_START", true),
   };
 }
 

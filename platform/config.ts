@@ -66,6 +66,21 @@ export function observabilityFromEnv(env: Env) {
   };
 }
 
+/**
+ * What the gateway and every subgraph read alike: the database, Redis, the mode, observability,
+ * workers and MIGRATE_ON_START (each reads IDENTITY_SECRET itself, when its errors come).
+ */
+export function processConfigFromEnv(env: Env) {
+  return {
+    database: databaseConfigFromEnv(env),
+    redisServer: redisConfigFromEnv(env),
+    ...modeFromEnv(env),
+    ...observabilityFromEnv(env),
+    workers: workersFromEnv(env),
+    migrate: getEnvBool(env, "MIGRATE_ON_START", true),
+  };
+}
+
 /** IDENTITY_SECRET, required: the gateway signs requests with it, the subgraphs check them. */
 export function identitySecretFromEnv(env: Env, why = ""): string {
   const identitySecret = getEnvSecret(env, "IDENTITY_SECRET");

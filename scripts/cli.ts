@@ -94,6 +94,32 @@ export function parseGraphCommand<O extends ParseArgsOptionsConfig>(
   return { ...parsed, client: { url: graphUrl(url), token } };
 }
 
+/** The usage lines of a connector's own options, before GRAPH_USAGE; `what` it writes one by one. */
+export const connectorUsage = (what: string) =>
+  `  --dry-run reads the graph and prints what it would write, writing nothing.
+  --progress N prints one progress line in N (1, every ${what}, by default); failures always.`;
+
+/**
+ * parseGraphCommand for a connector (`import:misp`, `import:stix`): `--dry-run` and
+ * `--progress N` besides its own `options`.
+ */
+export function parseConnectorCommand<O extends ParseArgsOptionsConfig>(
+  usage: string,
+  env: Env,
+  options: O,
+) {
+  const parsed = parseGraphCommand(usage, env, {
+    ...options,
+    "dry-run": { type: "boolean", default: false },
+    progress: { type: "string", default: "1" },
+  } as const);
+  const values = parsed.values as { "dry-run": boolean; progress: string };
+  const dryRun = values["dry-run"];
+  /** Its first line, once its arguments are checked: "reading the graph at URL" or "writing to ...". */
+  const announce = () => sayGraph(dryRun ? "reading" : "writing to", parsed.client);
+  return { ...parsed, dryRun, progressEvery: progressEvery(values.progress), announce };
+}
+
 /** The line a command starts with: "reading the graph at URL", "writing to ...". */
 export function sayGraph(doing: string, client: { url: string }): void {
   console.log(`${doing} the graph at ${client.url}`);

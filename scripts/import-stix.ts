@@ -3,14 +3,7 @@ import "reflect-metadata";
 import { runStixConnector } from "./stix-in/connector";
 import { MAX_FILE_BYTES } from "./stix-in/read";
 import { STATE_FILE } from "./stix-in/taxii";
-import {
-  GRAPH_USAGE,
-  UsageError,
-  parseGraphCommand,
-  progressEvery,
-  runCommand,
-  sayGraph,
-} from "./cli";
+import { GRAPH_USAGE, UsageError, connectorUsage, parseConnectorCommand, runCommand } from "./cli";
 
 const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--token T] [--taxii-token T] [--dry-run] [--url URL] [--progress N] [--max-bytes N] [--state FILE]
   Reads a STIX 2.1 bundle file, or follows a TAXII 2.1 collection (.../collections/<id>/: every
@@ -19,28 +12,27 @@ const USAGE = `usage: npm run import:stix -- FILE | TAXII-COLLECTION-URL [--toke
   project's own records through the gateway with an editor key (--token or
   ATTRIBUTION_GRAPH_TOKEN).
   --taxii-token: the TAXII server's key, when it wants one.
-  --dry-run reads the graph and prints what it would write, writing nothing.
-  --progress N prints one progress line in N (1, every record, by default); failures always.
+${connectorUsage("record")}
   --state FILE: where each collection's last date_added is kept (${STATE_FILE}).
   --max-bytes N refuses a larger file (${MAX_FILE_BYTES} bytes, the most, by default).
 ${GRAPH_USAGE}`;
 
 async function main() {
-  const { values, positionals, client } = parseGraphCommand(USAGE, process.env, {
-    "dry-run": { type: "boolean", default: false },
-    "taxii-token": { type: "string" },
-    progress: { type: "string", default: "1" },
-    "max-bytes": { type: "string", default: String(MAX_FILE_BYTES) },
-    state: { type: "string", default: STATE_FILE },
-  });
+  const { values, positionals, client, dryRun, progressEvery, announce } = parseConnectorCommand(
+    USAGE,
+    process.env,
+    {
+      "taxii-token": { type: "string" },
+      "max-bytes": { type: "string", default: String(MAX_FILE_BYTES) },
+      state: { type: "string", default: STATE_FILE },
+    },
+  );
   if (positionals.length !== 1) throw new UsageError("one FILE or TAXII-COLLECTION-URL to read");
-  const every = progressEvery(values.progress);
   const maxBytes = Number(values["max-bytes"]);
   if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_FILE_BYTES) {
     throw new UsageError(`--max-bytes must be a whole number from 1 to ${MAX_FILE_BYTES}`);
   }
-  const dryRun = values["dry-run"];
-  sayGraph(dryRun ? "reading" : "writing to", client);
+  announce();
   const report = await runStixConnector({
     maxBytes,
     stateFile: values.state,
@@ -49,7 +41,7 @@ async function main() {
     taxiiToken: values["taxii-token"],
     dryRun,
     log: console.log,
-    progressEvery: every,
+    progressEvery,
   });
   if (report.failed.length) process.exit(1);
 }

@@ -1,11 +1,7 @@
 import {
   type RedisConfig,
-  databaseConfigFromEnv,
   identitySecretFromEnv,
-  modeFromEnv,
-  observabilityFromEnv,
-  redisConfigFromEnv,
-  workersFromEnv,
+  processConfigFromEnv,
 } from "../../platform/config";
 import { DEFAULT_MAX_COST } from "../../platform/cost";
 import type { DatabaseConfig } from "../../platform/database";
@@ -68,11 +64,10 @@ export interface SubgraphProcessConfig extends SubgraphSettings {
 }
 
 export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphProcessConfig {
-  const config = {
+  return {
     host: getEnvStr(env, "HOST", "127.0.0.1") as string,
     port: getEnvPort(env, "PORT", defaultPort),
-    migrate: getEnvBool(env, "MIGRATE_ON_START", true),
-    database: databaseConfigFromEnv(env),
+    ...processConfigFromEnv(env),
     maxResponseNodes: getEnvInt(env, "MAX_RESPONSE_NODES", DEFAULT_MAX_RESPONSE_NODES, {
       min: 100,
     }),
@@ -84,8 +79,6 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphPr
     }),
     maxCost: getEnvInt(env, "MAX_COST", DEFAULT_MAX_COST, { min: 1 }),
     maxDepth: getEnvInt(env, "MAX_DEPTH", DEFAULT_MAX_DEPTH, { min: 1 }),
-    ...modeFromEnv(env),
-    ...observabilityFromEnv(env),
     textCountBound: getEnvInt(env, "TEXT_COUNT_BOUND", DEFAULT_TEXT_COUNT_BOUND, {
       min: 1,
       max: 1_000_000,
@@ -94,16 +87,10 @@ export function subgraphConfigFromEnv(env: Env, defaultPort: number): SubgraphPr
       min: 0,
       max: 86_400,
     }),
-  };
-  const identitySecret = identitySecretFromEnv(
-    env,
-    ": a subgraph answers only requests the gateway signed with it",
-  );
-  return {
-    ...config,
-    identitySecret,
-    redisServer: redisConfigFromEnv(env),
     seed: getEnvBool(env, "SEED_ON_START", false),
-    workers: workersFromEnv(env),
+    identitySecret: identitySecretFromEnv(
+      env,
+      ": a subgraph answers only requests the gateway signed with it",
+    ),
   };
 }
