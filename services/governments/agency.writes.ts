@@ -1,5 +1,6 @@
 import { citeSources, resolveSources } from "../../platform/bundle";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
+import { orNull, pick } from "../kit/record-fields";
 import { Agency } from "./agency";
 import type { AgencyInput } from "./agency.inputs";
 import { Government } from "./government";
@@ -22,10 +23,8 @@ export const agencyWrites: RecordWrites<AgencyInput, Agency> = {
   async write(tx, a, sources) {
     await tx.getRepository(Agency).upsert(
       {
-        id: a.id,
-        name: a.name,
-        acronym: a.acronym ?? null,
-        kind: a.kind,
+        ...pick(a, "id", "name", "kind"),
+        ...orNull(a, "acronym"),
         governmentId: a.government,
         parentId: a.parent ?? null,
         sourceRecords: resolveSources(sources, a.sources, "agency"),
@@ -35,10 +34,7 @@ export const agencyWrites: RecordWrites<AgencyInput, Agency> = {
   },
   snapshotMany: (tx, ids) =>
     snapshots(tx, Agency, ids, (a, sources) => ({
-      id: a.id,
-      name: a.name,
-      acronym: a.acronym,
-      kind: a.kind,
+      ...pick(a, "id", "name", "acronym", "kind"),
       government: a.governmentId,
       parent: a.parentId,
       sources: citeSources(a.sourceRecords, sources),

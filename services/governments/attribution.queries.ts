@@ -1,7 +1,6 @@
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ConnectionArgs } from "../kit/connection";
 import { whereAnyOf, whereWithin } from "../kit/filters";
-import { recordList } from "../kit/lists";
+import { type ListFilter, recordList } from "../kit/lists";
 import { type Ordering, SortDirection } from "../kit/pagination";
 import { Attribution, AttributionConnection } from "./attribution";
 import {
@@ -11,29 +10,23 @@ import {
 } from "./attribution.inputs";
 import type { Context } from "./context";
 import { governmentsIn } from "./government.queries";
+import { whereIssuedByAny } from "./statement.queries";
 import { Statement } from "./statement";
 
 /** Narrows `query` (alias `a`, its statement joined as `s`) to the attributions matching `filter`. */
-function applyAttributionFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: AttributionFilter,
-) {
+const applyAttributionFilter: ListFilter<AttributionFilter> = (query, filter) => {
   whereAnyOf(query, "a.id", "ids", filter.ids);
   whereAnyOf(query, "a.incident_id", "incidentIds", filter.incidentIds);
   whereAnyOf(query, "a.actor_id", "actorIds", filter.actorIds);
   whereAnyOf(query, "a.state_id", "stateIds", filter.stateIds);
   whereAnyOf(query, "a.kind", "kinds", filter.kinds);
   whereAnyOf(query, "a.confidence_level", "levels", filter.confidenceLevels);
-  if (filter.attributedByIds) {
-    query.andWhere("(s.issuer_id = ANY(:by) OR s.cosigner_ids && :by)", {
-      by: filter.attributedByIds,
-    });
-  }
+  whereIssuedByAny(query, "by", filter.attributedByIds);
   if (filter.minConfidenceScore !== undefined && filter.minConfidenceScore !== null) {
     query.andWhere("a.confidence_score >= :minScore", { minScore: filter.minConfidenceScore });
   }
   whereWithin(query, "s.issued_on", filter.issuedBetween, "filter.issuedBetween");
-}
+};
 
 /** Newest statement first unless `order` says otherwise. */
 function attributionOrdering(order: AttributionOrder | undefined): Ordering {

@@ -1,5 +1,6 @@
 import { citeSources, resolveSources } from "../../platform/bundle";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
+import { orNull, pick } from "../kit/record-fields";
 import { Government } from "./government";
 import type { GovernmentInput } from "./government.inputs";
 
@@ -19,11 +20,8 @@ export const governmentWrites: RecordWrites<GovernmentInput, Government> = {
   async write(tx, g, sources) {
     await tx.getRepository(Government).upsert(
       {
-        id: g.id,
-        name: g.name,
-        kind: g.kind,
-        isoAlpha2: g.isoAlpha2 ?? null,
-        isoAlpha3: g.isoAlpha3 ?? null,
+        ...pick(g, "id", "name", "kind"),
+        ...orNull(g, "isoAlpha2", "isoAlpha3"),
         memberOfIds: g.memberOf ?? [],
         sourceRecords: resolveSources(sources, g.sources, "government"),
       },
@@ -32,11 +30,7 @@ export const governmentWrites: RecordWrites<GovernmentInput, Government> = {
   },
   snapshotMany: (tx, ids) =>
     snapshots(tx, Government, ids, (g, sources) => ({
-      id: g.id,
-      name: g.name,
-      kind: g.kind,
-      isoAlpha2: g.isoAlpha2,
-      isoAlpha3: g.isoAlpha3,
+      ...pick(g, "id", "name", "kind", "isoAlpha2", "isoAlpha3"),
       memberOf: g.memberOfIds,
       sources: citeSources(g.sourceRecords, sources),
     })),

@@ -1,7 +1,8 @@
-import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
+import { citeSources, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, referenceProblems, snapshots } from "../kit/records";
+import { dateColumnsOf, partialDatesOf, pick } from "../kit/record-fields";
 import { Agency } from "./agency";
 import { Government } from "./government";
 import { Official, OfficialRole } from "./official";
@@ -36,33 +37,24 @@ export const officialWrites: RecordWrites<OfficialInput, Official> = {
         { id: o.id, name: o.name, sourceRecords: resolveSources(sources, o.sources, "official") },
         ["id"],
       );
-    const roles = (o.roles ?? []).map((role, position) => {
-      const from = dateColumns(role.from, `roles[${position}].from`);
-      const to = dateColumns(role.to, `roles[${position}].to`);
-      return {
-        title: role.title,
-        agencyId: role.agency ?? null,
-        governmentId: role.government,
-        fromOn: from.on,
-        fromPrecision: from.precision,
-        toOn: to.on,
-        toPrecision: to.precision,
-      };
-    });
+    const roles = (o.roles ?? []).map((role, position) => ({
+      title: role.title,
+      agencyId: role.agency ?? null,
+      governmentId: role.government,
+      ...dateColumnsOf(role, ["from", "to"], `roles[${position}].`),
+    }));
     const replace = childLists(tx, "officialId", o, before);
     await replace(OfficialRole, "roles", roles);
   },
   async snapshotMany(tx, ids) {
     const rolesOf = await childrenOf(tx, OfficialRole, "officialId", ids);
     return snapshots(tx, Official, ids, (o, sources) => ({
-      id: o.id,
-      name: o.name,
+      ...pick(o, "id", "name"),
       roles: rolesOf(o.id).map((role) => ({
         title: role.title,
         agency: role.agencyId,
         government: role.governmentId,
-        from: partialDateString(role.fromOn, role.fromPrecision),
-        to: partialDateString(role.toOn, role.toPrecision),
+        ...partialDatesOf(role, ["from", "to"]),
       })),
       sources: citeSources(o.sourceRecords, sources),
     }));

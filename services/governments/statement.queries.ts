@@ -1,14 +1,13 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ConnectionArgs } from "../kit/connection";
 import { searchText, whereAnyOf, whereWithin } from "../kit/filters";
-import { recordList } from "../kit/lists";
+import { type ListFilter, recordList } from "../kit/lists";
 import { datedOrdering } from "../kit/ordering";
-import type { Ordering } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { IncidentConnection, IncidentRef } from "./references";
 import { Statement, StatementConnection } from "./statement";
-import { type StatementFilter, type StatementOrder, StatementOrderField } from "./statement.inputs";
+import { type StatementFilter, StatementOrderField } from "./statement.inputs";
 
 /**
  * SQL: statement `s` issued or cosigned by the government `key`. `@>` and not
@@ -27,17 +26,23 @@ const STATEMENT_RANK = `round(greatest(ts_rank(s.search, ${SEARCH_QUERY}),
   coalesce((SELECT max(ts_rank(rq.search, ${SEARCH_QUERY})) FROM governments.quote rq
             WHERE rq.statement_id = s.id), 0))::numeric, 4)`;
 
+/** Narrows `query` (statement alias `s`) to statements issued or cosigned by any of `ids`. */
+export function whereIssuedByAny(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  name: string,
+  ids: string[] | null | undefined,
+) {
+  if (ids)
+    query.andWhere(`(s.issuer_id = ANY(:${name}) OR s.cosigner_ids && :${name})`, { [name]: ids });
+}
+
 /** Narrows `query` (alias `s`) to the statements matching `filter`. */
-function applyStatementFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: StatementFilter) {
+const applyStatementFilter: ListFilter<StatementFilter> = (query, filter) => {
   whereAnyOf(query, "s.id", "ids", filter.ids);
   whereAnyOf(query, "s.kind", "kinds", filter.kinds);
   whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
   whereAnyOf(query, "s.speaker_id", "speakerIds", filter.speakerIds);
-  if (filter.governmentIds) {
-    query.andWhere("(s.issuer_id = ANY(:governmentIds) OR s.cosigner_ids && :governmentIds)", {
-      governmentIds: filter.governmentIds,
-    });
-  }
+  whereIssuedByAny(query, "governmentIds", filter.governmentIds);
   for (const [column, name] of [
     ["incident_id", "incidentIds"],
     ["actor_id", "actorIds"],
@@ -70,23 +75,7 @@ function applyStatementFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: 
       { text },
     );
   }
-}
-
-/** Newest first, or by relevance when searching text, unless `order` says otherwise. */
-const statementOrdering = (
-  order: StatementOrder | undefined,
-  filter: StatementFilter | undefined,
-): Ordering =>
-  datedOrdering(
-    {
-      alias: "s",
-      dateField: StatementOrderField.ISSUED_AT,
-      date: "s.issued_on",
-      rank: STATEMENT_RANK,
-    },
-    order,
-    searchText(filter?.text, "filter.text"),
-  );
+};
 
 /** Statements, newest first, or best match first when `filter.text` searches. */
 export const statementList = recordList({
@@ -94,7 +83,12 @@ export const statementList = recordList({
   alias: "s",
   connection: StatementConnection,
   filter: applyStatementFilter,
-  ordering: statementOrdering,
+  ordering: datedOrdering({
+    alias: "s",
+    dateField: StatementOrderField.ISSUED_AT,
+    date: "s.issued_on",
+    rank: STATEMENT_RANK,
+  }),
 });
 
 /** The incidents a statement attributes, once each, in the order of its attributions. */

@@ -3,6 +3,7 @@ import { citeSources, dateColumns, partialDateString, resolveSources } from "../
 import type { Path, Problem } from "../../platform/problem";
 import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, partsUnder, referenceProblems, snapshots } from "../kit/records";
+import { orNull, pick } from "../kit/record-fields";
 import { Agency } from "./agency";
 import type { AttributionInput } from "./attribution.inputs";
 import { CONFIDENCE_SCORES } from "./enums";
@@ -68,19 +69,14 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
     const issued = dateColumns(s.issuedAt, "issuedAt");
     await tx.getRepository(Statement).upsert(
       {
-        id: s.id,
-        kind: s.kind,
+        ...pick(s, "id", "kind", "language"),
+        ...orNull(s, "title", "text", "summary", "url"),
         issuedOn: issued.on!,
         issuedPrecision: issued.precision!,
         issuerId: s.issuer,
         cosignerIds: s.cosigners ?? [],
         agencyId: s.agency ?? null,
         speakerId: s.speaker ?? null,
-        title: s.title ?? null,
-        language: s.language,
-        text: s.text ?? null,
-        summary: s.summary ?? null,
-        url: s.url ?? null,
         sourceRecords: resolveSources(sources, s.sources, "statement"),
       },
       ["id"],
@@ -98,15 +94,12 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
     const replace = childLists(tx, "statementId", s, before);
     await replace(Quote, "quotes", quotes);
     const attributions = (s.attributions ?? []).map((a) => ({
-      id: a.id,
+      ...pick(a, "id", "kind"),
+      ...orNull(a, "confidenceWording", "confidenceLevel", "confidenceScore"),
       incidentId: a.incident,
       actorId: a.actor ?? null,
       stateId: a.state ?? null,
       agencyId: a.agency ?? null,
-      kind: a.kind,
-      confidenceWording: a.confidenceWording ?? null,
-      confidenceLevel: a.confidenceLevel ?? null,
-      confidenceScore: a.confidenceScore ?? null,
     }));
     await replace(Attribution, "attributions", attributions);
   },
@@ -114,21 +107,15 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
     const quotesOf = await childrenOf(tx, Quote, "statementId", ids);
     const attributionsOf = await childrenOf(tx, Attribution, "statementId", ids);
     return snapshots(tx, Statement, ids, (s, sources) => ({
-      id: s.id,
-      kind: s.kind,
+      ...pick(s, "id", "kind"),
       issuedAt: partialDateString(s.issuedOn, s.issuedPrecision),
       issuer: s.issuerId,
       cosigners: s.cosignerIds,
       agency: s.agencyId,
       speaker: s.speakerId,
-      title: s.title,
-      language: s.language,
-      text: s.text,
-      summary: s.summary,
-      url: s.url,
+      ...pick(s, "title", "language", "text", "summary", "url"),
       quotes: quotesOf(s.id).map((q) => ({
-        text: q.text,
-        language: q.language,
+        ...pick(q, "text", "language"),
         speaker: q.speakerId,
         translations: q.translations.map((t) => ({
           language: t.language,
@@ -142,10 +129,7 @@ export const statementWrites: RecordWrites<StatementInput, Statement> = {
         actor: a.actorId,
         state: a.stateId,
         agency: a.agencyId,
-        kind: a.kind,
-        confidenceWording: a.confidenceWording,
-        confidenceLevel: a.confidenceLevel,
-        confidenceScore: a.confidenceScore,
+        ...pick(a, "kind", "confidenceWording", "confidenceLevel", "confidenceScore"),
       })),
       sources: citeSources(s.sourceRecords, sources),
     }));

@@ -1,6 +1,6 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { DataSource } from "typeorm";
 import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
-import { recordList } from "../kit/lists";
+import { type ListFilter, recordList } from "../kit/lists";
 import { type NameOrder, nameOrdering } from "../kit/ordering";
 import { type Ordering, SortDirection } from "../kit/pagination";
 import { IncidentActor } from "./incident-actor";
@@ -14,10 +14,7 @@ export const AS_SUSPECTED: Ordering = {
 };
 
 /** Narrows `query` (alias `a`) to the threat actors matching `filter`. */
-function applyThreatActorFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: ThreatActorFilter,
-) {
+const applyThreatActorFilter: ListFilter<ThreatActorFilter> = (query, filter) => {
   whereAnyOf(query, "a.id", "ids", filter.ids);
   whereAnyOf(query, "a.kind", "kinds", filter.kinds);
   whereAnyOf(query, "a.sponsor_state_id", "sponsorStateIds", filter.sponsorStateIds);
@@ -39,7 +36,7 @@ function applyThreatActorFilter(
       { text, pattern: containsPattern(text) },
     );
   }
-}
+};
 
 /**
  * By name, or, when `filter.text` searches and no order is asked for, best match first: among

@@ -12,6 +12,9 @@ const UPDATED_AT: keyof typeof UPDATED_AT_ORDER = "UPDATED_AT";
 
 type Query = SelectQueryBuilder<ObjectLiteral>;
 
+/** A list's filter: narrows `query` to what `filter` asks for. */
+export type ListFilter<F> = (query: Query, filter: F) => void;
+
 /** The arguments of a list: a page (`first`, `after`...), a `filter` and an `orderBy`. */
 export function ListArgs<F extends object, O extends object>(
   filter: ClassType<F>,
@@ -43,7 +46,7 @@ export interface RecordListOptions<T extends ObjectLiteral, F, O extends RecordO
   alias: string;
   connection: ConnectionClass<T>;
   /** Narrows the query to what a filter asks for. */
-  filter(query: Query, filter: F): void;
+  filter: ListFilter<F>;
   /** Its order (`orderBy`), which may read the filter; `alias` is the table's. */
   ordering(order: O | undefined, filter: F | undefined, alias: string): Ordering;
   /** Tables the filter or the ordering also read, joined to every query. */

@@ -2,6 +2,7 @@ import { Field, InputType } from "type-graphql";
 import { type Ordering, SortDirection } from "./pagination";
 import { type EnumValue, describedEnum } from "./enums";
 import { badUserInput } from "../../platform/errors";
+import { searchText } from "./filters";
 import { UPDATED_AT_ORDER, updatedAtOrdering } from "./record-time";
 
 /** `<Kind>Order`: the field a list is ordered by, and its direction (`direction` by default). */
@@ -89,9 +90,17 @@ export interface DatedColumns {
 /**
  * A dated list's order (statements, legal actions), newest first unless `order` says otherwise:
  * by date then id (the default), by id, by system time, or best match first (the default when
- * `text` searches), equally relevant rows newest first, then by id for a stable page.
+ * `filter.text` searches), equally relevant rows newest first, then by id for a stable page.
  */
-export function datedOrdering(
+export const datedOrdering =
+  (columns: DatedColumns) =>
+  (
+    order: { field: string; direction: SortDirection } | undefined,
+    filter: { text?: string | null } | undefined,
+  ): Ordering =>
+    orderingOfDated(columns, order, searchText(filter?.text, "filter.text"));
+
+function orderingOfDated(
   columns: DatedColumns,
   order: { field: string; direction: SortDirection } | undefined,
   text: string | undefined,

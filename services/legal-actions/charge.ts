@@ -5,14 +5,11 @@ import { OptionalIntColumn, OptionalTextColumn, TextColumn } from "../kit/column
 @ObjectType({ simpleResolvers: true, description: "One charge of an indictment or complaint." })
 @Entity({ schema: "legal", name: "charge" })
 export class Charge {
-  @PrimaryGeneratedColumn("identity")
-  key: number;
+  @PrimaryGeneratedColumn("identity") key: number;
 
-  @Column("text")
-  legalActionId: string;
+  @Column("text") legalActionId: string;
 
-  @Column("int")
-  position: number;
+  @Column("int") position: number;
 
   @OptionalTextColumn('The statute: "18 U.S.C. § 1030".') statute: string | null;
 

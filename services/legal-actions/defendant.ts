@@ -11,14 +11,11 @@ import { DefendantKind, DefendantStatus } from "./enums";
 })
 @Entity({ schema: "legal", name: "defendant" })
 export class Defendant {
-  @PrimaryGeneratedColumn("identity")
-  key: number;
+  @PrimaryGeneratedColumn("identity") key: number;
 
-  @Column("text")
-  legalActionId: string;
+  @Column("text") legalActionId: string;
 
-  @Column("int")
-  position: number;
+  @Column("int") position: number;
 
   @TextColumn('Name as the source gives it: "Ding Xiaoyang".') name: string;
 

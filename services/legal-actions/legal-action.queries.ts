@@ -1,17 +1,11 @@
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ConnectionArgs } from "../kit/connection";
 import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
-import { recordList } from "../kit/lists";
+import { type ListFilter, recordList } from "../kit/lists";
 import { datedOrdering } from "../kit/ordering";
-import type { Ordering } from "../kit/pagination";
 import { referencePage } from "../kit/references";
 import type { Context } from "./context";
 import { LegalAction, LegalActionConnection } from "./legal-action";
-import {
-  type LegalActionFilter,
-  type LegalActionOrder,
-  LegalActionOrderField,
-} from "./legal-action.inputs";
+import { type LegalActionFilter, LegalActionOrderField } from "./legal-action.inputs";
 import {
   IncidentConnection,
   IncidentRef,
@@ -24,10 +18,7 @@ const DEFENDANTS_WHERE = (condition: string) =>
   `l.id IN (SELECT d.legal_action_id FROM legal.defendant d WHERE ${condition})`;
 
 /** Narrows `query` (alias `l`) to the legal actions matching `filter`. */
-function applyLegalActionFilter(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  filter: LegalActionFilter,
-): void {
+const applyLegalActionFilter: ListFilter<LegalActionFilter> = (query, filter) => {
   whereAnyOf(query, "l.id", "ids", filter.ids);
   whereAnyOf(query, "l.kind", "kinds", filter.kinds);
   whereAnyOf(query, "l.status", "statuses", filter.statuses);
@@ -59,7 +50,7 @@ function applyLegalActionFilter(
       { text, pattern: containsPattern(text) },
     );
   }
-}
+};
 
 /**
  * How well a legal action matches `:text` (bound by the filter): a defendant named so counts as a
@@ -73,30 +64,19 @@ const LEGAL_ACTION_RANK = `round(greatest(ts_rank(l.search, ${SEARCH_QUERY}),
                        THEN 1 ELSE ts_rank(rd.search, ${SEARCH_QUERY}) END)
             FROM legal.defendant rd WHERE rd.legal_action_id = l.id), 0))::numeric, 4)`;
 
-/** Newest first, or best match first when searching, unless `order` says otherwise. */
-const legalActionOrdering = (
-  order: LegalActionOrder | undefined,
-  filter: LegalActionFilter | undefined,
-): Ordering =>
-  datedOrdering(
-    {
-      alias: "l",
-      dateField: LegalActionOrderField.ANNOUNCED_AT,
-      // Never NULL (see the migration): undated actions have DATE '0001-01-01'.
-      date: "l.dated_on",
-      rank: LEGAL_ACTION_RANK,
-    },
-    order,
-    searchText(filter?.text, "filter.text"),
-  );
-
 /** Legal actions, newest first, or best match first when `filter.text` searches. */
 export const legalActionList = recordList({
   entity: LegalAction,
   alias: "l",
   connection: LegalActionConnection,
   filter: applyLegalActionFilter,
-  ordering: legalActionOrdering,
+  ordering: datedOrdering({
+    alias: "l",
+    dateField: LegalActionOrderField.ANNOUNCED_AT,
+    // Never NULL (see the migration): undated actions have DATE '0001-01-01'.
+    date: "l.dated_on",
+    rank: LEGAL_ACTION_RANK,
+  }),
 });
 
 /** The incidents a legal action is about, in the order of the record. */

@@ -1,7 +1,8 @@
-import { citeSources, dateColumns, partialDateString, resolveSources } from "../../platform/bundle";
+import { citeSources, resolveSources } from "../../platform/bundle";
 import { periodProblems } from "../../platform/partial-date";
 import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
+import { dateColumnsOf, orNull, partialDatesOf, pick } from "../kit/record-fields";
 import { defendantProblems } from "./defendant.writes";
 import { Charge } from "./charge";
 import { Defendant } from "./defendant";
@@ -24,27 +25,13 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
     ...(await defendantProblems(db, l.defendants ?? [], [...path, "defendants"])),
   ],
   async write(tx, l, sources, before) {
-    const dates = Object.fromEntries(
-      DATES.flatMap((name) => {
-        const { on, precision } = dateColumns(l[name], name);
-        return [
-          [`${name}On`, on],
-          [`${name}Precision`, precision],
-        ];
-      }),
-    );
     await tx.getRepository(LegalAction).upsert(
       {
-        id: l.id,
-        kind: l.kind,
-        title: l.title,
-        summary: l.summary ?? null,
+        ...pick(l, "id", "kind", "title", "status"),
+        ...orNull(l, "summary", "court", "caseNumber"),
+        ...dateColumnsOf(l, DATES),
         jurisdictionId: l.jurisdiction,
         authorityId: l.authority ?? null,
-        court: l.court ?? null,
-        caseNumber: l.caseNumber ?? null,
-        ...dates,
-        status: l.status,
         sanctionsRegime: l.sanctions?.regime ?? null,
         sanctionsMeasures: l.sanctions?.measures ?? [],
         relatedIncidentIds: l.relatedIncidents ?? [],
@@ -54,21 +41,17 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
       ["id"],
     );
     const charges = (l.charges ?? []).map((c) => ({
-      statute: c.statute ?? null,
-      description: c.description,
-      counts: c.counts ?? null,
-      maximumPenalty: c.maximumPenalty ?? null,
+      ...pick(c, "description"),
+      ...orNull(c, "statute", "counts", "maximumPenalty"),
     }));
     const replace = childLists(tx, "legalActionId", l, before);
     await replace(Charge, "charges", charges);
     const defendants = (l.defendants ?? []).map((d) => ({
-      name: d.name,
-      kind: d.kind ?? null,
+      ...pick(d, "name", "status"),
+      ...orNull(d, "kind", "employer"),
       personId: d.person ?? null,
       nationalityId: d.nationality ?? null,
       affiliatedActorId: d.affiliatedActor ?? null,
-      employer: d.employer ?? null,
-      status: d.status,
     }));
     await replace(Defendant, "defendants", defendants);
   },
@@ -76,34 +59,21 @@ export const legalActionWrites: RecordWrites<LegalActionInput, LegalAction> = {
     const chargesOf = await childrenOf(tx, Charge, "legalActionId", ids);
     const defendantsOf = await childrenOf(tx, Defendant, "legalActionId", ids);
     return snapshots(tx, LegalAction, ids, (l, sources) => ({
-      id: l.id,
-      kind: l.kind,
-      title: l.title,
-      summary: l.summary,
+      ...pick(l, "id", "kind", "title", "summary"),
       jurisdiction: l.jurisdictionId,
       authority: l.authorityId,
-      court: l.court,
-      caseNumber: l.caseNumber,
-      filed: partialDateString(l.filedOn, l.filedPrecision),
-      unsealed: partialDateString(l.unsealedOn, l.unsealedPrecision),
-      announced: partialDateString(l.announcedOn, l.announcedPrecision),
-      conductFrom: partialDateString(l.conductFromOn, l.conductFromPrecision),
-      conductTo: partialDateString(l.conductToOn, l.conductToPrecision),
+      ...pick(l, "court", "caseNumber"),
+      ...partialDatesOf(l, DATES),
       status: l.status,
-      charges: chargesOf(l.id).map((c) => ({
-        statute: c.statute,
-        description: c.description,
-        counts: c.counts,
-        maximumPenalty: c.maximumPenalty,
-      })),
+      charges: chargesOf(l.id).map((c) =>
+        pick(c, "statute", "description", "counts", "maximumPenalty"),
+      ),
       defendants: defendantsOf(l.id).map((d) => ({
-        name: d.name,
-        kind: d.kind,
+        ...pick(d, "name", "kind"),
         person: d.personId,
         nationality: d.nationalityId,
         affiliatedActor: d.affiliatedActorId,
-        employer: d.employer,
-        status: d.status,
+        ...pick(d, "employer", "status"),
       })),
       sanctions:
         l.sanctionsRegime === null

@@ -13,14 +13,11 @@ import { type Source, SourcesList, toSources } from "../kit/source";
 })
 @Entity({ schema: "legal", name: "person_affiliation" })
 export class PersonAffiliation {
-  @PrimaryGeneratedColumn("identity")
-  key: number;
+  @PrimaryGeneratedColumn("identity") key: number;
 
-  @Column("text")
-  personId: string;
+  @Column("text") personId: string;
 
-  @Column("int")
-  position: number;
+  @Column("int") position: number;
 
   @Column("text", { nullable: true })
   actorId: string | null;

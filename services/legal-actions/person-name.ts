@@ -14,14 +14,11 @@ import { MAX_USED_BY } from "./person.inputs";
 })
 @Entity({ schema: "legal", name: "person_name" })
 export class PersonName {
-  @PrimaryGeneratedColumn("identity")
-  key: number;
+  @PrimaryGeneratedColumn("identity") key: number;
 
-  @Column("text")
-  personId: string;
+  @Column("text") personId: string;
 
-  @Column("int")
-  position: number;
+  @Column("int") position: number;
 
   @TextColumn('The spelling: "Anatoliy Sergeyevich Kovalev", "张士龙".') name: string;
 

@@ -10,6 +10,7 @@ import { periodProblems } from "../../platform/partial-date";
 import type { Path, Problem } from "../../platform/problem";
 import { childLists, childrenOf } from "../kit/children";
 import { type RecordWrites, snapshots } from "../kit/records";
+import { dateColumnsOf, orNull, partialDatesOf, pick } from "../kit/record-fields";
 import { PersonNameKind } from "./enums";
 import { Person } from "./person";
 import { PersonAffiliation } from "./person-affiliation";
@@ -46,29 +47,20 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
       ["id"],
     );
     const names = p.names.map((n, i) => ({
-      name: n.name,
-      kind: n.kind,
-      language: n.language ?? null,
-      script: n.script ?? null,
+      ...pick(n, "name", "kind"),
+      ...orNull(n, "language", "script"),
       usedBy: n.usedBy ?? [],
       sourceRecords: resolveSources(sources, n.sources ?? [], `names[${i}]`),
     }));
     const replace = childLists(tx, "personId", p, before);
     await replace(PersonName, "names", names);
-    const affiliations = (p.affiliations ?? []).map((a, i) => {
-      const [from, to] = [dateColumns(a.from, "from"), dateColumns(a.to, "to")];
-      return {
-        actorId: a.actor ?? null,
-        agencyId: a.agency ?? null,
-        employer: a.employer ?? null,
-        role: a.role ?? null,
-        fromOn: from.on,
-        fromPrecision: from.precision,
-        toOn: to.on,
-        toPrecision: to.precision,
-        sourceRecords: resolveSources(sources, a.sources ?? [], `affiliations[${i}]`),
-      };
-    });
+    const affiliations = (p.affiliations ?? []).map((a, i) => ({
+      actorId: a.actor ?? null,
+      agencyId: a.agency ?? null,
+      ...orNull(a, "employer", "role"),
+      ...dateColumnsOf(a, ["from", "to"]),
+      sourceRecords: resolveSources(sources, a.sources ?? [], `affiliations[${i}]`),
+    }));
     await replace(PersonAffiliation, "affiliations", affiliations);
   },
   async snapshotMany(tx, ids) {
@@ -77,11 +69,7 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
     return snapshots(tx, Person, ids, (p, sources) => ({
       id: p.id,
       names: namesOf(p.id).map((n) => ({
-        name: n.name,
-        kind: n.kind,
-        language: n.language,
-        script: n.script,
-        usedBy: n.usedBy,
+        ...pick(n, "name", "kind", "language", "script", "usedBy"),
         sources: citedOrNull(n.sourceRecords, sources),
       })),
       nationality: p.nationalityId,
@@ -90,10 +78,8 @@ export const personWrites: RecordWrites<PersonInput, Person> = {
       affiliations: affiliationsOf(p.id).map((a) => ({
         actor: a.actorId,
         agency: a.agencyId,
-        employer: a.employer,
-        role: a.role,
-        from: partialDateString(a.fromOn, a.fromPrecision),
-        to: partialDateString(a.toOn, a.toPrecision),
+        ...pick(a, "employer", "role"),
+        ...partialDatesOf(a, ["from", "to"]),
         sources: citedOrNull(a.sourceRecords, sources),
       })),
       sources: citeSources(p.sourceRecords, sources),
