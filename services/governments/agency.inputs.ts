@@ -1,6 +1,6 @@
-import { InputType } from "type-graphql";
-import { FilterInput, IdsFilter, EnumsFilter, SearchFilter } from "../kit/filters";
-import { EnumField, IdField, NameField, SourcesField } from "../kit/inputs";
+import { Filter, FilterInput } from "../kit/filters";
+import { SourcesField } from "../kit/inputs";
+import { Enum, Id, Input, Name, Optional } from "../kit/input-fields";
 import { NameOrder } from "../kit/ordering";
 import { AgencyKind } from "./enums";
 import { ListArgs } from "../kit/lists";
@@ -8,41 +8,30 @@ import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
 export class AgencyFilter extends RecordFilter {
-  @IdsFilter("These agencies.")
-  ids?: string[];
+  @Filter.Ids("These agencies.") ids?: string[];
 
-  @IdsFilter("Agencies of these governments.")
-  governmentIds?: string[];
+  @Filter.Ids("Agencies of these governments.") governmentIds?: string[];
 
-  @EnumsFilter(() => AgencyKind, "Of these kinds.", 20)
-  kinds?: AgencyKind[];
+  @Filter.Enums(AgencyKind, "Of these kinds.", 20) kinds?: AgencyKind[];
 
-  @SearchFilter("Part of the name or acronym, accents ignored.")
-  text?: string;
+  @Filter.Search("Part of the name or acronym, accents ignored.") text?: string;
 }
 
-@InputType({ description: "An agency as `upsertAgency` writes it (the bundle format of data/)." })
+@Input("An agency as `upsertAgency` writes it (the bundle format of data/).")
 export class AgencyInput {
-  @IdField({ description: 'Readable slug, the record\'s key: "cn-mss".' })
-  id: string;
+  @Id('Readable slug, the record\'s key: "cn-mss".') id: string;
 
-  @NameField({ description: 'Official name: "Ministry of State Security".', maxLength: 300 })
-  name: string;
+  @Name(300, 'Official name: "Ministry of State Security".') name: string;
 
-  @NameField({ nullable: true, description: 'Usual acronym: "MSS".', maxLength: 30 })
-  acronym?: string | null;
+  @Optional.Name(30, 'Usual acronym: "MSS".') acronym?: string | null;
 
-  @EnumField(() => AgencyKind, { description: "What the agency does." })
-  kind: AgencyKind;
+  @Enum(AgencyKind, "What the agency does.") kind: AgencyKind;
 
-  @IdField({ description: "The government it belongs to." })
-  government: string;
+  @Id("The government it belongs to.") government: string;
 
-  @IdField({ nullable: true, description: "The agency it is part of (written before it)." })
-  parent?: string | null;
+  @Optional.Id("The agency it is part of (written before it).") parent?: string | null;
 
-  @SourcesField()
-  sources: string[];
+  @SourcesField() sources: string[];
 }
 
 export const AgencyListArgs = ListArgs(AgencyFilter, NameOrder);

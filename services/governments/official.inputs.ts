@@ -1,64 +1,46 @@
-import { InputType } from "type-graphql";
-import { FilterInput, IdsFilter, SearchFilter } from "../kit/filters";
-import { DateField, IdField, NameField, NestedListField, SourcesField } from "../kit/inputs";
+import { Filter, FilterInput } from "../kit/filters";
+import { SourcesField } from "../kit/inputs";
+import { Id, Input, Name, Optional } from "../kit/input-fields";
 import { NameOrder } from "../kit/ordering";
 import { ListArgs } from "../kit/lists";
 import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
 export class OfficialFilter extends RecordFilter {
-  @IdsFilter("These officials.")
-  ids?: string[];
+  @Filter.Ids("These officials.") ids?: string[];
 
-  @IdsFilter("Officials who held a role for these governments.")
-  governmentIds?: string[];
+  @Filter.Ids("Officials who held a role for these governments.") governmentIds?: string[];
 
-  @IdsFilter("Officials who held a role at these agencies.")
-  agencyIds?: string[];
+  @Filter.Ids("Officials who held a role at these agencies.") agencyIds?: string[];
 
-  @SearchFilter("Part of the name, accents ignored.")
-  text?: string;
+  @Filter.Search("Part of the name, accents ignored.") text?: string;
 }
 
 export const MAX_ROLES = 50;
 
-@InputType({ description: "A title an official held, as part of `OfficialInput`." })
+@Input("A title an official held, as part of `OfficialInput`.")
 export class OfficialRoleInput {
-  @NameField({ description: 'The title: "Secretary of State".', maxLength: 300 })
-  title: string;
+  @Name(300, 'The title: "Secretary of State".') title: string;
 
-  @IdField({ nullable: true, description: "The agency of the role." })
-  agency?: string | null;
+  @Optional.Id("The agency of the role.") agency?: string | null;
 
-  @IdField({ description: "The government of the role." })
-  government: string;
+  @Id("The government of the role.") government: string;
 
-  @DateField({ nullable: true, description: "When the role began." })
-  from?: string | null;
+  @Optional.PartialDate("When the role began.") from?: string | null;
 
-  @DateField({ nullable: true, description: "When it ended; empty while it is held." })
-  to?: string | null;
+  @Optional.PartialDate("When it ended; empty while it is held.") to?: string | null;
 }
 
-@InputType({
-  description: "An official as `upsertOfficial` writes it (the bundle format of data/).",
-})
+@Input("An official as `upsertOfficial` writes it (the bundle format of data/).")
 export class OfficialInput {
-  @IdField({ description: 'Readable slug, the record\'s key: "antony-blinken".' })
-  id: string;
+  @Id('Readable slug, the record\'s key: "antony-blinken".') id: string;
 
-  @NameField({ description: 'Full name: "Antony J. Blinken".', maxLength: 200 })
-  name: string;
+  @Name(200, 'Full name: "Antony J. Blinken".') name: string;
 
-  @NestedListField(() => OfficialRoleInput, {
-    nullable: true,
-    description: "Roles held, oldest first.",
-    maxItems: MAX_ROLES,
-  })
+  @Optional.NestedList(OfficialRoleInput, MAX_ROLES, "Roles held, oldest first.")
   roles?: OfficialRoleInput[] | null;
 
-  @SourcesField()
-  sources: string[];
+  @SourcesField() sources: string[];
 }
 
 export const OfficialListArgs = ListArgs(OfficialFilter, NameOrder);

@@ -1,26 +1,6 @@
-import { InputType } from "type-graphql";
-import {
-  DateRangeInput,
-  FilterInput,
-  IdsFilter,
-  EnumsFilter,
-  PeriodFilter,
-  SearchFilter,
-} from "../kit/filters";
-import {
-  DateField,
-  EnumField,
-  IdField,
-  IdListField,
-  LANGUAGE,
-  LanguageField,
-  NameField,
-  NestedListField,
-  SourcesField,
-  TextField,
-  TextListField,
-  UrlField,
-} from "../kit/inputs";
+import { DateRangeInput, Filter, FilterInput } from "../kit/filters";
+import { LANGUAGE, SourcesField } from "../kit/inputs";
+import { Enum, Id, Input, Language, Optional, PartialDate, Text } from "../kit/input-fields";
 import { SortDirection } from "../kit/pagination";
 import { AttributionInput } from "./attribution.inputs";
 import { StatementKind } from "./enums";
@@ -31,40 +11,31 @@ import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
 export class StatementFilter extends RecordFilter {
-  @IdsFilter("These statements.")
-  ids?: string[];
+  @Filter.Ids("These statements.") ids?: string[];
 
-  @EnumsFilter(() => StatementKind, "Of these kinds.", 20)
-  kinds?: StatementKind[];
+  @Filter.Enums(StatementKind, "Of these kinds.", 20) kinds?: StatementKind[];
 
-  @IdsFilter("Issued or cosigned by these governments.")
-  governmentIds?: string[];
+  @Filter.Ids("Issued or cosigned by these governments.") governmentIds?: string[];
 
-  @IdsFilter("Issued by these agencies.")
-  agencyIds?: string[];
+  @Filter.Ids("Issued by these agencies.") agencyIds?: string[];
 
-  @IdsFilter("Made by these officials.")
-  speakerIds?: string[];
+  @Filter.Ids("Made by these officials.") speakerIds?: string[];
 
-  @IdsFilter("Statements attributing these incidents.")
-  incidentIds?: string[];
+  @Filter.Ids("Statements attributing these incidents.") incidentIds?: string[];
 
-  @IdsFilter("Statements naming these threat actors.")
-  actorIds?: string[];
+  @Filter.Ids("Statements naming these threat actors.") actorIds?: string[];
 
-  @TextListField({
-    nullable: true,
-    description: 'Available in these languages (text, quotes or translations): "fr", "en".',
-    maxItems: 20,
-    maxLength: 35,
-    pattern: { regex: LANGUAGE, rule: 'must be a BCP 47 language tag such as "fr"' },
-  })
+  @Optional.TextList(
+    20,
+    35,
+    'Available in these languages (text, quotes or translations): "fr", "en".',
+    { regex: LANGUAGE, rule: 'must be a BCP 47 language tag such as "fr"' },
+  )
   languages?: string[];
 
-  @PeriodFilter("Issued in this period.")
-  issuedBetween?: DateRangeInput;
+  @Filter.Period("Issued in this period.") issuedBetween?: DateRangeInput;
 
-  @SearchFilter(
+  @Filter.Search(
     "Full-text search (English and French stemming, accents ignored) over text and quotes.",
   )
   text?: string;
@@ -87,16 +58,13 @@ export const { field: StatementOrderField, input: StatementOrder } = recordOrder
 export type StatementOrderField = EnumValue<typeof StatementOrderField>;
 export type StatementOrder = InstanceType<typeof StatementOrder>;
 
-@InputType({ description: "A quote rendered in another language, as part of `QuoteInput`." })
+@Input("A quote rendered in another language, as part of `QuoteInput`.")
 export class TranslationInput {
-  @LanguageField({ description: "Language of the translation." })
-  language: string;
+  @Language("Language of the translation.") language: string;
 
-  @TextField({ description: "The translated words.", maxLength: 5000 })
-  text: string;
+  @Text(5000, "The translated words.") text: string;
 
-  @IdField({ nullable: true, description: "Key of the source that translated it (see `sources`)." })
-  source?: string | null;
+  @Optional.Id("Key of the source that translated it (see `sources`).") source?: string | null;
 }
 
 export const MAX_QUOTES = 20;
@@ -104,87 +72,53 @@ export const MAX_TRANSLATIONS = 10;
 export const MAX_ATTRIBUTIONS = 50;
 export const MAX_COSIGNERS = 50;
 
-@InputType({
-  description: "Words quoted verbatim from the statement, as part of `StatementInput`.",
-})
+@Input("Words quoted verbatim from the statement, as part of `StatementInput`.")
 export class QuoteInput {
-  @TextField({ description: "The words, verbatim.", maxLength: 5000 })
-  text: string;
+  @Text(5000, "The words, verbatim.") text: string;
 
-  @LanguageField({ description: "Language of the words." })
-  language: string;
+  @Language("Language of the words.") language: string;
 
-  @IdField({
-    nullable: true,
-    description: "The official who said them, if not the statement's speaker.",
-  })
+  @Optional.Id("The official who said them, if not the statement's speaker.")
   speaker?: string | null;
 
-  @NestedListField(() => TranslationInput, {
-    nullable: true,
-    description: "The quote in other languages.",
-    maxItems: MAX_TRANSLATIONS,
-  })
+  @Optional.NestedList(TranslationInput, MAX_TRANSLATIONS, "The quote in other languages.")
   translations?: TranslationInput[] | null;
 }
 
-@InputType({
-  description:
-    "A statement as `upsertStatement` writes it, with its quotes and attributions (the bundle format of data/).",
-})
+@Input(
+  "A statement as `upsertStatement` writes it, with its quotes and attributions (the bundle format of data/).",
+)
 export class StatementInput {
-  @IdField({ description: 'Readable slug, the record\'s key: "us-dos-2021-07-19".' })
-  id: string;
+  @Id('Readable slug, the record\'s key: "us-dos-2021-07-19".') id: string;
 
-  @EnumField(() => StatementKind, { description: "The form of the statement." })
-  kind: StatementKind;
+  @Enum(StatementKind, "The form of the statement.") kind: StatementKind;
 
-  @DateField({ description: "When it was issued, as precise as known." })
-  issuedAt: string;
+  @PartialDate("When it was issued, as precise as known.") issuedAt: string;
 
-  @IdField({ description: "The government issuing it." })
-  issuer: string;
+  @Id("The government issuing it.") issuer: string;
 
-  @IdListField({ nullable: true, description: "Governments joining it.", maxItems: MAX_COSIGNERS })
-  cosigners?: string[] | null;
+  @Optional.IdList(MAX_COSIGNERS, "Governments joining it.") cosigners?: string[] | null;
 
-  @IdField({ nullable: true, description: "The agency issuing it." })
-  agency?: string | null;
+  @Optional.Id("The agency issuing it.") agency?: string | null;
 
-  @IdField({ nullable: true, description: "The official speaking." })
-  speaker?: string | null;
+  @Optional.Id("The official speaking.") speaker?: string | null;
 
-  @NameField({ nullable: true, description: "Title as published.", maxLength: 500 })
-  title?: string | null;
+  @Optional.Name(500, "Title as published.") title?: string | null;
 
-  @LanguageField({ description: "Language of the statement." })
-  language: string;
+  @Language("Language of the statement.") language: string;
 
-  @TextField({ nullable: true, description: "Full text, where published.", maxLength: 100_000 })
-  text?: string | null;
+  @Optional.Text(100_000, "Full text, where published.") text?: string | null;
 
-  @TextField({ nullable: true, description: "What it says, in brief.", maxLength: 5000 })
-  summary?: string | null;
+  @Optional.Text(5000, "What it says, in brief.") summary?: string | null;
 
-  @UrlField({ nullable: true, description: "Where it is published." })
-  url?: string | null;
+  @Optional.Url("Where it is published.") url?: string | null;
 
-  @NestedListField(() => QuoteInput, {
-    nullable: true,
-    description: "Verbatim quotes.",
-    maxItems: MAX_QUOTES,
-  })
-  quotes?: QuoteInput[] | null;
+  @Optional.NestedList(QuoteInput, MAX_QUOTES, "Verbatim quotes.") quotes?: QuoteInput[] | null;
 
-  @NestedListField(() => AttributionInput, {
-    nullable: true,
-    description: "Who it blames for which incident.",
-    maxItems: MAX_ATTRIBUTIONS,
-  })
+  @Optional.NestedList(AttributionInput, MAX_ATTRIBUTIONS, "Who it blames for which incident.")
   attributions?: AttributionInput[] | null;
 
-  @SourcesField()
-  sources: string[];
+  @SourcesField() sources: string[];
 }
 
 export const StatementListArgs = ListArgs(StatementFilter, StatementOrder);

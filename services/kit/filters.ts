@@ -57,25 +57,24 @@ export const FilterInput = () =>
     description: "Every field narrows the list; a list field matches any of its values.",
   });
 
-/** Records with any of these ids in the field. */
-export const IdsFilter = (description: string) =>
-  IdListField({ nullable: true, description, maxItems: MAX_FILTER_VALUES });
-
-/** Records with any of these values of an enum. */
-export const EnumsFilter = (type: () => object, description: string, maxItems: number) =>
-  EnumListField(type, { nullable: true, description, maxItems });
-
-/** Records with any of these words in the field. */
-export const TextsFilter = (description: string, maxLength: number) =>
-  TextListField({ nullable: true, description, maxItems: MAX_FILTER_VALUES, maxLength });
-
-/** Records in a period (a `DateRangeInput`). */
-export const PeriodFilter = (description: string) =>
-  NestedField(() => DateRangeInput, { nullable: true, description });
-
-/** Records matching a text search (see `searchText`). */
-export const SearchFilter = (description: string) =>
-  TextField({ nullable: true, description, maxLength: MAX_TEXT_LENGTH });
+/** The fields of a list's filter: `@Filter.Ids("Of these agencies.") agencyIds?: string[];`. */
+export const Filter = {
+  /** Records with any of these ids in the field. */
+  Ids: (description: string) =>
+    IdListField({ nullable: true, description, maxItems: MAX_FILTER_VALUES }),
+  /** Records with any of these values of an enum. */
+  Enums: (type: object, description: string, maxItems: number) =>
+    EnumListField(() => type, { nullable: true, description, maxItems }),
+  /** Records with any of these words in the field. */
+  Texts: (description: string, maxLength: number) =>
+    TextListField({ nullable: true, description, maxItems: MAX_FILTER_VALUES, maxLength }),
+  /** Records in a period (a `DateRangeInput`). */
+  Period: (description: string) =>
+    NestedField(() => DateRangeInput, { nullable: true, description }),
+  /** Records matching a text search (see `searchText`). */
+  Search: (description: string) =>
+    TextField({ nullable: true, description, maxLength: MAX_TEXT_LENGTH }),
+};
 
 export function searchText(text: string | null | undefined, field: string): string | undefined {
   if (text === null || text === undefined) return undefined;

@@ -75,6 +75,17 @@ export const SLUG_MAX = 100;
 export const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$/;
 export const URL = /^https?:\/\/\S+$/;
 
+/** A slug's pattern, for text that is not a reference (a catalogue's name, a connector's). */
+export const SLUG_TEXT = {
+  regex: SLUG,
+  rule: "must be a slug: lowercase letters, digits and single hyphens",
+};
+/** Sectors and target categories: "defense", "private sector". */
+export const LOWERCASE_WORDS = {
+  regex: /^[a-z][a-z0-9 -]*$/,
+  rule: "must be lowercase words: letters, digits, spaces and hyphens, starting with a letter",
+};
+
 interface Doc {
   description: string;
   nullable?: boolean;
@@ -105,7 +116,7 @@ const slugChecks = (each: boolean): Decorate[] => [
   PlainText(),
   Matches(SLUG, {
     each,
-    message: `${each ? "each item " : ""}must be a slug: lowercase letters, digits and single hyphens`,
+    message: `${each ? "each item " : ""}${SLUG_TEXT.rule}`,
   }),
   MaxLength(SLUG_MAX, { each, message: `must be at most ${SLUG_MAX} characters` }),
 ];
@@ -208,28 +219,22 @@ export const TextListField = (doc: TextListDoc) => textListField(doc, false);
 export const NameField = (doc: TextDoc) => textField(doc, true);
 export const NameListField = (doc: TextListDoc) => textListField(doc, true);
 
+/** Text of a fixed form: `maxLength` characters at most, matching `pattern`. */
+const formField = (doc: Doc, maxLength: number, pattern: TextDoc["pattern"], rule: string) => {
+  const text = { ...doc, maxLength, pattern };
+  return field(() => String, doc, { item: textLimits(text) }, textChecks(text, false), rule);
+};
+
 const LANGUAGE_TEXT = {
   regex: LANGUAGE,
   rule: 'must be a BCP 47 language tag such as "en", "fr" or "de-CH"',
 };
 export const LanguageField = (doc: Doc) =>
-  field(
-    () => String,
-    doc,
-    { item: textLimits({ ...doc, maxLength: 35, pattern: LANGUAGE_TEXT }) },
-    textChecks({ ...doc, maxLength: 35, pattern: LANGUAGE_TEXT }, false),
-    'BCP 47 tag: "en", "fr", "de-CH".',
-  );
+  formField(doc, 35, LANGUAGE_TEXT, 'BCP 47 tag: "en", "fr", "de-CH".');
 
 const URL_TEXT = { regex: URL, rule: "must be an http(s) URL" };
 export const UrlField = (doc: Doc) =>
-  field(
-    () => String,
-    doc,
-    { item: textLimits({ ...doc, maxLength: 2000, pattern: URL_TEXT }) },
-    textChecks({ ...doc, maxLength: 2000, pattern: URL_TEXT }, false),
-    "An http(s) URL, at most 2000 characters.",
-  );
+  formField(doc, 2000, URL_TEXT, "An http(s) URL, at most 2000 characters.");
 
 export const IntField = (doc: Doc & { min: number; max: number }) =>
   field(

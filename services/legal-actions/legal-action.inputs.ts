@@ -1,25 +1,6 @@
-import { InputType } from "type-graphql";
-import {
-  DateRangeInput,
-  FilterInput,
-  IdsFilter,
-  EnumsFilter,
-  PeriodFilter,
-  SearchFilter,
-} from "../kit/filters";
-import {
-  DateField,
-  EnumField,
-  IdField,
-  IdListField,
-  IntField,
-  NameField,
-  NestedField,
-  NestedListField,
-  SourcesField,
-  TextField,
-  TextListField,
-} from "../kit/inputs";
+import { DateRangeInput, Filter, FilterInput } from "../kit/filters";
+import { SourcesField, TextListField } from "../kit/inputs";
+import { Enum, Id, Input, Name, Optional, Text } from "../kit/input-fields";
 import { SortDirection } from "../kit/pagination";
 import { DefendantKind, DefendantStatus, LegalActionKind, LegalActionStatus } from "./enums";
 import type { EnumValue } from "../kit/enums";
@@ -29,34 +10,27 @@ import { RecordFilter } from "../kit/record-time";
 
 @FilterInput()
 export class LegalActionFilter extends RecordFilter {
-  @IdsFilter("These legal actions.")
-  ids?: string[];
+  @Filter.Ids("These legal actions.") ids?: string[];
 
-  @EnumsFilter(() => LegalActionKind, "Of these kinds.", 10)
-  kinds?: LegalActionKind[];
+  @Filter.Enums(LegalActionKind, "Of these kinds.", 10) kinds?: LegalActionKind[];
 
-  @EnumsFilter(() => LegalActionStatus, "In these statuses.", 10)
-  statuses?: LegalActionStatus[];
+  @Filter.Enums(LegalActionStatus, "In these statuses.", 10) statuses?: LegalActionStatus[];
 
-  @IdsFilter("Brought by these governments.")
-  jurisdictionIds?: string[];
+  @Filter.Ids("Brought by these governments.") jurisdictionIds?: string[];
 
-  @IdsFilter('Brought by these agencies: "us-doj", "eu-council".')
-  authorityIds?: string[];
+  @Filter.Ids('Brought by these agencies: "us-doj", "eu-council".') authorityIds?: string[];
 
-  @IdsFilter("Related to these incidents.")
-  incidentIds?: string[];
+  @Filter.Ids("Related to these incidents.") incidentIds?: string[];
 
-  @IdsFilter("Related to these threat actors, or charging one of their members.")
+  @Filter.Ids("Related to these threat actors, or charging one of their members.")
   actorIds?: string[];
 
-  @IdsFilter("With a defendant of one of these nationalities.")
-  defendantNationalityIds?: string[];
+  @Filter.Ids("With a defendant of one of these nationalities.") defendantNationalityIds?: string[];
 
-  @PeriodFilter("Announced in this period (or, when no announcement is known, unsealed or filed).")
+  @Filter.Period("Announced in this period (or, when no announcement is known, unsealed or filed).")
   announcedBetween?: DateRangeInput;
 
-  @SearchFilter(
+  @Filter.Search(
     "Full-text search (accents ignored) over title, summary and charges, and over defendant " +
       'names, whole or in part: "Ding Xiaoyang", "Xiaoyang".',
   )
@@ -89,75 +63,46 @@ export const MAX_DEFENDANTS = 100;
 export const MAX_MEASURES = 20;
 export const MAX_RELATED = 50;
 
-@InputType({
-  description: "One charge of an indictment or complaint, as part of `LegalActionInput`.",
-})
+@Input("One charge of an indictment or complaint, as part of `LegalActionInput`.")
 export class ChargeInput {
-  @NameField({ nullable: true, description: 'The statute: "18 U.S.C. § 1030".', maxLength: 300 })
-  statute?: string | null;
+  @Optional.Name(300, 'The statute: "18 U.S.C. § 1030".') statute?: string | null;
 
-  @TextField({
-    description: 'The offence, as the source words it: "Conspiracy to commit computer fraud".',
-    maxLength: 2000,
-  })
+  @Text(2000, 'The offence, as the source words it: "Conspiracy to commit computer fraud".')
   description: string;
 
-  @IntField({ nullable: true, description: "Number of counts.", min: 1, max: 1000 })
-  counts?: number | null;
+  @Optional.Int(1, 1000, "Number of counts.") counts?: number | null;
 
-  @TextField({
-    nullable: true,
-    description: 'Maximum penalty, as stated by the source: "10 years in prison".',
-    maxLength: 300,
-  })
+  @Optional.Text(300, 'Maximum penalty, as stated by the source: "10 years in prison".')
   maximumPenalty?: string | null;
 }
 
-@InputType({
-  description: "A person or organisation charged or sanctioned, as part of `LegalActionInput`.",
-})
+@Input("A person or organisation charged or sanctioned, as part of `LegalActionInput`.")
 export class DefendantInput {
-  @NameField({ description: 'Name as the source gives it: "Ding Xiaoyang".', maxLength: 300 })
-  name: string;
+  @Name(300, 'Name as the source gives it: "Ding Xiaoyang".') name: string;
 
-  @EnumField(() => DefendantKind, { nullable: true, description: "A person or an organisation." })
-  kind?: DefendantKind | null;
+  @Optional.Enum(DefendantKind, "A person or an organisation.") kind?: DefendantKind | null;
 
-  @IdField({
-    nullable: true,
-    description:
-      'The person (a Person id, which must exist: write it first): "ding-xiaoyang". Required when `kind` is PERSON; never for an ORGANIZATION.',
-  })
+  @Optional.Id(
+    'The person (a Person id, which must exist: write it first): "ding-xiaoyang". Required when `kind` is PERSON; never for an ORGANIZATION.',
+  )
   person?: string | null;
 
-  @IdField({ nullable: true, description: "Government of the defendant's nationality." })
-  nationality?: string | null;
+  @Optional.Id("Government of the defendant's nationality.") nationality?: string | null;
 
-  @IdField({
-    nullable: true,
-    description:
-      "The threat actor the defendant is charged as a member of (in the incidents source).",
-  })
+  @Optional.Id(
+    "The threat actor the defendant is charged as a member of (in the incidents source).",
+  )
   affiliatedActor?: string | null;
 
-  @NameField({
-    nullable: true,
-    description: 'Employer or unit as stated by the source: "GRU Unit 74455".',
-    maxLength: 300,
-  })
+  @Optional.Name(300, 'Employer or unit as stated by the source: "GRU Unit 74455".')
   employer?: string | null;
 
-  @EnumField(() => DefendantStatus, { description: "Where the defendant stands." })
-  status: DefendantStatus;
+  @Enum(DefendantStatus, "Where the defendant stands.") status: DefendantStatus;
 }
 
-@InputType({ description: "A sanctions listing, as part of `LegalActionInput`." })
+@Input("A sanctions listing, as part of `LegalActionInput`.")
 export class SanctionsInput {
-  @NameField({
-    description: 'The legal basis: "EU cyber sanctions regime".',
-    maxLength: 500,
-  })
-  regime: string;
+  @Name(500, 'The legal basis: "EU cyber sanctions regime".') regime: string;
 
   @TextListField({
     description: 'The measures imposed, as the source words them: "asset freeze", "travel ban".',
@@ -168,105 +113,59 @@ export class SanctionsInput {
   measures: string[];
 }
 
-@InputType({
-  description:
-    "A legal action as `upsertLegalAction` writes it, with its charges and defendants (the bundle format of data/).",
-})
+@Input(
+  "A legal action as `upsertLegalAction` writes it, with its charges and defendants (the bundle format of data/).",
+)
 export class LegalActionInput {
-  @IdField({ description: 'Readable slug, the record\'s key: "us-v-ding-xiaoyang-2021".' })
-  id: string;
+  @Id('Readable slug, the record\'s key: "us-v-ding-xiaoyang-2021".') id: string;
 
-  @EnumField(() => LegalActionKind, { description: "What the law did." })
-  kind: LegalActionKind;
+  @Enum(LegalActionKind, "What the law did.") kind: LegalActionKind;
 
-  @NameField({
-    description: 'Title as the source gives it: "United States v. Zhu Hua and Zhang Shilong".',
-    maxLength: 500,
-  })
+  @Name(500, 'Title as the source gives it: "United States v. Zhu Hua and Zhang Shilong".')
   title: string;
 
-  @TextField({
-    nullable: true,
-    description: "What the action is about, in brief.",
-    maxLength: 10_000,
-  })
-  summary?: string | null;
+  @Optional.Text(10_000, "What the action is about, in brief.") summary?: string | null;
 
-  @IdField({ description: "The government bringing the action." })
-  jurisdiction: string;
+  @Id("The government bringing the action.") jurisdiction: string;
 
-  @IdField({ nullable: true, description: 'The agency bringing it: "us-doj", "eu-council".' })
-  authority?: string | null;
+  @Optional.Id('The agency bringing it: "us-doj", "eu-council".') authority?: string | null;
 
-  @NameField({
-    nullable: true,
-    description: 'The court: "U.S. District Court for the Southern District of California".',
-    maxLength: 300,
-  })
+  @Optional.Name(300, 'The court: "U.S. District Court for the Southern District of California".')
   court?: string | null;
 
-  @NameField({
-    nullable: true,
-    description: "Docket number, as the court gives it.",
-    maxLength: 100,
-  })
-  caseNumber?: string | null;
+  @Optional.Name(100, "Docket number, as the court gives it.") caseNumber?: string | null;
 
-  @DateField({ nullable: true, description: "When the case was filed." })
-  filed?: string | null;
+  @Optional.PartialDate("When the case was filed.") filed?: string | null;
 
-  @DateField({
-    nullable: true,
-    description: "When a sealed indictment or complaint was unsealed; not before `filed`.",
-  })
+  @Optional.PartialDate("When a sealed indictment or complaint was unsealed; not before `filed`.")
   unsealed?: string | null;
 
-  @DateField({ nullable: true, description: "When it was made public." })
-  announced?: string | null;
+  @Optional.PartialDate("When it was made public.") announced?: string | null;
 
-  @DateField({ nullable: true, description: "Start of the conduct charged or sanctioned." })
-  conductFrom?: string | null;
+  @Optional.PartialDate("Start of the conduct charged or sanctioned.") conductFrom?: string | null;
 
-  @DateField({ nullable: true, description: "End of the conduct; not before `conductFrom`." })
-  conductTo?: string | null;
+  @Optional.PartialDate("End of the conduct; not before `conductFrom`.") conductTo?: string | null;
 
-  @EnumField(() => LegalActionStatus, { description: "Where the action stands." })
-  status: LegalActionStatus;
+  @Enum(LegalActionStatus, "Where the action stands.") status: LegalActionStatus;
 
-  @NestedListField(() => ChargeInput, {
-    nullable: true,
-    description: "The charges, in the order of the indictment.",
-    maxItems: MAX_CHARGES,
-  })
+  @Optional.NestedList(ChargeInput, MAX_CHARGES, "The charges, in the order of the indictment.")
   charges?: ChargeInput[] | null;
 
-  @NestedListField(() => DefendantInput, {
-    nullable: true,
-    description: "Who is charged, arrested or sanctioned, in the order of the source.",
-    maxItems: MAX_DEFENDANTS,
-  })
+  @Optional.NestedList(
+    DefendantInput,
+    MAX_DEFENDANTS,
+    "Who is charged, arrested or sanctioned, in the order of the source.",
+  )
   defendants?: DefendantInput[] | null;
 
-  @NestedField(() => SanctionsInput, {
-    nullable: true,
-    description: "For sanctions: regime and measures.",
-  })
+  @Optional.Nested(SanctionsInput, "For sanctions: regime and measures.")
   sanctions?: SanctionsInput | null;
 
-  @IdListField({
-    nullable: true,
-    description: "Incidents the action is about (in the incidents source).",
-    maxItems: MAX_RELATED,
-  })
+  @Optional.IdList(MAX_RELATED, "Incidents the action is about (in the incidents source).")
   relatedIncidents?: string[] | null;
 
-  @IdListField({
-    nullable: true,
-    description: "Threat actors the action names (in the incidents source).",
-    maxItems: MAX_RELATED,
-  })
+  @Optional.IdList(MAX_RELATED, "Threat actors the action names (in the incidents source).")
   relatedActors?: string[] | null;
 
-  @SourcesField()
-  sources: string[];
+  @SourcesField() sources: string[];
 }
