@@ -71,34 +71,43 @@ export function auditTableSql(schema: string): string[] {
   ];
 }
 
-export async function recordAudit(
+/** One write, as the audit log records it. */
+export interface AuditedWrite {
+  type: string;
+  id: string;
+  action: WriteAction;
+  /** The record's system time of the write (its new updatedAt, or its deletedAt). */
+  at: Date;
+  before: RecordSnapshot | null;
+  after: RecordSnapshot | null;
+}
+
+export function recordAudit(
   tx: EntityManager,
   schema: string,
   identity: Identity,
-  entry: {
-    type: string;
-    id: string;
-    action: WriteAction;
-    /** The record's system time of the write (its new updatedAt, or its deletedAt). */
-    at: Date;
-    before: RecordSnapshot | null;
-    after: RecordSnapshot | null;
-  },
+  entry: AuditedWrite,
 ) {
+  return recordAudits(tx, schema, identity, [entry]);
+}
+
+/** `entries` in the audit log, in their order, in one statement (a batch of sources: many). */
+export async function recordAudits(
+  tx: EntityManager,
+  schema: string,
+  identity: Identity,
+  entries: AuditedWrite[],
+) {
+  if (!entries.length) return;
   await tx.query(
     `INSERT INTO "${schema}".audit_log
        (key_id, role, entity_type, entity_id, action, at, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      identity.keyId,
-      identity.role,
-      entry.type,
-      entry.id,
-      entry.action,
-      entry.at,
-      entry.before,
-      entry.after,
-    ],
+     SELECT $1, $2, e.type, e.id, e.action, e.at, e.before, e.after
+       FROM ROWS FROM (jsonb_to_recordset($3::jsonb)
+              AS (type text, id text, action text, at timestamptz, before jsonb, after jsonb))
+            WITH ORDINALITY AS e(type, id, action, at, before, after, n)
+      ORDER BY e.n`,
+    [identity.keyId, identity.role, JSON.stringify(entries)],
   );
 }
 

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { EntityManager } from "typeorm";
 import { type SourceEntry, compact, resolveSources } from "../../platform/bundle";
 import type { Problem } from "../../platform/problem";
-import { WriteAction, recordAudit } from "./audit";
+import { WriteAction, recordAudits } from "./audit";
 import type { RecordSnapshot } from "./records";
 import { constraintProblems } from "./problems";
 import type { SourceInput } from "./source";
@@ -152,16 +152,19 @@ async function write(
     [changed.map((c) => c.key)],
   );
   const at = new Map(rows.map((row) => [row.key, row.updated_at]));
-  for (const { key, sent, known, action } of changed) {
-    await recordAudit(tx, schema, ctx.identity, {
+  await recordAudits(
+    tx,
+    schema,
+    ctx.identity,
+    changed.map(({ key, sent, known, action }) => ({
       type: "Source",
       id: key,
       action,
       at: at.get(key)!,
       before: audited(key, known),
       after: audited(key, [sent]),
-    });
-  }
+    })),
+  );
 }
 
 /** lockRecord for each of `ids`, in one statement, in one order (two writers never deadlock). */

@@ -183,4 +183,43 @@ describe("services > writes > only what changed", () => {
     const sql = [...bySubgraph.values()].flat();
     expect(sql.filter((s) => /jsonb_array_elements\(t\."?sources/.test(s))).toEqual([]);
   });
+
+  it("a write citing new sources audits them in each other subgraph in one statement, in the order sent", async () => {
+    const { input, sources } = await stored("statement", KINDS[0].id);
+    const fresh = ["a", "b", "c"].map((n) => ({ key: `write-count-audit-${n}`, title: n }));
+    for (const subgraph of federation.subgraphs) subgraph.statements.recording = [];
+    const answer = await federation.query<any>(
+      upsert("Statement", "statement"),
+      {
+        input: { ...input, sources: [...input.sources, ...fresh.map((f) => f.key)] },
+        sources: [...sources, ...fresh],
+      },
+      { token: editor },
+    );
+    const bySubgraph = new Map(
+      federation.subgraphs.map((s) => [s.name, s.statements.recording!.map((r) => r.query)]),
+    );
+    for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
+    expect(answer.errors).toBeUndefined();
+    for (const { name, dataSource } of federation.subgraphs.filter(
+      (s) => s.name !== "governments",
+    )) {
+      const audits = bySubgraph.get(name)!.filter((s) => /INSERT INTO "\w+"\.audit_log/.test(s));
+      expect(audits, name).toHaveLength(1);
+      const schema = (dataSource.options as { schema: string }).schema;
+      const rows = await dataSource.query(
+        `SELECT l.entity_id, l.action, l.at = s.updated_at AS at_its_time, l.after->'record'->>'title' AS title
+           FROM "${schema}".audit_log l JOIN "${schema}".source s ON s.key = l.entity_id
+          WHERE l.entity_type = 'Source' AND l.entity_id LIKE 'write-count-audit-%' ORDER BY l.id`,
+      );
+      expect(rows, name).toEqual(
+        fresh.map((f) => ({
+          entity_id: f.key,
+          action: "CREATED",
+          at_its_time: true,
+          title: f.title,
+        })),
+      );
+    }
+  });
 });
