@@ -66,12 +66,13 @@ export async function stampWrite(
     change.before
       ? `UPDATE ${table} AS t SET updated_at = ${later("t.updated_at")},
            revision = t.revision + 1 FROM ${now} WHERE t.id = $1 ${returning}`
-      : `UPDATE ${table} AS t SET created_at = n.at, updated_at = n.at, revision = 1
+      : // Created, perhaps again after a delete: its tombstone goes in the same statement.
+        `WITH unburied AS (DELETE FROM "${schema}".tombstone WHERE type = $2 AND id = $1)
+         UPDATE ${table} AS t SET created_at = n.at, updated_at = n.at, revision = 1
            FROM ${now} WHERE t.id = $1 ${returning}`,
-    [change.id],
+    change.before ? [change.id] : [change.id, writes.type],
   );
   const at = time.updatedAt;
-  if (!change.before) await unburyRecords(tx, schema, writes.type, [change.id]);
   for (const [i, part] of (writes.parts ?? []).entries()) {
     await stampParts(tx, schema, part, { ...change, at, saved: change.saved[i] });
   }
