@@ -5,7 +5,7 @@ import { difference } from "../../../bench/measure";
 import { bulkLoad, endPool } from "../../../harness/bulk-load";
 import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
 import { generateDataset } from "../../../harness/generate";
-import { unchangedWriteCase } from "../../../bench/write-case";
+import { BENCH_EDITOR, unchangedWriteCase } from "../../../bench/write-case";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 const serverUrl = inject("serverUrl");
@@ -75,6 +75,13 @@ describe("services > SQL statements per query > the benchmark's queries", async 
     expect(answer.data.upsertStatement.action).toBe("UNCHANGED");
     expect(difference(answer.data, await write.floor(pool!))).toBeNull();
     expect(statements).toBeLessThanOrEqual(6);
+    // Each run of the benchmark makes its key and revokes the last run's: one stays active.
+    await unchangedWriteCase(benchUrl, pool!, ids.government);
+    const { rows: active } = await pool!.query(
+      `SELECT count(*)::int AS n FROM access.api_key WHERE name = $1 AND revoked_at IS NULL`,
+      [BENCH_EDITOR],
+    );
+    expect(active).toEqual([{ n: 1 }]);
   });
   for (const benchCase of benchCases(ids)) {
     it(`${benchCase.name}: at most ${TARGETS[benchCase.name]} statements, the floor's answer`, async () => {
