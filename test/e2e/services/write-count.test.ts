@@ -183,7 +183,10 @@ describe("services > writes > only what changed", () => {
     const sql = [...bySubgraph.values()].flat();
     expect(sql.filter((s) => /jsonb_array_elements\(t\."?sources/.test(s))).toEqual([]);
   });
+});
 
+// A write citing sources no subgraph holds: each other subgraph registers and audits them at once.
+describe("services > writes > new sources", () => {
   it("a write citing new sources audits them in each other subgraph in one statement, in the order sent", async () => {
     const { input, sources } = await stored("statement", KINDS[0].id);
     const fresh = ["a", "b", "c"].map((n) => ({ key: `write-count-audit-${n}`, title: n }));
