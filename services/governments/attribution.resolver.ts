@@ -11,7 +11,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { CountAsked, recordOrKey } from "../kit/selection";
+import { CountAsked, type WithCount, recordOrKey } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs } from "../kit/connection";
 import { loadOrNotFound } from "../kit/loaders";
 import { DateWithPrecision } from "../kit/date-with-precision";
@@ -46,7 +46,7 @@ class AttributionFields {
   attributions(
     @Args(() => AttributionListArgs) args: AttributionListArgs,
     @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
+    @CountAsked() withCount: WithCount,
   ) {
     return attributionList.page(ctx, args, withCount);
   }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Directive, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { CountAsked, itemsAskRecord, recordOrKey } from "../kit/selection";
+import { CountAsked, type WithCount, itemsAskRecord, recordOrKey } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import type { PageJoin } from "../kit/pagination";
 import { RecordResolver } from "../kit/record-resolver";
@@ -77,7 +77,7 @@ class StatementFields {
     @Root() statement: Statement,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
+    @CountAsked() withCount: WithCount,
   ) {
     return ctx.loaders.attributionsOfStatement(args, withCount).load(statement.id);
   }

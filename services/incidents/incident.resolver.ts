@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { CountAsked } from "../kit/selection";
+import { CountAsked, type WithCount } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { RecordResolver } from "../kit/record-resolver";
 import type { Context } from "./context";
@@ -38,7 +38,7 @@ class IncidentFields {
     @Root() incident: Incident,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
+    @CountAsked() withCount: WithCount,
   ) {
     return ctx.loaders.suspectedActorsOf(args, withCount).load(incident.id);
   }

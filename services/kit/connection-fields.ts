@@ -2,10 +2,10 @@ import type DataLoader from "dataloader";
 import { Args, type ClassType, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { CONNECTION_SIZE, type ConnectionArgs } from "./connection";
 import type { ResolverClass } from "./record-time-resolver";
-import { CountAsked } from "./selection";
+import { CountAsked, type WithCount } from "./selection";
 
 /** A loader of pages under each parent, one per distinct arguments (`perArguments`). */
-type PagesLoader = (args: never, withCount: boolean) => DataLoader<string, unknown>;
+type PagesLoader = (args: never, withCount: WithCount) => DataLoader<string, unknown>;
 
 /** The names of the request's loaders of pages under each parent. */
 type PagesLoaderName<L> = { [K in keyof L]: L[K] extends PagesLoader ? K : never }[keyof L];
@@ -38,7 +38,7 @@ export function ConnectionFields<C extends { loaders: object }>(
   const prototype = ConnectionFieldsClass.prototype;
   for (const [name, spec] of Object.entries(fields)) {
     const loaders = (ctx: C) => ctx.loaders as Record<typeof spec.loader, PagesLoader>;
-    const page = (root: { id: string }, args: never, ctx: C, withCount: boolean) =>
+    const page = (root: { id: string }, args: never, ctx: C, withCount: WithCount) =>
       loaders(ctx)[spec.loader](args, withCount).load(root.id);
     const descriptor = { value: page, writable: true, configurable: true };
     Object.defineProperty(prototype, name, descriptor);

@@ -7,6 +7,7 @@ import { NestedField } from "./inputs";
 import { type KeyedLoader, nestedLoader } from "./loaders";
 import { type Ordering, type PageJoin, SortDirection, paginate, pageWindow } from "./pagination";
 import { UPDATED_AT_ORDER, updatedAtOrdering } from "./record-time";
+import type { WithCount } from "./selection";
 
 const UPDATED_AT: keyof typeof UPDATED_AT_ORDER = "UPDATED_AT";
 
@@ -98,14 +99,18 @@ export function recordList<
      * The page `args` asks for of the whole list, with its count when `withCount`; a text
      * search counts up to the context's `textCountBound`.
      */
-    page: (ctx: ListContext, args: A, withCount = false, join?: PageJoin) =>
+    page: (ctx: ListContext, args: A, withCount: WithCount = false, join?: PageJoin) =>
       paginate(
         connection,
         query(ctx.db, args.filter),
         pageWindow(args, ordering(args)),
         ctx.budget,
         undefined,
-        { asked: withCount, bound: args.filter?.text?.trim() ? ctx.textCountBound : undefined },
+        // A root page reads its rows even for a count alone: one statement either way.
+        {
+          asked: withCount !== false,
+          bound: args.filter?.text?.trim() ? ctx.textCountBound : undefined,
+        },
         join,
         // The query is the list's, narrowed by the filter (its values too), with `join`.
         `${listId}|${JSON.stringify(args.filter ?? null)}|${join ? joinId(join) : ""}`,

@@ -8,6 +8,7 @@ import type { ConnectionArgs, ConnectionClass } from "./connection";
 import { type NestedList, nestedConnection } from "./nested";
 import { type Ordering, pageWindow } from "./pagination";
 import type { AnyRecordWrites, RecordSnapshot } from "./records";
+import type { WithCount } from "./selection";
 
 /**
  * Rows of one kind a page of the request read (nested.ts), by key: a batch by key waits for the
@@ -159,7 +160,7 @@ export function nestedLoader<T, A extends ConnectionArgs>(
   list: (args: A) => NestedList<T>,
   ordering: (args: A) => Ordering,
 ) {
-  return perArguments((args: A, withCount?: boolean) =>
+  return perArguments((args: A, withCount?: WithCount) =>
     nestedConnection(
       db,
       connection,

@@ -5,6 +5,7 @@ import { BuiltSelect, byShape } from "./built-select";
 import type { ConnectionShape } from "./connection";
 import type { KeyedLoader } from "./loaders";
 import { type PageWindow, toConnection } from "./pagination";
+import type { WithCount } from "./selection";
 import { windowParameters, windowShape, windowed } from "./window-sql";
 
 /** How the items of a nested connection are found, for any number of parents at once. */
@@ -34,7 +35,8 @@ type Query = SelectQueryBuilder<ObjectLiteral>;
 /**
  * The same page of a nested list for every parent of a request in one statement, whatever the
  * number of parents: a LATERAL subquery per parent key reads the rows of its page and, with
- * `withCount`, another counts the parent's items over all pages (whatever the cursor).
+ * `withCount`, another counts the parent's items over all pages (whatever the cursor); with the
+ * count asked `"alone"`, no rows are read.
  */
 export function nestedConnection<T, C extends ConnectionShape<T>>(
   db: DataSource,
@@ -42,8 +44,9 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
   list: NestedList<T>,
   window: PageWindow,
   budget: ResponseBudget,
-  withCount = false,
+  withCount: WithCount = false,
 ): DataLoader<string, C> {
+  const withPage = withCount !== "alone";
   // `totalCount` asked where the page did not expect it: one statement more, for all parents.
   const counts = new DataLoader<string, number>(async (keys) => {
     const rows = await run(db, statementOf(db, list, window, false, true), keys, window);
@@ -58,12 +61,12 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
 
   async function readPage(keys: readonly string[]): Promise<C[]> {
     budget.ensureRoom();
-    const statement = statementOf(db, list, window, true, withCount);
+    const statement = statementOf(db, list, window, withPage, withCount !== false);
     const rows = await run(db, statement, keys, window);
     const totals = new Map(rows.map((row) => [row._parent, Number(row._total)]));
     const listed = rows.filter((row) => row._id !== null && row._id !== undefined);
     budget.spend(listed.length);
-    const byId = await itemsOf(list, statement, listed, budget);
+    const byId = withPage ? await itemsOf(list, statement, listed, budget) : new Map();
     return keys.map((key) => {
       const total = withCount ? (totals.get(key) ?? 0) : undefined;
       return toConnection(

@@ -5,7 +5,7 @@ import { CONNECTION_SIZE } from "./connection";
 import { loadOrNotFound } from "./loaders";
 import type { PageJoin } from "./pagination";
 import type { ResolverClass } from "./record-time-resolver";
-import { CountAsked } from "./selection";
+import { CountAsked, type WithCount } from "./selection";
 
 /** How a record kind's root queries read: by id, and a page of its list (lists.ts). */
 export interface RecordQueryOptions<C, A extends object> {
@@ -14,7 +14,7 @@ export interface RecordQueryOptions<C, A extends object> {
   byId(ctx: C): DataLoader<string, unknown>;
   list: {
     connection: ClassType;
-    page(ctx: NoInfer<C>, args: A, withCount: boolean, join?: PageJoin): unknown;
+    page(ctx: NoInfer<C>, args: A, withCount: WithCount, join?: PageJoin): unknown;
   };
   /** Tables the page also reads for what the query asks of its items. */
   join?(info: GraphQLResolveInfo): PageJoin | undefined;
@@ -65,7 +65,7 @@ export function RecordQueries<F extends ResolverClass, C, A extends object>(
     recordList(
       @Args(() => args) listArgs: A,
       @Ctx() ctx: C,
-      @CountAsked() withCount: boolean,
+      @CountAsked() withCount: WithCount,
       @Info() info: GraphQLResolveInfo,
     ) {
       return list.page(ctx, listArgs, withCount, options.join?.(info));

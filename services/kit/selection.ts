@@ -29,9 +29,9 @@ const own = (info: GraphQLResolveInfo) =>
  * `answer(info)` once per field of a document: the same field resolved under many parents (a
  * nested list under 100 statements) asks the same question of the same (cached) AST.
  */
-function perField(answer: (info: GraphQLResolveInfo) => boolean) {
-  const answers = new WeakMap<FieldNode, boolean>();
-  return (info: GraphQLResolveInfo): boolean => {
+function perField<V>(answer: (info: GraphQLResolveInfo) => V) {
+  const answers = new WeakMap<FieldNode, V>();
+  return (info: GraphQLResolveInfo): V => {
     if (info.fieldNodes.length !== 1) return answer(info);
     const node = info.fieldNodes[0];
     let known = answers.get(node);
@@ -43,13 +43,23 @@ function perField(answer: (info: GraphQLResolveInfo) => boolean) {
   };
 }
 
-/** Whether the connection field being resolved selects `totalCount`. */
-export const asksTotalCount = perField((info) =>
-  own(info).some((field) => field.name.value === "totalCount"),
-);
+/**
+ * What a connection field asks of its count: not it (`false`), it with the page (`true`), or it
+ * `"alone"` (`{ totalCount }`): then a nested page reads no rows, only its parents' counts.
+ */
+export type WithCount = boolean | "alone";
+
+const COUNT_ALONE = new Set(["totalCount", "__typename"]);
+
+/** Whether the connection field being resolved selects `totalCount`, and whether alone. */
+export const asksTotalCount = perField((info): WithCount => {
+  const fields = own(info);
+  if (!fields.some((field) => field.name.value === "totalCount")) return false;
+  return fields.every((field) => COUNT_ALONE.has(field.name.value)) ? "alone" : true;
+});
 
 /**
- * `@CountAsked() withCount: boolean`: whether the field asks for its `totalCount`, so that its
+ * `@CountAsked() withCount: WithCount`: whether the field asks for its `totalCount`, so that its
  * page and its count are one statement (a count asked otherwise is still answered, by one more).
  */
 export const CountAsked = () =>

@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { CountAsked } from "../kit/selection";
+import { CountAsked, type WithCount } from "../kit/selection";
 import { CONNECTION_SIZE, ConnectionArgs, listSize } from "../kit/connection";
 import { ref } from "../kit/references";
 import { RecordResolver } from "../kit/record-resolver";
@@ -57,7 +57,7 @@ class LegalActionFields {
     @Root() action: LegalAction,
     @Args(() => PersonListArgs) args: PersonListArgs,
     @Ctx() ctx: Context,
-    @CountAsked() withCount: boolean,
+    @CountAsked() withCount: WithCount,
   ) {
     return ctx.loaders.personsOfAction(args, withCount).load(action.id);
   }

@@ -260,6 +260,28 @@ describe("services > SQL statements per query > nested pages", () => {
       await federation.countStatements(page),
     );
   });
+
+  it("a nested connection asked for its totalCount alone reads no rows, only every parent's count", async () => {
+    const counts = (fields: string) => /* GraphQL */ `
+      { incidents(first: 100) { nodes { id suspectedActors(first: 2) { ${fields} } } } }
+    `;
+    const withPage = await federation.query<any>(counts("totalCount nodes { id }"));
+    const recorded: { query: string }[] = [];
+    for (const subgraph of federation.subgraphs) subgraph.statements.recording = recorded;
+    const alone = await federation.query<any>(counts("totalCount __typename"));
+    for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
+    expect(alone.errors).toBeUndefined();
+    const totals = (answer: any) =>
+      answer.data.incidents.nodes.map((i: any) => [i.id, i.suspectedActors.totalCount]);
+    expect(totals(alone)).toEqual(totals(withPage));
+    expect(totals(alone)).toContainEqual(["incident-large", LARGE]);
+    // The incidents' page, then one statement for every incident's count, without a page of rows.
+    const nested = recorded.map((r) => r.query).filter((sql) => sql.includes("unnest("));
+    expect(nested).toHaveLength(1);
+    expect(nested[0]).toContain('AS "_total"');
+    expect(nested[0]).not.toContain(", t.*"); // the page's rows
+    expect(recorded).toHaveLength(2);
+  });
 });
 
 // Each cross-source query and an alias search cost the same SQL for 1 row per list or 30.
