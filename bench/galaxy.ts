@@ -5,16 +5,14 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { KeyStore } from "../gateway/access/keys";
 import {
-  createDatabase,
   databaseConfig,
+  datasetDatabase,
   dropDatabase,
   openPostgresServer,
-  prepareDatabase,
 } from "../harness/database";
 import { startServiceProcesses } from "../harness/process-federation";
 import { projectPath } from "../platform/paths";
 import { processCpuSeconds, spread } from "./measure";
-import { readBundles } from "../services/dataset";
 import { parseCommand, runCommand, UsageError } from "../scripts/cli";
 
 const USAGE = `usage: npm run bench:galaxy -- [--rounds N] [--variant DIR]
@@ -42,12 +40,8 @@ function machineSeconds(): number {
 
 /** One first load of the galaxy by the tree built in `dist`, on a new database of `serverUrl`. */
 async function loadOnce(serverUrl: string, dist: string): Promise<Load> {
-  const url = await createDatabase(serverUrl, "galaxy_bench");
+  const url = await datasetDatabase(serverUrl, "galaxy_bench");
   try {
-    await prepareDatabase(
-      url,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
     const services = await startServiceProcesses({
       databaseUrl: url,
       workers: 1,

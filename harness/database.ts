@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { projectPath } from "../platform/paths";
 import { loadBundle, withSubgraphDatabase } from "../services/kit/subgraph";
 import { subgraphs } from "../services";
+import { readBundles } from "../services/dataset";
 
 export function databaseConfig(
   url: string,
@@ -94,5 +95,20 @@ export async function prepareDatabase(url: string, bundles: Bundle[] = []): Prom
     await withSubgraphDatabase(definition, config, { migrate: true }, async (db) => {
       for (const bundle of bundles) await loadBundle(definition, db.manager, bundle);
     });
+  }
+}
+
+/** A new database (`label`) holding the shipped dataset, as a first `npm start` leaves it. */
+export async function datasetDatabase(serverUrl: string, label: string): Promise<string> {
+  const url = await createDatabase(serverUrl, label);
+  try {
+    await prepareDatabase(
+      url,
+      (await readBundles()).map(({ bundle }) => bundle),
+    );
+    return url;
+  } catch (error) {
+    await dropDatabase(serverUrl, url);
+    throw error;
   }
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readBundles } from "../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../harness/database";
 import type { GraphQLResponse } from "../../scripts/graphql-client";
 import { type TestFederation, startTestFederation } from "../helpers/federation";
 import { readmeExamples } from "../helpers/readme";
@@ -36,11 +35,7 @@ let federation: TestFederation;
 const answers = new Map<string, GraphQLResponse<any>>();
 
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "readme");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "readme");
   federation = await startTestFederation(databaseUrl);
   const editor = await federation.token("editor");
   // The queries read the shipped dataset as the README describes it, before any example writes.

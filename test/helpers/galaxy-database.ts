@@ -1,7 +1,6 @@
 import { Client } from "pg";
 import { expect, inject } from "vitest";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../harness/database";
-import { readBundles } from "../../services/dataset";
+import { createDatabase, datasetDatabase, dropDatabase } from "../../harness/database";
 import { startTestFederation } from "./federation";
 import { GalaxyRun } from "./misp-galaxy";
 
@@ -17,12 +16,8 @@ async function onServer<T>(serverUrl: string, work: (admin: Client) => Promise<T
 
 /** The shipped dataset, then the shipped galaxy loaded by the connector through a federation. */
 async function buildTemplate(serverUrl: string, template: string): Promise<void> {
-  const url = await createDatabase(serverUrl, "galaxy_build");
+  const url = await datasetDatabase(serverUrl, "galaxy_build");
   try {
-    await prepareDatabase(
-      url,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
     const federation = await startTestFederation(url);
     try {
       const editor = await federation.token("editor");

@@ -1,13 +1,7 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
-import {
-  createDatabase,
-  dropDatabase,
-  openPostgresServer,
-  prepareDatabase,
-} from "../../harness/database";
-import { readBundles } from "../../services/dataset";
+import { datasetDatabase, dropDatabase, openPostgresServer } from "../../harness/database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,11 +23,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await openPostgresServer("test");
   const { serverUrl } = server;
-  const datasetUrl = await createDatabase(serverUrl, "dataset");
-  await prepareDatabase(
-    datasetUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  const datasetUrl = await datasetDatabase(serverUrl, "dataset");
   project.provide("serverUrl", serverUrl);
   project.provide("datasetUrl", datasetUrl);
   const runId = randomUUID();

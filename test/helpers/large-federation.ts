@@ -1,14 +1,8 @@
 import { expect } from "vitest";
 import { KeyStore } from "../../gateway/access/keys";
-import {
-  createDatabase,
-  databaseConfig,
-  dropDatabase,
-  prepareDatabase,
-} from "../../harness/database";
+import { databaseConfig, datasetDatabase, dropDatabase } from "../../harness/database";
 import { type ServiceProcesses, startServiceProcesses } from "../../harness/process-federation";
 import { type GraphQLResponse, postGraphQL } from "../../scripts/graphql-client";
-import { readBundles } from "../../services/dataset";
 import { buildServer } from "./build";
 import { TEST_IDENTITY_SECRET } from "./federation";
 import {
@@ -36,11 +30,7 @@ export async function startLargeFederation(
   heapMiB: number,
 ): Promise<LargeFederation> {
   buildServer();
-  const databaseUrl = await createDatabase(serverUrl, "large");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  const databaseUrl = await datasetDatabase(serverUrl, "large");
   const keys = await KeyStore.open(databaseConfig(databaseUrl));
   const editor = (await keys.create("large statements editor", "editor")).token;
   await keys.close();

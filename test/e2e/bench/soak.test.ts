@@ -3,8 +3,7 @@ import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatSoak } from "../../../bench/soak/report";
 import { runSoak } from "../../../bench/soak/runner";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 /**
@@ -30,11 +29,7 @@ describe("bench > soak > a short run", () => {
   let databaseUrl: string;
   let federation: TestFederation;
   beforeAll(async () => {
-    databaseUrl = await createDatabase(serverUrl, "soak");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
+    databaseUrl = await datasetDatabase(serverUrl, "soak");
     federation = await startTestFederation(databaseUrl, {
       production: true,
       introspection: false,

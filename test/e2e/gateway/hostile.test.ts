@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { exportBundle } from "../../../scripts/bundle-io";
 import { type GraphQLRequest, sendGraphQL } from "../../../scripts/graphql-client";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 type Probe = {
@@ -203,11 +202,7 @@ let federation: TestFederation;
 let editor: string;
 let before: string;
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "hostile");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "hostile");
   federation = await startTestFederation(databaseUrl);
   editor = await federation.token("editor");
   before = JSON.stringify(await exportBundle({ url: federation.gatewayUrl }));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readBundles } from "../../../services/dataset";
 import { type CacheInvalidation, DEFAULT_RESPONSE_CACHE } from "../../../gateway/response-cache";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { sendGraphQL } from "../../../scripts/graphql-client";
 import { type TestFederation, postToSubgraph, startTestFederation } from "../../helpers/federation";
 
@@ -59,11 +58,7 @@ let databaseUrl: string;
 let federation: TestFederation;
 let editor: string;
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "response_cache");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "response_cache");
   federation = await startTestFederation(databaseUrl, {
     responseCache: DEFAULT_RESPONSE_CACHE,
   });

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildServer } from "../../helpers/build";
 import { KeyStore } from "../../../gateway/access/keys";
-import { readBundles } from "../../../services/dataset";
-import {
-  createDatabase,
-  databaseConfig,
-  dropDatabase,
-  prepareDatabase,
-} from "../../../harness/database";
+import { databaseConfig, datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type ServiceProcesses, startServiceProcesses } from "../../../harness/process-federation";
 import { type GraphQLRequest, postGraphQL } from "../../../scripts/graphql-client";
 
@@ -33,11 +27,7 @@ describe("platform > cluster > workers per core", () => {
   let editor: string;
   beforeAll(async () => {
     buildServer();
-    databaseUrl = await createDatabase(serverUrl, "cluster");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
+    databaseUrl = await datasetDatabase(serverUrl, "cluster");
     const keys = await KeyStore.open(databaseConfig(databaseUrl));
     editor = (await keys.create("cluster test editor", "editor")).token;
     await keys.close();

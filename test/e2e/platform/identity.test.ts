@@ -10,8 +10,7 @@ import {
   signRequest,
 } from "../../../platform/identity";
 import type { RunningSubgraph } from "../../../services/kit/subgraph";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type Captured, startProxy } from "../../helpers/proxy";
 import {
   TEST_IDENTITY_SECRET,
@@ -111,11 +110,7 @@ let governments: RunningSubgraph;
 let editor: { id: string; token: string };
 let before: string;
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "identity");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "identity");
   proxy = await startProxy();
   federation = await startTestFederation(databaseUrl, { subgraphUrls: { incidents: proxy.url } });
   incidents = federation.subgraphs.find((s) => s.name === "incidents")!;

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { readmeExamples } from "../../helpers/readme";
 
@@ -42,11 +41,7 @@ beforeAll(async () => {
       .map(({ text }) => text)
       .join("\n"),
   );
-  databaseUrl = await createDatabase(serverUrl, "clients");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "clients");
   federation = await startTestFederation(databaseUrl);
 }, 180_000);
 afterAll(async () => {

@@ -2,8 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { buildServer } from "../../helpers/build";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import {
@@ -37,11 +36,7 @@ const CRAFTED = "crafted for test/e2e/scripts/misp.test.ts";
 
 beforeAll(async () => {
   buildServer();
-  databaseUrl = await createDatabase(serverUrl, "misp");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "misp");
   federation = await startTestFederation(databaseUrl);
   token = await federation.token("editor");
   galaxy = new GalaxyRun(federation, token);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
-import { readBundles } from "../../../services/dataset";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 const UPSERT_ACTOR = /* GraphQL */ `
@@ -46,11 +45,7 @@ describe("services > names > plain text", () => {
   let federation: TestFederation;
   let editor: string;
   beforeAll(async () => {
-    databaseUrl = await createDatabase(serverUrl, "names");
-    await prepareDatabase(
-      databaseUrl,
-      (await readBundles()).map(({ bundle }) => bundle),
-    );
+    databaseUrl = await datasetDatabase(serverUrl, "names");
     federation = await startTestFederation(databaseUrl);
     editor = await federation.token("editor");
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { type Page, pageAll, recordTimeOf } from "../../helpers/sync";
 
@@ -75,11 +74,7 @@ let databaseUrl: string;
 let federation: TestFederation;
 let editor: string;
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "record_time");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "record_time");
   federation = await startTestFederation(databaseUrl);
   editor = await federation.token("editor");
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
-import { readBundles } from "../../../services/dataset";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { PERSON_SOURCES, indictment } from "../../helpers/person-writes";
 
@@ -46,11 +45,7 @@ let databaseUrl: string;
 let federation: TestFederation;
 let editor: string;
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "unresolved");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "unresolved");
   federation = await startTestFederation(databaseUrl);
   editor = await federation.token("editor");
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 // Issue 23 point 3: a write does only what changed. A record re-sent as stored is found
@@ -12,11 +11,7 @@ let databaseUrl: string;
 let federation: TestFederation;
 let editor: string;
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "write_counts");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "write_counts");
   federation = await startTestFederation(databaseUrl);
   editor = await federation.token("editor");
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signRequest } from "../../../platform/identity";
 import { sendGraphQL } from "../../../scripts/graphql-client";
-import { readBundles } from "../../../services/dataset";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import {
   TEST_IDENTITY_SECRET,
   type TestFederation,
@@ -79,11 +78,7 @@ let federation: TestFederation;
 let editor: string;
 let reader: string;
 beforeAll(async () => {
-  databaseUrl = await createDatabase(serverUrl, "writes");
-  await prepareDatabase(
-    databaseUrl,
-    (await readBundles()).map(({ bundle }) => bundle),
-  );
+  databaseUrl = await datasetDatabase(serverUrl, "writes");
   federation = await startTestFederation(databaseUrl);
   editor = await federation.token("editor");
   reader = await federation.token("reader");
