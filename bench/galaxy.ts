@@ -1,6 +1,5 @@
 import "reflect-metadata";
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { KeyStore } from "../gateway/access/keys";
@@ -12,7 +11,7 @@ import {
 } from "../harness/database";
 import { startServiceProcesses } from "../harness/process-federation";
 import { projectPath } from "../platform/paths";
-import { processCpuSeconds, spread } from "./measure";
+import { machineSeconds, processCpuSeconds, spread } from "./measure";
 import { parseCommand, runCommand, UsageError } from "../scripts/cli";
 
 const USAGE = `usage: npm run bench:galaxy -- [--rounds N] [--variant DIR]
@@ -27,15 +26,6 @@ interface Load {
   wall: number;
   /** CPU seconds of each service, then of the whole machine (PostgreSQL and the connector too). */
   cpu: Record<(typeof SERVICES)[number] | "machine", number>;
-}
-
-/** The machine's busy CPU seconds (user, nice, system) since boot. */
-function machineSeconds(): number {
-  const [user, nice, system] = readFileSync("/proc/stat", "utf8")
-    .split("\n")[0]
-    .split(/ +/)
-    .slice(1, 4);
-  return (Number(user) + Number(nice) + Number(system)) / 100;
 }
 
 /** One first load of the galaxy by the tree built in `dist`, on a new database of `serverUrl`. */

@@ -209,6 +209,15 @@ export const round = (value: number, digits = 2) => Number(value.toFixed(digits)
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const USER_HZ = 100;
 
+/** The machine's busy CPU seconds (user, nice, system) since boot, from /proc/stat. */
+export function machineSeconds(): number {
+  const [user, nice, system] = readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]
+    .split(/ +/)
+    .slice(1, 4);
+  return (Number(user) + Number(nice) + Number(system)) / USER_HZ;
+}
+
 /**
  * CPU seconds (user + system) used so far by each group of processes and all their descendants
  * (node:cluster workers, a CLI's server child), from one read of /proc. Per request, this is
