@@ -24,17 +24,21 @@ const RECORD_TIME = "recordTime { createdAt updatedAt revision }";
 
 /**
  * Runs `query` as an editor; answers its data and the SQL statements the subgraphs ran: all
- * of them, or `only` one's (a write's sources are also checked in the others by the gateway).
+ * of them, or `only` one's (a write's sources are also checked in the others by the gateway),
+ * and each subgraph's by name.
  */
 async function counted(query: string, variables: Record<string, unknown>, only?: string) {
   for (const subgraph of federation.subgraphs) subgraph.statements.recording = [];
   try {
     const answer = await federation.query<any>(query, variables, { token: editor });
     expect(answer.errors).toBeUndefined();
+    const bySubgraph = new Map(
+      federation.subgraphs.map((s) => [s.name, s.statements.recording!.map((r) => r.query)]),
+    );
     const sql = federation.subgraphs
       .filter((s) => !only || s.name === only)
-      .flatMap((s) => s.statements.recording!.map((r) => r.query));
-    return { data: answer.data, sql };
+      .flatMap((s) => bySubgraph.get(s.name)!);
+    return { data: answer.data, sql, bySubgraph };
   } finally {
     for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
   }
@@ -157,25 +161,17 @@ describe("services > writes > only what changed", () => {
     const fresh = { key: "write-count-new-source", title: "Cited by no record yet" };
     const sent = [...sources, fresh];
     expect(sent.length).toBeGreaterThan(2);
-    for (const subgraph of federation.subgraphs) subgraph.statements.recording = [];
-    const answer = await federation.query<any>(
-      upsert("Statement", "statement"),
-      { input: { ...input, sources: [...input.sources, fresh.key] }, sources: sent },
-      { token: editor },
-    );
-    const bySubgraph = new Map(
-      federation.subgraphs.map((s) => [s.name, s.statements.recording!.map((r) => r.query)]),
-    );
-    for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
-    expect(answer.errors).toBeUndefined();
-    expect(answer.data.upsertStatement.action).toBe("UPDATED");
+    const { data, sql, bySubgraph } = await counted(upsert("Statement", "statement"), {
+      input: { ...input, sources: [...input.sources, fresh.key] },
+      sources: sent,
+    });
+    expect(data.upsertStatement.action).toBe("UPDATED");
     const lookups = (sql: string[]) =>
       sql.filter((s) => s.includes(".source_fork WHERE key = ANY"));
     // In each other subgraph: the dry run of every source, then the registration of the new one.
     for (const name of ["incidents", "legal-actions"]) {
       expect(lookups(bySubgraph.get(name)!), name).toHaveLength(2);
     }
-    const sql = [...bySubgraph.values()].flat();
     expect(sql.filter((s) => /jsonb_array_elements\(t\."?sources/.test(s))).toEqual([]);
   });
 });
@@ -185,20 +181,10 @@ describe("services > writes > new sources", () => {
   it("a write citing new sources audits them in each other subgraph in one statement, in the order sent", async () => {
     const { input, sources } = await stored("statement", KINDS[0].id);
     const fresh = ["a", "b", "c"].map((n) => ({ key: `write-count-audit-${n}`, title: n }));
-    for (const subgraph of federation.subgraphs) subgraph.statements.recording = [];
-    const answer = await federation.query<any>(
-      upsert("Statement", "statement"),
-      {
-        input: { ...input, sources: [...input.sources, ...fresh.map((f) => f.key)] },
-        sources: [...sources, ...fresh],
-      },
-      { token: editor },
-    );
-    const bySubgraph = new Map(
-      federation.subgraphs.map((s) => [s.name, s.statements.recording!.map((r) => r.query)]),
-    );
-    for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
-    expect(answer.errors).toBeUndefined();
+    const { bySubgraph } = await counted(upsert("Statement", "statement"), {
+      input: { ...input, sources: [...input.sources, ...fresh.map((f) => f.key)] },
+      sources: [...sources, ...fresh],
+    });
     for (const { name, dataSource } of federation.subgraphs.filter(
       (s) => s.name !== "governments",
     )) {
