@@ -69,27 +69,28 @@ export async function registeredSources(
 /**
  * Registers each source of `entries`: a new key is inserted; a key stored with another
  * definition is changed (one revision more) only when `update` says so, the checks having
- * refused it otherwise. Returns the keys whose row was inserted or changed.
+ * refused it otherwise. Returns the keys whose row was inserted or changed, with its new
+ * system time.
  */
 export async function registerSources(
   tx: EntityManager,
   entries: Record<string, SourceEntry>,
   update: boolean,
-): Promise<string[]> {
+): Promise<Map<string, Date>> {
   const table = registryTable(tx);
   const keys = Object.keys(entries);
-  if (!table || !keys.length) return [];
-  const rows: { key: string }[] = await tx.query(
+  if (!table || !keys.length) return new Map();
+  const rows: { key: string; updated_at: Date }[] = await tx.query(
     `INSERT INTO ${table} AS s (key, definition)
        SELECT key, jsonb_strip_nulls(definition) FROM jsonb_each($1::jsonb) AS e(key, definition)
      ON CONFLICT (key) DO UPDATE SET definition = excluded.definition,
        updated_at = GREATEST(${NOW_MS}, s.updated_at + interval '1 millisecond'),
        revision = s.revision + 1
        WHERE $2 AND s.definition <> excluded.definition
-     RETURNING key`,
+     RETURNING key, updated_at`,
     [JSON.stringify(entries), update],
   );
-  return rows.map((row) => row.key);
+  return new Map(rows.map((row) => [row.key, row.updated_at]));
 }
 
 /**

@@ -137,7 +137,12 @@ async function write(
   ctx: WriteContext,
   changes: { key: string; sent: SourceEntry; known: SourceEntry[]; action: WriteAction }[],
 ): Promise<void> {
-  await registerSources(tx, Object.fromEntries(changes.map((c) => [c.key, c.sent])), true);
+  // The rows it inserted or changed, with their new times: every CREATED or UPDATED key is one.
+  const at = await registerSources(
+    tx,
+    Object.fromEntries(changes.map((c) => [c.key, c.sent])),
+    true,
+  );
   const changed = changes.filter((c) => c.action !== WriteAction.UNCHANGED);
   if (!changed.length) return;
   const updated = changed.filter((c) => c.action === WriteAction.UPDATED);
@@ -146,15 +151,9 @@ async function write(
     await updateStoredSources(tx, resolveSources(entries, Object.keys(entries), "sources"));
   }
   // Who changed a source, and from what: it changes every record citing it.
-  const schema = registrySchema(tx)!;
-  const rows: { key: string; updated_at: Date }[] = await tx.query(
-    `SELECT key, updated_at FROM "${schema}".source WHERE key = ANY($1::text[])`,
-    [changed.map((c) => c.key)],
-  );
-  const at = new Map(rows.map((row) => [row.key, row.updated_at]));
   await recordAudits(
     tx,
-    schema,
+    registrySchema(tx)!,
     ctx.identity,
     changed.map(({ key, sent, known, action }) => ({
       type: "Source",
