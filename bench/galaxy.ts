@@ -11,7 +11,7 @@ import {
 } from "../harness/database";
 import { startServiceProcesses } from "../harness/process-federation";
 import { projectPath } from "../platform/paths";
-import { machineSeconds, processCpuSeconds, spread } from "./measure";
+import { machineSeconds, processCpuSeconds, rotated, spread } from "./measure";
 import { parseCommand, runCommand, UsageError } from "../scripts/cli";
 
 const USAGE = `usage: npm run bench:galaxy -- [--rounds N] [--variant DIR]
@@ -86,10 +86,8 @@ async function main() {
   const loads: Record<string, Load[]> = Object.fromEntries(Object.keys(trees).map((t) => [t, []]));
   try {
     for (let round = 1; round <= rounds; round += 1) {
-      // In turns, the other first every other round: a drifting machine hits both alike.
-      const order = Object.keys(trees);
-      if (round % 2 === 0) order.reverse();
-      for (const tree of order) {
+      // In turns, the other first every other round.
+      for (const tree of rotated(Object.keys(trees), round - 1)) {
         const load = await loadOnce(server.serverUrl, trees[tree]);
         loads[tree].push(load);
         const cpu = SERVICES.map((name) => `${name} ${load.cpu[name].toFixed(1)}`).join(", ");

@@ -206,6 +206,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
+/** `items` rotated by `r`: round `r`'s order, so that a drifting machine hits each alike. */
+export const rotated = <T>(items: readonly T[], r: number): T[] =>
+  items.map((_, i) => items[(i + r) % items.length]);
+
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const USER_HZ = 100;
 

@@ -9,6 +9,7 @@ import {
   load,
   post,
   processCpuSeconds,
+  rotated,
   round,
   type Spread,
   singleLatency,
@@ -142,7 +143,7 @@ async function measureRound(
   settings: Settings,
   pids: Gateways["pids"],
 ): Promise<RoundResult> {
-  const order = gateways.map((_, i) => gateways[(i + r) % gateways.length]);
+  const order = rotated(gateways, r);
   const measured: RoundResult["gateways"] = {};
   for (const key of order) {
     measured[key] = await measureOne(gatewayUrls[key]!, requests[key]!, settings, pids[key]);
