@@ -3,6 +3,7 @@ import { expect, inject } from "vitest";
 import { createDatabase, datasetDatabase, dropDatabase } from "../../harness/database";
 import { startTestFederation } from "./federation";
 import { GalaxyRun } from "./misp-galaxy";
+import { underRunLock } from "./run-lock";
 
 async function onServer<T>(serverUrl: string, work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: serverUrl });
@@ -40,15 +41,17 @@ async function buildTemplate(serverUrl: string, template: string): Promise<void>
 /**
  * A new database holding the shipped dataset and the MISP galaxy as `npm run import:misp` loads
  * it: a copy of a template that the first test file asking for it builds (a galaxy load, ~10 s),
- * once per run (global-setup.ts drops it).
+ * once per run (global-setup.ts drops it); a file asking meanwhile waits for it.
  */
 export async function galaxyDatabase(label: string): Promise<string> {
   const serverUrl = inject("serverUrl");
   const template = inject("galaxyTemplate");
-  const exists = await onServer(serverUrl, async (admin) => {
-    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
-    return found.rowCount === 1;
+  await underRunLock("galaxy template", async () => {
+    const exists = await onServer(serverUrl, async (admin) => {
+      const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+      return found.rowCount === 1;
+    });
+    if (!exists) await buildTemplate(serverUrl, template);
   });
-  if (!exists) await buildTemplate(serverUrl, template);
   return createDatabase(serverUrl, label, template);
 }

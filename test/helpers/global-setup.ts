@@ -16,25 +16,47 @@ declare module "vitest" {
   }
 }
 
+interface Run {
+  serverUrl: string;
+  datasetUrl: string;
+  runId: string;
+  galaxyTemplate: string;
+  stop(): Promise<void>;
+}
+
 /**
  * One PostgreSQL for the whole run: DATABASE_URL's server when set (a fresh database per run,
  * dropped afterwards), else an embedded server in a temporary directory.
  */
-export default async function setup(project: TestProject) {
+async function startRun(): Promise<Run> {
   const server = await openPostgresServer("test");
   const { serverUrl } = server;
   const datasetUrl = await datasetDatabase(serverUrl, "dataset");
-  project.provide("serverUrl", serverUrl);
-  project.provide("datasetUrl", datasetUrl);
   const runId = randomUUID();
-  project.provide("runId", runId);
   const galaxyTemplate = `ag_galaxy_${runId.replaceAll("-", "")}`;
-  project.provide("galaxyTemplate", galaxyTemplate);
-  return async () => {
+  const stop = async () => {
     await dropDatabase(serverUrl, datasetUrl);
     const template = new URL(serverUrl);
     template.pathname = `/${galaxyTemplate}`;
     await dropDatabase(serverUrl, template.toString());
     await server.stop();
+  };
+  return { serverUrl, datasetUrl, runId, galaxyTemplate, stop };
+}
+
+// Both end-to-end projects (files two at a time, then the files that run alone) share one run:
+// vitest calls each project's global setup, in this one process.
+const shared = globalThis as { e2eRun?: Promise<Run>; e2eProjects?: number };
+
+export default async function setup(project: TestProject) {
+  shared.e2eRun ??= startRun();
+  shared.e2eProjects = (shared.e2eProjects ?? 0) + 1;
+  const { stop, ...provided } = await shared.e2eRun;
+  for (const [key, value] of Object.entries(provided)) {
+    project.provide(key as keyof typeof provided, value);
+  }
+  return async () => {
+    shared.e2eProjects! -= 1;
+    if (shared.e2eProjects === 0) await stop();
   };
 }

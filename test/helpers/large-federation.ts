@@ -29,7 +29,7 @@ export async function startLargeFederation(
   serverUrl: string,
   heapMiB: number,
 ): Promise<LargeFederation> {
-  buildServer();
+  await buildServer();
   const databaseUrl = await datasetDatabase(serverUrl, "large");
   const keys = await KeyStore.open(databaseConfig(databaseUrl));
   const editor = (await keys.create("large statements editor", "editor")).token;

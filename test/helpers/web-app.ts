@@ -49,7 +49,7 @@ export function useWebApp(name: string): WebApp {
   let current: BrowserSession | undefined;
   beforeAll(async () => {
     if (!chromiumPath) return;
-    buildAll();
+    await buildAll();
     databaseUrl = await createDatabase(serverUrl, name);
     [server, browser] = await Promise.all([
       startNpmStart(databaseUrl, { LOAD_MISP_ON_START: "false" }),

@@ -31,7 +31,7 @@ describe("bench > npm run bench:taxii", () => {
   const serverUrl = inject("serverUrl");
   let databaseUrl = "";
   beforeAll(async () => {
-    buildServer();
+    await buildServer();
     databaseUrl = await createDatabase(serverUrl, "taxiibench");
     await prepareDatabase(databaseUrl);
     await bulkLoad(databaseUrl, generateDataset(STATEMENTS), () => undefined);

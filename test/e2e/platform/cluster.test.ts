@@ -26,7 +26,7 @@ describe("platform > cluster > workers per core", () => {
   let federation: ServiceProcesses;
   let editor: string;
   beforeAll(async () => {
-    buildServer();
+    await buildServer();
     databaseUrl = await datasetDatabase(serverUrl, "cluster");
     const keys = await KeyStore.open(databaseConfig(databaseUrl));
     editor = (await keys.create("cluster test editor", "editor")).token;

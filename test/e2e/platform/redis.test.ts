@@ -94,7 +94,7 @@ const ask = async (
 };
 
 beforeAll(async () => {
-  buildServer();
+  await buildServer();
   databaseUrl = await createDatabase(serverUrl, "redis");
   redisPort = await freePort();
   redis = await startRedis(redisPort);

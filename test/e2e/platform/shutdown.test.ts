@@ -38,7 +38,7 @@ describe("platform > graceful shutdown", () => {
 
   it("exits 0 on SIGTERM as a standalone subgraph process", async () => {
     const SECRET = "shutdown-test-identity-secret-of-32-characters";
-    buildServer();
+    await buildServer();
     const port = await freePort();
     const child = spawn(
       process.execPath,

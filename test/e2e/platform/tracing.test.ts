@@ -6,7 +6,7 @@ import { startNpmStart } from "../../../harness/npm-start";
 // (HTTP, W3C trace context) down to its SQL statements.
 describe("platform > tracing", () => {
   it("links gateway, subgraph and SQL spans in one trace", async () => {
-    buildServer();
+    await buildServer();
     const npmStart = await startNpmStart(inject("datasetUrl"), {
       SEED_ON_START: "false",
       MIGRATE_ON_START: "false",

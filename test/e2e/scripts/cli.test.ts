@@ -39,7 +39,7 @@ describe("scripts > the keys, import and export commands", () => {
   let federation: TestFederation;
   const dir = mkdtempSync(join(tmpdir(), "attribution-graph-cli-"));
   beforeAll(async () => {
-    buildServer();
+    await buildServer();
     databaseUrl = await createDatabase(serverUrl, "cli");
     await prepareDatabase(databaseUrl, []);
     federation = await startTestFederation(databaseUrl);

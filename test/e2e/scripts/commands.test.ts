@@ -75,7 +75,7 @@ describe("scripts > every command, as typed", () => {
   let federation: TestFederation;
   const dir = mkdtempSync(join(tmpdir(), "attribution-graph-commands-"));
   beforeAll(async () => {
-    buildServer();
+    await buildServer();
     databaseUrl = await createDatabase(serverUrl, "commands");
     await prepareDatabase(databaseUrl);
     federation = await startTestFederation();

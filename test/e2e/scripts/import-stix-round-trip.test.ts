@@ -19,7 +19,7 @@ let targetUrl: string;
 let token: string;
 
 beforeAll(async () => {
-  buildServer();
+  await buildServer();
   source = await startTestFederation();
   targetUrl = await createDatabase(serverUrl, "stix_round_trip");
   await prepareDatabase(targetUrl, []);

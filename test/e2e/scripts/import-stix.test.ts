@@ -20,7 +20,7 @@ let token: string;
 const connector = (args: string[]) => importStix(federation, token, args);
 
 beforeAll(async () => {
-  buildServer();
+  await buildServer();
   // The curated dataset, then the MISP galaxy as the README loads it.
   databaseUrl = await galaxyDatabase("stix_in");
   federation = await startTestFederation(databaseUrl);

@@ -60,7 +60,7 @@ let databaseUrl: string;
 let federation: TestFederation;
 const dir = mkdtempSync(join(tmpdir(), "attribution-graph-stream-"));
 beforeAll(async () => {
-  buildServer();
+  await buildServer();
   databaseUrl = await createDatabase(serverUrl, "stream");
   await prepareDatabase(databaseUrl, []);
   federation = await startTestFederation(databaseUrl);

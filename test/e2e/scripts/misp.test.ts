@@ -35,7 +35,7 @@ const expectCuratedKept = (now: Map<string, Snapshot>) => expectKept(curated, no
 const CRAFTED = "crafted for test/e2e/scripts/misp.test.ts";
 
 beforeAll(async () => {
-  buildServer();
+  await buildServer();
   databaseUrl = await datasetDatabase(serverUrl, "misp");
   federation = await startTestFederation(databaseUrl);
   token = await federation.token("editor");

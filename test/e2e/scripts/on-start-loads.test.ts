@@ -53,8 +53,8 @@ const ATTACK_FINISHED = /^attack-ics +\| (done: |.*load stopped)/m;
 const serverUrl = inject("serverUrl");
 const databases: string[] = [];
 const running = new Set<NpmStart>();
-beforeAll(() => {
-  buildServer();
+beforeAll(async () => {
+  await buildServer();
 }, 180_000);
 afterAll(async () => {
   await Promise.all([...running].map((npmStart) => npmStart.stop()));

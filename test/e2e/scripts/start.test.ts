@@ -39,7 +39,7 @@ describe("scripts > npm start supervises one process per service", () => {
   let databaseUrl: string;
   const started: NpmStart[] = [];
   beforeAll(async () => {
-    buildServer();
+    await buildServer();
     databaseUrl = await createDatabase(serverUrl, "start");
   }, 180_000);
   // Every answer comes from the subgraphs, never from a copy cached before the crash.

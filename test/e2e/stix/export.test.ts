@@ -79,7 +79,7 @@ let databaseUrl: string;
 /** Statements at every documented maximum (test/helpers/large-statements.ts). */
 const LARGE = 20;
 beforeAll(async () => {
-  buildServer();
+  await buildServer();
   // The shipped dataset, the MISP galaxy as the README loads it, and 20 maximal statements.
   databaseUrl = await galaxyDatabase("stix");
   federation = await startTestFederation(databaseUrl);

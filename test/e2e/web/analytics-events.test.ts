@@ -54,7 +54,7 @@ let session: BrowserSession;
 
 beforeAll(async () => {
   if (!chromiumPath) return;
-  buildAll();
+  await buildAll();
   databaseUrl = await createDatabase(serverUrl, "analytics-events");
   [server, browser] = await Promise.all([
     startNpmStart(databaseUrl, { LOAD_MISP_ON_START: "false" }),
