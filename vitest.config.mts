@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
-// Files that measure time or memory, or that build dist/ themselves (npm start): they run after
-// the other end-to-end files, one at a time, with the machine to themselves.
+// Files that measure time, or that build dist/ themselves (npm start): they run after the other
+// end-to-end files, one at a time, with the machine to themselves.
 const ALONE = [
   "test/e2e/bench/soak.test.ts",
   "test/e2e/gateway/defence.test.ts",
