@@ -1,22 +1,12 @@
-import { Client } from "pg";
+import type { Client } from "pg";
 import { expect, inject } from "vitest";
 import { createDatabase, datasetDatabase, dropDatabase } from "../../harness/database";
 import { startTestFederation } from "./federation";
 import { GalaxyRun } from "./misp-galaxy";
 import { underRunLock } from "./run-lock";
 
-async function onServer<T>(serverUrl: string, work: (admin: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** The shipped dataset, then the shipped galaxy loaded by the connector through a federation. */
-async function buildTemplate(serverUrl: string, template: string): Promise<void> {
+async function buildTemplate(server: Client, serverUrl: string, template: string): Promise<void> {
   const url = await datasetDatabase(serverUrl, "galaxy_build");
   try {
     const federation = await startTestFederation(url);
@@ -29,9 +19,7 @@ async function buildTemplate(serverUrl: string, template: string): Promise<void>
     }
     // Under its final name once complete: a failed build leaves no template behind.
     const name = new URL(url).pathname.slice(1);
-    await onServer(serverUrl, (admin) =>
-      admin.query(`ALTER DATABASE "${name}" RENAME TO "${template}"`),
-    );
+    await server.query(`ALTER DATABASE "${name}" RENAME TO "${template}"`);
   } catch (error) {
     await dropDatabase(serverUrl, url);
     throw error;
@@ -46,12 +34,9 @@ async function buildTemplate(serverUrl: string, template: string): Promise<void>
 export async function galaxyDatabase(label: string): Promise<string> {
   const serverUrl = inject("serverUrl");
   const template = inject("galaxyTemplate");
-  await underRunLock("galaxy template", async () => {
-    const exists = await onServer(serverUrl, async (admin) => {
-      const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
-      return found.rowCount === 1;
-    });
-    if (!exists) await buildTemplate(serverUrl, template);
+  await underRunLock("galaxy template", async (server) => {
+    const found = await server.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    if (found.rowCount === 0) await buildTemplate(server, serverUrl, template);
   });
   return createDatabase(serverUrl, label, template);
 }
