@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import "reflect-metadata";
 import { redact } from "../platform/env";
 import { bulkLoad } from "../harness/bulk-load";

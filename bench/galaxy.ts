@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import "reflect-metadata";
 import { execFile } from "node:child_process";
 import { join, resolve } from "node:path";

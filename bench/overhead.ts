@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import "reflect-metadata";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";

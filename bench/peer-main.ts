@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import { readFileSync } from "node:fs";
 import { runWorkers } from "../platform/cluster";
 import { workersFromEnv } from "../platform/config";

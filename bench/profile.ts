@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import "reflect-metadata";
 import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { Pool } from "pg";

@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import { latestRuns } from "./report-tables";
 import { parseCommand, runCommand } from "../scripts/cli";
 

@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import { runWorkers } from "../platform/cluster";
 import { workersFromEnv } from "../platform/config";
 import { getEnvSecret, getEnvStr } from "../platform/env";

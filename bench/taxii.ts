@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import "reflect-metadata";
 import { type ServiceProcesses, startServiceProcesses } from "../harness/process-federation";
 import { DEFAULT_LIMITS } from "../gateway/limits";

@@ -1,4 +1,5 @@
-// First: tracing instruments http, undici and pg as they load, so it starts before anything
+import "../platform/compile-cache";
+// Then tracing: it instruments http, undici and pg as they load, so it starts before anything
 // imports them (this file is CommonJS: its statements run in order, imports included).
 import { tracingConfigFromEnv } from "../platform/config";
 import { startTracing } from "../platform/tracing";

@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { composeSupergraph } from "./compose-supergraph";

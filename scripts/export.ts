@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 // type-graphql and TypeORM decorators read it at import time: load it before anything else.
 import "reflect-metadata";
 import { once } from "node:events";

@@ -1,3 +1,4 @@
+import "../platform/compile-cache";
 import { randomBytes } from "node:crypto";
 import { modeFromEnv, workersFromEnv } from "../platform/config";
 import { type Env, getEnvBool, getEnvInt, getEnvPort, getEnvSecret } from "../platform/env";
@@ -93,8 +94,6 @@ async function main() {
     HOST: config.host,
     IDENTITY_SECRET: config.identitySecret,
     MIGRATE_ON_START: String(config.migrate),
-    // Node.js keeps the services' compiled code: a second start loads them faster.
-    NODE_COMPILE_CACHE: env.NODE_COMPILE_CACHE ?? projectPath(".data", "compile-cache"),
   };
   const { subgraphs, gateway } = services(config, database, common);
   const all = [...subgraphs, gateway];

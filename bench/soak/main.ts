@@ -1,3 +1,4 @@
+import "../../platform/compile-cache";
 import "reflect-metadata";
 import { loadavg } from "node:os";
 import {

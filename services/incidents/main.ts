@@ -1,3 +1,4 @@
+import "../../platform/compile-cache";
 import { runSubgraph } from "../kit/main";
 import { incidents } from "./schema";
 

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectPath } from "../../../platform/paths";
@@ -33,7 +33,13 @@ const COMMANDS: [string, string][] = [
 ];
 
 /** What the environment of a user's shell would not hold: no graph URL, no database. */
-const UNSET = ["ATTRIBUTION_GRAPH_URL", "DATABASE_URL", "GATEWAY_PORT", "EMBEDDED_PG_PORT"];
+const UNSET = [
+  "ATTRIBUTION_GRAPH_URL",
+  "DATABASE_URL",
+  "GATEWAY_PORT",
+  "EMBEDDED_PG_PORT",
+  "NODE_COMPILE_CACHE",
+];
 
 async function typed(command: string, args: string[], env: Record<string, string> = {}) {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !UNSET.includes(k)));
@@ -161,6 +167,15 @@ describe("scripts > every command, as typed", () => {
     expect(profile.stderr.trim().split("\n")).toHaveLength(1);
     expect(profile.stderr).toMatch(/make it with npm run bench:data -- --statements 10000/);
   }, 60_000);
+
+  it("keeps compiled code for the next start of a command in .data/compile-cache", async () => {
+    const where = await typed(process.execPath, [
+      "--eval",
+      `require("./dist/platform/compile-cache");
+       console.log(require("node:module").getCompileCacheDir());`,
+    ]);
+    expect(dirname(where.stdout.trim())).toBe(projectPath(".data", "compile-cache"));
+  });
 
   it("refuses a PostgreSQL on EMBEDDED_PG_PORT that is not this checkout's embedded one", async () => {
     // The tests' server has its own data directory: another checkout's, as far as keys can tell.
