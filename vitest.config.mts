@@ -45,6 +45,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          // Pure modules: one module graph per worker (re-importing them for every file was
+          // 60 % of the project's time: 15 s → 6 s).
+          isolate: false,
           include: ["test/unit/**/*.test.ts"],
           sequence: { groupOrder: 0 },
           testTimeout: 20_000,
