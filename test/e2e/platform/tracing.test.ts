@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
+import { projectPath } from "../../../platform/paths";
 import { buildServer } from "../../helpers/build";
 import { startNpmStart } from "../../../harness/npm-start";
 
@@ -39,4 +41,20 @@ describe("platform > tracing", () => {
     expect(sameTrace.filter((name) => name === "POST").length).toBeGreaterThanOrEqual(2);
     expect(sameTrace.some((name) => name.startsWith("pg.query:SELECT"))).toBe(true);
   }, 180_000);
+
+  it("loads no OpenTelemetry SDK when tracing is off (the default)", async () => {
+    await buildServer();
+    const loaded = (tracing: boolean) =>
+      execFileSync(
+        process.execPath,
+        [
+          "--eval",
+          `require("./dist/platform/tracing").startTracing({ enabled: ${tracing}, serviceName: "t", exporter: "console" });
+           console.log(Object.keys(require.cache).some((path) => path.includes("@opentelemetry/sdk-node")));`,
+        ],
+        { cwd: projectPath(), encoding: "utf8" },
+      ).trim();
+    expect(loaded(false)).toBe("false");
+    expect(loaded(true)).toBe("true");
+  });
 });
