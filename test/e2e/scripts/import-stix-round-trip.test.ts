@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { uuidv5 } from "../../../stix/ids";
-import { createDatabase, dropDatabase, prepareDatabase } from "../../../harness/database";
+import {
+  createDatabase,
+  datasetDatabase,
+  dropDatabase,
+  prepareDatabase,
+} from "../../../harness/database";
 import { buildServer } from "../../helpers/build";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 import { type Snapshot, doneCounts, everyRecord, importStix, runCli } from "../../helpers/stix-in";
@@ -15,12 +20,15 @@ const serverUrl = inject("serverUrl");
 const dir = mkdtempSync(join(tmpdir(), "attribution-graph-stix-round-trip-"));
 let source: TestFederation;
 let target: TestFederation;
+let sourceUrl: string;
 let targetUrl: string;
 let token: string;
 
 beforeAll(async () => {
   await buildServer();
-  source = await startTestFederation();
+  // Its own copy of the dataset: it writes to it, and other files read the shared one meanwhile.
+  sourceUrl = await datasetDatabase(serverUrl, "stix_round_trip_source");
+  source = await startTestFederation(sourceUrl);
   targetUrl = await createDatabase(serverUrl, "stix_round_trip");
   await prepareDatabase(targetUrl, []);
   target = await startTestFederation(targetUrl);
@@ -30,6 +38,7 @@ afterAll(async () => {
   await source?.stop();
   await target?.stop();
   if (targetUrl) await dropDatabase(serverUrl, targetUrl);
+  if (sourceUrl) await dropDatabase(serverUrl, sourceUrl);
 });
 
 /** The kinds the connector maps, as root lists. */

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { datasetDatabase, dropDatabase } from "../../../harness/database";
 import { projectPath } from "../../../platform/paths";
 import { overHttp } from "../../../scripts/bundle-io";
 import { toStixBundle } from "../../../stix/bundle";
@@ -63,16 +64,20 @@ function latest(objects: StixObject[]): Map<string, StixObject> {
 // object, the manifest; then, after a write through GraphQL, added_after sees exactly that record's
 // object, with a later modified.
 let federation: TestFederation;
+let databaseUrl: string | undefined;
 let discovery: string;
 let seen: Read;
 beforeAll(async () => {
   if (!available) return;
-  federation = await startTestFederation();
+  // Its own copy of the dataset: it writes, and other files read the shared one meanwhile.
+  databaseUrl = await datasetDatabase(inject("serverUrl"), "taxii_client");
+  federation = await startTestFederation(databaseUrl);
   discovery = `${federation.gatewayUrl}taxii2/`;
   seen = await client<Read>("read", discovery);
 }, 120_000);
 afterAll(async () => {
   await federation?.stop();
+  if (databaseUrl) await dropDatabase(inject("serverUrl"), databaseUrl);
 });
 
 describe.skipIf(!available)("stix > taxii2-client (OASIS) > reads the server", () => {

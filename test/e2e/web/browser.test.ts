@@ -227,7 +227,8 @@ describe.skipIf(!chromiumPath)("web > browser > web app > a person", () => {
     await page.goto("/app/legal-actions/us-v-zhu-hua-2018");
     await (await shown(page.getByRole("link", { name: "Zhang Shilong", exact: true }))).click();
     await page.waitForURL("**/app/persons/zhang-shilong");
-    await shown(page.getByRole("heading", { level: 1, name: "Zhang Shilong" }));
+    // Exactly: the legal action's own heading ("... and Zhang Shilong") may still be on screen.
+    await shown(page.getByRole("heading", { level: 1, name: "Zhang Shilong", exact: true }));
     const names = page.locator("section", { has: page.locator("#person-names") });
     expect(await names.getByText("張士龍").count()).toBe(1);
     expect(await names.textContent()).toContain(
