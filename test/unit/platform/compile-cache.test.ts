@@ -6,12 +6,16 @@ import { projectPath } from "../../../platform/paths";
 /** A file Node.js runs: one that starts its work at the top level (a command, a service). */
 const RUNS_AT_TOP = /^(runCommand|void runSubgraph|runFirstStartLoad|main\(\)\.catch|void main)\(/m;
 
-function entryPoints(): string[] {
+/** Each entry point with its text, each file read once. */
+function entryPoints(): { path: string; text: string }[] {
   return ["scripts", "bench", "gateway", "services"].flatMap((dir) =>
     readdirSync(projectPath(dir), { recursive: true, encoding: "utf8" })
       .filter((path) => path.endsWith(".ts") && !path.endsWith(".d.ts"))
-      .map((path) => `${dir}/${path}`)
-      .filter((path) => RUNS_AT_TOP.test(readFileSync(projectPath(path), "utf8"))),
+      .map((path) => ({
+        path: `${dir}/${path}`,
+        text: readFileSync(projectPath(dir, path), "utf8"),
+      }))
+      .filter(({ text }) => RUNS_AT_TOP.test(text)),
   );
 }
 
@@ -20,11 +24,12 @@ function entryPoints(): string[] {
 describe("platform > compile cache", () => {
   it("is the first import of every entry point", () => {
     const entries = entryPoints();
-    expect(entries).toContain("services/incidents/main.ts");
-    expect(entries).toContain("scripts/misp/first-start.ts");
+    const paths = entries.map(({ path }) => path);
+    expect(paths).toContain("services/incidents/main.ts");
+    expect(paths).toContain("scripts/misp/first-start.ts");
     expect(entries.length).toBeGreaterThan(20);
-    for (const path of entries) {
-      const firstImport = /^import .*$/m.exec(readFileSync(projectPath(path), "utf8"))?.[0];
+    for (const { path, text } of entries) {
+      const firstImport = /^import .*$/m.exec(text)?.[0];
       const module = relative(dirname(projectPath(path)), projectPath("platform", "compile-cache"));
       expect(firstImport, path).toBe(`import "${module}";`);
     }
