@@ -77,6 +77,7 @@ function incidentRelevance(text: string | undefined, direction: SortDirection): 
   if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
   return {
     name: `RELEVANCE_${direction}:${text}`,
+    scoresEveryMatch: true,
     keys: [
       { sql: INCIDENT_RANK, direction },
       { sql: OCCURRED_SORT, direction: SortDirection.DESC },

@@ -51,6 +51,7 @@ function threatActorOrdering(
   if (order || !text) return nameOrdering("a", order);
   return {
     name: `RELEVANCE:${text}`,
+    scoresEveryMatch: true,
     keys: [
       // :text is bound by the filter, which every query ordered this way applies. Rounded: a
       // numeric compares exactly with the value a cursor carries back.

@@ -119,6 +119,7 @@ function orderingOfDated(
       if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
       return {
         name: `${name}:${text}`,
+        scoresEveryMatch: true,
         keys: [
           { sql: rank, direction },
           { sql: date, direction: SortDirection.DESC },

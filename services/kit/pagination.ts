@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { BuiltSelect, byShape } from "./built-select";
-import { windowParameters, windowShape, windowed } from "./window-sql";
+import { countSql, pageQuery, windowParameters, windowShape } from "./window-sql";
 import {
   type ConnectionArgs,
   type ConnectionClass,
@@ -30,6 +30,11 @@ export interface Ordering {
   name: string;
   /** The last key must be unique (the id). */
   keys: SortKey[];
+  /**
+   * Its first key is a score computed for every match (a text search's relevance): no index
+   * yields the order, so a page reads every match anyway and can count them in the same pass.
+   */
+  scoresEveryMatch?: boolean;
 }
 
 export type CursorValue = string | number;
@@ -155,18 +160,6 @@ export interface PageCount {
 /** What a page reads besides its items (a record they refer to, joined), never its count. */
 export type PageJoin = (page: SelectQueryBuilder<ObjectLiteral>) => void;
 
-/** SQL counting the rows of `query`, up to `bound` + 1 when given (then the count is a bound). */
-function countSql(query: SelectQueryBuilder<ObjectLiteral>, bound?: number): string {
-  const counted = query.clone().orderBy();
-  const main = query.expressionMap.mainAlias;
-  const primary = main?.hasMetadata ? main.metadata.primaryColumns[0] : undefined;
-  // A joined table may repeat a row, as TypeORM's getCount knows.
-  const distinct = query.expressionMap.joinAttributes.length > 0 && main && primary;
-  counted.select(distinct ? `DISTINCT "${main.name}"."${primary.databaseName}"` : "1");
-  if (bound !== undefined) counted.limit(bound + 1);
-  return `(SELECT count(*) FROM (${counted.getQuery()}) AS "_counted")`;
-}
-
 /**
  * A root list as a connection, keyset-paginated: pages stay fast however deep, and a row
  * inserted before the cursor does not shift the next page. One statement, its count included
@@ -210,19 +203,6 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
     total === undefined ? separately : async () => Number(total),
     count.bound,
   );
-}
-
-/** The page's query: the window of `query`, what `join` reads with it, its count if asked. */
-function pageQuery<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  window: PageWindow,
-  count: PageCount,
-  join?: PageJoin,
-) {
-  const page = windowed(query.clone(), window);
-  join?.(page as SelectQueryBuilder<ObjectLiteral>);
-  if (count.asked) page.addSelect(countSql(query.clone(), count.bound), "_total");
-  return page;
 }
 
 /**

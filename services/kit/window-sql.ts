@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import type { CursorValue, PageWindow, SortKey } from "./pagination";
+import type { CursorValue, PageCount, PageJoin, PageWindow, SortKey } from "./pagination";
 
 /** (a, b) past (va, vb) in the ordering, per-key directions: a > va OR (a = va AND b > vb). */
 function keysetCondition(keys: SortKey[], prefix: string, forward: boolean): string {
@@ -54,4 +54,69 @@ export function windowParameters(window: PageWindow): Record<string, CursorValue
 export function windowShape(window: PageWindow): string {
   const { ordering, limit, backward, after, before } = window;
   return JSON.stringify([ordering.name, ordering.keys, limit, backward, !!after, !!before]);
+}
+
+/** SQL counting the rows of `query`, up to `bound` + 1 when given (then the count is a bound). */
+export function countSql(query: SelectQueryBuilder<ObjectLiteral>, bound?: number): string {
+  const counted = query.clone().orderBy();
+  const main = query.expressionMap.mainAlias;
+  const primary = main?.hasMetadata ? main.metadata.primaryColumns[0] : undefined;
+  // A joined table may repeat a row, as TypeORM's getCount knows.
+  const distinct = query.expressionMap.joinAttributes.length > 0 && main && primary;
+  counted.select(distinct ? `DISTINCT "${main.name}"."${primary.databaseName}"` : "1");
+  if (bound !== undefined) counted.limit(bound + 1);
+  return `(SELECT count(*) FROM (${counted.getQuery()}) AS "_counted")`;
+}
+
+/** The page's query: the window of `query`, what `join` reads with it, its count if asked. */
+export function pageQuery<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+  count: PageCount,
+  join?: PageJoin,
+) {
+  if (count.asked && countsWhileScoring(query, window)) return scoredPage(query, window, join);
+  const page = windowed(query.clone(), window);
+  join?.(page as SelectQueryBuilder<ObjectLiteral>);
+  if (count.asked) page.addSelect(countSql(query.clone(), count.bound), "_total");
+  return page;
+}
+
+/** A first page in a score's order, over one table: its matches can be counted as they are scored. */
+function countsWhileScoring(query: SelectQueryBuilder<ObjectLiteral>, window: PageWindow) {
+  const { mainAlias, joinAttributes } = query.expressionMap;
+  return (
+    window.ordering.scoresEveryMatch === true &&
+    !window.after &&
+    !window.before &&
+    mainAlias?.hasMetadata === true &&
+    joinAttributes.length === 0
+  );
+}
+
+/**
+ * The first page in a score's order with its count from the same scan: ids and sort keys of
+ * every match are scored and counted by a window (narrow rows, so a broad search's window stays
+ * small), the page's rows are read for the ids kept. Counting by a second scan of the filter, as
+ * other pages do, evaluated every match twice: ~40 % of a narrow search's statement.
+ */
+function scoredPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+  join?: PageJoin,
+) {
+  const alias = query.alias;
+  const id = query.expressionMap.mainAlias!.metadata.primaryColumns[0]!.databaseName;
+  const scored = windowed(query.clone().select(`"${alias}"."${id}"`, "_id"), window);
+  scored.addSelect("count(*) OVER ()", "_total");
+  const page = query.clone();
+  page.expressionMap.wheres = [];
+  page.innerJoin(`(${scored.getQuery()})`, "_scored", `"_scored"."_id" = "${alias}"."${id}"`);
+  window.ordering.keys.forEach((key, i) => {
+    page.addSelect(`"_scored"."_sort${i}"`, `_sort${i}`);
+    page.addOrderBy(`_sort${i}`, window.backward ? flip(key.direction) : key.direction);
+  });
+  page.addSelect(`"_scored"."_total"`, "_total");
+  join?.(page as SelectQueryBuilder<ObjectLiteral>);
+  return page;
 }

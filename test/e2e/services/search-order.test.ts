@@ -67,6 +67,61 @@ describe("services > search > relevance", () => {
     expect(await walk(field, text)).toEqual(ids);
   });
 
+  // Issue 23 point 4: a relevance order scores every match, so the first page counts them in
+  // that scan; a later page (its cursor narrows the scan) counts by a scan of its own.
+  it.each([
+    ["statements", "Exchange"],
+    ["legalActions", "conspiracy"],
+    ["incidents", "ransomware"],
+    ["threatActors", "panda"],
+  ])(
+    "counts %s matching %j exactly, in the scan that scores them on page one",
+    async (field, text) => {
+      const ids = await walk(field, text);
+      expect(ids.length).toBeGreaterThan(2);
+      const counted = async (after: string | null) => {
+        const recorded: { query: string }[] = [];
+        for (const subgraph of federation.subgraphs) subgraph.statements.recording = recorded;
+        try {
+          const result: any = await federation.query(
+            `query ($text: String!, $after: String) {
+             list: ${field}(filter: { text: $text }, first: 2, after: $after) {
+               totalCount totalCountIsLowerBound pageInfo { endCursor }
+             }
+           }`,
+            { text, after },
+          );
+          expect(result.errors).toBeUndefined();
+          expect(recorded).toHaveLength(1);
+          // A count apart is the filter's second scan (pagination.ts `countSql`).
+          return { ...result.data.list, countedApart: recorded[0]!.query.includes('"_counted"') };
+        } finally {
+          for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
+        }
+      };
+      const first = await counted(null);
+      expect(first).toMatchObject({
+        totalCount: ids.length,
+        totalCountIsLowerBound: false,
+        countedApart: false,
+      });
+      const second = await counted(first.pageInfo.endCursor);
+      expect(second).toMatchObject({
+        totalCount: ids.length,
+        totalCountIsLowerBound: false,
+        countedApart: true,
+      });
+      const last: any = await federation.query(
+        `query ($text: String!) { list: ${field}(filter: { text: $text }, last: 2) { totalCount nodes { id } } }`,
+        { text },
+      );
+      expect(last.data.list).toEqual({
+        totalCount: ids.length,
+        nodes: ids.slice(-2).map((id) => ({ id })),
+      });
+    },
+  );
+
   it("orders a record's own list by relevance too: an actor's incidents matching a word", async () => {
     const result: any = await federation.query(/* GraphQL */ `
       {
