@@ -34,17 +34,24 @@ export class PageInfo {
   })
   hasPreviousPage: boolean;
 
+  /** The cursor of the page's first (0) or last (-1) item, encoded when asked; null when empty. */
+  cursorAt: (end: 0 | -1) => string | null;
+
   @Field(() => String, {
     nullable: true,
     description: "Cursor of the first edge of the page; null when the page is empty.",
   })
-  startCursor: string | null;
+  get startCursor(): string | null {
+    return this.cursorAt(0);
+  }
 
   @Field(() => String, {
     nullable: true,
     description: "Cursor of the last edge of the page, for `after`; null when the page is empty.",
   })
-  endCursor: string | null;
+  get endCursor(): string | null {
+    return this.cursorAt(-1);
+  }
 }
 
 @ArgsType()
@@ -86,7 +93,9 @@ export interface Edge<T> {
 }
 
 export interface ConnectionShape<T> {
-  edges: Edge<T>[];
+  readonly edges: Edge<T>[];
+  /** Makes `edges` when they are first asked for: most pages are asked for their nodes alone. */
+  makeEdges: () => Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
   /** Items matching the filter, up to `countBound` + 1 when given. */
@@ -121,7 +130,12 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [EdgeType], { description: "The items of the page with their cursors." })
-    edges: Edge<T>[];
+    get edges(): Edge<T>[] {
+      return (this.madeEdges ??= this.makeEdges());
+    }
+
+    makeEdges: () => Edge<T>[];
+    private madeEdges?: Edge<T>[];
 
     @Field(() => [nodeType], { description: "The items of the page, for clients without cursors." })
     nodes: T[];

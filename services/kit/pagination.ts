@@ -112,23 +112,20 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   const more = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
   if (window.backward) rows.reverse();
-  const edges = rows.map(({ node, raw }) =>
-    edge(node, () =>
-      encodeCursor(
-        window.ordering.name,
-        window.ordering.keys.map((_, k) => cursorValue(raw[`_sort${k}`])),
-      ),
-    ),
-  );
+  const cursorOf = ({ raw }: { raw: Record<string, unknown> }) =>
+    encodeCursor(
+      window.ordering.name,
+      window.ordering.keys.map((_, k) => cursorValue(raw[`_sort${k}`])),
+    );
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage: window.backward ? Boolean(window.before) : more,
+    hasPreviousPage: window.backward ? more : Boolean(window.after),
+    cursorAt: (end: 0 | -1) => (rows.length ? cursorOf(rows.at(end)!) : null),
+  });
   return Object.assign(new connection(), {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: Object.assign(new PageInfo(), {
-      hasNextPage: window.backward ? Boolean(window.before) : more,
-      hasPreviousPage: window.backward ? more : Boolean(window.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    }),
+    nodes: rows.map((row) => row.node),
+    makeEdges: () => rows.map((row) => edge(row.node, () => cursorOf(row))),
+    pageInfo,
     count: once(count),
     countBound,
   });

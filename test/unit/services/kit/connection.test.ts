@@ -38,17 +38,24 @@ describe("services > kit > connection", () => {
     expect((await validate(before)).map((p) => p.property)).toEqual(["before"]);
   });
 
-  it("names its types <name>Connection and <name>Edge, and counts only when totalCount is read", async () => {
+  it("names its types <name>Connection and <name>Edge, counts only when totalCount is read, makes edges once when read", async () => {
     const Connection = connectionType(Thing, "UnitThing");
     let counted = 0;
+    let made = 0;
     const page = Object.assign(new Connection(), {
-      edges: [],
+      makeEdges: () => {
+        made += 1;
+        return [];
+      },
       nodes: [],
       count: async () => ++counted * 10,
     });
     expect(counted).toBe(0);
     expect(await page.totalCount).toBe(10);
     expect(await page.totalCount).toBe(20);
+    expect(made).toBe(0);
+    expect([page.edges, page.edges]).toEqual([[], []]);
+    expect(made).toBe(1);
     const names = getMetadataStorage().objectTypes.map((type) => type.name);
     expect(names).toEqual(expect.arrayContaining(["UnitThingConnection", "UnitThingEdge"]));
   });

@@ -2,7 +2,7 @@ import type { GraphQLError } from "graphql";
 import type { SelectQueryBuilder } from "typeorm";
 import { describe, expect, it } from "vitest";
 import { ResponseBudget } from "../../../../services/kit/budget";
-import type { ConnectionShape } from "../../../../services/kit/connection";
+import type { ConnectionShape, PageInfo } from "../../../../services/kit/connection";
 import {
   type Ordering,
   arrayConnection,
@@ -10,6 +10,7 @@ import {
   encodeCursor,
   pageWindow,
   paginate,
+  toConnection,
 } from "../../../../services/kit/pagination";
 import { updatedAtOrdering } from "../../../../services/kit/record-time";
 
@@ -22,14 +23,12 @@ const BY_NAME: Ordering = {
 };
 
 class Page<T> implements ConnectionShape<T> {
-  edges: { cursor: string; node: T }[];
+  get edges() {
+    return this.makeEdges();
+  }
+  makeEdges: () => { cursor: string; node: T }[];
   nodes: T[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
+  pageInfo: PageInfo;
   count: () => Promise<number>;
 }
 
@@ -144,7 +143,8 @@ describe("services > kit > pagination > arrayConnection", () => {
   it("answers an empty page with null cursors, and cursors of positions", () => {
     const empty = page({ first: 0 });
     expect(empty.nodes).toEqual([]);
-    expect(empty.pageInfo).toEqual({
+    const { hasNextPage, hasPreviousPage, startCursor, endCursor } = empty.pageInfo;
+    expect({ hasNextPage, hasPreviousPage, startCursor, endCursor }).toEqual({
       hasNextPage: true,
       hasPreviousPage: false,
       startCursor: null,
@@ -154,6 +154,32 @@ describe("services > kit > pagination > arrayConnection", () => {
       encodeCursor("POSITION", [0]),
       encodeCursor("POSITION", [1]),
     ]);
+  });
+
+  it("encodes no cursor for a page asked for its nodes alone, and each cursor once when asked", () => {
+    let reads = 0;
+    const rows = ["a", "b", "c"].map((node) => ({
+      node,
+      raw: {
+        get _sort0() {
+          reads += 1;
+          return node;
+        },
+      },
+    }));
+    const ordering: Ordering = { name: "ID", keys: [{ sql: "id", direction: "ASC" }] };
+    const window = pageWindow({ first: 2 }, ordering);
+    const page = toConnection(Page<string>, rows, window, async () => 3);
+    expect([page.nodes, page.pageInfo.hasNextPage]).toEqual([["a", "b"], true]);
+    expect(reads).toBe(0);
+    expect(page.pageInfo.endCursor).toBe(encodeCursor("ID", ["b"]));
+    const edges = page.edges;
+    expect(edges.map((edge) => edge.cursor)).toEqual([
+      encodeCursor("ID", ["a"]),
+      encodeCursor("ID", ["b"]),
+    ]);
+    expect(edges[1]!.cursor).toBe(page.pageInfo.endCursor);
+    expect(reads).toBe(4);
   });
 
   it("spends the items it lists from the budget, and refuses past it", () => {
