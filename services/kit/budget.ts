@@ -91,7 +91,9 @@ export function valueBytes(value: unknown): number {
     for (const item of value) bytes += valueBytes(item) + 1;
     return bytes;
   }
-  for (const [key, item] of Object.entries(value)) bytes += key.length + 4 + valueBytes(item);
+  // Keys, not entries: every row read is walked, and a pair per field was garbage.
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) bytes += key.length + 4 + valueBytes(record[key]);
   return bytes;
 }
 
