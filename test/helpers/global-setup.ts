@@ -1,7 +1,9 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
+import { Client } from "pg";
 import { datasetDatabase, dropDatabase, openPostgresServer } from "../../harness/database";
+import { subgraphs } from "../../services";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,6 +34,7 @@ async function startRun(): Promise<Run> {
   const server = await openPostgresServer("test");
   const { serverUrl } = server;
   const datasetUrl = await datasetDatabase(serverUrl, "dataset");
+  await refuseRecordWrites(datasetUrl);
   const runId = randomUUID();
   const galaxyTemplate = `ag_galaxy_${runId.replaceAll("-", "")}`;
   const stop = async () => {
@@ -42,6 +45,36 @@ async function startRun(): Promise<Run> {
     await server.stop();
   };
   return { serverUrl, datasetUrl, runId, galaxyTemplate, stop };
+}
+
+/**
+ * Every file reads the shared dataset database, two files at a time: a file that wrote records
+ * there made another's comparison fail now and then. Its record tables now refuse any write (a
+ * statement trigger, which binds superusers too); a file that writes takes its own copy
+ * (`datasetDatabase`). The key store (`access`) stays writable: every federation keeps its admin
+ * key there.
+ */
+async function refuseRecordWrites(url: string) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE FUNCTION public.refuse_record_write() RETURNS trigger
+      LANGUAGE plpgsql AS $$ BEGIN
+        RAISE EXCEPTION 'the tests'' shared dataset database is read-only: a test file that writes records uses its own copy (harness/database.ts datasetDatabase)';
+      END $$`);
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
+       WHERE schemaname = ANY($1) AND tablename <> 'migrations'`,
+      [subgraphs.map((s) => s.definition.dbSchema)],
+    );
+    for (const { name } of rows) {
+      await client.query(`CREATE TRIGGER refuse_record_write
+        BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${name}
+        FOR EACH STATEMENT EXECUTE FUNCTION public.refuse_record_write()`);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 // Both end-to-end projects (files two at a time, then the files that run alone) share one run:

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { record } from "../../helpers/explain-requests";
 import { type TestFederation, startTestFederation } from "../../helpers/federation";
 
 // Text search answers the best match first: "Exchange" is the Exchange hack before REvil, pages
@@ -80,24 +81,19 @@ describe("services > search > relevance", () => {
       const ids = await walk(field, text);
       expect(ids.length).toBeGreaterThan(2);
       const counted = async (after: string | null) => {
-        const recorded: { query: string }[] = [];
-        for (const subgraph of federation.subgraphs) subgraph.statements.recording = recorded;
-        try {
-          const result: any = await federation.query(
-            `query ($text: String!, $after: String) {
+        const { data, recorded } = await record(federation, {
+          name: field,
+          query: `query ($text: String!, $after: String) {
              list: ${field}(filter: { text: $text }, first: 2, after: $after) {
                totalCount totalCountIsLowerBound pageInfo { endCursor }
              }
            }`,
-            { text, after },
-          );
-          expect(result.errors).toBeUndefined();
-          expect(recorded).toHaveLength(1);
-          // A count apart is the filter's second scan (pagination.ts `countSql`).
-          return { ...result.data.list, countedApart: recorded[0]!.query.includes('"_counted"') };
-        } finally {
-          for (const subgraph of federation.subgraphs) subgraph.statements.recording = undefined;
-        }
+          variables: { text, after },
+        });
+        expect(recorded).toHaveLength(1);
+        // A count apart is the filter's second scan (window-sql.ts `countSql`).
+        const countedApart = recorded[0]!.query.includes('"_counted"');
+        return { ...(data as any).list, countedApart };
       };
       const first = await counted(null);
       expect(first).toMatchObject({
