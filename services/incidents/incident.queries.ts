@@ -2,7 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "../../platform/errors";
 import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { recordList } from "../kit/lists";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { type Ordering, SortDirection, relevanceOrdering } from "../kit/pagination";
 import { Incident, IncidentConnection } from "./incident";
 import { type IncidentFilter, type IncidentOrder, IncidentOrderField } from "./incident.inputs";
 
@@ -75,15 +75,10 @@ function incidentOrdering(order: IncidentOrder | undefined, filter?: IncidentFil
 /** Best match first (unless `direction` is ASC); equally good matches most recent first. */
 function incidentRelevance(text: string | undefined, direction: SortDirection): Ordering {
   if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
-  return {
-    name: `RELEVANCE_${direction}:${text}`,
-    scoresEveryMatch: true,
-    keys: [
-      { sql: INCIDENT_RANK, direction },
-      { sql: OCCURRED_SORT, direction: SortDirection.DESC },
-      { sql: "i.id", direction: SortDirection.ASC },
-    ],
-  };
+  return relevanceOrdering(`RELEVANCE_${direction}:${text}`, { sql: INCIDENT_RANK, direction }, [
+    { sql: OCCURRED_SORT, direction: SortDirection.DESC },
+    { sql: "i.id", direction: SortDirection.ASC },
+  ]);
 }
 
 /** Incidents, most recent first, or best match first when `filter.text` searches. */

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
 import { type ListFilter, recordList } from "../kit/lists";
 import { type NameOrder, nameOrdering } from "../kit/ordering";
-import { type Ordering, SortDirection } from "../kit/pagination";
+import { type Ordering, SortDirection, relevanceOrdering } from "../kit/pagination";
 import { IncidentActor } from "./incident-actor";
 import { ThreatActor, ThreatActorConnection } from "./threat-actor";
 import type { ThreatActorFilter } from "./threat-actor.inputs";
@@ -49,20 +49,19 @@ function threatActorOrdering(
 ): Ordering {
   const text = searchText(filter?.text, "filter.text");
   if (order || !text) return nameOrdering("a", order);
-  return {
-    name: `RELEVANCE:${text}`,
-    scoresEveryMatch: true,
-    keys: [
-      // :text is bound by the filter, which every query ordered this way applies. Rounded: a
-      // numeric compares exactly with the value a cursor carries back.
-      {
-        sql: "round(word_similarity(incidents.f_unaccent(lower(:text)), a.search_names)::numeric, 4)",
-        direction: SortDirection.DESC,
-      },
+  return relevanceOrdering(
+    `RELEVANCE:${text}`,
+    // :text is bound by the filter, which every query ordered this way applies. Rounded: a
+    // numeric compares exactly with the value a cursor carries back.
+    {
+      sql: "round(word_similarity(incidents.f_unaccent(lower(:text)), a.search_names)::numeric, 4)",
+      direction: SortDirection.DESC,
+    },
+    [
       { sql: "a.name", direction: SortDirection.ASC },
       { sql: "a.id", direction: SortDirection.ASC },
     ],
-  };
+  );
 }
 
 /** Threat actors, by name, or best match first when `filter.text` searches. */

@@ -1,5 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import { type Ordering, SortDirection } from "./pagination";
+import { type Ordering, SortDirection, relevanceOrdering } from "./pagination";
 import { type EnumValue, describedEnum } from "./enums";
 import { badUserInput } from "../../platform/errors";
 import { searchText } from "./filters";
@@ -117,15 +117,10 @@ function orderingOfDated(
       return { name, keys: [{ sql: id, direction }] };
     case "RELEVANCE":
       if (!text) throw badUserInput("orderBy.field", "RELEVANCE needs filter.text");
-      return {
-        name: `${name}:${text}`,
-        scoresEveryMatch: true,
-        keys: [
-          { sql: rank, direction },
-          { sql: date, direction: SortDirection.DESC },
-          { sql: id, direction: SortDirection.ASC },
-        ],
-      };
+      return relevanceOrdering(`${name}:${text}`, { sql: rank, direction }, [
+        { sql: date, direction: SortDirection.DESC },
+        { sql: id, direction: SortDirection.ASC },
+      ]);
     default:
       return {
         name,

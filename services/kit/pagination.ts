@@ -37,6 +37,14 @@ export interface Ordering {
   scoresEveryMatch?: boolean;
 }
 
+/**
+ * A text search's best-match-first ordering: `score` (computed for every match), then `ties`.
+ * Made here so that every relevance order is known to score every match (`scoresEveryMatch`).
+ */
+export function relevanceOrdering(name: string, score: SortKey, ties: SortKey[]): Ordering {
+  return { name, scoresEveryMatch: true, keys: [score, ...ties] };
+}
+
 export type CursorValue = string | number;
 
 /** What one page asks for, validated: `first`/`after` forwards or `last`/`before` backwards. */
