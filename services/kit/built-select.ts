@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { RawSqlResultsToEntityTransformer } from "typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js";
+import { queryRows } from "../../platform/database";
 
 type Query = SelectQueryBuilder<ObjectLiteral>;
 
@@ -29,7 +30,7 @@ export class BuiltSelect<T> {
   /** Its raw rows for `parameters`, through `manager`. */
   async rows(manager: EntityManager, parameters: ObjectLiteral): Promise<ObjectLiteral[]> {
     const [sql, values] = this.db.driver.escapeQueryWithParameters(this.sql, parameters);
-    return (await manager.query(sql, values)) as ObjectLiteral[];
+    return queryRows(manager, sql, values);
   }
 
   /** Rows this SELECT (or one selecting the same columns) returned, as entities. */

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { queryRows } from "../../platform/database";
 import type { ResponseBudget } from "./budget";
 import { BuiltSelect, byShape } from "./built-select";
 import type { ConnectionShape } from "./connection";
@@ -153,7 +154,7 @@ async function run(
     ...windowParameters(window),
     _parentKeys: [...keys],
   });
-  return (await db.query(sql, values)) as PageRow[];
+  return queryRows<PageRow>(db, sql, values);
 }
 
 /** The page's items by id: its own rows as entities (priming `byId`), or fetched by id. */

@@ -10,6 +10,7 @@ import {
   MAX_PAGE_SIZE,
   PageInfo,
 } from "./connection";
+import { queryRows } from "../../platform/database";
 import { badUserInput } from "../../platform/errors";
 import { type EnumValue, describedEnum } from "./enums";
 
@@ -199,7 +200,8 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
       `SELECT ${countSql(countQuery, count.bound)} AS n`,
       countQuery.getParameters(),
     );
-    return Number((await query.connection.query(sql, parameters))[0]?.n ?? 0);
+    const [row] = await queryRows<{ n: string }>(query.connection, sql, parameters);
+    return Number(row?.n ?? 0);
   };
   return toConnection(
     connection,
