@@ -8,6 +8,7 @@ import type { GatewayContext } from "./auth";
 import { fanOutLimit } from "./fan-out";
 import { rememberQueryPlan } from "./partial-failures";
 import { recordSourceWrites, writeWithRecordSources } from "./record-sources";
+import { uniqueRepresentations } from "./representations";
 import { fanOutSourceWrites, writesSources } from "./source-fan-out";
 import { subgraphRefusal } from "./subgraph-errors";
 import {
@@ -66,7 +67,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return fanOutSourceWrites(document, this.serviceName, subgraphs, send);
     }
     const records = recordSourceWrites(query, variables);
-    if (!records) return super.process(options);
+    if (!records) return this.eachEntityOnce(options);
     // The gateway's own operations, as the same caller, to the other subgraphs.
     const sendOwn = (name: string, query: string, variables: Record<string, unknown>) =>
       this.peers.get(name)!.send({
@@ -79,6 +80,13 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         sourceConflicts,
       );
     return writeWithRecordSources(records, this.serviceName, subgraphs, sendOwn, write);
+  }
+
+  private async eachEntityOnce(options: ProcessOptions) {
+    const unique = uniqueRepresentations(options.request.variables);
+    if (!unique) return super.process(options);
+    const request = { ...options.request, variables: unique.variables };
+    return unique.spread(await super.process({ ...options, request }));
   }
 
   private send(options: ProcessOptions, sourceConflicts?: SourceConflict[]) {

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startProxy } from "../../helpers/proxy";
+import { type TestFederation, startTestFederation } from "../../helpers/federation";
+
+const ATTRIBUTED_INCIDENTS = /* GraphQL */ `
+  {
+    statements(first: 100) {
+      nodes {
+        attributions(first: 100) {
+          nodes {
+            incident {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface Answer {
+  statements: {
+    nodes: { attributions: { nodes: { incident: { id: string; name: string } }[] } }[];
+  };
+}
+
+// Many attributions name the same incident: the incidents subgraph is asked for each one once,
+// and every place still gets its incident.
+describe("gateway > entity fetches ask for each entity once", () => {
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let federation: TestFederation;
+  beforeAll(async () => {
+    proxy = await startProxy();
+    federation = await startTestFederation(undefined, { subgraphUrls: { incidents: proxy.url } });
+    proxy.forwardTo(federation.subgraphs.find((s) => s.name === "incidents")!.url);
+  });
+  afterAll(async () => {
+    await federation?.stop();
+    await proxy?.close();
+  });
+
+  it("sends each representation once and answers every place with its own entity", async () => {
+    const result = await federation.query<Answer>(ATTRIBUTED_INCIDENTS);
+    expect(result.errors).toBeUndefined();
+    const places = result.data!.statements.nodes.flatMap((s) =>
+      s.attributions.nodes.map((a) => a.incident),
+    );
+    const ids = places.map((incident) => incident.id);
+    const distinct = new Set(ids);
+    expect(distinct.size).toBeLessThan(ids.length); // the dataset repeats incidents
+
+    const fetches = proxy.captured
+      .map((c) => JSON.parse(c.body) as { variables?: { representations?: { id: string }[] } })
+      .filter((body) => body.variables?.representations);
+    expect(fetches).toHaveLength(1);
+    const sent = fetches[0].variables!.representations!.map((r) => r.id);
+    expect(sent).toHaveLength(distinct.size);
+    expect(new Set(sent)).toEqual(distinct);
+
+    const names = await federation.query<{ incidents: { nodes: { id: string; name: string }[] } }>(
+      `query($ids: [ID!]) { incidents(filter: { ids: $ids }, first: 100) { nodes { id name } } }`,
+      { ids: [...distinct] },
+    );
+    const nameOf = new Map(names.data!.incidents.nodes.map((i) => [i.id, i.name]));
+    expect(nameOf.size).toBe(distinct.size);
+    for (const incident of places) expect(incident.name).toBe(nameOf.get(incident.id));
+  });
+});
