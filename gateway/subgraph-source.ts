@@ -9,6 +9,7 @@ import { fanOutLimit } from "./fan-out";
 import { rememberQueryPlan } from "./partial-failures";
 import { recordSourceWrites, writeWithRecordSources } from "./record-sources";
 import { uniqueRepresentations } from "./representations";
+import { mergeEntityFetches } from "./entity-batches";
 import { fanOutSourceWrites, writesSources } from "./source-fan-out";
 import { subgraphRefusal } from "./subgraph-errors";
 import {
@@ -25,6 +26,17 @@ type SendRequest = Parameters<
 >[0];
 type ParseBody = Parameters<RemoteGraphQLDataSource<GatewayContext>["parseBody"]>;
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
+
+type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+
+interface WaitingFetch {
+  options: ProcessOptions;
+  resolve(answer: SubgraphAnswer): void;
+  reject(error: unknown): void;
+}
+
+/** Entity fetches not yet sent, by client request (its context) and subgraph. */
+const waitingFetches = new WeakMap<object, Map<string, WaitingFetch[]>>();
 
 /** The options of a record write, with what willSendRequest signs along. */
 const withConflicts = (options: ProcessOptions, sourceConflicts: SourceConflict[]) =>
@@ -84,9 +96,46 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   private async eachEntityOnce(options: ProcessOptions) {
     const unique = uniqueRepresentations(options.request.variables);
-    if (!unique) return super.process(options);
+    if (!unique) return this.together(options);
     const request = { ...options.request, variables: unique.variables };
-    return unique.spread(await super.process({ ...options, request }));
+    return unique.spread(await this.together({ ...options, request }));
+  }
+
+  /**
+   * An entity fetch waits for the others of its plan step to this subgraph (the planner starts
+   * a step's fetches in one turn of the event loop) and goes with them as one request.
+   */
+  private together(options: ProcessOptions): Promise<SubgraphAnswer> {
+    if (!Array.isArray(options.request.variables?.representations)) return super.process(options);
+    const context = options.context as object;
+    let bySubgraph = waitingFetches.get(context);
+    if (!bySubgraph) waitingFetches.set(context, (bySubgraph = new Map()));
+    let waiting = bySubgraph.get(this.serviceName);
+    if (!waiting) {
+      bySubgraph.set(this.serviceName, (waiting = []));
+      process.nextTick(() => void this.sendTogether(context));
+    }
+    const fetches = waiting;
+    return new Promise((resolve, reject) => fetches.push({ options, resolve, reject }));
+  }
+
+  private async sendTogether(context: object) {
+    const fetches = waitingFetches.get(context)?.get(this.serviceName) ?? [];
+    waitingFetches.get(context)?.delete(this.serviceName);
+    const merged =
+      fetches.length > 1 ? mergeEntityFetches(fetches.map((f) => f.options.request)) : undefined;
+    if (!merged) {
+      for (const fetch of fetches) super.process(fetch.options).then(fetch.resolve, fetch.reject);
+      return;
+    }
+    const [first] = fetches;
+    try {
+      const request = { ...first.options.request, ...merged.request };
+      const answers = merged.split(await super.process({ ...first.options, request }));
+      fetches.forEach((fetch, i) => fetch.resolve(answers[i]));
+    } catch (error) {
+      for (const fetch of fetches) fetch.reject(error);
+    }
   }
 
   private send(options: ProcessOptions, sourceConflicts?: SourceConflict[]) {

@@ -66,4 +66,54 @@ describe("gateway > entity fetches ask for each entity once", () => {
     expect(nameOf.size).toBe(distinct.size);
     for (const incident of places) expect(incident.name).toBe(nameOf.get(incident.id));
   });
+
+  it("sends the parallel entity fetches of a plan step to one subgraph as one request", async () => {
+    proxy.captured.length = 0;
+    const result = await federation.query<{
+      statements: {
+        nodes: {
+          attributions: {
+            nodes: { incident: Named | null; actor: Named | null }[];
+          };
+        }[];
+      };
+    }>(`{
+      statements(first: 100) {
+        nodes { attributions(first: 100) { nodes { incident { id name } actor { id name } } } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const fetches = proxy.captured.map((c) => JSON.parse(c.body) as { query: string });
+    expect(fetches).toHaveLength(1);
+    expect(fetches[0].query).toMatch(/_f0: _entities/);
+    expect(fetches[0].query).toMatch(/_f1: _entities/);
+
+    const attributions = result.data!.statements.nodes.flatMap((s) => s.attributions.nodes);
+    const incidents = attributions.flatMap((a) => (a.incident ? [a.incident] : []));
+    const actors = attributions.flatMap((a) => (a.actor ? [a.actor] : []));
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(actors.length).toBeGreaterThan(0);
+    const read = await federation.query<{
+      incidents: { nodes: Named[] };
+      threatActors: { nodes: Named[] };
+    }>(
+      `query($incidents: [ID!], $actors: [ID!]) {
+        incidents(filter: { ids: $incidents }, first: 100) { nodes { id name } }
+        threatActors(filter: { ids: $actors }, first: 100) { nodes { id name } }
+      }`,
+      {
+        incidents: [...new Set(incidents.map((i) => i.id))],
+        actors: [...new Set(actors.map((a) => a.id))],
+      },
+    );
+    const nameOf = new Map(
+      [...read.data!.incidents.nodes, ...read.data!.threatActors.nodes].map((n) => [n.id, n.name]),
+    );
+    for (const named of [...incidents, ...actors]) expect(named.name).toBe(nameOf.get(named.id));
+  });
 });
+
+interface Named {
+  id: string;
+  name: string;
+}
