@@ -1,4 +1,3 @@
-import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import {
   type DefinitionNode,
   type DocumentNode,
@@ -11,8 +10,7 @@ import {
   type VariableDefinitionNode,
   visit,
 } from "graphql";
-
-type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+import type { SubgraphAnswer } from "./source-fan-out";
 
 export interface EntityRequest {
   query?: string;

@@ -1,6 +1,4 @@
-import type { RemoteGraphQLDataSource } from "@apollo/gateway";
-
-type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+import type { SubgraphAnswer } from "./source-fan-out";
 
 /** An entity fetch's variables with each representation once, and how to answer every place. */
 export interface UniqueRepresentations {

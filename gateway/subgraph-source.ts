@@ -10,7 +10,7 @@ import { rememberQueryPlan } from "./partial-failures";
 import { recordSourceWrites, writeWithRecordSources } from "./record-sources";
 import { uniqueRepresentations } from "./representations";
 import { mergeEntityFetches } from "./entity-batches";
-import { fanOutSourceWrites, writesSources } from "./source-fan-out";
+import { type SubgraphAnswer, fanOutSourceWrites, writesSources } from "./source-fan-out";
 import { subgraphRefusal } from "./subgraph-errors";
 import {
   type FetchLimits,
@@ -26,8 +26,6 @@ type SendRequest = Parameters<
 >[0];
 type ParseBody = Parameters<RemoteGraphQLDataSource<GatewayContext>["parseBody"]>;
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
-
-type SubgraphAnswer = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
 
 interface WaitingFetch {
   options: ProcessOptions;
