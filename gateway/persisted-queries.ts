@@ -38,12 +38,16 @@ const TOTAL = "attribution-graph:apq-bytes";
 /**
  * One atomic step over the store: forget expired entries, store this one with its TTL, then drop
  * the entries that expire soonest (the oldest) until the total is under the cap. KEYS: index
- * (sorted set of entry keys by expiry), sizes (hash), total; ARGV: key, query, ttl, cap, now (ms).
+ * (sorted set of entry keys by expiry, in microseconds of Redis's clock: entries stored within
+ * one millisecond keep their order, where equal scores would fall back to the keys' order),
+ * sizes (hash), total; ARGV: key, query, ttl (seconds), cap (bytes).
  */
 const SET_CAPPED = `
 local index, sizes, total = KEYS[1], KEYS[2], KEYS[3]
 local key, value = ARGV[1], ARGV[2]
-local ttl, cap, now = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local ttl, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 local function forget(member)
   redis.call('DECRBY', total, tonumber(redis.call('HGET', sizes, member) or '0'))
   redis.call('HDEL', sizes, member)
@@ -54,7 +58,7 @@ forget(key)
 if #value > cap then return 0 end
 redis.call('SET', key, value, 'EX', ttl)
 redis.call('HSET', sizes, key, #value)
-redis.call('ZADD', index, now + ttl * 1000, key)
+redis.call('ZADD', index, now + ttl * 1000000, key)
 redis.call('INCRBY', total, #value)
 while tonumber(redis.call('GET', total)) > cap do
   local oldest = redis.call('ZRANGE', index, 0, 0)[1]
@@ -84,7 +88,7 @@ class RedisPersistedQueries implements KeyValueCache<string> {
   async set(key: string, query: string, options?: { ttl?: number | null }): Promise<void> {
     if (!this.redis.usable) return;
     const ttl = Math.ceil(options?.ttl ?? this.settings.ttlSeconds);
-    const args = [PREFIX + key, query, ttl, this.settings.maxBytes, Date.now()];
+    const args = [PREFIX + key, query, ttl, this.settings.maxBytes];
     await this.redis
       .run((c) => c.eval(SET_CAPPED, 3, INDEX, SIZES, TOTAL, ...args))
       .catch(() => {

@@ -112,6 +112,21 @@ describe("gateway > persisted queries > bounded in bytes and time", () => {
     expect(await capped.get("capped:11")).toBe(queries[11]);
   });
 
+  it("drops the oldest first among queries stored within one millisecond", async () => {
+    const capped = persistedQueries({ ttlSeconds: 3600, maxBytes: STORE_BYTES }, redis).cache;
+    const queries = Array.from(
+      { length: 12 },
+      (_, i) => `{ __typename } # burst ${i} ${"z".repeat(10_000)}`,
+    );
+    // Sent together: one connection runs them in this order, most within one millisecond; by
+    // key order "burst:10" and "burst:11" come before "burst:2".
+    await Promise.all(queries.map((query, i) => capped.set(`burst:${i}`, query)));
+    const kept = await Promise.all(queries.map((_, i) => capped.get(`burst:${i}`)));
+    const first = kept.findIndex((query) => query !== undefined);
+    expect(first).toBeGreaterThan(0);
+    expect(kept.slice(first)).toEqual(queries.slice(first));
+  });
+
   it("keeps the store in this process under its byte size when there is no Redis", async () => {
     const local = persistedQueries({ ttlSeconds: 3600, maxBytes: 1_000 }).cache;
     await local.set("a", "é".repeat(200)); // 400 bytes, 200 characters
