@@ -15,7 +15,6 @@ import type { SubgraphAnswer } from "./source-fan-out";
 export interface EntityRequest {
   query?: string;
   variables?: Record<string, unknown>;
-  operationName?: string;
 }
 
 /** Entity fetches of one plan step as one request, and its answer as each fetch's. */
@@ -53,9 +52,10 @@ export function mergeEntityFetches(requests: EntityRequest[]): MergedEntityFetch
       variables[`${part(i)}_${name}`] = value;
     }
   });
+  const aliases = requests.map((_, i) => part(i));
   return {
     request: { ...document, variables },
-    split: (answer) => requests.map((_, i) => partOf(answer, i)),
+    split: (answer) => aliases.map((alias) => partOf(answer, alias, aliases)),
   };
 }
 
@@ -124,16 +124,15 @@ function mergedDocument(queries: string[]): { query: string; operationName: stri
   };
 }
 
-/** The `index`th fetch's answer: its `_entities`, and the errors on its part or on none. */
-function partOf(answer: SubgraphAnswer, index: number): SubgraphAnswer {
-  const alias = part(index);
+/** One fetch's answer: its `_entities` (`alias`), and the errors on its part or on none. */
+function partOf(answer: SubgraphAnswer, alias: string, aliases: string[]): SubgraphAnswer {
   const data =
     answer.data === null || answer.data === undefined
       ? answer.data
       : { _entities: (answer.data as Record<string, unknown>)[alias] ?? null };
   const errors = answer.errors?.flatMap((error) => {
     const [root, ...rest] = error.path ?? [];
-    if (root === undefined || typeof root !== "string" || !/^_f\d+$/.test(root)) return [error];
+    if (typeof root !== "string" || !aliases.includes(root)) return [error];
     return root === alias ? [{ ...error, path: ["_entities", ...rest] }] : [];
   });
   return { ...answer, data, ...(errors ? { errors } : {}) };

@@ -44,17 +44,17 @@ export function uniqueRepresentations(
  */
 function spreadEntities(answer: SubgraphAnswer, at: number[]): SubgraphAnswer {
   const entities: unknown = answer.data?._entities;
-  const given = new Set<number>();
+  // Positions were numbered in order of first appearance: a place whose position is the next
+  // new one is its entity's first place, and takes the answer's object itself.
+  let firstUnseen = 0;
   const data = Array.isArray(entities)
     ? {
         ...answer.data,
         _entities: at.map((position) => {
           const entity: unknown = entities[position] ?? null;
-          if (!given.has(position)) {
-            given.add(position);
-            return entity;
-          }
-          return copyOf(entity);
+          if (position < firstUnseen) return copyOf(entity);
+          firstUnseen += 1;
+          return entity;
         }),
       }
     : answer.data;

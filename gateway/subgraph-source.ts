@@ -77,7 +77,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return fanOutSourceWrites(document, this.serviceName, subgraphs, send);
     }
     const records = recordSourceWrites(query, variables);
-    if (!records) return this.eachEntityOnce(options);
+    if (!records) return this.entityFetch(options);
     // The gateway's own operations, as the same caller, to the other subgraphs.
     const sendOwn = (name: string, query: string, variables: Record<string, unknown>) =>
       this.peers.get(name)!.send({
@@ -92,7 +92,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return writeWithRecordSources(records, this.serviceName, subgraphs, sendOwn, write);
   }
 
-  private async eachEntityOnce(options: ProcessOptions) {
+  /** An entity fetch asks for each entity once, together with its plan step's others. */
+  private async entityFetch(options: ProcessOptions) {
+    if (!Array.isArray(options.request.variables?.representations)) return super.process(options);
     const unique = uniqueRepresentations(options.request.variables);
     if (!unique) return this.together(options);
     const request = { ...options.request, variables: unique.variables };
@@ -104,7 +106,6 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * a step's fetches in one turn of the event loop) and goes with them as one request.
    */
   private together(options: ProcessOptions): Promise<SubgraphAnswer> {
-    if (!Array.isArray(options.request.variables?.representations)) return super.process(options);
     const context = options.context as object;
     let bySubgraph = waitingFetches.get(context);
     if (!bySubgraph) waitingFetches.set(context, (bySubgraph = new Map()));

@@ -86,11 +86,9 @@ export async function queryRows<T = ObjectLiteral>(
   sql: string,
   values: unknown[],
 ): Promise<T[]> {
-  const db = on instanceof DataSource ? on : on.connection;
+  const [db, runner] = on instanceof DataSource ? [on, undefined] : [on.connection, on.queryRunner];
   const pool = (db.driver as { master?: Pool }).master;
-  if ((!(on instanceof DataSource) && on.queryRunner) || !pool) {
-    return (await on.query(sql, values)) as T[];
-  }
+  if (runner || !pool) return (await on.query(sql, values)) as T[];
   db.logger.logQuery(sql, values);
   try {
     return (await pool.query(sql, values)).rows as T[];
