@@ -121,14 +121,15 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private async sendTogether(context: object) {
     const fetches = waitingFetches.get(context)?.get(this.serviceName) ?? [];
     waitingFetches.get(context)?.delete(this.serviceName);
-    const merged =
-      fetches.length > 1 ? mergeEntityFetches(fetches.map((f) => f.options.request)) : undefined;
-    if (!merged) {
-      for (const fetch of fetches) super.process(fetch.options).then(fetch.resolve, fetch.reject);
-      return;
-    }
-    const [first] = fetches;
+    // Nothing may escape: this runs from process.nextTick, where a throw would end the process.
     try {
+      const merged =
+        fetches.length > 1 ? mergeEntityFetches(fetches.map((f) => f.options.request)) : undefined;
+      if (!merged) {
+        for (const fetch of fetches) super.process(fetch.options).then(fetch.resolve, fetch.reject);
+        return;
+      }
+      const [first] = fetches;
       const request = { ...first.options.request, ...merged.request };
       const answers = merged.split(await super.process({ ...first.options, request }));
       fetches.forEach((fetch, i) => fetch.resolve(answers[i]));
