@@ -1,5 +1,6 @@
 import { type Pool, types } from "pg";
 import { SnakeNamingStrategy } from "./naming";
+import { timestamptzParser } from "./timestamps";
 import {
   DataSource,
   type EntityManager,
@@ -12,6 +13,11 @@ import {
 
 // DATE columns stay ISO strings ("2021-07-19"): a JS Date would shift them by the time zone.
 types.setTypeParser(types.builtins.DATE, (value) => value);
+// Record times (TIMESTAMPTZ) read by character codes: pg's parser was 8 % of a list's CPU.
+types.setTypeParser(
+  types.builtins.TIMESTAMPTZ,
+  timestamptzParser(types.getTypeParser(types.builtins.TIMESTAMPTZ)),
+);
 
 export interface DatabaseConfig {
   url: string;

@@ -48,4 +48,20 @@ describe("platform > queryRows", () => {
       expect(outside.value ?? "").toBe("");
     });
   });
+
+  it("reads TIMESTAMPTZ as the instant PostgreSQL stored, in any session time zone", async () => {
+    const instants = `SELECT t AS value, to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso
+      FROM unnest(ARRAY['2026-12-07 10:19:33.694123+00', '1999-12-31 23:59:59.9995-09:30',
+        '2024-02-29 00:00:00+05:45', '0050-06-01 12:00:00+00', '1850-01-01 00:00:00+00']::timestamptz[]) AS t`;
+    for (const zone of ["UTC", "Asia/Kathmandu", "America/St_Johns", "Europe/Amsterdam"]) {
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('TimeZone', $1, true)`, [zone]);
+        return queryRows<{ value: Date; iso: string }>(tx, instants, []);
+      });
+      expect(
+        rows.map((row) => row.value.toISOString()),
+        zone,
+      ).toEqual(rows.map((row) => row.iso));
+    }
+  });
 });
