@@ -17,7 +17,10 @@ export interface WorkerPlan {
 export async function runWorkers(plan: WorkerPlan): Promise<void> {
   if (cluster.isWorker) return plan.serve();
   await plan.prepare();
-  if (plan.workers === 1) return plan.serve();
+  if (plan.workers === 1) {
+    await plan.serve();
+    return announceListening();
+  }
   const log = plan.log ?? console.log;
   let stopping = false;
   const serving = new Set<number>();
@@ -36,6 +39,7 @@ export async function runWorkers(plan: WorkerPlan): Promise<void> {
   const ready = Array.from({ length: plan.workers }, () => listening(fork()));
   await Promise.all(ready);
   log(`${plan.workers} workers`);
+  announceListening();
   const stop = () => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}) as Worker[];
@@ -51,6 +55,22 @@ export async function runWorkers(plan: WorkerPlan): Promise<void> {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+/** What a service tells the process that started it (`npm start`) once its port is its own. */
+export const LISTENING = { type: "service:listening" } as const;
+
+export const isListening = (message: unknown): boolean =>
+  typeof message === "object" &&
+  message !== null &&
+  (message as { type?: unknown }).type === LISTENING.type;
+
+/**
+ * Tells the supervisor (scripts/supervisor.ts), when there is one, that this service listens:
+ * until then an answer on its port may come from another server holding it.
+ */
+function announceListening() {
+  process.send?.(LISTENING);
 }
 
 function listening(worker: Worker): Promise<void> {

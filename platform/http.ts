@@ -83,7 +83,15 @@ export async function serveGraphQL<C extends BaseContext>(
     void handle(apollo, options, req, res);
   });
   await new Promise<void>((resolve, reject) => {
-    http.once("error", reject);
+    http.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `port ${options.port} on ${options.host} is already in use (by another attribution-graph?): stop what holds it or choose another port`,
+            )
+          : error,
+      ),
+    );
     http.listen(options.port, options.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;

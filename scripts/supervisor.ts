@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { isListening } from "../platform/cluster";
 import type { Env } from "../platform/env";
 
 export interface ServiceSpec {
@@ -55,12 +56,18 @@ export class SupervisedProcess {
     private readonly format: (line: string) => string = (line) => line,
   ) {}
 
-  /** Spawns the service and resolves once its `readyUrl` answers 200. */
+  /**
+   * Spawns the service and resolves once it listens (its message, platform/cluster.ts) and its
+   * `readyUrl` answers 200. Asked before, the URL could be answered by another server holding
+   * the port while the service fails to listen: `npm start` said ready, then restarted it forever.
+   */
   async start(): Promise<void> {
     const child = this.spawn(this.spec.env);
     let exited: StartFailed | undefined;
+    let listening = false;
     child.once("exit", (code, signal) => (exited = new StartFailed(this.spec.name, code, signal)));
-    while (!(await answers200(this.spec.readyUrl))) {
+    child.on("message", (message) => (listening ||= isListening(message)));
+    while (!(listening && (await answers200(this.spec.readyUrl)))) {
       if (exited) throw exited;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildServer } from "../../helpers/build";
 import { createDatabase, dropDatabase } from "../../../harness/database";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type NpmStart, SERVICES, spawnNpmStart } from "../../../harness/npm-start";
 import { running, until } from "../../../harness/processes";
 
@@ -117,4 +119,25 @@ describe("scripts > npm start supervises one process per service", () => {
     expect(supervisor.output()).toContain("SERVICE_MAX_OLD_SPACE_MB must be an integer");
     expect(supervisor.output()).not.toContain("started");
   });
+
+  it("never says ready while another server holds the gateway's port, and says which port", async () => {
+    // Answers 200 to everything, /health/ready included, as another attribution-graph would.
+    const squatter = createServer((_req, res) => res.end("{}"));
+    await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));
+    const { port } = squatter.address() as AddressInfo;
+    try {
+      const supervisor = await start({ GATEWAY_PORT: String(port) });
+      started.push(supervisor);
+      // Before: "gateway ready at" (the squatter answered), then restarts that never stopped.
+      const output = await until(supervisor.output, (text) =>
+        /gateway ready at|before it was ready/.test(text),
+      );
+      expect(output).not.toMatch(/gateway ready at/);
+      expect(await supervisor.exit).toBe(1);
+      expect(supervisor.output()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(supervisor.output()).toContain("gateway exited (code 1) before it was ready");
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  }, 120_000);
 });
