@@ -63,16 +63,23 @@ export async function spawnNpmStart(env: Record<string, string>): Promise<NpmSta
   };
 }
 
-/** `npm start` over `databaseUrl`, once its gateway is ready. */
+/**
+ * `npm start` over `databaseUrl`, once its gateway is ready. Started again on other ports when
+ * one it was given got taken meanwhile (free when picked, by another test's server when used).
+ */
 export async function startNpmStart(
   databaseUrl: string,
   env: Record<string, string> = {},
+  attempts = 3,
 ): Promise<NpmStart> {
   const npmStart = await spawnNpmStart({ DATABASE_URL: databaseUrl, ...env });
   try {
     await npmStart.ready();
   } catch (error) {
     await npmStart.stop();
+    if (attempts > 1 && /is already in use/.test(npmStart.output())) {
+      return startNpmStart(databaseUrl, env, attempts - 1);
+    }
     throw error;
   }
   return npmStart;
