@@ -65,17 +65,31 @@ export async function startServiceProcesses(
   };
   const pids = { gateway: 0, subgraphs: [] as number[] };
   const dist = options.dist ?? projectPath("dist");
-  const start = async (service: string, script: string, serviceEnv: Record<string, string>) => {
+  const start = async (
+    service: string,
+    script: string,
+    serviceEnv: Record<string, string>,
+    attempts = 3,
+  ): Promise<string> => {
     const port = await freePort();
     const started = spawnKept(
       script,
       { ...env, ...serviceEnv, PORT: String(port) },
-      { nodeArgs: options.nodeArgs?.[service], inherit: false },
+      { nodeArgs: options.nodeArgs?.[service], inherit: false, ipc: true },
     );
     processes.push(started);
+    try {
+      await readyAt(started, `http://127.0.0.1:${port}/health/ready`);
+    } catch (error) {
+      // Free when picked, taken by another test's server before the service listened.
+      if (attempts > 1 && /is already in use/.test(started.output())) {
+        processes.splice(processes.indexOf(started), 1);
+        return start(service, script, serviceEnv, attempts - 1);
+      }
+      throw error;
+    }
     if (service === "gateway") pids.gateway = started.child.pid!;
     else pids.subgraphs.push(started.child.pid!);
-    await readyAt(started, `http://127.0.0.1:${port}/health/ready`);
     return `http://127.0.0.1:${port}/`;
   };
   try {

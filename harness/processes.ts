@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { isListening } from "../platform/cluster";
 import { projectPath } from "../platform/paths";
 
 /** Polls `attempt` until `ok` holds (generous: the CI machine is slow), returning the last value. */
@@ -33,12 +34,16 @@ export interface KeptProcess {
   exit: Promise<number | null>;
   /** SIGTERM unless it already exited (SIGKILL 10 s later), then its exit code. */
   stop(): Promise<number | null>;
+  /** With `ipc`: whether the service said it listens (platform/cluster.ts). */
+  listening?(): boolean;
 }
 
 export interface SpawnOptions {
   /** Our environment under `env` (default), or exactly `env`. */
   inherit?: boolean;
   cwd?: string;
+  /** An IPC channel, on which a service says once it listens (as `npm start`'s supervisor). */
+  ipc?: boolean;
 }
 
 /** Runs `command`, keeping its output; `env` is added to ours unless `inherit` is false. */
@@ -46,21 +51,28 @@ export function spawnCommand(
   command: string,
   args: string[],
   env: Record<string, string | undefined>,
-  { inherit = true, cwd = projectPath() }: SpawnOptions = {},
+  { inherit = true, cwd = projectPath(), ipc = false }: SpawnOptions = {},
 ): KeptProcess {
   const child = spawn(command, args, {
     cwd,
     env: inherit ? { ...process.env, ...env } : env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", ...(ipc ? ["ipc" as const] : [])],
   });
   let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
   const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  let listening = false;
+  if (ipc) {
+    child.on("message", (message) => (listening ||= isListening(message)));
+    // The channel alone keeps no test or benchmark waiting.
+    child.channel?.unref();
+  }
   return {
     child,
     output: () => output,
     exit,
+    ...(ipc ? { listening: () => listening } : {}),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill("SIGTERM");
@@ -101,13 +113,16 @@ export async function readyAt(
         `${child.spawnargs.slice(1).join(" ")} exited (${child.exitCode ?? child.signalCode}):\n${output().slice(-4000)}`,
       );
     }
-    const ok = await fetch(url).then(
-      async (response) => {
-        await response.arrayBuffer();
-        return ready(response);
-      },
-      () => false,
-    );
+    // Until a service says it listens, an answer may come from another server on its port.
+    const ok =
+      kept.listening?.() !== false &&
+      (await fetch(url).then(
+        async (response) => {
+          await response.arrayBuffer();
+          return ready(response);
+        },
+        () => false,
+      ));
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
