@@ -11,13 +11,14 @@ import { newIdentitySecret } from "./identity";
 import { load, post } from "./measure";
 import { startProcessFederation } from "./processes";
 import { TaxiiPager } from "./taxii-pages";
+import { unchangedWriteCase } from "./write-case";
 import { exitOnHelp, runCommand } from "../scripts/cli";
 
 const USAGE = `usage: npm run bench:profile -- [--statements N] [--query "incident story"] [--service gateway]
   [--duration S] [--connections C] [--taxii COLLECTION] [--database-url URL]
-  Loads one service with one benchmark query (or, with --taxii, one client paging that TAXII
-  collection's objects by 100) under the V8 profiler and prints where its CPU time goes; the
-  .cpuprofile stays in .data/profiles. Needs \`npm run bench:data\` first.`;
+  Loads one service with one benchmark query ("unchanged write" included; or, with --taxii, one
+  client paging that TAXII collection's objects by 100) under the V8 profiler and prints where
+  its CPU time goes; the .cpuprofile stays in .data/profiles. Needs \`npm run bench:data\` first.`;
 
 const OPTIONS = [
   "statements",
@@ -56,7 +57,11 @@ async function main() {
   });
   const pool = new Pool({ connectionString: database.url, max: 2 });
   try {
-    const benchCase = benchCases(await pickIds(pool)).find((c) => c.name === queryName);
+    const ids = await pickIds(pool);
+    const benchCase = [
+      ...benchCases(ids),
+      await unchangedWriteCase(database.url, pool, ids.government),
+    ].find((c) => c.name === queryName);
     if (!benchCase) throw new Error(`--query: no benchmark query named "${queryName}"`);
     const federation = await startProcessFederation({
       databaseUrl: database.url,
@@ -68,11 +73,15 @@ async function main() {
       supergraphSdl: await readFile(SUPERGRAPH_PATH, "utf8"),
       nodeArgs: { [service]: ["--cpu-prof", `--cpu-prof-dir=${directory}`] },
     });
-    const request = { query: benchCase.query, variables: benchCase.variables };
     const taxii = options.get("taxii");
     try {
       if (taxii) await pageFor(federation.gatewayUrl, taxii, duration);
       else {
+        await benchCase.prepare?.((query, variables) =>
+          post(federation.gatewayUrl, { query, variables }),
+        );
+        const { query, variables, token } = benchCase;
+        const request = { query, variables, token };
         await post(federation.gatewayUrl, request); // throws on an error: profile answers only
         await load(federation.gatewayUrl, request, { connections, amount: 200 });
         const figures = await load(federation.gatewayUrl, request, { connections, duration });
