@@ -49,7 +49,8 @@ export async function startProcessFederation(options: ProcessOptions): Promise<P
     const peer = spawnKept(
       projectPath("dist", "bench", "peer-main.js"),
       { ...federation.env, PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
-      { inherit: false },
+      // It says once it listens (platform/cluster.ts): no answer of another server is taken.
+      { inherit: false, ipc: true },
     );
     federation.processes.push(peer);
     await readyAt(peer, `http://127.0.0.1:${port}/healthcheck`);

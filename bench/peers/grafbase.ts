@@ -222,7 +222,8 @@ async function startSigningProxies(options: GrafbaseOptions) {
       IDENTITY_SECRET: options.identitySecret,
       PROXIES: JSON.stringify(proxies),
     },
-    { inherit: false },
+    // It says once it listens (platform/cluster.ts): no answer of another server is taken.
+    { inherit: false, ipc: true },
   );
   const urls: Record<string, string> = {};
   for (const { audience, port } of proxies) urls[audience] = `http://127.0.0.1:${port}/`;
