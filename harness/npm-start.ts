@@ -1,3 +1,4 @@
+import { saysPortInUse } from "../platform/http";
 import { freePort } from "../scripts/embedded-postgres";
 import { projectPath } from "../platform/paths";
 import { type GraphQLResponse, postGraphQL } from "../scripts/graphql-client";
@@ -77,7 +78,7 @@ export async function startNpmStart(
     await npmStart.ready();
   } catch (error) {
     await npmStart.stop();
-    if (attempts > 1 && /is already in use/.test(npmStart.output())) {
+    if (attempts > 1 && saysPortInUse(npmStart.output())) {
       return startNpmStart(databaseUrl, env, attempts - 1);
     }
     throw error;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
+import { saysPortInUse } from "../platform/http";
 import { freePort } from "../scripts/embedded-postgres";
 import { projectPath } from "../platform/paths";
 import { subgraphs } from "../services";
@@ -82,7 +83,7 @@ export async function startServiceProcesses(
       await readyAt(started, `http://127.0.0.1:${port}/health/ready`);
     } catch (error) {
       // Free when picked, taken by another test's server before the service listened.
-      if (attempts > 1 && /is already in use/.test(started.output())) {
+      if (attempts > 1 && saysPortInUse(started.output())) {
         processes.splice(processes.indexOf(started), 1);
         return start(service, script, serviceEnv, attempts - 1);
       }

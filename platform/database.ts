@@ -81,9 +81,9 @@ export function createDataSource(
 /**
  * Runs one statement in `manager`'s transaction when it is in one, else straight on the data
  * source's pg pool, and returns its rows. `DataSource.query` makes a query runner per statement
- * (it takes a client, broadcasts before and after, wraps the result, releases); without it the
- * subgraphs' CPU per request on the benchmark's reads was 0.81x-1.08x, median 0.90x
- * (BENCHMARKS.md, "Seventh session"). Logged and failing as TypeORM's would be: the data
+ * (it takes a client, broadcasts before and after, wraps the result, releases); going around it
+ * took the subgraphs' CPU per request on the benchmark's reads to 0.81x-1.08x (median 0.90x) of
+ * what it was (BENCHMARKS.md, "Seventh session"). Logged and failing as TypeORM's would be: the data
  * source's logger sees it (the statement counter), and a failure is a QueryFailedError
  * (platform/postgres-errors.ts).
  */

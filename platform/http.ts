@@ -48,6 +48,12 @@ export interface RunningHttp {
   close(graceMs?: number): Promise<void>;
 }
 
+/** What a service says, and exits on, when another process holds its port. */
+export const PORT_IN_USE = "is already in use";
+
+/** Whether `output` (a service's, or `npm start`'s) says a port was taken. */
+export const saysPortInUse = (output: string) => output.includes(PORT_IN_USE);
+
 /**
  * Apollo's standalone server has no body-size limit and no room for health routes, so this
  * serves `executeHTTPGraphQLRequest` from node:http, and drains it on shutdown: Apollo's drain
@@ -87,7 +93,7 @@ export async function serveGraphQL<C extends BaseContext>(
       reject(
         error.code === "EADDRINUSE"
           ? new Error(
-              `port ${options.port} on ${options.host} is already in use (by another attribution-graph?): stop what holds it or choose another port`,
+              `port ${options.port} on ${options.host} ${PORT_IN_USE} (by another attribution-graph?): stop what holds it or choose another port`,
             )
           : error,
       ),
