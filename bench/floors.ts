@@ -248,8 +248,8 @@ export async function statementList(pool: Pool, government: string, from: string
 /** Incidents by name, alias or summary words, best match first (as the API ranks them, then most
  * recent, then id): one page of 20 and the count. */
 export async function incidentSearch(pool: Pool, text: string) {
-  const match = `(i.search_names ILIKE incidents.f_unaccent($2)
-    OR incidents.f_unaccent(lower($1)) <% i.search_names
+  const match = `(i.search_names LIKE lower(incidents.f_unaccent($2))
+    OR i.search_names %> incidents.f_unaccent(lower($1))
     OR i.search @@ incidents.search_query($1))`;
   const values = [text, containsPattern(text)];
   const [page, count] = await Promise.all([

@@ -1,6 +1,12 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "../../platform/errors";
-import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
+import {
+  containsPattern,
+  namesMatchSql,
+  searchText,
+  whereAnyOf,
+  whereWithin,
+} from "../kit/filters";
 import { recordList } from "../kit/lists";
 import { type Ordering, SortDirection, relevanceOrdering } from "../kit/pagination";
 import { Incident, IncidentConnection } from "./incident";
@@ -35,8 +41,7 @@ function applyIncidentFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: I
   const text = searchText(filter.text, "filter.text");
   if (text) {
     query.andWhere(
-      `(i.search_names ILIKE incidents.f_unaccent(:pattern)
-        OR incidents.f_unaccent(lower(:text)) <% i.search_names
+      `(${namesMatchSql("incidents", "i.search_names")}
         OR i.search @@ incidents.search_query(:text))`,
       { text, pattern: containsPattern(text) },
     );

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { containsPattern, searchText, whereAnyOf } from "../kit/filters";
+import { containsPattern, namesMatchSql, searchText, whereAnyOf } from "../kit/filters";
 import { type ListFilter, recordList } from "../kit/lists";
 import { type NameOrder, nameOrdering } from "../kit/ordering";
 import { type Ordering, SortDirection, relevanceOrdering } from "../kit/pagination";
@@ -30,11 +30,10 @@ const applyThreatActorFilter: ListFilter<ThreatActorFilter> = (query, filter) =>
   }
   const text = searchText(filter.text, "filter.text");
   if (text) {
-    query.andWhere(
-      `(a.search_names ILIKE incidents.f_unaccent(:pattern)
-        OR incidents.f_unaccent(lower(:text)) <% a.search_names)`,
-      { text, pattern: containsPattern(text) },
-    );
+    query.andWhere(namesMatchSql("incidents", "a.search_names"), {
+      text,
+      pattern: containsPattern(text),
+    });
   }
 };
 

@@ -47,6 +47,19 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * SQL matching `column`, a `names_text` column (lower case, unaccented), holding `:text`
+ * (parameters `text` and `pattern`, its `containsPattern`): as a substring or as a word within
+ * the trigram threshold. Written with the column on the left (`%>`, not `<%`) and as LIKE on the
+ * lowered pattern: in that form PostgreSQL sees that its bitmap index scan already checked the
+ * condition, where the other form is checked again on every row found (the trigram comparison
+ * twice per match; measured in BENCHMARKS.md, ninth session).
+ */
+export function namesMatchSql(schema: string, column: string): string {
+  return `(${column} LIKE lower(${schema}.f_unaccent(:pattern))
+    OR ${column} %> ${schema}.f_unaccent(lower(:text)))`;
+}
+
 export const MAX_TEXT_LENGTH = 200;
 /** Ids and values one filter field may list. */
 export const MAX_FILTER_VALUES = 100;
