@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { isListening } from "../platform/cluster";
 import { saysPortInUse } from "../platform/http";
 import { freePort } from "../scripts/embedded-postgres";
 import { projectPath } from "../platform/paths";
@@ -48,6 +50,21 @@ export function deployedEnv(options: { nodeOptions?: string; workers: number }) 
 }
 
 /**
+ * Whether the services built in `dist` say when they listen (platform/cluster.ts, since
+ * 0b2228f). A build from before, run for an A/B (`npm run bench -- --variant`), never says so:
+ * its readiness is its health URL alone, as it was then.
+ */
+export function announcesListening(dist: string): boolean {
+  try {
+    const load = createRequire(__filename);
+    const cluster = load(join(dist, "platform", "cluster.js")) as { LISTENING?: unknown };
+    return isListening(cluster.LISTENING);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The federation as it is deployed: each subgraph and the gateway its own process (with
  * `workers` cluster workers), so that they use every core instead of sharing one event loop.
  * Runs the compiled entry points in dist/ (`npm run build:server`) over a prepared database.
@@ -66,6 +83,7 @@ export async function startServiceProcesses(
   };
   const pids = { gateway: 0, subgraphs: [] as number[] };
   const dist = options.dist ?? projectPath("dist");
+  const ipc = announcesListening(dist);
   const start = async (
     service: string,
     script: string,
@@ -76,7 +94,7 @@ export async function startServiceProcesses(
     const started = spawnKept(
       script,
       { ...env, ...serviceEnv, PORT: String(port) },
-      { nodeArgs: options.nodeArgs?.[service], inherit: false, ipc: true },
+      { nodeArgs: options.nodeArgs?.[service], inherit: false, ipc },
     );
     processes.push(started);
     try {

@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LISTENING } from "../../../platform/cluster";
+import { announcesListening } from "../../../harness/process-federation";
 import { type KeptProcess, readyAt, spawnCommand } from "../../../harness/processes";
 
 // The harness's federations wait for a service to say it listens before they trust its port:
@@ -35,5 +39,28 @@ describe("harness > readyAt with a service's IPC channel", () => {
     );
     await expect(readyAt(announcing, url, { timeoutMs: 10_000 })).resolves.toBeUndefined();
     expect(announcing.listening?.()).toBe(true);
+  });
+});
+
+// `npm run bench -- --variant DIR` runs an older build beside ours: one from before services said
+// they listen would never be ready if it were waited for as ours are.
+describe("harness > announcesListening of a build", () => {
+  const root = mkdtempSync(join(tmpdir(), "builds-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const build = (name: string, cluster?: string) => {
+    const dist = join(root, name);
+    mkdirSync(join(dist, "platform"), { recursive: true });
+    if (cluster !== undefined) writeFileSync(join(dist, "platform", "cluster.js"), cluster);
+    return dist;
+  };
+
+  it("is true for a build whose services say they listen", () => {
+    const cluster = `exports.LISTENING = ${JSON.stringify(LISTENING)};`;
+    expect(announcesListening(build("announcing", cluster))).toBe(true);
+  });
+
+  it("is false for a build from before, or no build", () => {
+    expect(announcesListening(build("older", "exports.runWorkers = () => {};"))).toBe(false);
+    expect(announcesListening(build("empty"))).toBe(false);
   });
 });
