@@ -238,6 +238,27 @@ describe("services > lists > lookups and text search", () => {
     expect(result.data.incidents.nodes.map((i: any) => i.id)).toEqual(["microsoft-exchange-2021"]);
   });
 
+  // "xylo" is too short a part of "ProxyLogon" for the trigram match: only the substring finds it.
+  it("finds a name by a part of a word, whatever its case and accents", async () => {
+    const result: any = await federation.query(/* GraphQL */ `
+      query {
+        incidents(filter: { text: "XÝLO" }) {
+          nodes {
+            id
+          }
+        }
+        threatActors(filter: { text: "VIATH" }) {
+          nodes {
+            id
+          }
+        }
+      }
+    `);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.incidents.nodes.map((i: any) => i.id)).toEqual(["microsoft-exchange-2021"]);
+    expect(result.data.threatActors.nodes.map((a: any) => a.id)).toContain("apt40");
+  });
+
   it("lists legal actions by defendant nationality and finds one by a defendant's name", async () => {
     const result: any = await federation.query(/* GraphQL */ `
       query {
