@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { Client, escapeIdentifier, escapeLiteral } from "pg";
+import { trigramCostsSql } from "../services/kit/sql";
 
 /**
  * The schema each service owns (services' `dbSchema`; the gateway's key store is `access`),
@@ -83,6 +84,8 @@ export async function prepareServiceRoles(
     await client.query("SELECT pg_advisory_lock(hashtext('attribution-graph:migrate'))");
     await client.query("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public");
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+    // The services' roles do not own the extension: their migration cannot cost its operators.
+    await client.query(trigramCostsSql());
     for (const service of Object.keys(SERVICE_SCHEMAS) as ServiceName[]) {
       const password = servicePassword(superuserPassword, service);
       for (const statement of roleSql(service, password)) await client.query(statement);

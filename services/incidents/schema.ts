@@ -5,6 +5,7 @@ import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700100000 } from "./migrations/1764700100000-source-registry";
 import { SourceIndex1764800100000 } from "./migrations/1764800100000-source-index";
 import { SourceFork1764900100000 } from "./migrations/1764900100000-source-fork";
+import { TrigramCosts1765000100000 } from "./migrations/1765000100000-trigram-costs";
 import { GovernmentContributions } from "./contributions.resolver";
 import { Incident } from "./incident";
 import { IncidentActor } from "./incident-actor";
@@ -44,6 +45,7 @@ export const incidents: SubgraphDefinition<Loaders> = {
     SourceRegistry1764700100000,
     SourceIndex1764800100000,
     SourceFork1764900100000,
+    TrigramCosts1765000100000,
   ],
   // `Government` needs none: its fields here are computed from the key alone.
   referenceResolvers: referenceResolvers(OWN_ENTITIES),

@@ -8,6 +8,22 @@ export const ONE_OF = (column: string, values: string[]) =>
 
 export const PRECISION_CHECK = (column: string) => ONE_OF(column, ["YEAR", "MONTH", "DAY"]);
 
+/**
+ * pg_trgm leaves its word-similarity operators (`<%`, `%>`) at the cost of `=`, though a call
+ * takes ~5 µs, a hundred simple comparisons (BENCHMARKS.md, ninth session): the planner then
+ * reads a few thousand threat actors whole rather than through the trigram index, twice as slow.
+ * Only an owner of the functions may cost them (the superuser that made the extension): where the
+ * role running this cannot, it says so and the costs stay as they were.
+ */
+export function trigramCostsSql(cost = 100): string {
+  return `DO $$ BEGIN
+      ALTER FUNCTION public.word_similarity_op(text, text) COST ${cost};
+      ALTER FUNCTION public.word_similarity_commutator_op(text, text) COST ${cost};
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE NOTICE 'pg_trgm''s word-similarity operators keep their cost: % does not own them', current_user;
+    END $$`;
+}
+
 /** Extensions and the immutable text-search helpers every subgraph's schema needs. */
 export function searchFunctionsSql(schema: string): string[] {
   return [

@@ -121,6 +121,20 @@ describe("scripts > npm start's embedded PostgreSQL > a random password, a role 
     }
   });
 
+  // The incidents role's migration may not cost them (it does not own pg_trgm): the superuser did.
+  it("costs pg_trgm's word-similarity operators, which no service's role owns", async () => {
+    const { rows, error } = await asUser(
+      database.urls.incidents,
+      `SELECT proname, procost FROM pg_proc
+        WHERE proname IN ('word_similarity_op', 'word_similarity_commutator_op') ORDER BY proname`,
+    );
+    expect(error).toBeUndefined();
+    expect(rows).toEqual([
+      { proname: "word_similarity_commutator_op", procost: 100 },
+      { proname: "word_similarity_op", procost: 100 },
+    ]);
+  });
+
   it("lets no service read another's schema", async () => {
     const asIncidents = await asUser(
       database.urls.incidents,

@@ -78,21 +78,12 @@ function short(sql: string): string {
 }
 
 /**
- * Statements that do read a whole big table: findings for the loaders in services/, each marked
- * `it.fails` so that the suite stays green and the finding visible. When a loader is fixed, its
- * test fails here ("expected to fail"): delete the entry.
+ * Statements known to read a whole big table, with the reason: findings for the loaders in
+ * services/, each marked `it.fails` so that the suite stays green and the finding visible. When a
+ * loader is fixed, its test fails here ("expected to fail"): delete the entry. None is known now
+ * (the threat-actor name search reads the trigram index since pg_trgm's operators are costed).
  */
-/** Statements known to scan a big table, with the reason. */
-const FINDINGS: { sql: RegExp; finding: string }[] = [
-  {
-    // The trigram index can answer it (a BitmapOr of two scans of threat_actor_search_names_idx
-    // with enable_seqscan off), but pg_trgm costs its operators like `=`, so below ~10,000 rows
-    // the planner reads the table. Measured on the MISP galaxy (1,042 actors): 5.7 ms read,
-    // 2.0 ms through the index.
-    sql: /WHERE \(a\.search_names LIKE lower\(incidents\.f_unaccent\(\$\d\)\) OR a\.search_names %> incidents\.f_unaccent\(lower\(\$\d\)\)\)/,
-    finding: "threat-actor name search reads 4,000 actors rather than the trigram index",
-  },
-];
+const FINDINGS: { sql: RegExp; finding: string }[] = [];
 
 // On a synthetic dataset large enough for the planner to prefer indexes (the benchmark's data,
 // 20k statements), the real federation answers the benchmark's queries and a few more; every
