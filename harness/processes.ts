@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { isListening } from "../platform/cluster";
+import { listensOn } from "../platform/cluster";
 import { projectPath } from "../platform/paths";
 
 /** Polls `attempt` until `ok` holds (generous: the CI machine is slow), returning the last value. */
@@ -62,17 +62,14 @@ export function spawnCommand(
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  let listening = false;
-  if (ipc) {
-    child.on("message", (message) => (listening ||= isListening(message)));
-    // The channel alone keeps no test or benchmark waiting.
-    child.channel?.unref();
-  }
+  const listening = ipc ? listensOn(child) : undefined;
+  // The channel alone keeps no test or benchmark waiting.
+  child.channel?.unref();
   return {
     child,
     output: () => output,
     exit,
-    ...(ipc ? { listening: () => listening } : {}),
+    ...(listening ? { listening } : {}),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill("SIGTERM");

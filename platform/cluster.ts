@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 
 export interface WorkerPlan {
@@ -64,6 +65,16 @@ export const isListening = (message: unknown): boolean =>
   typeof message === "object" &&
   message !== null &&
   (message as { type?: unknown }).type === LISTENING.type;
+
+/**
+ * Whether `child`, spawned with an IPC channel, has said it listens (LISTENING): read by
+ * `npm start`'s supervisor and by the tests' and benchmarks' process harness alike.
+ */
+export function listensOn(child: ChildProcess): () => boolean {
+  let listening = false;
+  child.on("message", (message) => (listening ||= isListening(message)));
+  return () => listening;
+}
 
 /**
  * Tells the supervisor (scripts/supervisor.ts), when there is one, that this service listens:

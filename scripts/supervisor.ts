@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { isListening } from "../platform/cluster";
+import { listensOn } from "../platform/cluster";
 import type { Env } from "../platform/env";
 
 export interface ServiceSpec {
@@ -64,10 +64,9 @@ export class SupervisedProcess {
   async start(): Promise<void> {
     const child = this.spawn(this.spec.env);
     let exited: StartFailed | undefined;
-    let listening = false;
     child.once("exit", (code, signal) => (exited = new StartFailed(this.spec.name, code, signal)));
-    child.on("message", (message) => (listening ||= isListening(message)));
-    while (!(listening && (await answers200(this.spec.readyUrl)))) {
+    const listening = listensOn(child);
+    while (!(listening() && (await answers200(this.spec.readyUrl)))) {
       if (exited) throw exited;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

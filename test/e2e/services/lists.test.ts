@@ -218,45 +218,43 @@ describe("services > lists > lookups and text search", () => {
     }
   });
 
-  it("finds a threat actor by an alias and an incident by its alias", async () => {
-    const result: any = await federation.query(/* GraphQL */ `
-      query {
-        threatActors(filter: { text: "Leviathan" }) {
-          nodes {
-            id
+  /** The ids of the threat actors and of the incidents each text finds. */
+  async function searchIds(actorText: string, incidentText: string) {
+    const result: any = await federation.query(
+      /* GraphQL */ `
+        query ($actorText: String!, $incidentText: String!) {
+          threatActors(filter: { text: $actorText }) {
+            nodes {
+              id
+            }
+          }
+          incidents(filter: { text: $incidentText }) {
+            nodes {
+              id
+            }
           }
         }
-        incidents(filter: { text: "proxylogon" }) {
-          nodes {
-            id
-          }
-        }
-      }
-    `);
+      `,
+      { actorText, incidentText },
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data.threatActors.nodes.map((a: any) => a.id)).toEqual(["apt40"]);
-    expect(result.data.incidents.nodes.map((i: any) => i.id)).toEqual(["microsoft-exchange-2021"]);
+    return {
+      actors: result.data.threatActors.nodes.map((a: any) => a.id),
+      incidents: result.data.incidents.nodes.map((i: any) => i.id),
+    };
+  }
+
+  it("finds a threat actor by an alias and an incident by its alias", async () => {
+    const found = await searchIds("Leviathan", "proxylogon");
+    expect(found.actors).toEqual(["apt40"]);
+    expect(found.incidents).toEqual(["microsoft-exchange-2021"]);
   });
 
   // "xylo" is too short a part of "ProxyLogon" for the trigram match: only the substring finds it.
   it("finds a name by a part of a word, whatever its case and accents", async () => {
-    const result: any = await federation.query(/* GraphQL */ `
-      query {
-        incidents(filter: { text: "XÝLO" }) {
-          nodes {
-            id
-          }
-        }
-        threatActors(filter: { text: "VIATH" }) {
-          nodes {
-            id
-          }
-        }
-      }
-    `);
-    expect(result.errors).toBeUndefined();
-    expect(result.data.incidents.nodes.map((i: any) => i.id)).toEqual(["microsoft-exchange-2021"]);
-    expect(result.data.threatActors.nodes.map((a: any) => a.id)).toContain("apt40");
+    const found = await searchIds("VIATH", "XÝLO");
+    expect(found.incidents).toEqual(["microsoft-exchange-2021"]);
+    expect(found.actors).toContain("apt40");
   });
 
   it("lists legal actions by defendant nationality and finds one by a defendant's name", async () => {
