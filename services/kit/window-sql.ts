@@ -105,18 +105,39 @@ function scoredPage<T extends ObjectLiteral>(
   window: PageWindow,
   join?: PageJoin,
 ) {
-  const alias = query.alias;
-  const id = query.expressionMap.mainAlias!.metadata.primaryColumns[0]!.databaseName;
-  const scored = windowed(query.clone().select(`"${alias}"."${id}"`, "_id"), window);
-  scored.addSelect("count(*) OVER ()", "_total");
+  const main = query.expressionMap.mainAlias!;
+  const id = `"${main.name}"."${main.metadata.primaryColumns[0]!.databaseName}"`;
+  const page = windowById(query, id, window, true);
+  join?.(page as SelectQueryBuilder<ObjectLiteral>);
+  return page;
+}
+
+/**
+ * The window of `query` chosen over narrow rows (its `id` and sort keys; with `total`, the
+ * count of all its rows as a window over them), then the rows of the ids kept read by id.
+ * Chosen over whole rows, PostgreSQL reads and sorts every match's columns, and may read every
+ * row of a joined table to do it (the government story's 474 attributions of a state: every
+ * statement, 11-16 ms for the page against 7.5-8.6 ms this way, pgbench at 10,000 statements).
+ * The rows are read by id alone, so the query's joins must each give one row per item.
+ */
+export function windowById<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  id: string,
+  window: PageWindow,
+  total = false,
+): SelectQueryBuilder<T> {
+  const narrow = windowed(query.clone().select(`(${id})`, "_id"), window);
+  if (total) narrow.addSelect("count(*) OVER ()", "_total");
   const page = query.clone();
   page.expressionMap.wheres = [];
-  page.innerJoin(`(${scored.getQuery()})`, "_scored", `"_scored"."_id" = "${alias}"."${id}"`);
+  page
+    .innerJoin(`(${narrow.getQuery()})`, "_page", `"_page"."_id" = (${id})`)
+    .setParameters(narrow.getParameters())
+    .addSelect(`"_page"."_id"`, "_id");
   window.ordering.keys.forEach((key, i) => {
-    page.addSelect(`"_scored"."_sort${i}"`, `_sort${i}`);
+    page.addSelect(`"_page"."_sort${i}"`, `_sort${i}`);
     page.addOrderBy(`_sort${i}`, window.backward ? flip(key.direction) : key.direction);
   });
-  page.addSelect(`"_scored"."_total"`, "_total");
-  join?.(page as SelectQueryBuilder<ObjectLiteral>);
+  if (total) page.addSelect(`"_page"."_total"`, "_total");
   return page;
 }

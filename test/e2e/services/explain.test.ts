@@ -50,6 +50,22 @@ function checkedTwice(node: PlanNode): string[] {
   return [...own, ...(node.Plans ?? []).flatMap(checkedTwice)];
 }
 
+interface AnalyzedNode extends PlanNode {
+  "Plan Width": number;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  Plans?: AnalyzedNode[];
+}
+
+/** Rows of `relation` read with more than its key and sort columns (a whole row), in all loops. */
+function wideRowsOf(node: AnalyzedNode, relation: string): number {
+  const own =
+    node["Relation Name"] === relation && node["Plan Width"] > 100
+      ? node["Actual Rows"] * node["Actual Loops"]
+      : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + wideRowsOf(child, relation), 0);
+}
+
 /** One statement per distinct SQL text (IN lists of any length count as one). */
 interface Statement {
   request: string;
@@ -159,6 +175,24 @@ describe("services > EXPLAIN of the SQL the federation runs", async () => {
   it("records the SQL of every request", () => {
     expect([...ran].filter(([, count]) => count === 0)).toEqual([]);
     expect(statements.size).toBeGreaterThan(40);
+  });
+
+  // A page of attributions with their statements (a state's: hundreds of items) chooses its
+  // window over narrow rows, then reads whole statements for the page's items alone.
+  it("a nested page of attributions reads the statements of its items only", async () => {
+    const pages = [...statements.values()].filter(({ sql }) =>
+      /FROM unnest\(.*governments\.attribution a INNER JOIN governments\.statement s .* LIMIT/.test(
+        plain(sql),
+      ),
+    );
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { sql, parameters } of pages) {
+      const { rows } = await pool!.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, parameters);
+      const plan = rows[0]["QUERY PLAN"][0].Plan as AnalyzedNode;
+      expect(wideRowsOf(plan, "statement"), sql).toBeLessThanOrEqual(plan["Actual Rows"]);
+    }
+    // One of them had more items than its page: a state's attributions.
+    expect(pages.some(({ sql }) => plain(sql).includes("a.state_id = k.key"))).toBe(true);
   });
 
   for (const { request, sql, parameters } of statements.values()) {

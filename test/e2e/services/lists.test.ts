@@ -283,3 +283,70 @@ describe("services > lists > lookups and text search", () => {
     expect(result.data.byName.nodes.map((l: any) => l.id)).toEqual(["us-v-ding-xiaoyang-2021"]);
   });
 });
+
+const RECEIVED = /* GraphQL */ `
+  query Received($first: Int!) {
+    governments(first: 100) {
+      nodes {
+        id
+        attributionsReceived(first: $first) {
+          totalCount
+          nodes {
+            id
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+
+const RECEIVED_AFTER = /* GraphQL */ `
+  query ReceivedAfter($id: ID!, $after: String) {
+    government(id: $id) {
+      attributionsReceived(first: 3, after: $after) {
+        totalCount
+        nodes {
+          id
+        }
+      }
+    }
+  }
+`;
+
+// A page of attributions with their statements is read by id once its window is chosen, and a
+// first page counts its parent's items in the same statement (services/kit/nested.ts).
+describe("services > lists > nested pages read by id", () => {
+  const received = (id: string) => data.attributions.filter((a: any) => a.state === id);
+
+  it("counts every government's attributions with its first page, none as 0", async () => {
+    const result: any = await federation.query(RECEIVED, { first: 3 });
+    expect(result.errors).toBeUndefined();
+    const governments = result.data.governments.nodes;
+    expect(governments.length).toBe(data.governments.length);
+    for (const { id, attributionsReceived: page } of governments) {
+      const expected = received(id);
+      expect(page.totalCount, id).toBe(expected.length);
+      expect(page.nodes.length, id).toBe(Math.min(3, expected.length));
+      expect(page.pageInfo.hasNextPage, id).toBe(expected.length > 3);
+    }
+    expect(governments.some((g: any) => g.attributionsReceived.totalCount === 0)).toBe(true);
+  });
+
+  it("pages on in the first page's order, counting the same after a cursor", async () => {
+    const [{ id }] = data.governments.filter((g) => received(g.id).length > 6);
+    const whole: any = await federation.query(RECEIVED, { first: 6 });
+    const first = whole.data.governments.nodes.find((g: any) => g.id === id);
+    const start: any = await federation.query(RECEIVED, { first: 3 });
+    const cursor = start.data.governments.nodes.find((g: any) => g.id === id).attributionsReceived
+      .pageInfo.endCursor;
+    const next: any = await federation.query(RECEIVED_AFTER, { id, after: cursor });
+    expect(next.errors).toBeUndefined();
+    const page = next.data.government.attributionsReceived;
+    expect(page.totalCount).toBe(received(id).length);
+    expect(page.nodes).toEqual(first.attributionsReceived.nodes.slice(3, 6));
+  });
+});
