@@ -88,7 +88,7 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
  * `withCount` on a first page the parent's count beside them: where the list reads a joined
  * table's columns with its own. Chosen over such rows, PostgreSQL may read every row of the
  * joined table to sort them (the government story's attributions and their statements). Over a
- * table's own rows, reading by id cost more than it saved (the actor story's statements: 0.5-0.7
+ * table's own rows, reading by id cost more than it saved (the actor story's statements: 0.6-0.7
  * ms executing as they are, 1.0-1.4 ms with every page read by id; 10,000 statements).
  */
 const readsById = <T>(list: NestedList<T>, query: Query) => {

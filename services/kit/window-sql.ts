@@ -117,7 +117,7 @@ function scoredPage<T extends ObjectLiteral>(
  * count of all its rows as a window over them), then the rows of the ids kept read by id.
  * Chosen over whole rows, PostgreSQL reads and sorts every match's columns, and may read every
  * row of a joined table to do it (the government story's 474 attributions of a state: every
- * statement, 11-16 ms for the page against 7.5-8.6 ms this way, pgbench at 10,000 statements).
+ * statement: 14-17 ms for the page against 6-9 ms this way, pgbench at 10,000 statements).
  * The rows are read by id alone, so the query's joins must each give one row per item.
  */
 export function windowById<T extends ObjectLiteral>(
