@@ -7,7 +7,7 @@ import type { ConnectionShape } from "./connection";
 import type { KeyedLoader } from "./loaders";
 import { type PageWindow, toConnection } from "./pagination";
 import type { WithCount } from "./selection";
-import { windowById, windowParameters, windowShape, windowed } from "./window-sql";
+import { isFirstPage, windowById, windowParameters, windowShape, windowed } from "./window-sql";
 
 /** How the items of a nested connection are found, for any number of parents at once. */
 export interface NestedList<T> {
@@ -91,25 +91,30 @@ export function nestedConnection<T, C extends ConnectionShape<T>>(
  * table's own rows, reading by id cost more than it saved (the actor story's statements: 0.6-0.7
  * ms executing as they are, 1.0-1.4 ms with every page read by id; 10,000 statements).
  */
-const readsById = <T>(list: NestedList<T>, query: Query) => {
+const readsById = (query: Query) => {
   const joins = query.expressionMap.joinAttributes;
   // A join to one row each: the rows read by id need none of the list's conditions again.
   return (
-    !list.fetch &&
-    joins.some((join) => join.isSelected) &&
-    joins.every((join) => join.isMappingMany === false)
+    joins.some((join) => join.isSelected) && joins.every((join) => join.isMappingMany === false)
   );
 };
 
-/** Whether a page read by id counts its parent's items itself: a first page sees them all. */
-const countsInPage = (window: PageWindow) => !window.after && !window.before;
-
-/** The page of one parent (`k.key`): its rows, or only their ids when `fetch` reads them. */
-function pageOf<T>(list: NestedList<T>, window: PageWindow, withCount: boolean): Query {
+/**
+ * The page of one parent (`k.key`): its rows, or only their ids when `fetch` reads them; and
+ * whether it counts the parent's items itself (`_total` of its rows: a first page read by id).
+ */
+function pageOf<T>(
+  list: NestedList<T>,
+  window: PageWindow,
+  withCount: boolean,
+): { page: Query; counts: boolean } {
   const query = list.query().andWhere(list.parent("k.key"));
-  if (list.fetch) return windowed(query.select(list.id, "_id"), window);
-  if (!readsById(list, query)) return windowed(query.addSelect(`(${list.id})`, "_id"), window);
-  return windowById(query, list.id, window, withCount && countsInPage(window));
+  if (list.fetch) return { page: windowed(query.select(list.id, "_id"), window), counts: false };
+  if (!readsById(query)) {
+    return { page: windowed(query.addSelect(`(${list.id})`, "_id"), window), counts: false };
+  }
+  const counts = withCount && isFirstPage(window);
+  return { page: windowById(query, list.id, window, counts), counts };
 }
 
 function countOf<T>(list: NestedList<T>): Query {
@@ -139,10 +144,10 @@ function statementOf<T>(
       ? undefined
       : `nested|${list.shape}|${withPage ? windowShape(window) : ""}|${withPage}|${withCount}`;
   return byShape(db, shape, () => {
-    const page = withPage ? pageOf(list, window, withCount) : null;
-    // A first page read by id counts its parent's items itself (`_total` of its rows).
-    const counted = withPage && readsById(list, list.query()) && countsInPage(window);
-    return perParent(db, page, withCount && !counted ? countOf(list) : null, counted);
+    const { page, counts } = withPage
+      ? pageOf(list, window, withCount)
+      : { page: null, counts: false };
+    return perParent(db, page, withCount && !counts ? countOf(list) : null, withCount);
   });
 }
 
@@ -151,7 +156,7 @@ function perParent(
   db: DataSource,
   page: Query | null,
   count: Query | null,
-  countedInPage = false,
+  withCount: boolean,
 ): PerParent {
   const parts = [`SELECT k.key AS "_parent"`];
   if (count) parts.push(`, c.n AS "_total"`);
@@ -160,9 +165,9 @@ function perParent(
   if (count) parts.push(` CROSS JOIN LATERAL (${count.getQuery()}) AS c`);
   const built = page ? new BuiltSelect(db, page) : undefined;
   if (built) {
-    // With a count, a parent without items still has its row (and its count, null for none).
+    // With a count, a parent without items still has its row (its count 0, or null in a page).
     parts.push(
-      count || countedInPage
+      withCount
         ? ` LEFT JOIN LATERAL (${built.sql}) AS t ON true`
         : ` CROSS JOIN LATERAL (${built.sql}) AS t`,
     );

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { BuiltSelect, byShape } from "./built-select";
-import { countSql, pageQuery, windowParameters, windowShape } from "./window-sql";
+import { countSql, isFirstPage, pageQuery, windowParameters, windowShape } from "./window-sql";
 import {
   type ConnectionArgs,
   type ConnectionClass,
@@ -191,7 +191,7 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
     : await pageRows(query, window, count, join, shape);
   budget.spend(Math.min(entities.length, window.limit));
   budget.charge(entities);
-  const empty = entities.length === 0 && !window.after && !window.before;
+  const empty = entities.length === 0 && isFirstPage(window);
   const total = raw[0]?._total ?? (count.asked && empty ? 0 : undefined);
   // TypeORM counts entities only.
   const separately = async () => {

@@ -56,6 +56,9 @@ export function windowShape(window: PageWindow): string {
   return JSON.stringify([ordering.name, ordering.keys, limit, backward, !!after, !!before]);
 }
 
+/** A page from the start (or the end): no cursor, so its rows can see every item of the list. */
+export const isFirstPage = (window: PageWindow) => !window.after && !window.before;
+
 /** SQL counting the rows of `query`, up to `bound` + 1 when given (then the count is a bound). */
 export function countSql(query: SelectQueryBuilder<ObjectLiteral>, bound?: number): string {
   const counted = query.clone().orderBy();
@@ -87,8 +90,7 @@ function countsWhileScoring(query: SelectQueryBuilder<ObjectLiteral>, window: Pa
   const { mainAlias, joinAttributes } = query.expressionMap;
   return (
     window.ordering.scoresEveryMatch === true &&
-    !window.after &&
-    !window.before &&
+    isFirstPage(window) &&
     mainAlias?.hasMetadata === true &&
     joinAttributes.length === 0
   );
