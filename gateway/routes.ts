@@ -2,7 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { AdmissionControl } from "../platform/admission";
 import { healthRoutes, within } from "../platform/health";
 import { type Metrics, metricsRoute } from "../platform/observability";
-import type { SharedRedis } from "../platform/redis";
+import { type SharedRedis, redisHealth } from "../platform/redis";
 import { stixRoutes } from "../stix/taxii/server";
 import type { GatewayContext } from "./auth";
 import type { GatewaySettings } from "./config";
@@ -48,17 +48,6 @@ export function gatewayRoutes(config: GatewaySettings, parts: RouteParts) {
       ...(parts.redis ? await redisHealth(parts.redis) : {}),
     })),
   };
-}
-
-/**
- * Redis down or stalled takes no replica out (each falls back to per-process state), so it
- * answers 200 and says so: `{ status: "degraded", redis: "timeout" }`. A PING within the command
- * deadline tells a stall even when no request has met one yet.
- */
-async function redisHealth(redis: SharedRedis) {
-  await redis.run((client) => client.ping()).catch(() => undefined);
-  const state = redis.state;
-  return state === "up" ? { redis: "ok" } : { status: "degraded", redis: state };
 }
 
 /** Ready once every subgraph says it is ready, each within 2 s. */

@@ -159,3 +159,14 @@ export class RedisNonces implements Nonces {
     }
   }
 }
+
+/**
+ * Redis down or stalled takes no replica out (each falls back to per-process state), so it
+ * answers 200 and says so: `{ status: "degraded", redis: "timeout" }`. A PING within the command
+ * deadline tells a stall even when no request has met one yet.
+ */
+export async function redisHealth(redis: SharedRedis) {
+  await redis.run((client) => client.ping()).catch(() => undefined);
+  const state = redis.state;
+  return state === "up" ? { redis: "ok" } : { status: "degraded", redis: state };
+}

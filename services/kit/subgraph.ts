@@ -37,7 +37,7 @@ import {
   SUBGRAPH_MAX_HEADER_BYTES,
   type SourceConflict,
 } from "../../platform/identity";
-import type { SharedRedis } from "../../platform/redis";
+import { type SharedRedis, redisHealth } from "../../platform/redis";
 import { DEFAULT_CACHE_MAX_AGE_SECONDS, type SubgraphSettings } from "./config";
 import {
   type DatabaseConfig,
@@ -215,7 +215,7 @@ export async function startSubgraph<L>(
       routes: {
         ...healthRoutes(async () => {
           await within(dataSource.query("SELECT 1"), 2_000, "the database");
-          return { database: "ok" };
+          return { database: "ok", ...(config.redis ? await redisHealth(config.redis) : {}) };
         }),
         "/metrics": metricsRoute(
           metrics,

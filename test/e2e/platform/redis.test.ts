@@ -188,8 +188,9 @@ describe("platform > redis > replicas share state > cache, queries, nonces", () 
     try {
       const up = await until(
         () =>
-          httpRequest(`http://127.0.0.1:${port}/health/ready`).then(
-            (response) => response.status === 200,
+          // Ready with its Redis: a replay it took while still connecting would be checked here only.
+          httpRequest<{ redis?: string }>(`http://127.0.0.1:${port}/health/ready`).then(
+            (response) => response.status === 200 && response.json?.redis === "ok",
             () => false,
           ),
         (ok) => ok || second.child.exitCode !== null,
