@@ -25,6 +25,13 @@ import type { SubgraphAnswer } from "./source-fan-out";
  * which the subgraph then refuses whole), and once the write is done registers the sources
  * there (gateway/subgraph-source.ts). No transaction spans subgraphs: a write in between may
  * still make the rounds differ; sent again, the same input converges.
+ *
+ * A record re-sent as stored (an import run again) is the common write: an operation of record
+ * writes alone, none with `updateSources`, first goes to its own subgraph only, signed
+ * `unchangedOnly`; if every write answers UNCHANGED (nothing written, nothing to register) that
+ * is the answer, else nothing was written and the rounds above follow. An unchanged record is
+ * then answered UNCHANGED even where another subgraph came to store one of its sources
+ * otherwise: nothing was written either way.
  */
 const ACTION_PROBE = "_recordSourcesAction";
 
@@ -38,6 +45,14 @@ export interface RecordWrite {
 export interface RecordSourceWrites {
   document: DocumentNode;
   writes: RecordWrite[];
+  /** Every field of the operation is one of `writes`: it may be sent twice. */
+  writesAlone: boolean;
+}
+
+/** What the gateway signs along with a record write (subgraph-source.ts). */
+export interface WriteClaims {
+  sourceConflicts: SourceConflict[];
+  unchangedOnly: boolean;
 }
 
 /** Sends an operation of the gateway's own, with its variables, to one subgraph by name. */
@@ -74,7 +89,8 @@ export function recordSourceWrites(
     const updateSources = argument(s, "updateSources", variables) === true;
     return sources.length ? [{ field: keyOf(s), sources, updateSources }] : [];
   });
-  return writes.length ? { document, writes } : null;
+  const writesAlone = operation.selectionSet.selections.length === writes.length;
+  return writes.length ? { document, writes, writesAlone } : null;
 }
 
 /** The write with the probe for each record write's `action`: set only when it was written. */
@@ -192,8 +208,16 @@ export async function writeWithRecordSources(
   chosen: string,
   subgraphs: string[],
   send: SendOwn,
-  write: (document: DocumentNode, conflicts: SourceConflict[]) => Promise<SubgraphAnswer>,
+  write: (document: DocumentNode, claims: WriteClaims) => Promise<SubgraphAnswer>,
 ): Promise<SubgraphAnswer> {
+  const probed = withActionProbe(found.document, found.writes);
+  if (found.writesAlone && !found.writes.some((w) => w.updateSources)) {
+    const answer = await write(probed, { sourceConflicts: [], unchangedOnly: true });
+    const unchanged = (w: RecordWrite) => actionOf(answer, w.field) === "UNCHANGED";
+    if (!answer.errors?.length && found.writes.every(unchanged)) {
+      return { ...answer, data: stripped(answer, found.writes) };
+    }
+  }
   const checks = checksOf(found.writes);
   const others = subgraphs.filter((name) => name !== chosen);
   const dryRun = sourcesOperation(checks, true);
@@ -210,7 +234,7 @@ export async function writeWithRecordSources(
   const conflicts = conflictsOf(checks, dryRuns, dryRun.payloadOf);
   // Refused writes the signed claims cannot all name: none is written.
   if (!conflicts) return { errors: [TOO_MANY], data: fieldsNull(found.writes) };
-  const answer = await write(withActionProbe(found.document, found.writes), conflicts);
+  const answer = await write(probed, { sourceConflicts: conflicts, unchangedOnly: false });
   const written = new Set(found.writes.map((w) => w.field).filter((f) => actionOf(answer, f)));
   const errors = await register(checks, written, dryRuns, dryRun.payloadOf, send);
   const all = [...(answer.errors ?? []), ...errors];

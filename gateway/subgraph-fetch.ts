@@ -168,12 +168,12 @@ function signedHeaders(init: FetcherInit, audience: string, secret: string) {
     else if (lower !== IDENTITY_HEADER) headers[header] = value;
   }
   if (claims === undefined || init.body === undefined) return headers;
-  const { keyId, role, unresolved, sourceConflicts } = JSON.parse(claims) as Identity &
-    Pick<SignOptions, "unresolved" | "sourceConflicts">;
+  const { keyId, role, ...signed } = JSON.parse(claims) as Identity &
+    Pick<SignOptions, "unresolved" | "sourceConflicts" | "unchangedOnly">;
   // Every fetch is part of an operation the gateway admitted (its cost, depth and inputs).
   headers[IDENTITY_HEADER] = signRequest(
     { keyId, role },
-    { audience, body: init.body, secret, vetted: true, unresolved, sourceConflicts },
+    { audience, body: init.body, secret, vetted: true, ...signed },
   );
   return headers;
 }

@@ -1,13 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { type DocumentNode, print } from "graphql";
-import type { SourceConflict } from "../platform/identity";
 import type { BytesInFlight } from "../platform/bytes-in-flight";
 import { REQUEST_ID_HEADER } from "../platform/http";
 import type { Metrics } from "../platform/observability";
 import type { GatewayContext } from "./auth";
 import { fanOutLimit } from "./fan-out";
 import { rememberQueryPlan } from "./partial-failures";
-import { recordSourceWrites, writeWithRecordSources } from "./record-sources";
+import { type WriteClaims, recordSourceWrites, writeWithRecordSources } from "./record-sources";
 import { uniqueRepresentations } from "./representations";
 import { mergeEntityFetches } from "./entity-batches";
 import { type SubgraphAnswer, fanOutSourceWrites, writesSources } from "./source-fan-out";
@@ -37,8 +36,8 @@ interface WaitingFetch {
 const waitingFetches = new WeakMap<object, Map<string, WaitingFetch[]>>();
 
 /** The options of a record write, with what willSendRequest signs along. */
-const withConflicts = (options: ProcessOptions, sourceConflicts: SourceConflict[]) =>
-  Object.assign({ ...options }, { sourceConflicts }) as ProcessOptions;
+const withClaims = (options: ProcessOptions, claims: WriteClaims) =>
+  Object.assign({ ...options }, claims) as ProcessOptions;
 
 /**
  * Forwards the caller (signed by the fetcher, over the exact body) and the request id; gives up
@@ -84,11 +83,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         ...options,
         request: { ...options.request, query, variables, operationName: "RecordSources" },
       });
-    const write = (written: DocumentNode, sourceConflicts: SourceConflict[]) =>
-      this.send(
-        { ...options, request: { ...options.request, query: print(written) } },
-        sourceConflicts,
-      );
+    const write = (written: DocumentNode, claims: WriteClaims) =>
+      this.send({ ...options, request: { ...options.request, query: print(written) } }, claims);
     return writeWithRecordSources(records, this.serviceName, subgraphs, sendOwn, write);
   }
 
@@ -138,10 +134,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  private send(options: ProcessOptions, sourceConflicts?: SourceConflict[]) {
-    return super.process(
-      sourceConflicts?.length ? withConflicts(options, sourceConflicts) : options,
-    );
+  private send(options: ProcessOptions, claims?: WriteClaims) {
+    return super.process(claims ? withClaims(options, claims) : options);
   }
 
   override errorFromResponse(
@@ -167,8 +161,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { keyId, role } = context.identity;
     const { unresolved } = context;
     // Set by `send` on the options of a record write only (record-sources.ts).
-    const { sourceConflicts } = options as { sourceConflicts?: SourceConflict[] };
-    const claims = { keyId, role, unresolved, sourceConflicts };
+    const { sourceConflicts, unchangedOnly } = options as Partial<WriteClaims>;
+    const claims = { keyId, role, unresolved, sourceConflicts, unchangedOnly };
     request.http?.headers.set(IDENTITY_CLAIMS_HEADER, JSON.stringify(claims));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }

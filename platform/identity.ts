@@ -41,6 +41,8 @@ interface Claims {
   unresolved?: string[];
   /** Sources a write sends that another subgraph stores otherwise (gateway/record-sources.ts). */
   sourceConflicts?: SourceConflict[];
+  /** The other subgraphs were not asked about the writes' sources: write only what is unchanged. */
+  unchangedOnly?: true;
 }
 
 /** At most this many unresolved references travel with one request (a header is bounded). */
@@ -84,6 +86,8 @@ export interface SignOptions {
   unresolved?: string[];
   /** The sources of the operation's writes that other subgraphs store otherwise. */
   sourceConflicts?: SourceConflict[];
+  /** The operation's record writes may answer UNCHANGED and nothing else (record-sources.ts). */
+  unchangedOnly?: boolean;
 }
 
 export function signRequest(
@@ -97,6 +101,7 @@ export function signRequest(
     vetted = false,
     unresolved = [],
     sourceConflicts = [],
+    unchangedOnly = false,
   }: SignOptions,
 ): string {
   const claims: Claims = {
@@ -111,6 +116,7 @@ export function signRequest(
     ...(sourceConflicts.length
       ? { sourceConflicts: sourceConflicts.slice(0, MAX_SOURCE_CONFLICT_CLAIMS) }
       : {}),
+    ...(unchangedOnly ? { unchangedOnly: true as const } : {}),
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return `${payload}.${hmac(payload, secret)}`;
@@ -135,6 +141,7 @@ export type IdentityCheck =
       vetted: boolean;
       unresolved: Set<string>;
       sourceConflicts: SourceConflict[];
+      unchangedOnly: boolean;
     }
   | { ok: false; reason: IdentityFailure };
 
@@ -173,6 +180,7 @@ export async function verifyRequest(
     vetted: claims.vetted === true,
     unresolved: new Set(claims.unresolved ?? []),
     sourceConflicts: claims.sourceConflicts ?? [],
+    unchangedOnly: claims.unchangedOnly === true,
   };
 }
 
@@ -246,6 +254,7 @@ function parseClaims(payload: string): Claims | null {
     text(claims.nonce, 100) &&
     Number.isSafeInteger(claims.exp) &&
     (claims.vetted === undefined || claims.vetted === true) &&
+    (claims.unchangedOnly === undefined || claims.unchangedOnly === true) &&
     (claims.unresolved === undefined ||
       (Array.isArray(claims.unresolved) &&
         claims.unresolved.length <= MAX_UNRESOLVED_CLAIMS &&

@@ -48,6 +48,7 @@ export function signedContext<L>(
       vetted: identity.vetted,
       unresolved: identity.unresolved,
       sourceConflicts: identity.sourceConflicts,
+      unchangedOnly: identity.unchangedOnly,
     };
   };
 }

@@ -78,6 +78,8 @@ export interface SubgraphContext<L> {
    * write's response key: each write is refused with them as SOURCE_CONFLICT problems.
    */
   sourceConflicts: SourceConflict[];
+  /** The other subgraphs were not asked about the writes' sources: write nothing that changes. */
+  unchangedOnly: boolean;
 }
 
 /** Everything that makes one subgraph: the one recipe every service follows. */

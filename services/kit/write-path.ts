@@ -24,6 +24,8 @@ export interface WriteContext {
   identity: Identity;
   /** What other subgraphs store otherwise of the sources this write sends (by the gateway). */
   sourceConflicts?: SourceConflict[];
+  /** Signed by the gateway before it asks the others: answer UNCHANGED or write nothing. */
+  unchangedOnly?: boolean;
 }
 
 /** Every problem of the record's sources and references at once, or nothing. */
@@ -51,6 +53,17 @@ export interface WriteResult {
   /** The record's row as stored after the write (from the snapshot read); null with problems. */
   record: object | null;
 }
+
+/**
+ * Answered to the gateway's `unchangedOnly` try of a write that is not unchanged: nothing is
+ * written, and the gateway sends it again once the other subgraphs have checked its sources.
+ */
+const NOT_CHECKED: Problem = {
+  path: ["sources"],
+  code: "CONFLICT",
+  message:
+    "not unchanged, and its sources are not checked in the other subgraphs yet: send it again",
+};
 
 const refused = (problems: Problem[]): WriteResult => ({
   action: null,
@@ -82,6 +95,7 @@ export async function upsert<I extends { id: string }, T>(
   const sent = sources ?? [];
   const checks = { updateSources, elsewhere: ctx.sourceConflicts ?? [] };
   const invalid = await constraintProblems(input, ["input"]);
+  if (ctx.unchangedOnly && (invalid.length || updateSources)) return refused([NOT_CHECKED]);
   if (invalid.length) {
     const checked = await problemsOf(ctx.db.manager, writes, input, sent, checks);
     return refused([...invalid, ...checked.problems]);
@@ -93,6 +107,7 @@ export async function upsert<I extends { id: string }, T>(
     // The record as stored passed the checks when it was written (not against other subgraphs').
     const fresh = !updateSources && !checks.elsewhere.length;
     if (fresh && (await sameAsStored(before, record, sent))) return unchanged(before!);
+    if (ctx.unchangedOnly) return { commit: false, value: [NOT_CHECKED] };
     const checked = await problemsOf(tx, writes, input, sent, checks);
     if (checked.problems.length) return { commit: false, value: checked.problems };
     return rewrite(tx, { ...ctx, dbSchema, writes }, { record, before, checked, updateSources });

@@ -190,4 +190,58 @@ describe("services > sources > a record write's inline sources", () => {
     expect(answer.data.upsertIncident.problems.length).toBeGreaterThan(0);
     expect(await registries(fresh.key)).toEqual(everywhere(null));
   });
+
+  /** Statements each subgraph runs while `work` does. */
+  async function statementsDuring(work: () => Promise<unknown>) {
+    const before = federation.subgraphs.map((s) => s.statements.count);
+    await work();
+    return Object.fromEntries(
+      federation.subgraphs.map((s, i) => [s.name, s.statements.count - before[i]]),
+    );
+  }
+
+  it("re-sent unchanged, are answered UNCHANGED by the record's own subgraph alone", async () => {
+    let answer: any;
+    const counts = await statementsDuring(async () => {
+      answer = await write("LegalAction", "us-v-inline-2024", [OTHER]);
+    });
+    expect(answer).toMatchObject({ action: "UNCHANGED", problems: [] });
+    expect(counts).toMatchObject({ governments: 0, incidents: 0 });
+    expect(counts["legal-actions"]).toBeGreaterThan(0);
+  });
+
+  it("stored otherwise in another subgraph: unchanged, UNCHANGED; changed, refused naming it", async () => {
+    await federation.subgraphs
+      .find((s) => s.name === "governments")!
+      .dataSource.query(
+        `UPDATE governments.source SET definition = definition || '{"title": "Diverged"}' WHERE key = $1`,
+        [SOURCE.key],
+      );
+    // Nothing is written either way: the record stays as its own subgraph stores it.
+    expect(await write("LegalAction", "us-v-inline-2024", [OTHER])).toMatchObject({
+      action: "UNCHANGED",
+      problems: [],
+    });
+    const changed = await federation.query<any>(
+      `mutation ($input: LegalActionInput!, $sources: [SourceInput!]) {
+         upsertLegalAction(input: $input, sources: $sources) { action problems { code message } }
+       }`,
+      { input: { ...RECORDS.LegalAction("us-v-inline-2024"), title: "Changed" }, sources: [OTHER] },
+      { token: editor },
+    );
+    expect(changed.data.upsertLegalAction.action).toBeNull();
+    expect(changed.data.upsertLegalAction.problems).toEqual([
+      expect.objectContaining({
+        code: "SOURCE_CONFLICT",
+        message: expect.stringMatching(/^governments: /),
+      }),
+    ]);
+    const read = await federation.query<any>(
+      `{ legalAction(id: "us-v-inline-2024") { title ${SOURCE_FIELDS} } }`,
+    );
+    expect(read.data.legalAction).toEqual({
+      title: RECORDS.LegalAction("").title,
+      sources: [asRead(OTHER)],
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { parse, print } from "graphql";
 import { describe, expect, it } from "vitest";
 import { MAX_SOURCE_CHECKS, type SourceConflict } from "../../../platform/identity";
 import {
+  type WriteClaims,
   recordSourceWrites,
   sourcesOperation,
   withActionProbe,
@@ -65,6 +66,8 @@ describe("gateway > record sources > the operation", () => {
         updateSources: true,
       },
     ]);
+    // `plain` sends no sources: the operation is not record writes alone.
+    expect(found.writesAlone).toBe(false);
     expect(recordSourceWrites(operation, { ...VARIABLES, sources: null })!.writes).toHaveLength(1);
     expect(recordSourceWrites(`query { source(id: "sources") { id } }`, {})).toBeNull();
     expect(recordSourceWrites(`mutation { upsertSource(input: $sources) { action } }`, {})).toBe(
@@ -124,10 +127,18 @@ const STATEMENT = /* GraphQL */ `
   }
 `;
 
-/** Runs the record write of STATEMENT with answers from `answers` (by subgraph and round). */
-async function run(answers: (name: string, query: string) => SubgraphAnswer, written: boolean) {
+/**
+ * Runs the record write of STATEMENT with answers from `answers` (by subgraph and round); its
+ * own subgraph answers the `unchangedOnly` try with `tried` (null: not unchanged).
+ */
+async function run(
+  answers: (name: string, query: string) => SubgraphAnswer,
+  written: boolean,
+  tried: string | null = null,
+) {
   const { operation, serviceName } = fetchOperation(STATEMENT);
   const found = recordSourceWrites(operation, { sources: [SOURCE] })!;
+  expect(found.writesAlone).toBe(true);
   const log: string[] = [];
   let conflicts: SourceConflict[] = [];
   const action = written ? "CREATED" : null;
@@ -139,12 +150,13 @@ async function run(answers: (name: string, query: string) => SubgraphAnswer, wri
       log.push(`${query.includes("dryRun") ? "check" : "register"} ${name}`);
       return Promise.resolve(answers(name, query));
     },
-    (document, sent) => {
-      log.push("write governments");
-      conflicts = sent;
+    (document, claims) => {
+      log.push(`${claims.unchangedOnly ? "try" : "write"} governments`);
+      conflicts = claims.sourceConflicts;
       expect(print(document)).toContain("_recordSourcesAction: action");
+      const answer = claims.unchangedOnly ? tried : action;
       return Promise.resolve({
-        data: { upsertStatement: { action, _recordSourcesAction: action } },
+        data: { upsertStatement: { action: answer, _recordSourcesAction: answer } },
       });
     },
   );
@@ -157,7 +169,12 @@ describe("gateway > record sources > the rounds", () => {
       (name) => (name === "legal-actions" ? dryRun(null, [CONFLICT]) : dryRun("CREATED")),
       false,
     );
-    expect(log).toEqual(["check incidents", "check legal-actions", "write governments"]);
+    expect(log).toEqual([
+      "try governments",
+      "check incidents",
+      "check legal-actions",
+      "write governments",
+    ]);
     expect(conflicts).toEqual([
       { field: "upsertStatement", key: "doj-2024", message: `legal-actions: ${CONFLICT.message}` },
     ]);
@@ -171,6 +188,7 @@ describe("gateway > record sources > the rounds", () => {
     );
     expect(conflicts).toEqual([]);
     expect(log).toEqual([
+      "try governments",
       "check incidents",
       "check legal-actions",
       "write governments",
@@ -186,11 +204,51 @@ describe("gateway > record sources > the rounds", () => {
       (name) => (name === "incidents" ? failed : dryRun("CREATED")),
       true,
     );
-    expect(log).toEqual(["check incidents", "check legal-actions"]);
+    expect(log).toEqual(["try governments", "check incidents", "check legal-actions"]);
     expect(result).toEqual({
       errors: [{ message: "down", extensions: undefined }],
       data: { upsertStatement: null },
     });
+  });
+});
+
+describe("gateway > record sources > an unchanged write", () => {
+  it("is answered by its own subgraph alone, without the probe", async () => {
+    const { log, conflicts, result } = await run(() => dryRun("CREATED"), false, "UNCHANGED");
+    expect(log).toEqual(["try governments"]);
+    expect(conflicts).toEqual([]);
+    expect(result).toEqual({ data: { upsertStatement: { action: "UNCHANGED" } } });
+  });
+
+  it("is not tried first beside other fields or with updateSources", async () => {
+    const tried: boolean[] = [];
+    const write = (_: unknown, claims: WriteClaims) => {
+      tried.push(claims.unchangedOnly);
+      return Promise.resolve({
+        data: { w: { action: "UNCHANGED", _recordSourcesAction: "UNCHANGED" } },
+      });
+    };
+    const check = () => Promise.resolve(dryRun("UNCHANGED"));
+    const found = (query: string, updateSources: boolean) =>
+      recordSourceWrites(query, { sources: [SOURCE], updateSources })!;
+    const alone = `mutation ($sources: [SourceInput!], $updateSources: Boolean) {
+      w: upsertStatement(input: {}, sources: $sources, updateSources: $updateSources) { action }
+    }`;
+    const beside = alone.replace("{ action }", '{ action } d: deleteStatement(id: "x") { id }');
+    for (const [query, updateSources] of [
+      [alone, true],
+      [beside, false],
+      [alone, false],
+    ] as const) {
+      await writeWithRecordSources(
+        found(query, updateSources),
+        "governments",
+        ["governments", "incidents"],
+        check,
+        write,
+      );
+    }
+    expect(tried).toEqual([false, false, true]);
   });
 });
 
@@ -203,6 +261,7 @@ describe("gateway > record sources > bounded claims", () => {
   const found = {
     document: parse(`mutation { w0: upsertGovernment(input: {}) { action } }`),
     writes,
+    writesAlone: false,
   };
   const conflicted = (count: number) => () =>
     Promise.resolve({
@@ -211,8 +270,8 @@ describe("gateway > record sources > bounded claims", () => {
 
   it("names every refused write when they fit, and refuses all when they do not", async () => {
     let sent: SourceConflict[] = [];
-    const write = (_: unknown, conflicts: SourceConflict[]) => {
-      sent = conflicts;
+    const write = (_: unknown, claims: WriteClaims) => {
+      sent = claims.sourceConflicts;
       return Promise.resolve({ data: {} });
     };
     await writeWithRecordSources(

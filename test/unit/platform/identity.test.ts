@@ -43,6 +43,7 @@ describe("platform > identity > signRequest and verifyRequest", () => {
       vetted: false,
       unresolved: new Set(),
       sourceConflicts: [],
+      unchangedOnly: false,
     });
     expect(await verifyRequest(header, options)).toEqual({ ok: false, reason: "replayed" });
   });
@@ -62,6 +63,7 @@ describe("platform > identity > signRequest and verifyRequest", () => {
       vetted: true,
       unresolved: new Set(),
       sourceConflicts: [],
+      unchangedOnly: false,
     });
   });
 
@@ -103,6 +105,28 @@ describe("platform > identity > signRequest and verifyRequest", () => {
     claims.sourceConflicts = [];
     const tampered = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
     expect(await verifyRequest(tampered, options)).toEqual({ ok: false, reason: "forged" });
+  });
+
+  it("says when a write may only answer UNCHANGED, signed: a claim other than true is malformed", async () => {
+    const nonces = new NonceStore();
+    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
+    const sign = () =>
+      signRequest(EDITOR, {
+        audience: "governments",
+        body: BODY,
+        secret: SECRET,
+        unchangedOnly: true,
+      });
+    expect(await verifyRequest(sign(), options)).toMatchObject({ ok: true, unchangedOnly: true });
+    const [payload] = sign().split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    claims.unchangedOnly = "yes";
+    const resigned = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    const mac = createHmac("sha256", SECRET).update(resigned).digest("base64url");
+    expect(await verifyRequest(`${resigned}.${mac}`, options)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
   });
 
   it.each([
