@@ -27,7 +27,8 @@ import { unresolvedWarnings } from "./unresolved";
 import type { RecordSnapshot, RecordWrites } from "./records";
 import type { SubgraphContext } from "./subgraph";
 import type { ResolverClass } from "./record-time-resolver";
-import { DeletePayload, remove, upsert, upsertPayload } from "./write-path";
+import { remove, upsert } from "./write-path";
+import { DeletePayload, upsertPayload } from "./write-payloads";
 
 /** The loaders every record kind's `history` and `bundleRecord` read through. */
 export interface RecordLoaders {

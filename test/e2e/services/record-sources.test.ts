@@ -190,7 +190,10 @@ describe("services > sources > a record write's inline sources", () => {
     expect(answer.data.upsertIncident.problems.length).toBeGreaterThan(0);
     expect(await registries(fresh.key)).toEqual(everywhere(null));
   });
+});
 
+// After the writes above: the legal action cites SOURCE's key, stored everywhere as OTHER.
+describe("services > sources > a record write re-sent unchanged", () => {
   /** Statements each subgraph runs while `work` does. */
   async function statementsDuring(work: () => Promise<unknown>) {
     const before = federation.subgraphs.map((s) => s.statements.count);

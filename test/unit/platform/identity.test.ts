@@ -93,42 +93,6 @@ describe("platform > identity > signRequest and verifyRequest", () => {
     expect(await verifyRequest(tampered, options)).toEqual({ ok: false, reason: "forged" });
   });
 
-  it("carries the sources other subgraphs store otherwise, signed: a changed list is forged", async () => {
-    const nonces = new NonceStore();
-    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
-    const sourceConflicts = [{ field: "upsertStatement", key: "k", message: "incidents: ..." }];
-    const sign = () =>
-      signRequest(EDITOR, { audience: "governments", body: BODY, secret: SECRET, sourceConflicts });
-    expect(await verifyRequest(sign(), options)).toMatchObject({ ok: true, sourceConflicts });
-    const [payload, signature] = sign().split(".");
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    claims.sourceConflicts = [];
-    const tampered = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
-    expect(await verifyRequest(tampered, options)).toEqual({ ok: false, reason: "forged" });
-  });
-
-  it("says when a write may only answer UNCHANGED, signed: a claim other than true is malformed", async () => {
-    const nonces = new NonceStore();
-    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
-    const sign = () =>
-      signRequest(EDITOR, {
-        audience: "governments",
-        body: BODY,
-        secret: SECRET,
-        unchangedOnly: true,
-      });
-    expect(await verifyRequest(sign(), options)).toMatchObject({ ok: true, unchangedOnly: true });
-    const [payload] = sign().split(".");
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    claims.unchangedOnly = "yes";
-    const resigned = Buffer.from(JSON.stringify(claims)).toString("base64url");
-    const mac = createHmac("sha256", SECRET).update(resigned).digest("base64url");
-    expect(await verifyRequest(`${resigned}.${mac}`, options)).toEqual({
-      ok: false,
-      reason: "malformed",
-    });
-  });
-
   it.each([
     ["missing", () => undefined],
     ["malformed", () => "no-dot-here"],
@@ -194,5 +158,43 @@ describe("platform > identity > nonce store", () => {
       nonces: full,
     });
     expect(check).toEqual({ ok: false, reason: "busy" });
+  });
+});
+
+describe("platform > identity > what a record write's signature carries", () => {
+  it("carries the sources other subgraphs store otherwise, signed: a changed list is forged", async () => {
+    const nonces = new NonceStore();
+    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
+    const sourceConflicts = [{ field: "upsertStatement", key: "k", message: "incidents: ..." }];
+    const sign = () =>
+      signRequest(EDITOR, { audience: "governments", body: BODY, secret: SECRET, sourceConflicts });
+    expect(await verifyRequest(sign(), options)).toMatchObject({ ok: true, sourceConflicts });
+    const [payload, signature] = sign().split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    claims.sourceConflicts = [];
+    const tampered = `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
+    expect(await verifyRequest(tampered, options)).toEqual({ ok: false, reason: "forged" });
+  });
+
+  it("says when a write may only answer UNCHANGED, signed: a claim other than true is malformed", async () => {
+    const nonces = new NonceStore();
+    const options = { audience: "governments", body: BODY, secret: SECRET, nonces };
+    const sign = () =>
+      signRequest(EDITOR, {
+        audience: "governments",
+        body: BODY,
+        secret: SECRET,
+        unchangedOnly: true,
+      });
+    expect(await verifyRequest(sign(), options)).toMatchObject({ ok: true, unchangedOnly: true });
+    const [payload] = sign().split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    claims.unchangedOnly = "yes";
+    const resigned = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    const mac = createHmac("sha256", SECRET).update(resigned).digest("base64url");
+    expect(await verifyRequest(`${resigned}.${mac}`, options)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
   });
 });
