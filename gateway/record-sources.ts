@@ -5,6 +5,7 @@ import {
   type OperationDefinitionNode,
   OperationTypeNode,
   parse,
+  print,
   valueFromASTUntyped,
   visit,
 } from "graphql";
@@ -208,9 +209,10 @@ export async function writeWithRecordSources(
   chosen: string,
   subgraphs: string[],
   send: SendOwn,
-  write: (document: DocumentNode, claims: WriteClaims) => Promise<SubgraphAnswer>,
+  write: (query: string, claims: WriteClaims) => Promise<SubgraphAnswer>,
 ): Promise<SubgraphAnswer> {
-  const probed = withActionProbe(found.document, found.writes);
+  // Printed once: a write that is not unchanged sends the same text twice.
+  const probed = print(withActionProbe(found.document, found.writes));
   if (found.writesAlone && !found.writes.some((w) => w.updateSources)) {
     const answer = await write(probed, { sourceConflicts: [], unchangedOnly: true });
     const unchanged = (w: RecordWrite) => actionOf(answer, w.field) === "UNCHANGED";

@@ -1,5 +1,4 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { type DocumentNode, print } from "graphql";
 import type { BytesInFlight } from "../platform/bytes-in-flight";
 import { REQUEST_ID_HEADER } from "../platform/http";
 import type { Metrics } from "../platform/observability";
@@ -83,8 +82,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         ...options,
         request: { ...options.request, query, variables, operationName: "RecordSources" },
       });
-    const write = (written: DocumentNode, claims: WriteClaims) =>
-      this.send({ ...options, request: { ...options.request, query: print(written) } }, claims);
+    const write = (written: string, claims: WriteClaims) =>
+      this.send({ ...options, request: { ...options.request, query: written } }, claims);
     return writeWithRecordSources(records, this.serviceName, subgraphs, sendOwn, write);
   }
 

@@ -150,10 +150,10 @@ async function run(
       log.push(`${query.includes("dryRun") ? "check" : "register"} ${name}`);
       return Promise.resolve(answers(name, query));
     },
-    (document, claims) => {
+    (query, claims) => {
       log.push(`${claims.unchangedOnly ? "try" : "write"} governments`);
       conflicts = claims.sourceConflicts;
-      expect(print(document)).toContain("_recordSourcesAction: action");
+      expect(query).toContain("_recordSourcesAction: action");
       const answer = claims.unchangedOnly ? tried : action;
       return Promise.resolve({
         data: { upsertStatement: { action: answer, _recordSourcesAction: answer } },
