@@ -1,4 +1,5 @@
 import { type GraphQLError, type GraphQLResolveInfo, buildSchema } from "graphql";
+import { registerDecorator } from "class-validator";
 import { InputType } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import {
@@ -188,6 +189,31 @@ describe("services > kit > problems > validateArgument", () => {
       "record.id: must be a slug: lowercase letters, digits and single hyphens",
     );
     expect(await argumentError("check", record({}), { type: RecordInput })).toBeUndefined();
+  });
+
+  it("checks a value its class found valid once, and an invalid one every time", async () => {
+    const checked: unknown[] = [];
+    class CountedInput {
+      id?: string;
+    }
+    registerDecorator({
+      target: CountedInput,
+      propertyName: "id",
+      validator: {
+        validate: (value: unknown) => (checked.push(value), value !== "bad"),
+        defaultMessage: () => "is bad",
+      },
+    });
+    const counted = (id: string) => Object.assign(new CountedInput(), { id });
+    for (const id of ["a", "a", "b", "a"]) {
+      expect(await argumentError("check", counted(id), { type: CountedInput })).toBeUndefined();
+    }
+    expect(checked).toEqual(["a", "b"]);
+    for (let i = 0; i < 2; i += 1) {
+      const error = await argumentError("check", counted("bad"), { type: CountedInput });
+      expect(error?.message).toBe("id: is bad");
+    }
+    expect(checked).toEqual(["a", "b", "bad", "bad"]);
   });
 
   it("leaves a mutation's arguments to the write path", async () => {
