@@ -5,14 +5,8 @@ import {
   INCIDENT_STORY,
   SEARCH_STORY,
 } from "../harness/queries/cross-source";
-import {
-  actorStory,
-  governmentStory,
-  incidentSearch,
-  incidentStory,
-  searchStory,
-  statementList,
-} from "./floors";
+import { actorStory, governmentStory, incidentStory, searchStory, statementList } from "./floors";
+import { broadStatementSearch, incidentSearch } from "./search-floors";
 
 /** One benchmarked request: the GraphQL query, and the same data by hand-written SQL. */
 export interface BenchCase {
@@ -72,6 +66,26 @@ export const STATEMENT_LIST = /* GraphQL */ `
     }
   }
 `;
+
+/** Statements by a word most hold, best match first: a text search past its count's bound. */
+export const BROAD_SEARCH = /* GraphQL */ `
+  query BroadSearch($text: String!) {
+    statements(filter: { text: $text }, first: 20) {
+      totalCount
+      totalCountIsLowerBound
+      nodes {
+        id
+        title
+        issuedAt {
+          value
+        }
+      }
+    }
+  }
+`;
+
+/** In every generated statement's title ("… Operation Dorvavava …"). */
+const BROAD_WORD = "operation";
 
 export const INCIDENT_SEARCH = /* GraphQL */ `
   query IncidentSearch($text: String!) {
@@ -164,5 +178,6 @@ export function benchCases(ids: BenchIds): BenchCase[] {
       floor: (pool) => statementList(pool, ids.government, "2015-01-01", "2020-12-31"),
     },
     search("text search", INCIDENT_SEARCH, ids.incidentText, incidentSearch),
+    search("broad text search", BROAD_SEARCH, BROAD_WORD, broadStatementSearch),
   ];
 }

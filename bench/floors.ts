@@ -1,5 +1,4 @@
 import type { Pool } from "pg";
-import { containsPattern } from "../services/kit/filters";
 import { encodeCursor } from "../services/kit/pagination";
 import {
   CHARGES,
@@ -243,27 +242,4 @@ export async function statementList(pool: Pool, government: string, from: string
       nodes: nodes(shown),
     },
   };
-}
-
-/** Incidents by name, alias or summary words, best match first (as the API ranks them, then most
- * recent, then id): one page of 20 and the count. */
-export async function incidentSearch(pool: Pool, text: string) {
-  const match = `(i.search_names LIKE lower(incidents.f_unaccent($2))
-    OR i.search_names %> incidents.f_unaccent(lower($1))
-    OR i.search @@ incidents.search_query($1))`;
-  const values = [text, containsPattern(text)];
-  const [page, count] = await Promise.all([
-    rows(
-      pool,
-      `SELECT i.id, i.name, i.aliases, ${date("i.first_observed")} AS "firstObserved"
-       FROM incidents.incident i WHERE ${match}
-       ORDER BY round((word_similarity(incidents.f_unaccent(lower($1)), i.search_names)
-         + ts_rank(i.search, incidents.search_query($1)))::numeric, 4) DESC,
-         coalesce(i.occurred_on, DATE '0001-01-01') DESC, i.id ASC
-       LIMIT ${DEFAULT_PAGE}`,
-      values,
-    ),
-    rows(pool, `SELECT count(*) AS total FROM incidents.incident i WHERE ${match}`, values),
-  ]);
-  return { incidents: { totalCount: total(count), nodes: page } };
 }

@@ -5,6 +5,7 @@ import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700000000 } from "./migrations/1764700000000-source-registry";
 import { SourceIndex1764800000000 } from "./migrations/1764800000000-source-index";
 import { SourceFork1764900000000 } from "./migrations/1764900000000-source-fork";
+import { QuotesSearch1765000000000 } from "./migrations/1765000000000-quotes-search";
 import { Agency } from "./agency";
 import { AgencyInput } from "./agency.inputs";
 import { AgencyResolver } from "./agency.resolver";
@@ -71,6 +72,7 @@ export const governments: SubgraphDefinition<Loaders> = {
     SourceRegistry1764700000000,
     SourceIndex1764800000000,
     SourceFork1764900000000,
+    QuotesSearch1765000000000,
   ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,

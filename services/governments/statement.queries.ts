@@ -37,7 +37,7 @@ export function whereIssuedByAny(
 }
 
 /** Narrows `query` (alias `s`) to the statements matching `filter`. */
-const applyStatementFilter: ListFilter<StatementFilter> = (query, filter) => {
+const applyStatementFilter: ListFilter<StatementFilter> = (query, filter, use) => {
   whereAnyOf(query, "s.id", "ids", filter.ids);
   whereAnyOf(query, "s.kind", "kinds", filter.kinds);
   whereAnyOf(query, "s.agency_id", "agencyIds", filter.agencyIds);
@@ -67,9 +67,14 @@ const applyStatementFilter: ListFilter<StatementFilter> = (query, filter) => {
   }
   whereWithin(query, "s.issued_on", filter.issuedBetween, "filter.issuedBetween");
   const text = searchText(filter.text, "filter.text");
-  if (text) {
+  if (text && use?.firstMatches) {
+    // A row's condition (the quotes' words are on the row): walked in the list's order, or
+    // looked up by two indexes, as PostgreSQL plans the cut (`firstMatches`).
+    query.andWhere(`(s.search @@ ${SEARCH_QUERY} OR s.quotes_search @@ ${SEARCH_QUERY})`, { text });
+  } else if (text) {
     query.andWhere(
-      // A UNION of two index scans: "search @@ q OR EXISTS (quote ...)" reads every statement.
+      // Uncut (a nested list), the set of every match by index: as a row's condition,
+      // PostgreSQL may walk the dates for a page of a rare word and read every statement.
       `s.id IN (SELECT id FROM governments.statement WHERE search @@ ${SEARCH_QUERY}
          UNION SELECT statement_id FROM governments.quote WHERE search @@ ${SEARCH_QUERY})`,
       { text },

@@ -156,7 +156,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
 
     @Field(() => Boolean, {
       description:
-        "True when more items match than `totalCount` says: a text search stops counting at its bound, as search engines do.",
+        "True when more items match than `totalCount` says: a text search stops counting at its bound, as search engines do, and in relevance order then ranks only the matches it counted (the most recent, or first by name), one more than the bound.",
     })
     get totalCountIsLowerBound(): Promise<boolean> {
       return this.count().then((n) => this.countBound !== undefined && n > this.countBound);

@@ -2,7 +2,6 @@ import { ArgsType, type ClassType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { ConnectionArgs, type ConnectionClass } from "./connection";
-import { withFilter } from "./filters";
 import { NestedField } from "./inputs";
 import { type KeyedLoader, nestedLoader } from "./loaders";
 import { type Ordering, type PageJoin, SortDirection, paginate, pageWindow } from "./pagination";
@@ -13,8 +12,13 @@ const UPDATED_AT: keyof typeof UPDATED_AT_ORDER = "UPDATED_AT";
 
 type Query = SelectQueryBuilder<ObjectLiteral>;
 
-/** A list's filter: narrows `query` to what `filter` asks for. */
-export type ListFilter<F> = (query: Query, filter: F) => void;
+/**
+ * A list's filter: narrows `query` to what `filter` asks for. With `firstMatches`, the query is
+ * cut to its first matches in an index's order (`firstMatches` of window-sql.ts): a text match
+ * is then best written as a condition on each row, which PostgreSQL can check while it walks
+ * that index (and stop), rather than as the set of every match.
+ */
+export type ListFilter<F> = (query: Query, filter: F, use?: { firstMatches: boolean }) => void;
 
 /** The arguments of a list: a page (`first`, `after`...), a `filter` and an `orderBy`. */
 export function ListArgs<F extends object, O extends object>(
@@ -79,12 +83,14 @@ export function recordList<
   const { entity, alias, connection } = options;
   const listId = (lists += 1);
   /** Every record `filter` admits; `updatedSince` the same way for every kind. */
-  const query = (db: DataSource, filter: F | undefined) => {
+  const query = (db: DataSource, filter: F | undefined, firstMatches = false) => {
     const from = db.getRepository(entity).createQueryBuilder(alias);
     if (filter?.updatedSince) {
       from.andWhere(`${alias}.updated_at >= :updatedSince`, { updatedSince: filter.updatedSince });
     }
-    return withFilter(options.join ? options.join(from) : from, options.filter, filter);
+    const joined = options.join ? options.join(from) : from;
+    if (filter) options.filter(joined, filter, { firstMatches });
+    return joined;
   };
   /** The kind's ordering, or system time's for `UPDATED_AT` (ascending unless told). */
   const ordering = (args: A) =>
@@ -97,24 +103,28 @@ export function recordList<
     connection,
     /**
      * The page `args` asks for of the whole list, with its count when `withCount`; a text
-     * search counts up to the context's `textCountBound`.
+     * search counts up to the context's `textCountBound`, and by relevance ranks only its first
+     * `textCountBound` + 1 matches in the ordering's ties (most recent first, say).
      */
-    page: (ctx: ListContext, args: A, withCount: WithCount = false, join?: PageJoin) =>
-      paginate(
+    page: (ctx: ListContext, args: A, withCount: WithCount = false, join?: PageJoin) => {
+      const order = ordering(args);
+      const bound = args.filter?.text?.trim() ? ctx.textCountBound : undefined;
+      // A text search reads its first matches only (`firstMatches`): one table, cut there.
+      const cut = bound !== undefined && !options.join;
+      const window = { ...pageWindow(args, order), firstMatches: cut ? bound : undefined };
+      return paginate(
         connection,
-        query(ctx.db, args.filter),
-        pageWindow(args, ordering(args)),
+        query(ctx.db, args.filter, cut),
+        window,
         ctx.budget,
         undefined,
         // A root page reads its rows even for a count alone: one statement either way.
-        {
-          asked: withCount !== false,
-          bound: args.filter?.text?.trim() ? ctx.textCountBound : undefined,
-        },
+        { asked: withCount !== false, bound },
         join,
         // The query is the list's, narrowed by the filter (its values too), with `join`.
         `${listId}|${JSON.stringify(args.filter ?? null)}|${join ? joinId(join) : ""}`,
-      ),
+      );
+    },
     /**
      * The page `args` asks for under each parent (`loader(args).load(parentId)`), where `parent`
      * is the SQL tying a record to the parent's key; the records come through `byId`.

@@ -1,7 +1,14 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ResponseBudget } from "./budget";
 import { BuiltSelect, byShape } from "./built-select";
-import { countSql, isFirstPage, pageQuery, windowParameters, windowShape } from "./window-sql";
+import {
+  countSql,
+  countedQuery,
+  isFirstPage,
+  pageQuery,
+  windowParameters,
+  windowShape,
+} from "./window-sql";
 import {
   type ConnectionArgs,
   type ConnectionClass,
@@ -32,18 +39,20 @@ export interface Ordering {
   /** The last key must be unique (the id). */
   keys: SortKey[];
   /**
-   * Its first key is a score computed for every match (a text search's relevance): no index
-   * yields the order, so a page reads every match anyway and can count them in the same pass.
+   * Its first key is a score (a text search's relevance): no index yields the order, so a page
+   * scores every match it considers and can count them in the same pass. `ties`, the keys after
+   * the score, are the order matches are considered in when a text search's bound cuts them
+   * (`firstMatches`).
    */
-  scoresEveryMatch?: boolean;
+  score?: { ties: SortKey[] };
 }
 
 /**
- * A text search's best-match-first ordering: `score` (computed for every match), then `ties`.
- * Made here so that every relevance order is known to score every match (`scoresEveryMatch`).
+ * A text search's best-match-first ordering: `score`, then `ties`. Made here so that every
+ * relevance order is known to be scored (`Ordering.score`).
  */
 export function relevanceOrdering(name: string, score: SortKey, ties: SortKey[]): Ordering {
-  return { name, scoresEveryMatch: true, keys: [score, ...ties] };
+  return { name, score: { ties }, keys: [score, ...ties] };
 }
 
 export type CursorValue = string | number;
@@ -55,6 +64,11 @@ export interface PageWindow {
   backward: boolean;
   after?: CursorValue[];
   before?: CursorValue[];
+  /**
+   * A text search's count bound: the page reads only its first `firstMatches` + 1 matches in
+   * the ordering, past its cursors (`firstMatches` of window-sql.ts); a score ranks those alone.
+   */
+  firstMatches?: number;
 }
 
 function size(value: number | null | undefined, field: string): number | undefined {
@@ -182,7 +196,6 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   join?: PageJoin,
   shape?: string,
 ): Promise<C> {
-  const countQuery = query.clone();
   budget.ensureRoom();
   const { entities, raw } = fromRow
     ? await pageQuery(query, window, count, join)
@@ -195,6 +208,7 @@ export async function paginate<T extends ObjectLiteral, C extends ConnectionShap
   const total = raw[0]?._total ?? (count.asked && empty ? 0 : undefined);
   // TypeORM counts entities only.
   const separately = async () => {
+    const countQuery = countedQuery(query, window);
     if (count.bound === undefined && !fromRow) return countQuery.getCount();
     const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(
       `SELECT ${countSql(countQuery, count.bound)} AS n`,

@@ -24,18 +24,26 @@ export function windowed<T extends ObjectLiteral>(
   const { keys } = window.ordering;
   // Parenthesised: TypeORM would otherwise take "s.id" as the entity's own column and drop it.
   keys.forEach((key, i) => query.addSelect(`(${key.sql})`, `_sort${i}`));
+  whereInWindow(query, window);
+  keys.forEach((key, i) =>
+    query.addOrderBy(`_sort${i}`, window.backward ? flip(key.direction) : key.direction),
+  );
+  return query.limit(window.limit + 1);
+}
+
+/** Narrows `query` to the rows past the window's cursors. */
+function whereInWindow(query: SelectQueryBuilder<ObjectLiteral>, window: PageWindow) {
   for (const [bound, forward] of [
     [window.after, true],
     [window.before, false],
   ] as const) {
     if (!bound) continue;
     const prefix = forward ? "_after" : "_before";
-    query.andWhere(keysetCondition(keys, prefix, forward), boundParameters(prefix, bound));
+    query.andWhere(
+      keysetCondition(window.ordering.keys, prefix, forward),
+      boundParameters(prefix, bound),
+    );
   }
-  keys.forEach((key, i) =>
-    query.addOrderBy(`_sort${i}`, window.backward ? flip(key.direction) : key.direction),
-  );
-  return query.limit(window.limit + 1);
 }
 
 function boundParameters(prefix: string, bound: CursorValue[] = []) {
@@ -52,8 +60,9 @@ export function windowParameters(window: PageWindow): Record<string, CursorValue
 
 /** What the SQL of `windowed` depends on: the same for every window of this shape. */
 export function windowShape(window: PageWindow): string {
-  const { ordering, limit, backward, after, before } = window;
-  return JSON.stringify([ordering.name, ordering.keys, limit, backward, !!after, !!before]);
+  const { ordering, limit, backward, after, before, firstMatches } = window;
+  const cursors = [!!after, !!before];
+  return JSON.stringify([ordering.name, ordering.keys, limit, backward, cursors, firstMatches]);
 }
 
 /** A page from the start (or the end): no cursor, so its rows can see every item of the list. */
@@ -78,18 +87,48 @@ export function pageQuery<T extends ObjectLiteral>(
   count: PageCount,
   join?: PageJoin,
 ) {
-  if (count.asked && countsWhileScoring(query, window)) return scoredPage(query, window, join);
-  const page = windowed(query.clone(), window);
+  const read = readQuery(query, window);
+  if (count.asked && countsWhileScoring(read, window)) return scoredPage(read, window, join);
+  const page = windowed(read.clone(), window);
   join?.(page as SelectQueryBuilder<ObjectLiteral>);
-  if (count.asked) page.addSelect(countSql(query.clone(), count.bound), "_total");
+  if (count.asked)
+    page.addSelect(countSql(countedQuery(query, window, true), count.bound), "_total");
   return page;
+}
+
+/** What a page of `query` reads: its first matches when the window says so (`firstMatches`). */
+function readQuery<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window: PageWindow) {
+  const { firstMatches: bound, ordering } = window;
+  if (bound === undefined) return query;
+  // Ranked, every match of the cut is read: planned so, as a subquery.
+  if (ordering.score) return firstMatches(query, ordering.score.ties, bound);
+  return firstMatches(query, ordering.keys, bound, window);
+}
+
+/**
+ * What a page of `query` counts (a fresh query): when the page reads first matches, the first
+ * matches from the start of the list; on a page without cursors read `inPage` (in its statement),
+ * the statement's own cut.
+ */
+export function countedQuery<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+  inPage = false,
+) {
+  const { firstMatches: bound, ordering } = window;
+  if (bound === undefined) return query.clone();
+  if (ordering.score) return firstMatches(query, ordering.score.ties, bound);
+  if (!inPage || !isFirstPage(window)) return firstMatches(query, ordering.keys, bound);
+  const own = firstMatches(query, ordering.keys, bound, window);
+  own.expressionMap.commonTableExpressions = [];
+  return own;
 }
 
 /** A first page in a score's order, over one table: its matches can be counted as they are scored. */
 function countsWhileScoring(query: SelectQueryBuilder<ObjectLiteral>, window: PageWindow) {
   const { mainAlias, joinAttributes } = query.expressionMap;
   return (
-    window.ordering.scoresEveryMatch === true &&
+    window.ordering.score !== undefined &&
     isFirstPage(window) &&
     mainAlias?.hasMetadata === true &&
     joinAttributes.length === 0
@@ -132,6 +171,8 @@ export function windowById<T extends ObjectLiteral>(
   if (total) narrow.addSelect("count(*) OVER ()", "_total");
   const page = query.clone();
   page.expressionMap.wheres = [];
+  // The rows are read from the table itself, not from `firstMatches`' cut (read once already).
+  uncut(page);
   page
     .innerJoin(`(${narrow.getQuery()})`, "_page", `"_page"."_id" = (${id})`)
     .setParameters(narrow.getParameters())
@@ -142,4 +183,55 @@ export function windowById<T extends ObjectLiteral>(
   });
   if (total) page.addSelect(`"_page"."_total"`, "_total");
   return page;
+}
+
+/** The alias `query` reads its main table as, in its own (cloned) list of aliases. */
+function fromAlias(query: SelectQueryBuilder<ObjectLiteral>) {
+  const { aliases, mainAlias } = query.expressionMap;
+  return aliases.find((alias) => alias.type === "from" && alias.name === mainAlias!.name)!;
+}
+
+/**
+ * `query` over only its first `bound` + 1 matches in the order of `keys` (one table, no joins):
+ * its filter applied in a subquery cut there, which the query reads as its table. A score
+ * computed for every match grows with the matches (a word most records hold: 100,000 ranked for
+ * a page of 20); cut, no more than the bound are scored, and PostgreSQL plans the cut for
+ * `bound` + 1 rows: for a word most records hold it walks an index in that order and stops; for
+ * a rare one, it looks the matches up by index. The cut's rows are whole rows, so what the query
+ * computes of them reads no table again. With `window`, the cut starts past its cursors, holds
+ * at least its page and is a materialized CTE: as a subquery, a page of 20 in the cut's own
+ * order would be planned for 20 rows, walking the index for a rare word too (every record read,
+ * its estimates being rough).
+ */
+export function firstMatches<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  keys: SortKey[],
+  bound: number,
+  window?: PageWindow,
+): SelectQueryBuilder<T> {
+  const first = query.clone().select("*");
+  if (window) whereInWindow(first as SelectQueryBuilder<ObjectLiteral>, window);
+  keys.forEach((key, i) => first.addSelect(`(${key.sql})`, `_key${i}`));
+  first.orderBy();
+  keys.forEach((key, i) =>
+    first.addOrderBy(`_key${i}`, window?.backward ? flip(key.direction) : key.direction),
+  );
+  first.limit(Math.max(bound, window?.limit ?? 0) + 1);
+  const cut = query.clone();
+  cut.expressionMap.wheres = [];
+  if (window) {
+    cut.addCommonTableExpression(first.getQuery(), CUT, { materialized: true });
+    fromAlias(cut).subQuery = `"${CUT}"`;
+  } else {
+    fromAlias(cut).subQuery = `(${first.getQuery()})`;
+  }
+  return cut.setParameters(first.getParameters());
+}
+
+const CUT = "_first_matches";
+
+/** `query` reading its own table again, not `firstMatches`' cut. */
+function uncut(query: SelectQueryBuilder<ObjectLiteral>) {
+  query.expressionMap.commonTableExpressions = [];
+  fromAlias(query).subQuery = undefined;
 }

@@ -21,6 +21,7 @@ describe("services > SQL statements per query > the benchmark's queries", async 
     "search story": 6,
     "filtered list": 4,
     "text search": 2,
+    "broad text search": 1,
   };
   const benchUrl = await createDatabase(serverUrl, "counts_bench");
   let bench: TestFederation | undefined;

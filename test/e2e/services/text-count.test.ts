@@ -18,9 +18,52 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
+const BY_DATE = /* GraphQL */ `
+  query ByDate($text: String, $after: String, $before: String, $first: Int, $last: Int) {
+    statements(
+      filter: { text: $text }
+      orderBy: { field: ISSUED_AT }
+      first: $first
+      last: $last
+      after: $after
+      before: $before
+    ) {
+      totalCount
+      totalCountIsLowerBound
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+      }
+    }
+  }
+`;
+
+/** Every page of "largeword" in date order, forwards (`first`) or backwards (`last`). */
+async function pagesByDate(direction: "first" | "last") {
+  const pages: any[] = [];
+  let cursor: string | null = null;
+  do {
+    const variables: Record<string, unknown> = { text: "largeword", [direction]: 7 };
+    if (cursor) variables[direction === "first" ? "after" : "before"] = cursor;
+    const answer: any = await federation.query<any>(BY_DATE, variables);
+    expect(answer.errors).toBeUndefined();
+    const page = answer.data.statements;
+    pages.push(page);
+    const more = direction === "first" ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage;
+    cursor = more ? page.pageInfo[direction === "first" ? "endCursor" : "startCursor"] : null;
+  } while (cursor);
+  return pages;
+}
+
 // A text search counts its matches up to TEXT_COUNT_BOUND (lowered to 3 here), as search APIs
-// do: past it, totalCount is the bound and says it is a lower bound; the page is unaffected,
-// and a list without a text search still counts exactly.
+// do: past it, totalCount is the bound and says it is a lower bound, and relevance ranks only the
+// matches counted (the bound + 1 most recent); ordered by date, every match is listed, and a list
+// without a text search still counts exactly.
 const serverUrl = inject("serverUrl");
 let databaseUrl: string;
 let federation: TestFederation;
@@ -35,14 +78,28 @@ afterAll(async () => {
 });
 
 describe("services > text search counts up to a bound", () => {
-  it("says totalCount is a lower bound past the bound, the page unchanged", async () => {
+  it("says totalCount is a lower bound past the bound, and ranks the matches it counted", async () => {
     const large = await federation.query<any>(SEARCH, { text: "largeword", first: 10 });
     expect(large.errors).toBeUndefined();
     expect(large.data.statements).toMatchObject({
       totalCount: BOUND,
       totalCountIsLowerBound: true,
     });
-    expect(large.data.statements.nodes).toHaveLength(10);
+    // Issued on day (i % 28) + 1 of a month: the four most recent are 24 to 27.
+    const ids = large.data.statements.nodes.map((node: { id: string }) => node.id);
+    expect(ids.sort()).toEqual([24, 25, 26, 27].map((i) => `statement-large-${i}`));
+  });
+
+  it("lists every match in date order, page after page, either way, each page counting all", async () => {
+    const forwards = await pagesByDate("first");
+    const backwards = await pagesByDate("last");
+    for (const page of [...forwards, ...backwards]) {
+      expect(page).toMatchObject({ totalCount: BOUND, totalCountIsLowerBound: true });
+    }
+    const ids = (pages: any[]) => pages.flatMap((page) => page.nodes.map((n: any) => n.id));
+    expect(new Set(ids(forwards)).size).toBe(LARGE);
+    expect(ids(forwards)).toHaveLength(LARGE);
+    expect(ids(backwards.reverse())).toEqual(ids(forwards));
   });
 
   it("counts exactly up to the bound", async () => {
