@@ -18,11 +18,18 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
-const BY_DATE = /* GraphQL */ `
-  query ByDate($text: String, $after: String, $before: String, $first: Int, $last: Int) {
+const PAGE = /* GraphQL */ `
+  query Page(
+    $text: String
+    $field: StatementOrderField!
+    $after: String
+    $before: String
+    $first: Int
+    $last: Int
+  ) {
     statements(
       filter: { text: $text }
-      orderBy: { field: ISSUED_AT }
+      orderBy: { field: $field }
       first: $first
       last: $last
       after: $after
@@ -43,14 +50,14 @@ const BY_DATE = /* GraphQL */ `
   }
 `;
 
-/** Every page of "largeword" in date order, forwards (`first`) or backwards (`last`). */
-async function pagesByDate(direction: "first" | "last") {
+/** Every page of "largeword" in `field`'s order, forwards (`first`) or backwards (`last`). */
+async function pagesOf(field: string, direction: "first" | "last", size: number) {
   const pages: any[] = [];
   let cursor: string | null = null;
   do {
-    const variables: Record<string, unknown> = { text: "largeword", [direction]: 7 };
+    const variables: Record<string, unknown> = { text: "largeword", field, [direction]: size };
     if (cursor) variables[direction === "first" ? "after" : "before"] = cursor;
-    const answer: any = await federation.query<any>(BY_DATE, variables);
+    const answer: any = await federation.query<any>(PAGE, variables);
     expect(answer.errors).toBeUndefined();
     const page = answer.data.statements;
     pages.push(page);
@@ -58,6 +65,14 @@ async function pagesByDate(direction: "first" | "last") {
     cursor = more ? page.pageInfo[direction === "first" ? "endCursor" : "startCursor"] : null;
   } while (cursor);
   return pages;
+}
+
+/** The ids of `pages`, in order; each page says it counted up to the bound. */
+function idsCounted(pages: any[]): string[] {
+  for (const page of pages) {
+    expect(page).toMatchObject({ totalCount: BOUND, totalCountIsLowerBound: true });
+  }
+  return pages.flatMap((page) => page.nodes.map((node: { id: string }) => node.id));
 }
 
 // A text search counts its matches up to TEXT_COUNT_BOUND (lowered to 3 here), as search APIs
@@ -91,15 +106,18 @@ describe("services > text search counts up to a bound", () => {
   });
 
   it("lists every match in date order, page after page, either way, each page counting all", async () => {
-    const forwards = await pagesByDate("first");
-    const backwards = await pagesByDate("last");
-    for (const page of [...forwards, ...backwards]) {
-      expect(page).toMatchObject({ totalCount: BOUND, totalCountIsLowerBound: true });
-    }
-    const ids = (pages: any[]) => pages.flatMap((page) => page.nodes.map((n: any) => n.id));
-    expect(new Set(ids(forwards)).size).toBe(LARGE);
-    expect(ids(forwards)).toHaveLength(LARGE);
-    expect(ids(backwards.reverse())).toEqual(ids(forwards));
+    const forwards = idsCounted(await pagesOf("ISSUED_AT", "first", 7));
+    const backwards = idsCounted((await pagesOf("ISSUED_AT", "last", 7)).reverse());
+    expect(new Set(forwards).size).toBe(LARGE);
+    expect(forwards).toHaveLength(LARGE);
+    expect(backwards).toEqual(forwards);
+  });
+
+  it("pages through the ranked matches by relevance, either way, each page counting all", async () => {
+    const forwards = idsCounted(await pagesOf("RELEVANCE", "first", 2));
+    const backwards = idsCounted((await pagesOf("RELEVANCE", "last", 2)).reverse());
+    expect([...forwards].sort()).toEqual([24, 25, 26, 27].map((i) => `statement-large-${i}`));
+    expect(backwards).toEqual(forwards);
   });
 
   it("counts exactly up to the bound", async () => {
