@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from "typeorm";
+import type { WhereExpressionBuilder } from "typeorm";
 import { InputType } from "type-graphql";
 import { badUserInput } from "../../platform/errors";
 import { parsePartialDate, toPartialDate } from "../../platform/partial-date";
@@ -109,15 +109,6 @@ export function whereAnyOf(
   if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
 }
 
-/** `query` narrowed by `apply` to what `filter` asks for, if it asks for anything. */
-export function withFilter<F>(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  apply: (query: SelectQueryBuilder<ObjectLiteral>, filter: F) => void,
-  filter: F | null | undefined,
-): SelectQueryBuilder<ObjectLiteral> {
-  if (filter) apply(query, filter);
-  return query;
-}
 
 /** `column` within the partial-date `range`, both ends inclusive; `field` names it in errors. */
 export function whereWithin(
