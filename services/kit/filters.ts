@@ -109,7 +109,6 @@ export function whereAnyOf(
   if (values) query.andWhere(`${column} = ANY(:${name})`, { [name]: values });
 }
 
-
 /** `column` within the partial-date `range`, both ends inclusive; `field` names it in errors. */
 export function whereWithin(
   query: WhereExpressionBuilder,

@@ -91,3 +91,78 @@ export const DATE = (name: string) =>
 /** Drops `tables` of `schema`, in the order given (children first). */
 export const dropTablesSql = (schema: string, tables: string[]) =>
   tables.map((table) => `DROP TABLE IF EXISTS ${schema}.${table}`);
+
+/** A column of a parent row kept from its child rows (`childrenColumnsSql`). */
+export interface ChildrenColumn {
+  name: string;
+  type: string;
+  /** SQL of its value for the parent whose id is `id`, read from the child tables. */
+  value: (id: string) => string;
+  /** Its index's method and expression: `gin (quotes_search)`. */
+  index: string;
+}
+
+/**
+ * Columns of `schema.parent` kept from the rows of `children` (each with its key to the parent)
+ * by statement-level triggers, filled once when added; a generated column cannot read other
+ * rows. A text search then matches a record by one indexable condition on one table (see
+ * `firstMatches` in window-sql.ts). Up and down statements; `tsvector_agg` joins search vectors.
+ */
+export function childrenColumnsSql(
+  schema: string,
+  parent: string,
+  columns: ChildrenColumn[],
+  children: { table: string; key: string }[],
+) {
+  const set = columns.map((column) => `${column.name} = ${column.value("p.id")}`).join(", ");
+  const refresh = (ids: string) =>
+    `UPDATE ${schema}.${parent} p SET ${set} WHERE p.id IN (${ids});`;
+  const fn = (table: string) => `${schema}.refresh_${parent}_from_${table}`;
+  const events = [
+    ["INSERT", "NEW TABLE AS new_rows"],
+    ["UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"],
+    ["DELETE", "OLD TABLE AS old_rows"],
+  ] as const;
+  const up = [
+    `CREATE AGGREGATE ${schema}.tsvector_agg(tsvector)
+       (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '')`,
+    ...columns.map(
+      (column) => `ALTER TABLE ${schema}.${parent} ADD COLUMN ${column.name} ${column.type}`,
+    ),
+    `UPDATE ${schema}.${parent} p SET ${set}`,
+    ...columns.map(
+      (column) =>
+        `CREATE INDEX ${parent}_${column.name}_idx ON ${schema}.${parent} USING ${column.index}`,
+    ),
+    ...children.flatMap(({ table, key }) => {
+      const ids = (rows: string) => `SELECT ${key} FROM ${rows}`;
+      return [
+        `CREATE FUNCTION ${fn(table)}() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           IF TG_OP = 'INSERT' THEN ${refresh(ids("new_rows"))}
+           ELSIF TG_OP = 'DELETE' THEN ${refresh(ids("old_rows"))}
+           ELSE ${refresh(`${ids("new_rows")} UNION ${ids("old_rows")}`)}
+           END IF;
+           RETURN NULL;
+         END $$`,
+        ...events.map(
+          ([event, tables]) => `CREATE TRIGGER ${table}_${event.toLowerCase()}_refreshes_${parent}
+             AFTER ${event} ON ${schema}.${table} REFERENCING ${tables}
+             FOR EACH STATEMENT EXECUTE FUNCTION ${fn(table)}()`,
+        ),
+      ];
+    }),
+  ];
+  const down = [
+    ...children.flatMap(({ table }) => [
+      ...events.map(
+        ([event]) =>
+          `DROP TRIGGER ${table}_${event.toLowerCase()}_refreshes_${parent} ON ${schema}.${table}`,
+      ),
+      `DROP FUNCTION ${fn(table)}()`,
+    ]),
+    ...columns.map((column) => `ALTER TABLE ${schema}.${parent} DROP COLUMN ${column.name}`),
+    `DROP AGGREGATE ${schema}.tsvector_agg(tsvector)`,
+  ];
+  return { up, down };
+}

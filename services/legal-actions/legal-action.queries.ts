@@ -18,7 +18,7 @@ const DEFENDANTS_WHERE = (condition: string) =>
   `l.id IN (SELECT d.legal_action_id FROM legal.defendant d WHERE ${condition})`;
 
 /** Narrows `query` (alias `l`) to the legal actions matching `filter`. */
-const applyLegalActionFilter: ListFilter<LegalActionFilter> = (query, filter) => {
+const applyLegalActionFilter: ListFilter<LegalActionFilter> = (query, filter, use) => {
   whereAnyOf(query, "l.id", "ids", filter.ids);
   whereAnyOf(query, "l.kind", "kinds", filter.kinds);
   whereAnyOf(query, "l.status", "statuses", filter.statuses);
@@ -40,7 +40,17 @@ const applyLegalActionFilter: ListFilter<LegalActionFilter> = (query, filter) =>
   }
   whereWithin(query, "l.dated_on", filter.announcedBetween, "filter.announcedBetween");
   const text = searchText(filter.text, "filter.text");
-  if (text) {
+  // The defendants' names are one per line on the row: a text holding a line break could match
+  // across two of them there.
+  if (text && use?.firstMatches && !text.includes("\n")) {
+    // A row's condition (its parts' words are on the row): walked in the list's order, or
+    // looked up by three indexes, as PostgreSQL plans the cut (`firstMatches`).
+    query.andWhere(
+      `(l.search @@ ${SEARCH_QUERY} OR l.parts_search @@ ${SEARCH_QUERY}
+        OR l.defendant_names ILIKE legal.f_unaccent(:pattern))`,
+      { text, pattern: containsPattern(text) },
+    );
+  } else if (text) {
     query.andWhere(
       // A UNION of index scans: an OR over the three tables would read every legal action.
       `l.id IN (SELECT id FROM legal.legal_action WHERE search @@ ${SEARCH_QUERY}

@@ -5,6 +5,7 @@ import { SourceRegistryResolver } from "../kit/source-registry.resolver";
 import { SourceRegistry1764700200000 } from "./migrations/1764700200000-source-registry";
 import { SourceIndex1764800200000 } from "./migrations/1764800200000-source-index";
 import { SourceFork1764900200000 } from "./migrations/1764900200000-source-fork";
+import { PartsSearch1765000200000 } from "./migrations/1765000200000-parts-search";
 import { AnalyticsContributions, IncidentAnalytics } from "./analytics.resolver";
 import { Charge } from "./charge";
 import {
@@ -67,6 +68,7 @@ export const legalActions: SubgraphDefinition<Loaders> = {
     SourceRegistry1764700200000,
     SourceIndex1764800200000,
     SourceFork1764900200000,
+    PartsSearch1765000200000,
   ],
   referenceResolvers: referenceResolvers(OWN_ENTITIES),
   createLoaders,
