@@ -41,7 +41,7 @@ function applyIncidentFilter(query: SelectQueryBuilder<ObjectLiteral>, filter: I
   const text = searchText(filter.text, "filter.text");
   if (text) {
     query.andWhere(
-      `(${namesMatchSql("incidents", "i.search_names")}
+      `(${namesMatchSql("incidents", "i.search_names", text)}
         OR i.search @@ incidents.search_query(:text))`,
       { text, pattern: containsPattern(text) },
     );

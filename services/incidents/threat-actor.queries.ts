@@ -30,7 +30,7 @@ const applyThreatActorFilter: ListFilter<ThreatActorFilter> = (query, filter) =>
   }
   const text = searchText(filter.text, "filter.text");
   if (text) {
-    query.andWhere(namesMatchSql("incidents", "a.search_names"), {
+    query.andWhere(namesMatchSql("incidents", "a.search_names", text), {
       text,
       pattern: containsPattern(text),
     });

@@ -55,10 +55,20 @@ export function containsPattern(text: string): string {
  * condition, where the other form is checked again on every row found (the trigram comparison
  * twice per match; measured in BENCHMARKS.md, ninth session).
  */
-export function namesMatchSql(schema: string, column: string): string {
-  return `(${column} LIKE lower(${schema}.f_unaccent(:pattern))
+export function namesMatchSql(schema: string, column: string, text: string): string {
+  return `(${likeSubject(column, text)} LIKE lower(${schema}.f_unaccent(:pattern))
     OR ${column} %> ${schema}.f_unaccent(lower(:text)))`;
 }
+
+/**
+ * `column` as the subject of a LIKE of `containsPattern(text)`. Under three characters the
+ * pattern holds no trigram and a trigram index would hand over every row to be checked again
+ * (a full-index scan, as pg_trgm documents): written `(column || '')`, no index serves it, and
+ * PostgreSQL checks rows as it reads them, stopping with the page or the cut (`firstMatches`).
+ * "x" over 25,000 incidents: 154 ms → 28 ms for the cut's statement.
+ */
+export const likeSubject = (column: string, text: string) =>
+  text.length < 3 ? `(${column} || '')` : column;
 
 export const MAX_TEXT_LENGTH = 200;
 /** Ids and values one filter field may list. */

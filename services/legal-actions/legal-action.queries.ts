@@ -1,5 +1,5 @@
 import type { ConnectionArgs } from "../kit/connection";
-import { containsPattern, searchText, whereAnyOf, whereWithin } from "../kit/filters";
+import { containsPattern, likeSubject, searchText, whereAnyOf, whereWithin } from "../kit/filters";
 import { type ListFilter, recordList } from "../kit/lists";
 import { datedOrdering } from "../kit/ordering";
 import { referencePage } from "../kit/references";
@@ -47,7 +47,7 @@ const applyLegalActionFilter: ListFilter<LegalActionFilter> = (query, filter, us
     // looked up by three indexes, as PostgreSQL plans the cut (`firstMatches`).
     query.andWhere(
       `(l.search @@ ${SEARCH_QUERY} OR l.parts_search @@ ${SEARCH_QUERY}
-        OR l.defendant_names ILIKE legal.f_unaccent(:pattern))`,
+        OR ${likeSubject("l.defendant_names", text)} ILIKE legal.f_unaccent(:pattern))`,
       { text, pattern: containsPattern(text) },
     );
   } else if (text) {

@@ -257,6 +257,30 @@ describe("services > lists > lookups and text search", () => {
     expect(found.actors).toContain("apt40");
   });
 
+  // Under three characters the LIKE is written for no trigram index to serve (kit/filters.ts).
+  it("finds every incident whose name holds a part of one or two letters", async () => {
+    const unaccented = (text: string) =>
+      text
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
+    for (const part of ["x", "zz"]) {
+      const result: any = await federation.query(
+        `query ($text: String!) { incidents(filter: { text: $text }, first: 100) { nodes { id } } }`,
+        { text: part.toUpperCase() },
+      );
+      expect(result.errors).toBeUndefined();
+      const holding = data.incidents.filter((incident) =>
+        [incident.name, ...(incident.aliases ?? [])].some((name) =>
+          unaccented(name).includes(part),
+        ),
+      );
+      expect(holding.length, part).toBeGreaterThan(0);
+      const ids = result.data.incidents.nodes.map((node: { id: string }) => node.id);
+      expect(ids).toEqual(expect.arrayContaining(holding.map((incident) => incident.id)));
+    }
+  });
+
   it("lists legal actions by defendant nationality and finds one by a defendant's name", async () => {
     const result: any = await federation.query(/* GraphQL */ `
       query {
