@@ -99,9 +99,14 @@ export const Filter = {
     TextField({ nullable: true, description, maxLength: MAX_TEXT_LENGTH }),
 };
 
+/**
+ * A filter's search text, trimmed and each run of whitespace one space (no name holds a line
+ * break or a tab: legal actions keep their defendants' names one per line, and a text could
+ * otherwise match across two of them).
+ */
 export function searchText(text: string | null | undefined, field: string): string | undefined {
   if (text === null || text === undefined) return undefined;
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/\s+/g, " ");
   if (trimmed === "") throw badUserInput(field, "must not be empty");
   if (trimmed.length > MAX_TEXT_LENGTH) {
     throw badUserInput(field, `must be at most ${MAX_TEXT_LENGTH} characters`);

@@ -91,8 +91,14 @@ export function pageQuery<T extends ObjectLiteral>(
   if (count.asked && countsWhileScoring(read, window)) return scoredPage(read, window, join);
   const page = windowed(read.clone(), window);
   join?.(page as SelectQueryBuilder<ObjectLiteral>);
-  if (count.asked)
-    page.addSelect(countSql(countedQuery(query, window, true), count.bound), "_total");
+  if (count.asked) {
+    // From the start of the list, the page's own cut is what it counts: counted from there (a
+    // CTE is the statement's already), not cut again.
+    const fromStart = read !== query && (window.ordering.score || isFirstPage(window));
+    const counted = fromStart ? read.clone() : countedQuery(query, window);
+    if (fromStart) counted.expressionMap.commonTableExpressions = [];
+    page.addSelect(countSql(counted, count.bound), "_total");
+  }
   return page;
 }
 
@@ -107,21 +113,15 @@ function readQuery<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window
 
 /**
  * What a page of `query` counts (a fresh query): when the page reads first matches, the first
- * matches from the start of the list; on a page without cursors read `inPage` (in its statement),
- * the statement's own cut.
+ * matches from the start of the list.
  */
 export function countedQuery<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   window: PageWindow,
-  inPage = false,
 ) {
   const { firstMatches: bound, ordering } = window;
   if (bound === undefined) return query.clone();
-  if (ordering.score) return firstMatches(query, ordering.score.ties, bound);
-  if (!inPage || !isFirstPage(window)) return firstMatches(query, ordering.keys, bound);
-  const own = firstMatches(query, ordering.keys, bound, window);
-  own.expressionMap.commonTableExpressions = [];
-  return own;
+  return firstMatches(query, ordering.score?.ties ?? ordering.keys, bound);
 }
 
 /** A first page in a score's order, over one table: its matches can be counted as they are scored. */

@@ -40,9 +40,7 @@ const applyLegalActionFilter: ListFilter<LegalActionFilter> = (query, filter, us
   }
   whereWithin(query, "l.dated_on", filter.announcedBetween, "filter.announcedBetween");
   const text = searchText(filter.text, "filter.text");
-  // The defendants' names are one per line on the row: a text holding a line break could match
-  // across two of them there.
-  if (text && use?.firstMatches && !text.includes("\n")) {
+  if (text && use?.firstMatches) {
     // A row's condition (its parts' words are on the row): walked in the list's order, or
     // looked up by three indexes, as PostgreSQL plans the cut (`firstMatches`).
     query.andWhere(
